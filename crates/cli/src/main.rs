@@ -1,0 +1,87 @@
+//! `kyoyu`: the command line of the kyoyu workspace.
+//!
+//! The command line is a contract: subcommands, flags and JSON field names
+//! are what integrators script against. Extend them; never rename or drop
+//! one silently.
+//!
+//! Exit codes: 0 success, 1 input error (a file or value could not be used),
+//! 2 usage error (unknown flag or subcommand), 3 partial result (something
+//! was withheld).
+
+// This binary's job is to print; the workspace denies printing in libraries.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod taxonomy;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Share cyber-attack information quickly without exposing the victim.
+#[derive(Debug, Parser)]
+#[command(name = "kyoyu", version, about, long_about = None)]
+#[command(after_help = "Exit codes: 0 ok, 1 input error, 2 usage error, 3 partial/withheld.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the taxonomy: categories, stages, publicity states, purposes,
+    /// actors, topologies, products and their mappings.
+    #[command(after_help = "Examples:\n  kyoyu taxonomy --format json > taxonomy.json\n  \
+                            kyoyu taxonomy --lang ja --vocabulary category")]
+    Taxonomy(taxonomy::Args),
+}
+
+/// An error that ends the command with exit code 1.
+#[derive(Debug)]
+pub(crate) struct InputError(String);
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub(crate) enum Failure {
+    Input(InputError),
+    Io(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+impl From<InputError> for Failure {
+    fn from(e: InputError) -> Self {
+        Failure::Input(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = match cli.command {
+        Command::Taxonomy(args) => taxonomy::run(&args, &mut out),
+    };
+    let result = result.and_then(|()| out.flush().map_err(Failure::from));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`kyoyu taxonomy | head`) is not an error.
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => {
+            eprintln!("kyoyu: error: writing output: {e}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Input(e)) => {
+            eprintln!("kyoyu: error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

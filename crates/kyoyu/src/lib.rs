@@ -1,0 +1,22 @@
+//! kyoyu (共有, "sharing") lets security organisations share
+//! attack-technical information quickly without exposing the victim. This
+//! facade re-exports the kyoyu crates under one name, so an application
+//! depends on one crate and one version.
+//!
+//! ```
+//! use kyoyu::taxonomy::{Category, Lang};
+//!
+//! let c: Category = "malware_extracted".parse()?;
+//! assert_eq!(c.label(Lang::En), "Information extracted from malware");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Crates
+//!
+//! * [`taxonomy`] (`kyoyu-taxonomy`): the report's vocabulary and its
+//!   mappings to NIST, DoD, CPNI, STIX 2.1 and MISP.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub use kyoyu_taxonomy as taxonomy;
