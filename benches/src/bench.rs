@@ -1,0 +1,18 @@
+//! Criterion benchmarks for the kyoyu crates. Ids look like
+//! `taxonomy/parse/category`; every iteration checks its result so a bench
+//! cannot silently measure the wrong thing.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+
+mod taxonomy;
+
+fn config() -> Criterion {
+    Criterion::default().configure_from_args()
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = taxonomy::parse, taxonomy::document
+}
+criterion_main!(benches);
