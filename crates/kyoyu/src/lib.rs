@@ -20,3 +20,9 @@
 #![deny(missing_docs)]
 
 pub use kyoyu_taxonomy as taxonomy;
+
+/// The code in the workspace README, compiled and run as doc tests so it
+/// cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
