@@ -1,6 +1,6 @@
 //! Who takes part in sharing, and how they are connected.
 
-use crate::term::vocabulary;
+use crate::vocabulary;
 
 vocabulary! {
     /// The organisations and departments the report names.

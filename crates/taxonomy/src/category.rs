@@ -4,7 +4,7 @@
 //! fields, and the elements of damage/response information.
 
 use crate::Source;
-use crate::term::vocabulary;
+use crate::vocabulary;
 
 vocabulary! {
     /// The three classes the report sorts threat information into.

@@ -185,7 +185,16 @@ impl Document {
                 ]
             }),
             vocabulary::<ProductionSpeed>(none),
+            vocabulary::<DeidWarning>(|w| {
+                vec![("undoes_deidentification", json!(w.undoes_deidentification()))]
+            }),
             vocabulary::<Tlp>(|t| vec![("marking", json!(t.marking()))]),
+            vocabulary::<EncryptInTransit>(none),
+            vocabulary::<PermittedActions>(none),
+            vocabulary::<AffectedPartyNotifications>(none),
+            vocabulary::<IepTlp>(none),
+            vocabulary::<ProviderAttribution>(none),
+            vocabulary::<UnmodifiedResale>(none),
             vocabulary::<Source>(none),
             vocabulary::<DodLevel>(none),
             vocabulary::<CpniType>(none),

@@ -26,11 +26,9 @@ pub struct ParseTermError {
 const MAX_ECHO: usize = 64;
 
 impl ParseTermError {
-    pub(crate) fn new(
-        vocabulary: &'static str,
-        input: &str,
-        expected: &'static [&'static str],
-    ) -> Self {
+    /// Builds the error for `input`, which is not one of `expected` in
+    /// `vocabulary`. The input is cut to 64 bytes.
+    pub fn new(vocabulary: &'static str, input: &str, expected: &'static [&'static str]) -> Self {
         let input = if input.len() > MAX_ECHO {
             let mut end = MAX_ECHO;
             while !input.is_char_boundary(end) {

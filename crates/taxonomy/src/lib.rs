@@ -40,7 +40,9 @@
 //! * Who shares with whom: [`Actor`], [`ActorGroup`], [`SharingTopology`],
 //!   [`SharingRelationship`].
 //! * What is produced: [`ProductKind`], [`ProductionSpeed`].
-//! * Handling markings: [`Tlp`].
+//! * De-identification warnings shared with the NDA evaluator:
+//!   [`DeidWarning`].
+//! * Handling markings: [`Tlp`] and FIRST IEP 2.0 [`IepPolicy`].
 //! * Mappings: [`Category::mapping`] and [`MAPPINGS`], over [`DodLevel`],
 //!   [`CpniType`], [`StixObjectType`], [`MispCategory`], each cell with a
 //!   [`Source`] saying whether the report states it or we derived it.
@@ -78,12 +80,16 @@ mod purpose;
 mod stage;
 mod term;
 mod text;
+mod warning;
 
 pub use actor::{Actor, ActorGroup, SharingRelationship, SharingTopology};
 pub use category::{AtiField, AtiKind, AtiSubtype, Category, DamageElement, InformationClass};
 pub use document::{Document, FORMAT, JSON_SCHEMA, REPORT, SourceDocument, TermEntry, Vocabulary};
 pub use error::ParseTermError;
-pub use handling::Tlp;
+pub use handling::{
+    AffectedPartyNotifications, EncryptInTransit, IepPolicy, IepTlp, PermittedActions,
+    ProviderAttribution, Tlp, UnmodifiedResale,
+};
 pub use mapping::{
     CategoryMapping, CpniType, DodLevel, MAPPINGS, MappingCell, MispCategory, Source,
     StixObjectType,
@@ -93,3 +99,10 @@ pub use purpose::{Beneficiary, Horizon, IncidentPhase, Purpose};
 pub use stage::{DataStage, PublicSourceKind, PublicityState, RawDataKind};
 pub use term::Term;
 pub use text::{Lang, Text};
+pub use warning::DeidWarning;
+
+/// Re-exports for [`vocabulary!`]; not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+}

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::term::vocabulary;
+use crate::vocabulary;
 use crate::{Category, InformationClass, ProductKind, Text};
 
 vocabulary! {

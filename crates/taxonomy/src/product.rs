@@ -2,7 +2,7 @@
 //! how fast.
 
 use crate::Source;
-use crate::term::vocabulary;
+use crate::vocabulary;
 
 vocabulary! {
     /// Products made from threat information. These are the NIST SP 800-150

@@ -2,7 +2,7 @@
 //! the phases of an incident.
 
 use crate::Source;
-use crate::term::vocabulary;
+use crate::vocabulary;
 
 vocabulary! {
     /// Purposes of sharing: the report's six (①–⑥) plus the ones the model

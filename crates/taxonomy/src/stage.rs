@@ -2,7 +2,7 @@
 //! kinds of raw data and public sources it starts from, and how public it
 //! is.
 
-use crate::term::vocabulary;
+use crate::vocabulary;
 
 vocabulary! {
     /// The stages information passes through in a specialist organisation.

@@ -48,12 +48,51 @@ pub trait Term: Copy + Eq + core::hash::Hash + core::fmt::Debug + 'static {
 }
 
 /// Defines a vocabulary enum with its ids, labels, descriptions and the
-/// `Term`, `FromStr`, `Display`, `Serialize` and `Deserialize` impls.
+/// [`Term`], `FromStr`, `Display`, `Serialize` and `Deserialize` impls.
 ///
 /// Each variant's rustdoc is generated from its English label and
-/// description, so the text is written once.
+/// description, so the text is written once, and the enum gets a doc test.
+/// Other crates start the invocation with `crate = their_crate_name;` so
+/// that the generated doc test imports from the right place.
+///
+/// ```
+/// kyoyu_taxonomy::vocabulary! {
+///     crate = kyoyu_taxonomy;
+///     /// How urgent a request is.
+///     pub enum Urgency: "urgency" ("緊急度", "Urgency") {
+///         Routine = "routine" {
+///             "通常", "Routine",
+///             "通常の順番で扱う。",
+///             "Handled in the usual order.",
+///         },
+///         Immediate = "immediate" {
+///             "即時", "Immediate",
+///             "すぐに扱う。",
+///             "Handled at once.",
+///         },
+///     }
+/// }
+///
+/// let u: Urgency = "immediate".parse()?;
+/// assert_eq!(u.label(kyoyu_taxonomy::Lang::Ja), "即時");
+/// assert_eq!(serde_json::to_string(&u)?, "\"immediate\"");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[macro_export]
 macro_rules! vocabulary {
+    (crate = $krate:ident; $($rest:tt)*) => {
+        $crate::__vocabulary_impl! { $krate; $($rest)* }
+    };
+    ($($rest:tt)*) => {
+        $crate::__vocabulary_impl! { kyoyu_taxonomy; $($rest)* }
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __vocabulary_impl {
     (
+        $krate:ident;
         $(#[$meta:meta])*
         pub enum $name:ident: $vocab:literal ($name_ja:literal, $name_en:literal) {
             $(
@@ -73,7 +112,8 @@ macro_rules! vocabulary {
         /// in both languages and round-trips through serde:
         ///
         /// ```
-        #[doc = concat!("use kyoyu_taxonomy::{", stringify!($name), ", Lang};")]
+        #[doc = concat!("use ", stringify!($krate), "::", stringify!($name), ";")]
+        /// use kyoyu_taxonomy::Lang;
         ///
         #[doc = concat!("for &term in ", stringify!($name), "::ALL {")]
         #[doc = concat!("    assert_eq!(term.id().parse::<", stringify!($name), ">()?, term);")]
@@ -169,19 +209,17 @@ macro_rules! vocabulary {
             }
         }
 
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.id())
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                s.parse().map_err(|_| serde::de::Error::unknown_variant(&s, Self::IDS))
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str> as $crate::__private::serde::Deserialize>::deserialize(deserializer)?;
+                s.parse().map_err(|_| <D::Error as $crate::__private::serde::de::Error>::unknown_variant(&s, Self::IDS))
             }
         }
     };
 }
-
-pub(crate) use vocabulary;

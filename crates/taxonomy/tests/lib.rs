@@ -27,7 +27,14 @@ macro_rules! for_each_vocabulary {
         $f::<SharingRelationship>();
         $f::<ProductKind>();
         $f::<ProductionSpeed>();
+        $f::<DeidWarning>();
         $f::<Tlp>();
+        $f::<EncryptInTransit>();
+        $f::<PermittedActions>();
+        $f::<AffectedPartyNotifications>();
+        $f::<IepTlp>();
+        $f::<ProviderAttribution>();
+        $f::<UnmodifiedResale>();
         $f::<Source>();
         $f::<DodLevel>();
         $f::<CpniType>();

@@ -21,7 +21,14 @@ fn is_snake_case(s: &str) -> bool {
 
 /// Vocabularies that mirror an outside standard keep that standard's
 /// spelling instead of snake_case.
-const OUTSIDE_SPELLING: &[&str] = &["stix_object_type", "misp_category"];
+const OUTSIDE_SPELLING: &[&str] = &[
+    "stix_object_type",
+    "misp_category",
+    "iep_permitted_actions",
+    "iep_affected_party_notifications",
+    "iep_provider_attribution",
+    "iep_unmodified_resale",
+];
 
 fn check_round_trips<T: Vocab>() {
     assert!(is_snake_case(T::VOCABULARY), "{}", T::VOCABULARY);
