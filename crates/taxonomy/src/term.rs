@@ -52,8 +52,9 @@ pub trait Term: Copy + Eq + core::hash::Hash + core::fmt::Debug + 'static {
 ///
 /// Each variant's rustdoc is generated from its English label and
 /// description, so the text is written once, and the enum gets a doc test.
-/// Other crates start the invocation with `crate = their_crate_name;` so
-/// that the generated doc test imports from the right place.
+/// Other crates start the invocation with `crate = path::to::module;` (the
+/// path users import the type from) so that the generated doc test imports
+/// from the right place.
 ///
 /// ```
 /// kyoyu_taxonomy::vocabulary! {
@@ -80,7 +81,7 @@ pub trait Term: Copy + Eq + core::hash::Hash + core::fmt::Debug + 'static {
 /// ```
 #[macro_export]
 macro_rules! vocabulary {
-    (crate = $krate:ident; $($rest:tt)*) => {
+    (crate = $krate:path; $($rest:tt)*) => {
         $crate::__vocabulary_impl! { $krate; $($rest)* }
     };
     ($($rest:tt)*) => {
@@ -92,7 +93,7 @@ macro_rules! vocabulary {
 #[macro_export]
 macro_rules! __vocabulary_impl {
     (
-        $krate:ident;
+        $krate:path;
         $(#[$meta:meta])*
         pub enum $name:ident: $vocab:literal ($name_ja:literal, $name_en:literal) {
             $(

@@ -1,0 +1,10 @@
+//! Integration tests of kyoyu-nda, built as one binary.
+
+// Test helpers may panic and index freely: a panic is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+mod agreements;
+mod cases;
+mod matrix;
+mod parse_errors;
+mod properties;
