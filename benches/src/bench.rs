@@ -4,6 +4,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
+mod nda;
 mod taxonomy;
 
 fn config() -> Criterion {
@@ -13,6 +14,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = taxonomy::parse, taxonomy::document
+    targets = taxonomy::parse, taxonomy::document, nda::decide, nda::parse
 }
 criterion_main!(benches);

@@ -11,7 +11,11 @@ use libfuzzer_sys::fuzz_target;
 
 fn round_trip<T>(s: &str)
 where
-    T: FromStr<Err = ParseTermError> + Display + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    T: FromStr<Err = ParseTermError>
+        + Display
+        + serde::de::DeserializeOwned
+        + PartialEq
+        + std::fmt::Debug,
 {
     match s.parse::<T>() {
         Ok(t) => assert_eq!(t.to_string(), s),

@@ -11,6 +11,8 @@
 // This binary's job is to print; the workspace denies printing in libraries.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod input;
+mod nda;
 mod taxonomy;
 
 use std::io::{self, Write};
@@ -34,6 +36,41 @@ enum Command {
     #[command(after_help = "Examples:\n  kyoyu taxonomy --format json > taxonomy.json\n  \
                             kyoyu taxonomy --lang ja --vocabulary category")]
     Taxonomy(taxonomy::Args),
+    /// Decide whether an item may be shared with a recipient for a purpose
+    /// under an NDA, and which clauses decide it.
+    #[command(after_help = "Examples:\n  kyoyu check --request request.json\n  \
+                            kyoyu check --request - --format text --lang ja < request.json\n\n\
+                            Prints {\"decision\", \"clauses\", \"conditions\", \"tlp\", \"iep\", \"step\", \
+                            \"matrix_cell\", \"explanation\": {\"ja\", \"en\"}}. Exit code 0 whatever the decision.")]
+    Check(nda::CheckArgs),
+    /// Print NDA clause text (Japanese or English) for a template or an
+    /// agreement file, ready for a contract draft.
+    #[command(after_help = "Examples:\n  kyoyu clauses --lang ja --template standard_ati\n  \
+                            kyoyu clauses --template standard_ati --format toml > agreement.toml\n  \
+                            kyoyu clauses --agreement agreement.toml --lang en")]
+    Clauses(nda::ClausesArgs),
+    /// Print the report's shareability matrix (information type × publicity
+    /// state).
+    #[command(after_help = "Examples:\n  kyoyu matrix --lang ja\n  kyoyu matrix --format json")]
+    Matrix(nda::MatrixArgs),
+}
+
+/// `--lang`, shared by the subcommands.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub(crate) enum LangArg {
+    /// Japanese.
+    Ja,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for kyoyu::taxonomy::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Ja => kyoyu::taxonomy::Lang::Ja,
+            LangArg::En => kyoyu::taxonomy::Lang::En,
+        }
+    }
 }
 
 /// An error that ends the command with exit code 1.
@@ -69,6 +106,9 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match cli.command {
         Command::Taxonomy(args) => taxonomy::run(&args, &mut out),
+        Command::Check(args) => nda::check(&args, &mut out),
+        Command::Clauses(args) => nda::clauses(&args, &mut out),
+        Command::Matrix(args) => nda::matrix(&args, &mut out),
     };
     let result = result.and_then(|()| out.flush().map_err(Failure::from));
     match result {

@@ -5,7 +5,7 @@ use std::io::Write;
 use clap::ValueEnum;
 use kyoyu::taxonomy::{Document, Lang, MappingCell, Source, Term};
 
-use crate::{Failure, InputError};
+use crate::{Failure, InputError, LangArg};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -25,21 +25,6 @@ pub(crate) struct Args {
 enum Format {
     Json,
     Table,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum LangArg {
-    Ja,
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Ja => Lang::Ja,
-            LangArg::En => Lang::En,
-        }
-    }
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {

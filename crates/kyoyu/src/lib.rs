@@ -15,10 +15,13 @@
 //!
 //! * [`taxonomy`] (`kyoyu-taxonomy`): the report's vocabulary and its
 //!   mappings to NIST, DoD, CPNI, STIX 2.1 and MISP.
+//! * [`nda`] (`kyoyu-nda`): agreements as data and a decision for every
+//!   sharing request, with the clauses that decided it.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub use kyoyu_nda as nda;
 pub use kyoyu_taxonomy as taxonomy;
 
 /// The code in the workspace README, compiled and run as doc tests so it

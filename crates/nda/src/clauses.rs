@@ -97,23 +97,27 @@ fn list<T: Term>(items: &[T], lang: Lang) -> String {
 fn carveout_paragraphs(c: &AtiCarveOut, lang: Lang) -> Vec<String> {
     let recipients = list(&c.recipients, lang);
     let purposes = list(&c.purposes, lang);
+    let exempt =
+        c.liability_exemption == LiabilityExemption::ExceptWilfulMisconductOrGrossNegligence;
+    // Paragraph numbers: the samples paragraph moves up without ATI-5.
+    let sample_no = if exempt { 7 } else { 6 };
     let mut paras = Vec::new();
     if lang == Lang::Ja {
-        paras.push(format!("（定義）本条において「攻撃技術情報等」とは、専門組織がユーザー組織の支援を通じて得た脅威情報のうち、通信先、マルウェア（検体から抽出した情報をいい、検体そのものは第7項による）、脆弱性その他攻撃者の手口又は痕跡を示すものをいい、被害の内容及びユーザー組織の対応に関する情報を含まない。「非特定化」とは、ユーザー組織の名称その他ユーザー組織を特定し、又は推測することを可能とする情報を削除し、又は加工することをいう。[{}]", ClauseId::AtiDef.id()));
+        paras.push(format!("（定義）本条において「攻撃技術情報等」とは、専門組織がユーザー組織の支援を通じて得た脅威情報のうち、通信先、マルウェア（検体から抽出した情報をいい、検体そのものは第{sample_no}項による）、脆弱性その他攻撃者の手口又は痕跡を示すものをいい、被害の内容及びユーザー組織の対応に関する情報を含まない。「非特定化」とは、ユーザー組織の名称その他ユーザー組織を特定し、又は推測することを可能とする情報を削除し、又は加工することをいう。[{}]", ClauseId::AtiDef.id()));
         paras.push(format!("（提供の許諾）専門組織は、秘密保持に関する定めにかかわらず、非特定化した攻撃技術情報等を、次に掲げる者に対し、第4項に定める目的のために提供することができる。この場合、当該情報は秘密情報に当たらないものとして扱う。提供先：{recipients}。[{}]", ClauseId::Ati1.id()));
         paras.push(if c.deidentification_required {
             format!("（非特定化及び配慮）専門組織は、提供に先立ち攻撃技術情報等を非特定化し、ユーザー組織に不利益が生じないよう配慮する。非特定化ができないときは、提供しない。[{}]", ClauseId::Ati2.id())
         } else {
             format!("（配慮）専門組織は、提供に当たりユーザー組織に不利益が生じないよう配慮する。本契約は提供前の非特定化を義務としない。[{}]", ClauseId::Ati2.id())
         });
-        paras.push(format!("（目的）前項までの提供は、次の目的に限る：{purposes}。専門組織は、自己の営業、宣伝又は広報のために攻撃技術情報等を用いない。[{}]", ClauseId::Ati3.id()));
+        paras.push(format!("（目的）第2項による提供は、次の目的に限る：{purposes}。専門組織は、自己の営業、宣伝又は広報のために攻撃技術情報等を用いない。[{}]", ClauseId::Ati3.id()));
         paras.push(format!("（提供先及び安全管理）専門組織は、一定の信頼関係にある提供先に限って提供し、提供先に必要な安全管理措置を講じさせる。本条は一般への公表を許諾するものではない。[{}]", ClauseId::Ati4.id()));
-        if c.liability_exemption == LiabilityExemption::ExceptWilfulMisconductOrGrossNegligence {
+        if exempt {
             paras.push(format!("（免責）専門組織は、本条に基づき提供した攻撃技術情報等に関し、故意又は重大な過失がある場合を除き、ユーザー組織に対して法的責任を負わない。[{}]", ClauseId::Ati5.id()));
         }
         paras.push(format!("（検体）マルウェアの検体そのものは、第3項を満たす場合に限り、解析のため特定の専門組織に提供することができる。情報共有活動において一斉に配布してはならない。[{}]", ClauseId::Ati6.id()));
     } else {
-        paras.push(format!("(Definitions) In this Article, \"Attack-Technical Information\" means threat information the Specialist Organisation obtains while supporting the User Organisation that shows the attacker's methods or traces: communication destinations, malware (information extracted from samples; samples themselves are governed by paragraph 7), vulnerabilities and other tactics, techniques and procedures. It does not include information on the damage suffered or on the User Organisation's response. \"De-identify\" means to remove or transform anything that identifies the User Organisation or allows it to be guessed, its name included. [{}]", ClauseId::AtiDef.id()));
+        paras.push(format!("(Definitions) In this Article, \"Attack-Technical Information\" means threat information the Specialist Organisation obtains while supporting the User Organisation that shows the attacker's methods or traces: communication destinations, malware (information extracted from samples; samples themselves are governed by paragraph {sample_no}), vulnerabilities and other tactics, techniques and procedures. It does not include information on the damage suffered or on the User Organisation's response. \"De-identify\" means to remove or transform anything that identifies the User Organisation or allows it to be guessed, its name included. [{}]", ClauseId::AtiDef.id()));
         paras.push(format!("(Permission) Notwithstanding the confidentiality obligations of this Agreement, the Specialist Organisation may provide de-identified Attack-Technical Information to the following recipients for the purposes in paragraph 4, and such information is not Confidential Information. Recipients: {recipients}. [{}]", ClauseId::Ati1.id()));
         paras.push(if c.deidentification_required {
             format!("(De-identification and care) Before providing it, the Specialist Organisation shall de-identify Attack-Technical Information and take care that no harm comes to the User Organisation. Where de-identification cannot be achieved, it shall not provide the information. [{}]", ClauseId::Ati2.id())
@@ -122,7 +126,7 @@ fn carveout_paragraphs(c: &AtiCarveOut, lang: Lang) -> Vec<String> {
         });
         paras.push(format!("(Purposes) Provision under this Article is limited to the following purposes: {purposes}. The Specialist Organisation shall not use Attack-Technical Information for its own sales, marketing or publicity. [{}]", ClauseId::Ati3.id()));
         paras.push(format!("(Recipients and safeguards) The Specialist Organisation shall provide only to recipients with whom it has an established relationship of trust, and shall have them apply the necessary safeguards. This Article does not permit publication to the general public. [{}]", ClauseId::Ati4.id()));
-        if c.liability_exemption == LiabilityExemption::ExceptWilfulMisconductOrGrossNegligence {
+        if exempt {
             paras.push(format!("(Liability) Except in the case of wilful misconduct or gross negligence, the Specialist Organisation bears no legal liability to the User Organisation in respect of Attack-Technical Information provided under this Article. [{}]", ClauseId::Ati5.id()));
         }
         paras.push(format!("(Samples) A malware sample itself may be provided to a specific specialist organisation for analysis only where paragraph 3 is satisfied. It shall not be distributed to the members of an information-sharing activity. [{}]", ClauseId::Ati6.id()));

@@ -84,6 +84,16 @@ fn clause_text_in_both_languages() {
     c.opt_out_days = Some(10);
     let text = clauses::render(&notice, Lang::Ja);
     assert!(text.contains("10日以内") && text.contains("[NOTICE]"));
+
+    // Without the liability clause the samples paragraph moves up, and the
+    // definition points at it.
+    let mut no_exemption = a.clone();
+    no_exemption.model_ati_carveout.as_mut().unwrap().liability_exemption =
+        kyoyu_nda::LiabilityExemption::NoExemption;
+    let text = clauses::render(&no_exemption, Lang::En);
+    assert!(!text.contains("[ATI-5]"));
+    assert!(text.contains("governed by paragraph 6"));
+    assert!(text.contains("6. (Samples)"));
 }
 
 #[test]
