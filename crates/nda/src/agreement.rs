@@ -157,13 +157,20 @@ pub struct Consent {
 }
 
 /// An agreement from an earlier engagement with another client, which
-/// governs information first obtained there.
+/// governs information first obtained there. It has the same shape as an
+/// [`Agreement`] plus the `party` it was made with.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OtherAgreement {
     /// The other client; never repeated in decisions.
     #[serde(default)]
     pub party: String,
+    /// A title for people; never used in decisions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The parties; never repeated in decisions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parties: Option<Parties>,
     /// Its standard exceptions.
     #[serde(default)]
     pub standard_exceptions: Vec<StandardException>,
@@ -173,18 +180,22 @@ pub struct OtherAgreement {
     /// Consent from that client, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent: Option<Consent>,
+    /// Agreements that governed that engagement's own earlier information.
+    /// Accepted so both shapes match; a decision follows one level only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_agreements: Vec<OtherAgreement>,
 }
 
 impl OtherAgreement {
     /// The other agreement as an [`Agreement`] of its own.
     pub fn to_agreement(&self) -> Agreement {
         Agreement {
-            title: None,
-            parties: None,
+            title: self.title.clone(),
+            parties: self.parties.clone(),
             standard_exceptions: self.standard_exceptions.clone(),
             model_ati_carveout: self.model_ati_carveout.clone(),
             consent: self.consent.clone(),
-            other_agreements: Vec::new(),
+            other_agreements: self.other_agreements.clone(),
         }
     }
 }

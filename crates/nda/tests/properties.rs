@@ -62,6 +62,7 @@ fn agreement() -> impl Strategy<Value = Agreement> {
                     standard_exceptions,
                     model_ati_carveout,
                     consent,
+                    ..OtherAgreement::default()
                 },
             ),
             0..3,
