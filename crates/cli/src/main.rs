@@ -13,6 +13,7 @@
 
 mod input;
 mod nda;
+mod taxii;
 mod taxonomy;
 
 use std::io::{self, Write};
@@ -53,6 +54,15 @@ enum Command {
     /// state).
     #[command(after_help = "Examples:\n  kyoyu matrix --lang ja\n  kyoyu matrix --format json")]
     Matrix(nda::MatrixArgs),
+    /// Exchange STIX objects with a TAXII 2.1 server: discover, collections,
+    /// push, pull.
+    #[command(after_help = "Examples:\n  kyoyu taxii discover https://hub.example/taxii2/\n  \
+                            KYOYU_TAXII_PASSWORD=... kyoyu taxii --user analyst collections https://hub.example/api1/\n  \
+                            kyoyu taxii push https://hub.example/api1/ --collection ID bundle.json\n  \
+                            kyoyu taxii pull https://hub.example/api1/ --collection ID --added-after 2026-01-01T00:00:00Z --out pulled.json\n\n\
+                            Credentials: --user or KYOYU_TAXII_USER with KYOYU_TAXII_PASSWORD, or KYOYU_TAXII_TOKEN.\n\
+                            Exit code 3 when a push left objects failed or pending.")]
+    Taxii(taxii::Args),
 }
 
 /// `--lang`, shared by the subcommands.
@@ -105,14 +115,16 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match cli.command {
-        Command::Taxonomy(args) => taxonomy::run(&args, &mut out),
-        Command::Check(args) => nda::check(&args, &mut out),
-        Command::Clauses(args) => nda::clauses(&args, &mut out),
-        Command::Matrix(args) => nda::matrix(&args, &mut out),
+        Command::Taxonomy(args) => taxonomy::run(&args, &mut out).map(|()| None),
+        Command::Check(args) => nda::check(&args, &mut out).map(|()| None),
+        Command::Clauses(args) => nda::clauses(&args, &mut out).map(|()| None),
+        Command::Matrix(args) => nda::matrix(&args, &mut out).map(|()| None),
+        Command::Taxii(args) => taxii::run(&args, &mut out),
     };
-    let result = result.and_then(|()| out.flush().map_err(Failure::from));
+    let result = result.and_then(|code| out.flush().map(|()| code).map_err(Failure::from));
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(code)) => ExitCode::from(code),
         // A closed pipe (`kyoyu taxonomy | head`) is not an error.
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Io(e)) => {

@@ -17,11 +17,14 @@
 //!   mappings to NIST, DoD, CPNI, STIX 2.1 and MISP.
 //! * [`nda`] (`kyoyu-nda`): agreements as data and a decision for every
 //!   sharing request, with the clauses that decided it.
+//! * [`taxii`] (`kyoyu-taxii`): a TAXII 2.1 client for the hubs that carry
+//!   shared STIX objects.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub use kyoyu_nda as nda;
+pub use kyoyu_taxii as taxii;
 pub use kyoyu_taxonomy as taxonomy;
 
 /// The code in the workspace README, compiled and run as doc tests so it
