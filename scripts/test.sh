@@ -25,4 +25,15 @@ cargo test --workspace --locked --doc
 # 4. The example programs run on the bundled data (they are what vendors copy).
 cargo run --locked -q -p kyoyu-examples --bin classify_item -- malware extracted non_public >/dev/null
 cargo run --locked -q -p kyoyu-examples --bin check_request -- examples/data/request.json >/dev/null
-echo "examples: 2 passed, 0 failed"
+# taxii_push against a throwaway medallion on a free loopback port.
+port="$("$KYOYU_INTEROP_VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+run_dir="$(mktemp -d)"
+sed "s/@PORT@/$port/g" crates/testkit/medallion/data.json > "$run_dir/data.json"
+sed "s#@DATA_FILE@#$run_dir/data.json#" crates/testkit/medallion/config.json > "$run_dir/config.json"
+"$KYOYU_INTEROP_VENV/bin/medallion" --host 127.0.0.1 --port "$port" --log-level WARN "$run_dir/config.json" \
+  > "$run_dir/medallion.log" 2>&1 &
+for _ in $(seq 100); do (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+KYOYU_TAXII_USER=ci KYOYU_TAXII_PASSWORD=ci-password \
+  cargo run --locked -q -p kyoyu-examples --bin taxii_push -- "http://127.0.0.1:$port/api1/" \
+  365fed99-08fa-fdcd-a1b3-fb247eb41d01 crates/taxii/tests/data/bundle.json | grep "6 added, 0 failed" >/dev/null
+echo "examples: 3 passed, 0 failed"
