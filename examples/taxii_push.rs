@@ -25,7 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = builder.build();
 
     let bundle: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(bundle)?)?;
-    let objects = bundle["objects"].as_array().ok_or("not a STIX bundle")?;
+    let objects = bundle.get("objects").and_then(|o| o.as_array()).ok_or("not a STIX bundle")?;
     let target = CollectionRef::new(api_root, collection)?;
 
     let status = client.add_objects_and_wait(&target, objects, Duration::from_secs(60))?;

@@ -1,0 +1,238 @@
+//! Refang (undo the obfuscations analysts apply so indicators are not
+//! clickable) and defang (apply them for safe display).
+
+use std::borrow::Cow;
+
+use crate::Indicator;
+
+/// The result of [`refang`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refanged<'a> {
+    /// The text with every recognised defanging undone.
+    pub text: Cow<'a, str>,
+    /// Whether anything was undone.
+    pub defanged: bool,
+}
+
+/// Bracketed markers: `[.]`, `(dot)`, `{@}`, `[://]`…, matched
+/// case-insensitively, with what they stand for.
+const BRACKETED: &[(&str, &str)] = &[
+    ("[.]", "."),
+    ("(.)", "."),
+    ("{.}", "."),
+    ("[dot]", "."),
+    ("(dot)", "."),
+    ("{dot}", "."),
+    ("[:]", ":"),
+    ("[://]", "://"),
+    ("[/]", "/"),
+    ("[@]", "@"),
+    ("(@)", "@"),
+    ("{@}", "@"),
+    ("[at]", "@"),
+    ("(at)", "@"),
+    ("{at}", "@"),
+];
+
+/// Defanged scheme spellings and the schemes they stand for.
+const SCHEMES: &[(&str, &str)] = &[
+    ("hxxps", "https"),
+    ("hxxp", "http"),
+    ("hxtps", "https"),
+    ("hxtp", "http"),
+    ("h**ps", "https"),
+    ("h**p", "http"),
+    ("h__ps", "https"),
+    ("h__p", "http"),
+    ("fxps", "ftps"),
+    ("fxp", "ftp"),
+];
+
+fn starts_with_ci(haystack: &[u8], needle: &str) -> bool {
+    haystack.len() >= needle.len()
+        && haystack.get(..needle.len()).is_some_and(|h| h.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+fn is_wide_dot(c: char) -> bool {
+    matches!(c, '\u{3002}' | '\u{FF0E}' | '\u{FF61}')
+}
+
+/// Undoes defanging: `[.]` `(.)` `{.}` `[dot]` `(dot)` `\.` and ` dot `
+/// between labels; `hxxp` `hXXp` `h**p` `h__p` `hxxps` `fxp` schemes;
+/// `[:]` `[://]` `:\\` after a scheme; `[@]` `(at)` `[at]`; full-width
+/// dots and ideographic full stops between labels; zero-width characters.
+///
+/// Meant for one value, or for text the caller already knows holds
+/// indicators: ` dot ` between words is read as a dot.
+///
+/// ```
+/// use kyoyu_indicators::refang;
+///
+/// let r = refang("hXXps://evil[.]example(dot)com[/]gate");
+/// assert_eq!(r.text, "https://evil.example.com/gate");
+/// assert!(r.defanged);
+/// assert_eq!(refang("c2 dot example dot net").text, "c2.example.net");
+/// assert_eq!(refang("例え。jp").text, "例え.jp");
+/// assert!(!refang("plain.example.com").defanged);
+/// ```
+pub fn refang(s: &str) -> Refanged<'_> {
+    refang_inner(s, true)
+}
+
+/// Like [`refang`] but leaves ` dot ` alone: for running text, where
+/// "the dot to" is prose, not a domain.
+pub fn refang_text(s: &str) -> Refanged<'_> {
+    refang_inner(s, false)
+}
+
+fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
+    let bytes = s.as_bytes();
+    // Fast path: no byte that can start a marker.
+    let interesting = |b: u8| {
+        matches!(b, b'[' | b'(' | b'{' | b'\\' | b'h' | b'H' | b'f' | b'F' | b' ') || b >= 0x80
+    };
+    if !bytes.iter().copied().any(interesting) {
+        return Refanged { text: Cow::Borrowed(s), defanged: false };
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = bytes.get(i..).unwrap_or_default();
+        let prev = out.chars().next_back();
+        let prev_alnum = prev.is_some_and(char::is_alphanumeric);
+        let b = rest.first().copied().unwrap_or(0);
+        if matches!(b, b'[' | b'(' | b'{') {
+            if let Some((m, r)) = BRACKETED.iter().find(|(m, _)| starts_with_ci(rest, m)) {
+                out.push_str(r);
+                i += m.len();
+                changed = true;
+                continue;
+            }
+        }
+        if b == b'\\'
+            && prev_alnum
+            && rest.get(1) == Some(&b'.')
+            && rest.get(2).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            out.push('.');
+            i += 2;
+            changed = true;
+            continue;
+        }
+        if b == b':' || b == b'[' {
+            // handled above for `[`
+        }
+        if matches!(b, b'h' | b'H' | b'f' | b'F') && !prev_alnum {
+            if let Some((m, r)) = SCHEMES.iter().find(|(m, _)| starts_with_ci(rest, m)) {
+                let after = rest.get(m.len()..).unwrap_or_default();
+                if after.starts_with(b"://")
+                    || after.starts_with(b"[:")
+                    || after.starts_with(b":\\\\")
+                    || after.starts_with(b"[://]")
+                {
+                    out.push_str(r);
+                    i += m.len();
+                    changed = true;
+                    continue;
+                }
+            }
+        }
+        if b == b':' && rest.starts_with(b":\\\\") && ends_with_scheme(&out) {
+            out.push_str("://");
+            i += 3;
+            changed = true;
+            continue;
+        }
+        if spaced_words && b == b' ' && prev_alnum {
+            for marker in [" dot ", " [dot] ", " (dot) "] {
+                if starts_with_ci(rest, marker)
+                    && rest.get(marker.len()).is_some_and(u8::is_ascii_alphanumeric)
+                {
+                    out.push('.');
+                    i += marker.len();
+                    changed = true;
+                    break;
+                }
+            }
+            if changed && out.ends_with('.') && bytes.get(i.saturating_sub(1)) == Some(&b' ') {
+                continue;
+            }
+        }
+        // Any char, possibly multi-byte.
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+        let next = s.get(i + c.len_utf8()..).and_then(|r| r.chars().next());
+        if is_wide_dot(c) && prev_alnum && next.is_some_and(|n| n.is_ascii_alphanumeric()) {
+            out.push('.');
+            changed = true;
+        } else if is_zero_width(c) && prev.is_some_and(|p| !p.is_whitespace()) {
+            changed = true;
+        } else {
+            out.push(c);
+        }
+        i += c.len_utf8();
+    }
+    if changed {
+        Refanged { text: Cow::Owned(out), defanged: true }
+    } else {
+        Refanged { text: Cow::Borrowed(s), defanged: false }
+    }
+}
+
+fn ends_with_scheme(out: &str) -> bool {
+    let word = out.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or_default();
+    crate::URL_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
+fn defang_dots(s: &str) -> String {
+    s.replace('.', "[.]")
+}
+
+/// Defangs an indicator for safe display: dots in hosts become `[.]`,
+/// `http` becomes `hxxp`, `@` becomes `[@]`. Hashes, ids and paths are not
+/// clickable and stay as they are. [`refang`] undoes exactly this.
+///
+/// ```
+/// use kyoyu_indicators::{Indicator, defang, refang};
+///
+/// let url = Indicator::detect("https://evil.example.com/a.php")?;
+/// assert_eq!(defang(&url), "hxxps://evil[.]example[.]com/a.php");
+/// assert_eq!(refang(&defang(&url)).text, url.to_string());
+/// # Ok::<(), kyoyu_indicators::ParseError>(())
+/// ```
+pub fn defang(i: &Indicator) -> String {
+    match i {
+        Indicator::Ipv4(_) | Indicator::Ipv4Cidr(_) | Indicator::Domain(_) => {
+            defang_dots(&i.to_string())
+        }
+        Indicator::Email(e) => format!("{}[@]{}", e.local_part(), defang_dots(e.domain().as_str())),
+        Indicator::HostPort(h) => {
+            let s = h.to_string();
+            if s.starts_with('[') { s } else { defang_dots(&s) }
+        }
+        Indicator::Url(u) => {
+            let s = u.as_str();
+            let (scheme, rest) = s.split_once("://").unwrap_or(("", s));
+            let scheme = match scheme {
+                "http" => "hxxp",
+                "https" => "hxxps",
+                "ftp" => "fxp",
+                "ftps" => "fxps",
+                other => other,
+            };
+            // Defang the authority only; paths may hold dots that matter.
+            let (authority, tail) = match rest.find(['/', '?', '#']) {
+                Some(p) => rest.split_at(p),
+                None => (rest, ""),
+            };
+            let authority =
+                if authority.contains('[') { authority.to_owned() } else { defang_dots(authority) };
+            format!("{scheme}://{authority}{tail}")
+        }
+        _ => i.to_string(),
+    }
+}

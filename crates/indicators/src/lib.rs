@@ -1,0 +1,58 @@
+//! Typed cyber-attack indicators, defang/refang, and (soon) extraction from
+//! free text with exact byte spans.
+//!
+//! Each kind of indicator is its own type, constructible only by parsing,
+//! with a canonical form: [`Ipv4`], [`Ipv6`], [`Ipv4Cidr`], [`Ipv6Cidr`],
+//! [`Domain`] (lower-case A-labels, registrable domain and public suffix
+//! from the Public Suffix List), [`Url`], [`Email`], [`Md5`], [`Sha1`],
+//! [`Sha256`], [`Sha512`], [`Ssdeep`], [`Cve`], [`AttackTechnique`],
+//! [`FilePath`], [`FileName`], [`RegistryKey`], [`HostPort`],
+//! [`PortProtocol`], [`Asn`], [`Mac`]. [`Indicator`] holds any one of them.
+//!
+//! ```
+//! use kyoyu_indicators::{Domain, Indicator, IndicatorKind, refang};
+//!
+//! let d: Domain = refang("Update[.]Example-CDN[.]net").text.parse()?;
+//! assert_eq!(d.as_str(), "update.example-cdn.net");
+//! assert_eq!(d.registrable(), "example-cdn.net");
+//!
+//! let url = Indicator::detect("hxxp://203.0.113.9:8080/gate.php")?;
+//! assert_eq!(url.kind(), IndicatorKind::Url);
+//! assert_eq!(url.defanged(), "hxxp://203[.]0[.]113[.]9:8080/gate.php");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Why psl for the Public Suffix List
+//!
+//! `psl` compiles the list into a match tree; `publicsuffix` parses a list
+//! file at run time. Looking up the suffix of a name is the inner loop of
+//! domain validation during extraction, so the faster lookup wins; the
+//! trade-off is that a list update means a crate update (psl is republished
+//! automatically whenever the list changes). The measurement is the
+//! criterion bench `indicators/psl` in `benches/`.
+//!
+//! # Untrusted input
+//!
+//! Every parser bounds its input (253 bytes for domains, 8 KiB for URLs,
+//! 4 KiB for paths), never panics, and echoes at most 80 bytes of the input
+//! in errors.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+mod defang;
+mod error;
+mod indicator;
+mod kind;
+mod types;
+
+pub use defang::{Refanged, defang, refang, refang_text};
+pub use error::{ParseError, Reason};
+pub use indicator::Indicator;
+pub use kind::IndicatorKind;
+pub use types::domain::{Domain, Email, Host, HostPort, URL_SCHEMES, Url};
+pub use types::hash::{Md5, Sha1, Sha256, Sha512, Ssdeep};
+pub use types::ids::{Asn, AttackTechnique, Cve, Mac, PortProtocol, Protocol};
+pub use types::ip::{Ipv4, Ipv4Cidr, Ipv6, Ipv6Cidr};
+pub use types::path::{FileName, FilePath, Hive, PathStyle, RegistryKey};

@@ -1,0 +1,413 @@
+//! Domain names, e-mail addresses, URLs and host:port pairs.
+
+use crate::error::{Reason, err};
+use crate::types::ip::parse_ipv4;
+use crate::{IndicatorKind, Ipv4, Ipv6, ParseError};
+
+/// A domain name under a known public suffix, held in its canonical form:
+/// lower-case A-labels (Punycode for internationalised labels), no trailing
+/// dot. The Unicode form is kept for display.
+///
+/// ```
+/// use kyoyu_indicators::Domain;
+///
+/// let d: Domain = "Mail.Example.co.jp.".parse()?;
+/// assert_eq!(d.as_str(), "mail.example.co.jp");
+/// assert_eq!(d.registrable(), "example.co.jp");
+/// assert_eq!(d.public_suffix(), "co.jp");
+/// assert_eq!(d.subdomain_labels().collect::<Vec<_>>(), ["mail"]);
+///
+/// let idn: Domain = "www.例え.jp".parse()?;
+/// assert_eq!(idn.as_str(), "www.xn--r8jz45g.jp");
+/// assert_eq!(idn.unicode(), "www.例え.jp");
+///
+/// assert!("invoice.zipx".parse::<Domain>().is_err()); // no such suffix
+/// # Ok::<(), kyoyu_indicators::ParseError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Domain {
+    ascii: String,
+    unicode: Option<String>,
+    suffix_labels: u8,
+    private_suffix: bool,
+}
+
+const MAX_DOMAIN: usize = 253;
+
+impl Domain {
+    /// The canonical form: lower-case A-labels.
+    pub fn as_str(&self) -> &str {
+        &self.ascii
+    }
+
+    /// The Unicode form for display (equal to [`Domain::as_str`] for ASCII
+    /// names).
+    pub fn unicode(&self) -> &str {
+        self.unicode.as_deref().unwrap_or(&self.ascii)
+    }
+
+    /// The labels, left to right.
+    pub fn labels(&self) -> std::str::Split<'_, char> {
+        self.ascii.split('.')
+    }
+
+    fn label_count(&self) -> usize {
+        self.ascii.bytes().filter(|&b| b == b'.').count() + 1
+    }
+
+    /// The public suffix (`co.jp`, `com`, or a private suffix such as
+    /// `github.io`).
+    pub fn public_suffix(&self) -> &str {
+        self.tail(usize::from(self.suffix_labels))
+    }
+
+    /// The registrable domain: the public suffix plus one label.
+    pub fn registrable(&self) -> &str {
+        self.tail(usize::from(self.suffix_labels) + 1)
+    }
+
+    /// The labels left of the registrable domain, left to right.
+    pub fn subdomain_labels(&self) -> impl Iterator<Item = &str> {
+        let n = self.label_count().saturating_sub(usize::from(self.suffix_labels) + 1);
+        self.ascii.split('.').take(n)
+    }
+
+    /// Whether the suffix is from the list's private section (hosting
+    /// platforms such as `github.io`, where each subdomain is a different
+    /// owner).
+    pub fn is_private_suffix(&self) -> bool {
+        self.private_suffix
+    }
+
+    fn tail(&self, labels: usize) -> &str {
+        let total = self.label_count();
+        if labels >= total {
+            return &self.ascii;
+        }
+        let skip = total - labels;
+        let start = self.ascii.match_indices('.').nth(skip - 1).map(|(i, _)| i + 1).unwrap_or(0);
+        self.ascii.get(start..).unwrap_or(&self.ascii)
+    }
+}
+
+fn is_ldh(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+}
+
+impl std::str::FromStr for Domain {
+    type Err = ParseError;
+    fn from_str(input: &str) -> Result<Self, ParseError> {
+        let k = IndicatorKind::Domain;
+        let s = input.strip_suffix('.').unwrap_or(input);
+        if s.is_empty() {
+            return err(k, input, Reason::Empty, None);
+        }
+        if s.len() > MAX_DOMAIN * 4 {
+            return err(k, input, Reason::TooLong { max: MAX_DOMAIN }, None);
+        }
+        let plain_ascii = s.bytes().all(|b| is_ldh(b) || b == b'.');
+        let has_xn = s.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"xn--"));
+        let (ascii, unicode) = if plain_ascii && !has_xn {
+            (s.to_ascii_lowercase(), None)
+        } else {
+            if let Some(p) = s.find(|c: char| c.is_ascii() && !(is_ldh(c as u8) || c == '.')) {
+                let c = s.get(p..).and_then(|r| r.chars().next()).unwrap_or('\0');
+                return err(k, input, Reason::UnexpectedChar(c), Some(p));
+            }
+            let ascii = idna::domain_to_ascii(s).or_else(|_| {
+                err(k, input, Reason::Syntax("not a valid internationalised name"), None)
+            })?;
+            let (unicode, result) = idna::domain_to_unicode(&ascii);
+            if result.is_err() {
+                return err(k, input, Reason::Syntax("not a valid internationalised name"), None);
+            }
+            let unicode = (unicode != ascii).then_some(unicode);
+            (ascii, unicode)
+        };
+        if ascii.len() > MAX_DOMAIN {
+            return err(k, input, Reason::TooLong { max: MAX_DOMAIN }, None);
+        }
+        let mut labels = 0;
+        let mut offset = 0;
+        for label in ascii.split('.') {
+            labels += 1;
+            let bytes = label.as_bytes();
+            if bytes.is_empty() {
+                return err(k, input, Reason::Syntax("empty label"), Some(offset));
+            }
+            if bytes.len() > 63 {
+                return err(k, input, Reason::Syntax("label longer than 63 bytes"), Some(offset));
+            }
+            if bytes.first() == Some(&b'-') || bytes.last() == Some(&b'-') {
+                return err(
+                    k,
+                    input,
+                    Reason::Syntax("label starts or ends with `-`"),
+                    Some(offset),
+                );
+            }
+            if let Some(p) = bytes.iter().position(|&b| !is_ldh(b)) {
+                let c = bytes.get(p).map(|&b| b as char).unwrap_or('\0');
+                return err(k, input, Reason::UnexpectedChar(c), Some(offset + p));
+            }
+            offset += bytes.len() + 1;
+        }
+        if labels < 2 {
+            return err(k, input, Reason::Syntax("a domain needs at least two labels"), None);
+        }
+        let tld = ascii.rsplit('.').next().unwrap_or_default();
+        if tld.bytes().all(|b| b.is_ascii_digit()) {
+            return err(k, input, Reason::Syntax("numeric top-level label"), None);
+        }
+        let lookup = unicode.as_deref().unwrap_or(&ascii);
+        let Some(suffix) = psl::suffix(lookup.as_bytes()).filter(|s| s.is_known()) else {
+            return err(k, input, Reason::UnknownSuffix, None);
+        };
+        let suffix_labels = suffix.as_bytes().split(|&b| b == b'.').count();
+        if suffix_labels >= labels {
+            return err(k, input, Reason::Syntax("a bare public suffix is not a domain"), None);
+        }
+        let private_suffix = suffix.typ() == Some(psl::Type::Private);
+        Ok(Domain {
+            ascii,
+            unicode,
+            suffix_labels: u8::try_from(suffix_labels).unwrap_or(u8::MAX),
+            private_suffix,
+        })
+    }
+}
+
+impl std::fmt::Display for Domain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.ascii)
+    }
+}
+
+/// An e-mail address: a local part and a [`Domain`]. The domain is
+/// canonical (lower case); the local part keeps its case.
+///
+/// ```
+/// let e: kyoyu_indicators::Email = "Invoice.Dept@Example-Billing.com".parse()?;
+/// assert_eq!(e.to_string(), "Invoice.Dept@example-billing.com");
+/// assert_eq!(e.domain().registrable(), "example-billing.com");
+/// # Ok::<(), kyoyu_indicators::ParseError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Email {
+    local: String,
+    domain: Domain,
+}
+
+impl Email {
+    /// The part before `@`.
+    pub fn local_part(&self) -> &str {
+        &self.local
+    }
+    /// The domain.
+    pub fn domain(&self) -> &Domain {
+        &self.domain
+    }
+}
+
+fn is_atext(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&b)
+}
+
+impl std::str::FromStr for Email {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, ParseError> {
+        let k = IndicatorKind::Email;
+        let Some(at) = s.rfind('@') else {
+            return err(k, s, Reason::Syntax("missing `@`"), None);
+        };
+        let (local, domain) =
+            (s.get(..at).unwrap_or_default(), s.get(at + 1..).unwrap_or_default());
+        if local.is_empty() || local.len() > 64 {
+            return err(
+                k,
+                s,
+                Reason::Length { expected: "1-64 bytes before `@`", found: local.len() },
+                Some(0),
+            );
+        }
+        if let Some(p) = local.bytes().position(|b| !(is_atext(b) || b == b'.')) {
+            let c = local.get(p..).and_then(|r| r.chars().next()).unwrap_or('\0');
+            return err(k, s, Reason::UnexpectedChar(c), Some(p));
+        }
+        if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+            return err(k, s, Reason::Syntax("misplaced `.` in the local part"), None);
+        }
+        let domain: Domain = domain.parse().or_else(|e: ParseError| {
+            err(k, s, e.reason().clone(), e.position().map(|p| p + at + 1))
+        })?;
+        Ok(Email { local: local.to_owned(), domain })
+    }
+}
+
+impl std::fmt::Display for Email {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}@{}", self.local, self.domain)
+    }
+}
+
+/// URL schemes accepted as indicators.
+pub const URL_SCHEMES: &[&str] =
+    &["http", "https", "ftp", "ftps", "sftp", "ws", "wss", "smb", "ldap", "ldaps", "tcp", "udp"];
+
+/// A URL with one of [`URL_SCHEMES`] and a host, normalised by the WHATWG
+/// rules (lower-case scheme and host, Punycode host, resolved dot segments).
+/// Any host is accepted, internal ones included; extraction is stricter.
+///
+/// ```
+/// let u: kyoyu_indicators::Url = "HTTPS://Evil.Example.com:8443/a/../gate.php?id=7".parse()?;
+/// assert_eq!(u.as_str(), "https://evil.example.com:8443/gate.php?id=7");
+/// assert_eq!(u.host(), Some("evil.example.com"));
+/// # Ok::<(), kyoyu_indicators::ParseError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Url(url::Url);
+
+impl Url {
+    /// The canonical form.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+    /// The host as written in the canonical form (A-labels; IPv6 in
+    /// brackets).
+    pub fn host(&self) -> Option<&str> {
+        self.0.host_str()
+    }
+    /// The parsed URL.
+    pub fn url(&self) -> &url::Url {
+        &self.0
+    }
+    /// The path.
+    pub fn path(&self) -> &str {
+        self.0.path()
+    }
+}
+
+const MAX_URL: usize = 8192;
+
+impl std::str::FromStr for Url {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, ParseError> {
+        let k = IndicatorKind::Url;
+        if s.len() > MAX_URL {
+            return err(k, s, Reason::TooLong { max: MAX_URL }, None);
+        }
+        let Some(colon) = s.find("://") else {
+            return err(k, s, Reason::Syntax("missing `scheme://`"), None);
+        };
+        let scheme = s.get(..colon).unwrap_or_default();
+        if !URL_SCHEMES.iter().any(|x| x.eq_ignore_ascii_case(scheme)) {
+            return err(k, s, Reason::Syntax("unsupported scheme"), Some(0));
+        }
+        if let Some(p) = s.find(|c: char| c.is_whitespace() || c.is_control()) {
+            let c = s.get(p..).and_then(|r| r.chars().next()).unwrap_or('\0');
+            return err(k, s, Reason::UnexpectedChar(c), Some(p));
+        }
+        let url =
+            url::Url::parse(s).or_else(|_| err(k, s, Reason::Syntax("not a valid URL"), None))?;
+        if url.host_str().is_none_or(str::is_empty) {
+            return err(k, s, Reason::Syntax("missing host"), Some(colon + 3));
+        }
+        Ok(Url(url))
+    }
+}
+
+impl std::fmt::Display for Url {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.as_str())
+    }
+}
+
+/// The host part of a [`HostPort`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Host {
+    /// An IPv4 address.
+    Ipv4(Ipv4),
+    /// An IPv6 address (written in brackets).
+    Ipv6(Ipv6),
+    /// A domain name.
+    Domain(Domain),
+}
+
+impl std::fmt::Display for Host {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Host::Ipv4(a) => a.fmt(f),
+            Host::Ipv6(a) => write!(f, "[{a}]"),
+            Host::Domain(d) => d.fmt(f),
+        }
+    }
+}
+
+/// A host with a port: `203.0.113.9:8443`, `c2.example.net:443`,
+/// `[2001:db8::1]:53`.
+///
+/// ```
+/// let hp: kyoyu_indicators::HostPort = "C2.Example.net:443".parse()?;
+/// assert_eq!(hp.to_string(), "c2.example.net:443");
+/// assert_eq!(hp.port(), 443);
+/// # Ok::<(), kyoyu_indicators::ParseError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct HostPort {
+    host: Host,
+    port: u16,
+}
+
+impl HostPort {
+    /// The host.
+    pub fn host(&self) -> &Host {
+        &self.host
+    }
+    /// The port.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+}
+
+pub(crate) fn parse_port(s: &str) -> Option<u16> {
+    if s.is_empty()
+        || s.len() > 5
+        || !s.bytes().all(|b| b.is_ascii_digit())
+        || (s.len() > 1 && s.starts_with('0'))
+    {
+        return None;
+    }
+    s.parse::<u16>().ok().filter(|&p| p > 0)
+}
+
+impl std::str::FromStr for HostPort {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, ParseError> {
+        let k = IndicatorKind::HostPort;
+        let Some(colon) = s.rfind(':') else {
+            return err(k, s, Reason::Syntax("missing `:port`"), None);
+        };
+        let (host, port) =
+            (s.get(..colon).unwrap_or_default(), s.get(colon + 1..).unwrap_or_default());
+        let port = parse_port(port).ok_or_else(|| {
+            ParseError::new(k, s, Reason::OutOfRange("port (1-65535)"), Some(colon + 1))
+        })?;
+        let host = if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+            Host::Ipv6(v6.parse().or_else(|e: ParseError| err(k, s, e.reason().clone(), None))?)
+        } else if let Ok(a) = parse_ipv4(host) {
+            Host::Ipv4(a.into())
+        } else {
+            Host::Domain(
+                host.parse()
+                    .or_else(|e: ParseError| err(k, s, e.reason().clone(), e.position()))?,
+            )
+        };
+        Ok(HostPort { host, port })
+    }
+}
+
+impl std::fmt::Display for HostPort {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.host, self.port)
+    }
+}

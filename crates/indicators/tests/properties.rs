@@ -1,0 +1,76 @@
+//! Property tests: parse ∘ display is the identity on canonical forms,
+//! refang ∘ defang is the identity, and no input makes a parser panic.
+
+use kyoyu_indicators::*;
+use proptest::prelude::*;
+
+fn label() -> impl Strategy<Value = String> {
+    "[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?"
+}
+
+fn domain() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(label(), 1..4),
+        prop::sample::select(vec!["com", "net", "co.jp", "org", "io", "ru", "jp"]),
+    )
+        .prop_map(|(labels, tld)| format!("{}.{tld}", labels.join(".")))
+}
+
+fn indicator() -> impl Strategy<Value = Indicator> {
+    prop_oneof![
+        any::<[u8; 4]>().prop_map(|o| Indicator::Ipv4(std::net::Ipv4Addr::from(o).into())),
+        any::<[u16; 8]>().prop_map(|s| Indicator::Ipv6(std::net::Ipv6Addr::from(s).into())),
+        domain().prop_map(|d| Indicator::parse(IndicatorKind::Domain, &d).unwrap()),
+        (domain(), "[a-z0-9/._-]{0,20}", prop::sample::select(vec!["http", "https", "ftp"]))
+            .prop_map(|(d, p, s)| Indicator::parse(IndicatorKind::Url, &format!("{s}://{d}/{p}")).unwrap()),
+        ("[a-z0-9._%+-]{1,12}", domain())
+            .prop_filter("dots", |(l, _)| !l.starts_with('.') && !l.ends_with('.') && !l.contains(".."))
+            .prop_map(|(l, d)| Indicator::parse(IndicatorKind::Email, &format!("{l}@{d}")).unwrap()),
+        (domain(), 1u16..).prop_map(|(d, p)| Indicator::parse(IndicatorKind::HostPort, &format!("{d}:{p}")).unwrap()),
+        any::<[u8; 16]>().prop_map(|b| {
+            Indicator::parse(IndicatorKind::Md5, &b.iter().map(|x| format!("{x:02x}")).collect::<String>()).unwrap()
+        }),
+        (1999u16..2100, 1000u32..10_000_000).prop_map(|(y, n)| Indicator::parse(IndicatorKind::Cve, &format!("CVE-{y}-{n}")).unwrap()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn parse_display_round_trip(i in indicator()) {
+        let shown = i.to_string();
+        prop_assert_eq!(Indicator::parse(i.kind(), &shown).unwrap(), i.clone());
+        let json = serde_json::to_string(&i).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Indicator>(&json).unwrap(), i);
+    }
+
+    #[test]
+    fn refang_undoes_defang(i in indicator()) {
+        let defanged = defang(&i);
+        let back = refang(&defanged).text.into_owned();
+        prop_assert_eq!(back, i.to_string());
+        // A defanged host is no longer a live URL or domain.
+        if matches!(i.kind(), IndicatorKind::Domain | IndicatorKind::Url | IndicatorKind::Ipv4) {
+            prop_assert!(defanged.contains("[.]"));
+        }
+    }
+
+    #[test]
+    fn parsers_never_panic(s in any::<String>()) {
+        for &kind in IndicatorKind::ALL {
+            if let Ok(i) = Indicator::parse(kind, &s) {
+                prop_assert_eq!(i.kind(), kind);
+                let again = Indicator::parse(kind, &i.to_string());
+                prop_assert_eq!(again.as_ref().ok(), Some(&i));
+            }
+        }
+        let _ = refang(&s);
+    }
+
+    #[test]
+    fn ipv4_agrees_with_std_on_canonical_input(o in any::<[u8; 4]>()) {
+        let s = std::net::Ipv4Addr::from(o).to_string();
+        prop_assert_eq!(s.parse::<Ipv4>().unwrap().addr(), std::net::Ipv4Addr::from(o));
+    }
+}
