@@ -11,6 +11,7 @@
 // This binary's job is to print; the workspace denies printing in libraries.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod extract;
 mod input;
 mod nda;
 mod taxii;
@@ -32,6 +33,15 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Extract indicators (IPs, domains, URLs, hashes, CVE and ATT&CK ids,
+    /// paths, registry keys, ...) from text, refanging as needed, with byte
+    /// spans.
+    #[command(after_help = "Examples:\n  kyoyu extract report.txt\n  \
+                            kyoyu extract --kinds url,domain,ipv4 --format table notes/*.md\n  \
+                            cat feed.txt | kyoyu extract --format csv\n\n\
+                            JSONL fields: file, kind, value (canonical, refanged), start, end (byte offsets), \
+                            defanged, disposition (indicator|reference|benign|documentation|internal).")]
+    Extract(extract::Args),
     /// Print the taxonomy: categories, stages, publicity states, purposes,
     /// actors, topologies, products and their mappings.
     #[command(after_help = "Examples:\n  kyoyu taxonomy --format json > taxonomy.json\n  \
@@ -115,6 +125,7 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match cli.command {
+        Command::Extract(args) => extract::run(&args, &mut out).map(|()| None),
         Command::Taxonomy(args) => taxonomy::run(&args, &mut out).map(|()| None),
         Command::Check(args) => nda::check(&args, &mut out).map(|()| None),
         Command::Clauses(args) => nda::clauses(&args, &mut out).map(|()| None),

@@ -43,12 +43,15 @@
 
 mod defang;
 mod error;
+mod extract;
 mod indicator;
 mod kind;
+mod rules;
 mod types;
 
 pub use defang::{Refanged, defang, refang, refang_text};
 pub use error::{ParseError, Reason};
+pub use extract::{Disposition, Extractor, ExtractorBuilder, Match};
 pub use indicator::Indicator;
 pub use kind::IndicatorKind;
 pub use types::domain::{Domain, Email, Host, HostPort, URL_SCHEMES, Url};

@@ -14,6 +14,9 @@ fn domain() -> impl Strategy<Value = String> {
         prop::sample::select(vec!["com", "net", "co.jp", "org", "io", "ru", "jp"]),
     )
         .prop_map(|(labels, tld)| format!("{}.{tld}", labels.join(".")))
+        // Some generated names are themselves (private) public suffixes,
+        // such as `de.com`; those are not domains.
+        .prop_filter("a public suffix, not a domain", |d| d.parse::<Domain>().is_ok())
 }
 
 fn indicator() -> impl Strategy<Value = Indicator> {
@@ -72,5 +75,44 @@ proptest! {
     fn ipv4_agrees_with_std_on_canonical_input(o in any::<[u8; 4]>()) {
         let s = std::net::Ipv4Addr::from(o).to_string();
         prop_assert_eq!(s.parse::<Ipv4>().unwrap().addr(), std::net::Ipv4Addr::from(o));
+    }
+}
+
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("hxxp://evil[.]example[.]com/a".to_owned()),
+        Just("203.0.113[.]7".to_owned()),
+        Just("CVE-2024-12345".to_owned()),
+        Just("C:\\Program Files\\x.exe".to_owned()),
+        Just("例え。jp".to_owned()),
+        Just("(".to_owned()),
+        Just(")".to_owned()),
+        Just("[.]".to_owned()),
+        Just(" ".to_owned()),
+        Just("\n".to_owned()),
+        Just("。".to_owned()),
+        "[a-zA-Z0-9.:/@\\\\_-]{1,12}",
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn spans_always_slice_the_input(parts in prop::collection::vec(fragment(), 0..40)) {
+        let text: String = parts.concat();
+        let matches = Extractor::new().extract(&text);
+        let mut last = 0;
+        for m in &matches {
+            prop_assert!(m.start <= m.end);
+            prop_assert!(m.start >= last, "overlap or disorder");
+            prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            prop_assert!(!m.raw(&text).is_empty());
+            last = m.end;
+        }
+        let mut streamed = Vec::new();
+        Extractor::new().extract_reader(text.as_bytes(), |m| streamed.push(m)).unwrap();
+        prop_assert_eq!(streamed, matches);
     }
 }

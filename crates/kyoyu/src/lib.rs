@@ -15,6 +15,8 @@
 //!
 //! * [`taxonomy`] (`kyoyu-taxonomy`): the report's vocabulary and its
 //!   mappings to NIST, DoD, CPNI, STIX 2.1 and MISP.
+//! * [`indicators`] (`kyoyu-indicators`): typed indicators, defang/refang
+//!   and extraction from text with byte spans.
 //! * [`nda`] (`kyoyu-nda`): agreements as data and a decision for every
 //!   sharing request, with the clauses that decided it.
 //! * [`taxii`] (`kyoyu-taxii`): a TAXII 2.1 client for the hubs that carry
@@ -23,6 +25,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub use kyoyu_indicators as indicators;
 pub use kyoyu_nda as nda;
 pub use kyoyu_taxii as taxii;
 pub use kyoyu_taxonomy as taxonomy;

@@ -1,0 +1,999 @@
+//! Extraction of indicators from free text, with exact byte spans.
+//!
+//! The scanner walks the text once, cutting it into segments at white
+//! space and at punctuation that never occurs inside an indicator. Most
+//! segments are plain words and are dropped after one byte-class check;
+//! the rest are trimmed of surrounding punctuation, refanged, and tried
+//! against the kinds in a fixed order, with the precision rules of
+//! [`crate::rules`] deciding the ambiguous cases (file names that end in a
+//! top-level domain, code members, anti-virus names, version numbers).
+
+use std::io::Read;
+
+use kyoyu_taxonomy::vocabulary;
+
+use crate::rules::*;
+use crate::types::ip::parse_ipv4;
+use crate::*;
+
+vocabulary! {
+    crate = kyoyu_indicators;
+    /// What a match looks like in its context: an attacker indicator, or
+    /// something benign a report mentions. Extraction never drops a match
+    /// for its disposition; callers filter.
+    ///
+    /// `#[non_exhaustive]`: adding a disposition is not a breaking change.
+    #[non_exhaustive]
+    pub enum Disposition: "disposition" ("判定", "Disposition") {
+        Indicator = "indicator" {
+            "攻撃の指標", "Indicator",
+            "攻撃者の通信先や痕跡とみられる。",
+            "Looks like an attacker's infrastructure or artefact.",
+        },
+        Reference = "reference" {
+            "参照先", "Reference",
+            "ベンダーの解説や規格など、文脈として示された参照先。",
+            "A link to a vendor write-up, standard or database, given as context.",
+        },
+        Benign = "benign" {
+            "無害", "Benign",
+            "よく知られた正規のサービスや空ファイルのハッシュなど。",
+            "A well-known legitimate service, the hash of an empty file and the like.",
+        },
+        Documentation = "documentation" {
+            "例示用", "Documentation",
+            "RFCで例示用に予約されたアドレスやドメイン。",
+            "An address or domain reserved for documentation.",
+        },
+        Internal = "internal" {
+            "内部", "Internal",
+            "プライベートアドレスなど組織内部の資源。被害組織の特定につながりうる。",
+            "A private or internal resource; it may point at the victim's network.",
+        },
+    }
+}
+
+/// One indicator found in text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// The parsed indicator (canonical, refanged).
+    pub indicator: Indicator,
+    /// Byte offset where the raw match starts in the input.
+    pub start: usize,
+    /// Byte offset just past the raw match (`start <= end`).
+    pub end: usize,
+    /// Whether the raw text was defanged.
+    pub defanged: bool,
+    /// How it looks in context.
+    pub disposition: Disposition,
+}
+
+impl Match {
+    /// The kind.
+    pub fn kind(&self) -> IndicatorKind {
+        self.indicator.kind()
+    }
+    /// The canonical value.
+    pub fn value(&self) -> String {
+        self.indicator.to_string()
+    }
+    /// The raw text of the match in `input` (the text it was found in).
+    pub fn raw<'a>(&self, input: &'a str) -> &'a str {
+        input.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
+/// Configures an [`Extractor`].
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    kinds: u32,
+    max_matches: usize,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder { kinds: u32::MAX, max_matches: usize::MAX }
+    }
+}
+
+fn bit(k: IndicatorKind) -> u32 {
+    let i = IndicatorKind::ALL.iter().position(|x| *x == k).unwrap_or(31);
+    1u32 << i.min(31)
+}
+
+impl ExtractorBuilder {
+    /// Extract only these kinds (all by default).
+    pub fn kinds(mut self, kinds: &[IndicatorKind]) -> Self {
+        self.kinds = kinds.iter().fold(0, |m, &k| m | bit(k));
+        self
+    }
+
+    /// Stop after this many matches per input (unlimited by default).
+    pub fn max_matches(mut self, n: usize) -> Self {
+        self.max_matches = n;
+        self
+    }
+
+    /// Builds the extractor.
+    pub fn build(self) -> Extractor {
+        Extractor { kinds: self.kinds, max_matches: self.max_matches }
+    }
+}
+
+/// Finds indicators in text. Build once, use from many threads.
+///
+/// ```
+/// use kyoyu_indicators::{Disposition, Extractor, IndicatorKind};
+///
+/// let text = "The loader (invoice.zip) beacons to hxxps://cdn-update[.]example-cdn[.]net/gate.php \
+///             and 203.0.113[.]77; see https://attack.mitre.org/techniques/T1071/ (T1071.001).";
+/// let found = Extractor::new().extract(text);
+/// let summary: Vec<_> = found.iter().map(|m| (m.kind().id(), m.value(), m.defanged)).collect();
+/// assert_eq!(summary, [
+///     ("file-name", "invoice.zip".to_owned(), false),
+///     ("url", "https://cdn-update.example-cdn.net/gate.php".to_owned(), true),
+///     ("ipv4", "203.0.113.77".to_owned(), true),
+///     ("url", "https://attack.mitre.org/techniques/T1071/".to_owned(), false),
+///     ("attack-technique", "T1071.001".to_owned(), false),
+/// ]);
+/// assert_eq!(found[1].raw(text), "hxxps://cdn-update[.]example-cdn[.]net/gate.php");
+/// assert_eq!(found[2].disposition, Disposition::Documentation);
+/// assert_eq!(found[3].disposition, Disposition::Reference);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    kinds: u32,
+    max_matches: usize,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+/// The largest piece of text considered as one candidate.
+const MAX_PIECE: usize = 8192;
+
+impl Extractor {
+    /// An extractor for every kind.
+    pub fn new() -> Extractor {
+        ExtractorBuilder::default().build()
+    }
+
+    /// A builder.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    fn wants(&self, k: IndicatorKind) -> bool {
+        self.kinds & bit(k) != 0
+    }
+
+    /// All matches in `text`, in order of position, not overlapping.
+    pub fn extract(&self, text: &str) -> Vec<Match> {
+        let mut out = Vec::new();
+        self.scan(text, 0, &mut |m| out.push(m));
+        out
+    }
+
+    /// Extracts from many documents on all cores; results are in input
+    /// order.
+    pub fn extract_many(&self, docs: &[&str]) -> Vec<Vec<Match>> {
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .min(docs.len().max(1));
+        if threads <= 1 {
+            return docs.iter().map(|d| self.extract(d)).collect();
+        }
+        let chunk = docs.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = docs
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|d| self.extract(d)).collect::<Vec<_>>())
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        })
+    }
+
+    /// Streams `reader` through the extractor with bounded memory, calling
+    /// `on_match` for each match (offsets are into the whole stream). The
+    /// input is cut at line ends, so no indicator is lost at a chunk edge;
+    /// a line longer than 1 MiB is cut at white space, or hard at 1 MiB.
+    /// Invalid UTF-8 is replaced before scanning (offsets stay byte offsets
+    /// of the original stream for valid input).
+    ///
+    /// # Errors
+    ///
+    /// I/O errors from `reader`.
+    pub fn extract_reader<R: Read>(
+        &self,
+        mut reader: R,
+        mut on_match: impl FnMut(Match),
+    ) -> std::io::Result<()> {
+        const CHUNK: usize = 1 << 20;
+        let mut buf: Vec<u8> = Vec::with_capacity(2 * CHUNK);
+        let mut base = 0usize;
+        let mut eof = false;
+        while !eof || !buf.is_empty() {
+            if !eof && buf.len() < CHUNK {
+                let old = buf.len();
+                buf.resize(old + CHUNK, 0);
+                let n = read_full(&mut reader, buf.get_mut(old..).unwrap_or_default())?;
+                buf.truncate(old + n);
+                eof = n == 0;
+                if !eof {
+                    continue;
+                }
+            }
+            // Cut at the last newline (or white space) that leaves a whole
+            // line, unless this is the end of the stream.
+            let cut = if eof {
+                buf.len()
+            } else {
+                let window = buf.get(..buf.len().min(2 * CHUNK)).unwrap_or_default();
+                window
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .or_else(|| window.iter().rposition(|b| b.is_ascii_whitespace()))
+                    .map(|p| p + 1)
+                    .unwrap_or(window.len())
+            };
+            let (text, cut) = match std::str::from_utf8(buf.get(..cut).unwrap_or_default()) {
+                Ok(t) => (std::borrow::Cow::Borrowed(t), cut),
+                Err(e) if e.error_len().is_none() && !eof => {
+                    // A character split at the cut: keep its start for later.
+                    let valid = e.valid_up_to();
+                    (
+                        std::borrow::Cow::Owned(
+                            String::from_utf8_lossy(buf.get(..valid).unwrap_or_default())
+                                .into_owned(),
+                        ),
+                        valid,
+                    )
+                }
+                Err(_) => (String::from_utf8_lossy(buf.get(..cut).unwrap_or_default()), cut),
+            };
+            self.scan(&text, base, &mut on_match);
+            base += cut;
+            buf.drain(..cut);
+            if eof && cut == 0 {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Scans `text`, reporting matches with offsets shifted by `base`.
+    fn scan(&self, text: &str, base: usize, emit: &mut dyn FnMut(Match)) {
+        let bytes = text.as_bytes();
+        let mut count = 0usize;
+        let mut i = 0;
+        let mut last_end = 0usize;
+        while i < bytes.len() && count < self.max_matches {
+            // Skip separators.
+            while let Some(&b) = bytes.get(i) {
+                if b < 0x80 {
+                    if !is_sep(b) {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+                    if is_segment_char(c) {
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+            }
+            let start = i;
+            let mut ascii_only = true;
+            while let Some(&b) = bytes.get(i) {
+                if b < 0x80 {
+                    if is_sep(b) {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+                    if !is_segment_char(c) {
+                        break;
+                    }
+                    ascii_only = false;
+                    i += c.len_utf8();
+                }
+            }
+            let end = i;
+            if end <= start || start < last_end {
+                continue;
+            }
+            if ascii_only {
+                if let Some(m) = self.piece(text, start, end) {
+                    last_end = m.end;
+                    count += 1;
+                    emit(Match { start: m.start + base, end: m.end + base, ..m });
+                }
+            } else {
+                for (s, e) in script_runs(text, start, end) {
+                    if let Some(m) = self.piece(text, s, e) {
+                        last_end = m.end;
+                        count += 1;
+                        emit(Match { start: m.start + base, end: m.end + base, ..m });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Classifies one segment `text[start..end]`.
+    fn piece(&self, text: &str, start: usize, end: usize) -> Option<Match> {
+        let (start, end) = trim(text, start, end);
+        if end <= start || end - start > MAX_PIECE {
+            return None;
+        }
+        let raw = text.get(start..end)?;
+        let rb = raw.as_bytes();
+        // One pass of byte classes decides which kinds are possible.
+        let mut dot = false;
+        let mut colon = false;
+        let mut at = false;
+        let mut slash = false;
+        let mut backslash = false;
+        let mut digit = false;
+        let mut alpha = false;
+        let mut hex_only = true;
+        let mut nonascii = false;
+        for &b in rb {
+            match b {
+                b'.' | b'[' | b'(' | b'{' => dot = true,
+                b':' => colon = true,
+                b'@' => at = true,
+                b'/' => slash = true,
+                b'\\' => backslash = true,
+                b'0'..=b'9' => digit = true,
+                b'a'..=b'z' | b'A'..=b'Z' => alpha = true,
+                0x80.. => nonascii = true,
+                _ => {}
+            }
+            if !b.is_ascii_hexdigit() {
+                hex_only = false;
+            }
+        }
+        if nonascii {
+            dot = true;
+        }
+        let plain_word = !(dot || colon || at || slash || backslash || digit);
+        if plain_word {
+            return None;
+        }
+        let ctx = Ctx { text, start, end, raw };
+
+        if (colon || slash) && rb.windows(3).any(|w| w == b"://" || w == b"[:]" || w == b":\\\\")
+            || contains_ci(rb, b"[://]")
+        {
+            if let Some(m) = self.url(&ctx) {
+                return Some(m);
+            }
+        }
+        if at || contains_ci(rb, b"[at]") || contains_ci(rb, b"(at)") {
+            if let Some(m) = self.email(&ctx) {
+                return Some(m);
+            }
+        }
+        if backslash || colon {
+            if let Some(m) = self.registry_or_windows_path(&ctx) {
+                return Some(m);
+            }
+        }
+        if slash && matches!(rb.first(), Some(b'/' | b'~')) {
+            if let Some(m) = self.unix_path(&ctx) {
+                return Some(m);
+            }
+        }
+        if alpha && digit {
+            if let Some(m) = self.ids(&ctx) {
+                return Some(m);
+            }
+        }
+        if digit || alpha {
+            if let Some(m) = self.hash(&ctx, hex_only) {
+                return Some(m);
+            }
+        }
+        if colon {
+            if let Some(m) = self.colon_kinds(&ctx) {
+                return Some(m);
+            }
+        }
+        if slash && digit {
+            if let Some(m) = self.slash_kinds(&ctx) {
+                return Some(m);
+            }
+        }
+        if dot {
+            return self.dotted(&ctx);
+        }
+        None
+    }
+
+    fn make(
+        &self,
+        ctx: &Ctx<'_>,
+        s: usize,
+        e: usize,
+        indicator: Indicator,
+        defanged: bool,
+    ) -> Option<Match> {
+        if !self.wants(indicator.kind()) {
+            return None;
+        }
+        let disposition = disposition(&indicator);
+        Some(Match { indicator, start: ctx.start + s, end: ctx.start + e, defanged, disposition })
+    }
+
+    fn url(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let rb = ctx.raw.as_bytes();
+        // Find the scheme: letters (and defang characters) before `://`,
+        // `[://]`, `[:]//` or `:\\`.
+        let sep = find_ci(rb, b"://")
+            .or_else(|| find_ci(rb, b"[://]"))
+            .or_else(|| find_ci(rb, b"[:]//"))
+            .or_else(|| find_ci(rb, b":\\\\"))?;
+        let mut s = sep;
+        while s > 0
+            && rb.get(s - 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'*' || *b == b'_')
+        {
+            s -= 1;
+        }
+        if s == sep {
+            return None;
+        }
+        let mut e = rb.len();
+        // Trailing punctuation that closes prose (or a Markdown link), not
+        // the URL: brackets count only when unbalanced within the URL.
+        loop {
+            let url_part = rb.get(s..e).unwrap_or_default();
+            let drop = match rb.get(e.wrapping_sub(1)) {
+                Some(b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"') => true,
+                Some(b')') => count(url_part, b'(') < count(url_part, b')'),
+                Some(b']') => count(url_part, b'[') < count(url_part, b']'),
+                _ => false,
+            };
+            if !drop || e <= sep + 3 {
+                break;
+            }
+            e -= 1;
+        }
+        let sub = ctx.raw.get(s..e)?;
+        let r = refang_text(sub);
+        let url: Url = r.text.parse().ok()?;
+        let host = url.host()?;
+        let host_ok = host.starts_with('[')
+            || parse_ipv4(host).is_ok()
+            || host.parse::<Domain>().is_ok()
+            || INTERNAL_SUFFIXES.iter().any(|x| host.ends_with(x));
+        if !host_ok {
+            return None;
+        }
+        self.make(ctx, s, e, Indicator::Url(url), r.defanged)
+    }
+
+    fn email(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let r = refang_text(ctx.raw);
+        let text = r.text.as_ref();
+        let at = text.rfind('@')?;
+        let local_start = text
+            .get(..at)?
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c)))
+            .map(|p| p + 1)
+            .unwrap_or(0);
+        let candidate = text.get(local_start..)?.trim_start_matches('.');
+        let email: Email = candidate.parse().ok()?;
+        // Spans: when refanging changed nothing, the sub-span is exact;
+        // otherwise the whole piece is the raw match.
+        let (s, e) = if r.defanged {
+            (0, ctx.raw.len())
+        } else {
+            (ctx.raw.len() - candidate.len(), ctx.raw.len())
+        };
+        self.make(ctx, s, e, Indicator::Email(email), r.defanged)
+    }
+
+    fn registry_or_windows_path(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let raw = ctx.raw;
+        let upper = raw.get(..raw.len().min(20)).unwrap_or_default().to_ascii_uppercase();
+        let is_reg = ["HKLM", "HKCU", "HKCR", "HKU\\", "HKU:", "HKCC", "HKEY_"]
+            .iter()
+            .any(|p| upper.starts_with(p));
+        let is_win = !is_reg && windows_like(raw);
+        if !is_reg && !is_win {
+            return None;
+        }
+        // Paths may hold spaces: extend over following words while they
+        // continue the path (the next word holds a backslash).
+        let mut e = ctx.end;
+        let bytes = ctx.text.as_bytes();
+        // Look up to three words ahead (`Program Files (x86)\…`).
+        'extend: loop {
+            let mut probe = e;
+            for _ in 0..3 {
+                if bytes.get(probe) != Some(&b' ') {
+                    break 'extend;
+                }
+                let next_start = probe + 1;
+                let next_end = bytes
+                    .get(next_start..)
+                    .map(|r| r.iter().position(|&b| is_sep(b) || b >= 0x80).unwrap_or(r.len()))
+                    .unwrap_or(0)
+                    + next_start;
+                let word = ctx.text.get(next_start..next_end).unwrap_or_default();
+                if word.is_empty() || word.len() > 128 || word.starts_with('\\') {
+                    break 'extend;
+                }
+                probe = next_end;
+                if word.contains('\\') {
+                    e = next_end;
+                    continue 'extend;
+                }
+            }
+            break;
+        }
+        let (_, e) = trim(ctx.text, ctx.start, e);
+        let full = ctx.text.get(ctx.start..e)?;
+        let indicator = if is_reg {
+            Indicator::RegistryKey(full.parse().ok()?)
+        } else {
+            Indicator::FilePath(full.parse().ok()?)
+        };
+        self.make(ctx, 0, e - ctx.start, indicator, false)
+    }
+
+    fn unix_path(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let raw = ctx.raw;
+        let body = raw.strip_prefix("~/").or_else(|| raw.strip_prefix('/'))?;
+        // At least two components, letters in them, and no URL-ish or
+        // fraction-like shapes.
+        if body.matches('/').count() < 1
+            || body.contains("//")
+            || !body.bytes().any(|b| b.is_ascii_alphabetic())
+        {
+            return None;
+        }
+        let path: FilePath = raw.parse().ok()?;
+        self.make(ctx, 0, raw.len(), Indicator::FilePath(path), false)
+    }
+
+    fn ids(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let rb = ctx.raw.as_bytes();
+        if let Some(p) = find_ci(rb, b"cve-") {
+            let mut e = p + 4;
+            while rb.get(e).is_some_and(|b| b.is_ascii_digit() || *b == b'-') {
+                e += 1;
+            }
+            let cve: Cve = ctx.raw.get(p..e)?.parse().ok()?;
+            return self.make(ctx, p, e, Indicator::Cve(cve), false);
+        }
+        let first = *rb.first()?;
+        if first == b'T'
+            && rb.len() >= 5
+            && rb.get(1..5).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        {
+            let e = if rb.get(5) == Some(&b'.') && rb.len() >= 9 { 9 } else { 5 };
+            if rb.get(e).is_none_or(|b| !b.is_ascii_alphanumeric()) {
+                if let Ok(t) = ctx.raw.get(..e)?.parse::<AttackTechnique>() {
+                    return self.make(ctx, 0, e, Indicator::AttackTechnique(t), false);
+                }
+            }
+        }
+        if first == b'A'
+            && rb.get(1) == Some(&b'S')
+            && rb.iter().skip(2).all(|b| b.is_ascii_digit() || *b == b'N')
+        {
+            if let Ok(a) = ctx.raw.parse::<Asn>() {
+                return self.make(ctx, 0, rb.len(), Indicator::Asn(a), false);
+            }
+        }
+        if rb.len() == 17 || rb.len() == 14 {
+            if let Ok(m) = ctx.raw.parse::<Mac>() {
+                return self.make(ctx, 0, rb.len(), Indicator::Mac(m), false);
+            }
+        }
+        None
+    }
+
+    fn hash(&self, ctx: &Ctx<'_>, hex_only: bool) -> Option<Match> {
+        let rb = ctx.raw.as_bytes();
+        // `md5:...`, `sha256=...`: the value after the last `:` or `=`.
+        let s = if hex_only {
+            0
+        } else {
+            rb.iter().rposition(|&b| b == b':' || b == b'=').map(|p| p + 1)?
+        };
+        let value = ctx.raw.get(s..)?;
+        let n = value.len();
+        if !matches!(n, 32 | 40 | 64 | 128) || !value.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return self.ssdeep(ctx);
+        }
+        // A run of hex inside a longer word (base64, an id) is not a hash:
+        // the value must be the whole piece or follow a label.
+        let vb = value.as_bytes();
+        if !vb.iter().any(u8::is_ascii_digit) || !vb.iter().any(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let indicator = match n {
+            32 => Indicator::Md5(value.parse().ok()?),
+            40 => Indicator::Sha1(value.parse().ok()?),
+            64 => Indicator::Sha256(value.parse().ok()?),
+            _ => Indicator::Sha512(value.parse().ok()?),
+        };
+        self.make(ctx, s, rb.len(), indicator, false)
+    }
+
+    fn ssdeep(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let raw = ctx.raw;
+        if raw.matches(':').count() < 2 || !raw.as_bytes().first()?.is_ascii_digit() {
+            return None;
+        }
+        let s: Ssdeep = raw.parse().ok()?;
+        self.make(ctx, 0, raw.len(), Indicator::Ssdeep(s), false)
+    }
+
+    fn colon_kinds(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let r = refang_text(ctx.raw);
+        let text = r.text.as_ref();
+        let whole = |i: Indicator| self.make(ctx, 0, ctx.raw.len(), i, r.defanged);
+        if text.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.' || b == b'/') {
+            if text.contains('/') {
+                if let Ok(n) = text.parse::<Ipv6Cidr>() {
+                    return whole(Indicator::Ipv6Cidr(n));
+                }
+            } else if text.matches(':').count() >= 2
+                && text.bytes().filter(u8::is_ascii_hexdigit).count() >= 4
+            {
+                if let Ok(a) = text.parse::<Ipv6>() {
+                    return whole(Indicator::Ipv6(a));
+                }
+            }
+        }
+        if text.matches(':').count() == 1 || text.starts_with('[') {
+            if let Ok(hp) = text.parse::<HostPort>() {
+                if let Host::Domain(d) = hp.host() {
+                    if !self.domain_ok(ctx, d, r.defanged) {
+                        return None;
+                    }
+                }
+                return whole(Indicator::HostPort(hp));
+            }
+        }
+        None
+    }
+
+    fn slash_kinds(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let r = refang_text(ctx.raw);
+        let text = r.text.as_ref();
+        if let Ok(n) = text.parse::<Ipv4Cidr>() {
+            return self.make(ctx, 0, ctx.raw.len(), Indicator::Ipv4Cidr(n), r.defanged);
+        }
+        if let Ok(p) = text.parse::<PortProtocol>() {
+            return self.make(ctx, 0, ctx.raw.len(), Indicator::PortProtocol(p), false);
+        }
+        None
+    }
+
+    fn dotted(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let r = refang_text(ctx.raw);
+        let text = r.text.as_ref();
+        let tb = text.as_bytes();
+        if tb.first().is_some_and(u8::is_ascii_digit)
+            && tb.iter().all(|b| b.is_ascii_digit() || *b == b'.')
+        {
+            let ip = parse_ipv4(text).ok()?;
+            if !r.defanged && looks_like_version(ctx, ip.octets()) {
+                return None;
+            }
+            return self.make(ctx, 0, ctx.raw.len(), Indicator::Ipv4(ip.into()), r.defanged);
+        }
+        if let Ok(d) = text.parse::<Domain>() {
+            if self.domain_ok(ctx, &d, r.defanged) {
+                return self.make(ctx, 0, ctx.raw.len(), Indicator::Domain(d), r.defanged);
+            }
+            if d.labels().count() == 2 && FILE_LIKE_TLDS.contains(&d.public_suffix()) {
+                return self.file_name(ctx);
+            }
+            return None;
+        }
+        self.file_name(ctx)
+    }
+
+    fn file_name(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let raw = ctx.raw;
+        let ext = raw.rsplit('.').next()?.to_ascii_lowercase();
+        if !FILE_EXTENSIONS.contains(&ext.as_str()) {
+            return None;
+        }
+        let stem = raw.get(..raw.len() - ext.len() - 1)?;
+        if stem.is_empty() || stem.len() > 200 || !stem.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let name: FileName = raw.parse().ok()?;
+        self.make(ctx, 0, raw.len(), Indicator::FileName(name), false)
+    }
+
+    /// The precision rules for domains that are not defanged.
+    fn domain_ok(&self, ctx: &Ctx<'_>, d: &Domain, defanged: bool) -> bool {
+        if defanged {
+            return true;
+        }
+        let raw = ctx.raw;
+        let labels: Vec<&str> = raw.split('.').collect();
+        let two = d.labels().count() == 2;
+        // A file name with a top-level-domain extension: invoice.zip.
+        if two && FILE_LIKE_TLDS.contains(&d.public_suffix()) {
+            return false;
+        }
+        // Code members: document.cookie, System.Net, os.path.join(…).
+        if let Some(first) = labels.first() {
+            if two && CODE_OBJECTS.contains(&first.to_ascii_lowercase().as_str()) {
+                return false;
+            }
+        }
+        if labels.iter().any(|l| is_camel(l)) {
+            return false;
+        }
+        let tld = labels.last().copied().unwrap_or_default();
+        let upper_tld = tld.bytes().any(|b| b.is_ascii_uppercase());
+        let all_upper = raw.bytes().all(|b| !b.is_ascii_lowercase());
+        if upper_tld && !all_upper {
+            return false;
+        }
+        if ctx.text.as_bytes().get(ctx.end) == Some(&b'(') {
+            return false;
+        }
+        // Anti-virus names: Trojan.Win32.Agent, HEUR:Backdoor.MSIL.
+        if labels.iter().any(|l| AV_WORDS.contains(&l.to_ascii_lowercase().as_str())) {
+            return false;
+        }
+        // The word before the piece ends with `/` or `!`: part of an AV
+        // name split at punctuation.
+        !matches!(ctx.text.as_bytes().get(ctx.start.wrapping_sub(1)), Some(b'/' | b'!' | b':'))
+    }
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    raw: &'a str,
+}
+
+fn read_full<R: Read>(r: &mut R, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(buf.get_mut(n..).unwrap_or_default()) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+/// ASCII bytes that end a segment.
+fn is_sep(b: u8) -> bool {
+    b.is_ascii_whitespace()
+        || b.is_ascii_control()
+        || matches!(b, b'"' | b'<' | b'>' | b',' | b';' | b'|' | b'`' | b'^')
+}
+
+/// Non-ASCII characters that belong to a segment: letters and digits of
+/// any script (IDN labels), full-width dots and zero-width characters.
+fn is_segment_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            '\u{3002}'
+                | '\u{FF0E}'
+                | '\u{FF61}'
+                | '\u{200B}'
+                | '\u{200C}'
+                | '\u{200D}'
+                | '\u{2060}'
+                | '\u{FEFF}'
+        )
+}
+
+fn is_dotlike(c: char) -> bool {
+    matches!(c, '.' | '\u{3002}' | '\u{FF0E}' | '\u{FF61}' | '[' | ']' | '(' | ')')
+}
+
+/// Splits a mixed-script segment at ASCII/non-ASCII boundaries that are not
+/// next to a dot, so that `C2はevil.example.comに` yields the domain alone
+/// while `例え.jp` stays whole.
+fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let seg = text.get(start..end).unwrap_or_default();
+    let mut run_start = start;
+    let mut prev: Option<char> = None;
+    for (off, c) in seg.char_indices() {
+        let pos = start + off;
+        if let Some(p) = prev {
+            let boundary = p.is_ascii() != c.is_ascii() && !is_dotlike(p) && !is_dotlike(c);
+            if boundary {
+                runs.push((run_start, pos));
+                run_start = pos;
+            }
+        }
+        prev = Some(c);
+    }
+    runs.push((run_start, end));
+    runs
+}
+
+/// Trims punctuation that wraps or ends a piece in prose; keeps a closing
+/// bracket that balances one inside (a URL's `(…)`, a `[.]`).
+fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    while start < end
+        && matches!(b.get(start), Some(b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'='))
+    {
+        // `[.]` at the start is not wrapping punctuation.
+        if b.get(start) == Some(&b'[') && b.get(start + 1) == Some(&b'.') {
+            break;
+        }
+        start += 1;
+    }
+    while let Some(&last) = b.get(end.wrapping_sub(1)).filter(|_| end > start) {
+        let piece = b.get(start..end).unwrap_or_default();
+        let drop = match last {
+            b'.' | b':' | b'!' | b'?' | b'\'' | b'*' | b'_' | b'=' => true,
+            b')' => count(piece, b'(') < count(piece, b')'),
+            b']' => count(piece, b'[') < count(piece, b']'),
+            b'}' => count(piece, b'{') < count(piece, b'}'),
+            _ => false,
+        };
+        if !drop {
+            break;
+        }
+        end -= 1;
+    }
+    // Trailing Japanese punctuation is already a separator; a lone `(` or
+    // `[` left at the end is junk.
+    while end > start && matches!(b.get(end - 1), Some(b'(' | b'[' | b'{')) {
+        end -= 1;
+    }
+    (start, end)
+}
+
+fn count(b: &[u8], x: u8) -> usize {
+    b.iter().filter(|&&c| c == x).count()
+}
+
+fn contains_ci(h: &[u8], n: &[u8]) -> bool {
+    find_ci(h, n).is_some()
+}
+
+fn find_ci(h: &[u8], n: &[u8]) -> Option<usize> {
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+}
+
+fn is_camel(label: &str) -> bool {
+    let b = label.as_bytes();
+    b.len() > 2
+        && b.iter().skip(1).any(u8::is_ascii_uppercase)
+        && b.iter().any(u8::is_ascii_lowercase)
+}
+
+fn windows_like(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    matches!(b, [d, b':', b'\\', ..] if d.is_ascii_alphabetic())
+        || raw.starts_with("\\\\")
+        || (raw.starts_with('%') && raw.contains("%\\"))
+}
+
+fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
+    let prev = ctx.text.get(..ctx.start).unwrap_or_default().trim_end();
+    let prev_word =
+        prev.rsplit(|c: char| c.is_whitespace()).next().unwrap_or_default().to_lowercase();
+    let prev_word = prev_word.trim_end_matches([':', '=', '(', ',']);
+    if NETWORK_WORDS.contains(&prev_word) || prev.ends_with([':', '=']) {
+        return false;
+    }
+    if VERSION_WORDS.contains(&prev_word) {
+        return true;
+    }
+    // Small numbers in every part, led by a one-digit part, after a
+    // capitalised product name: Radmin 3.5.2.1.
+    let small = octets.iter().all(|&o| o <= 20) && (1..=9).contains(&octets[0]);
+    let product = prev_word.chars().next().is_some_and(char::is_alphabetic)
+        && prev
+            .rsplit(char::is_whitespace)
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+    small && product
+}
+
+/// The built-in disposition rules (until the known-lists crate refines
+/// them).
+pub(crate) fn disposition(i: &Indicator) -> Disposition {
+    match i {
+        Indicator::Ipv4(a) => {
+            let addr = a.addr();
+            let [o0, o1, o2, _] = addr.octets();
+            if addr.is_documentation()
+                || (o0 == 198 && (o1 == 18 || o1 == 19))
+                || (o0, o1, o2) == (192, 0, 2)
+            {
+                Disposition::Documentation
+            } else if a.is_non_public() {
+                Disposition::Internal
+            } else {
+                Disposition::Indicator
+            }
+        }
+        Indicator::Ipv6(a) => {
+            let seg = a.addr().segments();
+            if seg[0] == 0x2001 && seg[1] == 0x0db8 {
+                Disposition::Documentation
+            } else if a.is_non_public() {
+                Disposition::Internal
+            } else {
+                Disposition::Indicator
+            }
+        }
+        Indicator::Domain(d) => domain_disposition(d.as_str(), d.registrable()),
+        Indicator::Email(e) => domain_disposition(e.domain().as_str(), e.domain().registrable()),
+        Indicator::HostPort(h) => match h.host() {
+            Host::Domain(d) => domain_disposition(d.as_str(), d.registrable()),
+            Host::Ipv4(a) => disposition(&Indicator::Ipv4(*a)),
+            Host::Ipv6(a) => disposition(&Indicator::Ipv6(*a)),
+        },
+        Indicator::Url(u) => {
+            let host = u.host().unwrap_or_default();
+            if REFERENCE_HOSTS.iter().any(|r| host == *r || host.ends_with(&format!(".{r}"))) {
+                return Disposition::Reference;
+            }
+            if let Ok(a) = parse_ipv4(host) {
+                return disposition(&Indicator::Ipv4(a.into()));
+            }
+            if INTERNAL_SUFFIXES.iter().any(|x| host.ends_with(x)) {
+                return Disposition::Internal;
+            }
+            match host.parse::<Domain>() {
+                Ok(d) => match domain_disposition(d.as_str(), d.registrable()) {
+                    Disposition::Benign if u.path() != "/" => Disposition::Indicator,
+                    other => other,
+                },
+                Err(_) => Disposition::Indicator,
+            }
+        }
+        Indicator::Md5(_) | Indicator::Sha1(_) | Indicator::Sha256(_) | Indicator::Sha512(_) => {
+            if EMPTY_HASHES.contains(&i.to_string().as_str()) {
+                Disposition::Benign
+            } else {
+                Disposition::Indicator
+            }
+        }
+        _ => Disposition::Indicator,
+    }
+}
+
+fn domain_disposition(name: &str, registrable: &str) -> Disposition {
+    if DOCUMENTATION_DOMAINS.contains(&registrable)
+        || name.ends_with(".test")
+        || name.ends_with(".invalid")
+    {
+        Disposition::Documentation
+    } else if BENIGN_DOMAINS.contains(&registrable) {
+        Disposition::Benign
+    } else {
+        Disposition::Indicator
+    }
+}

@@ -1,0 +1,209 @@
+//! Extraction: the precision traps every peer falls into, spans, defanged
+//! flags, dispositions, streaming and the parallel path.
+
+use kyoyu_indicators::{Disposition, Extractor, IndicatorKind, Match};
+
+fn found(text: &str) -> Vec<(String, String)> {
+    Extractor::new()
+        .extract(text)
+        .into_iter()
+        .map(|m| (m.kind().id().to_owned(), m.value()))
+        .collect()
+}
+
+fn kinds_values(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+}
+
+#[test]
+fn file_names_with_tld_extensions_are_not_domains() {
+    let text =
+        "The victim opened invoice.zip, which ran secretsdump.py and payload.sh from report.mov.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("file-name", "invoice.zip"),
+            ("file-name", "secretsdump.py"),
+            ("file-name", "payload.sh"),
+            ("file-name", "report.mov"),
+        ])
+    );
+    // Defanged, the same shape is a domain: the analyst marked it as one.
+    assert_eq!(found("C2 at update-check[.]zip"), kinds_values(&[("domain", "update-check.zip")]));
+}
+
+#[test]
+fn code_members_and_av_names_are_not_domains() {
+    for text in [
+        "It creates wscript.shell and calls System.Net.WebClient to fetch the stage.",
+        "The page reads location.search and document.cookie before redirecting.",
+        "Detected as W64/BURNTCIGAR.CA!tr and Trojan.Win32.Agent.xyz by two engines.",
+        "HEUR:Backdoor.MSIL.Crysan.gen and Win32/Agent.ABC were seen.",
+        "It calls os.path.join(base, name).",
+    ] {
+        let got: Vec<_> = found(text).into_iter().filter(|(k, _)| k == "domain").collect();
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn versions_and_times_are_not_addresses() {
+    for text in [
+        "The actor installed Radmin 3.5.2.1 on the server.",
+        "Upgrade to version 1.2.3.4 or later; v1.2.3.4 is affected.",
+        "Logs at 12:30:45 and 09:15 show the logon.",
+    ] {
+        let got: Vec<_> = found(text).into_iter().filter(|(k, _)| k.starts_with("ipv")).collect();
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    // With a network word before it, or defanged, a small address stays.
+    assert_eq!(found("connects to 5.8.1.3 over TLS"), kinds_values(&[("ipv4", "5.8.1.3")]));
+    assert_eq!(found("Radmin 3.5.2[.]1"), kinds_values(&[("ipv4", "3.5.2.1")]));
+}
+
+#[test]
+fn hashes_need_whole_hex_words() {
+    let sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    let text = format!("sha256:{sha256} and a longer hex run {sha256}ab and base64 QUJD{sha256}");
+    assert_eq!(found(&text), kinds_values(&[("sha256", sha256)]));
+    let md5 = "44d88612fea8a8f36de82e1278abb02f";
+    assert_eq!(found(&format!("MD5 {}", md5.to_uppercase())), kinds_values(&[("md5", md5)]));
+}
+
+#[test]
+fn urls_end_where_prose_does() {
+    let text = "See (https://evil.example-cdn.net/a/b.php?id=1). Also [link](https://c2.badhost.ru/x), \
+                and https://en.wikipedia.org/wiki/Foo_(bar).";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("url", "https://evil.example-cdn.net/a/b.php?id=1"),
+            ("url", "https://c2.badhost.ru/x"),
+            ("url", "https://en.wikipedia.org/wiki/Foo_(bar)"),
+        ])
+    );
+}
+
+#[test]
+fn long_cve_ids_are_whole() {
+    assert_eq!(
+        found("Exploits CVE-2024-1234567 and cve-2021-44228."),
+        kinds_values(&[("cve", "CVE-2024-1234567"), ("cve", "CVE-2021-44228")])
+    );
+}
+
+#[test]
+fn defanged_forms_and_spans() {
+    let text = "IoCs: hxxp://198.51.100[.]23:8080/load, evil[.]example[.]org, admin[@]phish-mail[.]com, \
+                h**ps://login-portal(.)badcorp-sso(dot)com/";
+    let ms = Extractor::new().extract(text);
+    let raws: Vec<_> = ms.iter().map(|m| m.raw(text)).collect();
+    assert_eq!(
+        raws,
+        [
+            "hxxp://198.51.100[.]23:8080/load",
+            "evil[.]example[.]org",
+            "admin[@]phish-mail[.]com",
+            "h**ps://login-portal(.)badcorp-sso(dot)com/"
+        ]
+    );
+    assert!(ms.iter().all(|m| m.defanged));
+    assert_eq!(ms[0].value(), "http://198.51.100.23:8080/load");
+    assert_eq!(ms[2].value(), "admin@phish-mail.com");
+    assert_eq!(ms[3].value(), "https://login-portal.badcorp-sso.com/");
+}
+
+#[test]
+fn japanese_text() {
+    let text = "C2サーバはupdate-check[.]example-jp[.]comで、通信先IPは203.0.113[.]9でした。\
+                国際化ドメイン 例え。jp も確認。ファイル「請求書.zip」を開いた。";
+    let got = found(text);
+    assert!(got.contains(&("domain".into(), "update-check.example-jp.com".into())), "{got:?}");
+    assert!(got.contains(&("ipv4".into(), "203.0.113.9".into())), "{got:?}");
+    assert!(got.contains(&("domain".into(), "xn--r8jz45g.jp".into())), "{got:?}");
+}
+
+#[test]
+fn paths_registry_and_ids() {
+    let text = r#"Persistence: HKCU\Software\Microsoft\Windows\CurrentVersion\Run "Updater" pointing at C:\Program Files (x86)\Common Files\upd.exe and /etc/cron.d/sync; T1547.001 via AS64500 from 00:1A:2B:3C:4D:5E on 443/tcp."#;
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("registry-key", r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run"),
+            ("file-path", r"C:\Program Files (x86)\Common Files\upd.exe"),
+            ("file-path", "/etc/cron.d/sync"),
+            ("attack-technique", "T1547.001"),
+            ("asn", "AS64500"),
+            ("mac", "00:1a:2b:3c:4d:5e"),
+            ("port-protocol", "443/tcp"),
+        ])
+    );
+}
+
+#[test]
+fn dispositions() {
+    let text = "Beacon to 45.77.215.53 and 10.20.30.40; see https://attack.mitre.org/techniques/T1071/ \
+                and https://www.welivesecurity.com/2023/x/; docs use 192.0.2.1 and example.com; \
+                the sample queried www.google.com; empty file d41d8cd98f00b204e9800998ecf8427e.";
+    let got: Vec<_> =
+        Extractor::new().extract(text).into_iter().map(|m| (m.value(), m.disposition)).collect();
+    let want = [
+        ("45.77.215.53", Disposition::Indicator),
+        ("10.20.30.40", Disposition::Internal),
+        ("https://attack.mitre.org/techniques/T1071/", Disposition::Reference),
+        ("https://www.welivesecurity.com/2023/x/", Disposition::Reference),
+        ("192.0.2.1", Disposition::Documentation),
+        ("example.com", Disposition::Documentation),
+        ("www.google.com", Disposition::Benign),
+        ("d41d8cd98f00b204e9800998ecf8427e", Disposition::Benign),
+    ];
+    let want: Vec<_> = want.iter().map(|(v, d)| ((*v).to_owned(), *d)).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn kind_filter_and_limit() {
+    let text = "1.2.3.4 evil.example-cdn.net CVE-2020-0001 https://a.example-cdn.net/";
+    let only = Extractor::builder().kinds(&[IndicatorKind::Cve]).build().extract(text);
+    assert_eq!(only.len(), 1);
+    assert_eq!(only[0].kind(), IndicatorKind::Cve);
+    assert_eq!(Extractor::builder().max_matches(2).build().extract(text).len(), 2);
+}
+
+fn big_text() -> String {
+    let para = "Line with hxxp://c2-{n}.example-cdn[.]net/gate and 203.0.113.{m} plus \
+                9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 and prose words.\n";
+    let mut s = String::new();
+    let mut n = 0;
+    while s.len() < 3 * (1 << 20) + 12345 {
+        s.push_str(&para.replace("{n}", &n.to_string()).replace("{m}", &(n % 250).to_string()));
+        s.push_str("日本語の説明文も入る。\n");
+        n += 1;
+    }
+    s
+}
+
+#[test]
+fn streaming_equals_whole_text() {
+    let text = big_text();
+    let whole = Extractor::new().extract(&text);
+    let mut streamed: Vec<Match> = Vec::new();
+    Extractor::new().extract_reader(text.as_bytes(), |m| streamed.push(m)).unwrap();
+    assert_eq!(streamed.len(), whole.len());
+    assert_eq!(streamed, whole);
+    for m in &whole {
+        assert!(m.start <= m.end && !m.raw(&text).is_empty());
+    }
+}
+
+#[test]
+fn parallel_equals_sequential() {
+    let docs: Vec<String> = (0..40)
+        .map(|i| format!("doc {i}: evil-{i}[.]example-cdn[.]net and 198.51.100.{i}"))
+        .collect();
+    let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
+    let ex = Extractor::new();
+    let par = ex.extract_many(&refs);
+    let seq: Vec<_> = refs.iter().map(|d| ex.extract(d)).collect();
+    assert_eq!(par, seq);
+}
