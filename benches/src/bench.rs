@@ -4,6 +4,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
+mod indicators;
 mod nda;
 mod taxonomy;
 
@@ -14,6 +15,7 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = taxonomy::parse, taxonomy::document, nda::decide, nda::parse
+    targets = taxonomy::parse, taxonomy::document, nda::decide, nda::parse,
+        indicators::extract, indicators::compare, indicators::psl_lookup
 }
 criterion_main!(benches);

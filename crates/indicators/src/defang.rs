@@ -91,17 +91,28 @@ pub fn refang_text(s: &str) -> Refanged<'_> {
 
 fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
     let bytes = s.as_bytes();
-    // Fast path: no byte that can start a marker.
-    let interesting = |b: u8| {
-        matches!(b, b'[' | b'(' | b'{' | b'\\' | b'h' | b'H' | b'f' | b'F' | b' ') || b >= 0x80
-    };
-    if !bytes.iter().copied().any(interesting) {
+    if !may_be_defanged(bytes, spaced_words) {
         return Refanged { text: Cow::Borrowed(s), defanged: false };
     }
     let mut out = String::with_capacity(s.len());
     let mut changed = false;
     let mut i = 0;
     while i < bytes.len() {
+        // Copy a run of bytes that cannot start a marker in one go.
+        let run = bytes
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .position(|&b| {
+                matches!(b, b'[' | b'(' | b'{' | b'\\' | b'h' | b'H' | b'f' | b'F' | b' ' | b':')
+                    || b >= 0x80
+            })
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            out.push_str(s.get(i..i + run).unwrap_or_default());
+            i += run;
+            continue;
+        }
         let rest = bytes.get(i..).unwrap_or_default();
         let prev = out.chars().next_back();
         let prev_alnum = prev.is_some_and(char::is_alphanumeric);
@@ -181,6 +192,23 @@ fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
     } else {
         Refanged { text: Cow::Borrowed(s), defanged: false }
     }
+}
+
+/// A cheap pre-check: could any marker start in `bytes`? Most text has no
+/// defanging, and this keeps [`refang`] allocation-free for it.
+fn may_be_defanged(bytes: &[u8], spaced_words: bool) -> bool {
+    let mut prev = 0u8;
+    for &b in bytes {
+        match b {
+            b'[' | b'(' | b'{' | b'\\' | 0x80.. => return true,
+            // hxxp, h**p, h__p, fxp
+            b'x' | b'X' | b'*' | b'_' if matches!(prev, b'h' | b'H' | b'f' | b'F') => return true,
+            b' ' if spaced_words => return true,
+            _ => {}
+        }
+        prev = b;
+    }
+    false
 }
 
 fn ends_with_scheme(out: &str) -> bool {

@@ -291,13 +291,17 @@ impl Extractor {
             }
             let start = i;
             let mut ascii_only = true;
+            let mut mask = 0u8;
             while let Some(&b) = bytes.get(i) {
                 if b < 0x80 {
-                    if is_sep(b) {
+                    let class = class_of(b);
+                    if class & SEP != 0 {
                         break;
                     }
+                    mask |= class;
                     i += 1;
                 } else {
+                    mask |= INTERESTING;
                     let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
                     if !is_segment_char(c) {
                         break;
@@ -309,6 +313,21 @@ impl Extractor {
             let end = i;
             if end <= start || start < last_end {
                 continue;
+            }
+            // Plain words, the bulk of any text, stop here.
+            if mask & INTERESTING == 0 {
+                continue;
+            }
+            // A word that only ends a sentence or a clause: `word.`, `word:`.
+            if ascii_only && end - start > 1 {
+                let body = bytes.get(start..end - 1).unwrap_or_default();
+                if matches!(
+                    bytes.get(end - 1),
+                    Some(b'.' | b':' | b')' | b']' | b'*' | b'_' | b'=')
+                ) && body.iter().all(|&b| class_of(b) == 0)
+                {
+                    continue;
+                }
             }
             if ascii_only {
                 if let Some(m) = self.piece(text, start, end) {
@@ -728,22 +747,21 @@ impl Extractor {
             return true;
         }
         let raw = ctx.raw;
-        let labels: Vec<&str> = raw.split('.').collect();
+        let in_list = |list: &[&str], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
         let two = d.labels().count() == 2;
         // A file name with a top-level-domain extension: invoice.zip.
         if two && FILE_LIKE_TLDS.contains(&d.public_suffix()) {
             return false;
         }
         // Code members: document.cookie, System.Net, os.path.join(…).
-        if let Some(first) = labels.first() {
-            if two && CODE_OBJECTS.contains(&first.to_ascii_lowercase().as_str()) {
-                return false;
-            }
-        }
-        if labels.iter().any(|l| is_camel(l)) {
+        let first = raw.split('.').next().unwrap_or_default();
+        if two && in_list(CODE_OBJECTS, first) {
             return false;
         }
-        let tld = labels.last().copied().unwrap_or_default();
+        if raw.split('.').any(is_camel) {
+            return false;
+        }
+        let tld = raw.rsplit('.').next().unwrap_or_default();
         let upper_tld = tld.bytes().any(|b| b.is_ascii_uppercase());
         let all_upper = raw.bytes().all(|b| !b.is_ascii_lowercase());
         if upper_tld && !all_upper {
@@ -753,7 +771,7 @@ impl Extractor {
             return false;
         }
         // Anti-virus names: Trojan.Win32.Agent, HEUR:Backdoor.MSIL.
-        if labels.iter().any(|l| AV_WORDS.contains(&l.to_ascii_lowercase().as_str())) {
+        if raw.split('.').any(|l| in_list(AV_WORDS, l)) {
             return false;
         }
         // The word before the piece ends with `/` or `!`: part of an AV
@@ -782,11 +800,50 @@ fn read_full<R: Read>(r: &mut R, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(n)
 }
 
+/// Byte classes for the scanner, one table lookup per byte.
+const SEP: u8 = 1;
+/// Bytes that make a segment worth a closer look (anything but letters and
+/// wrapping punctuation).
+const INTERESTING: u8 = 2;
+
+// Indexing in a const initialiser cannot panic at run time: a bound error
+// would fail the build.
+#[allow(clippy::indexing_slicing)]
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_whitespace()
+            || b.is_ascii_control()
+            || matches!(b, b'"' | b'<' | b'>' | b',' | b';' | b'|' | b'`' | b'^')
+        {
+            SEP
+        } else if b.is_ascii_alphabetic()
+            || matches!(b, b'\'' | b'!' | b'?' | b'-' | b'&' | b'+' | b'~' | b'$' | b'#')
+        {
+            0
+        } else {
+            // digits, `.`, `:`, `/`, `\`, `@`, `[`, `(`, `{`, `%`, `=`, `*`,
+            // `_` and every non-ASCII byte
+            INTERESTING
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The class of a byte.
+#[inline]
+fn class_of(b: u8) -> u8 {
+    // Any u8 indexes a 256-entry table; `get` keeps clippy's panic lint
+    // satisfied and compiles to the same load.
+    CLASS.get(usize::from(b)).copied().unwrap_or(SEP)
+}
+
 /// ASCII bytes that end a segment.
 fn is_sep(b: u8) -> bool {
-    b.is_ascii_whitespace()
-        || b.is_ascii_control()
-        || matches!(b, b'"' | b'<' | b'>' | b',' | b';' | b'|' | b'`' | b'^')
+    class_of(b) & SEP != 0
 }
 
 /// Non-ASCII characters that belong to a segment: letters and digits of
@@ -957,7 +1014,7 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
         },
         Indicator::Url(u) => {
             let host = u.host().unwrap_or_default();
-            if REFERENCE_HOSTS.iter().any(|r| host == *r || host.ends_with(&format!(".{r}"))) {
+            if REFERENCE_HOSTS.iter().any(|r| is_same_or_subdomain(host, r)) {
                 return Disposition::Reference;
             }
             if let Ok(a) = parse_ipv4(host) {
@@ -983,6 +1040,14 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
         }
         _ => Disposition::Indicator,
     }
+}
+
+/// `host` is `parent` or one of its subdomains.
+fn is_same_or_subdomain(host: &str, parent: &str) -> bool {
+    host == parent
+        || (host.len() > parent.len()
+            && host.ends_with(parent)
+            && host.as_bytes().get(host.len() - parent.len() - 1) == Some(&b'.'))
 }
 
 fn domain_disposition(name: &str, registrable: &str) -> Disposition {
