@@ -355,35 +355,14 @@ impl Extractor {
         }
         let raw = text.get(start..end)?;
         let rb = raw.as_bytes();
-        // One pass of byte classes decides which kinds are possible.
-        let mut dot = false;
-        let mut colon = false;
-        let mut at = false;
-        let mut slash = false;
-        let mut backslash = false;
-        let mut digit = false;
-        let mut alpha = false;
-        let mut hex_only = true;
-        let mut nonascii = false;
-        for &b in rb {
-            match b {
-                b'.' | b'[' | b'(' | b'{' => dot = true,
-                b':' => colon = true,
-                b'@' => at = true,
-                b'/' => slash = true,
-                b'\\' => backslash = true,
-                b'0'..=b'9' => digit = true,
-                b'a'..=b'z' | b'A'..=b'Z' => alpha = true,
-                0x80.. => nonascii = true,
-                _ => {}
-            }
-            if !b.is_ascii_hexdigit() {
-                hex_only = false;
-            }
-        }
-        if nonascii {
-            dot = true;
-        }
+        // One pass of byte flags decides which kinds are possible.
+        let flags = rb.iter().fold(0u16, |acc, &b| acc | flags_of(b));
+        let has = |f: u16| flags & f != 0;
+        let dot = has(F_DOT | F_BRACKET | F_NONASCII);
+        let (colon, at, slash, backslash) =
+            (has(F_COLON), has(F_AT), has(F_SLASH), has(F_BACKSLASH));
+        let (digit, alpha, bracket) = (has(F_DIGIT), has(F_ALPHA), has(F_BRACKET));
+        let hex_only = !has(F_NOT_HEX);
         let plain_word = !(dot || colon || at || slash || backslash || digit);
         if plain_word {
             return None;
@@ -391,13 +370,13 @@ impl Extractor {
         let ctx = Ctx { text, start, end, raw };
 
         if (colon || slash) && rb.windows(3).any(|w| w == b"://" || w == b"[:]" || w == b":\\\\")
-            || contains_ci(rb, b"[://]")
+            || (bracket && contains_ci(rb, b"[://]"))
         {
             if let Some(m) = self.url(&ctx) {
                 return Some(m);
             }
         }
-        if at || contains_ci(rb, b"[at]") || contains_ci(rb, b"(at)") {
+        if at || (bracket && (contains_ci(rb, b"[at]") || contains_ci(rb, b"(at)"))) {
             if let Some(m) = self.email(&ctx) {
                 return Some(m);
             }
@@ -832,6 +811,50 @@ const CLASS: [u8; 256] = {
     }
     t
 };
+
+const F_DOT: u16 = 1;
+const F_COLON: u16 = 2;
+const F_AT: u16 = 4;
+const F_SLASH: u16 = 8;
+const F_BACKSLASH: u16 = 16;
+const F_DIGIT: u16 = 32;
+const F_ALPHA: u16 = 64;
+const F_NONASCII: u16 = 128;
+const F_BRACKET: u16 = 256;
+const F_NOT_HEX: u16 = 512;
+
+// As for CLASS: indexing in a const initialiser cannot panic at run time.
+#[allow(clippy::indexing_slicing)]
+const FLAGS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let mut f = match b {
+            b'.' => F_DOT,
+            b'[' | b'(' | b'{' => F_BRACKET,
+            b':' => F_COLON,
+            b'@' => F_AT,
+            b'/' => F_SLASH,
+            b'\\' => F_BACKSLASH,
+            b'0'..=b'9' => F_DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' => F_ALPHA,
+            0x80.. => F_NONASCII,
+            _ => 0,
+        };
+        if !b.is_ascii_hexdigit() {
+            f |= F_NOT_HEX;
+        }
+        t[i] = f;
+        i += 1;
+    }
+    t
+};
+
+#[inline]
+fn flags_of(b: u8) -> u16 {
+    FLAGS.get(usize::from(b)).copied().unwrap_or(F_NOT_HEX)
+}
 
 /// The class of a byte.
 #[inline]
