@@ -1079,7 +1079,7 @@ fn domain_disposition(name: &str, registrable: &str) -> Disposition {
         || name.ends_with(".invalid")
     {
         Disposition::Documentation
-    } else if BENIGN_DOMAINS.contains(&registrable) {
+    } else if BENIGN_DOMAINS.iter().any(|b| is_same_or_subdomain(name, b)) {
         Disposition::Benign
     } else {
         Disposition::Indicator

@@ -394,6 +394,16 @@ pub(crate) const BENIGN_DOMAINS: &[&str] = &[
     "java.com",
     "mitre.org",
     "nist.gov",
+    "microsoftonline.com",
+    "msftncsi.com",
+    "msftconnecttest.com",
+    "bing.com",
+    "skype.com",
+    "azureedge.net",
+    "googleusercontent.com",
+    "google.co.jp",
+    "line.me",
+    "rakuten.co.jp",
 ];
 
 /// Suffixes of documentation domains (RFC 2606, RFC 6761).

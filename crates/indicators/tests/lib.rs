@@ -3,6 +3,7 @@
 // Test helpers may panic and index freely: a panic is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod accuracy;
 mod defang;
 mod extract;
 mod parse;

@@ -1,0 +1,103 @@
+//! Accuracy on the labelled development set (`tests/data/labelled/`): a
+//! floor that fails the build when precision or recall regresses. The
+//! comparison with the Python peers is `scripts/accuracy/score.py --peers`.
+
+use std::collections::BTreeSet;
+
+use kyoyu_indicators::{Disposition, Extractor, Host, Indicator};
+use serde_json::Value;
+
+const KINDS: &[&str] =
+    &["ipv4", "ipv6", "domain", "url", "email", "md5", "sha1", "sha256", "sha512", "cve"];
+
+fn label_set(v: &Value) -> BTreeSet<(String, String)> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["kind"].as_str().unwrap().to_owned(), i["value"].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+/// The host of each URL and e-mail in `set`, as the pairs tools report.
+fn hosts(set: &BTreeSet<(String, String)>) -> BTreeSet<(String, String)> {
+    set.iter()
+        .filter_map(|(k, v)| {
+            let host = match k.as_str() {
+                "url" => v.split("://").nth(1)?.split(['/', '?', '#', ':']).next()?.to_owned(),
+                "email" => v.rsplit('@').next()?.to_owned(),
+                _ => return None,
+            };
+            let kind = if host.parse::<std::net::Ipv4Addr>().is_ok() { "ipv4" } else { "domain" };
+            Some((kind.to_owned(), host))
+        })
+        .collect()
+}
+
+fn scored(m: &kyoyu_indicators::Match) -> Option<(String, String)> {
+    match &m.indicator {
+        Indicator::HostPort(hp) => match hp.host() {
+            Host::Ipv4(a) => Some(("ipv4".into(), a.to_string())),
+            Host::Ipv6(a) => Some(("ipv6".into(), a.to_string())),
+            Host::Domain(d) => Some(("domain".into(), d.to_string())),
+        },
+        i if KINDS.contains(&i.kind().id()) => Some((i.kind().id().to_owned(), i.to_string())),
+        _ => None,
+    }
+}
+
+#[test]
+fn labelled_set_floor() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/labelled");
+    let extractor = Extractor::new();
+    let mut totals = [[0usize; 3]; 2]; // [mode][tp, fp, fn]
+    let mut misses = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let truth = label_set(&doc["indicators"]);
+        let mut benign = label_set(&doc["benign"]);
+        benign.extend(hosts(&benign));
+        let neutral = hosts(&truth);
+        let matches = extractor.extract(doc["text"].as_str().unwrap());
+        for (mode, only_indicators) in [(0, false), (1, true)] {
+            let found: BTreeSet<_> = matches
+                .iter()
+                .filter(|m| !only_indicators || m.disposition == Disposition::Indicator)
+                .filter_map(scored)
+                .collect();
+            let tp = found.intersection(&truth).count();
+            let fps: Vec<_> = found
+                .iter()
+                .filter(|f| {
+                    !truth.contains(*f)
+                        && !neutral.contains(*f)
+                        && (mode == 1 || !benign.contains(*f))
+                })
+                .collect();
+            let fns: Vec<_> = truth.difference(&found).collect();
+            if !fps.is_empty() || !fns.is_empty() {
+                misses.push(format!(
+                    "{} mode {}: fp {fps:?} fn {fns:?}",
+                    path.display(),
+                    ["A", "B"][mode]
+                ));
+            }
+            totals[mode][0] += tp;
+            totals[mode][1] += fps.len();
+            totals[mode][2] += fns.len();
+        }
+    }
+    for (mode, [tp, fp, fneg]) in totals.iter().enumerate() {
+        let p = *tp as f64 / (*tp + *fp) as f64;
+        let r = *tp as f64 / (*tp + *fneg) as f64;
+        let f1 = 2.0 * p * r / (p + r);
+        println!("mode {}: precision {p:.3} recall {r:.3} F1 {f1:.3}", ["A", "B"][mode]);
+        assert!(
+            f1 >= 0.95,
+            "mode {} F1 {f1:.3} below the floor:\n{}",
+            ["A", "B"][mode],
+            misses.join("\n")
+        );
+    }
+}
