@@ -197,16 +197,32 @@ fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
 /// A cheap pre-check: could any marker start in `bytes`? Most text has no
 /// defanging, and this keeps [`refang`] allocation-free for it.
 fn may_be_defanged(bytes: &[u8], spaced_words: bool) -> bool {
-    let mut prev = 0u8;
-    for &b in bytes {
-        match b {
-            b'[' | b'(' | b'{' | b'\\' | 0x80.. => return true,
-            // hxxp, h**p, h__p, fxp
-            b'x' | b'X' | b'*' | b'_' if matches!(prev, b'h' | b'H' | b'f' | b'F') => return true,
-            b' ' if spaced_words => return true,
-            _ => {}
+    for (i, &b) in bytes.iter().enumerate() {
+        let rest = bytes.get(i..).unwrap_or_default();
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let hit = match b {
+            b'[' | b'(' | b'{' => {
+                matches!(next, b'.' | b'd' | b'D' | b':' | b'/' | b'@' | b'a' | b'A')
+            }
+            b'\\' => next == b'.',
+            b'h' | b'H' | b'f' | b'F' => SCHEMES.iter().any(|(m, _)| starts_with_ci(rest, m)),
+            b':' => rest.starts_with(b":\\\\"),
+            b' ' => spaced_words,
+            // Full-width dots (U+3002, U+FF0E, U+FF61) and zero-width
+            // characters (U+200B-U+200D, U+2060, U+FEFF, U+00AD).
+            0xE3 => rest.starts_with(&[0xE3, 0x80, 0x82]),
+            0xEF => {
+                rest.starts_with(&[0xEF, 0xBC, 0x8E])
+                    || rest.starts_with(&[0xEF, 0xBD, 0xA1])
+                    || rest.starts_with(&[0xEF, 0xBB, 0xBF])
+            }
+            0xE2 => matches!(rest.get(1..3), Some([0x80, 0x8B..=0x8D]) | Some([0x81, 0xA0])),
+            0xC2 => next == 0xAD,
+            _ => false,
+        };
+        if hit {
+            return true;
         }
-        prev = b;
     }
     false
 }

@@ -708,8 +708,8 @@ impl Extractor {
 
     fn file_name(&self, ctx: &Ctx<'_>) -> Option<Match> {
         let raw = ctx.raw;
-        let ext = raw.rsplit('.').next()?.to_ascii_lowercase();
-        if !FILE_EXTENSIONS.contains(&ext.as_str()) {
+        let ext = raw.rsplit('.').next()?;
+        if !is_file_extension(ext) {
             return None;
         }
         let stem = raw.get(..raw.len() - ext.len() - 1)?;
@@ -757,6 +757,28 @@ impl Extractor {
         // name split at punctuation.
         !matches!(ctx.text.as_bytes().get(ctx.start.wrapping_sub(1)), Some(b'/' | b'!' | b':'))
     }
+}
+
+/// Whether `ext` (any case) is in [`FILE_EXTENSIONS`]: lower-cased into a
+/// stack buffer and looked up in a sorted copy of the list, so the common
+/// miss costs a few comparisons and no allocation.
+fn is_file_extension(ext: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(dst) = buf.get_mut(..ext.len()) else { return false };
+    dst.copy_from_slice(ext.as_bytes());
+    dst.make_ascii_lowercase();
+    let sorted = sorted_extensions();
+    sorted.binary_search_by(|probe| probe.as_bytes().cmp(dst)).is_ok()
+}
+
+fn sorted_extensions() -> &'static [&'static str] {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v = FILE_EXTENSIONS.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
 }
 
 struct Ctx<'a> {
@@ -1055,7 +1077,7 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
             }
         }
         Indicator::Md5(_) | Indicator::Sha1(_) | Indicator::Sha256(_) | Indicator::Sha512(_) => {
-            if EMPTY_HASHES.contains(&i.to_string().as_str()) {
+            if empty_hashes().contains(i) {
                 Disposition::Benign
             } else {
                 Disposition::Indicator
@@ -1071,6 +1093,13 @@ fn is_same_or_subdomain(host: &str, parent: &str) -> bool {
         || (host.len() > parent.len()
             && host.ends_with(parent)
             && host.as_bytes().get(host.len() - parent.len() - 1) == Some(&b'.'))
+}
+
+/// [`EMPTY_HASHES`] parsed once, so that checking a match compares digests
+/// instead of formatting every hash.
+fn empty_hashes() -> &'static [Indicator] {
+    static PARSED: std::sync::OnceLock<Vec<Indicator>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| EMPTY_HASHES.iter().filter_map(|h| Indicator::detect(h).ok()).collect())
 }
 
 fn domain_disposition(name: &str, registrable: &str) -> Disposition {

@@ -107,8 +107,16 @@ impl std::str::FromStr for Domain {
         }
         let plain_ascii = s.bytes().all(|b| is_ldh(b) || b == b'.');
         let has_xn = s.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"xn--"));
-        let (ascii, unicode) = if plain_ascii && !has_xn {
-            (s.to_ascii_lowercase(), None)
+        // Borrow when already canonical: most candidates fail the suffix
+        // check, and should not cost an allocation first.
+        let (ascii, unicode): (std::borrow::Cow<'_, str>, Option<String>) = if plain_ascii
+            && !has_xn
+        {
+            if s.bytes().any(|b| b.is_ascii_uppercase()) {
+                (std::borrow::Cow::Owned(s.to_ascii_lowercase()), None)
+            } else {
+                (std::borrow::Cow::Borrowed(s), None)
+            }
         } else {
             if let Some(p) = s.find(|c: char| c.is_ascii() && !(is_ldh(c as u8) || c == '.')) {
                 let c = s.get(p..).and_then(|r| r.chars().next()).unwrap_or('\0');
@@ -122,7 +130,7 @@ impl std::str::FromStr for Domain {
                 return err(k, input, Reason::Syntax("not a valid internationalised name"), None);
             }
             let unicode = (unicode != ascii).then_some(unicode);
-            (ascii, unicode)
+            (std::borrow::Cow::Owned(ascii), unicode)
         };
         if ascii.len() > MAX_DOMAIN {
             return err(k, input, Reason::TooLong { max: MAX_DOMAIN }, None);
@@ -169,7 +177,7 @@ impl std::str::FromStr for Domain {
         }
         let private_suffix = suffix.typ() == Some(psl::Type::Private);
         Ok(Domain {
-            ascii,
+            ascii: ascii.into_owned(),
             unicode,
             suffix_labels: u8::try_from(suffix_labels).unwrap_or(u8::MAX),
             private_suffix,
