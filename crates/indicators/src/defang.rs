@@ -205,7 +205,13 @@ fn may_be_defanged(bytes: &[u8], spaced_words: bool) -> bool {
                 matches!(next, b'.' | b'd' | b'D' | b':' | b'/' | b'@' | b'a' | b'A')
             }
             b'\\' => next == b'.',
-            b'h' | b'H' | b'f' | b'F' => SCHEMES.iter().any(|(m, _)| starts_with_ci(rest, m)),
+            // Only a defanged scheme letter pair is worth the full check.
+            b'h' | b'H' if matches!(next, b'x' | b'X' | b'*' | b'_') => {
+                SCHEMES.iter().any(|(m, _)| starts_with_ci(rest, m))
+            }
+            b'f' | b'F' if matches!(next, b'x' | b'X') => {
+                SCHEMES.iter().any(|(m, _)| starts_with_ci(rest, m))
+            }
             b':' => rest.starts_with(b":\\\\"),
             b' ' => spaced_words,
             // Full-width dots (U+3002, U+FF0E, U+FF61) and zero-width

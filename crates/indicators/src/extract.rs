@@ -369,9 +369,7 @@ impl Extractor {
         }
         let ctx = Ctx { text, start, end, raw };
 
-        if (colon || slash) && rb.windows(3).any(|w| w == b"://" || w == b"[:]" || w == b":\\\\")
-            || (bracket && contains_ci(rb, b"[://]"))
-        {
+        if ((colon || slash) && has_url_separator(rb)) || (bracket && contains_ci(rb, b"[://]")) {
             if let Some(m) = self.url(&ctx) {
                 return Some(m);
             }
@@ -972,6 +970,21 @@ fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
 
 fn count(b: &[u8], x: u8) -> usize {
     b.iter().filter(|&&c| c == x).count()
+}
+
+/// `://`, `[:]` or `:\\` anywhere in `b`, without a comparison call per
+/// position.
+fn has_url_separator(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| {
+        let (n1, n2) = (b.get(i + 1).copied(), b.get(i + 2).copied());
+        match c {
+            b':' => {
+                (n1 == Some(b'/') && n2 == Some(b'/')) || (n1 == Some(b'\\') && n2 == Some(b'\\'))
+            }
+            b'[' => n1 == Some(b':') && n2 == Some(b']'),
+            _ => false,
+        }
+    })
 }
 
 fn contains_ci(h: &[u8], n: &[u8]) -> bool {
