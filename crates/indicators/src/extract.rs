@@ -367,7 +367,7 @@ impl Extractor {
         if plain_word {
             return None;
         }
-        let ctx = Ctx { text, start, end, raw };
+        let ctx = Ctx { text, start, end, raw, refanged: std::cell::OnceCell::new() };
 
         if ((colon || slash) && has_url_separator(rb)) || (bracket && contains_ci(rb, b"[://]")) {
             if let Some(m) = self.url(&ctx) {
@@ -478,7 +478,7 @@ impl Extractor {
     }
 
     fn email(&self, ctx: &Ctx<'_>) -> Option<Match> {
-        let r = refang_text(ctx.raw);
+        let r = ctx.refanged();
         let text = r.text.as_ref();
         let at = text.rfind('@')?;
         let local_start = text
@@ -638,7 +638,7 @@ impl Extractor {
     }
 
     fn colon_kinds(&self, ctx: &Ctx<'_>) -> Option<Match> {
-        let r = refang_text(ctx.raw);
+        let r = ctx.refanged();
         let text = r.text.as_ref();
         let whole = |i: Indicator| self.make(ctx, 0, ctx.raw.len(), i, r.defanged);
         if text.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.' || b == b'/') {
@@ -668,7 +668,7 @@ impl Extractor {
     }
 
     fn slash_kinds(&self, ctx: &Ctx<'_>) -> Option<Match> {
-        let r = refang_text(ctx.raw);
+        let r = ctx.refanged();
         let text = r.text.as_ref();
         if let Ok(n) = text.parse::<Ipv4Cidr>() {
             return self.make(ctx, 0, ctx.raw.len(), Indicator::Ipv4Cidr(n), r.defanged);
@@ -680,7 +680,7 @@ impl Extractor {
     }
 
     fn dotted(&self, ctx: &Ctx<'_>) -> Option<Match> {
-        let r = refang_text(ctx.raw);
+        let r = ctx.refanged();
         let text = r.text.as_ref();
         let tb = text.as_bytes();
         if tb.first().is_some_and(u8::is_ascii_digit)
@@ -784,6 +784,14 @@ struct Ctx<'a> {
     start: usize,
     end: usize,
     raw: &'a str,
+    /// The refanged piece, computed once for all the kinds that need it.
+    refanged: std::cell::OnceCell<crate::Refanged<'a>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn refanged(&self) -> &crate::Refanged<'a> {
+        self.refanged.get_or_init(|| refang_text(self.raw))
+    }
 }
 
 fn read_full<R: Read>(r: &mut R, buf: &mut [u8]) -> std::io::Result<usize> {

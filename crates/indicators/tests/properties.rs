@@ -116,3 +116,33 @@ proptest! {
         prop_assert_eq!(streamed, matches);
     }
 }
+
+fn defang_fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "[.]", "(.)", "{.}", "[dot]", "(DOT)", "\\.", " dot ", "hxxp", "hXXps", "h**p",
+            "h__ps", "fxp", "[:]", "[://]", "://", ":\\\\", "[@]", "(at)", "[at]", "。", "．", "｡",
+            "\u{200B}", "\u{FEFF}", "\u{00AD}", "h", "x", "f", "[", "(", "{", "\\", ":", " ", "a",
+            "b", "1", ".", "例",
+        ])
+        .prop_map(str::to_owned),
+        "[a-z0-9]{1,6}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// The allocation-free pre-check never skips text the full refang
+    /// would change: appending `[a` forces the full path, which must give
+    /// the same result plus the suffix.
+    #[test]
+    fn refang_pre_check_never_misses(parts in prop::collection::vec(defang_fragment(), 0..12)) {
+        let s: String = parts.concat();
+        for f in [refang, refang_text] {
+            let plain = f(&s).text.into_owned() + "[a";
+            let forced = f(&(s.clone() + "[a")).text.into_owned();
+            prop_assert_eq!(forced, plain);
+        }
+    }
+}
