@@ -62,7 +62,11 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
             extractor.extract_reader(std::io::stdin().lock(), &mut emit)
         } else {
             let file = std::fs::File::open(path).map_err(|e| InputError(format!("{name}: {e}")))?;
-            extractor.extract_reader(std::io::BufReader::new(file), &mut emit)
+            let total = file.metadata().map(|m| m.len()).unwrap_or(0);
+            // A progress line for long inputs, only on a terminal.
+            let show = progress && total > PROGRESS_THRESHOLD;
+            let reader = Progress { inner: file, read: 0, total, shown: 0, show, name: name.to_owned() };
+            extractor.extract_reader(std::io::BufReader::new(reader), &mut emit)
         };
         result.map_err(|e| InputError(format!("{name}: {e}")))?;
         if let Some(e) = failure {
@@ -73,6 +77,35 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
         eprint!("\r\x1b[K");
     }
     Ok(())
+}
+
+/// Inputs larger than this get a progress line on a terminal.
+const PROGRESS_THRESHOLD: u64 = 16 << 20;
+
+/// A reader that reports how far it has read on standard error.
+struct Progress {
+    inner: std::fs::File,
+    read: u64,
+    total: u64,
+    shown: u64,
+    show: bool,
+    name: String,
+}
+
+impl std::io::Read for Progress {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if self.show && (self.read - self.shown >= 4 << 20 || n == 0) {
+            self.shown = self.read;
+            let pct = self.read.saturating_mul(100) / self.total.max(1);
+            eprint!("\r{}: {} / {} MiB ({pct}%)\x1b[K", self.name, self.read >> 20, self.total >> 20);
+            if n == 0 {
+                eprint!("\r\x1b[K");
+            }
+        }
+        Ok(n)
+    }
 }
 
 fn write_match(out: &mut impl Write, format: Format, file: &str, m: &Match) -> std::io::Result<()> {
