@@ -5,6 +5,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 
 mod indicators;
+mod known;
 mod nda;
 mod taxonomy;
 
@@ -16,6 +17,6 @@ criterion_group! {
     name = benches;
     config = config();
     targets = taxonomy::parse, taxonomy::document, nda::decide, nda::parse,
-        indicators::extract, indicators::compare, indicators::psl_lookup
+        indicators::extract, indicators::compare, indicators::psl_lookup, known::lookup
 }
 criterion_main!(benches);

@@ -65,7 +65,8 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
             let total = file.metadata().map(|m| m.len()).unwrap_or(0);
             // A progress line for long inputs, only on a terminal.
             let show = progress && total > PROGRESS_THRESHOLD;
-            let reader = Progress { inner: file, read: 0, total, shown: 0, show, name: name.to_owned() };
+            let reader =
+                Progress { inner: file, read: 0, total, shown: 0, show, name: name.to_owned() };
             extractor.extract_reader(std::io::BufReader::new(reader), &mut emit)
         };
         result.map_err(|e| InputError(format!("{name}: {e}")))?;
@@ -99,7 +100,12 @@ impl std::io::Read for Progress {
         if self.show && (self.read - self.shown >= 4 << 20 || n == 0) {
             self.shown = self.read;
             let pct = self.read.saturating_mul(100) / self.total.max(1);
-            eprint!("\r{}: {} / {} MiB ({pct}%)\x1b[K", self.name, self.read >> 20, self.total >> 20);
+            eprint!(
+                "\r{}: {} / {} MiB ({pct}%)\x1b[K",
+                self.name,
+                self.read >> 20,
+                self.total >> 20
+            );
             if n == 0 {
                 eprint!("\r\x1b[K");
             }

@@ -10,6 +10,7 @@
 
 use std::io::Read;
 
+use kyoyu_known::{Category, Known};
 use kyoyu_taxonomy::vocabulary;
 
 use crate::rules::*;
@@ -1031,6 +1032,15 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     if VERSION_WORDS.contains(&prev_word) {
         return true;
     }
+    // A verb before it ("queried", "resolving") introduces an address.
+    if prev_word.ends_with("ed") || prev_word.ends_with("ing") {
+        return false;
+    }
+    // Well-known resolvers are addresses whatever precedes them.
+    let ip = std::net::IpAddr::V4(std::net::Ipv4Addr::from(octets));
+    if has(&Known::builtin().lookup_ip(ip), Category::PublicDns) {
+        return false;
+    }
     // Small numbers in every part, led by a one-digit part, after a
     // capitalised product name: Radmin 3.5.2.1.
     let small = octets.iter().all(|&o| o <= 20) && (1..=9).contains(&octets[0]);
@@ -1058,7 +1068,7 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
             } else if a.is_non_public() {
                 Disposition::Internal
             } else {
-                Disposition::Indicator
+                known_ip(std::net::IpAddr::V4(addr))
             }
         }
         Indicator::Ipv6(a) => {
@@ -1068,7 +1078,7 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
             } else if a.is_non_public() {
                 Disposition::Internal
             } else {
-                Disposition::Indicator
+                known_ip(std::net::IpAddr::V6(a.addr()))
             }
         }
         Indicator::Domain(d) => domain_disposition(d.as_str(), d.registrable()),
@@ -1080,7 +1090,9 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
         },
         Indicator::Url(u) => {
             let host = u.host().unwrap_or_default();
-            if REFERENCE_HOSTS.iter().any(|r| is_same_or_subdomain(host, r)) {
+            if REFERENCE_HOSTS.iter().any(|r| is_same_or_subdomain(host, r))
+                || has(&Known::builtin().lookup_domain(host), Category::Reference)
+            {
                 return Disposition::Reference;
             }
             if let Ok(a) = parse_ipv4(host) {
@@ -1123,13 +1135,51 @@ fn empty_hashes() -> &'static [Indicator] {
     PARSED.get_or_init(|| EMPTY_HASHES.iter().filter_map(|h| Indicator::detect(h).ok()).collect())
 }
 
+fn has(lists: &[&kyoyu_known::ListInfo], c: Category) -> bool {
+    lists.iter().any(|l| l.category == c)
+}
+
+/// Addresses the warning lists know: public resolvers, sinkholes and
+/// scanners are context; cloud ranges stay indicators (anyone can rent
+/// them).
+fn known_ip(ip: std::net::IpAddr) -> Disposition {
+    let hits = Known::builtin().lookup_ip(ip);
+    if has(&hits, Category::Reserved) {
+        Disposition::Internal
+    } else if [Category::PublicDns, Category::Sinkhole, Category::Scanner]
+        .iter()
+        .any(|&c| has(&hits, c))
+    {
+        Disposition::Benign
+    } else {
+        Disposition::Indicator
+    }
+}
+
 fn domain_disposition(name: &str, registrable: &str) -> Disposition {
     if DOCUMENTATION_DOMAINS.contains(&registrable)
         || name.ends_with(".test")
         || name.ends_with(".invalid")
     {
-        Disposition::Documentation
-    } else if BENIGN_DOMAINS.iter().any(|b| is_same_or_subdomain(name, b)) {
+        return Disposition::Documentation;
+    }
+    let known = Known::builtin();
+    let under = known.lookup_domain(name);
+    // A dynamic-DNS name belongs to whoever registered it: an indicator,
+    // whatever else lists its parent.
+    if has(&under, Category::DynamicDns) {
+        return Disposition::Indicator;
+    }
+    if has(&under, Category::Reference) {
+        return Disposition::Reference;
+    }
+    // Popularity vouches for a registrable domain, not for names handed
+    // out under a shared suffix (`x.github.io` has its own registrable).
+    let exact = known.lookup_domain_exact(registrable);
+    if BENIGN_DOMAINS.iter().any(|b| is_same_or_subdomain(name, b))
+        || [Category::TopDomain, Category::UrlShortener].iter().any(|&c| has(&exact, c))
+        || has(&known.lookup_domain_exact(name), Category::FalsePositive)
+    {
         Disposition::Benign
     } else {
         Disposition::Indicator

@@ -207,3 +207,22 @@ fn parallel_equals_sequential() {
     let seq: Vec<_> = refs.iter().map(|d| ex.extract(d)).collect();
     assert_eq!(par, seq);
 }
+
+#[test]
+fn dispositions_from_the_warning_lists() {
+    let text = "Queried 8.8.8.8 and 1.1.1.1, then evil-panel.duckdns.org, phish-kit.github.io, bit.ly and \
+                reddit.com; payload from 45.77.215.53.";
+    let got: Vec<_> =
+        Extractor::new().extract(text).into_iter().map(|m| (m.value(), m.disposition)).collect();
+    let want = [
+        ("8.8.8.8", Disposition::Benign),
+        ("1.1.1.1", Disposition::Benign),
+        ("evil-panel.duckdns.org", Disposition::Indicator),
+        ("phish-kit.github.io", Disposition::Indicator),
+        ("bit.ly", Disposition::Benign),
+        ("reddit.com", Disposition::Benign),
+        ("45.77.215.53", Disposition::Indicator),
+    ];
+    let want: Vec<_> = want.iter().map(|(v, d)| ((*v).to_owned(), *d)).collect();
+    assert_eq!(got, want);
+}

@@ -17,6 +17,8 @@
 //!   mappings to NIST, DoD, CPNI, STIX 2.1 and MISP.
 //! * [`indicators`] (`kyoyu-indicators`): typed indicators, defang/refang
 //!   and extraction from text with byte spans.
+//! * [`known`] (`kyoyu-known`): "is this value already known or benign,
+//!   and by which list" (MISP warning lists).
 //! * [`nda`] (`kyoyu-nda`): agreements as data and a decision for every
 //!   sharing request, with the clauses that decided it.
 //! * [`taxii`] (`kyoyu-taxii`): a TAXII 2.1 client for the hubs that carry
@@ -26,6 +28,7 @@
 #![deny(missing_docs)]
 
 pub use kyoyu_indicators as indicators;
+pub use kyoyu_known as known;
 pub use kyoyu_nda as nda;
 pub use kyoyu_taxii as taxii;
 pub use kyoyu_taxonomy as taxonomy;

@@ -1,0 +1,410 @@
+//! Lists and matchers.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use serde::Deserialize;
+
+/// What kind of knowledge a list holds. Consumers map categories to their
+/// own decisions (a reserved address is internal; a top domain is benign; a
+/// dynamic-DNS name is still suspicious).
+///
+/// `#[non_exhaustive]`: adding a category is not a breaking change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Category {
+    /// Private, special-use, documentation, link-local and multicast ranges
+    /// and reserved names.
+    Reserved,
+    /// Public DNS resolvers.
+    PublicDns,
+    /// Very popular domains.
+    TopDomain,
+    /// Cloud and CDN provider ranges (shared infrastructure).
+    Cloud,
+    /// Sinkholes.
+    Sinkhole,
+    /// Internet-wide scanners.
+    Scanner,
+    /// URL-shortening services.
+    UrlShortener,
+    /// Dynamic-DNS providers.
+    DynamicDns,
+    /// Hashes of empty input.
+    EmptyHash,
+    /// Values that often show up in reports by mistake.
+    FalsePositive,
+    /// Security vendors' blogs and advisories.
+    Reference,
+    /// A list added by the user.
+    User,
+}
+
+/// How a list's entries match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum MatchKind {
+    /// Exact, case-insensitive.
+    String,
+    /// The entry occurs in the value.
+    Substring,
+    /// The entry or any subdomain of it.
+    Hostname,
+    /// An address inside the block (a bare address is a /32 or /128).
+    Cidr,
+    /// Regular expressions (not supported here).
+    Regex,
+}
+
+/// One list's metadata.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListInfo {
+    /// The list's id (its folder name upstream, or the caller's).
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its description.
+    pub description: String,
+    /// Its version.
+    pub version: u64,
+    /// How entries match.
+    pub kind: MatchKind,
+    /// What kind of knowledge it is.
+    pub category: Category,
+}
+
+/// A list that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Not a warning-list JSON document.
+    #[error("list `{list}`: {message}")]
+    Format {
+        /// The list id.
+        list: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// An entry that does not parse for the list's type.
+    #[error("list `{list}`: entry `{entry}` is not a valid {kind:?} entry")]
+    Entry {
+        /// The list id.
+        list: String,
+        /// The entry (cut to 80 bytes).
+        entry: String,
+        /// The list's type.
+        kind: MatchKind,
+    },
+    /// A list type this crate does not match.
+    #[error("list `{list}`: type {kind:?} is not supported")]
+    Unsupported {
+        /// The list id.
+        list: String,
+        /// The type.
+        kind: MatchKind,
+    },
+}
+
+#[derive(Deserialize)]
+struct Wire {
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    version: u64,
+    #[serde(default = "string_kind", rename = "type")]
+    kind: MatchKind,
+    list: Vec<String>,
+}
+
+fn string_kind() -> MatchKind {
+    MatchKind::String
+}
+
+/// Compact matchers over a set of lists.
+#[derive(Debug, Default)]
+pub struct Known {
+    lists: Vec<ListInfo>,
+    /// Per CIDR list: merged, sorted, non-overlapping ranges.
+    v4: Vec<(u16, Vec<(u32, u32)>)>,
+    v6: Vec<(u16, Vec<(u128, u128)>)>,
+    /// Exact names and strings, lower-case, to the lists holding them.
+    exact: HashMap<String, Vec<u16>>,
+    /// Hostname entries (matched on every suffix of a name).
+    hostnames: HashMap<String, Vec<u16>>,
+    substrings: Vec<(String, u16)>,
+}
+
+/// The embedded lists: file, and category.
+const BUILTIN: &[(&str, &str, Category)] = &[
+    ("rfc1918", include_str!("../data/rfc1918.json"), Category::Reserved),
+    ("rfc5735", include_str!("../data/rfc5735.json"), Category::Reserved),
+    ("rfc6598", include_str!("../data/rfc6598.json"), Category::Reserved),
+    ("rfc3849", include_str!("../data/rfc3849.json"), Category::Reserved),
+    ("rfc6761", include_str!("../data/rfc6761.json"), Category::Reserved),
+    ("ipv6-linklocal", include_str!("../data/ipv6-linklocal.json"), Category::Reserved),
+    ("multicast", include_str!("../data/multicast.json"), Category::Reserved),
+    ("public-dns-v4", include_str!("../data/public-dns-v4.json"), Category::PublicDns),
+    ("public-dns-v6", include_str!("../data/public-dns-v6.json"), Category::PublicDns),
+    ("tranco10k", include_str!("../data/tranco10k.json"), Category::TopDomain),
+    ("cloudflare", include_str!("../data/cloudflare.json"), Category::Cloud),
+    ("amazon-aws", include_str!("../data/amazon-aws.json"), Category::Cloud),
+    ("microsoft-azure", include_str!("../data/microsoft-azure.json"), Category::Cloud),
+    ("google-gcp", include_str!("../data/google-gcp.json"), Category::Cloud),
+    ("sinkholes", include_str!("../data/sinkholes.json"), Category::Sinkhole),
+    ("censys-scanning", include_str!("../data/censys-scanning.json"), Category::Scanner),
+    ("shodan-scanning", include_str!("../data/shodan-scanning.json"), Category::Scanner),
+    (
+        "shadowserver-nt-scanning",
+        include_str!("../data/shadowserver-nt-scanning.json"),
+        Category::Scanner,
+    ),
+    ("url-shortener", include_str!("../data/url-shortener.json"), Category::UrlShortener),
+    ("dynamic-dns", include_str!("../data/dynamic-dns.json"), Category::DynamicDns),
+    ("empty-hashes", include_str!("../data/empty-hashes.json"), Category::EmptyHash),
+    (
+        "common-ioc-false-positive",
+        include_str!("../data/common-ioc-false-positive.json"),
+        Category::FalsePositive,
+    ),
+    (
+        "security-provider-blogpost",
+        include_str!("../data/security-provider-blogpost.json"),
+        Category::Reference,
+    ),
+];
+
+impl Known {
+    /// An empty set; add lists with [`Known::add_json`].
+    pub fn new() -> Known {
+        Known::default()
+    }
+
+    /// The embedded lists, built once on first use.
+    pub fn builtin() -> &'static Known {
+        static BUILT: std::sync::OnceLock<Known> = std::sync::OnceLock::new();
+        BUILT.get_or_init(|| {
+            let mut k = Known::new();
+            for (id, json, category) in BUILTIN {
+                // The embedded lists are tested to load; a failure here
+                // would leave that list out rather than panic.
+                let _ = k.add_list(id, json, *category);
+            }
+            k
+        })
+    }
+
+    /// The lists, in the order they were added.
+    pub fn lists(&self) -> &[ListInfo] {
+        &self.lists
+    }
+
+    /// Adds a user list in the MISP warning-list JSON format.
+    ///
+    /// # Errors
+    ///
+    /// Malformed JSON, an entry that does not parse for the list's type, or
+    /// a `regex` list.
+    pub fn add_json(&mut self, id: &str, json: &str) -> Result<(), Error> {
+        self.add_list(id, json, Category::User)
+    }
+
+    fn add_list(&mut self, id: &str, json: &str, category: Category) -> Result<(), Error> {
+        let wire: Wire = serde_json::from_str(json)
+            .map_err(|e| Error::Format { list: id.to_owned(), message: e.to_string() })?;
+        let idx = u16::try_from(self.lists.len())
+            .map_err(|_| Error::Format { list: id.to_owned(), message: "too many lists".into() })?;
+        let bad = |entry: &str| Error::Entry {
+            list: id.to_owned(),
+            entry: entry.chars().take(80).collect(),
+            kind: wire.kind,
+        };
+        match wire.kind {
+            MatchKind::Regex => {
+                return Err(Error::Unsupported { list: id.to_owned(), kind: wire.kind });
+            }
+            MatchKind::Cidr => {
+                let mut v4 = Vec::new();
+                let mut v6 = Vec::new();
+                for entry in &wire.list {
+                    match parse_cidr(entry.trim()).ok_or_else(|| bad(entry))? {
+                        Range::V4(a, b) => v4.push((a, b)),
+                        Range::V6(a, b) => v6.push((a, b)),
+                    }
+                }
+                if !v4.is_empty() {
+                    self.v4.push((idx, merge(v4)));
+                }
+                if !v6.is_empty() {
+                    self.v6.push((idx, merge(v6)));
+                }
+            }
+            MatchKind::Hostname => {
+                for entry in &wire.list {
+                    let e = entry
+                        .trim()
+                        .trim_start_matches("*.")
+                        .trim_start_matches('.')
+                        .trim_end_matches('.');
+                    if e.is_empty() {
+                        return Err(bad(entry));
+                    }
+                    self.hostnames.entry(e.to_ascii_lowercase()).or_default().push(idx);
+                }
+            }
+            MatchKind::String => {
+                for entry in &wire.list {
+                    self.exact
+                        .entry(entry.trim().trim_end_matches('.').to_ascii_lowercase())
+                        .or_default()
+                        .push(idx);
+                }
+            }
+            MatchKind::Substring => {
+                for entry in &wire.list {
+                    self.substrings.push((entry.trim().to_ascii_lowercase(), idx));
+                }
+            }
+        }
+        self.lists.push(ListInfo {
+            id: id.to_owned(),
+            name: wire.name,
+            description: wire.description,
+            version: wire.version,
+            kind: wire.kind,
+            category,
+        });
+        Ok(())
+    }
+
+    fn infos(&self, mut idx: Vec<u16>) -> Vec<&ListInfo> {
+        idx.sort_unstable();
+        idx.dedup();
+        idx.into_iter().filter_map(|i| self.lists.get(usize::from(i))).collect()
+    }
+
+    /// The lists whose CIDR blocks hold `ip`.
+    pub fn lookup_ip(&self, ip: IpAddr) -> Vec<&ListInfo> {
+        let mut hits = Vec::new();
+        match ip {
+            IpAddr::V4(a) => {
+                let x = u32::from(a);
+                for (idx, ranges) in &self.v4 {
+                    if contains(ranges, x) {
+                        hits.push(*idx);
+                    }
+                }
+            }
+            IpAddr::V6(a) => {
+                if let Some(v4) = a.to_ipv4_mapped() {
+                    return self.lookup_ip(IpAddr::V4(v4));
+                }
+                let x = u128::from(a);
+                for (idx, ranges) in &self.v6 {
+                    if contains(ranges, x) {
+                        hits.push(*idx);
+                    }
+                }
+            }
+        }
+        self.infos(hits)
+    }
+
+    /// The lists that know the domain `name`: exact string entries, and
+    /// hostname entries equal to it or to a parent of it.
+    pub fn lookup_domain(&self, name: &str) -> Vec<&ListInfo> {
+        let name = name.trim_end_matches('.').to_ascii_lowercase();
+        let mut hits = Vec::new();
+        if let Some(v) = self.exact.get(&name) {
+            hits.extend(v);
+        }
+        let mut rest = name.as_str();
+        loop {
+            if let Some(v) = self.hostnames.get(rest) {
+                hits.extend(v);
+            }
+            match rest.split_once('.') {
+                Some((_, parent)) if !parent.is_empty() => rest = parent,
+                _ => break,
+            }
+        }
+        self.infos(hits)
+    }
+
+    /// Like [`Known::lookup_domain`], but hostname entries match only the
+    /// name itself, not its subdomains: for asking whether a registrable
+    /// domain (`example.github.io`) is itself listed, when a listed parent
+    /// (`github.io`) would hand out subdomains to anyone.
+    pub fn lookup_domain_exact(&self, name: &str) -> Vec<&ListInfo> {
+        let name = name.trim_end_matches('.').to_ascii_lowercase();
+        let mut hits = Vec::new();
+        for map in [&self.exact, &self.hostnames] {
+            if let Some(v) = map.get(&name) {
+                hits.extend(v);
+            }
+        }
+        self.infos(hits)
+    }
+
+    /// The lists that know a value such as a hash or an e-mail address:
+    /// exact entries and substring entries.
+    pub fn lookup_value(&self, value: &str) -> Vec<&ListInfo> {
+        let v = value.trim().to_ascii_lowercase();
+        let mut hits: Vec<u16> = self.exact.get(&v).cloned().unwrap_or_default();
+        hits.extend(
+            self.substrings.iter().filter(|(s, _)| v.contains(s.as_str())).map(|(_, i)| *i),
+        );
+        self.infos(hits)
+    }
+}
+
+enum Range {
+    V4(u32, u32),
+    V6(u128, u128),
+}
+
+fn parse_cidr(s: &str) -> Option<Range> {
+    let (addr, len) = match s.split_once('/') {
+        Some((a, l)) => (a, Some(l.parse::<u32>().ok()?)),
+        None => (s, None),
+    };
+    if let Ok(a) = addr.parse::<Ipv4Addr>() {
+        let len = len.unwrap_or(32);
+        if len > 32 {
+            return None;
+        }
+        let mask = if len == 0 { 0 } else { u32::MAX << (32 - len) };
+        let start = u32::from(a) & mask;
+        return Some(Range::V4(start, start | !mask));
+    }
+    let a = addr.parse::<Ipv6Addr>().ok()?;
+    let len = len.unwrap_or(128);
+    if len > 128 {
+        return None;
+    }
+    let mask = if len == 0 { 0 } else { u128::MAX << (128 - len) };
+    let start = u128::from(a) & mask;
+    Some(Range::V6(start, start | !mask))
+}
+
+fn merge<T: Ord + Copy>(mut r: Vec<(T, T)>) -> Vec<(T, T)> {
+    r.sort_unstable();
+    let mut out: Vec<(T, T)> = Vec::with_capacity(r.len());
+    for (a, b) in r {
+        match out.last_mut() {
+            Some(last) if a <= last.1 => {
+                if b > last.1 {
+                    last.1 = b;
+                }
+            }
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+fn contains<T: Ord + Copy>(ranges: &[(T, T)], x: T) -> bool {
+    let i = ranges.partition_point(|&(a, _)| a <= x);
+    i > 0 && ranges.get(i - 1).is_some_and(|&(_, b)| x <= b)
+}

@@ -1,0 +1,103 @@
+//! Integration tests of kyoyu-known.
+
+// Test helpers may panic and index freely: a panic is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use kyoyu_known::{Category, Error, Known};
+
+fn cats(hits: Vec<&kyoyu_known::ListInfo>) -> Vec<Category> {
+    hits.iter().map(|l| l.category).collect()
+}
+
+#[test]
+fn every_embedded_list_loads() {
+    let k = Known::builtin();
+    assert_eq!(
+        k.lists().len(),
+        23,
+        "a list failed to load: {:?}",
+        k.lists().iter().map(|l| &l.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn addresses() {
+    let k = Known::builtin();
+    let ip = |s: &str| cats(k.lookup_ip(s.parse().unwrap()));
+    for s in [
+        "10.1.2.3",
+        "172.31.255.255",
+        "192.168.0.1",
+        "100.64.1.1",
+        "127.0.0.1",
+        "224.0.0.251",
+        "fe80::1",
+        "2001:db8::5",
+    ] {
+        assert!(ip(s).contains(&Category::Reserved), "{s}: {:?}", ip(s));
+    }
+    assert!(ip("8.8.8.8").contains(&Category::PublicDns));
+    assert!(ip("2606:4700:4700::1111").contains(&Category::PublicDns));
+    assert!(ip("::ffff:192.168.1.1").contains(&Category::Reserved), "v4-mapped v6");
+    assert!(ip("104.16.0.1").contains(&Category::Cloud));
+    // Edges of a block.
+    assert!(ip("172.16.0.0").contains(&Category::Reserved));
+    assert!(!ip("172.32.0.0").contains(&Category::Reserved));
+    assert!(ip("45.77.215.53").is_empty() || !ip("45.77.215.53").contains(&Category::Reserved));
+}
+
+#[test]
+fn names_and_values() {
+    let k = Known::builtin();
+    let d = |s: &str| cats(k.lookup_domain(s));
+    assert!(d("www.google.com").contains(&Category::TopDomain));
+    assert!(d("Google.COM.").contains(&Category::TopDomain));
+    assert!(d("evil.duckdns.org").contains(&Category::DynamicDns));
+    assert!(d("bit.ly").contains(&Category::UrlShortener));
+    assert!(d("cdn-update.example-cdn.net").is_empty());
+    // Exact: a listed parent does not vouch for names under it.
+    assert!(cats(k.lookup_domain_exact("google.com")).contains(&Category::TopDomain));
+    assert!(!cats(k.lookup_domain_exact("evil.duckdns.org")).contains(&Category::DynamicDns));
+    assert!(d("example.com").contains(&Category::Reserved));
+    let v = |s: &str| cats(k.lookup_value(s));
+    assert!(v("D41D8CD98F00B204E9800998ECF8427E").contains(&Category::EmptyHash));
+    assert!(
+        v("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+            .contains(&Category::EmptyHash)
+    );
+    assert!(v("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08").is_empty());
+}
+
+#[test]
+fn user_lists() {
+    let mut k = Known::new();
+    k.add_json(
+        "ours",
+        r#"{"name": "Our allow-list", "version": 1, "type": "cidr", "list": ["203.0.113.0/24", "2001:db8:aa::/48"]}"#,
+    )
+    .unwrap();
+    k.add_json(
+        "hosts",
+        r#"{"name": "Partner hosts", "type": "hostname", "list": ["partner.example.co.jp"]}"#,
+    )
+    .unwrap();
+    assert_eq!(k.lookup_ip("203.0.113.77".parse().unwrap())[0].id, "ours");
+    assert_eq!(k.lookup_ip("2001:db8:aa::9".parse().unwrap())[0].category, Category::User);
+    assert!(k.lookup_ip("203.0.114.1".parse().unwrap()).is_empty());
+    assert_eq!(k.lookup_domain("mail.partner.example.co.jp")[0].id, "hosts");
+    assert!(k.lookup_domain("partner.example.co.jp.evil.com").is_empty());
+
+    let e =
+        k.add_json("bad", r#"{"name": "x", "type": "cidr", "list": ["10.0.0.0/40"]}"#).unwrap_err();
+    assert!(matches!(e, Error::Entry { .. }), "{e}");
+    assert!(e.to_string().contains("10.0.0.0/40"));
+    assert!(matches!(
+        k.add_json("re", r#"{"name": "x", "type": "regex", "list": ["a.*"]}"#),
+        Err(Error::Unsupported { .. })
+    ));
+    assert!(matches!(k.add_json("junk", "{"), Err(Error::Format { .. })));
+    assert!(matches!(
+        k.add_json("kind", r#"{"name": "x", "type": "glob", "list": []}"#),
+        Err(Error::Format { .. })
+    ));
+}
