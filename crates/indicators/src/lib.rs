@@ -1,5 +1,5 @@
-//! Typed cyber-attack indicators, defang/refang, and (soon) extraction from
-//! free text with exact byte spans.
+//! Typed cyber-attack indicators, defang/refang, and extraction from free
+//! text with exact byte spans.
 //!
 //! Each kind of indicator is its own type, constructible only by parsing,
 //! with a canonical form: [`Ipv4`], [`Ipv6`], [`Ipv4Cidr`], [`Ipv6Cidr`],
@@ -22,6 +22,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Extraction
+//!
+//! [`Extractor`] finds indicators in text (whole, streamed from a reader
+//! with bounded memory, or many documents in parallel). Each [`Match`]
+//! carries the canonical indicator, the byte span of the raw text, whether
+//! it was defanged, and a [`Disposition`] saying whether it looks like an
+//! attacker indicator or like context (a reference link, a well-known
+//! service, a documentation or internal address), decided with the MISP
+//! warning lists of `kyoyu-known`. Nothing is dropped for its disposition.
+//!
 //! # Why psl for the Public Suffix List
 //!
 //! `psl` compiles the list into a match tree; `publicsuffix` parses a list
@@ -29,7 +39,9 @@
 //! domain validation during extraction, so the faster lookup wins; the
 //! trade-off is that a list update means a crate update (psl is republished
 //! automatically whenever the list changes). The measurement is the
-//! criterion bench `indicators/psl` in `benches/`.
+//! criterion bench `indicators/psl` in `benches/`: 71.6 M lookups/s for psl
+//! against 44.0 M/s for publicsuffix on the same names, on the 2-core
+//! development machine.
 //!
 //! # Untrusted input
 //!
