@@ -1,23 +1,8 @@
 //! `kyoyu extract`.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use crate::run_kyoyu as kyoyu;
 
 use serde_json::Value;
-
-fn kyoyu(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kyoyu"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let input = stdin.to_owned();
-    let mut pipe = child.stdin.take().unwrap();
-    std::thread::spawn(move || pipe.write_all(input.as_bytes()));
-    child.wait_with_output().unwrap()
-}
 
 const NOTE: &str =
     "Beacon: hxxps://cdn-update[.]example-cdn[.]net/gate.php from 10.1.2.3; dropped invoice.zip.\n";

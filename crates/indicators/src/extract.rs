@@ -1090,9 +1090,9 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
         },
         Indicator::Url(u) => {
             let host = u.host().unwrap_or_default();
-            if REFERENCE_HOSTS.iter().any(|r| is_same_or_subdomain(host, r))
-                || has(&Known::builtin().lookup_domain(host), Category::Reference)
-            {
+            // Hosts in the warning lists' vendor-blog list come back as
+            // Reference from `domain_disposition` below.
+            if REFERENCE_HOSTS.iter().any(|r| is_same_or_subdomain(host, r)) {
                 return Disposition::Reference;
             }
             if let Ok(a) = parse_ipv4(host) {
