@@ -1,0 +1,1 @@
+//! De-identification (work in progress).

@@ -1,0 +1,1 @@
+//! Export formats (work in progress).
