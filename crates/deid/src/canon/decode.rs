@@ -1,0 +1,310 @@
+//! Decoding to readable text: percent-encoding, HTML entities, escapes,
+//! defang words and Punycode labels.
+
+use super::{Span, View};
+
+/// The result of decoding: the view and the original spans that looked
+/// encoded but did not decode (withheld in strict mode).
+#[derive(Debug, Default)]
+pub(crate) struct Decoded {
+    pub(crate) view: Option<View>,
+    pub(crate) undecodable: Vec<(usize, usize)>,
+}
+
+/// Whether `s` holds anything [`decode`] would change.
+pub(crate) fn needs_decoding(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().any(|&c| matches!(c, b'%' | b'&' | b'\\'))
+        || contains_ci(b, b"xn--")
+        || contains_ci(b, b"dot")
+        || contains_ci(b, b"(at)")
+        || contains_ci(b, b"[at]")
+}
+
+fn contains_ci(h: &[u8], n: &[u8]) -> bool {
+    h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Decodes `text` (whose own map to the original is `src`, or the identity)
+/// until nothing changes, at most three rounds (`%2541` → `%41` → `A`).
+pub(crate) fn decode(text: &str) -> Decoded {
+    let mut out = Decoded::default();
+    if !needs_decoding(text) {
+        return out;
+    }
+    let mut current = View::identity(text);
+    for _ in 0..3 {
+        let (next, bad) = decode_once(&current.text, Some(&current.src));
+        out.undecodable.extend(bad);
+        let changed = next.text != current.text;
+        current = next;
+        if !changed || !needs_decoding(&current.text) {
+            break;
+        }
+    }
+    out.undecodable.sort_unstable();
+    out.undecodable.dedup();
+    out.view = Some(current);
+    out
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+fn hex2(s: &[u8], i: usize) -> Option<u8> {
+    Some(hex(*s.get(i)?)? << 4 | hex(*s.get(i + 1)?)?)
+}
+
+/// One round of decoding.
+fn decode_once(text: &str, src: Option<&[Span]>) -> (View, Vec<(usize, usize)>) {
+    let s = text.as_bytes();
+    let mut v = View::with_capacity(text.len());
+    let mut bad = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let b = s.get(i).copied().unwrap_or(0);
+        let consumed = match b {
+            b'%' => percent(s, i, src, &mut v, &mut bad),
+            b'&' => entity(s, i, src, &mut v, &mut bad),
+            b'\\' => escape(s, i, src, &mut v, &mut bad),
+            b'[' | b'(' | b'{' | b' ' => defang_word(s, i, src, &mut v),
+            b'x' | b'X' => punycode(text, i, src, &mut v, &mut bad),
+            _ => 0,
+        };
+        if consumed > 0 {
+            i += consumed;
+            continue;
+        }
+        // Copy one character.
+        let len = utf8_len(b);
+        let end = (i + len).min(s.len());
+        if let Some(chunk) = text.get(i..end) {
+            for c in chunk.chars() {
+                v.push_char(c, View::compose(src, i, end));
+            }
+        }
+        i = end;
+    }
+    (v, bad)
+}
+
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// Pushes the characters of `bytes` (decoded from units of `unit` input
+/// bytes each, starting at `start`) when they are UTF-8.
+fn push_units(bytes: &[u8], start: usize, unit: usize, src: Option<&[Span]>, v: &mut View) -> bool {
+    let Ok(decoded) = std::str::from_utf8(bytes) else { return false };
+    let mut at = 0;
+    for c in decoded.chars() {
+        let n = c.len_utf8();
+        v.push_char(c, View::compose(src, start + at * unit, start + (at + n) * unit));
+        at += n;
+    }
+    true
+}
+
+fn percent(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View, bad: &mut Vec<(usize, usize)>) -> usize {
+    let mut bytes = Vec::new();
+    let mut j = i;
+    while s.get(j) == Some(&b'%') {
+        let Some(x) = hex2(s, j + 1) else { break };
+        bytes.push(x);
+        j += 3;
+    }
+    if bytes.is_empty() {
+        return 0;
+    }
+    if !push_units(&bytes, i, 3, src, v) {
+        // Try the longest valid prefix; the rest is withheld.
+        let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+        let (ok, _) = bytes.split_at(valid);
+        push_units(ok, i, 3, src, v);
+        let from = i + valid * 3;
+        let span = View::compose(src, from, j);
+        bad.push((span.0 as usize, span.1 as usize));
+        // Keep the raw text so offsets stay whole; the caller withholds it.
+        for k in from..j {
+            if let Some(&c) = s.get(k) {
+                v.push_char(char::from(c), View::compose(src, k, k + 1));
+            }
+        }
+    }
+    j - i
+}
+
+fn entity(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View, bad: &mut Vec<(usize, usize)>) -> usize {
+    let end = match s.iter().skip(i).take(12).position(|&c| c == b';') {
+        Some(p) => i + p,
+        None => return 0,
+    };
+    let Some(body) = s.get(i + 1..end) else { return 0 };
+    let c = match body {
+        b"amp" => Some('&'),
+        b"lt" => Some('<'),
+        b"gt" => Some('>'),
+        b"quot" => Some('"'),
+        b"apos" => Some('\''),
+        b"nbsp" => Some(' '),
+        [b'#', b'x' | b'X', hexdigits @ ..] if !hexdigits.is_empty() => {
+            match std::str::from_utf8(hexdigits).ok().and_then(|h| u32::from_str_radix(h, 16).ok()) {
+                Some(n) => match char::from_u32(n) {
+                    Some(c) => Some(c),
+                    None => {
+                        let sp = View::compose(src, i, end + 1);
+                        bad.push((sp.0 as usize, sp.1 as usize));
+                        return 0;
+                    }
+                },
+                None => return 0,
+            }
+        }
+        [b'#', digits @ ..] if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) => {
+            match std::str::from_utf8(digits).ok().and_then(|d| d.parse::<u32>().ok()).and_then(char::from_u32) {
+                Some(c) => Some(c),
+                None => {
+                    let sp = View::compose(src, i, end + 1);
+                    bad.push((sp.0 as usize, sp.1 as usize));
+                    return 0;
+                }
+            }
+        }
+        _ => None,
+    };
+    match c {
+        Some(c) => {
+            v.push_char(c, View::compose(src, i, end + 1));
+            end + 1 - i
+        }
+        None => 0,
+    }
+}
+
+fn escape(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View, bad: &mut Vec<(usize, usize)>) -> usize {
+    match s.get(i + 1) {
+        Some(b'u') => {
+            // \uXXXX, with surrogate pairs.
+            let unit = |k: usize| -> Option<u16> {
+                if s.get(k) != Some(&b'\\') || s.get(k + 1) != Some(&b'u') {
+                    return None;
+                }
+                Some(u16::from(hex2(s, k + 2)?) << 8 | u16::from(hex2(s, k + 4)?))
+            };
+            let mut units = Vec::new();
+            let mut j = i;
+            while let Some(u) = unit(j) {
+                units.push(u);
+                j += 6;
+            }
+            if units.is_empty() {
+                return 0;
+            }
+            let mut k = i;
+            for r in char::decode_utf16(units.iter().copied()) {
+                match r {
+                    Ok(c) => {
+                        let n = c.len_utf16() * 6;
+                        v.push_char(c, View::compose(src, k, k + n));
+                        k += n;
+                    }
+                    Err(_) => {
+                        let sp = View::compose(src, k, k + 6);
+                        bad.push((sp.0 as usize, sp.1 as usize));
+                        for b in k..k + 6 {
+                            if let Some(&c) = s.get(b) {
+                                v.push_char(char::from(c), View::compose(src, b, b + 1));
+                            }
+                        }
+                        k += 6;
+                    }
+                }
+            }
+            j - i
+        }
+        Some(b'x') => {
+            let mut bytes = Vec::new();
+            let mut j = i;
+            while s.get(j) == Some(&b'\\') && s.get(j + 1) == Some(&b'x') {
+                let Some(x) = hex2(s, j + 2) else { break };
+                bytes.push(x);
+                j += 4;
+            }
+            if bytes.is_empty() {
+                return 0;
+            }
+            if push_units(&bytes, i, 4, src, v) {
+                return j - i;
+            }
+            // Binary data (shellcode, keys) is not text: it stays as it is.
+            0
+        }
+        Some(b'.') => {
+            // `\.` is a defanged dot.
+            v.push_char('.', View::compose(src, i, i + 2));
+            2
+        }
+        _ => 0,
+    }
+}
+
+fn defang_word(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View) -> usize {
+    const WORDS: &[(&[u8], char)] = &[
+        (b"[dot]", '.'),
+        (b"(dot)", '.'),
+        (b"{dot}", '.'),
+        (b" dot ", '.'),
+        (b"[at]", '@'),
+        (b"(at)", '@'),
+        (b"{at}", '@'),
+        (b"[.]", '.'),
+        (b"(.)", '.'),
+        (b"{.}", '.'),
+        (b"[@]", '@'),
+    ];
+    for (w, c) in WORDS {
+        if s.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)) {
+            v.push_char(*c, View::compose(src, i, i + w.len()));
+            return w.len();
+        }
+    }
+    0
+}
+
+fn punycode(text: &str, i: usize, src: Option<&[Span]>, v: &mut View, bad: &mut Vec<(usize, usize)>) -> usize {
+    let s = text.as_bytes();
+    let starts_label = i == 0 || s.get(i - 1).is_some_and(|c| !c.is_ascii_alphanumeric() && *c != b'-');
+    if !starts_label || !s.get(i..i + 4).is_some_and(|p| p.eq_ignore_ascii_case(b"xn--")) {
+        return 0;
+    }
+    let end = i + 4 + s.iter().skip(i + 4).take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+    let Some(body) = text.get(i + 4..end) else { return 0 };
+    if body.is_empty() {
+        return 0;
+    }
+    match idna::punycode::decode_to_string(&body.to_ascii_lowercase()) {
+        Some(decoded) if !decoded.is_empty() => {
+            let span = View::compose(src, i, end);
+            for c in decoded.chars() {
+                v.push_char(c, span);
+            }
+            end - i
+        }
+        _ => {
+            let sp = View::compose(src, i, end);
+            bad.push((sp.0 as usize, sp.1 as usize));
+            0
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Tokens that hide text: Base64 (standard and URL-safe, padded or not),
+//! Base32 and hex, decoded when at least 90 % of the result is printable
+//! text (UTF-8, or UTF-16LE as strings dumped from Windows binaries are).
+
+/// A token of the input that decodes to text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EncodedToken {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
+}
+
+const MIN_TOKEN: usize = 8;
+
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'-')
+}
+
+/// Finds encoded tokens of `text` (byte offsets into `text`).
+pub(crate) fn find(text: &str) -> Vec<EncodedToken> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if !s.get(i).copied().is_some_and(is_token_byte) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while s.get(i).copied().is_some_and(is_token_byte) {
+            i += 1;
+        }
+        // A token glued to other letters (inside a word) is not a token.
+        let Some(tok) = text.get(start..i) else { continue };
+        if tok.len() < MIN_TOKEN {
+            continue;
+        }
+        // Paths and URLs split into their segments.
+        for (off, part) in split_segments(tok) {
+            if let Some(decoded) = decode_token(part) {
+                out.push(EncodedToken { start: start + off, end: start + off + part.len(), text: decoded });
+            }
+        }
+    }
+    out
+}
+
+/// `/`-separated segments (a path is not one Base64 token), and the token
+/// itself when it has no `/`.
+fn split_segments(tok: &str) -> Vec<(usize, &str)> {
+    let mut parts = vec![(0, tok)];
+    if tok.contains('/') {
+        let mut at = 0;
+        for seg in tok.split('/') {
+            if seg.len() >= MIN_TOKEN {
+                parts.push((at, seg));
+            }
+            at += seg.len() + 1;
+        }
+    }
+    parts
+}
+
+fn decode_token(tok: &str) -> Option<String> {
+    let b = tok.as_bytes();
+    let lower = b.iter().any(u8::is_ascii_lowercase);
+    let upper = b.iter().any(u8::is_ascii_uppercase);
+    let digit = b.iter().any(u8::is_ascii_digit);
+    // Plain words and numbers are not encodings.
+    if !(lower && upper) && !(digit && (lower || upper)) && !tok.ends_with('=') {
+        return None;
+    }
+    if b.len() % 2 == 0 && b.iter().all(u8::is_ascii_hexdigit) && digit {
+        if let Some(t) = hex(tok).and_then(|v| printable(&v)) {
+            return Some(t);
+        }
+    }
+    if !lower && b.iter().all(|c| matches!(c, b'A'..=b'Z' | b'2'..=b'7' | b'=')) {
+        if let Some(t) = base32(tok).and_then(|v| printable(&v)) {
+            return Some(t);
+        }
+    }
+    base64(tok).and_then(|v| printable(&v))
+}
+
+/// Decoded bytes as text when at least 90 % is printable.
+fn printable(bytes: &[u8]) -> Option<String> {
+    let candidates = [
+        std::str::from_utf8(bytes).ok().map(str::to_owned),
+        utf16le(bytes),
+    ];
+    candidates.into_iter().flatten().find(|t| {
+        let total = t.chars().count();
+        let good = t.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).count();
+        total >= 4 && good * 10 >= total * 9
+    })
+}
+
+fn utf16le(bytes: &[u8]) -> Option<String> {
+    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
+    String::from_utf16(&units).ok().map(|s| s.trim_end_matches('\0').to_owned())
+}
+
+fn hex(s: &str) -> Option<Vec<u8>> {
+    s.as_bytes()
+        .chunks_exact(2)
+        .map(|p| {
+            let h = char::from(p[0]).to_digit(16)?;
+            let l = char::from(p[1]).to_digit(16)?;
+            u8::try_from(h << 4 | l).ok()
+        })
+        .collect()
+}
+
+fn base64(s: &str) -> Option<Vec<u8>> {
+    let body = s.trim_end_matches('=');
+    let mut out = Vec::with_capacity(body.len() * 3 / 4);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for c in body.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => return None,
+        };
+        acc = acc << 6 | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits & 0xff) as u8);
+        }
+    }
+    if body.len() % 4 == 1 {
+        return None;
+    }
+    Some(out)
+}
+
+fn base32(s: &str) -> Option<Vec<u8>> {
+    let body = s.trim_end_matches('=');
+    let mut out = Vec::with_capacity(body.len() * 5 / 8);
+    let mut acc: u64 = 0;
+    let mut bits = 0;
+    for c in body.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'2'..=b'7' => c - b'2' + 26,
+            _ => return None,
+        };
+        acc = (acc << 5 | u64::from(v)) & 0xffff_ffff;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits & 0xff) as u8);
+        }
+    }
+    Some(out)
+}

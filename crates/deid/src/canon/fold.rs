@@ -1,0 +1,221 @@
+//! The matching key view: one pass over the (decoded) text.
+
+use unicode_normalization::char::{compose, decompose_compatible, is_combining_mark};
+
+use super::romaji;
+use super::{Span, View};
+
+/// The key view: separators removed, with a boundary mark on the first
+/// byte of every token (after a separator, at a script change, at a case
+/// change inside a word, between letters and digits).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct KeyView {
+    pub(crate) view: View,
+    pub(crate) bound: Vec<bool>,
+}
+
+impl KeyView {
+    /// Whether a match at `[a, b)` fills whole tokens: it starts at a
+    /// boundary and the next byte (if any) starts a new token.
+    pub(crate) fn is_bounded(&self, a: usize, b: usize) -> bool {
+        self.bound.get(a).copied().unwrap_or(false) && self.bound.get(b).copied().unwrap_or(true)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    Sep,
+    Lower,
+    Upper,
+    Digit,
+    Other,
+}
+
+/// A token being collected: ASCII alphanumerics or other letters.
+struct Token {
+    /// ASCII token: (byte, boundary-before, original span).
+    ascii: Vec<(u8, bool, Span)>,
+    /// Non-ASCII token: characters and spans.
+    other: Vec<(char, Span)>,
+}
+
+/// Zero-width characters, soft hyphen and the like: deleted outright, as if
+/// they were not there (`mi\u{200b}nato` = `minato`).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}')
+}
+
+/// Latin look-alikes in other scripts (a subset of UTS #39 confusables,
+/// the letters used in look-alike host names).
+fn latin_lookalike(c: char) -> char {
+    match c {
+        'а' | 'α' => 'a',
+        'в' | 'β' => 'b',
+        'с' | 'ϲ' => 'c',
+        'ԁ' => 'd',
+        'е' | 'ε' | 'ё' => 'e',
+        'ғ' => 'f',
+        'ɡ' | 'ց' => 'g',
+        'һ' | 'н' => 'h',
+        'і' | 'ι' | 'ı' | 'ӏ' => 'i',
+        'ј' | 'ϳ' => 'j',
+        'к' | 'κ' => 'k',
+        'м' => 'm',
+        'п' | 'η' | 'ո' => 'n',
+        'о' | 'ο' | 'օ' | 'σ' => 'o',
+        'р' | 'ρ' => 'p',
+        'ԛ' => 'q',
+        'г' => 'r',
+        'ѕ' => 's',
+        'т' | 'τ' => 't',
+        'υ' | 'ս' => 'u',
+        'ν' | 'ѵ' => 'v',
+        'ԝ' | 'ω' | 'ш' => 'w',
+        'х' | 'χ' => 'x',
+        'у' | 'γ' => 'y',
+        'ᴢ' => 'z',
+        _ => c,
+    }
+}
+
+/// Hiragana to katakana, so either spelling of a reading matches.
+fn katakana(c: char) -> char {
+    match c {
+        '\u{3041}'..='\u{3096}' | '\u{309d}'..='\u{309e}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Builds the key view of `text`, whose bytes map to original spans through
+/// `src` (`None`: the text is the original).
+pub(crate) fn key_view(text: &str, src: Option<&[Span]>) -> KeyView {
+    let mut out = KeyView {
+        view: View::with_capacity(text.len()),
+        bound: Vec::with_capacity(text.len()),
+    };
+    let mut tok = Token { ascii: Vec::with_capacity(32), other: Vec::with_capacity(16) };
+    let mut prev = Class::Sep;
+    let mut scratch = romaji::Scratch::default();
+    for (i, c) in text.char_indices() {
+        let span = View::compose(src, i, i + c.len_utf8());
+        if c.is_ascii() {
+            feed(c, span, &mut prev, &mut tok, &mut out, &mut scratch);
+            continue;
+        }
+        if is_invisible(c) {
+            continue;
+        }
+        let mut produced: [char; 8] = ['\0'; 8];
+        let mut n = 0;
+        decompose_compatible(c, |d| {
+            if let Some(slot) = produced.get_mut(n) {
+                *slot = d;
+                n += 1;
+            }
+        });
+        for &d in produced.iter().take(n) {
+            if is_combining_mark(d) {
+                // Voiced-sound marks belong to kana (カ + ゛ = ガ); other
+                // marks are diacritics (ō = o), dropped.
+                if matches!(d, '\u{3099}' | '\u{309a}') {
+                    if let Some(last) = tok.other.last_mut() {
+                        if let Some(composed) = compose(last.0, d) {
+                            last.0 = composed;
+                            last.1.1 = span.1;
+                        }
+                    }
+                }
+                continue;
+            }
+            for l in d.to_lowercase() {
+                let l = katakana(latin_lookalike(l));
+                feed(l, span, &mut prev, &mut tok, &mut out, &mut scratch);
+            }
+        }
+    }
+    flush(&mut tok, &mut out, &mut scratch);
+    out
+}
+
+fn feed(c: char, span: Span, prev: &mut Class, tok: &mut Token, out: &mut KeyView, scratch: &mut romaji::Scratch) {
+    let class = if c.is_ascii_lowercase() {
+        Class::Lower
+    } else if c.is_ascii_uppercase() {
+        Class::Upper
+    } else if c.is_ascii_digit() {
+        Class::Digit
+    } else if !c.is_ascii() && c.is_alphanumeric() {
+        Class::Other
+    } else {
+        Class::Sep
+    };
+    if class == Class::Sep {
+        flush(tok, out, scratch);
+        *prev = Class::Sep;
+        return;
+    }
+    if class == Class::Other {
+        if *prev != Class::Other {
+            flush(tok, out, scratch);
+        }
+        tok.other.push((c, span));
+        *prev = class;
+        return;
+    }
+    if *prev == Class::Other {
+        flush(tok, out, scratch);
+    }
+    // Boundaries inside an ASCII run.
+    let boundary = match (*prev, class) {
+        (Class::Sep | Class::Other, _) => true,
+        (Class::Lower, Class::Upper) => true,
+        (Class::Digit, Class::Lower | Class::Upper) | (Class::Lower | Class::Upper, Class::Digit) => true,
+        _ => false,
+    };
+    // "MNSKUpdate": the boundary is before the `U`.
+    if *prev == Class::Upper && class == Class::Lower {
+        let n = tok.ascii.len();
+        if n >= 2 {
+            let two_upper = tok.ascii.get(n - 2).is_some_and(|e| e.0.is_ascii_uppercase());
+            if two_upper {
+                if let Some(last) = tok.ascii.last_mut() {
+                    last.1 = true;
+                }
+            }
+        }
+    }
+    tok.ascii.push((c as u8, boundary || tok.ascii.is_empty(), span));
+    *prev = class;
+}
+
+fn flush(tok: &mut Token, out: &mut KeyView, scratch: &mut romaji::Scratch) {
+    if !tok.ascii.is_empty() {
+        romaji::key_token(&tok.ascii, scratch);
+        let mut last_lo = usize::MAX;
+        for &(b, lo, hi) in &scratch.out {
+            let lo = lo as usize;
+            let start = tok.ascii.get(lo).map_or((0, 0), |e| e.2);
+            let end = tok.ascii.get(hi as usize).map_or(start, |e| e.2);
+            let bound = lo != last_lo && tok.ascii.get(lo).is_some_and(|e| e.1);
+            last_lo = lo;
+            out.view.text.push(char::from(b));
+            out.view.src.push((start.0, end.1.max(start.0)));
+            out.bound.push(bound);
+        }
+        tok.ascii.clear();
+    }
+    if !tok.other.is_empty() {
+        for (k, &(c, span)) in tok.other.iter().enumerate() {
+            out.view.push_char(c, span);
+            for b in 0..c.len_utf8() {
+                out.bound.push(k == 0 && b == 0);
+            }
+        }
+        tok.other.clear();
+    }
+}
+
+/// The key of a term from the profile (no spans needed).
+pub(crate) fn key(s: &str) -> String {
+    key_view(s, None).view.text
+}

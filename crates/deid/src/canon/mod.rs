@@ -1,0 +1,71 @@
+//! Canonical views of text (report-digest §4.2), each keeping a map from
+//! every byte back to the span of the original input it came from, so that
+//! a match found in any view redacts the right original bytes.
+//!
+//! Two stages:
+//! - [`decode`]: percent-encoding (iterated), HTML entities, `\u`/`\x`
+//!   escapes, defang words (`[dot]`, `(at)`) and Punycode labels, to text a
+//!   person would read;
+//! - [`fold`]: the matching key. NFKC, case folding, Latin look-alikes of
+//!   other scripts, hiragana → katakana, separators deleted (with a
+//!   boundary mark kept), digit and letter look-alikes, and a romanisation
+//!   key that makes Hepburn, Kunrei and long-vowel spellings equal.
+//!
+//! [`encoded`] finds Base64, Base32 and hex tokens that decode to text.
+
+pub(crate) mod decode;
+pub(crate) mod encoded;
+pub(crate) mod fold;
+pub(crate) mod romaji;
+
+/// Original byte span `[start, end)`.
+pub(crate) type Span = (u32, u32);
+
+/// A derived text and, per byte, the original span it came from.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct View {
+    pub(crate) text: String,
+    pub(crate) src: Vec<Span>,
+}
+
+impl View {
+    pub(crate) fn with_capacity(n: usize) -> View {
+        View { text: String::with_capacity(n), src: Vec::with_capacity(n) }
+    }
+
+    /// The identity view of `s`: every byte maps to its own character.
+    pub(crate) fn identity(s: &str) -> View {
+        let mut v = View::with_capacity(s.len());
+        for (i, c) in s.char_indices() {
+            v.push_char(c, (i as u32, (i + c.len_utf8()) as u32));
+        }
+        v
+    }
+
+    pub(crate) fn push_char(&mut self, c: char, span: Span) {
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.src.push(span);
+        }
+    }
+
+    /// The original span of view bytes `[a, b)` (`a < b`).
+    pub(crate) fn span(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let first = self.src.get(a)?;
+        let last = self.src.get(b.checked_sub(1)?)?;
+        Some((first.0 as usize, last.1.max(first.0) as usize))
+    }
+
+    /// The original span of input bytes `[a, b)` of a text this view was
+    /// derived from, when `src` is that text's own map.
+    pub(crate) fn compose(src: Option<&[Span]>, a: usize, b: usize) -> Span {
+        match src {
+            None => (a as u32, b as u32),
+            Some(m) => {
+                let lo = m.get(a).map_or(a as u32, |s| s.0);
+                let hi = b.checked_sub(1).and_then(|i| m.get(i)).map_or(b as u32, |s| s.1);
+                (lo, hi.max(lo))
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! Victim assets: hosts, domains and address ranges, and how a network
+//! indicator is judged against them.
+
+use std::net::IpAddr;
+
+use ipnet::IpNet;
+
+use crate::matcher::{proxy_host, registrable_label};
+use crate::profile::Profile;
+use crate::rule::{Placeholder, RuleId};
+
+/// Parses `10.0.0.0/8` or a single address.
+pub(crate) fn parse_range(s: &str) -> Option<IpNet> {
+    let s = s.trim();
+    s.parse::<IpNet>().ok().or_else(|| s.parse::<IpAddr>().ok().map(IpNet::from))
+}
+
+/// Suffixes only ever used inside networks.
+const INTERNAL_SUFFIXES: &[&str] = &[
+    "local", "lan", "corp", "internal", "intra", "intranet", "localdomain", "home.arpa", "home",
+    "private", "localhost", "domain", "priv",
+];
+
+/// Hosts under which the first label names a customer's tenant.
+pub(crate) const TENANT_PARENTS: &[&str] = &[
+    "onmicrosoft.com", "sharepoint.com", "slack.com", "cybozu.com", "kintone.com", "box.com",
+    "my.salesforce.com", "force.com", "atlassian.net", "zendesk.com", "okta.com", "s3.amazonaws.com",
+    "blob.core.windows.net", "service-now.com", "backlog.jp", "backlog.com", "my.site.com",
+    "webex.com", "zoom.us", "workplace.com", "lightning.force.com", "googleusercontent.com",
+];
+
+/// What a host is, when it belongs to the victim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Owned {
+    pub(crate) rule: RuleId,
+    pub(crate) placeholder: Placeholder,
+}
+
+/// The victim's assets, compiled.
+pub(crate) struct Assets {
+    domains: Vec<String>,
+    email_domains: Vec<String>,
+    ad_domains: Vec<String>,
+    tenants: Vec<String>,
+    hostnames: Vec<String>,
+    proxies: Vec<String>,
+    patterns: Vec<String>,
+    internal_ranges: Vec<IpNet>,
+    public_ranges: Vec<IpNet>,
+}
+
+impl std::fmt::Debug for Assets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Assets { .. }")
+    }
+}
+
+fn host_of(s: &str) -> String {
+    let h = s.trim().trim_end_matches('.').to_lowercase();
+    // Store the A-label form so `xn--` and Unicode spellings compare.
+    match h.parse::<kyoyu_indicators::Domain>() {
+        Ok(d) => d.as_str().to_owned(),
+        Err(_) => idna::domain_to_ascii(&h).unwrap_or(h),
+    }
+}
+
+impl Assets {
+    pub(crate) fn new(p: &Profile) -> Assets {
+        let hosts = |l: &[crate::Secret]| l.iter().filter(|s| !s.is_blank()).map(|s| host_of(s.expose())).collect();
+        Assets {
+            domains: hosts(&p.domains),
+            email_domains: hosts(&p.email_domains),
+            ad_domains: p
+                .ad_domains
+                .iter()
+                .map(|s| s.expose().trim().to_lowercase())
+                .filter(|s| !s.is_empty() && !s.starts_with("s-1-"))
+                .collect(),
+            tenants: hosts(&p.cloud_tenants),
+            hostnames: hosts(&p.internal_hostnames),
+            proxies: p.proxy_hosts.iter().map(|s| proxy_host(s.expose())).filter(|s| !s.is_empty()).collect(),
+            patterns: p.hostname_patterns.iter().map(|s| s.expose().trim().to_lowercase()).collect(),
+            internal_ranges: p.internal_ip_ranges.iter().filter_map(|s| parse_range(s.expose())).collect(),
+            public_ranges: p.public_ip_ranges.iter().filter_map(|s| parse_range(s.expose())).collect(),
+        }
+    }
+
+    /// Whether `host` (lower-case, A-label) is the victim's, and how.
+    pub(crate) fn host(&self, host: &str) -> Option<Owned> {
+        let host = host.trim_end_matches('.');
+        let under = |list: &[String]| list.iter().any(|d| host == d || host.ends_with(&format!(".{d}")));
+        if under(&self.proxies) {
+            return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalProxy });
+        }
+        if under(&self.hostnames) || under(&self.ad_domains) || self.matches_pattern(host) {
+            return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalHost });
+        }
+        if under(&self.tenants) {
+            return Some(Owned { rule: RuleId::R6, placeholder: Placeholder::VictimId });
+        }
+        if under(&self.domains) || under(&self.email_domains) {
+            return Some(Owned { rule: RuleId::R3, placeholder: Placeholder::VictimHost });
+        }
+        if is_internal_name(host) {
+            return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalHost });
+        }
+        None
+    }
+
+    /// Whether `host` fits a profile host-name pattern.
+    pub(crate) fn matches_pattern(&self, host: &str) -> bool {
+        let first = host.split('.').next().unwrap_or(host);
+        self.patterns.iter().any(|p| glob(p, host) || glob(p, first))
+    }
+
+    /// Whether an address is the victim's or internal, and how.
+    pub(crate) fn ip(&self, ip: IpAddr) -> Option<Owned> {
+        if self.public_ranges.iter().any(|n| n.contains(&ip)) {
+            return Some(Owned { rule: RuleId::R3, placeholder: Placeholder::VictimIp });
+        }
+        if self.internal_ranges.iter().any(|n| n.contains(&ip)) || is_internal_ip(ip) {
+            return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalIp });
+        }
+        None
+    }
+
+    /// Whether a block overlaps the victim's or internal ranges.
+    pub(crate) fn net(&self, net: IpNet) -> Option<Owned> {
+        let overlaps = |n: &IpNet| n.contains(&net.network()) || net.contains(&n.network());
+        if self.public_ranges.iter().any(overlaps) {
+            return Some(Owned { rule: RuleId::R3, placeholder: Placeholder::VictimIp });
+        }
+        if self.internal_ranges.iter().any(overlaps) || is_internal_ip(net.network()) {
+            return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalIp });
+        }
+        None
+    }
+}
+
+/// Private, shared (CGNAT), unique-local and link-local addresses: they
+/// describe someone's network. Loopback, documentation and unspecified
+/// addresses describe nobody's and stay.
+pub(crate) fn is_internal_ip(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(a) => {
+            let [o0, o1, ..] = a.octets();
+            a.is_private() || a.is_link_local() || (o0 == 100 && (64..128).contains(&o1))
+        }
+        IpAddr::V6(a) => {
+            let s0 = a.segments().first().copied().unwrap_or(0);
+            (s0 & 0xfe00) == 0xfc00 || (s0 & 0xffc0) == 0xfe80
+        }
+    }
+}
+
+/// A name under an internal-only suffix (`fs01.corp.mnsk.local`).
+pub(crate) fn is_internal_name(host: &str) -> bool {
+    let host = host.trim_end_matches('.');
+    host.contains('.')
+        && INTERNAL_SUFFIXES.iter().any(|s| host.ends_with(&format!(".{s}")))
+}
+
+/// `*` matches any run (also empty); the rest is compared case-blind.
+pub(crate) fn glob(pattern: &str, s: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = s.chars().flat_map(char::to_lowercase).collect();
+    let (mut pi, mut ti) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while ti < t.len() {
+        match p.get(pi) {
+            Some('*') => {
+                star = Some(pi);
+                mark = ti;
+                pi += 1;
+            }
+            Some(&c) if Some(&c) == t.get(ti) => {
+                pi += 1;
+                ti += 1;
+            }
+            _ => match star {
+                Some(sp) => {
+                    pi = sp + 1;
+                    mark += 1;
+                    ti = mark;
+                }
+                None => return false,
+            },
+        }
+    }
+    p.get(pi..).is_some_and(|rest| rest.iter().all(|&c| c == '*'))
+}
+
+/// The tenant parent a host sits under, if any.
+pub(crate) fn tenant_parent(host: &str) -> Option<&'static str> {
+    TENANT_PARENTS.iter().copied().find(|p| host.ends_with(&format!(".{p}")))
+}
+
+/// Levenshtein distance of `a` and `b`, or `None` when over `max`.
+pub(crate) fn within_distance(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        if let Some(c0) = cur.first_mut() {
+            *c0 = i + 1;
+        }
+        let mut row_min = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(usize::MAX).saturating_add(usize::from(ca != cb));
+            let del = prev.get(j + 1).copied().unwrap_or(usize::MAX).saturating_add(1);
+            let ins = cur.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
+            let v = sub.min(del).min(ins);
+            if let Some(slot) = cur.get_mut(j + 1) {
+                *slot = v;
+            }
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().is_some_and(|&d| d <= max)
+}
+
+/// The label left of the public suffix, for the look-alike check.
+pub(crate) fn label_key(host: &str) -> Option<String> {
+    registrable_label(host).map(|l| crate::canon::fold::key(&l))
+}

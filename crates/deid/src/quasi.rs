@@ -1,0 +1,246 @@
+//! Quasi-identifiers (R15): region, industry and size, with the
+//! generalisation hierarchies prefecture → regional block → country and
+//! exact size → size band. Names are facts (place names); the table is ours.
+
+/// A regional block of Japan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Block {
+    Hokkaido,
+    Tohoku,
+    Kanto,
+    Chubu,
+    Kinki,
+    Chugoku,
+    Shikoku,
+    KyushuOkinawa,
+}
+
+impl Block {
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            Block::Hokkaido => "hokkaido",
+            Block::Tohoku => "tohoku",
+            Block::Kanto => "kanto",
+            Block::Chubu => "chubu",
+            Block::Kinki => "kinki",
+            Block::Chugoku => "chugoku",
+            Block::Shikoku => "shikoku",
+            Block::KyushuOkinawa => "kyushu-okinawa",
+        }
+    }
+    pub(crate) fn label(self, japanese: bool) -> &'static str {
+        match (self, japanese) {
+            (Block::Hokkaido, true) => "北海道地方",
+            (Block::Tohoku, true) => "東北地方",
+            (Block::Kanto, true) => "関東地方",
+            (Block::Chubu, true) => "中部地方",
+            (Block::Kinki, true) => "近畿地方",
+            (Block::Chugoku, true) => "中国地方",
+            (Block::Shikoku, true) => "四国地方",
+            (Block::KyushuOkinawa, true) => "九州・沖縄地方",
+            (Block::Hokkaido, false) => "the Hokkaido region",
+            (Block::Tohoku, false) => "the Tohoku region",
+            (Block::Kanto, false) => "the Kanto region",
+            (Block::Chubu, false) => "the Chubu region",
+            (Block::Kinki, false) => "the Kinki region",
+            (Block::Chugoku, false) => "the Chugoku region",
+            (Block::Shikoku, false) => "the Shikoku region",
+            (Block::KyushuOkinawa, false) => "the Kyushu-Okinawa region",
+        }
+    }
+}
+
+use Block::*;
+
+/// Prefectures and large cities: Japanese stem, English name, block.
+const PLACES: &[(&str, &str, Block)] = &[
+    ("北海道", "Hokkaido", Hokkaido), ("札幌", "Sapporo", Hokkaido),
+    ("青森", "Aomori", Tohoku), ("岩手", "Iwate", Tohoku), ("宮城", "Miyagi", Tohoku),
+    ("仙台", "Sendai", Tohoku), ("秋田", "Akita", Tohoku), ("山形", "Yamagata", Tohoku),
+    ("福島", "Fukushima", Tohoku),
+    ("茨城", "Ibaraki", Kanto), ("栃木", "Tochigi", Kanto), ("群馬", "Gunma", Kanto),
+    ("埼玉", "Saitama", Kanto), ("さいたま", "Saitama", Kanto), ("千葉", "Chiba", Kanto),
+    ("東京", "Tokyo", Kanto), ("神奈川", "Kanagawa", Kanto), ("横浜", "Yokohama", Kanto),
+    ("川崎", "Kawasaki", Kanto), ("相模原", "Sagamihara", Kanto),
+    ("新潟", "Niigata", Chubu), ("富山", "Toyama", Chubu), ("石川", "Ishikawa", Chubu),
+    ("金沢", "Kanazawa", Chubu), ("福井", "Fukui", Chubu), ("山梨", "Yamanashi", Chubu),
+    ("長野", "Nagano", Chubu), ("岐阜", "Gifu", Chubu), ("静岡", "Shizuoka", Chubu),
+    ("浜松", "Hamamatsu", Chubu), ("愛知", "Aichi", Chubu), ("名古屋", "Nagoya", Chubu),
+    ("三重", "Mie", Kinki), ("滋賀", "Shiga", Kinki), ("京都", "Kyoto", Kinki),
+    ("大阪", "Osaka", Kinki), ("堺", "Sakai", Kinki), ("兵庫", "Hyogo", Kinki),
+    ("神戸", "Kobe", Kinki), ("奈良", "Nara", Kinki), ("和歌山", "Wakayama", Kinki),
+    ("鳥取", "Tottori", Chugoku), ("島根", "Shimane", Chugoku), ("岡山", "Okayama", Chugoku),
+    ("広島", "Hiroshima", Chugoku), ("山口", "Yamaguchi", Chugoku),
+    ("徳島", "Tokushima", Shikoku), ("香川", "Kagawa", Shikoku), ("愛媛", "Ehime", Shikoku),
+    ("高知", "Kochi", Shikoku),
+    ("福岡", "Fukuoka", KyushuOkinawa), ("北九州", "Kitakyushu", KyushuOkinawa),
+    ("佐賀", "Saga", KyushuOkinawa), ("長崎", "Nagasaki", KyushuOkinawa),
+    ("熊本", "Kumamoto", KyushuOkinawa), ("大分", "Oita", KyushuOkinawa),
+    ("宮崎", "Miyazaki", KyushuOkinawa), ("鹿児島", "Kagoshima", KyushuOkinawa),
+    ("沖縄", "Okinawa", KyushuOkinawa), ("那覇", "Naha", KyushuOkinawa),
+];
+
+/// A region mention: span, block, language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RegionMention {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) block: Block,
+    pub(crate) japanese: bool,
+}
+
+/// Prefecture and city mentions. Japanese stems need a suffix (県 府 都 市
+/// 道) or, for a few unambiguous names, none; English names must be whole
+/// words and take `Prefecture`, `City`, `-ken`, `-shi` with them.
+pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
+    let mut out = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    for &(ja, en, block) in PLACES {
+        let mut from = 0;
+        while let Some(p) = text.get(from..).and_then(|t| t.find(ja)).map(|p| p + from) {
+            let mut end = p + ja.len();
+            from = end;
+            let rest = text.get(end..).unwrap_or_default();
+            if let Some(c) = rest.chars().next().filter(|c| "県府都市道".contains(*c)) {
+                end += c.len_utf8();
+            } else if ja.chars().count() < 3 && ja != "北海道" {
+                // Two-character stems without a suffix are too often other
+                // words (山口 is also a surname).
+                continue;
+            }
+            out.push(RegionMention { start: p, end, block, japanese: true });
+        }
+        let en_l = en.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(p) = lower.get(from..).and_then(|t| t.find(&en_l)).map(|p| p + from) {
+            let mut end = p + en_l.len();
+            from = end;
+            let before_ok = p == 0 || !lower.as_bytes().get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
+            let after_ok = !lower.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric);
+            // English names only with a capital (`Kobe`, not `kobe-beef.com`).
+            let capital = text.as_bytes().get(p).is_some_and(u8::is_ascii_uppercase);
+            if !before_ok || !after_ok || !capital {
+                continue;
+            }
+            for suffix in [" prefecture", "-ken", " city", "-shi", " metropolis", "-to", "-fu"] {
+                if lower.get(end..).is_some_and(|r| r.starts_with(suffix)) {
+                    end += suffix.len();
+                    break;
+                }
+            }
+            out.push(RegionMention { start: p, end, block, japanese: false });
+        }
+    }
+    out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut merged: Vec<RegionMention> = Vec::new();
+    for m in out {
+        if merged.last().is_some_and(|l| m.start < l.end) {
+            continue;
+        }
+        merged.push(m);
+    }
+    merged
+}
+
+/// Size bands (employees).
+pub(crate) fn size_band(n: u64, japanese: bool) -> &'static str {
+    match (n, japanese) {
+        (0..=49, true) => "50名未満",
+        (50..=299, true) => "50〜299名",
+        (300..=999, true) => "300〜999名",
+        (1000..=4999, true) => "1,000〜4,999名",
+        (_, true) => "5,000名以上",
+        (0..=49, false) => "fewer than 50 employees",
+        (50..=299, false) => "50-299 employees",
+        (300..=999, false) => "300-999 employees",
+        (1000..=4999, false) => "1,000-4,999 employees",
+        (_, false) => "5,000 or more employees",
+    }
+}
+
+/// The band id of a size.
+pub(crate) fn band_id(n: u64) -> &'static str {
+    match n {
+        0..=49 => "lt50",
+        50..=299 => "50-299",
+        300..=999 => "300-999",
+        1000..=4999 => "1000-4999",
+        _ => "ge5000",
+    }
+}
+
+/// A size mention: the span to replace (number and unit), the number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct SizeMention {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) employees: u64,
+    pub(crate) japanese: bool,
+}
+
+/// `従業員約1,200名`, `社員数 350人`, `1,200 employees`, `about 80 staff`.
+pub(crate) fn sizes(text: &str) -> Vec<SizeMention> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if !s.get(i).is_some_and(u8::is_ascii_digit) || (i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.')) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut n: u64 = 0;
+        while let Some(&b) = s.get(i) {
+            if b.is_ascii_digit() {
+                n = n.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+            } else if b != b',' || !s.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                break;
+            }
+            i += 1;
+        }
+        let num_end = i;
+        let rest = text.get(num_end..).unwrap_or_default();
+        let before = text.get(start.saturating_sub(24)..start).or_else(|| text.get(..start)).unwrap_or_default();
+        // Japanese: a cue before, a counter after.
+        let ja_unit = ["名", "人"].iter().find(|u| rest.starts_with(**u));
+        if let Some(u) = ja_unit {
+            if before.contains("従業員") || before.contains("社員") || before.contains("職員") {
+                out.push(SizeMention { start, end: num_end + u.len(), employees: n, japanese: true });
+                continue;
+            }
+        }
+        // English: a unit after.
+        let r = rest.to_ascii_lowercase();
+        for unit in [" employees", " staff", " workers", " people on staff", " personnel"] {
+            if r.starts_with(unit) {
+                out.push(SizeMention { start, end: num_end + unit.len(), employees: n, japanese: false });
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Industry divisions (JSIC major divisions, abridged) and words that put a
+/// text in them.
+const DIVISIONS: &[(&str, &str, &str, &[&str])] = &[
+    ("manufacturing", "製造業", "manufacturing", &["製造", "メーカー", "工業", "精機", "機械", "manufactur", "factory", "maker", "machinery"]),
+    ("finance", "金融業・保険業", "finance and insurance", &["金融", "銀行", "証券", "保険", "信用金庫", "bank", "financ", "insurance", "securities"]),
+    ("medical", "医療・福祉", "healthcare and welfare", &["医療", "病院", "福祉", "介護", "hospital", "health", "medical", "clinic"]),
+    ("education", "教育・学習支援業", "education", &["大学", "学校", "教育", "universit", "school", "education"]),
+    ("ict", "情報通信業", "information and communications", &["情報通信", "通信", "ソフトウェア", "software", "telecom", "internet"]),
+    ("energy", "電気・ガス・熱供給・水道業", "electricity, gas and water", &["電力", "ガス", "水道", "energy", "electric power", "utility", "utilities"]),
+    ("transport", "運輸業・郵便業", "transport and postal", &["運輸", "物流", "鉄道", "海運", "航空", "logistic", "transport", "railway", "shipping", "airline"]),
+    ("retail", "卸売業・小売業", "wholesale and retail", &["小売", "卸売", "商社", "商事", "retail", "wholesale", "trading"]),
+    ("construction", "建設業", "construction", &["建設", "construction"]),
+    ("government", "公務", "public administration", &["自治体", "市役所", "県庁", "省庁", "government", "municipal", "ministry"]),
+];
+
+/// The division of an industry description, if recognised.
+pub(crate) fn division(industry: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    let l = industry.to_lowercase();
+    DIVISIONS
+        .iter()
+        .find(|(_, _, _, words)| words.iter().any(|w| l.contains(&w.to_lowercase())))
+        .map(|(id, ja, en, _)| (*id, *ja, *en))
+}

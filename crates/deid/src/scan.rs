@@ -1,0 +1,522 @@
+//! Scanners for what is not an indicator but still identifies: credentials,
+//! SIDs and cloud ids, metadata lines, internal host names, dates.
+
+/// A found span with what should stand there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn token_end(s: &[u8], mut i: usize) -> usize {
+    while s.get(i).is_some_and(|b| !b.is_ascii_whitespace() && !matches!(b, b'"' | b'\'' | b',' | b';' | b')' | b']' | b'}' | b'<' | b'>')) {
+        i += 1;
+    }
+    i
+}
+
+fn find_ci(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
+    let n_len = n.len();
+    if n_len == 0 || h.len() < n_len {
+        return None;
+    }
+    (from..=h.len() - n_len).find(|&i| h.get(i..i + n_len).is_some_and(|w| w.eq_ignore_ascii_case(n)))
+}
+
+/// Credential values (R4): `password: x`, `user:pass@`, NTLM pairs,
+/// Kerberos hashes, cloud and API keys, JWTs, and command-line switches that
+/// carry passwords or user names.
+pub(crate) fn credentials(text: &str) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    // key = value pairs.
+    const KEYS: &[&str] = &[
+        "password", "passwd", "passwort", "pwd", "pass", "passphrase", "secret", "api_key", "apikey",
+        "api-key", "access_key", "secret_key", "token", "auth_token", "client_secret", "パスワード",
+        "暗証番号", "パスフレーズ",
+    ];
+    for key in KEYS {
+        let k = key.as_bytes();
+        let mut from = 0;
+        while let Some(p) = find_ci(s, k, from) {
+            from = p + k.len();
+            // Whole key: not inside a longer word.
+            if p > 0 && s.get(p - 1).copied().is_some_and(is_word) {
+                continue;
+            }
+            let mut j = p + k.len();
+            if s.get(j).copied().is_some_and(is_word) {
+                continue;
+            }
+            while s.get(j).is_some_and(|b| *b == b' ' || *b == b'"' || *b == b'\'') {
+                j += 1;
+            }
+            let sep = if text.get(j..).is_some_and(|t| t.starts_with('：')) {
+                '：'.len_utf8()
+            } else if s.get(j).is_some_and(|b| matches!(b, b':' | b'=')) {
+                1
+            } else {
+                continue;
+            };
+            j += sep;
+            while s.get(j).is_some_and(|b| *b == b' ' || *b == b'"' || *b == b'\'') {
+                j += 1;
+            }
+            let end = token_end(s, j);
+            if end > j {
+                out.push(Span { start: j, end });
+            }
+        }
+    }
+    // Switches: /p:x /password:x -p x --password x /user:x -u x --user x.
+    const SWITCHES: &[&str] = &["/p:", "/password:", "/pass:", "/user:", "/u:", "-p ", "--password ", "--password=", "-u ", "--user ", "--user=", "--username ", "--username="];
+    for sw in SWITCHES {
+        let k = sw.as_bytes();
+        let mut from = 0;
+        while let Some(p) = find_ci(s, k, from) {
+            from = p + k.len();
+            if p > 0 && !s.get(p - 1).is_some_and(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let j = p + k.len();
+            let end = token_end(s, j);
+            if end > j {
+                out.push(Span { start: j, end });
+            }
+        }
+    }
+    // Tokens with a known shape.
+    let mut i = 0;
+    while i < s.len() {
+        if !s.get(i).is_some_and(|b| !b.is_ascii_whitespace()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let end = token_end(s, i).max(i + 1);
+        i = end;
+        let Some(tok) = text.get(start..end) else { continue };
+        if let Some(span) = credential_token(tok) {
+            out.push(Span { start: start + span.0, end: start + span.1 });
+        }
+    }
+    out
+}
+
+/// The part of one white-space token that is a credential.
+fn credential_token(tok: &str) -> Option<(usize, usize)> {
+    let t = tok.trim_end_matches(['.', ',', ';', ':']);
+    let b = t.as_bytes();
+    let alnum = |x: &[u8]| x.iter().all(u8::is_ascii_alphanumeric);
+    let upper_alnum = |x: &[u8]| x.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    // NTLM LM:NT pairs, and secretsdump lines user:rid:lm:nt:::
+    let parts: Vec<&str> = t.split(':').collect();
+    let hex32 = |p: &&str| p.len() == 32 && p.bytes().all(|c| c.is_ascii_hexdigit());
+    if parts.iter().filter(|p| hex32(p)).count() >= 2 {
+        return Some((0, t.len()));
+    }
+    if t.starts_with("$krb5") || t.starts_with("$NT$") || t.starts_with("$DCC2$") {
+        return Some((0, t.len()));
+    }
+    for prefix in ["AKIA", "ASIA"] {
+        if let Some(rest) = b.strip_prefix(prefix.as_bytes()) {
+            if rest.len() == 16 && upper_alnum(rest) {
+                return Some((0, t.len()));
+            }
+        }
+    }
+    for prefix in ["ghp_", "gho_", "ghs_", "ghu_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "xoxr-", "sk-", "sk_live_", "rk_live_", "AIza"] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            if rest.len() >= 16 && rest.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_') {
+                return Some((0, t.len()));
+            }
+        }
+    }
+    // JWT: three Base64URL parts, the first a JSON header.
+    if t.starts_with("eyJ") {
+        let p: Vec<&str> = t.split('.').collect();
+        if p.len() == 3 && p.iter().all(|x| x.len() >= 4 && x.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')) {
+            return Some((0, t.len()));
+        }
+    }
+    // user@domain:password (stealer logs, combo lists).
+    if let Some(at) = t.find('@') {
+        if let Some(colon) = t.get(at..).and_then(|r| r.find(':')).map(|c| c + at) {
+            let pass = t.get(colon + 1..).unwrap_or_default();
+            let host = t.get(at + 1..colon).unwrap_or_default();
+            if !pass.is_empty() && !pass.starts_with("//") && host.contains('.') && !pass.bytes().all(|c| c.is_ascii_digit()) {
+                return Some((0, t.len()));
+            }
+        }
+    }
+    let _ = alnum;
+    None
+}
+
+/// Domain SIDs (R6): `S-1-5-21-a-b-c[-rid]`. Returns the span of the
+/// domain part and the RID, which stays when it is well-known (< 1000).
+pub(crate) fn sids(text: &str) -> Vec<(Span, Option<u32>)> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = find_ci(s, b"S-1-5-21-", from) {
+        from = p + 9;
+        let mut j = p + 9;
+        let mut groups = Vec::new();
+        loop {
+            let start = j;
+            while s.get(j).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            }
+            if j == start {
+                break;
+            }
+            groups.push((start, j));
+            if s.get(j) == Some(&b'-') && s.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if groups.len() < 3 {
+            continue;
+        }
+        let domain_end = groups.get(2).map_or(j, |g| g.1);
+        let rid = groups.get(3).and_then(|g| text.get(g.0..g.1)).and_then(|r| r.parse::<u32>().ok());
+        out.push((Span { start: p + 9, end: domain_end }, rid));
+        if let (Some(r), Some(g)) = (rid, groups.get(3)) {
+            if r >= 1000 {
+                out.push((Span { start: g.0, end: g.1 }, None));
+            }
+        }
+        from = j;
+    }
+    out
+}
+
+/// Cloud identifiers (R6): AWS account ids in ARNs or after "account",
+/// tenant GUIDs after "tenant"/"tid".
+pub(crate) fn cloud_ids(text: &str) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    // arn:aws:service:region:ACCOUNT:resource
+    let mut from = 0;
+    while let Some(p) = find_ci(s, b"arn:aws", from) {
+        from = p + 7;
+        let end = token_end(s, p);
+        let Some(arn) = text.get(p..end) else { continue };
+        let mut at = p;
+        for (k, part) in arn.split(':').enumerate() {
+            if k == 4 && part.len() == 12 && part.bytes().all(|c| c.is_ascii_digit()) {
+                out.push(Span { start: at, end: at + 12 });
+            }
+            at += part.len() + 1;
+        }
+    }
+    // 12-digit account ids and GUIDs near a cue word.
+    for cue in ["account", "アカウント", "tenant", "テナント", "tid=", "directory id", "subscription"] {
+        let mut from = 0;
+        while let Some(p) = find_ci(s, cue.as_bytes(), from) {
+            from = p + cue.len();
+            // Look at the next 60 bytes for a 12-digit number or a GUID.
+            let window_end = (from + 60).min(s.len());
+            let mut j = from;
+            while j < window_end {
+                if s.get(j).is_some_and(u8::is_ascii_alphanumeric) && (j == 0 || !s.get(j - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')) {
+                    let e = {
+                        let mut e = j;
+                        while s.get(e).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-') {
+                            e += 1;
+                        }
+                        e
+                    };
+                    if let Some(t) = text.get(j..e) {
+                        let digits12 = t.len() == 12 && t.bytes().all(|c| c.is_ascii_digit());
+                        if digits12 || is_guid(t) {
+                            out.push(Span { start: j, end: e });
+                        }
+                    }
+                    j = e.max(j + 1);
+                } else {
+                    j += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_guid(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('-').collect();
+    parts.len() == 5
+        && parts.iter().zip([8, 4, 4, 4, 12]).all(|(p, n)| p.len() == n && p.bytes().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// Metadata lines (R12): the value after `To:`, `Cc:`, `Author:`,
+/// `宛先:`, `作成者:` and the like. `From:` (the attacker's sender) and
+/// `Subject:` (only its victim words go) are not among them.
+pub(crate) fn metadata_values(text: &str) -> Vec<Span> {
+    const KEYS: &[&str] = &[
+        "to", "cc", "bcc", "delivered-to", "x-original-to", "author", "company", "last modified by",
+        "last saved by", "lastmodifiedby", "manager", "creator name", "宛先", "宛て先", "同報", "作成者",
+        "会社", "会社名", "最終更新者", "最終保存者", "管理者", "受信者",
+    ];
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches([' ', '\t', '-', '*', '>', '|', '・']);
+        let offset = line_start + (line.len() - trimmed.len());
+        for key in KEYS {
+            let Some(head) = trimmed.get(..key.len()) else { continue };
+            if !head.eq_ignore_ascii_case(key) {
+                continue;
+            }
+            let rest = trimmed.get(key.len()..).unwrap_or_default();
+            let rest_trim = rest.trim_start_matches([' ', '\t', '|']);
+            let sep = if rest_trim.starts_with(':') {
+                1
+            } else if rest_trim.starts_with('：') {
+                '：'.len_utf8()
+            } else {
+                continue;
+            };
+            let value_start_in_rest = rest.len() - rest_trim.len() + sep;
+            let value = rest.get(value_start_in_rest..).unwrap_or_default();
+            let value_trim = value.trim();
+            if value_trim.is_empty() {
+                continue;
+            }
+            let lead = value.len() - value.trim_start().len();
+            let start = offset + key.len() + value_start_in_rest + lead;
+            out.push(Span { start, end: start + value_trim.len() });
+            break;
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+/// Host-like tokens (`MNSK-FS01`, `fs01.corp.mnsk.local`): letters, digits,
+/// `-`, `_` and `.`, with at least one letter.
+pub(crate) fn host_tokens(text: &str) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let ok = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+        if !s.get(i).copied().is_some_and(ok) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while s.get(i).copied().is_some_and(ok) {
+            i += 1;
+        }
+        let mut end = i;
+        while end > start && s.get(end - 1) == Some(&b'.') {
+            end -= 1;
+        }
+        if s.get(start..end).is_some_and(|t| t.iter().any(u8::is_ascii_alphabetic) && t.len() >= 3) {
+            out.push(Span { start, end });
+        }
+    }
+    out
+}
+
+/// A calendar day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Day {
+    pub(crate) y: i32,
+    pub(crate) m: u32,
+    pub(crate) d: u32,
+}
+
+impl Day {
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    pub(crate) fn ordinal(self) -> i64 {
+        let (y, m) = if self.m <= 2 { (i64::from(self.y) - 1, i64::from(self.m) + 9) } else { (i64::from(self.y), i64::from(self.m) - 3) };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * m + 2) / 5 + i64::from(self.d) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+fn valid(y: i32, m: u32, d: u32) -> Option<Day> {
+    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some(Day { y, m, d })
+}
+
+/// `YYYY-MM-DD`.
+pub(crate) fn parse_iso_date(s: &str) -> Option<Day> {
+    let mut it = s.split('-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    if it.next().is_some() {
+        return None;
+    }
+    valid(y, m, d)
+}
+
+/// A date in text, and whether it was written the Japanese way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DateMention {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) day: Day,
+    pub(crate) japanese: bool,
+}
+
+const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+fn digits(s: &[u8], i: usize, max: usize) -> (usize, u32) {
+    let mut j = i;
+    let mut v: u32 = 0;
+    while j < i + max && s.get(j).is_some_and(u8::is_ascii_digit) {
+        v = v * 10 + u32::from(s.get(j).copied().unwrap_or(b'0') - b'0');
+        j += 1;
+    }
+    (j, v)
+}
+
+/// Dates: `2024-05-03`, `2024/5/3`, `2024.05.03`, `2024年5月3日`,
+/// `May 3, 2024`, `3 May 2024`.
+pub(crate) fn dates(text: &str) -> Vec<DateMention> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let boundary = i == 0 || !s.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
+        if boundary && s.get(i).is_some_and(u8::is_ascii_digit) {
+            let (j, y) = digits(s, i, 4);
+            if j == i + 4 {
+                // Numeric forms.
+                if let Some(&sep) = s.get(j).filter(|b| matches!(b, b'-' | b'/' | b'.')) {
+                    let (k, m) = digits(s, j + 1, 2);
+                    if k > j + 1 && s.get(k) == Some(&sep) {
+                        let (l, d) = digits(s, k + 1, 2);
+                        if l > k + 1 && !s.get(l).is_some_and(u8::is_ascii_digit) {
+                            if let Some(day) = valid(y as i32, m, d) {
+                                out.push(DateMention { start: i, end: l, day, japanese: false });
+                                i = l;
+                                continue;
+                            }
+                        }
+                    }
+                }
+                if text.get(j..).is_some_and(|t| t.starts_with('年')) {
+                    let j2 = j + '年'.len_utf8();
+                    let (k, m) = digits(s, j2, 2);
+                    if k > j2 && text.get(k..).is_some_and(|t| t.starts_with('月')) {
+                        let k2 = k + '月'.len_utf8();
+                        let (l, d) = digits(s, k2, 2);
+                        if l > k2 && text.get(l..).is_some_and(|t| t.starts_with('日')) {
+                            if let Some(day) = valid(y as i32, m, d) {
+                                let end = l + '日'.len_utf8();
+                                out.push(DateMention { start: i, end, day, japanese: true });
+                                i = end;
+                                continue;
+                            }
+                        }
+                    }
+                }
+            } else if j > i && j <= i + 2 {
+                // `3 May 2024`.
+                let d = y;
+                if s.get(j) == Some(&b' ') {
+                    if let Some((m, after)) = month_at(text, j + 1) {
+                        if s.get(after) == Some(&b' ') {
+                            let (l, yy) = digits(s, after + 1, 4);
+                            if l == after + 5 {
+                                if let Some(day) = valid(yy as i32, m, d) {
+                                    out.push(DateMention { start: i, end: l, day, japanese: false });
+                                    i = l;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } else if boundary && s.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            // `May 3, 2024`.
+            if let Some((m, after)) = month_at(text, i) {
+                if s.get(after) == Some(&b' ') {
+                    let (k, d) = digits(s, after + 1, 2);
+                    if k > after + 1 {
+                        let mut l = k;
+                        if s.get(l) == Some(&b',') {
+                            l += 1;
+                        }
+                        if s.get(l) == Some(&b' ') {
+                            let (e, y) = digits(s, l + 1, 4);
+                            if e == l + 5 {
+                                if let Some(day) = valid(y as i32, m, d) {
+                                    out.push(DateMention { start: i, end: e, day, japanese: false });
+                                    i = e;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A month name at `i` (`May`, `September`, `Sept.`): its number and the
+/// end of the word.
+fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
+    let s = text.as_bytes();
+    let mut e = i;
+    while s.get(e).is_some_and(u8::is_ascii_alphabetic) {
+        e += 1;
+    }
+    let word = text.get(i..e)?.to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    let idx = MONTHS.iter().position(|m| word.starts_with(m))?;
+    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    let ok = word.len() == 3 || full.get(idx).is_some_and(|f| *f == word) || word == "sept";
+    if !ok {
+        return None;
+    }
+    let end = if s.get(e) == Some(&b'.') { e + 1 } else { e };
+    Some((u32::try_from(idx).ok()? + 1, end))
+}
+
+/// Whether `text` (lower-cased by the caller) mentions an open directory.
+pub(crate) fn mentions_open_directory(text: &str) -> bool {
+    let l = text.to_lowercase();
+    ["open directory", "open directories", "opendir", "index of /", "directory listing", "オープンディレクトリ", "公開ディレクトリ", "ディレクトリリスティング"]
+        .iter()
+        .any(|k| l.contains(k))
+}
+
+/// Lines that speak of scan-search history or a host going offline (R14).
+pub(crate) fn scan_history_lines(text: &str) -> Vec<Span> {
+    const WORDS: &[&str] = &[
+        "shodan", "censys", "zoomeye", "fofa", "binaryedge", "search engine", "scan history",
+        "offline since", "down since", "taken down", "went offline", "up until", "検索エンジン",
+        "検索結果", "停止", "閉鎖", "公開を終了", "オフライン",
+    ];
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let l = line.to_lowercase();
+        if WORDS.iter().any(|w| l.contains(w)) {
+            out.push(Span { start: at, end: at + line.len() });
+        }
+        at += line.len();
+    }
+    out
+}
