@@ -204,6 +204,14 @@ impl Deidentifier {
         (out, entries)
     }
 
+    /// Spans of `text` where a profile term is still found, in any
+    /// canonical view (decoded, folded, romanised). Empty for a text this
+    /// de-identifier produced; a pipeline can use it as a last gate before
+    /// anything leaves.
+    pub fn residual(&self, text: &str) -> Vec<(usize, usize)> {
+        self.matcher.hits_in(text).into_iter().map(|h| (h.start, h.end)).collect()
+    }
+
     /// De-identifies one indicator.
     pub fn deidentify_indicator(&self, indicator: &Indicator) -> IndicatorOutcome {
         match indicator {
@@ -737,11 +745,10 @@ impl Deidentifier {
             }
         }
         if self.enabled(RuleId::R9) && scan::mentions_open_directory(text) {
-            let spans: Vec<(usize, usize)> = w
-                .candidates
+            let spans: Vec<(usize, usize)> = matches
                 .iter()
-                .filter(|(c, _)| matches!(c.kind, IndicatorKind::Url | IndicatorKind::Ipv4 | IndicatorKind::Ipv6 | IndicatorKind::HostPort | IndicatorKind::Domain))
-                .map(|(c, _)| (c.start, c.end))
+                .filter(|m| matches!(m.kind(), IndicatorKind::Url | IndicatorKind::Ipv4 | IndicatorKind::Ipv6 | IndicatorKind::HostPort))
+                .map(|m| (m.start, m.end))
                 .collect();
             for (s, e) in spans {
                 w.warn(DeidWarning::OpenDirectoryExposesVictims, RuleId::R9, s, e);
@@ -768,7 +775,7 @@ impl Deidentifier {
                 || token.to_ascii_lowercase().starts_with("global");
             let rule = match h.kind {
                 TermKind::Person | TermKind::Username | TermKind::Email => RuleId::R4,
-                TermKind::InternalHost | TermKind::Proxy => RuleId::R5,
+                TermKind::InternalHost | TermKind::AdDomain | TermKind::Proxy => RuleId::R5,
                 TermKind::CloudTenant => RuleId::R6,
                 TermKind::System => RuleId::R8,
                 TermKind::Domain => RuleId::R3,
@@ -779,14 +786,15 @@ impl Deidentifier {
                 continue;
             }
             let ph = h.kind.placeholder();
-            let (action, replacement) = if matches!(h.kind, TermKind::InternalHost) && self.policy.internal_addresses == AddressHandling::Pseudonymise {
+            let (action, replacement) = if matches!(h.kind, TermKind::InternalHost | TermKind::AdDomain) && self.policy.internal_addresses == AddressHandling::Pseudonymise {
                 (Action::Pseudonymise, self.pseudonym(ph, &text.get(h.start..h.end).unwrap_or_default().to_lowercase()))
             } else {
                 (Action::Redact, ph.as_str().to_owned())
             };
             w.add(rule, action, h.start, h.end, replacement, Some(ph), within);
             // `MNSK\t.sato`: the account after an AD name goes too (R4).
-            if h.kind == TermKind::InternalHost && text.as_bytes().get(h.end) == Some(&b'\\') {
+            let unc = h.start >= 2 && text.get(h.start - 2..h.start) == Some("\\\\");
+            if h.kind == TermKind::AdDomain && !unc && text.as_bytes().get(h.end) == Some(&b'\\') {
                 let s = h.end + 1;
                 let e = s + text.get(s..).unwrap_or_default().bytes().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'$')).count();
                 if e > s {
@@ -882,7 +890,7 @@ impl Deidentifier {
         let b = text.as_bytes();
         let mut i = 0;
         while i + 2 < b.len() {
-            let at_token = i == 0 || b.get(i - 1).is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'(' | b'=' | b':' | b'>'));
+            let at_token = i == 0 || b.get(i - 1).is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'(' | b'=' | b'>'));
             if at_token && b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'\\') {
                 let s = i + 2;
                 let e = s + b.get(s..).unwrap_or_default().iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_')).count();
@@ -1068,7 +1076,7 @@ fn redact_segments(tail: &str, hits: &[Hit]) -> String {
 /// `C:\Users\<user>\...`, `/home/<user>/...` (R7); attacker build paths
 /// (`.pdb`) stay.
 fn user_profile_paths(text: &str, w: &mut Work) {
-    const ROOTS: &[&str] = &["\\users\\", "/users/", "/home/", "\\documents and settings\\"];
+    const ROOTS: &[&str] = &["\\users\\", "\\\\users\\\\", "/users/", "/home/", "\\documents and settings\\"];
     const GENERIC: &[&str] = &["public", "default", "default user", "all users", "administrator", "admin", "<user>", "%username%", "$user", "user", "*", "root"];
     let lower = text.to_ascii_lowercase();
     for root in ROOTS {

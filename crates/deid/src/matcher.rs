@@ -22,8 +22,10 @@ pub(crate) enum TermKind {
     Username,
     /// A person's e-mail address.
     Email,
-    /// An internal host or AD name.
+    /// An internal host name.
     InternalHost,
+    /// An Active Directory name (NetBIOS or DNS).
+    AdDomain,
     /// A proxy.
     Proxy,
     /// A cloud tenant or account.
@@ -40,7 +42,7 @@ impl TermKind {
             TermKind::Person => Placeholder::Person,
             TermKind::Username => Placeholder::User,
             TermKind::Email => Placeholder::VictimEmail,
-            TermKind::InternalHost => Placeholder::InternalHost,
+            TermKind::InternalHost | TermKind::AdDomain => Placeholder::InternalHost,
             TermKind::Proxy => Placeholder::InternalProxy,
             TermKind::CloudTenant => Placeholder::VictimId,
             TermKind::System => Placeholder::VictimSystem,
@@ -232,10 +234,9 @@ impl Matcher {
         }
         for s in &p.ad_domains {
             let v = s.expose().trim();
-            if v.to_ascii_uppercase().starts_with("S-1-5-21-") {
-                c.add_secret(s, TermKind::CloudTenant, true, false);
-            } else {
-                c.add_secret(s, TermKind::InternalHost, true, false);
+            // Domain SIDs are found by shape (every one is redacted, R6).
+            if !v.to_ascii_uppercase().starts_with("S-1-") {
+                c.add_secret(s, TermKind::AdDomain, true, false);
             }
         }
         for s in &p.cloud_tenants {

@@ -109,8 +109,12 @@ impl Assets {
 
     /// Whether `host` fits a profile host-name pattern.
     pub(crate) fn matches_pattern(&self, host: &str) -> bool {
+        // The first label alone counts only for names that cannot be on
+        // the internet (`MNSK-WS01`, `ws01.corp.local`): `mnsk-vpn.evil.net`
+        // is an attacker's name with the victim in a label (R1), not a host.
         let first = host.split('.').next().unwrap_or(host);
-        self.patterns.iter().any(|p| glob(p, host) || glob(p, first))
+        let intranet = !host.contains('.') || is_internal_name(host);
+        self.patterns.iter().any(|p| if p.contains('.') { glob(p, host) } else { intranet && glob(p, first) })
     }
 
     /// Whether an address is the victim's or internal, and how.

@@ -1,4 +1,5 @@
 //! Integration tests of kyoyu-deid.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
 
+mod cases;
 mod smoke;
