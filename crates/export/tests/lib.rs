@@ -5,3 +5,6 @@
 
 mod common;
 mod formats;
+mod interop;
+mod roundtrip;
+mod strategy;

@@ -172,13 +172,18 @@ impl Builder<'_> {
             Indicator::Ipv6(_) | Indicator::Ipv6Cidr(_) => {
                 Some(self.sco(Object::Ipv6Addr(value_sco(v).ipv6()), tlp))
             }
-            Indicator::Domain(_) => Some(self.sco(Object::DomainName(value_sco(v).domain()), tlp)),
+            Indicator::Domain(d) if hostname_ok(d) => {
+                Some(self.sco(Object::DomainName(value_sco(v).domain()), tlp))
+            }
             Indicator::Url(_) => Some(self.sco(Object::Url(value_sco(v).url()), tlp)),
             Indicator::HostPort(hp) => {
                 let host = match hp.host() {
                     Host::Ipv4(a) => Object::Ipv4Addr(value_sco(a.to_string()).ipv4()),
                     Host::Ipv6(a) => Object::Ipv6Addr(value_sco(a.to_string()).ipv6()),
-                    Host::Domain(d) => Object::DomainName(value_sco(d.to_string()).domain()),
+                    Host::Domain(d) if hostname_ok(d) => {
+                        Object::DomainName(value_sco(d.to_string()).domain())
+                    }
+                    Host::Domain(_) => return None,
                 };
                 Some(self.sco(host, tlp))
             }
@@ -331,6 +336,31 @@ impl Builder<'_> {
             self.relate("related-to", &id, &v);
         }
     }
+}
+
+/// Whether a domain is a valid IDNA 2008 host name, which STIX requires
+/// of a `domain-name` value (stix2-validator checks the `idn-hostname`
+/// format). `kyoyu-indicators` follows UTS 46, which is more lenient: it
+/// accepts labels such as `ab--c` (hyphens in the third and fourth
+/// places) and symbols. Such a domain still gets its indicator and
+/// pattern, but no `domain-name` object. The check is conservative: every
+/// label is LDH without a leading or trailing hyphen, at most 63 bytes,
+/// with `--` in the third and fourth places only for an `xn--` label whose
+/// Unicode form is made of letters, digits and hyphens.
+pub(crate) fn hostname_ok(d: &kyoyu_indicators::Domain) -> bool {
+    let ascii_ok = d.as_str().split('.').all(|label| {
+        !label.is_empty()
+            && label.len() <= 63
+            && label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && (label.get(2..4) != Some("--") || label.starts_with("xn--"))
+    });
+    let unicode_ok = d.unicode().split('.').all(|label| {
+        label.is_ascii()
+            || label.chars().all(|c| (c.is_alphanumeric() && !c.is_uppercase()) || c == '-')
+    });
+    ascii_ok && unicode_ok
 }
 
 /// `{value}` SCOs share a shape; this builds them.
