@@ -1,59 +1,109 @@
 //! [`Timestamp`]: an instant in UTC, printed the way STIX wants it.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Timelike, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// An instant, always held in UTC.
+/// An instant, always held in UTC, with the number of fraction digits to
+/// print.
 ///
 /// Reads any RFC 3339 timestamp (`2026-11-25T18:10:00+09:00` becomes
-/// `2026-11-25T09:10:00.000Z`). Prints with a `Z` and at least millisecond
-/// precision, which is what STIX 2.1 requires of `created` and `modified`;
-/// finer fractions are kept and printed, so reading and printing is
-/// lossless.
+/// `2026-11-25T09:10:00Z`) and remembers how many fraction digits it was
+/// written with, so a timestamp from another producer prints back as it
+/// came. Made from a chrono value, it prints with millisecond precision,
+/// or finer when the value has finer parts. Exports ask for at least
+/// milliseconds where STIX requires them ([`Timestamp::with_min_digits`]).
+/// Two timestamps are equal when they are the same instant, whatever
+/// their precision.
 ///
 /// ```
 /// use kyoyu_export::Timestamp;
 ///
 /// let t: Timestamp = "2026-11-25T18:10:00+09:00".parse()?;
-/// assert_eq!(t.to_string(), "2026-11-25T09:10:00.000Z");
+/// assert_eq!(t.to_string(), "2026-11-25T09:10:00Z");
+/// assert_eq!(t.with_min_digits(3).to_string(), "2026-11-25T09:10:00.000Z");
 /// let fine: Timestamp = "2026-11-25T09:10:00.123456Z".parse()?;
 /// assert_eq!(fine.to_string(), "2026-11-25T09:10:00.123456Z");
+/// assert_eq!(t, t.with_min_digits(3));
 /// # Ok::<(), kyoyu_export::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Timestamp(DateTime<Utc>);
+#[derive(Clone, Copy, Debug)]
+pub struct Timestamp {
+    at: DateTime<Utc>,
+    digits: u8,
+}
+
+impl PartialEq for Timestamp {
+    fn eq(&self, other: &Timestamp) -> bool {
+        self.at == other.at
+    }
+}
+
+impl Eq for Timestamp {}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Timestamp) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Timestamp) -> std::cmp::Ordering {
+        self.at.cmp(&other.at)
+    }
+}
+
+impl std::hash::Hash for Timestamp {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.at.hash(state);
+    }
+}
 
 impl Timestamp {
     /// The instant as a chrono value.
     pub fn as_datetime(&self) -> DateTime<Utc> {
-        self.0
+        self.at
+    }
+
+    /// The same instant, printed with at least `digits` fraction digits
+    /// (at most 9).
+    #[must_use]
+    pub fn with_min_digits(self, digits: u8) -> Timestamp {
+        Timestamp { at: self.at, digits: self.digits.max(digits.min(9)) }
     }
 
     /// Seconds since the Unix epoch.
     pub fn unix_seconds(&self) -> i64 {
-        self.0.timestamp()
+        self.at.timestamp()
     }
 
     /// The calendar date, `YYYY-MM-DD` (UTC).
     pub fn date(&self) -> String {
-        self.0.format("%Y-%m-%d").to_string()
+        self.at.format("%Y-%m-%d").to_string()
     }
 
     /// With microsecond precision and a `+00:00` offset, as MISP writes
     /// `first_seen` and `last_seen`.
     pub fn to_misp(&self) -> String {
-        self.0.to_rfc3339_opts(SecondsFormat::Micros, false)
+        self.at.to_rfc3339_opts(SecondsFormat::Micros, false)
     }
 
     /// From seconds since the Unix epoch.
     pub fn from_unix_seconds(secs: i64) -> Option<Timestamp> {
-        DateTime::from_timestamp(secs, 0).map(Timestamp)
+        DateTime::from_timestamp(secs, 0).map(Timestamp::from)
     }
 }
 
 impl From<DateTime<Utc>> for Timestamp {
-    fn from(t: DateTime<Utc>) -> Timestamp {
-        Timestamp(t)
+    fn from(at: DateTime<Utc>) -> Timestamp {
+        let nanos = at.nanosecond() % 1_000_000_000;
+        let digits = if nanos % 1_000_000 == 0 {
+            3
+        } else if nanos % 1_000 == 0 {
+            6
+        } else {
+            9
+        };
+        Timestamp { at, digits }
     }
 }
 
@@ -61,23 +111,28 @@ impl std::str::FromStr for Timestamp {
     type Err = crate::Error;
 
     fn from_str(s: &str) -> Result<Timestamp, crate::Error> {
-        DateTime::parse_from_rfc3339(s)
-            .map(|t| Timestamp(t.with_timezone(&Utc)))
-            .map_err(|e| crate::Error::invalid(format!("timestamp {s:?}"), e))
+        let at = DateTime::parse_from_rfc3339(s)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| crate::Error::invalid(format!("timestamp {s:?}"), e))?;
+        // The fraction is between the seconds' `.` and the offset.
+        let digits = s
+            .get(19..)
+            .and_then(|rest| rest.strip_prefix('.'))
+            .map(|f| f.bytes().take_while(u8::is_ascii_digit).count())
+            .unwrap_or(0);
+        let digits = u8::try_from(digits.min(9)).unwrap_or(9);
+        Ok(Timestamp { at, digits })
     }
 }
 
 impl std::fmt::Display for Timestamp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let nanos = self.0.timestamp_subsec_nanos();
-        let precision = if nanos % 1_000_000 == 0 {
-            SecondsFormat::Millis
-        } else if nanos % 1_000 == 0 {
-            SecondsFormat::Micros
-        } else {
-            SecondsFormat::Nanos
-        };
-        f.write_str(&self.0.to_rfc3339_opts(precision, true))
+        write!(f, "{}", self.at.format("%Y-%m-%dT%H:%M:%S"))?;
+        if self.digits > 0 {
+            let nanos = format!("{:09}", self.at.nanosecond() % 1_000_000_000);
+            write!(f, ".{}", nanos.get(..usize::from(self.digits)).unwrap_or_default())?;
+        }
+        f.write_str("Z")
     }
 }
 

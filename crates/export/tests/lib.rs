@@ -5,6 +5,8 @@
 
 mod common;
 mod formats;
+mod import;
 mod interop;
 mod roundtrip;
+mod schemas;
 mod strategy;

@@ -140,10 +140,18 @@ pub(crate) fn indicator() -> impl Strategy<Value = Indicator> {
 /// A timestamp between 2000 and 2040 with millisecond precision (or
 /// finer, sometimes).
 pub(crate) fn timestamp() -> impl Strategy<Value = Timestamp> {
-    (946_684_800i64..2_208_988_800, 0u32..1000, prop::bool::weighted(0.1), 0u32..1000).prop_map(
-        |(s, ms, fine, us)| {
-            let nanos = ms * 1_000_000 + if fine { us * 1000 } else { 0 };
-            Timestamp::from(chrono::DateTime::from_timestamp(s, nanos).unwrap())
+    (946_684_800i64..2_208_988_800, 0u32..1000, 0u8..10, 0u32..1000).prop_map(
+        |(s, ms, shape, us)| match shape {
+            // Whole seconds, written without a fraction.
+            0 => {
+                let t = chrono::DateTime::from_timestamp(s, 0).unwrap();
+                t.format("%Y-%m-%dT%H:%M:%SZ").to_string().parse().unwrap()
+            }
+            // Microseconds.
+            1 => Timestamp::from(
+                chrono::DateTime::from_timestamp(s, ms * 1_000_000 + us * 1000).unwrap(),
+            ),
+            _ => Timestamp::from(chrono::DateTime::from_timestamp(s, ms * 1_000_000).unwrap()),
         },
     )
 }

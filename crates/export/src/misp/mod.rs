@@ -565,9 +565,14 @@ fn item(attr: &Attribute, object: Option<&Object>) -> Result<Option<Item>, Error
         }
         _ => attr.value.clone(),
     };
-    let indicator = Indicator::parse_exact(kind, &value)
-        .or_else(|_| Indicator::parse(kind, &value))
-        .map_err(|source| Error::Indicator { place: place.clone(), source })?;
+    let indicator =
+        match Indicator::parse_exact(kind, &value).or_else(|_| Indicator::parse(kind, &value)) {
+            Ok(i) => i,
+            // Another producer's value kyoyu cannot type is left out, as in
+            // the STIX reader; a value kyoyu wrote must parse.
+            Err(_) if one("kind").is_none() => return Ok(None),
+            Err(source) => return Err(Error::Indicator { place, source }),
+        };
     let category = match one("category") {
         Some(c) => term(&place, "kyoyu:category", c)?,
         None => Category::from_ati(kind.ati_kind(), None),

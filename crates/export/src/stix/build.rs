@@ -48,6 +48,8 @@ struct Builder<'a> {
     refs: Vec<Id>,
     identity: Id,
     iep: Id,
+    /// The set's creation time with at least milliseconds, as STIX wants.
+    created: crate::Timestamp,
 }
 
 impl Builder<'_> {
@@ -56,7 +58,7 @@ impl Builder<'_> {
     }
 
     fn common(&self, id: Id, tlp: Tlp) -> Common {
-        let mut c = Common::new(id, self.set.created);
+        let mut c = Common::new(id, self.created);
         c.created_by_ref = Some(self.identity.clone());
         c.object_marking_refs = vec![tlp_id(tlp), self.iep.clone()];
         c
@@ -288,7 +290,7 @@ impl Builder<'_> {
                 indicator_types: vec![indicator_type(item.disposition).to_owned()],
                 pattern: pattern.to_string(),
                 pattern_type: "stix".to_owned(),
-                valid_from: item.first_seen.unwrap_or(set.created),
+                valid_from: item.first_seen.unwrap_or(set.created).with_min_digits(3),
                 valid_until: None,
                 extra: Map::new(),
             }),
@@ -525,6 +527,7 @@ fn kyoyu_extension_definition() -> Object {
 /// relationships its context implies. The same set always gives the same
 /// bundle.
 pub fn bundle(set: &ShareSet) -> Bundle {
+    let created = set.created.with_min_digits(3);
     let identity = Id::derived("identity", set.id, "producer");
     let iep = Id::derived("marking-definition", set.id, "iep");
     let mut b = Builder {
@@ -536,6 +539,7 @@ pub fn bundle(set: &ShareSet) -> Bundle {
         refs: Vec::with_capacity(set.items.len() * 2),
         identity: identity.clone(),
         iep: iep.clone(),
+        created,
     };
     let mut tlps: Vec<Tlp> = set.items.iter().map(|i| i.effective_tlp(set)).collect();
     tlps.push(Tlp::Clear);
@@ -545,7 +549,7 @@ pub fn bundle(set: &ShareSet) -> Bundle {
     let mut head = vec![kyoyu_identity()];
     head.extend(tlps.iter().map(|&t| Object::MarkingDefinition(tlp_definition(t))));
     head.push(kyoyu_extension_definition());
-    let mut who = Common::new(identity.clone(), set.created);
+    let mut who = Common::new(identity.clone(), created);
     who.object_marking_refs = vec![tlp_id(set.handling.tlp)];
     head.push(Object::Identity(Identity {
         common: who,
@@ -559,7 +563,7 @@ pub fn bundle(set: &ShareSet) -> Bundle {
         iep,
         &set.handling.iep,
         identity.clone(),
-        set.created,
+        created,
     )));
     for (i, item) in set.items.iter().enumerate() {
         b.item(i, item);
@@ -577,7 +581,7 @@ pub fn bundle(set: &ShareSet) -> Bundle {
         name: set.title.clone(),
         description: (!description.is_empty()).then(|| description.to_owned()),
         report_types: vec!["threat-report".to_owned()],
-        published: set.created,
+        published: created,
         object_refs: refs,
         extra: Map::new(),
     };
@@ -592,7 +596,7 @@ pub fn bundle(set: &ShareSet) -> Bundle {
             head.push(Object::LanguageContent(LanguageContent {
                 common,
                 object_ref: report_id,
-                object_modified: set.created,
+                object_modified: created,
                 contents,
                 extra: Map::new(),
             }));

@@ -160,17 +160,15 @@ pub fn to_share_set(bundle: &Bundle) -> Result<ShareSet, Error> {
         if !kyoyu_item {
             continue;
         }
-        let item = match (kyoyu_ext(common), o) {
-            (Some(ext), _) => item_from_extension(ext, common, tlp)?,
-            (None, Object::Indicator(i)) => match foreign_item(i) {
-                Some(item) => item,
-                None => continue,
-            },
+        let found = match (kyoyu_ext(common), o) {
+            (Some(ext), _) => vec![item_from_extension(ext, common, tlp)?],
+            (None, Object::Indicator(i)) => foreign_items(i),
             _ => continue,
         };
-        let mut item = item;
-        item.context = context(&common.id, o, &from, &to, &by_id);
-        items.push(item);
+        for mut item in found {
+            item.context = context(&common.id, o, &from, &to, &by_id);
+            items.push(item);
+        }
     }
     let set = ShareSet {
         format: SHARE_SET_FORMAT.to_owned(),
@@ -241,18 +239,24 @@ fn item_from_extension(
     })
 }
 
-fn foreign_item(i: &super::model::Indicator) -> Option<Item> {
+/// Items from another producer's indicator: one per observation of its
+/// pattern that kyoyu can read.
+fn foreign_items(i: &super::model::Indicator) -> Vec<Item> {
     if i.pattern_type != "stix" {
-        return None;
+        return Vec::new();
     }
-    let indicator = Pattern::parse(&i.pattern).ok()?.to_indicator().ok()?;
+    let Ok(patterns) = Pattern::parse_any(&i.pattern) else { return Vec::new() };
+    patterns.iter().filter_map(|p| p.to_indicator().ok()).map(|ind| foreign_item(i, ind)).collect()
+}
+
+fn foreign_item(i: &super::model::Indicator, indicator: Indicator) -> Item {
     let category = Category::from_ati(indicator.kind().ati_kind(), None);
     let disposition = if i.indicator_types.iter().any(|t| t == "benign") {
         Disposition::Benign
     } else {
         Disposition::Indicator
     };
-    Some(Item {
+    Item {
         indicator,
         category,
         publicity: PublicityState::NonPublic,
@@ -263,7 +267,7 @@ fn foreign_item(i: &super::model::Indicator) -> Option<Item> {
         tlp: first_tlp(&i.common.object_marking_refs),
         note: i.description.clone(),
         context: Context::default(),
-    })
+    }
 }
 
 /// The name a context object stands for: a malware name, or the external

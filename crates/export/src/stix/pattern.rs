@@ -275,23 +275,63 @@ impl Pattern {
     ///
     /// Any other syntax, with the byte offset where reading stopped.
     pub fn parse(text: &str) -> Result<Pattern, Error> {
+        let mut all = Pattern::parse_any(text)?;
+        match (all.pop(), all.is_empty()) {
+            (Some(p), true) => Ok(p),
+            _ => Err(Error::invalid(format!("pattern {text:?}"), "more than one observation")),
+        }
+    }
+
+    /// Reads patterns from other producers that are alternatives of
+    /// simple observations: observations joined by `OR`, each holding
+    /// comparisons joined by `AND` (one pattern) or by `OR` (one pattern
+    /// per comparison). `[a:x = '1'] OR [b:y = '2' OR b:y = '3']` gives
+    /// three patterns.
+    ///
+    /// # Errors
+    ///
+    /// Other syntax (`FOLLOWEDBY`, qualifiers, operators other than `=`,
+    /// mixed `AND`/`OR`), with the byte offset where reading stopped.
+    pub fn parse_any(text: &str) -> Result<Vec<Pattern>, Error> {
+        if text.len() > 64 * 1024 {
+            return Err(Error::TooLarge { what: "pattern bytes", limit: 64 * 1024 });
+        }
         let mut p = Parser { s: text.as_bytes(), at: 0, text };
-        p.ws();
-        p.expect(b'[')?;
-        let mut comparisons = Vec::new();
+        let mut out = Vec::new();
         loop {
             p.ws();
-            comparisons.push(p.comparison()?);
-            p.ws();
-            if p.eat_word("AND") {
-                continue;
+            p.expect(b'[')?;
+            let mut comparisons = Vec::new();
+            let mut joiner: Option<&str> = None;
+            loop {
+                p.ws();
+                comparisons.push(p.comparison()?);
+                p.ws();
+                let word = if p.eat_word("AND") {
+                    "AND"
+                } else if p.eat_word("OR") {
+                    "OR"
+                } else {
+                    break;
+                };
+                if joiner.is_some_and(|j| j != word) {
+                    return Err(p.error("AND and OR mixed in one observation"));
+                }
+                joiner = Some(word);
             }
             p.expect(b']')?;
-            p.ws();
-            if p.at != p.s.len() {
-                return Err(p.error("text after the observation"));
+            if joiner == Some("OR") {
+                out.extend(comparisons.into_iter().map(|c| Pattern { comparisons: vec![c] }));
+            } else {
+                out.push(Pattern { comparisons });
             }
-            return Ok(Pattern { comparisons });
+            p.ws();
+            if p.at == p.s.len() {
+                return Ok(out);
+            }
+            if !p.eat_word("OR") {
+                return Err(p.error("expected OR or the end"));
+            }
         }
     }
 }

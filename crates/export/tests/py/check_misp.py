@@ -77,8 +77,9 @@ def main():
             parser.parse_misp_event(copy.deepcopy(data))
             bundle = json.loads(parser.bundle.serialize())
             types = {o["type"] for o in bundle["objects"]}
-            if attrs and not ({"indicator", "observed-data"} & types):
-                problems.append(f"misp-stix made no indicator or observed-data: {sorted(types)}")
+            carriers = {"indicator", "observed-data", "vulnerability", "x-misp-attribute", "x-misp-object"}
+            if attrs and not (carriers & types):
+                problems.append(f"misp-stix made nothing from the attributes: {sorted(types)}")
         except Exception as e:  # noqa: BLE001
             problems.append(f"misp-stix: {type(e).__name__}: {e}")
         print(("OK " if not problems else "FAIL ") + path)
