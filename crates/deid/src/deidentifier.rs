@@ -17,6 +17,13 @@ use crate::quasi;
 use crate::rule::{Action, Placeholder, RuleId};
 use crate::scan::{self, Day};
 
+/// The longest shareable text [`Deidentifier::deidentify_text`] makes from
+/// an input of `input_len` bytes: every byte can become at most a few (a
+/// defanged dot is three, a placeholder for a two-byte name twelve).
+pub fn max_output_len(input_len: usize) -> usize {
+    input_len.saturating_mul(8).saturating_add(64)
+}
+
 /// Encoded tokens are decoded and scanned at most this deep.
 const MAX_DEPTH: u8 = 2;
 
@@ -870,9 +877,9 @@ impl Deidentifier {
             let kv = fold::key_view(text, None);
             for p in &self.matcher.products {
                 let mut from = 0;
-                while let Some(pos) = kv.view.text.get(from..).and_then(|t| t.find(p.as_str())) {
+                while let Some(pos) = kv.joined.text.get(from..).and_then(|t| t.find(p.as_str())) {
                     let a = from + pos;
-                    if let Some((s, e)) = kv.view.span(a, a + p.len()) {
+                    if let Some((s, e)) = kv.joined.span(a, a + p.len()) {
                         w.warn(DeidWarning::AnnouncementLinkage, RuleId::R13, s, e);
                     }
                     from = a + p.len().max(1);

@@ -71,7 +71,7 @@ mod rule;
 mod scan;
 mod secret;
 
-pub use deidentifier::Deidentifier;
+pub use deidentifier::{Deidentifier, max_output_len};
 pub use error::{BuildError, PolicyError, ProfileError};
 pub use output::{AuditEntry, Deidentified, Finding, IndicatorOutcome, SharedIndicator, Warning};
 pub use policy::{AddressHandling, DateGranularity, Policy, PopulationCell};

@@ -2,7 +2,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::canon::fold::{KeyView, key};
+use crate::canon::fold::{KeyView, key, token_key};
 use crate::canon::romaji::kana_to_romaji;
 use crate::error::BuildError;
 use crate::profile::Profile;
@@ -50,11 +50,10 @@ impl TermKind {
     }
 }
 
-/// A compiled term: its kind, and whether it must fill whole tokens.
+/// A compiled term.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Term {
     pub(crate) kind: TermKind,
-    pub(crate) bounded: bool,
 }
 
 /// A term found in a key view, as an original span.
@@ -68,118 +67,160 @@ pub(crate) struct Hit {
 /// Keys shorter than this (in characters, ASCII) must fill whole tokens.
 const SHORT: usize = 5;
 
-/// Legal forms and words that never identify anyone on their own; stripped
-/// from the ends of names (report-digest §4.2 item 7 and the generic-word
-/// rule).
-const LEGAL_FORMS: &[&str] = &[
-    "株式会社", "(株)", "有限会社", "(有)", "合同会社", "合資会社", "合名会社", "一般社団法人",
-    "一般財団法人", "公益社団法人", "公益財団法人", "独立行政法人", "国立大学法人", "学校法人",
-    "医療法人", "社会福祉法人", "ホールディングス", "グループ", "本社", "kabushiki kaisha",
-    "kabushikigaisha", "k.k.", "kk", "co., ltd.", "co.,ltd.", "co. ltd.", "co ltd", "co.", "ltd.",
-    "ltd", "inc.", "inc", "corp.", "corp", "corporation", "company", "limited", "llc", "l.l.c.",
-    "plc", "gmbh", "holdings", "hd", "group", "the",
+/// Legal forms: stripped from the ends of names (report-digest §4.2 item
+/// 7). Latin ones are whole words; Japanese ones are prefixes or suffixes.
+const LEGAL_WORDS: &[&str] = &[
+    "kabushiki", "kaisha", "gaisha", "kabushikigaisha", "kabushikikaisha", "yugen", "godo", "kk",
+    "co", "ltd", "inc", "corp", "corporation", "company", "limited", "llc", "plc", "gmbh", "ag",
+    "sa", "holdings", "hd", "group", "the", "k",
+];
+const LEGAL_AFFIXES: &[&str] = &[
+    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "一般社団法人", "一般財団法人",
+    "公益社団法人", "公益財団法人", "独立行政法人", "国立大学法人", "学校法人", "医療法人",
+    "社会福祉法人", "ホールディングス", "グループ", "本社", "株", "有",
 ];
 
-/// Industry and other generic words: a name that is only these is not a
-/// term, and a name keeps a variant without them at its ends.
-const GENERIC: &[&str] = &[
+/// Industry and other generic words: never a term on their own; a name
+/// also yields a variant without them at its ends.
+const GENERIC_WORDS: &[&str] = &[
+    "seiki", "kogyo", "shoji", "sangyo", "denki", "denko", "ginko", "bank", "gas", "seisakusho",
+    "kensetsu", "kagaku", "bussan", "shoken", "hoken", "byoin", "daigaku", "denryoku", "tetsudo",
+    "unyu", "seiyaku", "shokuhin", "giken", "jukogyo", "tsushin", "joho", "industries", "industry",
+    "industrial", "electric", "electronics", "manufacturing", "trading", "chemical", "chemicals",
+    "securities", "insurance", "hospital", "general", "university", "power", "railway", "logistics",
+    "pharma", "pharmaceutical", "foods", "systems", "system", "services", "service", "solutions",
+    "technologies", "technology", "tech", "works", "machinery", "precision", "engineering", "japan",
+    "nippon", "nihon", "global", "international", "medical", "center", "centre", "clinic",
+];
+const GENERIC_AFFIXES: &[&str] = &[
     "精機", "工業", "商事", "産業", "電気", "電機", "銀行", "信用金庫", "ガス", "製作所", "建設",
-    "化学", "物産", "証券", "保険", "病院", "大学", "電力", "鉄道", "運輸", "物流", "製薬", "食品",
-    "商会", "技研", "興業", "重工", "通信", "情報", "システム", "システムズ", "サービス", "ソリューションズ",
-    "seiki", "kogyo", "kougyou", "shoji", "sangyo", "sangyou", "denki", "ginko", "bank", "gas",
-    "seisakusho", "kensetsu", "kagaku", "bussan", "shoken", "hoken", "byoin", "daigaku", "denryoku",
-    "tetsudo", "unyu", "seiyaku", "shokuhin", "giken", "kogyo", "jukogyo", "tsushin", "joho",
-    "industries", "industry", "industrial", "electric", "electronics", "manufacturing", "trading",
-    "chemical", "chemicals", "securities", "insurance", "hospital", "university", "power",
-    "railway", "logistics", "pharma", "pharmaceutical", "foods", "systems", "system", "services",
-    "service", "solutions", "technologies", "technology", "tech", "works", "machinery", "precision",
-    "engineering", "japan", "nippon", "nihon", "global", "international",
+    "化学", "物産", "証券", "保険", "総合病院", "病院", "大学", "電力", "鉄道", "運輸", "物流",
+    "製薬", "食品", "商会", "技研", "興業", "重工", "通信", "情報", "システムズ", "システム",
+    "サービス", "ソリューションズ", "セイキ", "コウギョウ", "ビョウイン", "ソウゴウ", "総合",
 ];
 
-fn stripped_keys(list: &[&str]) -> Vec<String> {
-    let mut v: Vec<String> = list.iter().map(|w| key(w)).filter(|k| !k.is_empty()).collect();
-    v.sort_by_key(|k| std::cmp::Reverse(k.len()));
-    v.dedup();
-    v
+fn word_keys(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| key(w)).collect()
 }
 
 fn legal_keys() -> &'static [String] {
     static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| stripped_keys(LEGAL_FORMS))
+    KEYS.get_or_init(|| word_keys(LEGAL_WORDS))
 }
 
 fn generic_keys() -> &'static [String] {
     static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| stripped_keys(GENERIC))
+    KEYS.get_or_init(|| word_keys(GENERIC_WORDS))
 }
 
-/// Strips any of `words` from both ends of `k`, repeatedly.
-fn strip_ends(mut k: &str, words: &[String]) -> String {
+/// The words of a name (split at everything that is not a letter or digit).
+fn words(s: &str) -> Vec<String> {
+    let folded: String = s.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    folded.split_whitespace().map(str::to_owned).collect()
+}
+
+/// Drops `keys` words and `affixes` from both ends of `w`, repeatedly.
+fn strip(mut w: Vec<String>, keys: &[String], affixes: &[&str]) -> Vec<String> {
     loop {
-        let before = k.len();
-        for w in words {
-            if k.len() > w.len() {
-                if let Some(rest) = k.strip_suffix(w.as_str()) {
-                    k = rest;
+        let before = w.clone();
+        while w.first().is_some_and(|t| keys.contains(&key(t))) {
+            w.remove(0);
+        }
+        while w.last().is_some_and(|t| keys.contains(&key(t))) {
+            w.pop();
+        }
+        for a in affixes {
+            if let Some(first) = w.first_mut() {
+                if first.len() > a.len() {
+                    if let Some(rest) = first.strip_prefix(a) {
+                        *first = rest.to_owned();
+                    }
+                } else if first == a {
+                    w.remove(0);
                 }
-                if let Some(rest) = k.strip_prefix(w.as_str()) {
-                    k = rest;
+            }
+            if let Some(last) = w.last_mut() {
+                if last.len() > a.len() {
+                    if let Some(rest) = last.strip_suffix(a) {
+                        *last = rest.to_owned();
+                    }
+                } else if last == a {
+                    w.pop();
                 }
             }
         }
-        if k.len() == before {
-            return k.to_owned();
+        if w == before {
+            return w;
         }
     }
 }
 
-/// Whether `k` is made only of generic and legal words.
-fn only_generic(k: &str) -> bool {
-    if k.is_empty() {
-        return true;
+/// Keys of a name: without legal forms, and without generic words at its
+/// ends; empty when nothing distinctive is left.
+#[cfg(test)]
+fn name_keys(s: &str) -> Vec<String> {
+    name_words(s).iter().map(|w| key(w)).collect()
+}
+
+/// The name without legal forms, and without generic words at its ends, as
+/// text; empty when nothing distinctive is left.
+fn name_words(s: &str) -> Vec<String> {
+    let no_legal = strip(words(s), legal_keys(), LEGAL_AFFIXES);
+    let mut all_generic: Vec<String> = legal_keys().to_vec();
+    all_generic.extend(generic_keys().iter().cloned());
+    let mut affixes: Vec<&str> = LEGAL_AFFIXES.to_vec();
+    affixes.extend(GENERIC_AFFIXES);
+    let core = strip(no_legal.clone(), &all_generic, &affixes);
+    let mut out = Vec::new();
+    if !core.is_empty() {
+        out.push(no_legal.join(" "));
+        out.push(core.join(" "));
     }
-    let words = generic_keys().iter().chain(legal_keys());
-    for w in words {
-        if let Some(rest) = k.strip_prefix(w.as_str()) {
-            if only_generic(rest) {
-                return true;
-            }
-        }
-    }
-    false
+    out
 }
 
 /// Builds the automaton.
 #[derive(Default)]
 struct Collector {
-    keys: Vec<(String, Term)>,
+    bounded: Vec<(String, Term)>,
+    free: Vec<(String, Term)>,
 }
 
 impl Collector {
     /// Adds the key of `s` (and of `s` without legal forms, and without
     /// generic words at its ends when `name` is set).
     fn add(&mut self, s: &str, kind: TermKind, bounded: bool, name: bool) {
-        let k = key(s);
         if name {
-            let no_legal = strip_ends(&k, legal_keys());
-            let core = strip_ends(&no_legal, generic_keys());
-            self.push(no_legal, kind, bounded);
-            self.push(core, kind, bounded);
+            for words in name_words(s) {
+                self.push(&words, kind, bounded);
+            }
         } else {
-            self.push(k, kind, bounded);
+            self.push(s, kind, bounded);
         }
     }
 
-    fn push(&mut self, k: String, kind: TermKind, bounded: bool) {
+    fn push(&mut self, s: &str, kind: TermKind, bounded: bool) {
+        let k = key(s);
         let chars = k.chars().count();
         let ascii = k.is_ascii();
-        if chars < 2 || only_generic(&k) {
+        if chars < 2 {
             return;
         }
         // Short ASCII keys fill whole tokens; CJK names of two characters
         // or more are distinctive enough as substrings.
         let bounded = bounded || (ascii && chars < SHORT);
-        self.keys.push((k, Term { kind, bounded }));
+        if bounded {
+            let tk = token_key(s);
+            if tk.chars().count() >= 2 {
+                self.bounded.push((tk, Term { kind }));
+            }
+            self.bounded.push((k, Term { kind }));
+            // Without look-alike merges (`r-nj` is not `mj`).
+            let spaced: String = s.chars().flat_map(|c| [c, '-']).collect();
+            self.bounded.push((key(&spaced), Term { kind }));
+        } else {
+            self.free.push((k, Term { kind }));
+        }
     }
 
     fn add_secret(&mut self, s: &Secret, kind: TermKind, bounded: bool, name: bool) {
@@ -189,10 +230,30 @@ impl Collector {
     }
 }
 
+/// One automaton over `keys` (one pattern per key; of two terms with one
+/// key, the first in kind order stands).
+fn automaton(mut keys: Vec<(String, Term)>) -> Result<(Option<AhoCorasick>, Vec<Term>), BuildError> {
+    keys.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.kind.cmp(&b.1.kind)));
+    keys.dedup_by(|a, b| a.0 == b.0);
+    let (patterns, terms): (Vec<String>, Vec<Term>) = keys.into_iter().unzip();
+    if patterns.is_empty() {
+        return Ok((None, terms));
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .map_err(|e| BuildError::Automaton(e.to_string()))?;
+    Ok((Some(ac), terms))
+}
+
 /// The compiled matcher.
 pub(crate) struct Matcher {
-    ac: Option<AhoCorasick>,
-    terms: Vec<Term>,
+    /// Short terms, over the per-token view.
+    bounded: Option<AhoCorasick>,
+    bounded_terms: Vec<Term>,
+    /// Long terms, over the joined view.
+    free: Option<AhoCorasick>,
+    free_terms: Vec<Term>,
     /// Keys of third-party services, with their small-customer-base flag.
     pub(crate) services: Vec<(String, bool)>,
     /// Keys of products named in announcements.
@@ -203,7 +264,7 @@ pub(crate) struct Matcher {
 
 impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Matcher").field("terms", &self.terms.len()).finish_non_exhaustive()
+        f.debug_struct("Matcher").field("terms", &self.len()).finish_non_exhaustive()
     }
 }
 
@@ -310,10 +371,7 @@ impl Matcher {
             }
         }
         for s in p.org_names_en.iter().chain(&p.abbreviations) {
-            let k = strip_ends(&strip_ends(&key(s.expose()), legal_keys()), generic_keys());
-            if k.len() >= 4 {
-                lookalike.push(k);
-            }
+            lookalike.extend(name_words(s.expose()).iter().map(|w| key(w)).filter(|k| k.len() >= 4));
         }
         lookalike.sort();
         lookalike.dedup();
@@ -324,42 +382,50 @@ impl Matcher {
             .filter(|(k, _)| k.len() >= 3)
             .collect();
 
-        // One pattern per key; the strongest term wins when two share one.
-        c.keys.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.bounded.cmp(&b.1.bounded)));
-        c.keys.dedup_by(|a, b| a.0 == b.0);
-        let (patterns, terms): (Vec<String>, Vec<Term>) = c.keys.into_iter().unzip();
-        let ac = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(&patterns)
-                    .map_err(|e| BuildError::Automaton(e.to_string()))?,
-            )
-        };
-        Ok(Matcher { ac, terms, services, products, lookalike })
+        let (bounded, bounded_terms) = automaton(c.bounded)?;
+        let (free, free_terms) = automaton(c.free)?;
+        Ok(Matcher { bounded, bounded_terms, free, free_terms, services, products, lookalike })
     }
 
-    /// How many keys the automaton holds.
+    /// How many keys the automata hold.
     pub(crate) fn len(&self) -> usize {
-        self.terms.len()
+        self.bounded_terms.len() + self.free_terms.len()
     }
 
-    /// Every term in `kv`, as original spans, merged when they overlap.
+    /// Every term in `kv`, as original spans.
     pub(crate) fn find(&self, kv: &KeyView) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let Some(ac) = &self.ac else { return hits };
-        for m in ac.find_overlapping_iter(kv.view.text.as_str()) {
-            let Some(term) = self.terms.get(m.pattern().as_usize()) else { continue };
-            if term.bounded && !kv.is_bounded(m.start(), m.end()) {
-                continue;
-            }
-            if let Some((start, end)) = kv.view.span(m.start(), m.end()) {
-                hits.push(Hit { start, end, kind: term.kind });
+        if let Some(ac) = &self.bounded {
+            for joined in [false, true] {
+                let view = if joined { &kv.joined } else { &kv.view };
+                for m in ac.find_overlapping_iter(view.text.as_str()) {
+                    let Some(term) = self.bounded_terms.get(m.pattern().as_usize()) else { continue };
+                    let ok = if joined { kv.is_bounded_joined(m.start(), m.end()) } else { kv.is_bounded(m.start(), m.end()) };
+                    if !ok {
+                        continue;
+                    }
+                    if let Some((start, end)) = view.span(m.start(), m.end()) {
+                        hits.push(Hit { start, end, kind: term.kind });
+                    }
+                }
             }
         }
-        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        // Long terms in both views: the joined one sees names split by a
+        // separator (`foh-uza`), the per-token one names whose first letters
+        // the joined romanisation merged with the word before (`bus hanako`
+        // reads `busyanako` joined).
+        if let Some(ac) = &self.free {
+            for view in [&kv.joined, &kv.view] {
+                for m in ac.find_overlapping_iter(view.text.as_str()) {
+                    let Some(term) = self.free_terms.get(m.pattern().as_usize()) else { continue };
+                    if let Some((start, end)) = view.span(m.start(), m.end()) {
+                        hits.push(Hit { start, end, kind: term.kind });
+                    }
+                }
+            }
+        }
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.kind));
+        hits.dedup();
         hits
     }
 
@@ -395,4 +461,20 @@ pub(crate) fn proxy_host(v: &str) -> String {
     let v = v.split('/').next().unwrap_or(v);
     let v = v.rsplit_once(':').map_or(v, |(h, p)| if p.chars().all(|c| c.is_ascii_digit()) { h } else { v });
     v.to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn names_lose_legal_forms_and_generic_words_at_their_ends_only() {
+        assert_eq!(name_keys("Minatogawa Seiki Co., Ltd."), [key("minatogawa seiki"), key("minatogawa")]);
+        assert_eq!(name_keys("covevi Co., Ltd."), [key("covevi"), key("covevi")]);
+        assert_eq!(name_keys("湊川精機株式会社"), ["湊川精機", "湊川"]);
+        assert_eq!(name_keys("株式会社 黒羽"), ["黒羽", "黒羽"]);
+        assert_eq!(name_keys("Seiki Co., Ltd."), Vec::<String>::new());
+        assert_eq!(name_keys("Ōtaki Kōgyō K.K."), [key("otaki kogyo"), key("otaki")]);
+    }
 }

@@ -25,3 +25,12 @@ fn smoke() {
         println!("{t}\n=> {}\n{:?}\n", out.text, out.findings.iter().map(|f| (f.rule, f.start, f.end)).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn debug_fullwidth() {
+    let profile = Profile::from_json(r#"{"org_names_en": ["covevi Co., Ltd."], "abbreviations": ["BVM"], "domains": ["covevi.co.jp"]}"#).unwrap();
+    let d = Deidentifier::new(&profile, Policy::default()).unwrap();
+    for t in [" ｃｏｖｅｖｉ ", "covevi", " covevi "] {
+        println!("{t:?} => {:?}", d.deidentify_text(t).text);
+    }
+}

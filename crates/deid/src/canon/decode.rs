@@ -16,7 +16,9 @@ pub(crate) fn needs_decoding(s: &str) -> bool {
     let b = s.as_bytes();
     b.iter().any(|&c| matches!(c, b'%' | b'&' | b'\\'))
         || contains_ci(b, b"xn--")
-        || contains_ci(b, b"dot")
+        || contains_ci(b, b"dot]")
+        || contains_ci(b, b"dot)")
+        || contains_ci(b, b"dot}")
         || contains_ci(b, b"(at)")
         || contains_ci(b, b"[at]")
 }
@@ -73,7 +75,7 @@ fn decode_once(text: &str, src: Option<&[Span]>) -> (View, Vec<(usize, usize)>) 
             b'%' => percent(s, i, src, &mut v, &mut bad),
             b'&' => entity(s, i, src, &mut v, &mut bad),
             b'\\' => escape(s, i, src, &mut v, &mut bad),
-            b'[' | b'(' | b'{' | b' ' => defang_word(s, i, src, &mut v),
+            b'[' | b'(' | b'{' => defang_word(s, i, src, &mut v),
             b'x' | b'X' => punycode(text, i, src, &mut v, &mut bad),
             _ => 0,
         };
@@ -264,7 +266,6 @@ fn defang_word(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View) -> usize 
         (b"[dot]", '.'),
         (b"(dot)", '.'),
         (b"{dot}", '.'),
-        (b" dot ", '.'),
         (b"[at]", '@'),
         (b"(at)", '@'),
         (b"{at}", '@'),

@@ -64,16 +64,16 @@ fn split_segments(tok: &str) -> Vec<(usize, &str)> {
 fn decode_token(tok: &str) -> Option<String> {
     let b = tok.as_bytes();
     let lower = b.iter().any(u8::is_ascii_lowercase);
-    let upper = b.iter().any(u8::is_ascii_uppercase);
     let digit = b.iter().any(u8::is_ascii_digit);
-    // Plain words and numbers are not encodings.
-    if !(lower && upper) && !(digit && (lower || upper)) && !tok.ends_with('=') {
-        return None;
-    }
     if b.len() % 2 == 0 && b.iter().all(u8::is_ascii_hexdigit) && digit {
         if let Some(t) = hex(tok).and_then(|v| printable(&v)) {
             return Some(t);
         }
+    }
+    // Other numbers are not encodings (words may be: Base64 can be all
+    // letters).
+    if !b.iter().any(u8::is_ascii_alphabetic) {
+        return None;
     }
     if !lower && b.iter().all(|c| matches!(c, b'A'..=b'Z' | b'2'..=b'7' | b'=')) {
         if let Some(t) = base32(tok).and_then(|v| printable(&v)) {

@@ -5,21 +5,40 @@ use unicode_normalization::char::{compose, decompose_compatible, is_combining_ma
 use super::romaji;
 use super::{Span, View};
 
-/// The key view: separators removed, with a boundary mark on the first
-/// byte of every token (after a separator, at a script change, at a case
-/// change inside a word, between letters and digits).
+/// The key views, separators removed.
+///
+/// - `view` romanises each separator-delimited token on its own and marks
+///   the first byte of every token (after a separator, at a script change,
+///   at a case change inside a word, between letters and digits): short
+///   terms must fill whole tokens of it.
+/// - `joined` romanises across separators (`foh-uza` reads as `fohuza`):
+///   long terms are found in it anywhere.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct KeyView {
     pub(crate) view: View,
     pub(crate) bound: Vec<bool>,
+    pub(crate) joined: View,
+    pub(crate) joined_bound: Vec<bool>,
 }
 
 impl KeyView {
     /// Whether a match at `[a, b)` fills whole tokens: it starts at a
     /// boundary and the next byte (if any) starts a new token.
     pub(crate) fn is_bounded(&self, a: usize, b: usize) -> bool {
-        self.bound.get(a).copied().unwrap_or(false) && self.bound.get(b).copied().unwrap_or(true)
+        bounded(&self.bound, a, b)
     }
+
+    /// As [`KeyView::is_bounded`], in the joined view.
+    pub(crate) fn is_bounded_joined(&self, a: usize, b: usize) -> bool {
+        bounded(&self.joined_bound, a, b)
+    }
+}
+
+fn bounded(flags: &[bool], a: usize, b: usize) -> bool {
+    flags.get(a).copied().unwrap_or(false) && flags.get(b).copied().unwrap_or(true)
+}
+
+impl KeyView {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -33,8 +52,10 @@ enum Class {
 
 /// A token being collected: ASCII alphanumerics or other letters.
 struct Token {
-    /// ASCII token: (byte, boundary-before, original span).
+    /// ASCII run: (byte, boundary-before, original span).
     ascii: Vec<(u8, bool, Span)>,
+    /// Per ASCII byte: whether a separator came before it.
+    sep: Vec<bool>,
     /// Non-ASCII token: characters and spans.
     other: Vec<(char, Span)>,
 }
@@ -92,8 +113,10 @@ pub(crate) fn key_view(text: &str, src: Option<&[Span]>) -> KeyView {
     let mut out = KeyView {
         view: View::with_capacity(text.len()),
         bound: Vec::with_capacity(text.len()),
+        joined: View::with_capacity(text.len()),
+        joined_bound: Vec::with_capacity(text.len()),
     };
-    let mut tok = Token { ascii: Vec::with_capacity(32), other: Vec::with_capacity(16) };
+    let mut tok = Token { ascii: Vec::with_capacity(32), sep: Vec::with_capacity(32), other: Vec::with_capacity(16) };
     let mut prev = Class::Sep;
     let mut scratch = romaji::Scratch::default();
     for (i, c) in text.char_indices() {
@@ -150,7 +173,11 @@ fn feed(c: char, span: Span, prev: &mut Class, tok: &mut Token, out: &mut KeyVie
         Class::Sep
     };
     if class == Class::Sep {
-        flush(tok, out, scratch);
+        // ASCII runs go on across separators (romanisation must see
+        // `foh-uza` as `fohuza`); the next character starts a token.
+        if !tok.other.is_empty() {
+            flush(tok, out, scratch);
+        }
         *prev = Class::Sep;
         return;
     }
@@ -184,38 +211,69 @@ fn feed(c: char, span: Span, prev: &mut Class, tok: &mut Token, out: &mut KeyVie
             }
         }
     }
+    tok.sep.push(*prev == Class::Sep || tok.ascii.is_empty());
     tok.ascii.push((c as u8, boundary || tok.ascii.is_empty(), span));
     *prev = class;
 }
 
 fn flush(tok: &mut Token, out: &mut KeyView, scratch: &mut romaji::Scratch) {
     if !tok.ascii.is_empty() {
+        // Joined: the whole run at once.
         romaji::key_token(&tok.ascii, scratch);
         let mut last_lo = usize::MAX;
         for &(b, lo, hi) in &scratch.out {
             let lo = lo as usize;
             let start = tok.ascii.get(lo).map_or((0, 0), |e| e.2);
             let end = tok.ascii.get(hi as usize).map_or(start, |e| e.2);
-            let bound = lo != last_lo && tok.ascii.get(lo).is_some_and(|e| e.1);
+            out.joined.text.push(char::from(b));
+            out.joined.src.push((start.0, end.1.max(start.0)));
+            out.joined_bound.push(lo != last_lo && tok.ascii.get(lo).is_some_and(|e| e.1));
             last_lo = lo;
-            out.view.text.push(char::from(b));
-            out.view.src.push((start.0, end.1.max(start.0)));
-            out.bound.push(bound);
+        }
+        // Per token.
+        let mut a = 0;
+        while a < tok.ascii.len() {
+            let mut z = a + 1;
+            while z < tok.ascii.len() && !tok.sep.get(z).copied().unwrap_or(true) {
+                z += 1;
+            }
+            let part = tok.ascii.get(a..z).unwrap_or_default();
+            romaji::key_token(part, scratch);
+            let mut last_lo = usize::MAX;
+            for &(b, lo, hi) in &scratch.out {
+                let lo = lo as usize;
+                let start = part.get(lo).map_or((0, 0), |e| e.2);
+                let end = part.get(hi as usize).map_or(start, |e| e.2);
+                let bound = lo != last_lo && part.get(lo).is_some_and(|e| e.1);
+                last_lo = lo;
+                out.view.text.push(char::from(b));
+                out.view.src.push((start.0, end.1.max(start.0)));
+                out.bound.push(bound);
+            }
+            a = z;
         }
         tok.ascii.clear();
+        tok.sep.clear();
     }
     if !tok.other.is_empty() {
         for (k, &(c, span)) in tok.other.iter().enumerate() {
             out.view.push_char(c, span);
+            out.joined.push_char(c, span);
             for b in 0..c.len_utf8() {
                 out.bound.push(k == 0 && b == 0);
+                out.joined_bound.push(k == 0 && b == 0);
             }
         }
         tok.other.clear();
     }
 }
 
-/// The key of a term from the profile (no spans needed).
+/// The joined key of a term from the profile (for terms found anywhere).
 pub(crate) fn key(s: &str) -> String {
+    key_view(s, None).joined.text
+}
+
+/// The per-token key of a term (for terms that must fill whole tokens).
+pub(crate) fn token_key(s: &str) -> String {
     key_view(s, None).view.text
 }

@@ -1,15 +1,15 @@
 //! The romanisation key (report-digest §4.2 items 5 and 8) and kana →
 //! Hepburn romaji for profile readings.
 //!
-//! Applied to one ASCII token at a time, in three steps, to profile terms
+//! Applied to one ASCII token at a time, in two steps, to profile terms
 //! and text alike, so that spellings of one name meet:
-//! 1. look-alikes: `0→o 1→l 3→e 4→a 5→s 7→t`, `rn→m`, `vv→w`;
+//! 1. look-alikes: `0→o 1→l i→l 3→e 4→a 5→s 7→t`, `rn→m`, `vv→w` (`I`
+//!    and `l` look alike in most fonts);
 //! 2. romanisation: Hepburn and Kunrei/Nihon-shiki to one spelling
 //!    (`shi = si`, `chi = ti`, `tsu = tu`, `fu = hu`, `ji = zi = di`,
 //!    `sha = sya`, `ja = jya = zya`, `tch = cch`, `m` before `b m p` = `n`)
 //!    and long vowels to one vowel (`ō`, `oo`, `ou`, `oh` + consonant → `o`,
 //!    `uu → u`, `ei → e`, `aa → a`, `ii → i`);
-//! 3. `i → l` (`I` and `l` look alike in most fonts).
 //!
 //! The output only serves matching; nobody reads it.
 
@@ -27,11 +27,14 @@ pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
     let Scratch { out, stage } = scratch;
     stage.clear();
     out.clear();
-    // 1. Look-alikes.
+    // 1. Look-alikes. `i` becomes `l` here, so step 2 reads `l` as the
+    //    vowel i (romaji has no `l`).
     let mut k = 0;
     while let Some(&(b, _, _)) = token.get(k) {
         let b = b.to_ascii_lowercase();
-        let next = token.get(k + 1).map(|e| e.0.to_ascii_lowercase());
+        // Two letters merge only inside one token (`actor nubaza` has no
+        // `m`).
+        let next = token.get(k + 1).filter(|e| !e.1).map(|e| e.0.to_ascii_lowercase());
         let i = k as u32;
         match (b, next) {
             (b'r', Some(b'n')) => {
@@ -48,7 +51,7 @@ pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
         }
         let m = match b {
             b'0' => b'o',
-            b'1' => b'l',
+            b'1' | b'i' => b'l',
             b'3' => b'e',
             b'4' => b'a',
             b'5' => b's',
@@ -58,9 +61,9 @@ pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
         stage.push((m, i, i));
         k += 1;
     }
-    // 2. Romanisation.
+    // 2. Romanisation (`l` stands for i).
     let at = |j: usize| stage.get(j).map(|e| e.0);
-    let is_vowel = |b: Option<u8>| matches!(b, Some(b'a' | b'e' | b'i' | b'o' | b'u'));
+    let is_vowel = |b: Option<u8>| matches!(b, Some(b'a' | b'e' | b'l' | b'o' | b'u'));
     let mut j = 0;
     while let Some(&(b, lo, hi)) = stage.get(j) {
         let n1 = at(j + 1);
@@ -72,7 +75,7 @@ pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
                 out.push((b't', lo, hi));
                 j += 1;
             }
-            (b's' | b'c', Some(b'h'), Some(b'i')) => {
+            (b's' | b'c', Some(b'h'), Some(b'l')) => {
                 out.push((if b == b's' { b's' } else { b't' }, lo, hi1));
                 j += 2;
             }
@@ -89,7 +92,7 @@ pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
                 out.push((b'h', lo, hi));
                 j += 1;
             }
-            (b'j', Some(b'i' | b'y'), _) => {
+            (b'j', Some(b'l' | b'y'), _) => {
                 out.push((b'z', lo, hi));
                 j += 1;
             }
@@ -98,7 +101,7 @@ pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
                 out.push((b'y', lo, hi));
                 j += 1;
             }
-            (b'd', Some(b'i' | b'u'), _) => {
+            (b'd', Some(b'l' | b'u'), _) => {
                 out.push((b'z', lo, hi));
                 j += 1;
             }
@@ -122,11 +125,11 @@ pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
                 out.push((b'o', lo, end));
                 j = k;
             }
-            (b'u' | b'a' | b'i', Some(n), _) if n == b => {
+            (b'u' | b'a' | b'l', Some(n), _) if n == b => {
                 out.push((b, lo, hi1));
                 j += 2;
             }
-            (b'e', Some(b'i' | b'e'), _) => {
+            (b'e', Some(b'l' | b'e'), _) => {
                 out.push((b'e', lo, hi1));
                 j += 2;
             }
@@ -134,12 +137,6 @@ pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
                 out.push((b, lo, hi));
                 j += 1;
             }
-        }
-    }
-    // 3. i and l look alike.
-    for e in out.iter_mut() {
-        if e.0 == b'i' {
-            e.0 = b'l';
         }
     }
 }

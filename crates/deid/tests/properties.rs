@@ -1,0 +1,179 @@
+//! Property tests: a profile term inserted into text in any supported
+//! variant never survives in any view of the output; the API never panics;
+//! attacker indicators survive; pseudonyms are stable per key.
+
+use kyoyu_deid::{AddressHandling, Deidentifier, Policy, Profile};
+use proptest::prelude::*;
+
+/// A random organisation name of 6-10 letters, not a word we treat as
+/// generic, and an abbreviation of 3-4 letters.
+fn name() -> impl Strategy<Value = String> {
+    "[bcdfghjkmnpqrstvwxz][aeiou][bcdfghjkmnpqrstvwxz][aeiou][bcdfghjkmnpqrstvwxz][aeiou]{1,2}[kgtr]{0,2}"
+}
+
+fn abbreviation() -> impl Strategy<Value = String> {
+    "[BCDFGHJKMNPQRSTVWXZ]{3,4}"
+}
+
+fn filler() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "the", "actor", "used", "a", "loader", "to", "reach", "C2", "over", "HTTPS", "and",
+            "then", "dumped", "credentials", "from", "memory", "攻撃者は", "横展開した", "通信",
+            "被害", "2024", "port", "443", "beacon", "update", "service", "(", ")", ",", ".",
+        ])
+        .prop_map(str::to_owned),
+        0..12,
+    )
+}
+
+/// The variants of report-digest §4.2 a name can appear in.
+#[derive(Debug, Clone, Copy)]
+enum Variant {
+    Plain,
+    Upper,
+    Separated(char),
+    Cyrillic,
+    Digits,
+    FullWidth,
+    Percent,
+    Base64,
+    Hex,
+    Subdomain,
+    DefangedSubdomain,
+    ZeroWidth,
+    Html,
+    Unicode,
+}
+
+fn variant() -> impl Strategy<Value = Variant> {
+    prop_oneof![
+        Just(Variant::Plain),
+        Just(Variant::Upper),
+        prop::sample::select(vec!['-', '_', '.', ' ', '・']).prop_map(Variant::Separated),
+        Just(Variant::Cyrillic),
+        Just(Variant::Digits),
+        Just(Variant::FullWidth),
+        Just(Variant::Percent),
+        Just(Variant::Base64),
+        Just(Variant::Hex),
+        Just(Variant::Subdomain),
+        Just(Variant::DefangedSubdomain),
+        Just(Variant::ZeroWidth),
+        Just(Variant::Html),
+        Just(Variant::Unicode),
+    ]
+}
+
+fn base64(b: &[u8]) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in b.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16) | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8) | u32::from(*chunk.get(2).unwrap_or(&0));
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(char::from(A[(n >> (18 - 6 * k) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn render(term: &str, v: Variant) -> String {
+    match v {
+        Variant::Plain => term.to_owned(),
+        Variant::Upper => term.to_uppercase(),
+        Variant::Separated(c) => {
+            let mid = term.len() / 2;
+            format!("{}{c}{}", &term[..mid], &term[mid..])
+        }
+        Variant::Cyrillic => term.chars().map(|c| match c {
+            'a' => 'а', 'e' => 'е', 'o' => 'о', 'p' => 'р', 'c' => 'с', 'x' => 'х', 'y' => 'у', other => other,
+        }).collect(),
+        Variant::Digits => term.chars().map(|c| match c {
+            'o' => '0', 'l' | 'i' => '1', 'e' => '3', 'a' => '4', 's' => '5', 't' => '7', other => other,
+        }).collect(),
+        Variant::FullWidth => term.chars().map(|c| char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c)).collect(),
+        Variant::Percent => term.bytes().map(|b| format!("%{b:02X}")).collect(),
+        Variant::Base64 => base64(term.as_bytes()),
+        Variant::Hex => term.bytes().map(|b| format!("{b:02x}")).collect(),
+        Variant::Subdomain => format!("{term}-sync.cdn-edge-update.net"),
+        Variant::DefangedSubdomain => format!("{term}[.]cdn-edge-update[.]net"),
+        Variant::ZeroWidth => term.chars().flat_map(|c| [c, '\u{200b}']).collect(),
+        Variant::Html => term.chars().map(|c| format!("&#{};", c as u32)).collect(),
+        Variant::Unicode => term.chars().map(|c| format!("\\u{:04x}", c as u32)).collect(),
+    }
+}
+
+fn deid_for(name: &str, abbr: &str) -> Deidentifier {
+    let profile = Profile::from_json(&format!(
+        r#"{{"org_names_en": ["{name} Co., Ltd."], "abbreviations": ["{abbr}"], "domains": ["{name}.co.jp"]}}"#
+    ))
+    .unwrap();
+    Deidentifier::new(&profile, Policy::default()).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512), ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_name_in_any_variant_never_survives(
+        name in name(), abbr in abbreviation(), v in variant(), before in filler(), after in filler(), use_abbr in any::<bool>()
+    ) {
+        let d = deid_for(&name, &abbr);
+        // Encoded tokens shorter than 8 characters are not decoded
+        // (report-digest §4.2 item 4), so encodings take the longer name.
+        let encoded = matches!(v, Variant::Base64 | Variant::Hex);
+        let term = if use_abbr && !encoded { abbr.to_lowercase() } else { name.clone() };
+        let inserted = render(&term, v);
+        let text = format!("{} {} {}", before.join(" "), inserted, after.join(" "));
+        let out = d.deidentify_text(&text);
+        prop_assert!(d.residual(&out.text).is_empty(), "left in {:?}", out.text);
+        prop_assert!(!out.text.to_lowercase().contains(&term), "plain term in {:?}", out.text);
+        prop_assert!(!out.text.contains(&inserted), "variant {:?} in {:?}", inserted, out.text);
+        // Nothing that is returned carries the term.
+        let json = serde_json::to_string(&out).unwrap();
+        prop_assert!(d.residual(&json).is_empty());
+    }
+
+    #[test]
+    fn attacker_indicators_survive(name in name(), abbr in abbreviation(), before in filler(), octet in 1u8..=223) {
+        let d = deid_for(&name, &abbr);
+        // Not a private, shared or loopback network.
+        prop_assume!(![10, 100, 127, 169, 172, 192].contains(&octet));
+        let ip = format!("{octet}.45.67.89");
+        let text = format!("{} C2 {ip} and update-check.online hash 44d88612fea8a8f36de82e1278abb02f", before.join(" "));
+        let out = d.deidentify_text(&text);
+        let values: Vec<&str> = out.indicators.iter().map(|i| i.value.as_str()).collect();
+        prop_assert!(values.contains(&ip.as_str()), "{values:?}");
+        prop_assert!(values.contains(&"update-check.online"), "{values:?}");
+        prop_assert!(values.contains(&"44d88612fea8a8f36de82e1278abb02f"), "{values:?}");
+    }
+
+    #[test]
+    fn text_never_panics_and_output_is_bounded(text in "\\PC{0,300}") {
+        let d = deid_for("kazumoto", "KZMT");
+        let out = d.deidentify_text(&text);
+        prop_assert!(out.text.len() <= kyoyu_deid::max_output_len(text.len()));
+        for f in &out.findings {
+            prop_assert!(f.start <= f.end && f.end <= text.len());
+            prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+        }
+    }
+
+    #[test]
+    fn pseudonyms_are_stable_per_key(a in 0u8..=255, b in 0u8..=255) {
+        let profile = Profile::from_json(r#"{"internal_ip_ranges": ["10.0.0.0/8"]}"#).unwrap();
+        let mut policy = Policy::default();
+        policy.internal_addresses = AddressHandling::Pseudonymise;
+        let k1 = Deidentifier::with_key(&profile, policy.clone(), &[7; 32]).unwrap();
+        let k2 = Deidentifier::with_key(&profile, policy, &[8; 32]).unwrap();
+        let ip = format!("10.1.{a}.{b}");
+        let one = k1.deidentify_text(&ip).text;
+        prop_assert_eq!(&one, &k1.deidentify_text(&format!("{ip}")).text);
+        prop_assert!(one.starts_with("<internal-ip:"));
+        prop_assert_ne!(one, k2.deidentify_text(&ip).text);
+    }
+}
