@@ -215,10 +215,17 @@ impl Collector {
                 self.bounded.push((tk, Term { kind }));
             }
             self.bounded.push((k, Term { kind }));
-            // Without look-alike merges (`r-nj` is not `mj`).
+            // Without merges (`r-nj` is not `mj`) and without romanisation
+            // (`m-bd` split by a separator is romanised part by part).
             let spaced: String = s.chars().flat_map(|c| [c, '-']).collect();
             self.bounded.push((key(&spaced), Term { kind }));
+            self.bounded.push((token_key(&spaced), Term { kind }));
         } else {
+            let spaced: String = s.chars().flat_map(|c| [c, '-']).collect();
+            let raw = token_key(&spaced);
+            if raw != k {
+                self.free.push((raw, Term { kind }));
+            }
             self.free.push((k, Term { kind }));
         }
     }
