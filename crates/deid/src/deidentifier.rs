@@ -10,7 +10,9 @@ use crate::canon::{decode, encoded, fold};
 use crate::error::BuildError;
 use crate::matcher::{Hit, Matcher, TermKind};
 use crate::network::{self, Assets, Owned};
-use crate::output::{AuditEntry, Deidentified, Finding, IndicatorOutcome, SharedIndicator, Warning};
+use crate::output::{
+    AuditEntry, Deidentified, Finding, IndicatorOutcome, SharedIndicator, Warning,
+};
 use crate::policy::{AddressHandling, DateGranularity, Policy};
 use crate::profile::Profile;
 use crate::quasi;
@@ -110,7 +112,17 @@ struct Work {
 }
 
 impl Work {
-    fn add(&mut self, rule: RuleId, action: Action, start: usize, end: usize, text: String, placeholder: Option<Placeholder>, kind: Option<IndicatorKind>) {
+    #[allow(clippy::too_many_arguments)] // One call per finding, read at a glance.
+    fn add(
+        &mut self,
+        rule: RuleId,
+        action: Action,
+        start: usize,
+        end: usize,
+        text: String,
+        placeholder: Option<Placeholder>,
+        kind: Option<IndicatorKind>,
+    ) {
         self.findings.push(Finding { rule, action, start, end, placeholder, indicator_kind: kind });
         let prio = if rule == RuleId::F1 { PRIO_WITHHOLD } else { prio(action) };
         self.edits.push(Edit { start, end, text, prio });
@@ -144,14 +156,22 @@ impl Deidentifier {
     ///
     /// # Errors
     /// [`BuildError::ShortKey`], and as [`Deidentifier::new`].
-    pub fn with_key(profile: &Profile, policy: Policy, key: &[u8]) -> Result<Deidentifier, BuildError> {
+    pub fn with_key(
+        profile: &Profile,
+        policy: Policy,
+        key: &[u8],
+    ) -> Result<Deidentifier, BuildError> {
         if key.len() < 16 {
             return Err(BuildError::ShortKey { len: key.len() });
         }
         Deidentifier::build(profile, policy, Some(key.to_vec()))
     }
 
-    fn build(profile: &Profile, policy: Policy, key: Option<Vec<u8>>) -> Result<Deidentifier, BuildError> {
+    fn build(
+        profile: &Profile,
+        policy: Policy,
+        key: Option<Vec<u8>>,
+    ) -> Result<Deidentifier, BuildError> {
         let announcement_days = profile
             .announcements
             .iter()
@@ -164,11 +184,9 @@ impl Deidentifier {
             .flat_map(|a| a.cves.iter())
             .map(|c| c.expose().trim().to_ascii_uppercase())
             .collect();
-        let industry = profile
-            .industry
-            .as_ref()
-            .filter(|i| !i.is_blank())
-            .and_then(|i| quasi::division(i.expose()).map(|d| (i.expose().trim().to_lowercase(), d)));
+        let industry = profile.industry.as_ref().filter(|i| !i.is_blank()).and_then(|i| {
+            quasi::division(i.expose()).map(|d| (i.expose().trim().to_lowercase(), d))
+        });
         Ok(Deidentifier {
             matcher: Matcher::new(profile)?,
             assets: Assets::new(profile),
@@ -206,7 +224,10 @@ impl Deidentifier {
             .findings
             .iter()
             .filter(|f| f.action != Action::Keep)
-            .map(|f| AuditEntry { finding: f.clone(), removed: text.get(f.start..f.end).unwrap_or_default().to_owned() })
+            .map(|f| AuditEntry {
+                finding: f.clone(),
+                removed: text.get(f.start..f.end).unwrap_or_default().to_owned(),
+            })
             .collect();
         (out, entries)
     }
@@ -276,7 +297,8 @@ impl Deidentifier {
     /// Placeholder text for an owned asset, pseudonymised when the policy
     /// says so and the asset is internal.
     fn owned_text(&self, owned: Owned, value: &str) -> (Action, String) {
-        let internal = matches!(owned.placeholder, Placeholder::InternalIp | Placeholder::InternalHost);
+        let internal =
+            matches!(owned.placeholder, Placeholder::InternalIp | Placeholder::InternalHost);
         if internal && self.policy.internal_addresses == AddressHandling::Pseudonymise {
             return (Action::Pseudonymise, self.pseudonym(owned.placeholder, value));
         }
@@ -304,7 +326,9 @@ impl Deidentifier {
         let suffix_len = d.public_suffix().len();
         let reg_end = uni.len().saturating_sub(suffix_len + 1);
         let hits = self.matcher.hits_in(uni);
-        if self.enabled(RuleId::R2) && hits.iter().any(|h| h.end > reg_start && h.start < reg_end.max(reg_start + 1)) {
+        if self.enabled(RuleId::R2)
+            && hits.iter().any(|h| h.end > reg_start && h.start < reg_end.max(reg_start + 1))
+        {
             return DomainVerdict::Lookalike;
         }
         if self.enabled(RuleId::R2) {
@@ -315,7 +339,13 @@ impl Deidentifier {
                     5 => 1,
                     _ => 2,
                 };
-                if n >= 4 && self.matcher.lookalike.iter().any(|v| *v == lk || (max > 0 && network::within_distance(&lk, v, max))) {
+                if n >= 4
+                    && self
+                        .matcher
+                        .lookalike
+                        .iter()
+                        .any(|v| *v == lk || (max > 0 && network::within_distance(&lk, v, max)))
+                {
                     return DomainVerdict::Lookalike;
                 }
             }
@@ -328,8 +358,12 @@ impl Deidentifier {
             }
         }
         if sub_count > 0 {
-            let sub_key = fold::key(labels.iter().take(sub_count).copied().collect::<Vec<_>>().join(".").as_str());
-            if let Some((_, small)) = self.matcher.services.iter().find(|(k, _)| sub_key.contains(k.as_str())) {
+            let sub_key = fold::key(
+                labels.iter().take(sub_count).copied().collect::<Vec<_>>().join(".").as_str(),
+            );
+            if let Some((_, small)) =
+                self.matcher.services.iter().find(|(k, _)| sub_key.contains(k.as_str()))
+            {
                 return DomainVerdict::Service { small: *small };
             }
         }
@@ -350,16 +384,28 @@ impl Deidentifier {
             warnings,
         };
         let kind = Some(ind.kind());
-        let drop = |rule: RuleId, action: Action, text: String, placeholder: Placeholder, warnings: Vec<Warning>| IndicatorOutcome {
+        let drop = |rule: RuleId,
+                    action: Action,
+                    text: String,
+                    placeholder: Placeholder,
+                    warnings: Vec<Warning>| IndicatorOutcome {
             action,
             rule,
             indicator: None,
             display: text,
             placeholder: Some(placeholder),
-            findings: vec![Finding { rule, action, start: 0, end: len, placeholder: Some(placeholder), indicator_kind: kind }],
+            findings: vec![Finding {
+                rule,
+                action,
+                start: 0,
+                end: len,
+                placeholder: Some(placeholder),
+                indicator_kind: kind,
+            }],
             warnings,
         };
-        let pivot = |rule| vec![Warning { warning: DeidWarning::PdnsPivotRisk, rule, start: 0, end: len }];
+        let pivot =
+            |rule| vec![Warning { warning: DeidWarning::PdnsPivotRisk, rule, start: 0, end: len }];
         match ind {
             Indicator::Ipv4(_) | Indicator::Ipv6(_) => {
                 let ip: std::net::IpAddr = match ind {
@@ -382,10 +428,27 @@ impl Deidentifier {
                     let (action, text) = self.owned_text(o, &value);
                     drop(o.rule, action, text, o.placeholder, Vec::new())
                 }
-                DomainVerdict::Lookalike => drop(RuleId::R2, Action::Drop, Placeholder::LookalikeDomain.as_str().to_owned(), Placeholder::LookalikeDomain, pivot(RuleId::R2)),
-                DomainVerdict::VictimLabels { tenant } => self.generalised_domain(d, tenant, &value, ind, String::new(), String::new()),
+                DomainVerdict::Lookalike => drop(
+                    RuleId::R2,
+                    Action::Drop,
+                    Placeholder::LookalikeDomain.as_str().to_owned(),
+                    Placeholder::LookalikeDomain,
+                    pivot(RuleId::R2),
+                ),
+                DomainVerdict::VictimLabels { tenant } => {
+                    self.generalised_domain(d, tenant, &value, ind, String::new(), String::new())
+                }
                 DomainVerdict::Service { small } => {
-                    let w = if small { vec![Warning { warning: DeidWarning::NarrowingViaService, rule: RuleId::R16, start: 0, end: len }] } else { Vec::new() };
+                    let w = if small {
+                        vec![Warning {
+                            warning: DeidWarning::NarrowingViaService,
+                            rule: RuleId::R16,
+                            start: 0,
+                            end: len,
+                        }]
+                    } else {
+                        Vec::new()
+                    };
                     keep(RuleId::R16, w)
                 }
                 DomainVerdict::Keep => keep(RuleId::R17, Vec::new()),
@@ -393,24 +456,54 @@ impl Deidentifier {
             Indicator::Email(e) => {
                 let d = e.domain();
                 match self.domain_verdict(d) {
-                    DomainVerdict::Owned(_) => drop(RuleId::R4, Action::Drop, Placeholder::VictimEmail.as_str().to_owned(), Placeholder::VictimEmail, Vec::new()),
-                    DomainVerdict::Lookalike => drop(RuleId::R2, Action::Drop, Placeholder::LookalikeDomain.as_str().to_owned(), Placeholder::LookalikeDomain, pivot(RuleId::R2)),
+                    DomainVerdict::Owned(_) => drop(
+                        RuleId::R4,
+                        Action::Drop,
+                        Placeholder::VictimEmail.as_str().to_owned(),
+                        Placeholder::VictimEmail,
+                        Vec::new(),
+                    ),
+                    DomainVerdict::Lookalike => drop(
+                        RuleId::R2,
+                        Action::Drop,
+                        Placeholder::LookalikeDomain.as_str().to_owned(),
+                        Placeholder::LookalikeDomain,
+                        pivot(RuleId::R2),
+                    ),
                     DomainVerdict::VictimLabels { tenant } => {
                         let local = self.local_part_display(e.local_part());
-                        self.generalised_domain(d, tenant, &value, ind, format!("{local}@"), String::new())
+                        self.generalised_domain(
+                            d,
+                            tenant,
+                            &value,
+                            ind,
+                            format!("{local}@"),
+                            String::new(),
+                        )
                     }
                     DomainVerdict::Service { .. } | DomainVerdict::Keep => {
                         if self.matcher.hits_in(e.local_part()).is_empty() {
                             keep(RuleId::R17, Vec::new())
                         } else {
-                            let text = format!("{}@{}", Placeholder::User.as_str(), defang(&Indicator::Domain(d.clone())));
+                            let text = format!(
+                                "{}@{}",
+                                Placeholder::User.as_str(),
+                                defang(&Indicator::Domain(d.clone()))
+                            );
                             IndicatorOutcome {
                                 action: Action::Redact,
                                 rule: RuleId::R4,
                                 indicator: None,
                                 display: text,
                                 placeholder: Some(Placeholder::User),
-                                findings: vec![Finding { rule: RuleId::R4, action: Action::Redact, start: 0, end: e.local_part().len(), placeholder: Some(Placeholder::User), indicator_kind: kind }],
+                                findings: vec![Finding {
+                                    rule: RuleId::R4,
+                                    action: Action::Redact,
+                                    start: 0,
+                                    end: e.local_part().len(),
+                                    placeholder: Some(Placeholder::User),
+                                    indicator_kind: kind,
+                                }],
                                 warnings: Vec::new(),
                             }
                         }
@@ -424,11 +517,32 @@ impl Deidentifier {
                     Host::Domain(d) => match self.domain_verdict(d) {
                         DomainVerdict::Owned(o) => {
                             let (action, text) = self.owned_text(o, d.as_str());
-                            drop(o.rule, action, format!("{text}:{port}"), o.placeholder, Vec::new())
+                            drop(
+                                o.rule,
+                                action,
+                                format!("{text}:{port}"),
+                                o.placeholder,
+                                Vec::new(),
+                            )
                         }
-                        DomainVerdict::Lookalike => drop(RuleId::R2, Action::Drop, Placeholder::LookalikeDomain.as_str().to_owned(), Placeholder::LookalikeDomain, pivot(RuleId::R2)),
-                        DomainVerdict::VictimLabels { tenant } => self.generalised_domain(d, tenant, &value, ind, String::new(), format!(":{port}")),
-                        DomainVerdict::Service { .. } | DomainVerdict::Keep => keep(RuleId::R17, Vec::new()),
+                        DomainVerdict::Lookalike => drop(
+                            RuleId::R2,
+                            Action::Drop,
+                            Placeholder::LookalikeDomain.as_str().to_owned(),
+                            Placeholder::LookalikeDomain,
+                            pivot(RuleId::R2),
+                        ),
+                        DomainVerdict::VictimLabels { tenant } => self.generalised_domain(
+                            d,
+                            tenant,
+                            &value,
+                            ind,
+                            String::new(),
+                            format!(":{port}"),
+                        ),
+                        DomainVerdict::Service { .. } | DomainVerdict::Keep => {
+                            keep(RuleId::R17, Vec::new())
+                        }
                     },
                     Host::Ipv4(a) => self.hostport_ip(a.addr().into(), port, &value, ind),
                     Host::Ipv6(a) => self.hostport_ip(a.addr().into(), port, &value, ind),
@@ -451,7 +565,13 @@ impl Deidentifier {
         !network::is_internal_ip(ip) || self.assets.ip(ip).is_some_and(|o| o.rule == RuleId::R3)
     }
 
-    fn hostport_ip(&self, ip: std::net::IpAddr, port: u16, value: &str, ind: &Indicator) -> IndicatorOutcome {
+    fn hostport_ip(
+        &self,
+        ip: std::net::IpAddr,
+        port: u16,
+        value: &str,
+        ind: &Indicator,
+    ) -> IndicatorOutcome {
         match self.owned_ip(ip) {
             Some(o) => {
                 let (action, text) = self.owned_text(o, &ip.to_string());
@@ -462,7 +582,14 @@ impl Deidentifier {
                     indicator: None,
                     display: format!("{text}:{port}"),
                     placeholder: Some(ph),
-                    findings: vec![Finding { rule: o.rule, action, start: 0, end: value.len(), placeholder: Some(ph), indicator_kind: Some(ind.kind()) }],
+                    findings: vec![Finding {
+                        rule: o.rule,
+                        action,
+                        start: 0,
+                        end: value.len(),
+                        placeholder: Some(ph),
+                        indicator_kind: Some(ind.kind()),
+                    }],
                     warnings: Vec::new(),
                 }
             }
@@ -488,7 +615,14 @@ impl Deidentifier {
                     indicator: None,
                     display: text,
                     placeholder: Some(o.placeholder),
-                    findings: vec![Finding { rule: o.rule, action, start: 0, end: value.len(), placeholder: Some(o.placeholder), indicator_kind: Some(ind.kind()) }],
+                    findings: vec![Finding {
+                        rule: o.rule,
+                        action,
+                        start: 0,
+                        end: value.len(),
+                        placeholder: Some(o.placeholder),
+                        indicator_kind: Some(ind.kind()),
+                    }],
                     warnings: Vec::new(),
                 }
             }
@@ -505,26 +639,61 @@ impl Deidentifier {
     }
 
     fn local_part_display(&self, local: &str) -> String {
-        if self.matcher.hits_in(local).is_empty() { local.to_owned() } else { Placeholder::User.as_str().to_owned() }
+        if self.matcher.hits_in(local).is_empty() {
+            local.to_owned()
+        } else {
+            Placeholder::User.as_str().to_owned()
+        }
     }
 
     /// `<victim-org>.parent[.]tld`: R1 (or R6 under a tenant parent).
-    fn generalised_domain(&self, d: &Domain, tenant: bool, value: &str, ind: &Indicator, prefix: String, suffix: String) -> IndicatorOutcome {
-        let (rule, ph) = if tenant { (RuleId::R6, Placeholder::VictimId) } else { (RuleId::R1, Placeholder::VictimOrg) };
+    fn generalised_domain(
+        &self,
+        d: &Domain,
+        tenant: bool,
+        value: &str,
+        ind: &Indicator,
+        prefix: String,
+        suffix: String,
+    ) -> IndicatorOutcome {
+        let (rule, ph) = if tenant {
+            (RuleId::R6, Placeholder::VictimId)
+        } else {
+            (RuleId::R1, Placeholder::VictimOrg)
+        };
         let parent: Option<Domain> = d.registrable().parse().ok();
-        let parent_display = parent.as_ref().map_or_else(|| d.registrable().to_owned(), |p| defang(&Indicator::Domain(p.clone())));
+        let parent_display = parent
+            .as_ref()
+            .map_or_else(|| d.registrable().to_owned(), |p| defang(&Indicator::Domain(p.clone())));
         IndicatorOutcome {
             action: Action::Generalise,
             rule,
             indicator: if tenant { None } else { parent.map(Indicator::Domain) },
             display: format!("{prefix}{}.{parent_display}{suffix}", ph.as_str()),
             placeholder: Some(ph),
-            findings: vec![Finding { rule, action: Action::Generalise, start: 0, end: value.len(), placeholder: Some(ph), indicator_kind: Some(ind.kind()) }],
-            warnings: vec![Warning { warning: DeidWarning::PdnsPivotRisk, rule, start: 0, end: value.len() }],
+            findings: vec![Finding {
+                rule,
+                action: Action::Generalise,
+                start: 0,
+                end: value.len(),
+                placeholder: Some(ph),
+                indicator_kind: Some(ind.kind()),
+            }],
+            warnings: vec![Warning {
+                warning: DeidWarning::PdnsPivotRisk,
+                rule,
+                start: 0,
+                end: value.len(),
+            }],
         }
     }
 
-    fn url_outcome(&self, u: &kyoyu_indicators::Url, value: &str, ind: &Indicator) -> IndicatorOutcome {
+    fn url_outcome(
+        &self,
+        u: &kyoyu_indicators::Url,
+        value: &str,
+        ind: &Indicator,
+    ) -> IndicatorOutcome {
         let url = u.url();
         let scheme = match url.scheme() {
             "http" => "hxxp",
@@ -559,12 +728,31 @@ impl Deidentifier {
                             indicator: None,
                             display: Placeholder::LookalikeDomain.as_str().to_owned(),
                             placeholder: Some(Placeholder::LookalikeDomain),
-                            findings: vec![Finding { rule: RuleId::R2, action: Action::Drop, start: 0, end: len, placeholder: Some(Placeholder::LookalikeDomain), indicator_kind: Some(ind.kind()) }],
-                            warnings: vec![Warning { warning: DeidWarning::PdnsPivotRisk, rule: RuleId::R2, start: 0, end: len }],
+                            findings: vec![Finding {
+                                rule: RuleId::R2,
+                                action: Action::Drop,
+                                start: 0,
+                                end: len,
+                                placeholder: Some(Placeholder::LookalikeDomain),
+                                indicator_kind: Some(ind.kind()),
+                            }],
+                            warnings: vec![Warning {
+                                warning: DeidWarning::PdnsPivotRisk,
+                                rule: RuleId::R2,
+                                start: 0,
+                                end: len,
+                            }],
                         };
                     }
                     DomainVerdict::VictimLabels { tenant } => {
-                        let g = self.generalised_domain(&d, tenant, value, ind, String::new(), String::new());
+                        let g = self.generalised_domain(
+                            &d,
+                            tenant,
+                            value,
+                            ind,
+                            String::new(),
+                            String::new(),
+                        );
                         shareable = false;
                         indicator = g.indicator;
                         warnings.extend(g.warnings);
@@ -573,7 +761,12 @@ impl Deidentifier {
                     }
                     DomainVerdict::Service { small } => {
                         if small {
-                            warnings.push(Warning { warning: DeidWarning::NarrowingViaService, rule: RuleId::R16, start: 0, end: value.len() });
+                            warnings.push(Warning {
+                                warning: DeidWarning::NarrowingViaService,
+                                rule: RuleId::R16,
+                                start: 0,
+                                end: value.len(),
+                            });
                         }
                         rule = RuleId::R16;
                         indicator = Some(Indicator::Domain(d.clone()));
@@ -607,12 +800,26 @@ impl Deidentifier {
             None => String::new(),
         };
         if action != Action::Keep {
-            findings.push(Finding { rule, action, start: 0, end: value.len(), placeholder, indicator_kind: Some(ind.kind()) });
+            findings.push(Finding {
+                rule,
+                action,
+                start: 0,
+                end: value.len(),
+                placeholder,
+                indicator_kind: Some(ind.kind()),
+            });
         }
         // User information (R4).
         if !url.username().is_empty() || url.password().is_some() {
             shareable = false;
-            findings.push(Finding { rule: RuleId::R4, action: Action::Drop, start: 0, end: value.len(), placeholder: Some(Placeholder::Credential), indicator_kind: Some(ind.kind()) });
+            findings.push(Finding {
+                rule: RuleId::R4,
+                action: Action::Drop,
+                start: 0,
+                end: value.len(),
+                placeholder: Some(Placeholder::Credential),
+                indicator_kind: Some(ind.kind()),
+            });
             if action == Action::Keep {
                 (rule, action) = (RuleId::R4, Action::Redact);
             }
@@ -628,12 +835,27 @@ impl Deidentifier {
             if action == Action::Keep {
                 (rule, action) = (RuleId::R9, Action::Redact);
             }
-            findings.push(Finding { rule: RuleId::R9, action: Action::Redact, start: path_start, end: value.len(), placeholder: Some(Placeholder::VictimOrg), indicator_kind: Some(ind.kind()) });
+            findings.push(Finding {
+                rule: RuleId::R9,
+                action: Action::Redact,
+                start: path_start,
+                end: value.len(),
+                placeholder: Some(Placeholder::VictimOrg),
+                indicator_kind: Some(ind.kind()),
+            });
             redact_segments(tail, &hits)
         };
         let display = format!("{scheme}://{host_display}{port}{tail_display}");
         if shareable {
-            return IndicatorOutcome { action: Action::Keep, rule, indicator: Some(ind.clone()), display: defang(ind), placeholder: None, findings, warnings };
+            return IndicatorOutcome {
+                action: Action::Keep,
+                rule,
+                indicator: Some(ind.clone()),
+                display: defang(ind),
+                placeholder: None,
+                findings,
+                warnings,
+            };
         }
         IndicatorOutcome { action, rule, indicator, display, placeholder, findings, warnings }
     }
@@ -645,7 +867,15 @@ impl Deidentifier {
         let decoded = decode::decode(text);
         if !self.policy.dangerous_lenient_decoding {
             for &(s, e) in &decoded.undecodable {
-                w.add(RuleId::F1, Action::Drop, s, e, Placeholder::Withheld.as_str().to_owned(), Some(Placeholder::Withheld), None);
+                w.add(
+                    RuleId::F1,
+                    Action::Drop,
+                    s,
+                    e,
+                    Placeholder::Withheld.as_str().to_owned(),
+                    Some(Placeholder::Withheld),
+                    None,
+                );
             }
         }
         let kv = match &decoded.view {
@@ -661,7 +891,14 @@ impl Deidentifier {
             let ind = &m.indicator;
             let span = (m.start, m.end);
             match ind {
-                Indicator::Domain(_) | Indicator::Url(_) | Indicator::Email(_) | Indicator::Ipv4(_) | Indicator::Ipv6(_) | Indicator::Ipv4Cidr(_) | Indicator::Ipv6Cidr(_) | Indicator::HostPort(_) => {
+                Indicator::Domain(_)
+                | Indicator::Url(_)
+                | Indicator::Email(_)
+                | Indicator::Ipv4(_)
+                | Indicator::Ipv6(_)
+                | Indicator::Ipv4Cidr(_)
+                | Indicator::Ipv6Cidr(_)
+                | Indicator::HostPort(_) => {
                     let o = self.network(ind);
                     // Hits inside the indicator were judged by the indicator's
                     // own rules, unless it was kept as it was (then a hit the
@@ -676,12 +913,24 @@ impl Deidentifier {
                         w.warn(x.warning, x.rule, span.0, span.1);
                     }
                     let raw = text.get(span.0..span.1).unwrap_or_default();
-                    let edit = if o.action == Action::Keep && (!self.policy.defang_output || raw == o.display) {
+                    let edit = if o.action == Action::Keep
+                        && (!self.policy.defang_output || raw == o.display)
+                    {
                         None
                     } else if o.action == Action::Keep {
-                        Some(Edit { start: span.0, end: span.1, text: o.display.clone(), prio: PRIO_KEEP })
+                        Some(Edit {
+                            start: span.0,
+                            end: span.1,
+                            text: o.display.clone(),
+                            prio: PRIO_KEEP,
+                        })
                     } else {
-                        Some(Edit { start: span.0, end: span.1, text: o.display.clone(), prio: prio(o.action) })
+                        Some(Edit {
+                            start: span.0,
+                            end: span.1,
+                            text: o.display.clone(),
+                            prio: prio(o.action),
+                        })
                     };
                     if let Some(e) = &edit {
                         w.edits.push(e.clone());
@@ -704,11 +953,20 @@ impl Deidentifier {
                     }
                 }
                 _ => {
-                    if matches!(ind, Indicator::Md5(_) | Indicator::Sha1(_) | Indicator::Sha256(_) | Indicator::Sha512(_) | Indicator::Ssdeep(_)) {
+                    if matches!(
+                        ind,
+                        Indicator::Md5(_)
+                            | Indicator::Sha1(_)
+                            | Indicator::Sha256(_)
+                            | Indicator::Sha512(_)
+                            | Indicator::Ssdeep(_)
+                    ) {
                         hashes.push(span);
                     }
                     if let Indicator::Cve(c) = ind {
-                        if self.announced_cves.iter().any(|a| *a == c.to_string()) && self.enabled(RuleId::R13) {
+                        if self.announced_cves.iter().any(|a| *a == c.to_string())
+                            && self.enabled(RuleId::R13)
+                        {
                             w.warn(DeidWarning::AnnouncementLinkage, RuleId::R13, span.0, span.1);
                         }
                     }
@@ -740,12 +998,23 @@ impl Deidentifier {
                 let found = sub.findings.iter().find(|f| f.action != Action::Keep);
                 if let Some(f) = found {
                     let ph = f.placeholder.unwrap_or(Placeholder::VictimOrg);
-                    w.add(RuleId::R10, Action::Redact, t.start, t.end, ph.as_str().to_owned(), Some(ph), None);
+                    w.add(
+                        RuleId::R10,
+                        Action::Redact,
+                        t.start,
+                        t.end,
+                        ph.as_str().to_owned(),
+                        Some(ph),
+                        None,
+                    );
                 }
             }
         }
         // 6. Warnings that depend on the whole text.
-        let victim_artefacts = w.findings.iter().any(|f| matches!(f.rule, RuleId::R4 | RuleId::R5 | RuleId::R6 | RuleId::R10));
+        let victim_artefacts = w
+            .findings
+            .iter()
+            .any(|f| matches!(f.rule, RuleId::R4 | RuleId::R5 | RuleId::R6 | RuleId::R10));
         if victim_artefacts && self.enabled(RuleId::R11) {
             for (s, e) in hashes {
                 w.warn(DeidWarning::PublicSampleContainsVictimArtifacts, RuleId::R11, s, e);
@@ -754,7 +1023,15 @@ impl Deidentifier {
         if self.enabled(RuleId::R9) && scan::mentions_open_directory(text) {
             let spans: Vec<(usize, usize)> = matches
                 .iter()
-                .filter(|m| matches!(m.kind(), IndicatorKind::Url | IndicatorKind::Ipv4 | IndicatorKind::Ipv6 | IndicatorKind::HostPort))
+                .filter(|m| {
+                    matches!(
+                        m.kind(),
+                        IndicatorKind::Url
+                            | IndicatorKind::Ipv4
+                            | IndicatorKind::Ipv6
+                            | IndicatorKind::HostPort
+                    )
+                })
                 .map(|m| (m.start, m.end))
                 .collect();
             for (s, e) in spans {
@@ -766,17 +1043,28 @@ impl Deidentifier {
 
     /// Turns profile-term hits into redactions, each with the rule its
     /// context calls for.
-    fn apply_hits(&self, text: &str, hits: &[Hit], matches: &[kyoyu_indicators::Match], w: &mut Work) {
+    fn apply_hits(
+        &self,
+        text: &str,
+        hits: &[Hit],
+        matches: &[kyoyu_indicators::Match],
+        w: &mut Work,
+    ) {
         let mut last_end = 0;
         for h in hits {
             if h.start < last_end {
                 continue;
             }
             last_end = h.end;
-            let within = matches.iter().find(|m| m.start <= h.start && h.end <= m.end).map(|m| m.kind());
+            let within =
+                matches.iter().find(|m| m.start <= h.start && h.end <= m.end).map(|m| m.kind());
             let token = token_around(text, h.start, h.end);
-            let artefact = within.is_some_and(|k| matches!(k, IndicatorKind::FilePath | IndicatorKind::FileName | IndicatorKind::RegistryKey))
-                || token.contains('\\')
+            let artefact = within.is_some_and(|k| {
+                matches!(
+                    k,
+                    IndicatorKind::FilePath | IndicatorKind::FileName | IndicatorKind::RegistryKey
+                )
+            }) || token.contains('\\')
                 || token.contains('_')
                 || token.contains('{')
                 || token.to_ascii_lowercase().starts_with("global");
@@ -793,19 +1081,43 @@ impl Deidentifier {
                 continue;
             }
             let ph = h.kind.placeholder();
-            let (action, replacement) = if matches!(h.kind, TermKind::InternalHost | TermKind::AdDomain) && self.policy.internal_addresses == AddressHandling::Pseudonymise {
-                (Action::Pseudonymise, self.pseudonym(ph, &text.get(h.start..h.end).unwrap_or_default().to_lowercase()))
-            } else {
-                (Action::Redact, ph.as_str().to_owned())
-            };
+            let (action, replacement) =
+                if matches!(h.kind, TermKind::InternalHost | TermKind::AdDomain)
+                    && self.policy.internal_addresses == AddressHandling::Pseudonymise
+                {
+                    (
+                        Action::Pseudonymise,
+                        self.pseudonym(
+                            ph,
+                            &text.get(h.start..h.end).unwrap_or_default().to_lowercase(),
+                        ),
+                    )
+                } else {
+                    (Action::Redact, ph.as_str().to_owned())
+                };
             w.add(rule, action, h.start, h.end, replacement, Some(ph), within);
             // `MNSK\t.sato`: the account after an AD name goes too (R4).
             let unc = h.start >= 2 && text.get(h.start - 2..h.start) == Some("\\\\");
             if h.kind == TermKind::AdDomain && !unc && text.as_bytes().get(h.end) == Some(&b'\\') {
                 let s = h.end + 1;
-                let e = s + text.get(s..).unwrap_or_default().bytes().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'$')).count();
+                let e = s + text
+                    .get(s..)
+                    .unwrap_or_default()
+                    .bytes()
+                    .take_while(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'$')
+                    })
+                    .count();
                 if e > s {
-                    w.add(RuleId::R4, Action::Redact, s, e, Placeholder::User.as_str().to_owned(), Some(Placeholder::User), None);
+                    w.add(
+                        RuleId::R4,
+                        Action::Redact,
+                        s,
+                        e,
+                        Placeholder::User.as_str().to_owned(),
+                        Some(Placeholder::User),
+                        None,
+                    );
                 }
             }
         }
@@ -815,33 +1127,71 @@ impl Deidentifier {
         let b = text.as_bytes();
         if self.enabled(RuleId::R4) {
             for s in scan::credentials(text) {
-                w.add(RuleId::R4, Action::Drop, s.start, s.end, Placeholder::Credential.as_str().to_owned(), Some(Placeholder::Credential), None);
+                w.add(
+                    RuleId::R4,
+                    Action::Drop,
+                    s.start,
+                    s.end,
+                    Placeholder::Credential.as_str().to_owned(),
+                    Some(Placeholder::Credential),
+                    None,
+                );
             }
         }
         if self.enabled(RuleId::R6) {
             for (s, rid) in scan::sids(text) {
                 let _ = rid;
-                w.add(RuleId::R6, Action::Redact, s.start, s.end, Placeholder::VictimId.as_str().to_owned(), Some(Placeholder::VictimId), None);
+                w.add(
+                    RuleId::R6,
+                    Action::Redact,
+                    s.start,
+                    s.end,
+                    Placeholder::VictimId.as_str().to_owned(),
+                    Some(Placeholder::VictimId),
+                    None,
+                );
             }
             for s in scan::cloud_ids(text) {
-                w.add(RuleId::R6, Action::Redact, s.start, s.end, Placeholder::VictimId.as_str().to_owned(), Some(Placeholder::VictimId), None);
+                w.add(
+                    RuleId::R6,
+                    Action::Redact,
+                    s.start,
+                    s.end,
+                    Placeholder::VictimId.as_str().to_owned(),
+                    Some(Placeholder::VictimId),
+                    None,
+                );
             }
         }
         if self.enabled(RuleId::R12) {
             for s in scan::metadata_values(text) {
-                w.add(RuleId::R12, Action::Drop, s.start, s.end, Placeholder::Metadata.as_str().to_owned(), Some(Placeholder::Metadata), None);
+                w.add(
+                    RuleId::R12,
+                    Action::Drop,
+                    s.start,
+                    s.end,
+                    Placeholder::Metadata.as_str().to_owned(),
+                    Some(Placeholder::Metadata),
+                    None,
+                );
             }
         }
         if self.enabled(RuleId::R5) {
             for s in scan::host_tokens(text) {
                 // Extracted indicators were judged by their own rules.
-                if matches.iter().any(|m| m.start < s.end && s.start < m.end && m.indicator.kind().is_network()) {
+                if matches
+                    .iter()
+                    .any(|m| m.start < s.end && s.start < m.end && m.indicator.kind().is_network())
+                {
                     continue;
                 }
                 let Some(tok) = text.get(s.start..s.end) else { continue };
                 let host = tok.to_ascii_lowercase();
                 let owned = self.assets.host(&host).or_else(|| {
-                    self.assets.matches_pattern(&host).then_some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalHost })
+                    self.assets.matches_pattern(&host).then_some(Owned {
+                        rule: RuleId::R5,
+                        placeholder: Placeholder::InternalHost,
+                    })
                 });
                 if let Some(o) = owned.filter(|o| self.enabled(o.rule)) {
                     let (action, t) = self.owned_text(o, &host);
@@ -856,14 +1206,29 @@ impl Deidentifier {
         // Dates (R13, R14).
         let dates = scan::dates(text);
         let r3 = w.findings.iter().any(|f| f.rule == RuleId::R3);
-        let history = if r3 && self.enabled(RuleId::R14) { scan::scan_history_lines(text) } else { Vec::new() };
+        let history = if r3 && self.enabled(RuleId::R14) {
+            scan::scan_history_lines(text)
+        } else {
+            Vec::new()
+        };
         for d in dates {
             if history.iter().any(|l| l.start <= d.start && d.end <= l.end) {
-                w.add(RuleId::R14, Action::Drop, d.start, d.end, Placeholder::Date.as_str().to_owned(), Some(Placeholder::Date), None);
+                w.add(
+                    RuleId::R14,
+                    Action::Drop,
+                    d.start,
+                    d.end,
+                    Placeholder::Date.as_str().to_owned(),
+                    Some(Placeholder::Date),
+                    None,
+                );
                 continue;
             }
             let window = i64::from(self.policy.announcement_window_days);
-            let near = self.announcement_days.iter().any(|a| (a.ordinal() - d.day.ordinal()).abs() <= window);
+            let near = self
+                .announcement_days
+                .iter()
+                .any(|a| (a.ordinal() - d.day.ordinal()).abs() <= window);
             if (near || self.policy.generalise_all_dates) && self.enabled(RuleId::R13) {
                 let g = generalise_date(d.day, d.japanese, self.policy.date_granularity);
                 w.add(RuleId::R13, Action::Generalise, d.start, d.end, g, None, None);
@@ -897,10 +1262,18 @@ impl Deidentifier {
         let b = text.as_bytes();
         let mut i = 0;
         while i + 2 < b.len() {
-            let at_token = i == 0 || b.get(i - 1).is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'(' | b'=' | b'>'));
+            let at_token = i == 0
+                || b.get(i - 1).is_some_and(|c| {
+                    c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'(' | b'=' | b'>')
+                });
             if at_token && b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'\\') {
                 let s = i + 2;
-                let e = s + b.get(s..).unwrap_or_default().iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_')).count();
+                let e = s + b
+                    .get(s..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_'))
+                    .count();
                 if e > s {
                     let host = text.get(s..e).unwrap_or_default().to_ascii_lowercase();
                     let owned = if let Ok(ip) = host.parse::<std::net::IpAddr>() {
@@ -910,12 +1283,25 @@ impl Deidentifier {
                     } else {
                         // A public domain after `\\` is the attacker's WebDAV
                         // server; anything else names an internal host.
-                        let public = host.parse::<Domain>().is_ok_and(|d| !d.is_private_suffix() && d.registrable() != d.public_suffix());
-                        (!public).then_some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalHost })
+                        let public = host.parse::<Domain>().is_ok_and(|d| {
+                            !d.is_private_suffix() && d.registrable() != d.public_suffix()
+                        });
+                        (!public).then_some(Owned {
+                            rule: RuleId::R5,
+                            placeholder: Placeholder::InternalHost,
+                        })
                     };
                     if let Some(o) = owned {
                         let (action, t) = self.owned_text(o, &host);
-                        w.add(o.rule, action, s, e, t, Some(o.placeholder), Some(IndicatorKind::FilePath));
+                        w.add(
+                            o.rule,
+                            action,
+                            s,
+                            e,
+                            t,
+                            Some(o.placeholder),
+                            Some(IndicatorKind::FilePath),
+                        );
                     }
                 }
                 i = e.max(i + 2);
@@ -931,7 +1317,15 @@ impl Deidentifier {
         let mut band = None;
         if self.policy.generalise_regions {
             for r in quasi::regions(text) {
-                w.add(RuleId::R15, Action::Generalise, r.start, r.end, r.block.label(r.japanese).to_owned(), None, None);
+                w.add(
+                    RuleId::R15,
+                    Action::Generalise,
+                    r.start,
+                    r.end,
+                    r.block.label(r.japanese).to_owned(),
+                    None,
+                    None,
+                );
                 block = Some(r.block);
             }
         }
@@ -940,7 +1334,15 @@ impl Deidentifier {
         }
         if self.policy.generalise_sizes {
             for s in quasi::sizes(text) {
-                w.add(RuleId::R15, Action::Generalise, s.start, s.end, quasi::size_band(s.employees, s.japanese).to_owned(), None, None);
+                w.add(
+                    RuleId::R15,
+                    Action::Generalise,
+                    s.start,
+                    s.end,
+                    quasi::size_band(s.employees, s.japanese).to_owned(),
+                    None,
+                    None,
+                );
                 band = Some(quasi::band_id(s.employees));
             }
         }
@@ -956,7 +1358,15 @@ impl Deidentifier {
                     let s = from + p;
                     let e = s + literal.len();
                     let japanese = !literal.is_ascii();
-                    w.add(RuleId::R15, Action::Generalise, s, e, if japanese { (*ja).to_owned() } else { (*en).to_owned() }, None, None);
+                    w.add(
+                        RuleId::R15,
+                        Action::Generalise,
+                        s,
+                        e,
+                        if japanese { (*ja).to_owned() } else { (*en).to_owned() },
+                        None,
+                        None,
+                    );
                     division = Some(*id);
                     from = e;
                 }
@@ -983,7 +1393,8 @@ impl Deidentifier {
             n < self.policy.k_population
         };
         if low {
-            let first = w.findings.iter().filter(|f| f.rule == RuleId::R15).map(|f| (f.start, f.end)).min();
+            let first =
+                w.findings.iter().filter(|f| f.rule == RuleId::R15).map(|f| (f.start, f.end)).min();
             if let Some((s, e)) = first {
                 w.warn(DeidWarning::KAnonymityLow, RuleId::R15, s, e);
             }
@@ -1083,8 +1494,22 @@ fn redact_segments(tail: &str, hits: &[Hit]) -> String {
 /// `C:\Users\<user>\...`, `/home/<user>/...` (R7); attacker build paths
 /// (`.pdb`) stay.
 fn user_profile_paths(text: &str, w: &mut Work) {
-    const ROOTS: &[&str] = &["\\users\\", "\\\\users\\\\", "/users/", "/home/", "\\documents and settings\\"];
-    const GENERIC: &[&str] = &["public", "default", "default user", "all users", "administrator", "admin", "<user>", "%username%", "$user", "user", "*", "root"];
+    const ROOTS: &[&str] =
+        &["\\users\\", "\\\\users\\\\", "/users/", "/home/", "\\documents and settings\\"];
+    const GENERIC: &[&str] = &[
+        "public",
+        "default",
+        "default user",
+        "all users",
+        "administrator",
+        "admin",
+        "<user>",
+        "%username%",
+        "$user",
+        "user",
+        "*",
+        "root",
+    ];
     let lower = text.to_ascii_lowercase();
     for root in ROOTS {
         let mut from = 0;
@@ -1092,16 +1517,38 @@ fn user_profile_paths(text: &str, w: &mut Work) {
             let s = p + root.len();
             from = s;
             let sep = if root.starts_with('\\') { b'\\' } else { b'/' };
-            let e = s + lower.as_bytes().get(s..).unwrap_or_default().iter().take_while(|c| **c != sep && !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\'' | b'<' | b'>' | b'|')).count();
+            let e = s + lower
+                .as_bytes()
+                .get(s..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|c| {
+                    **c != sep
+                        && !c.is_ascii_whitespace()
+                        && !matches!(c, b'"' | b'\'' | b'<' | b'>' | b'|')
+                })
+                .count();
             let Some(name) = lower.get(s..e) else { continue };
-            if name.is_empty() || GENERIC.contains(&name) || name.starts_with('%') || name.starts_with('<') {
+            if name.is_empty()
+                || GENERIC.contains(&name)
+                || name.starts_with('%')
+                || name.starts_with('<')
+            {
                 continue;
             }
             let token = token_around(&lower, p, e);
             if token.contains(".pdb") {
                 continue;
             }
-            w.add(RuleId::R7, Action::Generalise, s, e, Placeholder::User.as_str().to_owned(), Some(Placeholder::User), Some(IndicatorKind::FilePath));
+            w.add(
+                RuleId::R7,
+                Action::Generalise,
+                s,
+                e,
+                Placeholder::User.as_str().to_owned(),
+                Some(Placeholder::User),
+                Some(IndicatorKind::FilePath),
+            );
         }
     }
 }

@@ -38,7 +38,9 @@ pub enum BuildError {
     #[error(transparent)]
     Profile(#[from] ProfileError),
     /// The policy asks to pseudonymise but no key was given.
-    #[error("the policy pseudonymises ({field}) but no pseudonym key was given; use `Deidentifier::with_key`")]
+    #[error(
+        "the policy pseudonymises ({field}) but no pseudonym key was given; use `Deidentifier::with_key`"
+    )]
     MissingKey {
         /// The policy field that asks for pseudonyms.
         field: &'static str,

@@ -70,33 +70,165 @@ const SHORT: usize = 5;
 /// Legal forms: stripped from the ends of names (report-digest §4.2 item
 /// 7). Latin ones are whole words; Japanese ones are prefixes or suffixes.
 const LEGAL_WORDS: &[&str] = &[
-    "kabushiki", "kaisha", "gaisha", "kabushikigaisha", "kabushikikaisha", "yugen", "godo", "kk",
-    "co", "ltd", "inc", "corp", "corporation", "company", "limited", "llc", "plc", "gmbh", "ag",
-    "sa", "holdings", "hd", "group", "the", "k",
+    "kabushiki",
+    "kaisha",
+    "gaisha",
+    "kabushikigaisha",
+    "kabushikikaisha",
+    "yugen",
+    "godo",
+    "kk",
+    "co",
+    "ltd",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "limited",
+    "llc",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "holdings",
+    "hd",
+    "group",
+    "the",
+    "k",
 ];
 const LEGAL_AFFIXES: &[&str] = &[
-    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "一般社団法人", "一般財団法人",
-    "公益社団法人", "公益財団法人", "独立行政法人", "国立大学法人", "学校法人", "医療法人",
-    "社会福祉法人", "ホールディングス", "グループ", "本社", "株", "有",
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "合資会社",
+    "合名会社",
+    "一般社団法人",
+    "一般財団法人",
+    "公益社団法人",
+    "公益財団法人",
+    "独立行政法人",
+    "国立大学法人",
+    "学校法人",
+    "医療法人",
+    "社会福祉法人",
+    "ホールディングス",
+    "グループ",
+    "本社",
+    "株",
+    "有",
 ];
 
 /// Industry and other generic words: never a term on their own; a name
 /// also yields a variant without them at its ends.
 const GENERIC_WORDS: &[&str] = &[
-    "seiki", "kogyo", "shoji", "sangyo", "denki", "denko", "ginko", "bank", "gas", "seisakusho",
-    "kensetsu", "kagaku", "bussan", "shoken", "hoken", "byoin", "daigaku", "denryoku", "tetsudo",
-    "unyu", "seiyaku", "shokuhin", "giken", "jukogyo", "tsushin", "joho", "industries", "industry",
-    "industrial", "electric", "electronics", "manufacturing", "trading", "chemical", "chemicals",
-    "securities", "insurance", "hospital", "general", "university", "power", "railway", "logistics",
-    "pharma", "pharmaceutical", "foods", "systems", "system", "services", "service", "solutions",
-    "technologies", "technology", "tech", "works", "machinery", "precision", "engineering", "japan",
-    "nippon", "nihon", "global", "international", "medical", "center", "centre", "clinic",
+    "seiki",
+    "kogyo",
+    "shoji",
+    "sangyo",
+    "denki",
+    "denko",
+    "ginko",
+    "bank",
+    "gas",
+    "seisakusho",
+    "kensetsu",
+    "kagaku",
+    "bussan",
+    "shoken",
+    "hoken",
+    "byoin",
+    "daigaku",
+    "denryoku",
+    "tetsudo",
+    "unyu",
+    "seiyaku",
+    "shokuhin",
+    "giken",
+    "jukogyo",
+    "tsushin",
+    "joho",
+    "industries",
+    "industry",
+    "industrial",
+    "electric",
+    "electronics",
+    "manufacturing",
+    "trading",
+    "chemical",
+    "chemicals",
+    "securities",
+    "insurance",
+    "hospital",
+    "general",
+    "university",
+    "power",
+    "railway",
+    "logistics",
+    "pharma",
+    "pharmaceutical",
+    "foods",
+    "systems",
+    "system",
+    "services",
+    "service",
+    "solutions",
+    "technologies",
+    "technology",
+    "tech",
+    "works",
+    "machinery",
+    "precision",
+    "engineering",
+    "japan",
+    "nippon",
+    "nihon",
+    "global",
+    "international",
+    "medical",
+    "center",
+    "centre",
+    "clinic",
 ];
 const GENERIC_AFFIXES: &[&str] = &[
-    "精機", "工業", "商事", "産業", "電気", "電機", "銀行", "信用金庫", "ガス", "製作所", "建設",
-    "化学", "物産", "証券", "保険", "総合病院", "病院", "大学", "電力", "鉄道", "運輸", "物流",
-    "製薬", "食品", "商会", "技研", "興業", "重工", "通信", "情報", "システムズ", "システム",
-    "サービス", "ソリューションズ", "セイキ", "コウギョウ", "ビョウイン", "ソウゴウ", "総合",
+    "精機",
+    "工業",
+    "商事",
+    "産業",
+    "電気",
+    "電機",
+    "銀行",
+    "信用金庫",
+    "ガス",
+    "製作所",
+    "建設",
+    "化学",
+    "物産",
+    "証券",
+    "保険",
+    "総合病院",
+    "病院",
+    "大学",
+    "電力",
+    "鉄道",
+    "運輸",
+    "物流",
+    "製薬",
+    "食品",
+    "商会",
+    "技研",
+    "興業",
+    "重工",
+    "通信",
+    "情報",
+    "システムズ",
+    "システム",
+    "サービス",
+    "ソリューションズ",
+    "セイキ",
+    "コウギョウ",
+    "ビョウイン",
+    "ソウゴウ",
+    "総合",
 ];
 
 fn word_keys(words: &[&str]) -> Vec<String> {
@@ -239,7 +371,9 @@ impl Collector {
 
 /// One automaton over `keys` (one pattern per key; of two terms with one
 /// key, the first in kind order stands).
-fn automaton(mut keys: Vec<(String, Term)>) -> Result<(Option<AhoCorasick>, Vec<Term>), BuildError> {
+fn automaton(
+    mut keys: Vec<(String, Term)>,
+) -> Result<(Option<AhoCorasick>, Vec<Term>), BuildError> {
     keys.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.kind.cmp(&b.1.kind)));
     keys.dedup_by(|a, b| a.0 == b.0);
     let (patterns, terms): (Vec<String>, Vec<Term>) = keys.into_iter().unzip();
@@ -378,7 +512,8 @@ impl Matcher {
             }
         }
         for s in p.org_names_en.iter().chain(&p.abbreviations) {
-            lookalike.extend(name_words(s.expose()).iter().map(|w| key(w)).filter(|k| k.len() >= 4));
+            lookalike
+                .extend(name_words(s.expose()).iter().map(|w| key(w)).filter(|k| k.len() >= 4));
         }
         lookalike.sort();
         lookalike.dedup();
@@ -406,8 +541,14 @@ impl Matcher {
             for joined in [false, true] {
                 let view = if joined { &kv.joined } else { &kv.view };
                 for m in ac.find_overlapping_iter(view.text.as_str()) {
-                    let Some(term) = self.bounded_terms.get(m.pattern().as_usize()) else { continue };
-                    let ok = if joined { kv.is_bounded_joined(m.start(), m.end()) } else { kv.is_bounded(m.start(), m.end()) };
+                    let Some(term) = self.bounded_terms.get(m.pattern().as_usize()) else {
+                        continue;
+                    };
+                    let ok = if joined {
+                        kv.is_bounded_joined(m.start(), m.end())
+                    } else {
+                        kv.is_bounded(m.start(), m.end())
+                    };
                     if !ok {
                         continue;
                     }
@@ -466,7 +607,9 @@ pub(crate) fn registrable_label(host: &str) -> Option<String> {
 pub(crate) fn proxy_host(v: &str) -> String {
     let v = v.split_once("://").map_or(v, |(_, rest)| rest);
     let v = v.split('/').next().unwrap_or(v);
-    let v = v.rsplit_once(':').map_or(v, |(h, p)| if p.chars().all(|c| c.is_ascii_digit()) { h } else { v });
+    let v = v
+        .rsplit_once(':')
+        .map_or(v, |(h, p)| if p.chars().all(|c| c.is_ascii_digit()) { h } else { v });
     v.to_lowercase()
 }
 
@@ -477,7 +620,10 @@ mod tests {
 
     #[test]
     fn names_lose_legal_forms_and_generic_words_at_their_ends_only() {
-        assert_eq!(name_keys("Minatogawa Seiki Co., Ltd."), [key("minatogawa seiki"), key("minatogawa")]);
+        assert_eq!(
+            name_keys("Minatogawa Seiki Co., Ltd."),
+            [key("minatogawa seiki"), key("minatogawa")]
+        );
         assert_eq!(name_keys("covevi Co., Ltd."), [key("covevi"), key("covevi")]);
         assert_eq!(name_keys("湊川精機株式会社"), ["湊川精機", "湊川"]);
         assert_eq!(name_keys("株式会社 黒羽"), ["黒羽", "黒羽"]);

@@ -17,16 +17,45 @@ pub(crate) fn parse_range(s: &str) -> Option<IpNet> {
 
 /// Suffixes only ever used inside networks.
 const INTERNAL_SUFFIXES: &[&str] = &[
-    "local", "lan", "corp", "internal", "intra", "intranet", "localdomain", "home.arpa", "home",
-    "private", "localhost", "domain", "priv",
+    "local",
+    "lan",
+    "corp",
+    "internal",
+    "intra",
+    "intranet",
+    "localdomain",
+    "home.arpa",
+    "home",
+    "private",
+    "localhost",
+    "domain",
+    "priv",
 ];
 
 /// Hosts under which the first label names a customer's tenant.
 pub(crate) const TENANT_PARENTS: &[&str] = &[
-    "onmicrosoft.com", "sharepoint.com", "slack.com", "cybozu.com", "kintone.com", "box.com",
-    "my.salesforce.com", "force.com", "atlassian.net", "zendesk.com", "okta.com", "s3.amazonaws.com",
-    "blob.core.windows.net", "service-now.com", "backlog.jp", "backlog.com", "my.site.com",
-    "webex.com", "zoom.us", "workplace.com", "lightning.force.com", "googleusercontent.com",
+    "onmicrosoft.com",
+    "sharepoint.com",
+    "slack.com",
+    "cybozu.com",
+    "kintone.com",
+    "box.com",
+    "my.salesforce.com",
+    "force.com",
+    "atlassian.net",
+    "zendesk.com",
+    "okta.com",
+    "s3.amazonaws.com",
+    "blob.core.windows.net",
+    "service-now.com",
+    "backlog.jp",
+    "backlog.com",
+    "my.site.com",
+    "webex.com",
+    "zoom.us",
+    "workplace.com",
+    "lightning.force.com",
+    "googleusercontent.com",
 ];
 
 /// What a host is, when it belongs to the victim.
@@ -66,7 +95,9 @@ fn host_of(s: &str) -> String {
 
 impl Assets {
     pub(crate) fn new(p: &Profile) -> Assets {
-        let hosts = |l: &[crate::Secret]| l.iter().filter(|s| !s.is_blank()).map(|s| host_of(s.expose())).collect();
+        let hosts = |l: &[crate::Secret]| {
+            l.iter().filter(|s| !s.is_blank()).map(|s| host_of(s.expose())).collect()
+        };
         Assets {
             domains: hosts(&p.domains),
             email_domains: hosts(&p.email_domains),
@@ -78,17 +109,35 @@ impl Assets {
                 .collect(),
             tenants: hosts(&p.cloud_tenants),
             hostnames: hosts(&p.internal_hostnames),
-            proxies: p.proxy_hosts.iter().map(|s| proxy_host(s.expose())).filter(|s| !s.is_empty()).collect(),
-            patterns: p.hostname_patterns.iter().map(|s| s.expose().trim().to_lowercase()).collect(),
-            internal_ranges: p.internal_ip_ranges.iter().filter_map(|s| parse_range(s.expose())).collect(),
-            public_ranges: p.public_ip_ranges.iter().filter_map(|s| parse_range(s.expose())).collect(),
+            proxies: p
+                .proxy_hosts
+                .iter()
+                .map(|s| proxy_host(s.expose()))
+                .filter(|s| !s.is_empty())
+                .collect(),
+            patterns: p
+                .hostname_patterns
+                .iter()
+                .map(|s| s.expose().trim().to_lowercase())
+                .collect(),
+            internal_ranges: p
+                .internal_ip_ranges
+                .iter()
+                .filter_map(|s| parse_range(s.expose()))
+                .collect(),
+            public_ranges: p
+                .public_ip_ranges
+                .iter()
+                .filter_map(|s| parse_range(s.expose()))
+                .collect(),
         }
     }
 
     /// Whether `host` (lower-case, A-label) is the victim's, and how.
     pub(crate) fn host(&self, host: &str) -> Option<Owned> {
         let host = host.trim_end_matches('.');
-        let under = |list: &[String]| list.iter().any(|d| host == d || host.ends_with(&format!(".{d}")));
+        let under =
+            |list: &[String]| list.iter().any(|d| host == d || host.ends_with(&format!(".{d}")));
         if under(&self.proxies) {
             return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalProxy });
         }
@@ -114,7 +163,9 @@ impl Assets {
         // is an attacker's name with the victim in a label (R1), not a host.
         let first = host.split('.').next().unwrap_or(host);
         let intranet = !host.contains('.') || is_internal_name(host);
-        self.patterns.iter().any(|p| if p.contains('.') { glob(p, host) } else { intranet && glob(p, first) })
+        self.patterns
+            .iter()
+            .any(|p| if p.contains('.') { glob(p, host) } else { intranet && glob(p, first) })
     }
 
     /// Whether an address is the victim's or internal, and how.
@@ -160,8 +211,7 @@ pub(crate) fn is_internal_ip(ip: IpAddr) -> bool {
 /// A name under an internal-only suffix (`fs01.corp.mnsk.local`).
 pub(crate) fn is_internal_name(host: &str) -> bool {
     let host = host.trim_end_matches('.');
-    host.contains('.')
-        && INTERNAL_SUFFIXES.iter().any(|s| host.ends_with(&format!(".{s}")))
+    host.contains('.') && INTERNAL_SUFFIXES.iter().any(|s| host.ends_with(&format!(".{s}")))
 }
 
 /// `*` matches any run (also empty); the rest is compared case-blind.
@@ -214,7 +264,8 @@ pub(crate) fn within_distance(a: &str, b: &str, max: usize) -> bool {
         }
         let mut row_min = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            let sub = prev.get(j).copied().unwrap_or(usize::MAX).saturating_add(usize::from(ca != cb));
+            let sub =
+                prev.get(j).copied().unwrap_or(usize::MAX).saturating_add(usize::from(ca != cb));
             let del = prev.get(j + 1).copied().unwrap_or(usize::MAX).saturating_add(1);
             let ins = cur.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
             let v = sub.min(del).min(ins);

@@ -133,8 +133,10 @@ impl Policy {
     /// # Errors
     /// [`PolicyError::Toml`] naming the field.
     pub fn from_toml(s: &str) -> Result<Policy, PolicyError> {
-        let de = toml::Deserializer::parse(s)
-            .map_err(|e| PolicyError::Toml { path: String::new(), message: e.message().to_owned() })?;
+        let de = toml::Deserializer::parse(s).map_err(|e| PolicyError::Toml {
+            path: String::new(),
+            message: e.message().to_owned(),
+        })?;
         serde_path_to_error::deserialize(de).map_err(|e| PolicyError::Toml {
             path: e.path().to_string(),
             message: e.inner().message().to_owned(),

@@ -212,10 +212,8 @@ impl Profile {
     /// # Errors
     /// As [`Profile::from_json`], with [`ProfileError::Toml`].
     pub fn from_toml(s: &str) -> Result<Profile, ProfileError> {
-        let de = toml::Deserializer::parse(s).map_err(|e| ProfileError::Toml {
-            path: String::new(),
-            message: scrub(e.message()),
-        })?;
+        let de = toml::Deserializer::parse(s)
+            .map_err(|e| ProfileError::Toml { path: String::new(), message: scrub(e.message()) })?;
         let p: Profile = serde_path_to_error::deserialize(de).map_err(|e| ProfileError::Toml {
             path: e.path().to_string(),
             message: scrub(e.inner().message()),
@@ -254,7 +252,9 @@ impl Profile {
         let people: usize = self
             .people
             .iter()
-            .map(|p| p.ja.len() + p.kana.len() + p.romaji.len() + p.usernames.len() + p.emails.len())
+            .map(|p| {
+                p.ja.len() + p.kana.len() + p.romaji.len() + p.usernames.len() + p.emails.len()
+            })
             .sum();
         let announcements: usize = self
             .announcements
@@ -279,9 +279,10 @@ impl Profile {
     /// Checks what serde cannot: ranges parse, patterns are usable, dates
     /// are dates. Errors name the field and index, never the value.
     fn validate(&self) -> Result<(), ProfileError> {
-        for (field, list) in
-            [("internal_ip_ranges", &self.internal_ip_ranges), ("public_ip_ranges", &self.public_ip_ranges)]
-        {
+        for (field, list) in [
+            ("internal_ip_ranges", &self.internal_ip_ranges),
+            ("public_ip_ranges", &self.public_ip_ranges),
+        ] {
             for (i, r) in list.iter().enumerate() {
                 if crate::network::parse_range(r.expose()).is_none() {
                     return Err(ProfileError::Invalid {

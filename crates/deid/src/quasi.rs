@@ -54,30 +54,66 @@ use Block::*;
 
 /// Prefectures and large cities: Japanese stem, English name, block.
 const PLACES: &[(&str, &str, Block)] = &[
-    ("北海道", "Hokkaido", Hokkaido), ("札幌", "Sapporo", Hokkaido),
-    ("青森", "Aomori", Tohoku), ("岩手", "Iwate", Tohoku), ("宮城", "Miyagi", Tohoku),
-    ("仙台", "Sendai", Tohoku), ("秋田", "Akita", Tohoku), ("山形", "Yamagata", Tohoku),
+    ("北海道", "Hokkaido", Hokkaido),
+    ("札幌", "Sapporo", Hokkaido),
+    ("青森", "Aomori", Tohoku),
+    ("岩手", "Iwate", Tohoku),
+    ("宮城", "Miyagi", Tohoku),
+    ("仙台", "Sendai", Tohoku),
+    ("秋田", "Akita", Tohoku),
+    ("山形", "Yamagata", Tohoku),
     ("福島", "Fukushima", Tohoku),
-    ("茨城", "Ibaraki", Kanto), ("栃木", "Tochigi", Kanto), ("群馬", "Gunma", Kanto),
-    ("埼玉", "Saitama", Kanto), ("さいたま", "Saitama", Kanto), ("千葉", "Chiba", Kanto),
-    ("東京", "Tokyo", Kanto), ("神奈川", "Kanagawa", Kanto), ("横浜", "Yokohama", Kanto),
-    ("川崎", "Kawasaki", Kanto), ("相模原", "Sagamihara", Kanto),
-    ("新潟", "Niigata", Chubu), ("富山", "Toyama", Chubu), ("石川", "Ishikawa", Chubu),
-    ("金沢", "Kanazawa", Chubu), ("福井", "Fukui", Chubu), ("山梨", "Yamanashi", Chubu),
-    ("長野", "Nagano", Chubu), ("岐阜", "Gifu", Chubu), ("静岡", "Shizuoka", Chubu),
-    ("浜松", "Hamamatsu", Chubu), ("愛知", "Aichi", Chubu), ("名古屋", "Nagoya", Chubu),
-    ("三重", "Mie", Kinki), ("滋賀", "Shiga", Kinki), ("京都", "Kyoto", Kinki),
-    ("大阪", "Osaka", Kinki), ("堺", "Sakai", Kinki), ("兵庫", "Hyogo", Kinki),
-    ("神戸", "Kobe", Kinki), ("奈良", "Nara", Kinki), ("和歌山", "Wakayama", Kinki),
-    ("鳥取", "Tottori", Chugoku), ("島根", "Shimane", Chugoku), ("岡山", "Okayama", Chugoku),
-    ("広島", "Hiroshima", Chugoku), ("山口", "Yamaguchi", Chugoku),
-    ("徳島", "Tokushima", Shikoku), ("香川", "Kagawa", Shikoku), ("愛媛", "Ehime", Shikoku),
+    ("茨城", "Ibaraki", Kanto),
+    ("栃木", "Tochigi", Kanto),
+    ("群馬", "Gunma", Kanto),
+    ("埼玉", "Saitama", Kanto),
+    ("さいたま", "Saitama", Kanto),
+    ("千葉", "Chiba", Kanto),
+    ("東京", "Tokyo", Kanto),
+    ("神奈川", "Kanagawa", Kanto),
+    ("横浜", "Yokohama", Kanto),
+    ("川崎", "Kawasaki", Kanto),
+    ("相模原", "Sagamihara", Kanto),
+    ("新潟", "Niigata", Chubu),
+    ("富山", "Toyama", Chubu),
+    ("石川", "Ishikawa", Chubu),
+    ("金沢", "Kanazawa", Chubu),
+    ("福井", "Fukui", Chubu),
+    ("山梨", "Yamanashi", Chubu),
+    ("長野", "Nagano", Chubu),
+    ("岐阜", "Gifu", Chubu),
+    ("静岡", "Shizuoka", Chubu),
+    ("浜松", "Hamamatsu", Chubu),
+    ("愛知", "Aichi", Chubu),
+    ("名古屋", "Nagoya", Chubu),
+    ("三重", "Mie", Kinki),
+    ("滋賀", "Shiga", Kinki),
+    ("京都", "Kyoto", Kinki),
+    ("大阪", "Osaka", Kinki),
+    ("堺", "Sakai", Kinki),
+    ("兵庫", "Hyogo", Kinki),
+    ("神戸", "Kobe", Kinki),
+    ("奈良", "Nara", Kinki),
+    ("和歌山", "Wakayama", Kinki),
+    ("鳥取", "Tottori", Chugoku),
+    ("島根", "Shimane", Chugoku),
+    ("岡山", "Okayama", Chugoku),
+    ("広島", "Hiroshima", Chugoku),
+    ("山口", "Yamaguchi", Chugoku),
+    ("徳島", "Tokushima", Shikoku),
+    ("香川", "Kagawa", Shikoku),
+    ("愛媛", "Ehime", Shikoku),
     ("高知", "Kochi", Shikoku),
-    ("福岡", "Fukuoka", KyushuOkinawa), ("北九州", "Kitakyushu", KyushuOkinawa),
-    ("佐賀", "Saga", KyushuOkinawa), ("長崎", "Nagasaki", KyushuOkinawa),
-    ("熊本", "Kumamoto", KyushuOkinawa), ("大分", "Oita", KyushuOkinawa),
-    ("宮崎", "Miyazaki", KyushuOkinawa), ("鹿児島", "Kagoshima", KyushuOkinawa),
-    ("沖縄", "Okinawa", KyushuOkinawa), ("那覇", "Naha", KyushuOkinawa),
+    ("福岡", "Fukuoka", KyushuOkinawa),
+    ("北九州", "Kitakyushu", KyushuOkinawa),
+    ("佐賀", "Saga", KyushuOkinawa),
+    ("長崎", "Nagasaki", KyushuOkinawa),
+    ("熊本", "Kumamoto", KyushuOkinawa),
+    ("大分", "Oita", KyushuOkinawa),
+    ("宮崎", "Miyazaki", KyushuOkinawa),
+    ("鹿児島", "Kagoshima", KyushuOkinawa),
+    ("沖縄", "Okinawa", KyushuOkinawa),
+    ("那覇", "Naha", KyushuOkinawa),
 ];
 
 /// A region mention: span, block, language.
@@ -115,7 +151,8 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
         while let Some(p) = lower.get(from..).and_then(|t| t.find(&en_l)).map(|p| p + from) {
             let mut end = p + en_l.len();
             from = end;
-            let before_ok = p == 0 || !lower.as_bytes().get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
+            let before_ok =
+                p == 0 || !lower.as_bytes().get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
             let after_ok = !lower.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric);
             // English names only with a capital (`Kobe`, not `kobe-beef.com`).
             let capital = text.as_bytes().get(p).is_some_and(u8::is_ascii_uppercase);
@@ -184,7 +221,9 @@ pub(crate) fn sizes(text: &str) -> Vec<SizeMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        if !s.get(i).is_some_and(u8::is_ascii_digit) || (i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.')) {
+        if !s.get(i).is_some_and(u8::is_ascii_digit)
+            || (i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.'))
+        {
             i += 1;
             continue;
         }
@@ -200,12 +239,21 @@ pub(crate) fn sizes(text: &str) -> Vec<SizeMention> {
         }
         let num_end = i;
         let rest = text.get(num_end..).unwrap_or_default();
-        let before = text.get(start.saturating_sub(24)..start).or_else(|| text.get(..start)).unwrap_or_default();
+        let before = text
+            .get(start.saturating_sub(24)..start)
+            .or_else(|| text.get(..start))
+            .unwrap_or_default();
         // Japanese: a cue before, a counter after.
         let ja_unit = ["名", "人"].iter().find(|u| rest.starts_with(**u));
         if let Some(u) = ja_unit {
-            if before.contains("従業員") || before.contains("社員") || before.contains("職員") {
-                out.push(SizeMention { start, end: num_end + u.len(), employees: n, japanese: true });
+            if before.contains("従業員") || before.contains("社員") || before.contains("職員")
+            {
+                out.push(SizeMention {
+                    start,
+                    end: num_end + u.len(),
+                    employees: n,
+                    japanese: true,
+                });
                 continue;
             }
         }
@@ -213,7 +261,12 @@ pub(crate) fn sizes(text: &str) -> Vec<SizeMention> {
         let r = rest.to_ascii_lowercase();
         for unit in [" employees", " staff", " workers", " people on staff", " personnel"] {
             if r.starts_with(unit) {
-                out.push(SizeMention { start, end: num_end + unit.len(), employees: n, japanese: false });
+                out.push(SizeMention {
+                    start,
+                    end: num_end + unit.len(),
+                    employees: n,
+                    japanese: false,
+                });
                 break;
             }
         }
@@ -224,16 +277,82 @@ pub(crate) fn sizes(text: &str) -> Vec<SizeMention> {
 /// Industry divisions (JSIC major divisions, abridged) and words that put a
 /// text in them.
 const DIVISIONS: &[(&str, &str, &str, &[&str])] = &[
-    ("manufacturing", "製造業", "manufacturing", &["製造", "メーカー", "工業", "精機", "機械", "manufactur", "factory", "maker", "machinery"]),
-    ("finance", "金融業・保険業", "finance and insurance", &["金融", "銀行", "証券", "保険", "信用金庫", "bank", "financ", "insurance", "securities"]),
-    ("medical", "医療・福祉", "healthcare and welfare", &["医療", "病院", "福祉", "介護", "hospital", "health", "medical", "clinic"]),
-    ("education", "教育・学習支援業", "education", &["大学", "学校", "教育", "universit", "school", "education"]),
-    ("ict", "情報通信業", "information and communications", &["情報通信", "通信", "ソフトウェア", "software", "telecom", "internet"]),
-    ("energy", "電気・ガス・熱供給・水道業", "electricity, gas and water", &["電力", "ガス", "水道", "energy", "electric power", "utility", "utilities"]),
-    ("transport", "運輸業・郵便業", "transport and postal", &["運輸", "物流", "鉄道", "海運", "航空", "logistic", "transport", "railway", "shipping", "airline"]),
-    ("retail", "卸売業・小売業", "wholesale and retail", &["小売", "卸売", "商社", "商事", "retail", "wholesale", "trading"]),
+    (
+        "manufacturing",
+        "製造業",
+        "manufacturing",
+        &[
+            "製造",
+            "メーカー",
+            "工業",
+            "精機",
+            "機械",
+            "manufactur",
+            "factory",
+            "maker",
+            "machinery",
+        ],
+    ),
+    (
+        "finance",
+        "金融業・保険業",
+        "finance and insurance",
+        &["金融", "銀行", "証券", "保険", "信用金庫", "bank", "financ", "insurance", "securities"],
+    ),
+    (
+        "medical",
+        "医療・福祉",
+        "healthcare and welfare",
+        &["医療", "病院", "福祉", "介護", "hospital", "health", "medical", "clinic"],
+    ),
+    (
+        "education",
+        "教育・学習支援業",
+        "education",
+        &["大学", "学校", "教育", "universit", "school", "education"],
+    ),
+    (
+        "ict",
+        "情報通信業",
+        "information and communications",
+        &["情報通信", "通信", "ソフトウェア", "software", "telecom", "internet"],
+    ),
+    (
+        "energy",
+        "電気・ガス・熱供給・水道業",
+        "electricity, gas and water",
+        &["電力", "ガス", "水道", "energy", "electric power", "utility", "utilities"],
+    ),
+    (
+        "transport",
+        "運輸業・郵便業",
+        "transport and postal",
+        &[
+            "運輸",
+            "物流",
+            "鉄道",
+            "海運",
+            "航空",
+            "logistic",
+            "transport",
+            "railway",
+            "shipping",
+            "airline",
+        ],
+    ),
+    (
+        "retail",
+        "卸売業・小売業",
+        "wholesale and retail",
+        &["小売", "卸売", "商社", "商事", "retail", "wholesale", "trading"],
+    ),
     ("construction", "建設業", "construction", &["建設", "construction"]),
-    ("government", "公務", "public administration", &["自治体", "市役所", "県庁", "省庁", "government", "municipal", "ministry"]),
+    (
+        "government",
+        "公務",
+        "public administration",
+        &["自治体", "市役所", "県庁", "省庁", "government", "municipal", "ministry"],
+    ),
 ];
 
 /// The division of an industry description, if recognised.

@@ -13,7 +13,10 @@ fn is_word(b: u8) -> bool {
 }
 
 fn token_end(s: &[u8], mut i: usize) -> usize {
-    while s.get(i).is_some_and(|b| !b.is_ascii_whitespace() && !matches!(b, b'"' | b'\'' | b',' | b';' | b')' | b']' | b'}' | b'<' | b'>')) {
+    while s.get(i).is_some_and(|b| {
+        !b.is_ascii_whitespace()
+            && !matches!(b, b'"' | b'\'' | b',' | b';' | b')' | b']' | b'}' | b'<' | b'>')
+    }) {
         i += 1;
     }
     i
@@ -24,7 +27,8 @@ fn find_ci(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
     if n_len == 0 || h.len() < n_len {
         return None;
     }
-    (from..=h.len() - n_len).find(|&i| h.get(i..i + n_len).is_some_and(|w| w.eq_ignore_ascii_case(n)))
+    (from..=h.len() - n_len)
+        .find(|&i| h.get(i..i + n_len).is_some_and(|w| w.eq_ignore_ascii_case(n)))
 }
 
 /// Credential values (R4): `password: x`, `user:pass@`, NTLM pairs,
@@ -35,9 +39,24 @@ pub(crate) fn credentials(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     // key = value pairs.
     const KEYS: &[&str] = &[
-        "password", "passwd", "passwort", "pwd", "pass", "passphrase", "secret", "api_key", "apikey",
-        "api-key", "access_key", "secret_key", "token", "auth_token", "client_secret", "パスワード",
-        "暗証番号", "パスフレーズ",
+        "password",
+        "passwd",
+        "passwort",
+        "pwd",
+        "pass",
+        "passphrase",
+        "secret",
+        "api_key",
+        "apikey",
+        "api-key",
+        "access_key",
+        "secret_key",
+        "token",
+        "auth_token",
+        "client_secret",
+        "パスワード",
+        "暗証番号",
+        "パスフレーズ",
     ];
     for key in KEYS {
         let k = key.as_bytes();
@@ -73,7 +92,21 @@ pub(crate) fn credentials(text: &str) -> Vec<Span> {
         }
     }
     // Switches: /p:x /password:x -p x --password x /user:x -u x --user x.
-    const SWITCHES: &[&str] = &["/p:", "/password:", "/pass:", "/user:", "/u:", "-p ", "--password ", "--password=", "-u ", "--user ", "--user=", "--username ", "--username="];
+    const SWITCHES: &[&str] = &[
+        "/p:",
+        "/password:",
+        "/pass:",
+        "/user:",
+        "/u:",
+        "-p ",
+        "--password ",
+        "--password=",
+        "-u ",
+        "--user ",
+        "--user=",
+        "--username ",
+        "--username=",
+    ];
     for sw in SWITCHES {
         let k = sw.as_bytes();
         let mut from = 0;
@@ -92,7 +125,7 @@ pub(crate) fn credentials(text: &str) -> Vec<Span> {
     // Tokens with a known shape.
     let mut i = 0;
     while i < s.len() {
-        if !s.get(i).is_some_and(|b| !b.is_ascii_whitespace()) {
+        if s.get(i).is_none_or(u8::is_ascii_whitespace) {
             i += 1;
             continue;
         }
@@ -111,7 +144,6 @@ pub(crate) fn credentials(text: &str) -> Vec<Span> {
 fn credential_token(tok: &str) -> Option<(usize, usize)> {
     let t = tok.trim_end_matches(['.', ',', ';', ':']);
     let b = t.as_bytes();
-    let alnum = |x: &[u8]| x.iter().all(u8::is_ascii_alphanumeric);
     let upper_alnum = |x: &[u8]| x.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     // NTLM LM:NT pairs, and secretsdump lines user:rid:lm:nt:::
     let parts: Vec<&str> = t.split(':').collect();
@@ -129,9 +161,26 @@ fn credential_token(tok: &str) -> Option<(usize, usize)> {
             }
         }
     }
-    for prefix in ["ghp_", "gho_", "ghs_", "ghu_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "xoxr-", "sk-", "sk_live_", "rk_live_", "AIza"] {
+    for prefix in [
+        "ghp_",
+        "gho_",
+        "ghs_",
+        "ghu_",
+        "github_pat_",
+        "glpat-",
+        "xoxb-",
+        "xoxp-",
+        "xoxa-",
+        "xoxr-",
+        "sk-",
+        "sk_live_",
+        "rk_live_",
+        "AIza",
+    ] {
         if let Some(rest) = t.strip_prefix(prefix) {
-            if rest.len() >= 16 && rest.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_') {
+            if rest.len() >= 16
+                && rest.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+            {
                 return Some((0, t.len()));
             }
         }
@@ -139,7 +188,12 @@ fn credential_token(tok: &str) -> Option<(usize, usize)> {
     // JWT: three Base64URL parts, the first a JSON header.
     if t.starts_with("eyJ") {
         let p: Vec<&str> = t.split('.').collect();
-        if p.len() == 3 && p.iter().all(|x| x.len() >= 4 && x.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')) {
+        if p.len() == 3
+            && p.iter().all(|x| {
+                x.len() >= 4
+                    && x.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+            })
+        {
             return Some((0, t.len()));
         }
     }
@@ -148,12 +202,15 @@ fn credential_token(tok: &str) -> Option<(usize, usize)> {
         if let Some(colon) = t.get(at..).and_then(|r| r.find(':')).map(|c| c + at) {
             let pass = t.get(colon + 1..).unwrap_or_default();
             let host = t.get(at + 1..colon).unwrap_or_default();
-            if !pass.is_empty() && !pass.starts_with("//") && host.contains('.') && !pass.bytes().all(|c| c.is_ascii_digit()) {
+            if !pass.is_empty()
+                && !pass.starts_with("//")
+                && host.contains('.')
+                && !pass.bytes().all(|c| c.is_ascii_digit())
+            {
                 return Some((0, t.len()));
             }
         }
     }
-    let _ = alnum;
     None
 }
 
@@ -186,7 +243,8 @@ pub(crate) fn sids(text: &str) -> Vec<(Span, Option<u32>)> {
             continue;
         }
         let domain_end = groups.get(2).map_or(j, |g| g.1);
-        let rid = groups.get(3).and_then(|g| text.get(g.0..g.1)).and_then(|r| r.parse::<u32>().ok());
+        let rid =
+            groups.get(3).and_then(|g| text.get(g.0..g.1)).and_then(|r| r.parse::<u32>().ok());
         out.push((Span { start: p + 9, end: domain_end }, rid));
         if let (Some(r), Some(g)) = (rid, groups.get(3)) {
             if r >= 1000 {
@@ -218,7 +276,9 @@ pub(crate) fn cloud_ids(text: &str) -> Vec<Span> {
         }
     }
     // 12-digit account ids and GUIDs near a cue word.
-    for cue in ["account", "アカウント", "tenant", "テナント", "tid=", "directory id", "subscription"] {
+    for cue in
+        ["account", "アカウント", "tenant", "テナント", "tid=", "directory id", "subscription"]
+    {
         let mut from = 0;
         while let Some(p) = find_ci(s, cue.as_bytes(), from) {
             from = p + cue.len();
@@ -226,7 +286,10 @@ pub(crate) fn cloud_ids(text: &str) -> Vec<Span> {
             let window_end = (from + 60).min(s.len());
             let mut j = from;
             while j < window_end {
-                if s.get(j).is_some_and(u8::is_ascii_alphanumeric) && (j == 0 || !s.get(j - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')) {
+                if s.get(j).is_some_and(u8::is_ascii_alphanumeric)
+                    && (j == 0
+                        || !s.get(j - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-'))
+                {
                     let e = {
                         let mut e = j;
                         while s.get(e).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-') {
@@ -253,7 +316,10 @@ pub(crate) fn cloud_ids(text: &str) -> Vec<Span> {
 fn is_guid(t: &str) -> bool {
     let parts: Vec<&str> = t.split('-').collect();
     parts.len() == 5
-        && parts.iter().zip([8, 4, 4, 4, 12]).all(|(p, n)| p.len() == n && p.bytes().all(|c| c.is_ascii_hexdigit()))
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.bytes().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Metadata lines (R12): the value after `To:`, `Cc:`, `Author:`,
@@ -261,9 +327,28 @@ fn is_guid(t: &str) -> bool {
 /// `Subject:` (only its victim words go) are not among them.
 pub(crate) fn metadata_values(text: &str) -> Vec<Span> {
     const KEYS: &[&str] = &[
-        "to", "cc", "bcc", "delivered-to", "x-original-to", "author", "company", "last modified by",
-        "last saved by", "lastmodifiedby", "manager", "creator name", "宛先", "宛て先", "同報", "作成者",
-        "会社", "会社名", "最終更新者", "最終保存者", "管理者", "受信者",
+        "to",
+        "cc",
+        "bcc",
+        "delivered-to",
+        "x-original-to",
+        "author",
+        "company",
+        "last modified by",
+        "last saved by",
+        "lastmodifiedby",
+        "manager",
+        "creator name",
+        "宛先",
+        "宛て先",
+        "同報",
+        "作成者",
+        "会社",
+        "会社名",
+        "最終更新者",
+        "最終保存者",
+        "管理者",
+        "受信者",
     ];
     let mut out = Vec::new();
     let mut line_start = 0;
@@ -320,7 +405,8 @@ pub(crate) fn host_tokens(text: &str) -> Vec<Span> {
         while end > start && s.get(end - 1) == Some(&b'.') {
             end -= 1;
         }
-        if s.get(start..end).is_some_and(|t| t.iter().any(u8::is_ascii_alphabetic) && t.len() >= 3) {
+        if s.get(start..end).is_some_and(|t| t.iter().any(u8::is_ascii_alphabetic) && t.len() >= 3)
+        {
             out.push(Span { start, end });
         }
     }
@@ -338,7 +424,11 @@ pub(crate) struct Day {
 impl Day {
     /// Days since 1970-01-01 (proleptic Gregorian).
     pub(crate) fn ordinal(self) -> i64 {
-        let (y, m) = if self.m <= 2 { (i64::from(self.y) - 1, i64::from(self.m) + 9) } else { (i64::from(self.y), i64::from(self.m) - 3) };
+        let (y, m) = if self.m <= 2 {
+            (i64::from(self.y) - 1, i64::from(self.m) + 9)
+        } else {
+            (i64::from(self.y), i64::from(self.m) - 3)
+        };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
         let doy = (153 * m + 2) / 5 + i64::from(self.d) - 1;
@@ -348,7 +438,11 @@ impl Day {
 }
 
 fn valid(y: i32, m: u32, d: u32) -> Option<Day> {
-    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some(Day { y, m, d })
+    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some(Day {
+        y,
+        m,
+        d,
+    })
 }
 
 /// `YYYY-MM-DD`.
@@ -372,7 +466,8 @@ pub(crate) struct DateMention {
     pub(crate) japanese: bool,
 }
 
-const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: &[&str] =
+    &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 fn digits(s: &[u8], i: usize, max: usize) -> (usize, u32) {
     let mut j = i;
@@ -434,7 +529,12 @@ pub(crate) fn dates(text: &str) -> Vec<DateMention> {
                             let (l, yy) = digits(s, after + 1, 4);
                             if l == after + 5 {
                                 if let Some(day) = valid(yy as i32, m, d) {
-                                    out.push(DateMention { start: i, end: l, day, japanese: false });
+                                    out.push(DateMention {
+                                        start: i,
+                                        end: l,
+                                        day,
+                                        japanese: false,
+                                    });
                                     i = l;
                                     continue;
                                 }
@@ -457,7 +557,12 @@ pub(crate) fn dates(text: &str) -> Vec<DateMention> {
                             let (e, y) = digits(s, l + 1, 4);
                             if e == l + 5 {
                                 if let Some(day) = valid(y as i32, m, d) {
-                                    out.push(DateMention { start: i, end: e, day, japanese: false });
+                                    out.push(DateMention {
+                                        start: i,
+                                        end: e,
+                                        day,
+                                        japanese: false,
+                                    });
                                     i = e;
                                     continue;
                                 }
@@ -485,7 +590,20 @@ fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
         return None;
     }
     let idx = MONTHS.iter().position(|m| word.starts_with(m))?;
-    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     let ok = word.len() == 3 || full.get(idx).is_some_and(|f| *f == word) || word == "sept";
     if !ok {
         return None;
@@ -497,17 +615,41 @@ fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
 /// Whether `text` (lower-cased by the caller) mentions an open directory.
 pub(crate) fn mentions_open_directory(text: &str) -> bool {
     let l = text.to_lowercase();
-    ["open directory", "open directories", "opendir", "index of /", "directory listing", "オープンディレクトリ", "公開ディレクトリ", "ディレクトリリスティング"]
-        .iter()
-        .any(|k| l.contains(k))
+    [
+        "open directory",
+        "open directories",
+        "opendir",
+        "index of /",
+        "directory listing",
+        "オープンディレクトリ",
+        "公開ディレクトリ",
+        "ディレクトリリスティング",
+    ]
+    .iter()
+    .any(|k| l.contains(k))
 }
 
 /// Lines that speak of scan-search history or a host going offline (R14).
 pub(crate) fn scan_history_lines(text: &str) -> Vec<Span> {
     const WORDS: &[&str] = &[
-        "shodan", "censys", "zoomeye", "fofa", "binaryedge", "search engine", "scan history",
-        "offline since", "down since", "taken down", "went offline", "up until", "検索エンジン",
-        "検索結果", "停止", "閉鎖", "公開を終了", "オフライン",
+        "shodan",
+        "censys",
+        "zoomeye",
+        "fofa",
+        "binaryedge",
+        "search engine",
+        "scan history",
+        "offline since",
+        "down since",
+        "taken down",
+        "went offline",
+        "up until",
+        "検索エンジン",
+        "検索結果",
+        "停止",
+        "閉鎖",
+        "公開を終了",
+        "オフライン",
     ];
     let mut out = Vec::new();
     let mut at = 0;

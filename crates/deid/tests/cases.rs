@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use kyoyu_deid::{Deidentifier, Policy, Profile};
-use kyoyu_taxonomy::Term;
+
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -45,7 +45,13 @@ pub(crate) fn cases() -> Vec<(PathBuf, String)> {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     files.sort();
-    files.into_iter().map(|p| { let t = std::fs::read_to_string(&p).unwrap(); (p, t) }).collect()
+    files
+        .into_iter()
+        .map(|p| {
+            let t = std::fs::read_to_string(&p).unwrap();
+            (p, t)
+        })
+        .collect()
 }
 
 fn check(case: &Case) -> Vec<String> {
@@ -80,7 +86,8 @@ fn check(case: &Case) -> Vec<String> {
     // No profile term survives in any view of the output.
     let residual = d.residual(&out.text);
     if !residual.is_empty() {
-        let shown: Vec<&str> = residual.iter().map(|&(s, e)| out.text.get(s..e).unwrap_or("?")).collect();
+        let shown: Vec<&str> =
+            residual.iter().map(|&(s, e)| out.text.get(s..e).unwrap_or("?")).collect();
         errors.push(format!("profile terms left in the output: {shown:?}"));
     }
     let fired: Vec<&str> = out.findings.iter().map(|f| f.rule.id()).collect();
@@ -110,7 +117,8 @@ fn check(case: &Case) -> Vec<String> {
         }
     }
     // Findings never carry removed values: their JSON has no profile term.
-    let json = serde_json::to_string(&out.findings).unwrap() + &serde_json::to_string(&out.warnings).unwrap();
+    let json = serde_json::to_string(&out.findings).unwrap()
+        + &serde_json::to_string(&out.warnings).unwrap();
     if !d.residual(&json).is_empty() {
         errors.push("a finding or warning holds a profile term".to_owned());
     }
@@ -126,13 +134,20 @@ fn every_case_holds() {
     let all = cases();
     assert!(all.len() >= 60, "at least 60 cases, found {}", all.len());
     for (path, text) in &all {
-        let case: Case = serde_json::from_str(text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let case: Case =
+            serde_json::from_str(text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let errors = check(&case);
         if !errors.is_empty() {
             failures.push(format!("{} ({}):\n  {}", case.id, path.display(), errors.join("\n  ")));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), all.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -153,6 +168,10 @@ fn every_rule_is_exercised_by_a_case() {
         assert!(fired.contains(r.id()), "no case expects {}", r.id());
     }
     for w in kyoyu_taxonomy::DeidWarning::ALL {
-        assert!(fired.contains(&format!("warning:{}", w.id())), "no case expects warning {}", w.id());
+        assert!(
+            fired.contains(&format!("warning:{}", w.id())),
+            "no case expects warning {}",
+            w.id()
+        );
     }
 }

@@ -118,7 +118,13 @@ fn push_units(bytes: &[u8], start: usize, unit: usize, src: Option<&[Span]>, v: 
     true
 }
 
-fn percent(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View, bad: &mut Vec<(usize, usize)>) -> usize {
+fn percent(
+    s: &[u8],
+    i: usize,
+    src: Option<&[Span]>,
+    v: &mut View,
+    bad: &mut Vec<(usize, usize)>,
+) -> usize {
     let mut bytes = Vec::new();
     let mut j = i;
     while s.get(j) == Some(&b'%') {
@@ -147,7 +153,13 @@ fn percent(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View, bad: &mut Vec
     j - i
 }
 
-fn entity(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View, bad: &mut Vec<(usize, usize)>) -> usize {
+fn entity(
+    s: &[u8],
+    i: usize,
+    src: Option<&[Span]>,
+    v: &mut View,
+    bad: &mut Vec<(usize, usize)>,
+) -> usize {
     let end = match s.iter().skip(i).take(12).position(|&c| c == b';') {
         Some(p) => i + p,
         None => return 0,
@@ -161,7 +173,8 @@ fn entity(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View, bad: &mut Vec<
         b"apos" => Some('\''),
         b"nbsp" => Some(' '),
         [b'#', b'x' | b'X', hexdigits @ ..] if !hexdigits.is_empty() => {
-            match std::str::from_utf8(hexdigits).ok().and_then(|h| u32::from_str_radix(h, 16).ok()) {
+            match std::str::from_utf8(hexdigits).ok().and_then(|h| u32::from_str_radix(h, 16).ok())
+            {
                 Some(n) => match char::from_u32(n) {
                     Some(c) => Some(c),
                     None => {
@@ -174,7 +187,11 @@ fn entity(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View, bad: &mut Vec<
             }
         }
         [b'#', digits @ ..] if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) => {
-            match std::str::from_utf8(digits).ok().and_then(|d| d.parse::<u32>().ok()).and_then(char::from_u32) {
+            match std::str::from_utf8(digits)
+                .ok()
+                .and_then(|d| d.parse::<u32>().ok())
+                .and_then(char::from_u32)
+            {
                 Some(c) => Some(c),
                 None => {
                     let sp = View::compose(src, i, end + 1);
@@ -194,7 +211,13 @@ fn entity(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View, bad: &mut Vec<
     }
 }
 
-fn escape(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View, bad: &mut Vec<(usize, usize)>) -> usize {
+fn escape(
+    s: &[u8],
+    i: usize,
+    src: Option<&[Span]>,
+    v: &mut View,
+    bad: &mut Vec<(usize, usize)>,
+) -> usize {
     match s.get(i + 1) {
         Some(b'u') => {
             // \uXXXX, with surrogate pairs.
@@ -283,13 +306,22 @@ fn defang_word(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View) -> usize 
     0
 }
 
-fn punycode(text: &str, i: usize, src: Option<&[Span]>, v: &mut View, bad: &mut Vec<(usize, usize)>) -> usize {
+fn punycode(
+    text: &str,
+    i: usize,
+    src: Option<&[Span]>,
+    v: &mut View,
+    bad: &mut Vec<(usize, usize)>,
+) -> usize {
     let s = text.as_bytes();
-    let starts_label = i == 0 || s.get(i - 1).is_some_and(|c| !c.is_ascii_alphanumeric() && *c != b'-');
+    let starts_label =
+        i == 0 || s.get(i - 1).is_some_and(|c| !c.is_ascii_alphanumeric() && *c != b'-');
     if !starts_label || !s.get(i..i + 4).is_some_and(|p| p.eq_ignore_ascii_case(b"xn--")) {
         return 0;
     }
-    let end = i + 4 + s.iter().skip(i + 4).take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+    let end = i
+        + 4
+        + s.iter().skip(i + 4).take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
     let Some(body) = text.get(i + 4..end) else { return 0 };
     if body.is_empty() {
         return 0;

@@ -38,7 +38,11 @@ pub(crate) fn find(text: &str) -> Vec<EncodedToken> {
         // Paths and URLs split into their segments.
         for (off, part) in split_segments(tok) {
             if let Some(decoded) = decode_token(part) {
-                out.push(EncodedToken { start: start + off, end: start + off + part.len(), text: decoded });
+                out.push(EncodedToken {
+                    start: start + off,
+                    end: start + off + part.len(),
+                    text: decoded,
+                });
             }
         }
     }
@@ -85,10 +89,7 @@ fn decode_token(tok: &str) -> Option<String> {
 
 /// Decoded bytes as text when at least 90 % is printable.
 fn printable(bytes: &[u8]) -> Option<String> {
-    let candidates = [
-        std::str::from_utf8(bytes).ok().map(str::to_owned),
-        utf16le(bytes),
-    ];
+    let candidates = [std::str::from_utf8(bytes).ok().map(str::to_owned), utf16le(bytes)];
     candidates.into_iter().flatten().find(|t| {
         let total = t.chars().count();
         let good = t.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).count();
@@ -100,17 +101,26 @@ fn utf16le(bytes: &[u8]) -> Option<String> {
     if bytes.len() < 8 || bytes.len() % 2 != 0 {
         return None;
     }
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|p| match p {
+            [a, b] => u16::from_le_bytes([*a, *b]),
+            _ => 0,
+        })
+        .collect();
     String::from_utf16(&units).ok().map(|s| s.trim_end_matches('\0').to_owned())
 }
 
 fn hex(s: &str) -> Option<Vec<u8>> {
     s.as_bytes()
         .chunks_exact(2)
-        .map(|p| {
-            let h = char::from(p[0]).to_digit(16)?;
-            let l = char::from(p[1]).to_digit(16)?;
-            u8::try_from(h << 4 | l).ok()
+        .map(|p| match p {
+            [h, l] => {
+                let h = char::from(*h).to_digit(16)?;
+                let l = char::from(*l).to_digit(16)?;
+                u8::try_from(h << 4 | l).ok()
+            }
+            _ => None,
         })
         .collect()
 }

@@ -38,8 +38,7 @@ fn bounded(flags: &[bool], a: usize, b: usize) -> bool {
     flags.get(a).copied().unwrap_or(false) && flags.get(b).copied().unwrap_or(true)
 }
 
-impl KeyView {
-}
+impl KeyView {}
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -102,7 +101,9 @@ fn latin_lookalike(c: char) -> char {
 /// Hiragana to katakana, so either spelling of a reading matches.
 fn katakana(c: char) -> char {
     match c {
-        '\u{3041}'..='\u{3096}' | '\u{309d}'..='\u{309e}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+        '\u{3041}'..='\u{3096}' | '\u{309d}'..='\u{309e}' => {
+            char::from_u32(c as u32 + 0x60).unwrap_or(c)
+        }
         _ => c,
     }
 }
@@ -116,7 +117,11 @@ pub(crate) fn key_view(text: &str, src: Option<&[Span]>) -> KeyView {
         joined: View::with_capacity(text.len()),
         joined_bound: Vec::with_capacity(text.len()),
     };
-    let mut tok = Token { ascii: Vec::with_capacity(32), sep: Vec::with_capacity(32), other: Vec::with_capacity(16) };
+    let mut tok = Token {
+        ascii: Vec::with_capacity(32),
+        sep: Vec::with_capacity(32),
+        other: Vec::with_capacity(16),
+    };
     let mut prev = Class::Sep;
     let mut scratch = romaji::Scratch::default();
     for (i, c) in text.char_indices() {
@@ -160,7 +165,14 @@ pub(crate) fn key_view(text: &str, src: Option<&[Span]>) -> KeyView {
     out
 }
 
-fn feed(c: char, span: Span, prev: &mut Class, tok: &mut Token, out: &mut KeyView, scratch: &mut romaji::Scratch) {
+fn feed(
+    c: char,
+    span: Span,
+    prev: &mut Class,
+    tok: &mut Token,
+    out: &mut KeyView,
+    scratch: &mut romaji::Scratch,
+) {
     let class = if c.is_ascii_lowercase() {
         Class::Lower
     } else if c.is_ascii_uppercase() {
@@ -193,12 +205,13 @@ fn feed(c: char, span: Span, prev: &mut Class, tok: &mut Token, out: &mut KeyVie
         flush(tok, out, scratch);
     }
     // Boundaries inside an ASCII run.
-    let boundary = match (*prev, class) {
-        (Class::Sep | Class::Other, _) => true,
-        (Class::Lower, Class::Upper) => true,
-        (Class::Digit, Class::Lower | Class::Upper) | (Class::Lower | Class::Upper, Class::Digit) => true,
-        _ => false,
-    };
+    let boundary = matches!(
+        (*prev, class),
+        (Class::Sep | Class::Other, _)
+            | (Class::Lower, Class::Upper)
+            | (Class::Digit, Class::Lower | Class::Upper)
+            | (Class::Lower | Class::Upper, Class::Digit)
+    );
     // "MNSKUpdate": the boundary is before the `U`.
     if *prev == Class::Upper && class == Class::Lower {
         let n = tok.ascii.len();
