@@ -4,6 +4,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
+mod export;
 mod indicators;
 mod known;
 mod nda;
@@ -17,6 +18,6 @@ criterion_group! {
     name = benches;
     config = config();
     targets = taxonomy::parse, taxonomy::document, nda::decide, nda::parse,
-        indicators::extract, indicators::compare, indicators::psl_lookup, known::lookup
+        indicators::extract, indicators::compare, indicators::psl_lookup, known::lookup, export::stix_bundle
 }
 criterion_main!(benches);

@@ -11,6 +11,7 @@
 // This binary's job is to print; the workspace denies printing in libraries.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod deid;
 mod extract;
 mod input;
 mod nda;
@@ -42,6 +43,17 @@ enum Command {
                             JSONL fields: file, kind, value (canonical, refanged), start, end (byte offsets), \
                             defanged, disposition (indicator|reference|benign|documentation|internal).")]
     Extract(extract::Args),
+    /// De-identify a text with a victim profile: what could identify or
+    /// narrow down the victim is redacted, generalised or dropped; the
+    /// attacker's indicators stay (defanged).
+    #[command(after_help = "Examples:\n  kyoyu deid --profile victim.toml incident-note.txt\n  \
+                            kyoyu deid --profile victim.json --format json - < note.txt\n  \
+                            kyoyu deid --profile victim.toml --policy strict.toml --format json note.txt\n\n\
+                            --format text prints only the shareable text. --format json prints {\"text\", \
+                            \"indicators\", \"findings\", \"warnings\"}; findings carry rule, action, span and \
+                            placeholder, never a removed value.\n\
+                            Exit code 3 when a segment that could not be decoded was withheld.")]
+    Deid(deid::Args),
     /// Print the taxonomy: categories, stages, publicity states, purposes,
     /// actors, topologies, products and their mappings.
     #[command(after_help = "Examples:\n  kyoyu taxonomy --format json > taxonomy.json\n  \
@@ -126,6 +138,7 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args, &mut out).map(|()| None),
+        Command::Deid(args) => deid::run(&args, &mut out),
         Command::Taxonomy(args) => taxonomy::run(&args, &mut out).map(|()| None),
         Command::Check(args) => nda::check(&args, &mut out).map(|()| None),
         Command::Clauses(args) => nda::clauses(&args, &mut out).map(|()| None),

@@ -21,6 +21,7 @@ pub(crate) fn run_kyoyu(args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
+mod deid;
 mod extract;
 mod nda;
 mod taxii;

@@ -1199,6 +1199,15 @@ impl Deidentifier {
                 }
             }
             self.unc_hosts(text, w);
+            for (s, ip) in scan::ipv4_literals(text) {
+                if matches.iter().any(|m| m.start < s.end && s.start < m.end) {
+                    continue;
+                }
+                if let Some(o) = self.owned_ip(ip.into()) {
+                    let (action, t) = self.owned_text(o, &ip.to_string());
+                    w.add(o.rule, action, s.start, s.end, t, Some(o.placeholder), None);
+                }
+            }
         }
         if self.enabled(RuleId::R7) {
             user_profile_paths(text, w);

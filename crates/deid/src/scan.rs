@@ -662,3 +662,30 @@ pub(crate) fn scan_history_lines(text: &str) -> Vec<Span> {
     }
     out
 }
+
+/// IPv4 literals anywhere (`10.20.4.17x`, `ip=10.20.4.17`), also where the
+/// extractor would not take them as indicators: a safety net for R3/R5.
+pub(crate) fn ipv4_literals(text: &str) -> Vec<(Span, std::net::Ipv4Addr)> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if !s.get(i).is_some_and(u8::is_ascii_digit)
+            || (i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_digit() || *b == b'.'))
+        {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        while s.get(j).is_some_and(|b| b.is_ascii_digit() || *b == b'.') {
+            j += 1;
+        }
+        let cand = text.get(start..j).unwrap_or_default().trim_end_matches('.');
+        if let Ok(ip) = cand.parse::<std::net::Ipv4Addr>() {
+            out.push((Span { start, end: start + cand.len() }, ip));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}

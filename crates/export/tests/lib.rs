@@ -5,6 +5,7 @@
 
 mod common;
 mod formats;
+mod fuzz_replay;
 mod import;
 mod interop;
 mod roundtrip;

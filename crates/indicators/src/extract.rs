@@ -927,8 +927,21 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let seg = text.get(start..end).unwrap_or_default();
     let mut run_start = start;
     let mut prev: Option<char> = None;
-    for (off, c) in seg.char_indices() {
+    let mut chars = seg.char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
         let pos = start + off;
+        // A full-width full stop after ASCII and before Japanese (or at the
+        // end) ends a sentence: `10.20.4.17。次に` is an address and a
+        // sentence, not one piece.
+        if matches!(c, '\u{3002}' | '\u{FF0E}' | '\u{FF61}') && prev.is_some_and(|p| p.is_ascii()) {
+            let next = chars.peek().map(|&(_, n)| n);
+            if next.is_none_or(|n| !n.is_ascii() && n.is_alphanumeric()) {
+                runs.push((run_start, pos));
+                run_start = pos + c.len_utf8();
+                prev = None;
+                continue;
+            }
+        }
         if let Some(p) = prev {
             let boundary = p.is_ascii() != c.is_ascii() && !is_dotlike(p) && !is_dotlike(c);
             if boundary {

@@ -226,3 +226,18 @@ fn dispositions_from_the_warning_lists() {
     let want: Vec<_> = want.iter().map(|(v, d)| ((*v).to_owned(), *d)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_japanese_full_stop_after_an_indicator_ends_the_sentence() {
+    let text = "内部 10.20.4.17。次に evil-cdn.net。以上 例え。jp も。";
+    let got: Vec<(String, &str)> =
+        Extractor::new().extract(text).iter().map(|m| (m.value(), &text[m.start..m.end])).collect();
+    assert_eq!(
+        got,
+        [
+            ("10.20.4.17".to_owned(), "10.20.4.17"),
+            ("evil-cdn.net".to_owned(), "evil-cdn.net"),
+            ("xn--r8jz45g.jp".to_owned(), "例え。jp"),
+        ]
+    );
+}

@@ -19,6 +19,9 @@
 //!   and extraction from text with byte spans.
 //! * [`known`] (`kyoyu-known`): "is this value already known or benign,
 //!   and by which list" (MISP warning lists).
+//! * [`deid`] (`kyoyu-deid`): de-identification with a victim profile:
+//!   what could identify the victim is redacted, generalised or dropped,
+//!   the attacker's indicators stay.
 //! * [`nda`] (`kyoyu-nda`): agreements as data and a decision for every
 //!   sharing request, with the clauses that decided it.
 //! * [`taxii`] (`kyoyu-taxii`): a TAXII 2.1 client for the hubs that carry
@@ -27,6 +30,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub use kyoyu_deid as deid;
 pub use kyoyu_indicators as indicators;
 pub use kyoyu_known as known;
 pub use kyoyu_nda as nda;
