@@ -1,6 +1,6 @@
 //! [`Timestamp`]: an instant in UTC, printed the way STIX wants it.
 
-use chrono::{DateTime, SecondsFormat, Timelike, Utc};
+use chrono::{DateTime, Datelike, SecondsFormat, Timelike, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An instant, always held in UTC, with the number of fraction digits to
@@ -127,10 +127,33 @@ impl std::str::FromStr for Timestamp {
 
 impl std::fmt::Display for Timestamp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.at.format("%Y-%m-%dT%H:%M:%S"))?;
+        // Written field by field: chrono's `format` parses its pattern on
+        // every call, which showed in the profile of large bundles.
+        let t = &self.at;
+        let year = t.year();
+        if (0..=9999).contains(&year) {
+            write!(f, "{year:04}")?;
+        } else {
+            write!(f, "{year:+05}")?;
+        }
+        write!(
+            f,
+            "-{:02}-{:02}T{:02}:{:02}:{:02}",
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )?;
         if self.digits > 0 {
-            let nanos = format!("{:09}", self.at.nanosecond() % 1_000_000_000);
-            write!(f, ".{}", nanos.get(..usize::from(self.digits)).unwrap_or_default())?;
+            let mut frac = t.nanosecond() % 1_000_000_000;
+            let mut digits = [b'0'; 9];
+            for d in digits.iter_mut().rev() {
+                *d = b'0' + (frac % 10) as u8;
+                frac /= 10;
+            }
+            let shown = digits.get(..usize::from(self.digits)).unwrap_or_default();
+            write!(f, ".{}", std::str::from_utf8(shown).unwrap_or_default())?;
         }
         f.write_str("Z")
     }

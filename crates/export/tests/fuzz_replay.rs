@@ -27,9 +27,8 @@ fn stix_property(text: &str) {
     if set.check().is_err() {
         return;
     }
-    let back =
-        stix::to_share_set(&stix::Bundle::from_json(&stix::bundle(&set).to_json()).unwrap())
-            .unwrap();
+    let back = stix::to_share_set(&stix::Bundle::from_json(&stix::bundle(&set).to_json()).unwrap())
+        .unwrap();
     assert_eq!(back, set);
 }
 

@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 use super::marking::{iep_definition, tlp_definition, tlp_id};
 use super::model::*;
 use super::pattern::{Pattern, hash_name, split_path};
-use super::sco::with_id;
+use super::sco::{Member, fast_id};
 use super::{ITEM_EXTENSION_KEYS, Id, KYOYU_EXTENSION, KYOYU_EXTENSION_CREATED, KYOYU_IDENTITY};
 use crate::labels;
 use crate::shareset::{Item, ShareSet};
@@ -142,7 +142,6 @@ impl Builder<'_> {
     /// Adds an SCO (once per id), marked with the strictest TLP of the
     /// items that refer to it.
     fn sco(&mut self, object: Object, tlp: Tlp) -> Id {
-        let object = with_id(object);
         let id = object.id().unwrap_or_else(|| self.identity.clone());
         if let Some(&at) = self.scos.get(&id) {
             if let Some(common) = self.objects.get_mut(at).and_then(sco_common_mut) {
@@ -163,42 +162,41 @@ impl Builder<'_> {
     }
 
     /// The SCOs describing an item's value; returns the one malware may
-    /// communicate with, if any.
-    fn observables(&mut self, i: &Indicator, tlp: Tlp) -> Option<Id> {
-        let v = i.value();
-        let value_sco = |v: String| ScoCommonValue(v);
+    /// communicate with, if any. Ids are computed from the same
+    /// properties the objects carry (see [`fast_id`]).
+    fn observables(&mut self, i: &Indicator, value: &str, tlp: Tlp) -> Option<Id> {
+        let v = value.to_owned();
         match i {
             Indicator::Ipv4(_) | Indicator::Ipv4Cidr(_) => {
-                Some(self.sco(Object::Ipv4Addr(value_sco(v).ipv4()), tlp))
+                Some(self.sco(Object::Ipv4Addr(value_sco("ipv4-addr", v)), tlp))
             }
             Indicator::Ipv6(_) | Indicator::Ipv6Cidr(_) => {
-                Some(self.sco(Object::Ipv6Addr(value_sco(v).ipv6()), tlp))
+                Some(self.sco(Object::Ipv6Addr(value_sco("ipv6-addr", v)), tlp))
             }
             Indicator::Domain(d) if hostname_ok(d) => {
-                Some(self.sco(Object::DomainName(value_sco(v).domain()), tlp))
+                Some(self.sco(Object::DomainName(value_sco("domain-name", v)), tlp))
             }
-            Indicator::Url(_) => Some(self.sco(Object::Url(value_sco(v).url()), tlp)),
+            Indicator::Url(_) => Some(self.sco(Object::Url(value_sco("url", v)), tlp)),
             Indicator::HostPort(hp) => {
                 let host = match hp.host() {
-                    Host::Ipv4(a) => Object::Ipv4Addr(value_sco(a.to_string()).ipv4()),
-                    Host::Ipv6(a) => Object::Ipv6Addr(value_sco(a.to_string()).ipv6()),
+                    Host::Ipv4(a) => Object::Ipv4Addr(value_sco("ipv4-addr", a.to_string())),
+                    Host::Ipv6(a) => Object::Ipv6Addr(value_sco("ipv6-addr", a.to_string())),
                     Host::Domain(d) if hostname_ok(d) => {
-                        Object::DomainName(value_sco(d.to_string()).domain())
+                        Object::DomainName(value_sco("domain-name", d.to_string()))
                     }
                     Host::Domain(_) => return None,
                 };
                 Some(self.sco(host, tlp))
             }
             Indicator::Email(_) => {
-                self.sco(
-                    Object::EmailAddr(EmailAddr {
-                        common: sco_common(),
-                        value: v,
-                        display_name: None,
-                        extra: Map::new(),
-                    }),
-                    tlp,
-                );
+                let id = fast_id("email-addr", &[("value", Member::Str(&v))]);
+                let o = EmailAddr {
+                    common: sco_common(id),
+                    value: v,
+                    display_name: None,
+                    extra: Map::new(),
+                };
+                self.sco(Object::EmailAddr(o), tlp);
                 None
             }
             Indicator::Md5(_)
@@ -206,59 +204,63 @@ impl Builder<'_> {
             | Indicator::Sha256(_)
             | Indicator::Sha512(_)
             | Indicator::Ssdeep(_) => {
+                let alg = hash_name(i.kind())?;
+                let id = fast_id("file", &[("hashes", Member::Hash(alg, &v))]);
                 let mut hashes = BTreeMap::new();
-                hashes.insert(hash_name(i.kind())?.to_owned(), v);
-                self.sco(Object::File(file(hashes, None, None)), tlp);
+                hashes.insert(alg.to_owned(), v);
+                self.sco(Object::File(file(id, hashes, None, None)), tlp);
                 None
             }
             Indicator::FileName(_) => {
-                self.sco(Object::File(file(BTreeMap::new(), Some(v), None)), tlp);
+                let id = fast_id("file", &[("name", Member::Str(&v))]);
+                self.sco(Object::File(file(id, BTreeMap::new(), Some(v), None)), tlp);
                 None
             }
             Indicator::FilePath(p) => {
-                let dir_path = split_path(p).map(|(d, _)| d.to_owned()).unwrap_or(v.clone());
-                let dir = self.sco(
-                    Object::Directory(Directory {
-                        common: sco_common(),
-                        path: dir_path,
-                        extra: Map::new(),
-                    }),
-                    tlp,
-                );
-                if let Some((_, name)) = split_path(p) {
-                    self.sco(
-                        Object::File(file(BTreeMap::new(), Some(name.to_owned()), Some(dir))),
-                        tlp,
+                let (dir_path, name) = match split_path(p) {
+                    Some((d, n)) => (d.to_owned(), Some(n.to_owned())),
+                    None => (v.clone(), None),
+                };
+                let id = fast_id("directory", &[("path", Member::Str(&dir_path))]);
+                let dir = Directory { common: sco_common(id), path: dir_path, extra: Map::new() };
+                let dir = self.sco(Object::Directory(dir), tlp);
+                if let Some(name) = name {
+                    let id = fast_id(
+                        "file",
+                        &[
+                            ("name", Member::Str(&name)),
+                            ("parent_directory_ref", Member::Str(dir.as_str())),
+                        ],
                     );
+                    self.sco(Object::File(file(id, BTreeMap::new(), Some(name), Some(dir))), tlp);
                 }
                 None
             }
             Indicator::RegistryKey(_) => {
-                self.sco(
-                    Object::WindowsRegistryKey(WindowsRegistryKey {
-                        common: sco_common(),
-                        key: Some(v),
-                        values: Vec::new(),
-                        extra: Map::new(),
-                    }),
-                    tlp,
-                );
+                let id = fast_id("windows-registry-key", &[("key", Member::Str(&v))]);
+                let o = WindowsRegistryKey {
+                    common: sco_common(id),
+                    key: Some(v),
+                    values: Vec::new(),
+                    extra: Map::new(),
+                };
+                self.sco(Object::WindowsRegistryKey(o), tlp);
                 None
             }
             Indicator::Asn(a) => {
-                self.sco(
-                    Object::AutonomousSystem(AutonomousSystem {
-                        common: sco_common(),
-                        number: a.number(),
-                        name: None,
-                        extra: Map::new(),
-                    }),
-                    tlp,
-                );
+                let id =
+                    fast_id("autonomous-system", &[("number", Member::Int(u64::from(a.number())))]);
+                let o = AutonomousSystem {
+                    common: sco_common(id),
+                    number: a.number(),
+                    name: None,
+                    extra: Map::new(),
+                };
+                self.sco(Object::AutonomousSystem(o), tlp);
                 None
             }
             Indicator::Mac(_) => {
-                self.sco(Object::MacAddr(value_sco(v).mac()), tlp);
+                self.sco(Object::MacAddr(value_sco("mac-addr", v)), tlp);
                 None
             }
             _ => None,
@@ -276,8 +278,8 @@ impl Builder<'_> {
         };
         let id = self.id(id_type, &format!("item {index}"));
         let mut common = self.common(id.clone(), tlp);
-        common.extensions.insert(KYOYU_EXTENSION.to_owned(), item_extension(item));
         let value = item.indicator.value();
+        common.extensions.insert(KYOYU_EXTENSION.to_owned(), item_extension(item, &value));
         let label = item.indicator.kind().label(Lang::En);
         let description = item.note.clone().unwrap_or_else(|| {
             format!("{} ({})", labels::category(item.category, Lang::En), label)
@@ -298,7 +300,7 @@ impl Builder<'_> {
                 common.external_references = vec![cve_reference(&value)];
                 Object::Vulnerability(Vulnerability {
                     common,
-                    name: value,
+                    name: value.clone(),
                     description: Some(description),
                     extra: Map::new(),
                 })
@@ -307,14 +309,14 @@ impl Builder<'_> {
                 common.external_references = vec![attack_reference(&value)];
                 Object::AttackPattern(AttackPattern {
                     common,
-                    name: value,
+                    name: value.clone(),
                     description: Some(description),
                     extra: Map::new(),
                 })
             }
         };
         self.push_ref(object);
-        let observable = self.observables(&item.indicator, tlp);
+        let observable = self.observables(&item.indicator, &value, tlp);
         let is_indicator = id_type == "indicator";
         if let Some(name) = &item.context.malware {
             let m = self.malware(name);
@@ -365,30 +367,31 @@ pub(crate) fn hostname_ok(d: &kyoyu_indicators::Domain) -> bool {
     ascii_ok && unicode_ok
 }
 
-/// `{value}` SCOs share a shape; this builds them.
-struct ScoCommonValue(String);
-
-impl ScoCommonValue {
-    fn ipv4(self) -> Ipv4Addr {
-        Ipv4Addr { common: sco_common(), value: self.0, extra: Map::new() }
-    }
-    fn ipv6(self) -> Ipv6Addr {
-        Ipv6Addr { common: sco_common(), value: self.0, extra: Map::new() }
-    }
-    fn domain(self) -> DomainName {
-        DomainName { common: sco_common(), value: self.0, extra: Map::new() }
-    }
-    fn url(self) -> Url {
-        Url { common: sco_common(), value: self.0, extra: Map::new() }
-    }
-    fn mac(self) -> MacAddr {
-        MacAddr { common: sco_common(), value: self.0, extra: Map::new() }
-    }
+/// An SCO whose only property is `value`, with its deterministic id.
+fn value_sco<T: ValueSco>(ty: &str, value: String) -> T {
+    let id = fast_id(ty, &[("value", Member::Str(&value))]);
+    T::make(sco_common(id), value)
 }
 
-fn file(hashes: BTreeMap<String, String>, name: Option<String>, dir: Option<Id>) -> File {
+/// The SCO types made of `value` alone.
+trait ValueSco {
+    fn make(common: ScoCommon, value: String) -> Self;
+}
+
+macro_rules! value_sco_types {
+    ($($t:ident),*) => {
+        $(impl ValueSco for $t {
+            fn make(common: ScoCommon, value: String) -> Self {
+                $t { common, value, extra: Map::new() }
+            }
+        })*
+    };
+}
+value_sco_types!(Ipv4Addr, Ipv6Addr, DomainName, Url, MacAddr);
+
+fn file(id: Id, hashes: BTreeMap<String, String>, name: Option<String>, dir: Option<Id>) -> File {
     File {
-        common: sco_common(),
+        common: sco_common(id),
         hashes,
         size: None,
         name,
@@ -397,12 +400,11 @@ fn file(hashes: BTreeMap<String, String>, name: Option<String>, dir: Option<Id>)
     }
 }
 
-/// SCO common properties with a placeholder id (replaced by the
-/// deterministic one before the object is used).
-fn sco_common() -> ScoCommon {
+/// SCO common properties with `id`.
+fn sco_common(id: Id) -> ScoCommon {
     ScoCommon {
         spec_version: SPEC_VERSION.to_owned(),
-        id: Id::sco("x-placeholder", &Value::Null),
+        id,
         object_marking_refs: Vec::new(),
         defanged: None,
         extensions: BTreeMap::new(),
@@ -444,11 +446,11 @@ fn attack_reference(id: &str) -> ExternalReference {
     }
 }
 
-fn item_extension(item: &Item) -> Value {
+fn item_extension(item: &Item, value: &str) -> Value {
     let mut m = Map::new();
     m.insert("extension_type".into(), "property-extension".into());
     m.insert("kind".into(), item.indicator.kind().id().into());
-    m.insert("value".into(), item.indicator.value().into());
+    m.insert("value".into(), value.into());
     m.insert("category".into(), item.category.id().into());
     m.insert("publicity".into(), item.publicity.id().into());
     m.insert("disposition".into(), item.disposition.id().into());
@@ -533,8 +535,8 @@ pub fn bundle(set: &ShareSet) -> Bundle {
     let mut b = Builder {
         set,
         objects: Vec::with_capacity(set.items.len() * 2 + 16),
-        scos: HashMap::new(),
-        relationships: HashSet::new(),
+        scos: HashMap::with_capacity(set.items.len()),
+        relationships: HashSet::with_capacity(set.items.len() / 4),
         context: HashMap::new(),
         refs: Vec::with_capacity(set.items.len() * 2),
         identity: identity.clone(),
@@ -546,7 +548,10 @@ pub fn bundle(set: &ShareSet) -> Bundle {
     tlps.push(set.handling.tlp);
     tlps.sort();
     tlps.dedup();
-    let mut head = vec![kyoyu_identity()];
+    // Everything goes into one vector, sized up front: moving a vector of
+    // a few hundred thousand objects showed in the profile.
+    let head = &mut b.objects;
+    head.push(kyoyu_identity());
     head.extend(tlps.iter().map(|&t| Object::MarkingDefinition(tlp_definition(t))));
     head.push(kyoyu_extension_definition());
     let mut who = Common::new(identity.clone(), created);
@@ -585,7 +590,7 @@ pub fn bundle(set: &ShareSet) -> Bundle {
         object_refs: refs,
         extra: Map::new(),
     };
-    head.push(Object::Report(report));
+    b.objects.push(Object::Report(report));
     if set.source_lang == Lang::Ja {
         if let Some(ja) = &set.summary.ja {
             let mut contents = BTreeMap::new();
@@ -593,7 +598,7 @@ pub fn bundle(set: &ShareSet) -> Bundle {
             props.insert("description".into(), ja.clone().into());
             contents.insert("ja".to_owned(), props);
             let common = b.common(b.id("language-content", "ja"), set.handling.tlp);
-            head.push(Object::LanguageContent(LanguageContent {
+            b.objects.push(Object::LanguageContent(LanguageContent {
                 common,
                 object_ref: report_id,
                 object_modified: created,
@@ -602,11 +607,10 @@ pub fn bundle(set: &ShareSet) -> Bundle {
             }));
         }
     }
-    head.append(&mut b.objects);
     Bundle {
         kind: "bundle".to_owned(),
         id: Id::derived("bundle", set.id, "bundle"),
-        objects: head,
+        objects: b.objects,
         extra: Map::new(),
     }
 }

@@ -40,9 +40,8 @@ pub const TLP1: &[(Tlp, &str, &str)] = &[
 
 /// The id of the TLP 2.0 marking definition for `tlp`.
 pub fn tlp_id(tlp: Tlp) -> Id {
-    let s = TLP2.iter().find(|(t, _, _)| *t == tlp).map(|(_, id, _)| *id).unwrap_or_default();
     // The table holds valid ids; a test checks each one parses.
-    s.parse().unwrap_or_else(|_| Id::sco("marking-definition", &Value::Null))
+    Id::known(TLP2.iter().find(|(t, _, _)| *t == tlp).map(|(_, id, _)| *id).unwrap_or_default())
 }
 
 /// Which TLP label a marking-definition id stands for, in either TLP

@@ -149,12 +149,24 @@ impl Bundle {
 
     /// The bundle as compact JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = Vec::with_capacity(self.size_hint());
+        // Writing plain data into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut out, self);
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// The bundle as indented JSON.
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let mut out = Vec::with_capacity(self.size_hint() * 3 / 2);
+        let _ = serde_json::to_writer_pretty(&mut out, self);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// A guess of the compact JSON size, so the output buffer is allocated
+    /// once rather than doubled many times (large reallocations are what
+    /// dominated the profile of a 100,000-indicator bundle).
+    fn size_hint(&self) -> usize {
+        256 + self.objects.len() * 768
     }
 
     /// The object with `id`, if present.
