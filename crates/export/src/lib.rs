@@ -153,6 +153,9 @@ impl std::str::FromStr for Format {
 /// Renders `set` in `format`. `lang` chooses the language of the
 /// human-readable formats (Markdown, report Markdown, and the MISP event's
 /// report); STIX, CSV and the report JSON carry both languages or none.
+/// STIX comes out as compact JSON, written object by object
+/// ([`stix::write_bundle`]), because bundles of large sets are large; the
+/// JSON formats of MISP and the report are indented.
 ///
 /// # Errors
 ///
@@ -160,7 +163,12 @@ impl std::str::FromStr for Format {
 pub fn render(set: &ShareSet, format: Format, lang: Lang) -> Result<String, Error> {
     set.check()?;
     Ok(match format {
-        Format::Stix => stix::bundle(set).to_json_pretty(),
+        Format::Stix => {
+            let mut out = Vec::with_capacity(1024 + set.items.len() * 1536);
+            // Writing into a Vec cannot fail.
+            let _ = stix::write_bundle(set, &mut out);
+            String::from_utf8(out).unwrap_or_default()
+        }
         Format::Misp => misp::event(set, lang).to_json_pretty(),
         Format::Csv => csv(set),
         Format::Markdown => markdown(set, lang),

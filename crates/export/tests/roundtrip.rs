@@ -32,6 +32,13 @@ proptest! {
     }
 
     #[test]
+    fn streamed_bundle_equals_the_model(set in share_set(12)) {
+        let mut streamed = Vec::new();
+        stix::write_bundle(&set, &mut streamed).unwrap();
+        prop_assert_eq!(String::from_utf8(streamed).unwrap(), stix::bundle(&set).to_json());
+    }
+
+    #[test]
     fn bundles_are_reproducible(set in share_set(6)) {
         prop_assert_eq!(stix::bundle(&set).to_json(), stix::bundle(&set).to_json());
     }

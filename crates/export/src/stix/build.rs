@@ -38,8 +38,12 @@ fn indicator_type(d: Disposition) -> &'static str {
     }
 }
 
-struct Builder<'a> {
+struct Builder<'a, E: FnMut(Object)> {
     set: &'a ShareSet,
+    /// Receives every object except SCOs, as soon as it is made.
+    emit: E,
+    /// SCOs, held back until the end because a later item may tighten
+    /// their markings.
     objects: Vec<Object>,
     /// Position in `objects` of each SCO, to merge markings.
     scos: HashMap<Id, usize>,
@@ -52,7 +56,7 @@ struct Builder<'a> {
     created: crate::Timestamp,
 }
 
-impl Builder<'_> {
+impl<E: FnMut(Object)> Builder<'_, E> {
     fn id(&self, ty: &str, key: &str) -> Id {
         Id::derived(ty, self.set.id, key)
     }
@@ -67,7 +71,11 @@ impl Builder<'_> {
     fn push_ref(&mut self, object: Object) -> Id {
         let id = object.id().unwrap_or_else(|| self.identity.clone());
         self.refs.push(id.clone());
-        self.objects.push(object);
+        if sco_common_mut_ref(&object) {
+            self.objects.push(object);
+        } else {
+            (self.emit)(object);
+        }
         id
     }
 
@@ -411,6 +419,26 @@ fn sco_common(id: Id) -> ScoCommon {
     }
 }
 
+/// Whether `o` is an SCO this builder makes.
+fn sco_common_mut_ref(o: &Object) -> bool {
+    matches!(
+        o,
+        Object::Ipv4Addr(_)
+            | Object::Ipv6Addr(_)
+            | Object::DomainName(_)
+            | Object::Url(_)
+            | Object::EmailAddr(_)
+            | Object::File(_)
+            | Object::Directory(_)
+            | Object::AutonomousSystem(_)
+            | Object::MacAddr(_)
+            | Object::NetworkTraffic(_)
+            | Object::WindowsRegistryKey(_)
+            | Object::Software(_)
+            | Object::X509Certificate(_)
+    )
+}
+
 fn sco_common_mut(o: &mut Object) -> Option<&mut ScoCommon> {
     Some(match o {
         Object::Ipv4Addr(o) => &mut o.common,
@@ -523,18 +551,58 @@ fn kyoyu_extension_definition() -> Object {
 }
 
 /// Builds the bundle for `set`: the producer's identity, the TLP 2.0 and
-/// IEP 2.0 markings, kyoyu's extension definition, a report, a Japanese
-/// language-content when the source is Japanese, one object per item
-/// (indicator, vulnerability or attack-pattern) with its SCOs, and the
-/// relationships its context implies. The same set always gives the same
-/// bundle.
+/// IEP 2.0 markings, kyoyu's extension definition, one object per item
+/// (indicator, vulnerability or attack-pattern) with the relationships its
+/// context implies, the SCOs of the items' values, a report, and a
+/// Japanese language-content when the source is Japanese. The same set
+/// always gives the same bundle.
 pub fn bundle(set: &ShareSet) -> Bundle {
+    let mut objects = Vec::with_capacity(set.items.len() * 2 + 16);
+    let id = build(set, |o| objects.push(o));
+    Bundle { kind: "bundle".to_owned(), id, objects, extra: Map::new() }
+}
+
+/// Writes the bundle for `set` as compact JSON, object by object, without
+/// holding the whole bundle in memory (only the SCOs wait for the end).
+/// The bytes equal `bundle(set).to_json()`; this is the faster path for
+/// large sets, and what [`crate::render`] uses.
+///
+/// # Errors
+///
+/// The writer's errors.
+pub fn write_bundle<W: std::io::Write>(set: &ShareSet, mut out: W) -> std::io::Result<()> {
+    let id = Id::derived("bundle", set.id, "bundle");
+    write!(out, r#"{{"type":"bundle","id":"{id}","objects":["#)?;
+    let mut first = true;
+    let mut failed = None;
+    build(set, |o| {
+        if failed.is_some() {
+            return;
+        }
+        let comma = if first { Ok(()) } else { out.write_all(b",") };
+        first = false;
+        if let Err(e) =
+            comma.and_then(|()| serde_json::to_writer(&mut out, &o).map_err(std::io::Error::from))
+        {
+            failed = Some(e);
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    out.write_all(b"]}")
+}
+
+/// Makes every object of the bundle for `set`, in order, and returns the
+/// bundle id.
+fn build(set: &ShareSet, emit: impl FnMut(Object)) -> Id {
     let created = set.created.with_min_digits(3);
     let identity = Id::derived("identity", set.id, "producer");
     let iep = Id::derived("marking-definition", set.id, "iep");
     let mut b = Builder {
         set,
-        objects: Vec::with_capacity(set.items.len() * 2 + 16),
+        emit,
+        objects: Vec::with_capacity(set.items.len() + 16),
         scos: HashMap::with_capacity(set.items.len()),
         relationships: HashSet::with_capacity(set.items.len() / 4),
         context: HashMap::new(),
@@ -548,15 +616,14 @@ pub fn bundle(set: &ShareSet) -> Bundle {
     tlps.push(set.handling.tlp);
     tlps.sort();
     tlps.dedup();
-    // Everything goes into one vector, sized up front: moving a vector of
-    // a few hundred thousand objects showed in the profile.
-    let head = &mut b.objects;
-    head.push(kyoyu_identity());
-    head.extend(tlps.iter().map(|&t| Object::MarkingDefinition(tlp_definition(t))));
-    head.push(kyoyu_extension_definition());
+    (b.emit)(kyoyu_identity());
+    for &t in &tlps {
+        (b.emit)(Object::MarkingDefinition(tlp_definition(t)));
+    }
+    (b.emit)(kyoyu_extension_definition());
     let mut who = Common::new(identity.clone(), created);
     who.object_marking_refs = vec![tlp_id(set.handling.tlp)];
-    head.push(Object::Identity(Identity {
+    (b.emit)(Object::Identity(Identity {
         common: who,
         name: set.producer.clone(),
         description: Some("Producer of this share set.".to_owned()),
@@ -564,7 +631,7 @@ pub fn bundle(set: &ShareSet) -> Bundle {
         sectors: Vec::new(),
         extra: Map::new(),
     }));
-    head.push(Object::MarkingDefinition(iep_definition(
+    (b.emit)(Object::MarkingDefinition(iep_definition(
         iep,
         &set.handling.iep,
         identity.clone(),
@@ -572,6 +639,9 @@ pub fn bundle(set: &ShareSet) -> Bundle {
     )));
     for (i, item) in set.items.iter().enumerate() {
         b.item(i, item);
+    }
+    for sco in std::mem::take(&mut b.objects) {
+        (b.emit)(sco);
     }
     let report_id = b.id("report", "report");
     let mut common = b.common(report_id.clone(), set.handling.tlp);
@@ -581,7 +651,7 @@ pub fn bundle(set: &ShareSet) -> Bundle {
         refs.push(identity.clone());
     }
     let description = set.summary.get(Lang::En);
-    let report = Report {
+    (b.emit)(Object::Report(Report {
         common,
         name: set.title.clone(),
         description: (!description.is_empty()).then(|| description.to_owned()),
@@ -589,8 +659,7 @@ pub fn bundle(set: &ShareSet) -> Bundle {
         published: created,
         object_refs: refs,
         extra: Map::new(),
-    };
-    b.objects.push(Object::Report(report));
+    }));
     if set.source_lang == Lang::Ja {
         if let Some(ja) = &set.summary.ja {
             let mut contents = BTreeMap::new();
@@ -598,7 +667,7 @@ pub fn bundle(set: &ShareSet) -> Bundle {
             props.insert("description".into(), ja.clone().into());
             contents.insert("ja".to_owned(), props);
             let common = b.common(b.id("language-content", "ja"), set.handling.tlp);
-            b.objects.push(Object::LanguageContent(LanguageContent {
+            (b.emit)(Object::LanguageContent(LanguageContent {
                 common,
                 object_ref: report_id,
                 object_modified: created,
@@ -607,10 +676,5 @@ pub fn bundle(set: &ShareSet) -> Bundle {
             }));
         }
     }
-    Bundle {
-        kind: "bundle".to_owned(),
-        id: Id::derived("bundle", set.id, "bundle"),
-        objects: b.objects,
-        extra: Map::new(),
-    }
+    Id::derived("bundle", set.id, "bundle")
 }

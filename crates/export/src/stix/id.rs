@@ -21,8 +21,11 @@ pub const SCO_NAMESPACE: Uuid = uuid::uuid!("00abedb4-aa42-466c-9c01-fed23315a9b
 /// assert!("indicator--1234".parse::<Id>().is_err());
 /// # Ok::<(), kyoyu_export::Error>(())
 /// ```
+///
+/// Cloning is cheap (a shared string): the same ids appear in many
+/// objects (`created_by_ref`, markings, references).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Id(String);
+pub struct Id(std::sync::Arc<str>);
 
 impl Id {
     /// An id of `object_type` with `uuid`.
@@ -60,13 +63,13 @@ impl Id {
     /// The SCO id for already canonical JSON text.
     pub(crate) fn from_canonical(object_type: &str, canonical: &str) -> Id {
         let uuid = Uuid::new_v5(&SCO_NAMESPACE, canonical.as_bytes());
-        Id(format!("{object_type}--{uuid}"))
+        Id(format!("{object_type}--{uuid}").into())
     }
 
     /// Wraps an id from a table of known-good constants (the TLP
     /// markings), without checking it again; a test checks the tables.
     pub(crate) fn known(id: &'static str) -> Id {
-        Id(id.to_owned())
+        Id(id.into())
     }
 
     /// A version-4-shaped id derived from `seed` and `key`: the first 16
@@ -78,7 +81,7 @@ impl Id {
     pub fn derived(object_type: &str, seed: Uuid, key: &str) -> Id {
         let hashed = Uuid::new_v5(&seed, key.as_bytes());
         let uuid = uuid::Builder::from_random_bytes(*hashed.as_bytes()).into_uuid();
-        Id(format!("{object_type}--{uuid}"))
+        Id(format!("{object_type}--{uuid}").into())
     }
 }
 
@@ -100,7 +103,7 @@ impl std::str::FromStr for Id {
 
     fn from_str(s: &str) -> Result<Id, Error> {
         if valid(s) {
-            Ok(Id(s.to_owned()))
+            Ok(Id(s.into()))
         } else {
             Err(Error::invalid(format!("id {s:?}"), "not a STIX identifier (type--UUID)"))
         }

@@ -21,7 +21,7 @@ mod model;
 mod pattern;
 mod sco;
 
-pub use build::bundle;
+pub use build::{bundle, write_bundle};
 pub use id::{Id, SCO_NAMESPACE};
 pub use import::to_share_set;
 pub use marking::{
