@@ -55,7 +55,7 @@ impl Id {
     /// A deterministic SCO id: UUIDv5 in [`SCO_NAMESPACE`] over the RFC 8785
     /// canonical JSON of the id-contributing properties (`contributing`
     /// must already hold only those, with one hash kept; see
-    /// [`crate::stix::Sco::id_contributing`]).
+    /// [`crate::stix::id_contributing`]).
     pub fn sco(object_type: &str, contributing: &Value) -> Id {
         Id::from_canonical(object_type, &crate::canonical_json(contributing))
     }
