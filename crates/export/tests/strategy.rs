@@ -160,6 +160,30 @@ fn tlp() -> impl Strategy<Value = Tlp> {
     select(Tlp::ALL.to_vec())
 }
 
+/// Any IEP 2.0 policy, every field free.
+fn iep() -> impl Strategy<Value = IepPolicy> {
+    use kyoyu_taxonomy::{
+        AffectedPartyNotifications, EncryptInTransit, IepTlp, PermittedActions,
+        ProviderAttribution, UnmodifiedResale,
+    };
+    (
+        select(EncryptInTransit::ALL.to_vec()),
+        select(PermittedActions::ALL.to_vec()),
+        select(AffectedPartyNotifications::ALL.to_vec()),
+        select(IepTlp::ALL.to_vec()),
+        select(ProviderAttribution::ALL.to_vec()),
+        select(UnmodifiedResale::ALL.to_vec()),
+    )
+        .prop_map(|(e, p, a, t, at, r)| IepPolicy {
+            encrypt_in_transit: e,
+            permitted_actions: p,
+            affected_party_notifications: a,
+            tlp: t,
+            provider_attribution: at,
+            unmodified_resale: r,
+        })
+}
+
 fn item() -> impl Strategy<Value = Item> {
     (
         indicator(),
@@ -220,7 +244,7 @@ pub(crate) fn share_set(max_items: usize) -> impl Strategy<Value = ShareSet> {
         select(Lang::ALL.to_vec()),
         text(),
         timestamp(),
-        tlp(),
+        (tlp(), iep()),
         prop::collection::vec(text(), 0..3),
         prop::collection::btree_map("R[0-9]{1,2}", 0u32..100, 0..4),
         prop::collection::vec(select(vec!["pdns_pivot_risk", "k_anonymity_low"]), 0..2),
@@ -234,7 +258,7 @@ pub(crate) fn share_set(max_items: usize) -> impl Strategy<Value = ShareSet> {
                 source_lang,
                 producer,
                 created,
-                tlp,
+                (tlp, iep),
                 conditions,
                 rule_counts,
                 warnings,
@@ -249,7 +273,7 @@ pub(crate) fn share_set(max_items: usize) -> impl Strategy<Value = ShareSet> {
                     source_lang,
                     producer,
                     created,
-                    handling: Handling { tlp, iep: IepPolicy::restrictive(tlp) },
+                    handling: Handling { tlp, iep },
                     decision: Decision {
                         verdict: "share_with_conditions".to_owned(),
                         clauses: vec!["ATI-1".to_owned()],

@@ -78,6 +78,15 @@ fn tlp2_created() -> Timestamp {
     chrono::DateTime::from_timestamp(1_664_582_400, 0).unwrap_or_default().into()
 }
 
+/// The IEP 2.0 spelling of permitted actions: FIRST, the OASIS extension
+/// and MISP write `none` where the taxonomy's id is `nothing`.
+fn permitted_actions_id(a: PermittedActions) -> &'static str {
+    match a {
+        PermittedActions::Nothing => "none",
+        other => other.id(),
+    }
+}
+
 /// An IEP 2.0 policy as a marking definition using the FIRST extension.
 pub fn iep_definition(
     id: Id,
@@ -90,7 +99,7 @@ pub fn iep_definition(
     ext.insert("iep_version".into(), "2.0".into());
     ext.insert("iep_id".into(), id.uuid().to_string().into());
     ext.insert("encrypt_in_transit".into(), policy.encrypt_in_transit.id().into());
-    ext.insert("permitted_actions".into(), policy.permitted_actions.id().into());
+    ext.insert("permitted_actions".into(), permitted_actions_id(policy.permitted_actions).into());
     ext.insert(
         "affected_party_notifications".into(),
         policy.affected_party_notifications.id().into(),
@@ -143,11 +152,10 @@ pub fn iep_of(marking: &MarkingDefinition) -> Result<Option<IepPolicy>, Error> {
             "encrypt_in_transit",
             field("encrypt_in_transit")?,
         )?,
-        permitted_actions: term::<PermittedActions>(
-            place,
-            "permitted_actions",
-            field("permitted_actions")?,
-        )?,
+        permitted_actions: match field("permitted_actions")? {
+            "none" => PermittedActions::Nothing,
+            other => term::<PermittedActions>(place, "permitted_actions", other)?,
+        },
         affected_party_notifications: term::<AffectedPartyNotifications>(
             place,
             "affected_party_notifications",
