@@ -18,7 +18,10 @@ pub fn share_set(n: usize) -> ShareSet {
     let items = (0..n)
         .map(|i| {
             let (kind, value) = match i % 4 {
-                0 => (IndicatorKind::Ipv4, format!("10.{}.{}.{}", (i >> 16) & 255, (i >> 8) & 255, i & 255)),
+                0 => (
+                    IndicatorKind::Ipv4,
+                    format!("10.{}.{}.{}", (i >> 16) & 255, (i >> 8) & 255, i & 255),
+                ),
                 1 => (IndicatorKind::Domain, format!("host{i}.example-c2.net")),
                 2 => (IndicatorKind::Url, format!("http://host{i}.example-c2.net/gate.php")),
                 _ => (IndicatorKind::Sha256, format!("{i:064x}")),
