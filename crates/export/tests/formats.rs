@@ -118,3 +118,22 @@ fn format_ids_parse_back() {
     }
     assert!("xml".parse::<Format>().is_err());
 }
+
+/// Found by the interop test (stix2-validator `idn-hostname`): a name that
+/// UTS 46 accepts but IDNA 2008 does not (`--` in the third and fourth
+/// places of a label) must not become a `domain-name` object; its
+/// indicator and pattern stay.
+#[test]
+fn regression_idna2008_invalid_name_gets_no_domain_object() {
+    let mut set = sample();
+    let name = "9---2--1.z8l84t8324.xn--r8jz45g.jp";
+    set.items.truncate(1);
+    set.items[0].indicator =
+        kyoyu_indicators::Indicator::parse(kyoyu_indicators::IndicatorKind::Domain, name).unwrap();
+    let bundle = stix::bundle(&set);
+    assert!(!bundle.objects.iter().any(|o| matches!(o, stix::Object::DomainName(_))));
+    assert!(bundle.objects.iter().any(
+        |o| matches!(o, stix::Object::Indicator(i) if i.pattern == format!("[domain-name:value = '{name}']"))
+    ));
+    assert_eq!(stix::to_share_set(&bundle).unwrap(), set);
+}
