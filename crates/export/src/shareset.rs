@@ -196,6 +196,28 @@ impl Context {
 }
 
 impl Item {
+    /// An item with no times, no own TLP, no note and no context, not
+    /// de-identified.
+    pub fn new(
+        indicator: Indicator,
+        category: Category,
+        publicity: PublicityState,
+        disposition: Disposition,
+    ) -> Item {
+        Item {
+            indicator,
+            category,
+            publicity,
+            disposition,
+            first_seen: None,
+            last_seen: None,
+            deidentified: false,
+            tlp: None,
+            note: None,
+            context: Context::default(),
+        }
+    }
+
     /// The TLP label that applies to this item: its own, else the set's.
     pub fn effective_tlp(&self, set: &ShareSet) -> Tlp {
         self.tlp.unwrap_or(set.handling.tlp)
@@ -203,6 +225,57 @@ impl Item {
 }
 
 impl ShareSet {
+    /// An empty set with the format tag and version filled in, the
+    /// restrictive IEP policy for `tlp`, an empty summary in `source_lang`,
+    /// the verdict `verdict` with no clauses, and no de-identification
+    /// counts. `id` should be random (v4); exports derive their ids from it.
+    ///
+    /// ```
+    /// use kyoyu_export::{Item, ShareSet, Timestamp, render, Format};
+    /// use kyoyu_indicators::{Disposition, Indicator, IndicatorKind};
+    /// use kyoyu_taxonomy::{Category, Lang, PublicityState, Tlp};
+    ///
+    /// let created: Timestamp = "2026-11-25T09:10:00Z".parse()?;
+    /// let id = "6f1c2a47-7d0e-4b8a-9a53-2f7f0c1e9b11".parse().expect("a uuid");
+    /// let mut set = ShareSet::new(id, "C2", "Example CSIRT", created, Lang::Ja, Tlp::Green, "share");
+    /// set.items.push(Item::new(
+    ///     Indicator::parse(IndicatorKind::Domain, "c2[.]example[.]net")?,
+    ///     Category::Destination,
+    ///     PublicityState::NonPublic,
+    ///     Disposition::Indicator,
+    /// ));
+    /// assert!(render(&set, Format::Csv, Lang::En)?.contains("c2[.]example[.]net"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(
+        id: uuid::Uuid,
+        title: impl Into<String>,
+        producer: impl Into<String>,
+        created: Timestamp,
+        source_lang: Lang,
+        tlp: Tlp,
+        verdict: impl Into<String>,
+    ) -> ShareSet {
+        ShareSet {
+            format: SHARE_SET_FORMAT.to_owned(),
+            version: SHARE_SET_VERSION,
+            id,
+            title: title.into(),
+            summary: Summary::default(),
+            source_lang,
+            producer: producer.into(),
+            created,
+            handling: Handling { tlp, iep: IepPolicy::restrictive(tlp) },
+            decision: Decision {
+                verdict: verdict.into(),
+                clauses: Vec::new(),
+                conditions: Vec::new(),
+            },
+            deidentification: DeidSummary::default(),
+            items: Vec::new(),
+        }
+    }
+
     /// Reads a share-set document and checks what the types cannot: the
     /// format tag and version, the item limit, and that `last_seen` is not
     /// before `first_seen`.
