@@ -4,6 +4,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
+mod deid;
 mod export;
 mod indicators;
 mod known;
@@ -18,6 +19,7 @@ criterion_group! {
     name = benches;
     config = config();
     targets = taxonomy::parse, taxonomy::document, nda::decide, nda::parse,
-        indicators::extract, indicators::compare, indicators::psl_lookup, known::lookup, export::stix_bundle
+        indicators::extract, indicators::compare, indicators::psl_lookup, known::lookup, export::stix_bundle,
+        deid::deid
 }
 criterion_main!(benches);

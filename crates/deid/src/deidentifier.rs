@@ -332,22 +332,11 @@ impl Deidentifier {
             return DomainVerdict::Lookalike;
         }
         if self.enabled(RuleId::R2) {
-            if let Some(lk) = network::label_key(host) {
-                let n = lk.chars().count();
-                let max = match n {
-                    0..=4 => 0,
-                    5 => 1,
-                    _ => 2,
-                };
-                if n >= 4
-                    && self
-                        .matcher
-                        .lookalike
-                        .iter()
-                        .any(|v| *v == lk || (max > 0 && network::within_distance(&lk, v, max)))
-                {
-                    return DomainVerdict::Lookalike;
-                }
+            let label =
+                d.registrable().strip_suffix(d.public_suffix()).map(|l| l.trim_end_matches('.'));
+            let lk = label.filter(|l| !l.is_empty()).map(fold::key);
+            if lk.is_some_and(|lk| self.matcher.lookalike.matches(&lk)) {
+                return DomainVerdict::Lookalike;
             }
         }
         if hits.iter().any(|h| h.start < reg_start) {
@@ -863,26 +852,32 @@ impl Deidentifier {
     /// One pass over `text`; `depth` counts decoding levels.
     fn run(&self, text: &str, depth: u8) -> (Deidentified, ()) {
         let mut w = Work::default();
-        // 1. Decoding, and what does not decode (F1).
-        let decoded = decode::decode(text);
-        if !self.policy.dangerous_lenient_decoding {
-            for &(s, e) in &decoded.undecodable {
-                w.add(
-                    RuleId::F1,
-                    Action::Drop,
-                    s,
-                    e,
-                    Placeholder::Withheld.as_str().to_owned(),
-                    Some(Placeholder::Withheld),
-                    None,
-                );
+        // 1. Profile terms in the text as written, then in every token
+        //    that decodes to something else (percent-encoding, entities,
+        //    escapes, defang words, Punycode); what does not decode is
+        //    withheld (F1).
+        let mut hits = self.matcher.find_text(text, None);
+        for (start, end) in decode::escaped_tokens(text) {
+            let Some(token) = text.get(start..end) else { continue };
+            let decoded = decode::decode(token);
+            if !self.policy.dangerous_lenient_decoding {
+                for &(s, e) in &decoded.undecodable {
+                    let (s, e) = (s + start, e + start);
+                    let ph = Placeholder::Withheld;
+                    w.add(RuleId::F1, Action::Drop, s, e, ph.as_str().to_owned(), Some(ph), None);
+                }
+            }
+            if let Some(v) = &decoded.view {
+                let kv = fold::key_view(&v.text, Some(&v.src));
+                hits.extend(self.matcher.find(&kv).into_iter().map(|mut h| {
+                    h.start += start;
+                    h.end += start;
+                    h
+                }));
             }
         }
-        let kv = match &decoded.view {
-            Some(v) => fold::key_view(&v.text, Some(&v.src)),
-            None => fold::key_view(text, None),
-        };
-        let mut hits = self.matcher.find(&kv);
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.kind));
+        hits.dedup();
 
         // 2. Indicators.
         let matches = self.extractor.extract(text);
@@ -1124,6 +1119,13 @@ impl Deidentifier {
     }
 
     fn scan(&self, text: &str, matches: &[kyoyu_indicators::Match], w: &mut Work) {
+        // Matches come in order and do not overlap.
+        let all_spans: Vec<(usize, usize)> = matches.iter().map(|m| (m.start, m.end)).collect();
+        let network_spans: Vec<(usize, usize)> = matches
+            .iter()
+            .filter(|m| m.indicator.kind().is_network())
+            .map(|m| (m.start, m.end))
+            .collect();
         let b = text.as_bytes();
         if self.enabled(RuleId::R4) {
             for s in scan::credentials(text) {
@@ -1177,15 +1179,16 @@ impl Deidentifier {
             }
         }
         if self.enabled(RuleId::R5) {
+            let single_labels = self.assets.has_single_labels();
             for s in scan::host_tokens(text) {
                 // Extracted indicators were judged by their own rules.
-                if matches
-                    .iter()
-                    .any(|m| m.start < s.end && s.start < m.end && m.indicator.kind().is_network())
-                {
+                if overlaps(&network_spans, s.start, s.end) {
                     continue;
                 }
                 let Some(tok) = text.get(s.start..s.end) else { continue };
+                if !tok.contains('.') && !single_labels {
+                    continue;
+                }
                 let host = tok.to_ascii_lowercase();
                 let owned = self.assets.host(&host).or_else(|| {
                     self.assets.matches_pattern(&host).then_some(Owned {
@@ -1200,7 +1203,7 @@ impl Deidentifier {
             }
             self.unc_hosts(text, w);
             for (s, ip) in scan::ipv4_literals(text) {
-                if matches.iter().any(|m| m.start < s.end && s.start < m.end) {
+                if overlaps(&all_spans, s.start, s.end) {
                     continue;
                 }
                 if let Some(o) = self.owned_ip(ip.into()) {
@@ -1460,6 +1463,13 @@ enum DomainVerdict {
     VictimLabels { tenant: bool },
     Service { small: bool },
     Keep,
+}
+
+/// Whether `[s, e)` overlaps any of `spans` (sorted, not overlapping).
+fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    // The first span that ends after `s`.
+    let i = spans.partition_point(|&(_, end)| end <= s);
+    spans.get(i).is_some_and(|&(start, _)| start < e)
 }
 
 /// The white-space token around `[s, e)`.

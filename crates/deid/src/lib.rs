@@ -61,6 +61,7 @@
 mod canon;
 mod deidentifier;
 mod error;
+mod lookalike;
 mod matcher;
 mod network;
 mod output;

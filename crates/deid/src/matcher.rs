@@ -400,7 +400,7 @@ pub(crate) struct Matcher {
     /// Keys of products named in announcements.
     pub(crate) products: Vec<String>,
     /// Keys the look-alike check compares registrable labels against.
-    pub(crate) lookalike: Vec<String>,
+    pub(crate) lookalike: crate::lookalike::Lookalikes,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -515,8 +515,7 @@ impl Matcher {
             lookalike
                 .extend(name_words(s.expose()).iter().map(|w| key(w)).filter(|k| k.len() >= 4));
         }
-        lookalike.sort();
-        lookalike.dedup();
+        let lookalike = crate::lookalike::Lookalikes::new(lookalike);
         let services = p
             .third_party_services
             .iter()
@@ -577,12 +576,86 @@ impl Matcher {
         hits
     }
 
+    /// Whether `kv` (built with or without spans) holds any term.
+    pub(crate) fn any(&self, kv: &KeyView) -> bool {
+        if let Some(ac) = &self.bounded {
+            for joined in [false, true] {
+                let view = if joined { &kv.joined } else { &kv.view };
+                for m in ac.find_overlapping_iter(view.text.as_str()) {
+                    let ok = if joined {
+                        kv.is_bounded_joined(m.start(), m.end())
+                    } else {
+                        kv.is_bounded(m.start(), m.end())
+                    };
+                    if ok {
+                        return true;
+                    }
+                }
+            }
+        }
+        if let Some(ac) = &self.free {
+            for view in [&kv.joined, &kv.view] {
+                if ac.is_match(view.text.as_str()) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Every term in `text` (whose map to the original is `src`), found
+    /// chunk by chunk: a chunk without any term costs one pass without span
+    /// maps; only chunks with a term are folded again with maps.
+    pub(crate) fn find_text(&self, text: &str, src: Option<&[crate::canon::Span]>) -> Vec<Hit> {
+        const CHUNK: usize = 32 * 1024;
+        let mut hits = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let mut end = (start + CHUNK).min(text.len());
+            // End chunks at a line break when there is one near.
+            if end < text.len() {
+                let window =
+                    text.as_bytes().get(end..(end + 4096).min(text.len())).unwrap_or_default();
+                end = match window.iter().position(|&b| b == b'\n') {
+                    Some(p) => end + p + 1,
+                    None => {
+                        (end..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len())
+                    }
+                };
+            }
+            let Some(chunk) = text.get(start..end) else { break };
+            let sub_src = src.and_then(|m| m.get(start..end));
+            let quick = crate::canon::fold::key_view_with(chunk, sub_src, false);
+            if self.any(&quick) {
+                let kv = crate::canon::fold::key_view_with(chunk, sub_src, true);
+                let mut found = self.find(&kv);
+                if sub_src.is_none() {
+                    for h in &mut found {
+                        h.start += start;
+                        h.end += start;
+                    }
+                }
+                hits.extend(found);
+            }
+            start = end;
+        }
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.kind));
+        hits.dedup();
+        hits
+    }
+
     /// Whether `s` holds any term (used on single values).
     pub(crate) fn hits_in(&self, s: &str) -> Vec<Hit> {
         let decoded = crate::canon::decode::decode(s);
         match &decoded.view {
             Some(v) => self.find(&crate::canon::fold::key_view(&v.text, Some(&v.src))),
-            None => self.find(&crate::canon::fold::key_view(s, None)),
+            None => {
+                // Most values hold no term: check without span maps first.
+                if !self.any(&crate::canon::fold::key_view_with(s, None, false)) {
+                    return Vec::new();
+                }
+                self.find(&crate::canon::fold::key_view(s, None))
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Victim assets: hosts, domains and address ranges, and how a network
 //! indicator is judged against them.
 
+use std::collections::HashSet;
 use std::net::IpAddr;
 
 use ipnet::IpNet;
@@ -67,12 +68,12 @@ pub(crate) struct Owned {
 
 /// The victim's assets, compiled.
 pub(crate) struct Assets {
-    domains: Vec<String>,
-    email_domains: Vec<String>,
-    ad_domains: Vec<String>,
-    tenants: Vec<String>,
-    hostnames: Vec<String>,
-    proxies: Vec<String>,
+    domains: HashSet<String>,
+    email_domains: HashSet<String>,
+    ad_domains: HashSet<String>,
+    tenants: HashSet<String>,
+    hostnames: HashSet<String>,
+    proxies: HashSet<String>,
     patterns: Vec<String>,
     internal_ranges: Vec<IpNet>,
     public_ranges: Vec<IpNet>,
@@ -136,8 +137,13 @@ impl Assets {
     /// Whether `host` (lower-case, A-label) is the victim's, and how.
     pub(crate) fn host(&self, host: &str) -> Option<Owned> {
         let host = host.trim_end_matches('.');
+        // `host` and each of its parent names, without allocating.
+        let suffixes = || {
+            std::iter::once(host)
+                .chain(host.match_indices('.').filter_map(|(i, _)| host.get(i + 1..)))
+        };
         let under =
-            |list: &[String]| list.iter().any(|d| host == d || host.ends_with(&format!(".{d}")));
+            |list: &HashSet<String>| !list.is_empty() && suffixes().any(|s| list.contains(s));
         if under(&self.proxies) {
             return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalProxy });
         }
@@ -154,6 +160,15 @@ impl Assets {
             return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalHost });
         }
         None
+    }
+
+    /// Whether single-label names can be the victim's (the profile lists
+    /// host names, patterns, AD names or proxies).
+    pub(crate) fn has_single_labels(&self) -> bool {
+        !(self.hostnames.is_empty()
+            && self.patterns.is_empty()
+            && self.ad_domains.is_empty()
+            && self.proxies.is_empty())
     }
 
     /// Whether `host` fits a profile host-name pattern.
@@ -280,9 +295,4 @@ pub(crate) fn within_distance(a: &str, b: &str, max: usize) -> bool {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev.last().is_some_and(|&d| d <= max)
-}
-
-/// The label left of the public suffix, for the look-alike check.
-pub(crate) fn label_key(host: &str) -> Option<String> {
-    registrable_label(host).map(|l| crate::canon::fold::key(&l))
 }

@@ -129,13 +129,24 @@ pub(crate) struct RegionMention {
 /// 道) or, for a few unambiguous names, none; English names must be whole
 /// words and take `Prefecture`, `City`, `-ken`, `-shi` with them.
 pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    // Patterns: Japanese stems (2k) and English names (2k + 1).
+    let ac = AC.get_or_init(|| {
+        let words: Vec<&str> = PLACES.iter().flat_map(|(ja, en, _)| [*ja, *en]).collect();
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(words)
+            .ok()
+    });
+    let Some(ac) = ac else { return Vec::new() };
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let lower = text.to_ascii_lowercase();
-    for &(ja, en, block) in PLACES {
-        let mut from = 0;
-        while let Some(p) = text.get(from..).and_then(|t| t.find(ja)).map(|p| p + from) {
-            let mut end = p + ja.len();
-            from = end;
+    for m in ac.find_overlapping_iter(text) {
+        let idx = m.pattern().as_usize();
+        let Some(&(ja, _, block)) = PLACES.get(idx / 2) else { continue };
+        let (p, mut end) = (m.start(), m.end());
+        if idx % 2 == 0 {
             let rest = text.get(end..).unwrap_or_default();
             if let Some(c) = rest.chars().next().filter(|c| "県府都市道".contains(*c)) {
                 end += c.len_utf8();
@@ -145,22 +156,19 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
                 continue;
             }
             out.push(RegionMention { start: p, end, block, japanese: true });
-        }
-        let en_l = en.to_ascii_lowercase();
-        let mut from = 0;
-        while let Some(p) = lower.get(from..).and_then(|t| t.find(&en_l)).map(|p| p + from) {
-            let mut end = p + en_l.len();
-            from = end;
-            let before_ok =
-                p == 0 || !lower.as_bytes().get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
-            let after_ok = !lower.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric);
+        } else {
+            let before_ok = p == 0 || !bytes.get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
+            let after_ok = !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
             // English names only with a capital (`Kobe`, not `kobe-beef.com`).
-            let capital = text.as_bytes().get(p).is_some_and(u8::is_ascii_uppercase);
+            let capital = bytes.get(p).is_some_and(u8::is_ascii_uppercase);
             if !before_ok || !after_ok || !capital {
                 continue;
             }
             for suffix in [" prefecture", "-ken", " city", "-shi", " metropolis", "-to", "-fu"] {
-                if lower.get(end..).is_some_and(|r| r.starts_with(suffix)) {
+                if bytes
+                    .get(end..end + suffix.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(suffix.as_bytes()))
+                {
                     end += suffix.len();
                     break;
                 }
@@ -258,9 +266,9 @@ pub(crate) fn sizes(text: &str) -> Vec<SizeMention> {
             }
         }
         // English: a unit after.
-        let r = rest.to_ascii_lowercase();
+        let r = rest.as_bytes();
         for unit in [" employees", " staff", " workers", " people on staff", " personnel"] {
-            if r.starts_with(unit) {
+            if r.get(..unit.len()).is_some_and(|h| h.eq_ignore_ascii_case(unit.as_bytes())) {
                 out.push(SizeMention {
                     start,
                     end: num_end + unit.len(),

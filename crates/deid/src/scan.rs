@@ -22,6 +22,29 @@ fn token_end(s: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Every occurrence of any of `words` in `text`, ASCII case-blind, as
+/// `(start, index of the word)`, in one pass.
+fn occurrences(
+    cache: &'static std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    words: &[&str],
+    text: &str,
+) -> Vec<(usize, usize)> {
+    let ac = cache.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(words)
+            .ok()
+    });
+    match ac {
+        Some(ac) => {
+            ac.find_overlapping_iter(text).map(|m| (m.start(), m.pattern().as_usize())).collect()
+        }
+        None => Vec::new(),
+    }
+}
+
+#[allow(dead_code)]
 fn find_ci(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
     let n_len = n.len();
     if n_len == 0 || h.len() < n_len {
@@ -58,11 +81,11 @@ pub(crate) fn credentials(text: &str) -> Vec<Span> {
         "暗証番号",
         "パスフレーズ",
     ];
-    for key in KEYS {
-        let k = key.as_bytes();
-        let mut from = 0;
-        while let Some(p) = find_ci(s, k, from) {
-            from = p + k.len();
+    static KEYS_AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    for (p, ki) in occurrences(&KEYS_AC, KEYS, text) {
+        let Some(k) = KEYS.get(ki).map(|k| k.as_bytes()) else { continue };
+        {
             // Whole key: not inside a longer word.
             if p > 0 && s.get(p - 1).copied().is_some_and(is_word) {
                 continue;
@@ -107,11 +130,11 @@ pub(crate) fn credentials(text: &str) -> Vec<Span> {
         "--username ",
         "--username=",
     ];
-    for sw in SWITCHES {
-        let k = sw.as_bytes();
-        let mut from = 0;
-        while let Some(p) = find_ci(s, k, from) {
-            from = p + k.len();
+    static SWITCHES_AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    for (p, ki) in occurrences(&SWITCHES_AC, SWITCHES, text) {
+        let Some(k) = SWITCHES.get(ki).map(|k| k.as_bytes()) else { continue };
+        {
             if p > 0 && !s.get(p - 1).is_some_and(u8::is_ascii_whitespace) {
                 continue;
             }
@@ -144,6 +167,11 @@ pub(crate) fn credentials(text: &str) -> Vec<Span> {
 fn credential_token(tok: &str) -> Option<(usize, usize)> {
     let t = tok.trim_end_matches(['.', ',', ';', ':']);
     let b = t.as_bytes();
+    // Most tokens are words: only these shapes can be credentials.
+    let shaped = matches!(b.first(), Some(b'$' | b'A' | b'g' | b'x' | b's' | b'r' | b'e'));
+    if !shaped && !t.contains(':') && !t.contains('@') {
+        return None;
+    }
     let upper_alnum = |x: &[u8]| x.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     // NTLM LM:NT pairs, and secretsdump lines user:rid:lm:nt:::
     let parts: Vec<&str> = t.split(':').collect();
@@ -219,9 +247,12 @@ fn credential_token(tok: &str) -> Option<(usize, usize)> {
 pub(crate) fn sids(text: &str) -> Vec<(Span, Option<u32>)> {
     let s = text.as_bytes();
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(p) = find_ci(s, b"S-1-5-21-", from) {
-        from = p + 9;
+    let starts: Vec<usize> = text
+        .match_indices("-1-5-21-")
+        .filter_map(|(p, _)| p.checked_sub(1))
+        .filter(|&p| matches!(s.get(p), Some(b'S' | b's')))
+        .collect();
+    for p in starts {
         let mut j = p + 9;
         let mut groups = Vec::new();
         loop {
@@ -251,7 +282,6 @@ pub(crate) fn sids(text: &str) -> Vec<(Span, Option<u32>)> {
                 out.push((Span { start: g.0, end: g.1 }, None));
             }
         }
-        from = j;
     }
     out
 }
@@ -262,9 +292,8 @@ pub(crate) fn cloud_ids(text: &str) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     // arn:aws:service:region:ACCOUNT:resource
-    let mut from = 0;
-    while let Some(p) = find_ci(s, b"arn:aws", from) {
-        from = p + 7;
+    let arns: Vec<usize> = text.match_indices("arn:aws").map(|(p, _)| p).collect();
+    for p in arns {
         let end = token_end(s, p);
         let Some(arn) = text.get(p..end) else { continue };
         let mut at = p;
@@ -276,12 +305,14 @@ pub(crate) fn cloud_ids(text: &str) -> Vec<Span> {
         }
     }
     // 12-digit account ids and GUIDs near a cue word.
-    for cue in
-        ["account", "アカウント", "tenant", "テナント", "tid=", "directory id", "subscription"]
-    {
-        let mut from = 0;
-        while let Some(p) = find_ci(s, cue.as_bytes(), from) {
-            from = p + cue.len();
+    const CUES: &[&str] =
+        &["account", "アカウント", "tenant", "テナント", "tid=", "directory id", "subscription"];
+    static CUES_AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    for (p, ci) in occurrences(&CUES_AC, CUES, text) {
+        let Some(cue) = CUES.get(ci) else { continue };
+        {
+            let from = p + cue.len();
             // Look at the next 60 bytes for a 12-digit number or a GUID.
             let window_end = (from + 60).min(s.len());
             let mut j = from;

@@ -11,16 +11,57 @@ pub(crate) struct Decoded {
     pub(crate) undecodable: Vec<(usize, usize)>,
 }
 
+/// White-space-delimited tokens of `text` that hold something [`decode`]
+/// would change, as byte ranges.
+pub(crate) fn escaped_tokens(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut maybe = false;
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii_whitespace() {
+                break;
+            }
+            maybe |= matches!(c, b'%' | b'&' | b'\\' | b'[' | b'(' | b'{' | b'-');
+            i += 1;
+        }
+        if maybe && text.get(start..i).is_some_and(needs_decoding) {
+            out.push((start, i));
+        }
+    }
+    out
+}
+
 /// Whether `s` holds anything [`decode`] would change.
 pub(crate) fn needs_decoding(s: &str) -> bool {
     let b = s.as_bytes();
-    b.iter().any(|&c| matches!(c, b'%' | b'&' | b'\\'))
+    let escape_at = |i: usize| match b.get(i) {
+        Some(b'%') => hex2(b, i + 1).is_some(),
+        Some(b'&') => {
+            b.get(i + 1).is_some_and(|c| *c == b'#' || c.is_ascii_alphabetic())
+                && b.iter().skip(i).take(12).any(|&c| c == b';')
+        }
+        Some(b'\\') => matches!(b.get(i + 1), Some(b'u' | b'x' | b'.')),
+        _ => false,
+    };
+    memchr_any(b, escape_at)
         || contains_ci(b, b"xn--")
         || contains_ci(b, b"dot]")
         || contains_ci(b, b"dot)")
         || contains_ci(b, b"dot}")
         || contains_ci(b, b"(at)")
         || contains_ci(b, b"[at]")
+}
+
+/// Whether any `%`, `&` or `\\` in `b` starts an escape.
+fn memchr_any(b: &[u8], escape_at: impl Fn(usize) -> bool) -> bool {
+    b.iter().enumerate().any(|(i, &c)| matches!(c, b'%' | b'&' | b'\\') && escape_at(i))
 }
 
 fn contains_ci(h: &[u8], n: &[u8]) -> bool {

@@ -19,6 +19,8 @@ pub(crate) struct KeyView {
     pub(crate) bound: Vec<bool>,
     pub(crate) joined: View,
     pub(crate) joined_bound: Vec<bool>,
+    /// Whether `src` maps are kept (off for a quick "any term here?" pass).
+    spans: bool,
 }
 
 impl KeyView {
@@ -111,11 +113,17 @@ fn katakana(c: char) -> char {
 /// Builds the key view of `text`, whose bytes map to original spans through
 /// `src` (`None`: the text is the original).
 pub(crate) fn key_view(text: &str, src: Option<&[Span]>) -> KeyView {
+    key_view_with(text, src, true)
+}
+
+/// As [`key_view`]; without span maps when `spans` is false.
+pub(crate) fn key_view_with(text: &str, src: Option<&[Span]>, spans: bool) -> KeyView {
     let mut out = KeyView {
         view: View::with_capacity(text.len()),
         bound: Vec::with_capacity(text.len()),
         joined: View::with_capacity(text.len()),
         joined_bound: Vec::with_capacity(text.len()),
+        spans,
     };
     let mut tok = Token {
         ascii: Vec::with_capacity(32),
@@ -239,7 +247,9 @@ fn flush(tok: &mut Token, out: &mut KeyView, scratch: &mut romaji::Scratch) {
             let start = tok.ascii.get(lo).map_or((0, 0), |e| e.2);
             let end = tok.ascii.get(hi as usize).map_or(start, |e| e.2);
             out.joined.text.push(char::from(b));
-            out.joined.src.push((start.0, end.1.max(start.0)));
+            if out.spans {
+                out.joined.src.push((start.0, end.1.max(start.0)));
+            }
             out.joined_bound.push(lo != last_lo && tok.ascii.get(lo).is_some_and(|e| e.1));
             last_lo = lo;
         }
@@ -260,7 +270,9 @@ fn flush(tok: &mut Token, out: &mut KeyView, scratch: &mut romaji::Scratch) {
                 let bound = lo != last_lo && part.get(lo).is_some_and(|e| e.1);
                 last_lo = lo;
                 out.view.text.push(char::from(b));
-                out.view.src.push((start.0, end.1.max(start.0)));
+                if out.spans {
+                    out.view.src.push((start.0, end.1.max(start.0)));
+                }
                 out.bound.push(bound);
             }
             a = z;
@@ -270,8 +282,13 @@ fn flush(tok: &mut Token, out: &mut KeyView, scratch: &mut romaji::Scratch) {
     }
     if !tok.other.is_empty() {
         for (k, &(c, span)) in tok.other.iter().enumerate() {
-            out.view.push_char(c, span);
-            out.joined.push_char(c, span);
+            if out.spans {
+                out.view.push_char(c, span);
+                out.joined.push_char(c, span);
+            } else {
+                out.view.text.push(c);
+                out.joined.text.push(c);
+            }
             for b in 0..c.len_utf8() {
                 out.bound.push(k == 0 && b == 0);
                 out.joined_bound.push(k == 0 && b == 0);
