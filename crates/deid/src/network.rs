@@ -6,7 +6,7 @@ use std::net::IpAddr;
 
 use ipnet::IpNet;
 
-use crate::matcher::{proxy_host, registrable_label};
+use crate::matcher::proxy_host;
 use crate::profile::Profile;
 use crate::rule::{Placeholder, RuleId};
 
