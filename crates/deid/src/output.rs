@@ -1,7 +1,7 @@
 //! What de-identification returns. Nothing here can hold a removed value
 //! (except [`AuditEntry`], which only the explicit audit mode makes).
 
-use kyoyu_indicators::{Indicator, IndicatorKind};
+use kyoyu_indicators::{Disposition, Indicator, IndicatorKind};
 use kyoyu_taxonomy::DeidWarning;
 use serde::Serialize;
 
@@ -56,6 +56,9 @@ pub struct SharedIndicator {
     pub rule: RuleId,
     /// Kept as found, or generalised.
     pub action: Action,
+    /// How the match looked in its context (attacker indicator, reference,
+    /// benign, documentation), from the extractor.
+    pub disposition: Disposition,
     /// Byte offset of the match in the input it came from.
     pub start: usize,
     /// Byte offset just past it.

@@ -22,6 +22,10 @@
 //! * [`deid`] (`kyoyu-deid`): de-identification with a victim profile:
 //!   what could identify the victim is redacted, generalised or dropped,
 //!   the attacker's indicators stay.
+//! * [`export`] (`kyoyu-export`): the shareable item set and its formats
+//!   (STIX 2.1, MISP, CSV, Markdown, the common reporting format).
+//! * [`pipeline`]: the crates joined into the job the report describes,
+//!   from incident notes to a marked, de-identified share set.
 //! * [`nda`] (`kyoyu-nda`): agreements as data and a decision for every
 //!   sharing request, with the clauses that decided it.
 //! * [`taxii`] (`kyoyu-taxii`): a TAXII 2.1 client for the hubs that carry
@@ -30,7 +34,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod pipeline;
+
 pub use kyoyu_deid as deid;
+pub use kyoyu_export as export;
 pub use kyoyu_indicators as indicators;
 pub use kyoyu_known as known;
 pub use kyoyu_nda as nda;
