@@ -130,6 +130,12 @@ impl std::fmt::Display for Timestamp {
         // Written field by field: chrono's `format` parses its pattern on
         // every call, which showed in the profile of large bundles.
         let t = &self.at;
+        // chrono holds a leap second as :59 with a fraction of a second or
+        // more; it is written :60, as it was read.
+        let (second, nanos) = match t.nanosecond() {
+            n if n >= 1_000_000_000 => (t.second() + 1, n - 1_000_000_000),
+            n => (t.second(), n),
+        };
         let year = t.year();
         if (0..=9999).contains(&year) {
             write!(f, "{year:04}")?;
@@ -143,10 +149,10 @@ impl std::fmt::Display for Timestamp {
             t.day(),
             t.hour(),
             t.minute(),
-            t.second()
+            second
         )?;
         if self.digits > 0 {
-            let mut frac = t.nanosecond() % 1_000_000_000;
+            let mut frac = nanos;
             let mut digits = [b'0'; 9];
             for d in digits.iter_mut().rev() {
                 *d = b'0' + (frac % 10) as u8;
@@ -169,5 +175,21 @@ impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
         let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Timestamp;
+
+    /// `fuzz/regressions/stix_import/leap-second.json`: a leap second
+    /// printed as :59 and read back as another instant.
+    #[test]
+    fn leap_seconds_print_as_read() {
+        for s in ["2016-12-31T23:59:60Z", "2016-12-31T23:59:60.500Z", "2026-11-25T09:40:60.000Z"] {
+            let t: Timestamp = s.parse().unwrap_or_else(|e| panic!("{s}: {e}"));
+            assert_eq!(t.to_string(), s);
+            assert_eq!(t.to_string().parse::<Timestamp>().ok(), Some(t));
+        }
     }
 }

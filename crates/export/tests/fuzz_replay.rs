@@ -81,3 +81,15 @@ fn misp_import_seeds_and_variants() {
         }
     }
 }
+
+/// `fuzz/regressions/stix_import/leap-second.json` (found by
+/// `stix_import`): a leap second (`:60`) was written back as `:59` plus a
+/// fraction, so the bundle read back differently. Timestamps now print a
+/// leap second as they read it.
+#[test]
+fn regression_leap_second_round_trips() {
+    let input = include_str!("../../../fuzz/regressions/stix_import/leap-second.json");
+    stix_property(input);
+    let bundle = stix::Bundle::from_json(input).unwrap();
+    assert!(bundle.to_json().contains("\"created\":\"2026-11-25T09:40:60.000Z\""));
+}
