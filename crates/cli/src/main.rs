@@ -12,9 +12,11 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod deid;
+mod export;
 mod extract;
 mod input;
 mod nda;
+mod share;
 mod taxii;
 mod taxonomy;
 
@@ -43,6 +45,33 @@ enum Command {
                             JSONL fields: file, kind, value (canonical, refanged), start, end (byte offsets), \
                             defanged, disposition (indicator|reference|benign|documentation|internal).")]
     Extract(extract::Args),
+    /// From incident notes to a marked, de-identified share set: extract,
+    /// de-identify, classify, decide under the agreement, export (and push).
+    #[command(
+        after_help = "Examples:\n  kyoyu share --profile victim.toml --agreement agreement.toml \
+                            --recipient specialist_org --purpose detection_deployment notes.md\n  \
+                            kyoyu share --profile victim.toml --agreement agreement.toml --recipient sharing_activity \
+                            --purpose damage_prevention,alerting --format misp --lang ja notes-ja.md notes-en.md\n  \
+                            kyoyu share ... --push https://hub.example/api1/ --collection ID notes.md\n\n\
+                            The output goes to standard output (or --out); a summary of counts and of what was \
+                            withheld and why (never the values) goes to standard error (--quiet: none; --json: as JSON).\n\
+                            Exit code 3 when items were withheld by the agreement's decision, segments could not \
+                            be decoded, or a push left objects failed or pending."
+    )]
+    Share(share::Args),
+    /// Render a kyoyu share set (JSON) as STIX 2.1, MISP, CSV, Markdown or
+    /// the common reporting format.
+    #[command(
+        after_help = "Examples:\n  kyoyu export --format stix shareset.json > bundle.json\n  \
+                            kyoyu export --format markdown --lang ja shareset.json\n  \
+                            kyoyu export --schema > shareset.schema.json"
+    )]
+    Export(export::Args),
+    /// Read a STIX 2.1 bundle or a MISP event back into a kyoyu share set
+    /// (JSON).
+    #[command(after_help = "Examples:\n  kyoyu import --from stix bundle.json > shareset.json\n  \
+                            kyoyu import --from misp event.json")]
+    Import(export::ImportArgs),
     /// De-identify a text with a victim profile: what could identify or
     /// narrow down the victim is redacted, generalised or dropped; the
     /// attacker's indicators stay (defanged).
@@ -139,6 +168,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args, &mut out).map(|()| None),
         Command::Deid(args) => deid::run(&args, &mut out),
+        Command::Share(args) => share::run(&args, &mut out),
+        Command::Export(args) => export::run(&args, &mut out).map(|()| None),
+        Command::Import(args) => export::import(&args, &mut out).map(|()| None),
         Command::Taxonomy(args) => taxonomy::run(&args, &mut out).map(|()| None),
         Command::Check(args) => nda::check(&args, &mut out).map(|()| None),
         Command::Clauses(args) => nda::clauses(&args, &mut out).map(|()| None),

@@ -96,10 +96,20 @@ enum Format {
 }
 
 fn client(args: &Args) -> Result<Client, InputError> {
+    connect(args.user.clone(), args.connect_timeout, args.read_timeout)
+}
+
+/// A client with credentials from `user` or the environment
+/// (`KYOYU_TAXII_USER` + `KYOYU_TAXII_PASSWORD`, or `KYOYU_TAXII_TOKEN`).
+pub(crate) fn connect(
+    user: Option<String>,
+    connect_timeout: u64,
+    read_timeout: u64,
+) -> Result<Client, InputError> {
     let mut b = Client::builder()
-        .connect_timeout(Duration::from_secs(args.connect_timeout))
-        .read_timeout(Duration::from_secs(args.read_timeout));
-    let user = args.user.clone().or_else(|| std::env::var("KYOYU_TAXII_USER").ok());
+        .connect_timeout(Duration::from_secs(connect_timeout))
+        .read_timeout(Duration::from_secs(read_timeout));
+    let user = user.or_else(|| std::env::var("KYOYU_TAXII_USER").ok());
     let password = std::env::var("KYOYU_TAXII_PASSWORD").ok();
     let token = std::env::var("KYOYU_TAXII_TOKEN").ok();
     match (user, password, token) {
@@ -117,12 +127,12 @@ fn client(args: &Args) -> Result<Client, InputError> {
     Ok(b.build())
 }
 
-fn fail(e: kyoyu::taxii::Error) -> InputError {
+pub(crate) fn fail(e: kyoyu::taxii::Error) -> InputError {
     InputError(e.to_string())
 }
 
 /// The API root for a URL: itself, or a discovery URL's default root.
-fn api_root(client: &Client, url: &str) -> Result<String, InputError> {
+pub(crate) fn api_root(client: &Client, url: &str) -> Result<String, InputError> {
     let trimmed = url.trim_end_matches('/');
     if !trimmed.ends_with("/taxii2") {
         return Ok(url.to_owned());

@@ -24,5 +24,6 @@ pub(crate) fn run_kyoyu(args: &[&str], stdin: &str) -> Output {
 mod deid;
 mod extract;
 mod nda;
+mod share;
 mod taxii;
 mod taxonomy;

@@ -775,7 +775,10 @@ impl Deidentifier {
                     (rule, action, placeholder) = (o.rule, ac, Some(o.placeholder));
                     text
                 }
-                None => a.to_string().replace('.', "[.]"),
+                None => {
+                    indicator = Indicator::parse(IndicatorKind::Ipv4, &a.to_string()).ok();
+                    a.to_string().replace('.', "[.]")
+                }
             },
             Some(url::Host::Ipv6(a)) => match self.owned_ip(a.into()) {
                 Some(o) => {
@@ -784,7 +787,10 @@ impl Deidentifier {
                     (rule, action, placeholder) = (o.rule, ac, Some(o.placeholder));
                     text
                 }
-                None => format!("[{a}]"),
+                None => {
+                    indicator = Indicator::parse(IndicatorKind::Ipv6, &a.to_string()).ok();
+                    format!("[{a}]")
+                }
             },
             None => String::new(),
         };
