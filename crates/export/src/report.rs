@@ -358,7 +358,7 @@ impl CommonReport {
                 .map(|f| {
                     let v = &f.value;
                     let mut s = format!("{}: {}", v.kind.label(lang), code(&v.defanged));
-                    if let Some(p) = &v.port_protocol {
+                    if let Some(p) = v.port_protocol.as_ref().filter(|p| **p != v.value) {
                         let _ = write!(s, " ({})", cell(p));
                     }
                     (s, &f.meta)
