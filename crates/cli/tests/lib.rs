@@ -24,6 +24,7 @@ pub(crate) fn run_kyoyu(args: &[&str], stdin: &str) -> Output {
 mod deid;
 mod extract;
 mod nda;
+mod readme;
 mod share;
 mod taxii;
 mod taxonomy;
