@@ -87,6 +87,14 @@ impl Timestamp {
         self.at.to_rfc3339_opts(SecondsFormat::Micros, false)
     }
 
+    /// The same instant cut to whole microseconds, MISP's precision.
+    #[must_use]
+    pub fn truncated_to_micros(self) -> Timestamp {
+        let nanos = self.at.nanosecond();
+        let cut = self.at - chrono::Duration::nanoseconds(i64::from(nanos % 1_000));
+        Timestamp { at: cut, digits: self.digits.min(6) }
+    }
+
     /// From seconds since the Unix epoch.
     pub fn from_unix_seconds(secs: i64) -> Option<Timestamp> {
         DateTime::from_timestamp(secs, 0).map(Timestamp::from)

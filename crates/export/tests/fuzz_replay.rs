@@ -93,3 +93,15 @@ fn regression_leap_second_round_trips() {
     let bundle = stix::Bundle::from_json(input).unwrap();
     assert!(bundle.to_json().contains("\"created\":\"2026-11-25T09:40:60.000Z\""));
 }
+
+/// `fuzz/regressions/misp_import/nanosecond-first-seen.json` (found by
+/// `misp_import`): a `first_seen` finer than microseconds was kept on
+/// import but cut on export, so the set changed on a trip through MISP.
+/// MISP times are now read at MISP's precision.
+#[test]
+fn regression_misp_times_are_microseconds() {
+    let input = include_str!("../../../fuzz/regressions/misp_import/nanosecond-first-seen.json");
+    misp_property(input);
+    let set = misp::to_share_set(&misp::EventDocument::from_json(input).unwrap()).unwrap();
+    assert_eq!(set.items[0].first_seen.unwrap().to_string(), "2026-11-24T22:00:00.000055Z");
+}

@@ -520,10 +520,12 @@ fn term<T: std::str::FromStr>(place: &str, what: &str, v: &str) -> Result<T, Err
     v.parse().map_err(|_| Error::invalid(place, format!("{what}: unknown value {v:?}")))
 }
 
+/// Reads `first_seen` / `last_seen`, cut to microseconds: MISP keeps no
+/// finer time, so a finer one would not survive a trip through MISP.
 fn seen(place: &str, v: &Option<String>) -> Result<Option<Timestamp>, Error> {
     v.as_deref()
         .filter(|s| !s.is_empty())
-        .map(|s| s.parse())
+        .map(|s| s.parse::<Timestamp>().map(Timestamp::truncated_to_micros))
         .transpose()
         .map_err(|e: Error| Error::invalid(place, format!("first_seen/last_seen: {e}")))
 }
@@ -652,7 +654,9 @@ fn handling(event: &Event) -> Result<Handling, Error> {
 
 /// Reads an event back into a share set.
 ///
-/// An event written by [`event`] comes back equal to its set. Another
+/// An event written by [`event`] comes back equal to its set, as long as
+/// the set's `first_seen` and `last_seen` are no finer than microseconds
+/// (MISP's precision; finer times are cut on the way in). Another
 /// event is read as well as it can be: attributes of types kyoyu knows
 /// become items (category from the indicator kind, publicity `non_public`,
 /// disposition `indicator` when `to_ids` is on, else `reference`); TLP
