@@ -9,6 +9,7 @@ mod export;
 mod indicators;
 mod known;
 mod nda;
+mod pipeline;
 mod taxonomy;
 
 fn config() -> Criterion {
@@ -20,6 +21,6 @@ criterion_group! {
     config = config();
     targets = taxonomy::parse, taxonomy::document, nda::decide, nda::parse,
         indicators::extract, indicators::compare, indicators::psl_lookup, known::lookup, export::stix_bundle,
-        deid::deid
+        deid::deid, pipeline::share
 }
 criterion_main!(benches);
