@@ -40,14 +40,15 @@
 //!
 //! Building and writing the STIX bundle of 100,000 indicators (IPv4
 //! addresses, domains, URLs, SHA-256 hashes: 200,008 objects) takes about
-//! 0.49 s through [`stix::write_bundle`], 405,000 objects/s (criterion
-//! bench `export/stix/bundle_100k_indicators` in `benches/`). The same
-//! work in python-stix2 3.0.2 (`scripts/bench/stix_python.py`) ran at
-//! 3,146 objects/s on the same 2-core machine: about 129 times slower.
-//! Building the whole bundle as a value first ([`stix::bundle`], then
-//! [`stix::Bundle::to_json`]) is about half as fast (192,000 objects/s),
-//! mostly in allocating and freeing the objects; use it when the bundle
-//! is to be edited.
+//! 0.47 s through [`stix::write_bundle`]: 405,000 to 427,000 objects/s in
+//! two runs of the criterion bench `export/stix/bundle_100k_indicators`
+//! (`benches/`). The same work in python-stix2 3.0.2
+//! (`scripts/bench/stix_python.py`) ran at 3,060 to 3,146 objects/s on the
+//! same 2-core machine, also under the load of a concurrent build: about
+//! 130 to 140 times slower. Building the whole bundle as a value first
+//! ([`stix::bundle`], then [`stix::Bundle::to_json`]) runs at about
+//! 190,000 to 200,000 objects/s, mostly in allocating and freeing the
+//! objects; use it when the bundle is to be edited.
 //!
 //! # Dependencies, and why
 //!
