@@ -96,7 +96,9 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Option<u8>, Failu
         .agreement(load_agreement(&args.agreement)?)
         .recipient(recipient)
         .producer(args.producer.clone())
-        .include_known(args.include_known);
+        .include_known(args.include_known)
+        // The command writes the share set, not the texts.
+        .keep_texts(false);
     if let Some(t) = &args.created {
         let ts: kyoyu::export::Timestamp =
             t.parse().map_err(|e| InputError(format!("--created: {e}")))?;

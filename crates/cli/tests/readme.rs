@@ -10,7 +10,8 @@ fn root() -> PathBuf {
 
 /// Runs `kyoyu` from the workspace root; returns (stdout, stderr).
 fn run(args: &[&str]) -> (String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kyoyu")).args(args).current_dir(root()).output().unwrap();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_kyoyu")).args(args).current_dir(root()).output().unwrap();
     (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
 
@@ -24,7 +25,8 @@ fn replace_block(readme: &str, name: &str, body: &str) -> String {
 
 #[test]
 fn walkthrough_is_current() {
-    let deid_args = ["deid", "--profile", "examples/data/victim.toml", "examples/data/incident-en.md"];
+    let deid_args =
+        ["deid", "--profile", "examples/data/victim.toml", "examples/data/incident-en.md"];
     let (deid, _) = run(&deid_args);
     let share_args = [
         "share",

@@ -107,6 +107,7 @@ struct Work {
     edits: Vec<Edit>,
     findings: Vec<Finding>,
     warnings: Vec<Warning>,
+    warned: std::collections::HashSet<Warning>,
     /// Shareable indicators with the edit that rendered them.
     candidates: Vec<(SharedIndicator, Option<Edit>)>,
 }
@@ -129,7 +130,7 @@ impl Work {
     }
     fn warn(&mut self, warning: DeidWarning, rule: RuleId, start: usize, end: usize) {
         let w = Warning { warning, rule, start, end };
-        if !self.warnings.contains(&w) {
+        if self.warned.insert(w.clone()) {
             self.warnings.push(w);
         }
     }
@@ -888,6 +889,9 @@ impl Deidentifier {
         // 2. Indicators.
         let matches = self.extractor.extract(text);
         let mut hashes = Vec::new();
+        // Spans of network indicators whose own rules judged the hits in
+        // them (in order, not overlapping).
+        let mut consumed: Vec<(usize, usize)> = Vec::new();
         for m in &matches {
             let ind = &m.indicator;
             let span = (m.start, m.end);
@@ -905,7 +909,7 @@ impl Deidentifier {
                     // own rules, unless it was kept as it was (then a hit the
                     // text view saw still applies: fail closed).
                     if o.action != Action::Keep || o.rule != RuleId::R17 {
-                        hits.retain(|h| h.end <= span.0 || h.start >= span.1);
+                        consumed.push(span);
                     }
                     for f in &o.findings {
                         w.findings.push(Finding { start: span.0, end: span.1, ..f.clone() });
@@ -990,6 +994,7 @@ impl Deidentifier {
             }
         }
 
+        hits.retain(|h| !overlaps(&consumed, h.start, h.end));
         // 3. Profile terms in the text.
         self.apply_hits(text, &hits, &matches, &mut w);
         // 4. Scanners.
@@ -1059,8 +1064,14 @@ impl Deidentifier {
                 continue;
             }
             last_end = h.end;
-            let within =
-                matches.iter().find(|m| m.start <= h.start && h.end <= m.end).map(|m| m.kind());
+            // The match that holds the hit, if any (matches are in order and
+            // do not overlap: the last one starting at or before the hit).
+            let i = matches.partition_point(|m| m.start <= h.start);
+            let within = i
+                .checked_sub(1)
+                .and_then(|i| matches.get(i))
+                .filter(|m| h.end <= m.end)
+                .map(|m| m.kind());
             let token = token_around(text, h.start, h.end);
             let artefact = within.is_some_and(|k| {
                 matches!(
@@ -1450,9 +1461,11 @@ impl Deidentifier {
             .candidates
             .into_iter()
             .filter(|(c, own)| {
-                merged.iter().all(|m| {
-                    let overlaps = m.start < c.end && c.start < m.end;
-                    !overlaps || m.prio <= PRIO_KEEP || own.as_ref().is_some_and(|o| o == m)
+                // Merged edits are in order and do not overlap: look only at
+                // those that can overlap the candidate.
+                let first = merged.partition_point(|m| m.end <= c.start);
+                merged.iter().skip(first).take_while(|m| m.start < c.end).all(|m| {
+                    m.prio <= PRIO_KEEP || own.as_ref().is_some_and(|o| o == m)
                 })
             })
             .map(|(c, _)| c)

@@ -28,7 +28,7 @@ pub struct Finding {
 }
 
 /// A risk left in something that was kept.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct Warning {
     /// The warning.

@@ -58,6 +58,7 @@ pub struct PipelineBuilder {
     title: Option<String>,
     created: Option<Timestamp>,
     include_known: bool,
+    drop_texts: bool,
 }
 
 impl PipelineBuilder {
@@ -119,6 +120,14 @@ impl PipelineBuilder {
         self
     }
 
+    /// Whether [`Shared::texts`] keeps each document's shareable text
+    /// (default yes). Turn it off to save memory when only the share set is
+    /// wanted.
+    pub fn keep_texts(mut self, yes: bool) -> Self {
+        self.drop_texts = !yes;
+        self
+    }
+
     /// Builds the pipeline.
     ///
     /// # Errors
@@ -144,6 +153,7 @@ impl PipelineBuilder {
             title: self.title,
             created: self.created,
             include_known: self.include_known,
+            keep_texts: !self.drop_texts,
         })
     }
 }
@@ -200,6 +210,7 @@ pub struct Pipeline {
     title: Option<String>,
     created: Option<Timestamp>,
     include_known: bool,
+    keep_texts: bool,
 }
 
 /// Why something was not shared. Never the value.
@@ -272,7 +283,8 @@ pub struct Shared {
     /// The items that may be shared, with markings and the decision.
     pub set: ShareSet,
     /// Each document's shareable text (de-identified, defanged), in input
-    /// order.
+    /// order; empty strings when the pipeline was built with
+    /// `keep_texts(false)`.
     pub texts: Vec<String>,
     /// Counts, and what was withheld and why.
     pub summary: RunSummary,
@@ -356,6 +368,29 @@ impl RunSummary {
             ),
         }
     }
+}
+
+/// Documents longer than this are de-identified in pieces.
+const PIECE: usize = 1 << 20;
+
+/// `text` in pieces of about `size` bytes, cut after a line end where
+/// there is one (else at a character boundary).
+fn pieces(text: &str, size: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + size).min(text.len());
+        if end < text.len() {
+            let window = text.get(start..end).unwrap_or_default();
+            end = match window.rfind('\n') {
+                Some(p) if p > 0 => start + p + 1,
+                _ => (end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len()),
+            };
+        }
+        out.push(text.get(start..end).unwrap_or_default());
+        start = end;
+    }
+    out
 }
 
 /// The category an indicator kind is filed under (report §2.2).
@@ -469,85 +504,101 @@ impl Pipeline {
             if is_japanese(doc.text) {
                 japanese += 1;
             }
-            let out = self.deid.deidentify_text(doc.text);
-            summary.undecodable |= out.withheld();
-            for f in &out.findings {
-                *summary.rules.entry(f.rule.id().to_owned()).or_default() += 1;
-                *rule_counts.entry(f.rule.id().to_owned()).or_default() += 1;
-                if f.indicator_kind.is_some() && f.action != kyoyu_deid::Action::Keep {
-                    summary.withheld.push(Withheld {
-                        kind: f.indicator_kind,
-                        reason: WithheldReason::Deidentification { rule: f.rule },
-                    });
-                }
-            }
-            for w in &out.warnings {
-                *summary.warnings.entry(w.warning.id().to_owned()).or_default() += 1;
-                warning_ids.insert(w.warning.id().to_owned());
-            }
-            for ind in &out.indicators {
-                if !seen.insert((ind.kind, ind.value.clone())) {
-                    continue;
-                }
-                summary.candidates += 1;
-                let known = matches!(
-                    ind.disposition,
-                    Disposition::Reference | Disposition::Benign | Disposition::Documentation
-                );
-                if known && !self.include_known {
-                    summary.withheld.push(Withheld {
-                        kind: Some(ind.kind),
-                        reason: WithheldReason::Known { disposition: ind.disposition },
-                    });
-                    continue;
-                }
-                let warnings: Vec<DeidWarning> = out
-                    .warnings
-                    .iter()
-                    .filter(|w| w.start < ind.end && ind.start < w.end)
-                    .map(|w| w.warning)
-                    .collect();
-                let publicity = publicity_of(ind.disposition);
-                let decision = kyoyu_nda::evaluate(&self.request(ind.kind, publicity, warnings));
-                *summary.decisions.entry(decision.decision.id().to_owned()).or_default() += 1;
-                let permitted = matches!(
-                    decision.decision,
-                    Verdict::Permitted | Verdict::PermittedWithConditions
-                );
-                if !permitted {
-                    summary.withheld.push(Withheld {
-                        kind: Some(ind.kind),
-                        reason: WithheldReason::Decision {
-                            decision: decision.decision,
-                            clauses: decision.clauses.clone(),
-                        },
-                    });
-                    continue;
-                }
-                clauses.extend(decision.clauses.iter().copied());
-                conditions.extend(decision.conditions.iter().copied());
-                if let Some(t) = decision.tlp {
-                    if tlp.is_none_or(|cur| strictness(t) > strictness(cur)) {
-                        tlp = Some(t);
-                        iep = decision.iep;
+            let mut shareable = String::with_capacity(doc.text.len());
+            // Large documents go through de-identification a piece at a time
+            // (cut at line ends), so memory follows the piece, not the input.
+            for piece in pieces(doc.text, PIECE) {
+                let out = self.deid.deidentify_text(piece);
+                summary.undecodable |= out.withheld();
+                for f in &out.findings {
+                    *summary.rules.entry(f.rule.id().to_owned()).or_default() += 1;
+                    *rule_counts.entry(f.rule.id().to_owned()).or_default() += 1;
+                    if f.indicator_kind.is_some() && f.action != kyoyu_deid::Action::Keep {
+                        summary.withheld.push(Withheld {
+                            kind: f.indicator_kind,
+                            reason: WithheldReason::Deidentification { rule: f.rule },
+                        });
                     }
                 }
-                let category = category_of(ind.kind);
-                *summary.categories.entry(category.id().to_owned()).or_default() += 1;
-                let mut item =
-                    Item::new(ind.indicator.clone(), category, publicity, ind.disposition);
-                item.deidentified = true;
-                item.tlp = decision.tlp;
-                if ind.action == kyoyu_deid::Action::Generalise {
-                    item.note = Some(format!(
-                        "{}: generalised by de-identification ({})",
-                        ind.rule.id(),
-                        ind.rule.label(Lang::En)
-                    ));
+                for w in &out.warnings {
+                    *summary.warnings.entry(w.warning.id().to_owned()).or_default() += 1;
+                    warning_ids.insert(w.warning.id().to_owned());
                 }
-                items.push(item);
+                for ind in &out.indicators {
+                    if !seen.insert((ind.kind, ind.value.clone())) {
+                        continue;
+                    }
+                    summary.candidates += 1;
+                    let known = matches!(
+                        ind.disposition,
+                        Disposition::Reference | Disposition::Benign | Disposition::Documentation
+                    );
+                    if known && !self.include_known {
+                        summary.withheld.push(Withheld {
+                            kind: Some(ind.kind),
+                            reason: WithheldReason::Known { disposition: ind.disposition },
+                        });
+                        continue;
+                    }
+                    // Warnings come sorted by span; those on this indicator sit
+                    // just before the first one starting after it.
+                    let upto = out.warnings.partition_point(|w| w.start < ind.end);
+                    let warnings: Vec<DeidWarning> = out
+                        .warnings
+                        .get(..upto)
+                        .unwrap_or_default()
+                        .iter()
+                        .rev()
+                        .take(64)
+                        .filter(|w| ind.start < w.end)
+                        .map(|w| w.warning)
+                        .collect();
+                    let publicity = publicity_of(ind.disposition);
+                    let decision =
+                        kyoyu_nda::evaluate(&self.request(ind.kind, publicity, warnings));
+                    *summary.decisions.entry(decision.decision.id().to_owned()).or_default() += 1;
+                    let permitted = matches!(
+                        decision.decision,
+                        Verdict::Permitted | Verdict::PermittedWithConditions
+                    );
+                    if !permitted {
+                        summary.withheld.push(Withheld {
+                            kind: Some(ind.kind),
+                            reason: WithheldReason::Decision {
+                                decision: decision.decision,
+                                clauses: decision.clauses.clone(),
+                            },
+                        });
+                        continue;
+                    }
+                    clauses.extend(decision.clauses.iter().copied());
+                    conditions.extend(decision.conditions.iter().copied());
+                    if let Some(t) = decision.tlp {
+                        if tlp.is_none_or(|cur| strictness(t) > strictness(cur)) {
+                            tlp = Some(t);
+                            iep = decision.iep;
+                        }
+                    }
+                    let category = category_of(ind.kind);
+                    *summary.categories.entry(category.id().to_owned()).or_default() += 1;
+                    let mut item =
+                        Item::new(ind.indicator.clone(), category, publicity, ind.disposition);
+                    item.deidentified = true;
+                    item.tlp = decision.tlp;
+                    if ind.action == kyoyu_deid::Action::Generalise {
+                        item.note = Some(format!(
+                            "{}: generalised by de-identification ({})",
+                            ind.rule.id(),
+                            ind.rule.label(Lang::En)
+                        ));
+                    }
+                    items.push(item);
+                }
+                if self.keep_texts {
+                    shareable.push_str(&out.text);
+                }
             }
-            texts.push(out.text);
+            texts.push(shareable);
         }
         summary.shared = items.len();
 
