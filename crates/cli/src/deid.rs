@@ -1,6 +1,6 @@
 //! `kyoyu deid`: de-identify a text with a victim profile.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use clap::ValueEnum;
 use kyoyu::deid::{Deidentifier, Policy, Profile};
@@ -72,7 +72,15 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Option<u8>, Failu
         .map_err(|e| InputError(format!("{}: {e}", args.profile)))?;
     let path = args.file.as_deref().unwrap_or("-");
     let text = read_text(path)?;
+    // A progress line for long inputs, on terminals only.
+    let progress = std::io::stderr().is_terminal() && text.len() > 16 << 20;
+    if progress {
+        eprint!("kyoyu deid: {} MiB...\r", text.len() >> 20);
+    }
     let result = deid.deidentify_text(&text);
+    if progress {
+        eprint!("\x1b[K");
+    }
     match args.format {
         Format::Text => out.write_all(result.text.as_bytes())?,
         Format::Json => {
