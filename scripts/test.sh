@@ -37,7 +37,7 @@ expect '"type":"bundle"' cargo run --locked -q -p kyoyu-examples --bin share_pip
 # expected there: one item needs the victim's consent.
 status=0
 cargo run --locked -q -p kyoyu-cli -- share --profile examples/data/victim.toml --agreement examples/data/agreement.toml \
-  --recipient specialist_org --purpose detection_deployment --format markdown \
+  --recipient specialist_org --purpose detection_deployment \
   examples/data/incident-ja.md examples/data/incident-en.md >/dev/null 2>&1 || status=$?
 [ "$status" -eq 3 ] || { echo "README command exited $status, expected 3"; exit 1; }
 # taxii_push against a throwaway medallion on a free loopback port.
