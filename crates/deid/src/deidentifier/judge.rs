@@ -1,0 +1,593 @@
+//! Judging network indicators (domains, URLs, e-mail, addresses, host:port)
+//! against the victim's assets and names: rules R1-R6, R9, R16, R17.
+
+use kyoyu_indicators::{Domain, Host, Indicator, IndicatorKind, defang};
+use kyoyu_taxonomy::DeidWarning;
+
+use super::Deidentifier;
+use crate::canon::fold;
+use crate::matcher::Hit;
+use crate::network::{self, Owned};
+use crate::output::{Finding, IndicatorOutcome, Warning};
+use crate::rule::{Action, Placeholder, RuleId};
+
+impl Deidentifier {
+    /// The verdict on a domain name.
+    fn domain_verdict(&self, d: &Domain) -> DomainVerdict {
+        let host = d.as_str();
+        if let Some(o) = self.assets.host(host) {
+            if self.enabled(o.rule) {
+                return DomainVerdict::Owned(o);
+            }
+        }
+        let uni = d.unicode();
+        let reg_labels = d.registrable().split('.').count();
+        let labels: Vec<&str> = uni.split('.').collect();
+        let sub_count = labels.len().saturating_sub(reg_labels);
+        let reg_start: usize = labels.iter().take(sub_count).map(|l| l.len() + 1).sum();
+        let suffix_len = d.public_suffix().len();
+        let reg_end = uni.len().saturating_sub(suffix_len + 1);
+        let hits = self.matcher.hits_in(uni);
+        if self.enabled(RuleId::R2)
+            && hits.iter().any(|h| h.end > reg_start && h.start < reg_end.max(reg_start + 1))
+        {
+            return DomainVerdict::Lookalike;
+        }
+        if self.enabled(RuleId::R2) {
+            let label =
+                d.registrable().strip_suffix(d.public_suffix()).map(|l| l.trim_end_matches('.'));
+            let lk = label.filter(|l| !l.is_empty()).map(fold::key);
+            if lk.is_some_and(|lk| self.matcher.lookalike.matches(&lk)) {
+                return DomainVerdict::Lookalike;
+            }
+        }
+        if hits.iter().any(|h| h.start < reg_start) {
+            let tenant = network::tenant_parent(host).is_some();
+            let rule = if tenant { RuleId::R6 } else { RuleId::R1 };
+            if self.enabled(rule) {
+                return DomainVerdict::VictimLabels { tenant };
+            }
+        }
+        if sub_count > 0 {
+            let sub_key = fold::key(
+                labels.iter().take(sub_count).copied().collect::<Vec<_>>().join(".").as_str(),
+            );
+            if let Some((_, small)) =
+                self.matcher.services.iter().find(|(k, _)| sub_key.contains(k.as_str()))
+            {
+                return DomainVerdict::Service { small: *small };
+            }
+        }
+        DomainVerdict::Keep
+    }
+
+    /// Judges a network indicator.
+    pub(super) fn network(&self, ind: &Indicator) -> IndicatorOutcome {
+        let value = ind.to_string();
+        let len = value.len();
+        let keep = |rule: RuleId, warnings: Vec<Warning>| IndicatorOutcome {
+            action: Action::Keep,
+            rule,
+            indicator: Some(ind.clone()),
+            display: defang(ind),
+            placeholder: None,
+            findings: Vec::new(),
+            warnings,
+        };
+        let kind = Some(ind.kind());
+        let drop = |rule: RuleId,
+                    action: Action,
+                    text: String,
+                    placeholder: Placeholder,
+                    warnings: Vec<Warning>| IndicatorOutcome {
+            action,
+            rule,
+            indicator: None,
+            display: text,
+            placeholder: Some(placeholder),
+            findings: vec![Finding {
+                rule,
+                action,
+                start: 0,
+                end: len,
+                placeholder: Some(placeholder),
+                indicator_kind: kind,
+            }],
+            warnings,
+        };
+        let pivot =
+            |rule| vec![Warning { warning: DeidWarning::PdnsPivotRisk, rule, start: 0, end: len }];
+        match ind {
+            Indicator::Ipv4(_) | Indicator::Ipv6(_) => {
+                let ip: std::net::IpAddr = match ind {
+                    Indicator::Ipv4(a) => a.addr().into(),
+                    Indicator::Ipv6(a) => a.addr().into(),
+                    _ => return keep(RuleId::R17, Vec::new()),
+                };
+                match self.owned_ip(ip) {
+                    Some(o) => {
+                        let (action, text) = self.owned_text(o, &value);
+                        drop(o.rule, action, text, o.placeholder, Vec::new())
+                    }
+                    None => keep(RuleId::R17, Vec::new()),
+                }
+            }
+            Indicator::Ipv4Cidr(n) => self.net_outcome(ipnet::IpNet::V4(n.net()), &value, ind),
+            Indicator::Ipv6Cidr(n) => self.net_outcome(ipnet::IpNet::V6(n.net()), &value, ind),
+            Indicator::Domain(d) => match self.domain_verdict(d) {
+                DomainVerdict::Owned(o) => {
+                    let (action, text) = self.owned_text(o, &value);
+                    drop(o.rule, action, text, o.placeholder, Vec::new())
+                }
+                DomainVerdict::Lookalike => drop(
+                    RuleId::R2,
+                    Action::Drop,
+                    Placeholder::LookalikeDomain.as_str().to_owned(),
+                    Placeholder::LookalikeDomain,
+                    pivot(RuleId::R2),
+                ),
+                DomainVerdict::VictimLabels { tenant } => {
+                    self.generalised_domain(d, tenant, &value, ind, String::new(), String::new())
+                }
+                DomainVerdict::Service { small } => {
+                    let w = if small {
+                        vec![Warning {
+                            warning: DeidWarning::NarrowingViaService,
+                            rule: RuleId::R16,
+                            start: 0,
+                            end: len,
+                        }]
+                    } else {
+                        Vec::new()
+                    };
+                    keep(RuleId::R16, w)
+                }
+                DomainVerdict::Keep => keep(RuleId::R17, Vec::new()),
+            },
+            Indicator::Email(e) => {
+                let d = e.domain();
+                match self.domain_verdict(d) {
+                    DomainVerdict::Owned(_) => drop(
+                        RuleId::R4,
+                        Action::Drop,
+                        Placeholder::VictimEmail.as_str().to_owned(),
+                        Placeholder::VictimEmail,
+                        Vec::new(),
+                    ),
+                    DomainVerdict::Lookalike => drop(
+                        RuleId::R2,
+                        Action::Drop,
+                        Placeholder::LookalikeDomain.as_str().to_owned(),
+                        Placeholder::LookalikeDomain,
+                        pivot(RuleId::R2),
+                    ),
+                    DomainVerdict::VictimLabels { tenant } => {
+                        let local = self.local_part_display(e.local_part());
+                        self.generalised_domain(
+                            d,
+                            tenant,
+                            &value,
+                            ind,
+                            format!("{local}@"),
+                            String::new(),
+                        )
+                    }
+                    DomainVerdict::Service { .. } | DomainVerdict::Keep => {
+                        if self.matcher.hits_in(e.local_part()).is_empty() {
+                            keep(RuleId::R17, Vec::new())
+                        } else {
+                            let text = format!(
+                                "{}@{}",
+                                Placeholder::User.as_str(),
+                                defang(&Indicator::Domain(d.clone()))
+                            );
+                            IndicatorOutcome {
+                                action: Action::Redact,
+                                rule: RuleId::R4,
+                                indicator: None,
+                                display: text,
+                                placeholder: Some(Placeholder::User),
+                                findings: vec![Finding {
+                                    rule: RuleId::R4,
+                                    action: Action::Redact,
+                                    start: 0,
+                                    end: e.local_part().len(),
+                                    placeholder: Some(Placeholder::User),
+                                    indicator_kind: kind,
+                                }],
+                                warnings: Vec::new(),
+                            }
+                        }
+                    }
+                }
+            }
+            Indicator::Url(u) => self.url_outcome(u, &value, ind),
+            Indicator::HostPort(hp) => {
+                let port = hp.port();
+                match hp.host() {
+                    Host::Domain(d) => match self.domain_verdict(d) {
+                        DomainVerdict::Owned(o) => {
+                            let (action, text) = self.owned_text(o, d.as_str());
+                            drop(
+                                o.rule,
+                                action,
+                                format!("{text}:{port}"),
+                                o.placeholder,
+                                Vec::new(),
+                            )
+                        }
+                        DomainVerdict::Lookalike => drop(
+                            RuleId::R2,
+                            Action::Drop,
+                            Placeholder::LookalikeDomain.as_str().to_owned(),
+                            Placeholder::LookalikeDomain,
+                            pivot(RuleId::R2),
+                        ),
+                        DomainVerdict::VictimLabels { tenant } => self.generalised_domain(
+                            d,
+                            tenant,
+                            &value,
+                            ind,
+                            String::new(),
+                            format!(":{port}"),
+                        ),
+                        DomainVerdict::Service { .. } | DomainVerdict::Keep => {
+                            keep(RuleId::R17, Vec::new())
+                        }
+                    },
+                    Host::Ipv4(a) => self.hostport_ip(a.addr().into(), port, &value, ind),
+                    Host::Ipv6(a) => self.hostport_ip(a.addr().into(), port, &value, ind),
+                }
+            }
+            _ => keep(RuleId::R17, Vec::new()),
+        }
+    }
+
+    pub(super) fn owned_ip(&self, ip: std::net::IpAddr) -> Option<Owned> {
+        let o = self.assets.ip(ip)?;
+        let listed = self.assets_lists_ip(ip);
+        if o.rule == RuleId::R5 && !listed && self.policy.dangerous_keep_unlisted_internal {
+            return None;
+        }
+        self.enabled(o.rule).then_some(o)
+    }
+
+    fn assets_lists_ip(&self, ip: std::net::IpAddr) -> bool {
+        !network::is_internal_ip(ip) || self.assets.ip(ip).is_some_and(|o| o.rule == RuleId::R3)
+    }
+
+    fn hostport_ip(
+        &self,
+        ip: std::net::IpAddr,
+        port: u16,
+        value: &str,
+        ind: &Indicator,
+    ) -> IndicatorOutcome {
+        match self.owned_ip(ip) {
+            Some(o) => {
+                let (action, text) = self.owned_text(o, &ip.to_string());
+                let ph = o.placeholder;
+                IndicatorOutcome {
+                    action,
+                    rule: o.rule,
+                    indicator: None,
+                    display: format!("{text}:{port}"),
+                    placeholder: Some(ph),
+                    findings: vec![Finding {
+                        rule: o.rule,
+                        action,
+                        start: 0,
+                        end: value.len(),
+                        placeholder: Some(ph),
+                        indicator_kind: Some(ind.kind()),
+                    }],
+                    warnings: Vec::new(),
+                }
+            }
+            None => IndicatorOutcome {
+                action: Action::Keep,
+                rule: RuleId::R17,
+                indicator: Some(ind.clone()),
+                display: defang(ind),
+                placeholder: None,
+                findings: Vec::new(),
+                warnings: Vec::new(),
+            },
+        }
+    }
+
+    fn net_outcome(&self, net: ipnet::IpNet, value: &str, ind: &Indicator) -> IndicatorOutcome {
+        match self.assets.net(net).filter(|o| self.enabled(o.rule)) {
+            Some(o) => {
+                let (action, text) = self.owned_text(o, value);
+                IndicatorOutcome {
+                    action,
+                    rule: o.rule,
+                    indicator: None,
+                    display: text,
+                    placeholder: Some(o.placeholder),
+                    findings: vec![Finding {
+                        rule: o.rule,
+                        action,
+                        start: 0,
+                        end: value.len(),
+                        placeholder: Some(o.placeholder),
+                        indicator_kind: Some(ind.kind()),
+                    }],
+                    warnings: Vec::new(),
+                }
+            }
+            None => IndicatorOutcome {
+                action: Action::Keep,
+                rule: RuleId::R17,
+                indicator: Some(ind.clone()),
+                display: defang(ind),
+                placeholder: None,
+                findings: Vec::new(),
+                warnings: Vec::new(),
+            },
+        }
+    }
+
+    fn local_part_display(&self, local: &str) -> String {
+        if self.matcher.hits_in(local).is_empty() {
+            local.to_owned()
+        } else {
+            Placeholder::User.as_str().to_owned()
+        }
+    }
+
+    /// `<victim-org>.parent[.]tld`: R1 (or R6 under a tenant parent).
+    fn generalised_domain(
+        &self,
+        d: &Domain,
+        tenant: bool,
+        value: &str,
+        ind: &Indicator,
+        prefix: String,
+        suffix: String,
+    ) -> IndicatorOutcome {
+        let (rule, ph) = if tenant {
+            (RuleId::R6, Placeholder::VictimId)
+        } else {
+            (RuleId::R1, Placeholder::VictimOrg)
+        };
+        let parent: Option<Domain> = d.registrable().parse().ok();
+        let parent_display = parent
+            .as_ref()
+            .map_or_else(|| d.registrable().to_owned(), |p| defang(&Indicator::Domain(p.clone())));
+        IndicatorOutcome {
+            action: Action::Generalise,
+            rule,
+            indicator: if tenant { None } else { parent.map(Indicator::Domain) },
+            display: format!("{prefix}{}.{parent_display}{suffix}", ph.as_str()),
+            placeholder: Some(ph),
+            findings: vec![Finding {
+                rule,
+                action: Action::Generalise,
+                start: 0,
+                end: value.len(),
+                placeholder: Some(ph),
+                indicator_kind: Some(ind.kind()),
+            }],
+            warnings: vec![Warning {
+                warning: DeidWarning::PdnsPivotRisk,
+                rule,
+                start: 0,
+                end: value.len(),
+            }],
+        }
+    }
+
+    fn url_outcome(
+        &self,
+        u: &kyoyu_indicators::Url,
+        value: &str,
+        ind: &Indicator,
+    ) -> IndicatorOutcome {
+        let url = u.url();
+        let scheme = match url.scheme() {
+            "http" => "hxxp",
+            "https" => "hxxps",
+            "ftp" => "fxp",
+            other => other,
+        };
+        let mut findings = Vec::new();
+        let mut warnings = Vec::new();
+        let mut shareable = true;
+        let mut indicator: Option<Indicator> = None;
+        let mut rule = RuleId::R17;
+        let mut action = Action::Keep;
+        let mut placeholder = None;
+        let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+        // Host.
+        let host_display = match url.host() {
+            Some(url::Host::Domain(h)) => match h.parse::<Domain>() {
+                Ok(d) => match self.domain_verdict(&d) {
+                    DomainVerdict::Owned(o) => {
+                        let (a, text) = self.owned_text(o, h);
+                        shareable = false;
+                        (rule, action, placeholder) = (o.rule, a, Some(o.placeholder));
+                        text
+                    }
+                    DomainVerdict::Lookalike => {
+                        // R2 drops the whole URL.
+                        let len = value.len();
+                        return IndicatorOutcome {
+                            action: Action::Drop,
+                            rule: RuleId::R2,
+                            indicator: None,
+                            display: Placeholder::LookalikeDomain.as_str().to_owned(),
+                            placeholder: Some(Placeholder::LookalikeDomain),
+                            findings: vec![Finding {
+                                rule: RuleId::R2,
+                                action: Action::Drop,
+                                start: 0,
+                                end: len,
+                                placeholder: Some(Placeholder::LookalikeDomain),
+                                indicator_kind: Some(ind.kind()),
+                            }],
+                            warnings: vec![Warning {
+                                warning: DeidWarning::PdnsPivotRisk,
+                                rule: RuleId::R2,
+                                start: 0,
+                                end: len,
+                            }],
+                        };
+                    }
+                    DomainVerdict::VictimLabels { tenant } => {
+                        let g = self.generalised_domain(
+                            &d,
+                            tenant,
+                            value,
+                            ind,
+                            String::new(),
+                            String::new(),
+                        );
+                        shareable = false;
+                        indicator = g.indicator;
+                        warnings.extend(g.warnings);
+                        (rule, action, placeholder) = (g.rule, Action::Generalise, g.placeholder);
+                        g.display
+                    }
+                    DomainVerdict::Service { small } => {
+                        if small {
+                            warnings.push(Warning {
+                                warning: DeidWarning::NarrowingViaService,
+                                rule: RuleId::R16,
+                                start: 0,
+                                end: value.len(),
+                            });
+                        }
+                        rule = RuleId::R16;
+                        indicator = Some(Indicator::Domain(d.clone()));
+                        defang(&Indicator::Domain(d))
+                    }
+                    DomainVerdict::Keep => {
+                        indicator = Some(Indicator::Domain(d.clone()));
+                        defang(&Indicator::Domain(d))
+                    }
+                },
+                Err(_) => h.replace('.', "[.]"),
+            },
+            Some(url::Host::Ipv4(a)) => match self.owned_ip(a.into()) {
+                Some(o) => {
+                    let (ac, text) = self.owned_text(o, &a.to_string());
+                    shareable = false;
+                    (rule, action, placeholder) = (o.rule, ac, Some(o.placeholder));
+                    text
+                }
+                None => {
+                    indicator = Indicator::parse(IndicatorKind::Ipv4, &a.to_string()).ok();
+                    a.to_string().replace('.', "[.]")
+                }
+            },
+            Some(url::Host::Ipv6(a)) => match self.owned_ip(a.into()) {
+                Some(o) => {
+                    let (ac, text) = self.owned_text(o, &a.to_string());
+                    shareable = false;
+                    (rule, action, placeholder) = (o.rule, ac, Some(o.placeholder));
+                    text
+                }
+                None => {
+                    indicator = Indicator::parse(IndicatorKind::Ipv6, &a.to_string()).ok();
+                    format!("[{a}]")
+                }
+            },
+            None => String::new(),
+        };
+        if action != Action::Keep {
+            findings.push(Finding {
+                rule,
+                action,
+                start: 0,
+                end: value.len(),
+                placeholder,
+                indicator_kind: Some(ind.kind()),
+            });
+        }
+        // User information (R4).
+        if !url.username().is_empty() || url.password().is_some() {
+            shareable = false;
+            findings.push(Finding {
+                rule: RuleId::R4,
+                action: Action::Drop,
+                start: 0,
+                end: value.len(),
+                placeholder: Some(Placeholder::Credential),
+                indicator_kind: Some(ind.kind()),
+            });
+            if action == Action::Keep {
+                (rule, action) = (RuleId::R4, Action::Redact);
+            }
+        }
+        // Path, query and fragment (R9).
+        let tail = &url[url::Position::BeforePath..];
+        let path_start = value.len().saturating_sub(tail.len());
+        let hits = self.matcher.hits_in(tail);
+        let tail_display = if hits.is_empty() || !self.enabled(RuleId::R9) {
+            tail.to_owned()
+        } else {
+            shareable = false;
+            if action == Action::Keep {
+                (rule, action) = (RuleId::R9, Action::Redact);
+            }
+            findings.push(Finding {
+                rule: RuleId::R9,
+                action: Action::Redact,
+                start: path_start,
+                end: value.len(),
+                placeholder: Some(Placeholder::VictimOrg),
+                indicator_kind: Some(ind.kind()),
+            });
+            redact_segments(tail, &hits)
+        };
+        let display = format!("{scheme}://{host_display}{port}{tail_display}");
+        if shareable {
+            return IndicatorOutcome {
+                action: Action::Keep,
+                rule,
+                indicator: Some(ind.clone()),
+                display: defang(ind),
+                placeholder: None,
+                findings,
+                warnings,
+            };
+        }
+        IndicatorOutcome { action, rule, indicator, display, placeholder, findings, warnings }
+    }
+}
+
+/// The verdict on a domain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DomainVerdict {
+    Owned(Owned),
+    Lookalike,
+    VictimLabels { tenant: bool },
+    Service { small: bool },
+    Keep,
+}
+
+/// Replaces every path segment that holds a hit with `<victim-org>`.
+fn redact_segments(tail: &str, hits: &[Hit]) -> String {
+    let mut out = String::with_capacity(tail.len());
+    let mut seg_start = 0;
+    let delims = |c: char| matches!(c, '/' | '?' | '&' | '=' | '#' | ';');
+    let push_seg = |out: &mut String, s: usize, e: usize| {
+        let hit = hits.iter().any(|h| h.start < e && s < h.end);
+        if hit && e > s {
+            out.push_str(Placeholder::VictimOrg.as_str());
+        } else {
+            out.push_str(tail.get(s..e).unwrap_or_default());
+        }
+    };
+    for (i, c) in tail.char_indices() {
+        if delims(c) {
+            push_seg(&mut out, seg_start, i);
+            out.push(c);
+            seg_start = i + c.len_utf8();
+        }
+    }
+    push_seg(&mut out, seg_start, tail.len());
+    out
+}

@@ -1,0 +1,730 @@
+//! One pass over a text: profile terms, indicators, scanners, encoded
+//! tokens, then the edits merged into the shareable text.
+
+use kyoyu_indicators::{Domain, Indicator, IndicatorKind, defang};
+use kyoyu_taxonomy::DeidWarning;
+
+use super::{Deidentifier, Edit, MAX_DEPTH, PRIO_KEEP, Work, prio};
+use crate::canon::{decode, encoded, fold};
+use crate::matcher::{Hit, TermKind};
+use crate::network::Owned;
+use crate::output::{Deidentified, Finding, SharedIndicator};
+use crate::policy::{AddressHandling, DateGranularity};
+use crate::quasi;
+use crate::rule::{Action, Placeholder, RuleId};
+use crate::scan::{self, Day};
+
+impl Deidentifier {
+    /// One pass over `text`; `depth` counts decoding levels.
+    pub(super) fn run(&self, text: &str, depth: u8) -> (Deidentified, ()) {
+        let mut w = Work::default();
+        // 1. Profile terms in the text as written, then in every token
+        //    that decodes to something else (percent-encoding, entities,
+        //    escapes, defang words, Punycode); what does not decode is
+        //    withheld (F1).
+        let mut hits = self.matcher.find_text(text, None);
+        for (start, end) in decode::escaped_tokens(text) {
+            let Some(token) = text.get(start..end) else { continue };
+            let decoded = decode::decode(token);
+            if !self.policy.dangerous_lenient_decoding {
+                for &(s, e) in &decoded.undecodable {
+                    let (s, e) = (s + start, e + start);
+                    let ph = Placeholder::Withheld;
+                    w.add(RuleId::F1, Action::Drop, s, e, ph.as_str().to_owned(), Some(ph), None);
+                }
+            }
+            if let Some(v) = &decoded.view {
+                let kv = fold::key_view(&v.text, Some(&v.src));
+                hits.extend(self.matcher.find(&kv).into_iter().map(|mut h| {
+                    h.start += start;
+                    h.end += start;
+                    h
+                }));
+            }
+        }
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.kind));
+        hits.dedup();
+
+        // 2. Indicators.
+        let matches = self.extractor.extract(text);
+        let mut hashes = Vec::new();
+        // Spans of network indicators whose own rules judged the hits in
+        // them (in order, not overlapping).
+        let mut consumed: Vec<(usize, usize)> = Vec::new();
+        for m in &matches {
+            let ind = &m.indicator;
+            let span = (m.start, m.end);
+            match ind {
+                Indicator::Domain(_)
+                | Indicator::Url(_)
+                | Indicator::Email(_)
+                | Indicator::Ipv4(_)
+                | Indicator::Ipv6(_)
+                | Indicator::Ipv4Cidr(_)
+                | Indicator::Ipv6Cidr(_)
+                | Indicator::HostPort(_) => {
+                    let o = self.network(ind);
+                    // Hits inside the indicator were judged by the indicator's
+                    // own rules, unless it was kept as it was (then a hit the
+                    // text view saw still applies: fail closed).
+                    if o.action != Action::Keep || o.rule != RuleId::R17 {
+                        consumed.push(span);
+                    }
+                    for f in &o.findings {
+                        w.findings.push(Finding { start: span.0, end: span.1, ..f.clone() });
+                    }
+                    for x in &o.warnings {
+                        w.warn(x.warning, x.rule, span.0, span.1);
+                    }
+                    let raw = text.get(span.0..span.1).unwrap_or_default();
+                    let edit = if o.action == Action::Keep
+                        && (!self.policy.defang_output || raw == o.display)
+                    {
+                        None
+                    } else if o.action == Action::Keep {
+                        Some(Edit {
+                            start: span.0,
+                            end: span.1,
+                            text: o.display.clone(),
+                            prio: PRIO_KEEP,
+                        })
+                    } else {
+                        Some(Edit {
+                            start: span.0,
+                            end: span.1,
+                            text: o.display.clone(),
+                            prio: prio(o.action),
+                        })
+                    };
+                    if let Some(e) = &edit {
+                        w.edits.push(e.clone());
+                    }
+                    if let Some(i) = o.indicator {
+                        let generalised = o.action != Action::Keep;
+                        w.candidates.push((
+                            SharedIndicator {
+                                kind: i.kind(),
+                                value: i.to_string(),
+                                defanged: defang(&i),
+                                rule: o.rule,
+                                action: if generalised { Action::Generalise } else { Action::Keep },
+                                disposition: m.disposition,
+                                start: span.0,
+                                end: span.1,
+                                indicator: i,
+                            },
+                            edit,
+                        ));
+                    }
+                }
+                _ => {
+                    if matches!(
+                        ind,
+                        Indicator::Md5(_)
+                            | Indicator::Sha1(_)
+                            | Indicator::Sha256(_)
+                            | Indicator::Sha512(_)
+                            | Indicator::Ssdeep(_)
+                    ) {
+                        hashes.push(span);
+                    }
+                    if let Indicator::Cve(c) = ind {
+                        if self.announced_cves.iter().any(|a| *a == c.to_string())
+                            && self.enabled(RuleId::R13)
+                        {
+                            w.warn(DeidWarning::AnnouncementLinkage, RuleId::R13, span.0, span.1);
+                        }
+                    }
+                    w.candidates.push((
+                        SharedIndicator {
+                            kind: ind.kind(),
+                            value: ind.to_string(),
+                            defanged: defang(ind),
+                            rule: RuleId::R17,
+                            action: Action::Keep,
+                            disposition: m.disposition,
+                            start: span.0,
+                            end: span.1,
+                            indicator: ind.clone(),
+                        },
+                        None,
+                    ));
+                }
+            }
+        }
+
+        hits.retain(|h| !overlaps(&consumed, h.start, h.end));
+        // 3. Profile terms in the text.
+        self.apply_hits(text, &hits, &matches, &mut w);
+        // 4. Scanners.
+        self.scan(text, &matches, &mut w);
+        // 5. Encoded tokens (R10).
+        if depth < MAX_DEPTH && self.enabled(RuleId::R10) {
+            for t in encoded::find(text) {
+                let (sub, ()) = self.run(&t.text, depth + 1);
+                let found = sub.findings.iter().find(|f| f.action != Action::Keep);
+                if let Some(f) = found {
+                    let ph = f.placeholder.unwrap_or(Placeholder::VictimOrg);
+                    w.add(
+                        RuleId::R10,
+                        Action::Redact,
+                        t.start,
+                        t.end,
+                        ph.as_str().to_owned(),
+                        Some(ph),
+                        None,
+                    );
+                }
+            }
+        }
+        // 6. Warnings that depend on the whole text.
+        let victim_artefacts = w
+            .findings
+            .iter()
+            .any(|f| matches!(f.rule, RuleId::R4 | RuleId::R5 | RuleId::R6 | RuleId::R10));
+        if victim_artefacts && self.enabled(RuleId::R11) {
+            for (s, e) in hashes {
+                w.warn(DeidWarning::PublicSampleContainsVictimArtifacts, RuleId::R11, s, e);
+            }
+        }
+        if self.enabled(RuleId::R9) && scan::mentions_open_directory(text) {
+            let spans: Vec<(usize, usize)> = matches
+                .iter()
+                .filter(|m| {
+                    matches!(
+                        m.kind(),
+                        IndicatorKind::Url
+                            | IndicatorKind::Ipv4
+                            | IndicatorKind::Ipv6
+                            | IndicatorKind::HostPort
+                    )
+                })
+                .map(|m| (m.start, m.end))
+                .collect();
+            for (s, e) in spans {
+                w.warn(DeidWarning::OpenDirectoryExposesVictims, RuleId::R9, s, e);
+            }
+        }
+        (self.finish(text, w), ())
+    }
+
+    /// Turns profile-term hits into redactions, each with the rule its
+    /// context calls for.
+    fn apply_hits(
+        &self,
+        text: &str,
+        hits: &[Hit],
+        matches: &[kyoyu_indicators::Match],
+        w: &mut Work,
+    ) {
+        let mut last_end = 0;
+        for h in hits {
+            if h.start < last_end {
+                continue;
+            }
+            last_end = h.end;
+            // The match that holds the hit, if any (matches are in order and
+            // do not overlap: the last one starting at or before the hit).
+            let i = matches.partition_point(|m| m.start <= h.start);
+            let within = i
+                .checked_sub(1)
+                .and_then(|i| matches.get(i))
+                .filter(|m| h.end <= m.end)
+                .map(|m| m.kind());
+            let token = token_around(text, h.start, h.end);
+            let artefact = within.is_some_and(|k| {
+                matches!(
+                    k,
+                    IndicatorKind::FilePath | IndicatorKind::FileName | IndicatorKind::RegistryKey
+                )
+            }) || token.contains('\\')
+                || token.contains('_')
+                || token.contains('{')
+                || token.to_ascii_lowercase().starts_with("global");
+            let rule = match h.kind {
+                TermKind::Person | TermKind::Username | TermKind::Email => RuleId::R4,
+                TermKind::InternalHost | TermKind::AdDomain | TermKind::Proxy => RuleId::R5,
+                TermKind::CloudTenant => RuleId::R6,
+                TermKind::System => RuleId::R8,
+                TermKind::Domain => RuleId::R3,
+                TermKind::Org if artefact => RuleId::R10,
+                TermKind::Org => RuleId::R0,
+            };
+            if !self.enabled(rule) {
+                continue;
+            }
+            let ph = h.kind.placeholder();
+            let (action, replacement) =
+                if matches!(h.kind, TermKind::InternalHost | TermKind::AdDomain)
+                    && self.policy.internal_addresses == AddressHandling::Pseudonymise
+                {
+                    (
+                        Action::Pseudonymise,
+                        self.pseudonym(
+                            ph,
+                            &text.get(h.start..h.end).unwrap_or_default().to_lowercase(),
+                        ),
+                    )
+                } else {
+                    (Action::Redact, ph.as_str().to_owned())
+                };
+            w.add(rule, action, h.start, h.end, replacement, Some(ph), within);
+            // `MNSK\t.sato`: the account after an AD name goes too (R4).
+            let unc = h.start >= 2 && text.get(h.start - 2..h.start) == Some("\\\\");
+            if h.kind == TermKind::AdDomain && !unc && text.as_bytes().get(h.end) == Some(&b'\\') {
+                let s = h.end + 1;
+                let e = s + text
+                    .get(s..)
+                    .unwrap_or_default()
+                    .bytes()
+                    .take_while(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'$')
+                    })
+                    .count();
+                if e > s {
+                    w.add(
+                        RuleId::R4,
+                        Action::Redact,
+                        s,
+                        e,
+                        Placeholder::User.as_str().to_owned(),
+                        Some(Placeholder::User),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+
+    fn scan(&self, text: &str, matches: &[kyoyu_indicators::Match], w: &mut Work) {
+        // Matches come in order and do not overlap.
+        let all_spans: Vec<(usize, usize)> = matches.iter().map(|m| (m.start, m.end)).collect();
+        let network_spans: Vec<(usize, usize)> = matches
+            .iter()
+            .filter(|m| m.indicator.kind().is_network())
+            .map(|m| (m.start, m.end))
+            .collect();
+        let b = text.as_bytes();
+        if self.enabled(RuleId::R4) {
+            for s in scan::credentials(text) {
+                w.add(
+                    RuleId::R4,
+                    Action::Drop,
+                    s.start,
+                    s.end,
+                    Placeholder::Credential.as_str().to_owned(),
+                    Some(Placeholder::Credential),
+                    None,
+                );
+            }
+        }
+        if self.enabled(RuleId::R6) {
+            for (s, rid) in scan::sids(text) {
+                let _ = rid;
+                w.add(
+                    RuleId::R6,
+                    Action::Redact,
+                    s.start,
+                    s.end,
+                    Placeholder::VictimId.as_str().to_owned(),
+                    Some(Placeholder::VictimId),
+                    None,
+                );
+            }
+            for s in scan::cloud_ids(text) {
+                w.add(
+                    RuleId::R6,
+                    Action::Redact,
+                    s.start,
+                    s.end,
+                    Placeholder::VictimId.as_str().to_owned(),
+                    Some(Placeholder::VictimId),
+                    None,
+                );
+            }
+        }
+        if self.enabled(RuleId::R12) {
+            for s in scan::metadata_values(text) {
+                w.add(
+                    RuleId::R12,
+                    Action::Drop,
+                    s.start,
+                    s.end,
+                    Placeholder::Metadata.as_str().to_owned(),
+                    Some(Placeholder::Metadata),
+                    None,
+                );
+            }
+        }
+        if self.enabled(RuleId::R5) {
+            let single_labels = self.assets.has_single_labels();
+            for s in scan::host_tokens(text) {
+                // Extracted indicators were judged by their own rules.
+                if overlaps(&network_spans, s.start, s.end) {
+                    continue;
+                }
+                let Some(tok) = text.get(s.start..s.end) else { continue };
+                if !tok.contains('.') && !single_labels {
+                    continue;
+                }
+                let host = tok.to_ascii_lowercase();
+                let owned = self.assets.host(&host).or_else(|| {
+                    self.assets.matches_pattern(&host).then_some(Owned {
+                        rule: RuleId::R5,
+                        placeholder: Placeholder::InternalHost,
+                    })
+                });
+                if let Some(o) = owned.filter(|o| self.enabled(o.rule)) {
+                    let (action, t) = self.owned_text(o, &host);
+                    w.add(o.rule, action, s.start, s.end, t, Some(o.placeholder), None);
+                }
+            }
+            self.unc_hosts(text, w);
+            for (s, ip) in scan::ipv4_literals(text) {
+                if overlaps(&all_spans, s.start, s.end) {
+                    continue;
+                }
+                if let Some(o) = self.owned_ip(ip.into()) {
+                    let (action, t) = self.owned_text(o, &ip.to_string());
+                    w.add(o.rule, action, s.start, s.end, t, Some(o.placeholder), None);
+                }
+            }
+        }
+        if self.enabled(RuleId::R7) {
+            user_profile_paths(text, w);
+        }
+        // Dates (R13, R14).
+        let dates = scan::dates(text);
+        let r3 = w.findings.iter().any(|f| f.rule == RuleId::R3);
+        let history = if r3 && self.enabled(RuleId::R14) {
+            scan::scan_history_lines(text)
+        } else {
+            Vec::new()
+        };
+        for d in dates {
+            if history.iter().any(|l| l.start <= d.start && d.end <= l.end) {
+                w.add(
+                    RuleId::R14,
+                    Action::Drop,
+                    d.start,
+                    d.end,
+                    Placeholder::Date.as_str().to_owned(),
+                    Some(Placeholder::Date),
+                    None,
+                );
+                continue;
+            }
+            let window = i64::from(self.policy.announcement_window_days);
+            let near = self
+                .announcement_days
+                .iter()
+                .any(|a| (a.ordinal() - d.day.ordinal()).abs() <= window);
+            if (near || self.policy.generalise_all_dates) && self.enabled(RuleId::R13) {
+                let g = generalise_date(d.day, d.japanese, self.policy.date_granularity);
+                w.add(RuleId::R13, Action::Generalise, d.start, d.end, g, None, None);
+                if near {
+                    w.warn(DeidWarning::AnnouncementLinkage, RuleId::R13, d.start, d.end);
+                }
+            }
+        }
+        // Products named in announcements (kept: product-level is ATI).
+        if self.enabled(RuleId::R13) && !self.matcher.products.is_empty() {
+            let kv = fold::key_view(text, None);
+            for p in &self.matcher.products {
+                let mut from = 0;
+                while let Some(pos) = kv.joined.text.get(from..).and_then(|t| t.find(p.as_str())) {
+                    let a = from + pos;
+                    if let Some((s, e)) = kv.joined.span(a, a + p.len()) {
+                        w.warn(DeidWarning::AnnouncementLinkage, RuleId::R13, s, e);
+                    }
+                    from = a + p.len().max(1);
+                }
+            }
+        }
+        // Quasi-identifiers (R15).
+        if self.enabled(RuleId::R15) {
+            self.quasi_identifiers(text, w);
+        }
+        let _ = b;
+    }
+
+    fn unc_hosts(&self, text: &str, w: &mut Work) {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i + 2 < b.len() {
+            let at_token = i == 0
+                || b.get(i - 1).is_some_and(|c| {
+                    c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'(' | b'=' | b'>')
+                });
+            if at_token && b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'\\') {
+                let s = i + 2;
+                let e = s + b
+                    .get(s..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_'))
+                    .count();
+                if e > s {
+                    let host = text.get(s..e).unwrap_or_default().to_ascii_lowercase();
+                    let owned = if let Ok(ip) = host.parse::<std::net::IpAddr>() {
+                        self.owned_ip(ip)
+                    } else if let Some(o) = self.assets.host(&host) {
+                        Some(o)
+                    } else {
+                        // A public domain after `\\` is the attacker's WebDAV
+                        // server; anything else names an internal host.
+                        let public = host.parse::<Domain>().is_ok_and(|d| {
+                            !d.is_private_suffix() && d.registrable() != d.public_suffix()
+                        });
+                        (!public).then_some(Owned {
+                            rule: RuleId::R5,
+                            placeholder: Placeholder::InternalHost,
+                        })
+                    };
+                    if let Some(o) = owned {
+                        let (action, t) = self.owned_text(o, &host);
+                        w.add(
+                            o.rule,
+                            action,
+                            s,
+                            e,
+                            t,
+                            Some(o.placeholder),
+                            Some(IndicatorKind::FilePath),
+                        );
+                    }
+                }
+                i = e.max(i + 2);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn quasi_identifiers(&self, text: &str, w: &mut Work) {
+        let mut kinds = 0u8;
+        let mut block = None;
+        let mut band = None;
+        if self.policy.generalise_regions {
+            for r in quasi::regions(text) {
+                w.add(
+                    RuleId::R15,
+                    Action::Generalise,
+                    r.start,
+                    r.end,
+                    r.block.label(r.japanese).to_owned(),
+                    None,
+                    None,
+                );
+                block = Some(r.block);
+            }
+        }
+        if block.is_some() {
+            kinds += 1;
+        }
+        if self.policy.generalise_sizes {
+            for s in quasi::sizes(text) {
+                w.add(
+                    RuleId::R15,
+                    Action::Generalise,
+                    s.start,
+                    s.end,
+                    quasi::size_band(s.employees, s.japanese).to_owned(),
+                    None,
+                    None,
+                );
+                band = Some(quasi::band_id(s.employees));
+            }
+        }
+        if band.is_some() {
+            kinds += 1;
+        }
+        let mut division = None;
+        if let Some((literal, (id, ja, en))) = &self.industry {
+            let lower = text.to_lowercase();
+            if lower.len() == text.len() {
+                let mut from = 0;
+                while let Some(p) = lower.get(from..).and_then(|t| t.find(literal.as_str())) {
+                    let s = from + p;
+                    let e = s + literal.len();
+                    let japanese = !literal.is_ascii();
+                    w.add(
+                        RuleId::R15,
+                        Action::Generalise,
+                        s,
+                        e,
+                        if japanese { (*ja).to_owned() } else { (*en).to_owned() },
+                        None,
+                        None,
+                    );
+                    division = Some(*id);
+                    from = e;
+                }
+            }
+        }
+        if division.is_some() {
+            kinds += 1;
+        }
+        if kinds < 2 {
+            return;
+        }
+        let low = if self.policy.population.is_empty() {
+            true
+        } else {
+            let n: u64 = self
+                .policy
+                .population
+                .iter()
+                .filter(|c| block.is_none_or(|b| c.region == b.id()))
+                .filter(|c| band.is_none_or(|b| c.size_band == b))
+                .filter(|c| division.is_none_or(|d| c.industry == d))
+                .map(|c| c.organisations)
+                .sum();
+            n < self.policy.k_population
+        };
+        if low {
+            let first =
+                w.findings.iter().filter(|f| f.rule == RuleId::R15).map(|f| (f.start, f.end)).min();
+            if let Some((s, e)) = first {
+                w.warn(DeidWarning::KAnonymityLow, RuleId::R15, s, e);
+            }
+        }
+    }
+
+    /// Merges edits and writes the shareable text.
+    fn finish(&self, text: &str, mut w: Work) -> Deidentified {
+        w.edits.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+        let mut merged: Vec<Edit> = Vec::with_capacity(w.edits.len());
+        for e in w.edits {
+            match merged.last_mut() {
+                Some(last) if e.start < last.end => {
+                    // Overlap: one span, the stronger replacement.
+                    if e.prio > last.prio {
+                        last.text = e.text;
+                        last.prio = e.prio;
+                    }
+                    last.end = last.end.max(e.end);
+                }
+                _ => merged.push(e),
+            }
+        }
+        let mut out = String::with_capacity(text.len() + 16 * merged.len());
+        let mut at = 0;
+        for e in &merged {
+            out.push_str(text.get(at..e.start).unwrap_or_default());
+            out.push_str(&e.text);
+            at = e.end;
+        }
+        out.push_str(text.get(at..).unwrap_or_default());
+        let indicators = w
+            .candidates
+            .into_iter()
+            .filter(|(c, own)| {
+                // Merged edits are in order and do not overlap: look only at
+                // those that can overlap the candidate.
+                let first = merged.partition_point(|m| m.end <= c.start);
+                merged
+                    .iter()
+                    .skip(first)
+                    .take_while(|m| m.start < c.end)
+                    .all(|m| m.prio <= PRIO_KEEP || own.as_ref().is_some_and(|o| o == m))
+            })
+            .map(|(c, _)| c)
+            .collect();
+        w.findings.sort_by_key(|f| (f.start, f.end));
+        w.warnings.sort_by_key(|x| (x.start, x.end));
+        Deidentified { text: out, indicators, findings: w.findings, warnings: w.warnings }
+    }
+}
+
+/// Whether `[s, e)` overlaps any of `spans` (sorted, not overlapping).
+fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    // The first span that ends after `s`.
+    let i = spans.partition_point(|&(_, end)| end <= s);
+    spans.get(i).is_some_and(|&(start, _)| start < e)
+}
+
+/// The white-space token around `[s, e)`.
+fn token_around(text: &str, s: usize, e: usize) -> &str {
+    let b = text.as_bytes();
+    let mut a = s;
+    while a > 0 && b.get(a - 1).is_some_and(|c| !c.is_ascii_whitespace()) {
+        a -= 1;
+    }
+    let mut z = e;
+    while b.get(z).is_some_and(|c| !c.is_ascii_whitespace()) {
+        z += 1;
+    }
+    text.get(a..z).unwrap_or_default()
+}
+
+/// `C:\Users\<user>\...`, `/home/<user>/...` (R7); attacker build paths
+/// (`.pdb`) stay.
+fn user_profile_paths(text: &str, w: &mut Work) {
+    const ROOTS: &[&str] =
+        &["\\users\\", "\\\\users\\\\", "/users/", "/home/", "\\documents and settings\\"];
+    const GENERIC: &[&str] = &[
+        "public",
+        "default",
+        "default user",
+        "all users",
+        "administrator",
+        "admin",
+        "<user>",
+        "%username%",
+        "$user",
+        "user",
+        "*",
+        "root",
+    ];
+    let lower = text.to_ascii_lowercase();
+    for root in ROOTS {
+        let mut from = 0;
+        while let Some(p) = lower.get(from..).and_then(|t| t.find(root)).map(|p| p + from) {
+            let s = p + root.len();
+            from = s;
+            let sep = if root.starts_with('\\') { b'\\' } else { b'/' };
+            let e = s + lower
+                .as_bytes()
+                .get(s..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|c| {
+                    **c != sep
+                        && !c.is_ascii_whitespace()
+                        && !matches!(c, b'"' | b'\'' | b'<' | b'>' | b'|')
+                })
+                .count();
+            let Some(name) = lower.get(s..e) else { continue };
+            if name.is_empty()
+                || GENERIC.contains(&name)
+                || name.starts_with('%')
+                || name.starts_with('<')
+            {
+                continue;
+            }
+            let token = token_around(&lower, p, e);
+            if token.contains(".pdb") {
+                continue;
+            }
+            w.add(
+                RuleId::R7,
+                Action::Generalise,
+                s,
+                e,
+                Placeholder::User.as_str().to_owned(),
+                Some(Placeholder::User),
+                Some(IndicatorKind::FilePath),
+            );
+        }
+    }
+}
+
+fn generalise_date(d: Day, japanese: bool, g: DateGranularity) -> String {
+    match (g, japanese) {
+        (DateGranularity::Month, false) => format!("{:04}-{:02}", d.y, d.m),
+        (DateGranularity::Month, true) => format!("{}年{}月", d.y, d.m),
+        (DateGranularity::Quarter, false) => format!("{:04}-Q{}", d.y, (d.m - 1) / 3 + 1),
+        (DateGranularity::Quarter, true) => format!("{}年第{}四半期", d.y, (d.m - 1) / 3 + 1),
+    }
+}
