@@ -643,10 +643,9 @@ fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
     Some((u32::try_from(idx).ok()? + 1, end))
 }
 
-/// Whether `text` (lower-cased by the caller) mentions an open directory.
+/// Whether `text` mentions an open directory (any case).
 pub(crate) fn mentions_open_directory(text: &str) -> bool {
-    let l = text.to_lowercase();
-    [
+    const WORDS: &[&str] = &[
         "open directory",
         "open directories",
         "opendir",
@@ -655,9 +654,9 @@ pub(crate) fn mentions_open_directory(text: &str) -> bool {
         "オープンディレクトリ",
         "公開ディレクトリ",
         "ディレクトリリスティング",
-    ]
-    .iter()
-    .any(|k| l.contains(k))
+    ];
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    !occurrences(&AC, WORDS, text).is_empty()
 }
 
 /// Lines that speak of scan-search history or a host going offline (R14).
@@ -682,14 +681,15 @@ pub(crate) fn scan_history_lines(text: &str) -> Vec<Span> {
         "公開を終了",
         "オフライン",
     ];
-    let mut out = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let l = line.to_lowercase();
-        if WORDS.iter().any(|w| l.contains(w)) {
-            out.push(Span { start: at, end: at + line.len() });
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let mut out: Vec<Span> = Vec::new();
+    for (p, _) in occurrences(&AC, WORDS, text) {
+        if out.last().is_some_and(|l| p < l.end) {
+            continue;
         }
-        at += line.len();
+        let start = text.get(..p).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+        let end = text.get(p..).and_then(|t| t.find('\n')).map_or(text.len(), |i| p + i + 1);
+        out.push(Span { start, end });
     }
     out
 }

@@ -89,12 +89,38 @@ fn decode_token(tok: &str) -> Option<String> {
 
 /// Decoded bytes as text when at least 90 % is printable.
 fn printable(bytes: &[u8]) -> Option<String> {
-    let candidates = [std::str::from_utf8(bytes).ok().map(str::to_owned), utf16le(bytes)];
-    candidates.into_iter().flatten().find(|t| {
+    let good = |t: &str| {
         let total = t.chars().count();
-        let good = t.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).count();
-        total >= 4 && good * 10 >= total * 9
-    })
+        let ok = t.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).count();
+        total >= 4 && ok * 10 >= total * 9
+    };
+    // Most tokens that are not encodings decode to bytes that are neither
+    // UTF-8 nor UTF-16LE: reject those without allocating.
+    if let Ok(t) = std::str::from_utf8(bytes) {
+        if good(t) {
+            return Some(t.to_owned());
+        }
+    }
+    // UTF-16LE (strings dumped from Windows binaries): check before
+    // allocating.
+    if bytes.len() >= 8 && bytes.len() % 2 == 0 {
+        let units = bytes.chunks_exact(2).map(|p| match p {
+            [a, b] => u16::from_le_bytes([*a, *b]),
+            _ => 0,
+        });
+        let (mut total, mut ok) = (0usize, 0usize);
+        for r in char::decode_utf16(units) {
+            let Ok(c) = r else { return None };
+            total += 1;
+            if !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\0') {
+                ok += 1;
+            }
+        }
+        if total >= 4 && ok * 10 >= total * 9 {
+            return utf16le(bytes).filter(|t| good(t));
+        }
+    }
+    None
 }
 
 fn utf16le(bytes: &[u8]) -> Option<String> {
