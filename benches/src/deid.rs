@@ -10,7 +10,10 @@ use kyoyu_indicators::{Indicator, IndicatorKind};
 
 /// A pronounceable name from a number (`kanemoto`, `sorihana`, ...).
 fn name(mut n: usize) -> String {
-    const SYL: &[&str] = &["ka", "ne", "mo", "to", "so", "ri", "ha", "na", "yu", "ki", "shi", "ra", "be", "gu", "po", "zo"];
+    const SYL: &[&str] = &[
+        "ka", "ne", "mo", "to", "so", "ri", "ha", "na", "yu", "ki", "shi", "ra", "be", "gu", "po",
+        "zo",
+    ];
     let mut s = String::new();
     for _ in 0..4 {
         s.push_str(SYL[n % SYL.len()]);
@@ -67,7 +70,10 @@ pub fn deid(c: &mut Criterion) {
     g.throughput(Throughput::Elements(inds.len() as u64));
     g.bench_function("10000-terms", |b| {
         b.iter(|| {
-            let kept = inds.iter().filter(|i| big.deidentify_indicator(black_box(i)).indicator.is_some()).count();
+            let kept = inds
+                .iter()
+                .filter(|i| big.deidentify_indicator(black_box(i)).indicator.is_some())
+                .count();
             // The internal address goes; the victim-labelled domain keeps its parent.
             assert_eq!(kept, 9);
         });
@@ -76,7 +82,8 @@ pub fn deid(c: &mut Criterion) {
 
     let (text, real) = crate::indicators::corpus();
     // One MiB of it: long enough to measure, short enough to iterate.
-    let end = (0..=(1 << 20).min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let end =
+        (0..=(1 << 20).min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
     let text = &text[..end];
     let mut g = c.benchmark_group("deid/text");
     g.throughput(Throughput::Bytes(text.len() as u64));

@@ -46,6 +46,8 @@ fn walkthrough_is_current() {
         "examples/data/incident-en.md",
     ];
     let (csv, summary) = run(&share_args);
+    // CSV lines end in CRLF (RFC 4180); the README shows them as text.
+    let csv = csv.replace("\r\n", "\n");
     assert!(csv.lines().count() > 10, "{csv}\n{summary}");
 
     let path = root().join("README.md");

@@ -331,42 +331,34 @@ impl RunSummary {
             };
             *reasons.entry(key).or_default() += 1;
         }
-        match lang {
-            Lang::Ja => format!(
-                "文書 {} 件（{} バイト）、候補 {} 件、共有 {} 件\n分類: {}\n非特定化: {}\n判断: {}\n警告: {}\n共有しなかったもの: {}{}\n",
-                self.documents,
-                self.bytes,
-                self.candidates,
-                self.shared,
-                join(&self.categories),
-                join(&self.rules),
-                join(&self.decisions),
-                join(&self.warnings),
-                join(&reasons),
-                if self.undecodable {
-                    "\n復号できない部分を保留した（F1）"
-                } else {
-                    ""
-                },
+        let (head, names, f1) = match lang {
+            Lang::Ja => (
+                format!(
+                    "文書 {} 件（{} バイト）、候補 {} 件、共有 {} 件",
+                    self.documents, self.bytes, self.candidates, self.shared
+                ),
+                ["分類", "非特定化", "判断", "警告", "共有しなかったもの"],
+                "復号できない部分を保留した（F1）",
             ),
-            Lang::En => format!(
-                "{} document(s), {} bytes, {} candidate(s), {} shared\ncategories: {}\nde-identification: {}\ndecisions: {}\nwarnings: {}\nwithheld: {}{}\n",
-                self.documents,
-                self.bytes,
-                self.candidates,
-                self.shared,
-                join(&self.categories),
-                join(&self.rules),
-                join(&self.decisions),
-                join(&self.warnings),
-                join(&reasons),
-                if self.undecodable {
-                    "\nsegments that could not be decoded were withheld (F1)"
-                } else {
-                    ""
-                },
+            Lang::En => (
+                format!(
+                    "{} document(s), {} bytes, {} candidate(s), {} shared",
+                    self.documents, self.bytes, self.candidates, self.shared
+                ),
+                ["categories", "de-identification", "decisions", "warnings", "withheld"],
+                "segments that could not be decoded were withheld (F1)",
             ),
+        };
+        let values = [&self.categories, &self.rules, &self.decisions, &self.warnings, &reasons];
+        let mut out = head + "\n";
+        for (name, value) in names.iter().zip(values) {
+            out.push_str(&format!("{name}: {}\n", join(value)));
         }
+        if self.undecodable {
+            out.push_str(f1);
+            out.push('\n');
+        }
+        out
     }
 }
 

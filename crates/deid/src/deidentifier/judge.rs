@@ -65,35 +65,13 @@ impl Deidentifier {
     pub(super) fn network(&self, ind: &Indicator) -> IndicatorOutcome {
         let value = ind.to_string();
         let len = value.len();
-        let keep = |rule: RuleId, warnings: Vec<Warning>| IndicatorOutcome {
-            action: Action::Keep,
-            rule,
-            indicator: Some(ind.clone()),
-            display: defang(ind),
-            placeholder: None,
-            findings: Vec::new(),
-            warnings,
-        };
-        let kind = Some(ind.kind());
+        let keep = |rule: RuleId, warnings: Vec<Warning>| kept(ind, rule, warnings);
         let drop = |rule: RuleId,
                     action: Action,
                     text: String,
                     placeholder: Placeholder,
-                    warnings: Vec<Warning>| IndicatorOutcome {
-            action,
-            rule,
-            indicator: None,
-            display: text,
-            placeholder: Some(placeholder),
-            findings: vec![Finding {
-                rule,
-                action,
-                start: 0,
-                end: len,
-                placeholder: Some(placeholder),
-                indicator_kind: kind,
-            }],
-            warnings,
+                    warnings: Vec<Warning>| {
+            replaced(ind, len, rule, action, text, placeholder, warnings)
         };
         let pivot =
             |rule| vec![Warning { warning: DeidWarning::PdnsPivotRisk, rule, start: 0, end: len }];
@@ -181,22 +159,16 @@ impl Deidentifier {
                                 Placeholder::User.as_str(),
                                 defang(&Indicator::Domain(d.clone()))
                             );
-                            IndicatorOutcome {
-                                action: Action::Redact,
-                                rule: RuleId::R4,
-                                indicator: None,
-                                display: text,
-                                placeholder: Some(Placeholder::User),
-                                findings: vec![Finding {
-                                    rule: RuleId::R4,
-                                    action: Action::Redact,
-                                    start: 0,
-                                    end: e.local_part().len(),
-                                    placeholder: Some(Placeholder::User),
-                                    indicator_kind: kind,
-                                }],
-                                warnings: Vec::new(),
-                            }
+                            // The finding covers the local part only.
+                            replaced(
+                                ind,
+                                e.local_part().len(),
+                                RuleId::R4,
+                                Action::Redact,
+                                text,
+                                Placeholder::User,
+                                Vec::new(),
+                            )
                         }
                     }
                 }
@@ -266,33 +238,10 @@ impl Deidentifier {
         match self.owned_ip(ip) {
             Some(o) => {
                 let (action, text) = self.owned_text(o, &ip.to_string());
-                let ph = o.placeholder;
-                IndicatorOutcome {
-                    action,
-                    rule: o.rule,
-                    indicator: None,
-                    display: format!("{text}:{port}"),
-                    placeholder: Some(ph),
-                    findings: vec![Finding {
-                        rule: o.rule,
-                        action,
-                        start: 0,
-                        end: value.len(),
-                        placeholder: Some(ph),
-                        indicator_kind: Some(ind.kind()),
-                    }],
-                    warnings: Vec::new(),
-                }
+                let display = format!("{text}:{port}");
+                replaced(ind, value.len(), o.rule, action, display, o.placeholder, Vec::new())
             }
-            None => IndicatorOutcome {
-                action: Action::Keep,
-                rule: RuleId::R17,
-                indicator: Some(ind.clone()),
-                display: defang(ind),
-                placeholder: None,
-                findings: Vec::new(),
-                warnings: Vec::new(),
-            },
+            None => kept(ind, RuleId::R17, Vec::new()),
         }
     }
 
@@ -300,32 +249,9 @@ impl Deidentifier {
         match self.assets.net(net).filter(|o| self.enabled(o.rule)) {
             Some(o) => {
                 let (action, text) = self.owned_text(o, value);
-                IndicatorOutcome {
-                    action,
-                    rule: o.rule,
-                    indicator: None,
-                    display: text,
-                    placeholder: Some(o.placeholder),
-                    findings: vec![Finding {
-                        rule: o.rule,
-                        action,
-                        start: 0,
-                        end: value.len(),
-                        placeholder: Some(o.placeholder),
-                        indicator_kind: Some(ind.kind()),
-                    }],
-                    warnings: Vec::new(),
-                }
+                replaced(ind, value.len(), o.rule, action, text, o.placeholder, Vec::new())
             }
-            None => IndicatorOutcome {
-                action: Action::Keep,
-                rule: RuleId::R17,
-                indicator: Some(ind.clone()),
-                display: defang(ind),
-                placeholder: None,
-                findings: Vec::new(),
-                warnings: Vec::new(),
-            },
+            None => kept(ind, RuleId::R17, Vec::new()),
         }
     }
 
@@ -470,30 +396,27 @@ impl Deidentifier {
                 },
                 Err(_) => h.replace('.', "[.]"),
             },
-            Some(url::Host::Ipv4(a)) => match self.owned_ip(a.into()) {
-                Some(o) => {
-                    let (ac, text) = self.owned_text(o, &a.to_string());
-                    shareable = false;
-                    (rule, action, placeholder) = (o.rule, ac, Some(o.placeholder));
-                    text
+            Some(h @ (url::Host::Ipv4(_) | url::Host::Ipv6(_))) => {
+                let (ip, kind, shown): (std::net::IpAddr, _, _) = match h {
+                    url::Host::Ipv4(a) => {
+                        (a.into(), IndicatorKind::Ipv4, a.to_string().replace('.', "[.]"))
+                    }
+                    url::Host::Ipv6(a) => (a.into(), IndicatorKind::Ipv6, format!("[{a}]")),
+                    url::Host::Domain(_) => return kept(ind, RuleId::R17, Vec::new()),
+                };
+                match self.owned_ip(ip) {
+                    Some(o) => {
+                        let (ac, text) = self.owned_text(o, &ip.to_string());
+                        shareable = false;
+                        (rule, action, placeholder) = (o.rule, ac, Some(o.placeholder));
+                        text
+                    }
+                    None => {
+                        indicator = Indicator::parse(kind, &ip.to_string()).ok();
+                        shown
+                    }
                 }
-                None => {
-                    indicator = Indicator::parse(IndicatorKind::Ipv4, &a.to_string()).ok();
-                    a.to_string().replace('.', "[.]")
-                }
-            },
-            Some(url::Host::Ipv6(a)) => match self.owned_ip(a.into()) {
-                Some(o) => {
-                    let (ac, text) = self.owned_text(o, &a.to_string());
-                    shareable = false;
-                    (rule, action, placeholder) = (o.rule, ac, Some(o.placeholder));
-                    text
-                }
-                None => {
-                    indicator = Indicator::parse(IndicatorKind::Ipv6, &a.to_string()).ok();
-                    format!("[{a}]")
-                }
-            },
+            }
             None => String::new(),
         };
         if action != Action::Keep {
@@ -555,6 +478,48 @@ impl Deidentifier {
             };
         }
         IndicatorOutcome { action, rule, indicator, display, placeholder, findings, warnings }
+    }
+}
+
+/// An indicator kept as found (defanged for display).
+fn kept(ind: &Indicator, rule: RuleId, warnings: Vec<Warning>) -> IndicatorOutcome {
+    IndicatorOutcome {
+        action: Action::Keep,
+        rule,
+        indicator: Some(ind.clone()),
+        display: defang(ind),
+        placeholder: None,
+        findings: Vec::new(),
+        warnings,
+    }
+}
+
+/// An indicator replaced whole by `display`: one finding over its value.
+fn replaced(
+    ind: &Indicator,
+    len: usize,
+    rule: RuleId,
+    action: Action,
+    display: String,
+    ph: Placeholder,
+    warnings: Vec<Warning>,
+) -> IndicatorOutcome {
+    let finding = Finding {
+        rule,
+        action,
+        start: 0,
+        end: len,
+        placeholder: Some(ph),
+        indicator_kind: Some(ind.kind()),
+    };
+    IndicatorOutcome {
+        action,
+        rule,
+        indicator: None,
+        display,
+        placeholder: Some(ph),
+        findings: vec![finding],
+        warnings,
     }
 }
 

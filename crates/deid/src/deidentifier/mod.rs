@@ -130,6 +130,11 @@ impl Work {
         let prio = if rule == RuleId::F1 { PRIO_WITHHOLD } else { prio(action) };
         self.edits.push(Edit { start, end, text, prio });
     }
+    /// A finding whose replacement is its placeholder.
+    fn place(&mut self, rule: RuleId, action: Action, start: usize, end: usize, ph: Placeholder) {
+        self.add(rule, action, start, end, ph.as_str().to_owned(), Some(ph), None);
+    }
+
     fn warn(&mut self, warning: DeidWarning, rule: RuleId, start: usize, end: usize) {
         let w = Warning { warning, rule, start, end };
         if self.warned.insert(w.clone()) {

@@ -282,15 +282,7 @@ impl Deidentifier {
                     })
                     .count();
                 if e > s {
-                    w.add(
-                        RuleId::R4,
-                        Action::Redact,
-                        s,
-                        e,
-                        Placeholder::User.as_str().to_owned(),
-                        Some(Placeholder::User),
-                        None,
-                    );
+                    w.place(RuleId::R4, Action::Redact, s, e, Placeholder::User);
                 }
             }
         }
@@ -307,53 +299,21 @@ impl Deidentifier {
         let b = text.as_bytes();
         if self.enabled(RuleId::R4) {
             for s in scan::credentials(text) {
-                w.add(
-                    RuleId::R4,
-                    Action::Drop,
-                    s.start,
-                    s.end,
-                    Placeholder::Credential.as_str().to_owned(),
-                    Some(Placeholder::Credential),
-                    None,
-                );
+                w.place(RuleId::R4, Action::Drop, s.start, s.end, Placeholder::Credential);
             }
         }
         if self.enabled(RuleId::R6) {
             for (s, rid) in scan::sids(text) {
                 let _ = rid;
-                w.add(
-                    RuleId::R6,
-                    Action::Redact,
-                    s.start,
-                    s.end,
-                    Placeholder::VictimId.as_str().to_owned(),
-                    Some(Placeholder::VictimId),
-                    None,
-                );
+                w.place(RuleId::R6, Action::Redact, s.start, s.end, Placeholder::VictimId);
             }
             for s in scan::cloud_ids(text) {
-                w.add(
-                    RuleId::R6,
-                    Action::Redact,
-                    s.start,
-                    s.end,
-                    Placeholder::VictimId.as_str().to_owned(),
-                    Some(Placeholder::VictimId),
-                    None,
-                );
+                w.place(RuleId::R6, Action::Redact, s.start, s.end, Placeholder::VictimId);
             }
         }
         if self.enabled(RuleId::R12) {
             for s in scan::metadata_values(text) {
-                w.add(
-                    RuleId::R12,
-                    Action::Drop,
-                    s.start,
-                    s.end,
-                    Placeholder::Metadata.as_str().to_owned(),
-                    Some(Placeholder::Metadata),
-                    None,
-                );
+                w.place(RuleId::R12, Action::Drop, s.start, s.end, Placeholder::Metadata);
             }
         }
         if self.enabled(RuleId::R5) {
@@ -403,15 +363,7 @@ impl Deidentifier {
         };
         for d in dates {
             if history.iter().any(|l| l.start <= d.start && d.end <= l.end) {
-                w.add(
-                    RuleId::R14,
-                    Action::Drop,
-                    d.start,
-                    d.end,
-                    Placeholder::Date.as_str().to_owned(),
-                    Some(Placeholder::Date),
-                    None,
-                );
+                w.place(RuleId::R14, Action::Drop, d.start, d.end, Placeholder::Date);
                 continue;
             }
             let window = i64::from(self.policy.announcement_window_days);
