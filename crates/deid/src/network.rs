@@ -226,7 +226,14 @@ pub(crate) fn is_internal_ip(ip: IpAddr) -> bool {
 /// A name under an internal-only suffix (`fs01.corp.mnsk.local`).
 pub(crate) fn is_internal_name(host: &str) -> bool {
     let host = host.trim_end_matches('.');
-    host.contains('.') && INTERNAL_SUFFIXES.iter().any(|s| host.ends_with(&format!(".{s}")))
+    let mut labels = host.rsplit('.');
+    let (Some(last), Some(second)) = (labels.next(), labels.next()) else { return false };
+    let tld_is = |s: &str| last.eq_ignore_ascii_case(s);
+    INTERNAL_SUFFIXES.iter().any(|s| match s.split_once('.') {
+        // Two-label suffixes (`home.arpa`).
+        Some((a, b)) => tld_is(b) && second.eq_ignore_ascii_case(a),
+        None => tld_is(s),
+    })
 }
 
 /// `*` matches any run (also empty); the rest is compared case-blind.
