@@ -49,15 +49,21 @@ pub(crate) fn find(text: &str) -> Vec<EncodedToken> {
     out
 }
 
-/// `/`-separated segments (a path is not one Base64 token), and the token
-/// itself when it has no `/`.
+/// The token itself, and its parts between `/`, `=` (not trailing
+/// padding) and `&`: a path or a query (`id=bWlu...`) is not one Base64
+/// token.
 fn split_segments(tok: &str) -> Vec<(usize, &str)> {
     let mut parts = vec![(0, tok)];
-    if tok.contains('/') {
+    let body = tok.trim_end_matches('=');
+    if body.contains(['/', '=', '&', '-']) {
         let mut at = 0;
-        for seg in tok.split('/') {
-            if seg.len() >= MIN_TOKEN {
-                parts.push((at, seg));
+        for seg in body.split(['/', '=', '&']) {
+            if seg.len() >= MIN_TOKEN && seg.len() < tok.len() {
+                // Keep the padding of a last segment.
+                let end = if at + seg.len() == body.len() { tok.len() } else { at + seg.len() };
+                if let Some(with_pad) = tok.get(at..end) {
+                    parts.push((at, with_pad));
+                }
             }
             at += seg.len() + 1;
         }

@@ -270,8 +270,15 @@ impl Deidentifier {
                 };
             w.add(rule, action, h.start, h.end, replacement, Some(ph), within);
             // `MNSK\t.sato`: the account after an AD name goes too (R4).
-            let unc = h.start >= 2 && text.get(h.start - 2..h.start) == Some("\\\\");
-            if h.kind == TermKind::AdDomain && !unc && text.as_bytes().get(h.end) == Some(&b'\\') {
+            // Only a NetBIOS name standing alone (`MNSK\t.sato`), not a part
+            // of a host name (`\\fs01.corp.mnsk.local\share`).
+            let netbios = !text.get(h.start..h.end).unwrap_or_default().contains('.')
+                && (h.start == 0
+                    || text.as_bytes().get(h.start - 1).is_some_and(|b| {
+                        !b.is_ascii_alphanumeric() && !matches!(b, b'.' | b'-' | b'\\' | b'_')
+                    }));
+            if h.kind == TermKind::AdDomain && netbios && text.as_bytes().get(h.end) == Some(&b'\\')
+            {
                 let s = h.end + 1;
                 let e = s + text
                     .get(s..)
