@@ -369,6 +369,16 @@ impl Collector {
     }
 }
 
+/// Whether a long term's match at `[a, b)` stands: inside one token it may
+/// start anywhere (`myminatogawa`), but a match that runs over a token
+/// boundary must start at one (`minato-gawa`), so that the end of one word
+/// and the start of the next do not make a name (`check.online` is not
+/// `konine`).
+fn free_ok(bound: &[bool], a: usize, b: usize) -> bool {
+    let crosses = bound.get(a + 1..b).is_some_and(|inner| inner.contains(&true));
+    !crosses || bound.get(a).copied().unwrap_or(false)
+}
+
 /// One automaton over `keys` (one pattern per key; of two terms with one
 /// key, the first in kind order stands).
 fn automaton(
@@ -562,8 +572,11 @@ impl Matcher {
         // the joined romanisation merged with the word before (`bus hanako`
         // reads `busyanako` joined).
         if let Some(ac) = &self.free {
-            for view in [&kv.joined, &kv.view] {
+            for (view, bound) in [(&kv.joined, &kv.joined_bound), (&kv.view, &kv.bound)] {
                 for m in ac.find_overlapping_iter(view.text.as_str()) {
+                    if !free_ok(bound, m.start(), m.end()) {
+                        continue;
+                    }
                     let Some(term) = self.free_terms.get(m.pattern().as_usize()) else { continue };
                     if let Some((start, end)) = view.span(m.start(), m.end()) {
                         hits.push(Hit { start, end, kind: term.kind });
@@ -594,8 +607,11 @@ impl Matcher {
             }
         }
         if let Some(ac) = &self.free {
-            for view in [&kv.joined, &kv.view] {
-                if ac.is_match(view.text.as_str()) {
+            for (view, bound) in [(&kv.joined, &kv.joined_bound), (&kv.view, &kv.bound)] {
+                if ac
+                    .find_overlapping_iter(view.text.as_str())
+                    .any(|m| free_ok(bound, m.start(), m.end()))
+                {
                     return true;
                 }
             }

@@ -57,34 +57,34 @@ fn find_ci(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
 /// Credential values (R4): `password: x`, `user:pass@`, NTLM pairs,
 /// Kerberos hashes, cloud and API keys, JWTs, and command-line switches that
 /// carry passwords or user names.
-pub(crate) fn credentials(text: &str) -> Vec<Span> {
+/// Per-victim ids in configurations and ransom notes (R10):
+/// `victim_id`, `company_id`, `client_id`, `bot_id` values.
+pub(crate) fn victim_ids(text: &str) -> Vec<Span> {
+    const KEYS: &[&str] = &[
+        "victim_id",
+        "victimid",
+        "company_id",
+        "companyid",
+        "client_id",
+        "clientid",
+        "bot_id",
+        "botid",
+    ];
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    key_values(text, &AC, KEYS)
+}
+
+/// The values of `key: value`, `key=value` and `"key": "value"` pairs whose
+/// key is one of `keys` (whole words, any case).
+fn key_values(
+    text: &str,
+    cache: &'static std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    keys: &[&str],
+) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
-    // key = value pairs.
-    const KEYS: &[&str] = &[
-        "password",
-        "passwd",
-        "passwort",
-        "pwd",
-        "pass",
-        "passphrase",
-        "secret",
-        "api_key",
-        "apikey",
-        "api-key",
-        "access_key",
-        "secret_key",
-        "token",
-        "auth_token",
-        "client_secret",
-        "パスワード",
-        "暗証番号",
-        "パスフレーズ",
-    ];
-    static KEYS_AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
-    for (p, ki) in occurrences(&KEYS_AC, KEYS, text) {
-        let Some(k) = KEYS.get(ki).map(|k| k.as_bytes()) else { continue };
+    for (p, ki) in occurrences(cache, keys, text) {
+        let Some(k) = keys.get(ki).map(|k| k.as_bytes()) else { continue };
         {
             // Whole key: not inside a longer word.
             if p > 0 && s.get(p - 1).copied().is_some_and(is_word) {
@@ -114,6 +114,39 @@ pub(crate) fn credentials(text: &str) -> Vec<Span> {
             }
         }
     }
+    out
+}
+
+pub(crate) fn credentials(text: &str) -> Vec<Span> {
+    let s = text.as_bytes();
+    // key = value pairs.
+    const KEYS: &[&str] = &[
+        "password",
+        "passwd",
+        "passwort",
+        "pwd",
+        "pw",
+        "pass",
+        "passphrase",
+        "secret",
+        "api_key",
+        "apikey",
+        "api-key",
+        "access_key",
+        "secret_key",
+        "token",
+        "auth_token",
+        "client_secret",
+        "ntlm",
+        "nthash",
+        "lmhash",
+        "パスワード",
+        "暗証番号",
+        "パスフレーズ",
+    ];
+    static KEYS_AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let mut out = key_values(text, &KEYS_AC, KEYS);
     // Switches: /p:x /password:x -p x --password x /user:x -u x --user x.
     const SWITCHES: &[&str] = &[
         "/p:",
@@ -356,37 +389,81 @@ fn is_guid(t: &str) -> bool {
 /// Metadata lines (R12): the value after `To:`, `Cc:`, `Author:`,
 /// `宛先:`, `作成者:` and the like. `From:` (the attacker's sender) and
 /// `Subject:` (only its victim words go) are not among them.
+const META_KEYS: &[&str] = &[
+    "to",
+    "cc",
+    "bcc",
+    "delivered-to",
+    "x-original-to",
+    "author",
+    "company",
+    "last modified by",
+    "last saved by",
+    "lastmodifiedby",
+    "manager",
+    "creator name",
+    "宛先",
+    "宛て先",
+    "同報",
+    "作成者",
+    "会社",
+    "会社名",
+    "最終更新者",
+    "最終保存者",
+    "管理者",
+    "受信者",
+];
+/// Metadata lines (R12).
 pub(crate) fn metadata_values(text: &str) -> Vec<Span> {
+    line_values(text, META_KEYS)
+}
+
+/// Log lines that name the victim's machines (R5): `Computer:`,
+/// `Workstation Name:`, `Account Domain:`.
+pub(crate) fn host_values(text: &str) -> Vec<Span> {
     const KEYS: &[&str] = &[
-        "to",
-        "cc",
-        "bcc",
-        "delivered-to",
-        "x-original-to",
-        "author",
-        "company",
-        "last modified by",
-        "last saved by",
-        "lastmodifiedby",
-        "manager",
-        "creator name",
-        "宛先",
-        "宛て先",
-        "同報",
-        "作成者",
-        "会社",
-        "会社名",
-        "最終更新者",
-        "最終保存者",
-        "管理者",
-        "受信者",
+        "computer",
+        "computer name",
+        "computername",
+        "workstation",
+        "workstation name",
+        "account domain",
+        "コンピューター名",
+        "コンピュータ名",
+        "端末名",
     ];
+    line_values(text, KEYS)
+}
+
+/// Log lines that name the victim's accounts (R4): `Account Name:`,
+/// `Username:`, `User:`.
+pub(crate) fn user_values(text: &str) -> Vec<Span> {
+    const KEYS: &[&str] = &[
+        "account name",
+        "accountname",
+        "user name",
+        "username",
+        "user",
+        "logon user",
+        "target user name",
+        "subject user name",
+        "ユーザー名",
+        "ユーザ名",
+        "アカウント名",
+        "利用者",
+    ];
+    line_values(text, KEYS)
+}
+
+/// The values of `Key: value` lines whose key is one of `keys` (any case,
+/// after list markers and white space; `:` or `：`).
+fn line_values(text: &str, keys: &[&str]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start_matches([' ', '\t', '-', '*', '>', '|', '・']);
         let offset = line_start + (line.len() - trimmed.len());
-        for key in KEYS {
+        for key in keys {
             let Some(head) = trimmed.get(..key.len()) else { continue };
             if !head.eq_ignore_ascii_case(key) {
                 continue;
@@ -717,6 +794,68 @@ pub(crate) fn ipv4_literals(text: &str) -> Vec<(Span, std::net::Ipv4Addr)> {
             out.push((Span { start, end: start + cand.len() }, ip));
         }
         i = j.max(i + 1);
+    }
+    out
+}
+
+/// PEM private keys (R4): the whole block.
+pub(crate) fn private_keys(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = text.get(from..).and_then(|t| t.find("-----BEGIN ")).map(|p| p + from) {
+        let header_end = text
+            .get(p..)
+            .and_then(|t| t.find("-----\n").or_else(|| t.find("-----\r")))
+            .map(|e| p + e);
+        let Some(he) = header_end else { break };
+        let header = text.get(p..he).unwrap_or_default();
+        from = he;
+        if !header.contains("PRIVATE KEY") {
+            continue;
+        }
+        let end = text
+            .get(he..)
+            .and_then(|t| t.find("-----END "))
+            .and_then(|e| {
+                text.get(he + e..)
+                    .and_then(|t| t.get(5..).and_then(|r| r.find("-----")))
+                    .map(|f| he + e + 5 + f + 5)
+            })
+            .unwrap_or(text.len());
+        out.push(Span { start: p, end });
+        from = end;
+    }
+    out
+}
+
+/// A 32-hex NTLM hash after an `NTLM`/`NT hash` cue without a `:` (R4).
+pub(crate) fn ntlm_after_cue(text: &str) -> Vec<Span> {
+    const CUES: &[&str] = &["ntlm", "nt hash", "lm hash", "ntlm hash", "nthash"];
+    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    for (p, ci) in occurrences(&AC, CUES, text) {
+        let start = p + CUES.get(ci).map_or(0, |c| c.len());
+        let window = (start + 24).min(s.len());
+        let mut j = start;
+        while j < window {
+            if s.get(j).is_some_and(u8::is_ascii_hexdigit)
+                && !s.get(j.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                let e = j + s
+                    .get(j..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| b.is_ascii_hexdigit())
+                    .count();
+                if e - j == 32 {
+                    out.push(Span { start: j, end: e });
+                }
+                j = e;
+            } else {
+                j += 1;
+            }
+        }
     }
     out
 }

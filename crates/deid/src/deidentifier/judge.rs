@@ -448,6 +448,31 @@ impl Deidentifier {
         let tail = &url[url::Position::BeforePath..];
         let path_start = value.len().saturating_sub(tail.len());
         let hits = self.matcher.hits_in(tail);
+        // Ransomware negotiation and leak-site links are per victim: the
+        // onion host is shared, the path or id after it is not (R10).
+        let onion = url.host_str().is_some_and(|h| h.ends_with(".onion"));
+        if onion && !tail.trim_start_matches('/').is_empty() && self.enabled(RuleId::R10) {
+            let display =
+                format!("{scheme}://{host_display}{port}/{}", Placeholder::VictimId.as_str());
+            findings.push(Finding {
+                rule: RuleId::R10,
+                action: Action::Redact,
+                start: path_start,
+                end: value.len(),
+                placeholder: Some(Placeholder::VictimId),
+                indicator_kind: Some(ind.kind()),
+            });
+            let rule = if action == Action::Keep { RuleId::R10 } else { rule };
+            return IndicatorOutcome {
+                action: Action::Redact,
+                rule,
+                indicator,
+                display,
+                placeholder: Some(Placeholder::VictimId),
+                findings,
+                warnings,
+            };
+        }
         let tail_display = if hits.is_empty() || !self.enabled(RuleId::R9) {
             tail.to_owned()
         } else {

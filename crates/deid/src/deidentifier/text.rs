@@ -318,6 +318,24 @@ impl Deidentifier {
                 w.place(RuleId::R6, Action::Redact, s.start, s.end, Placeholder::VictimId);
             }
         }
+        if self.enabled(RuleId::R4) {
+            for s in scan::private_keys(text).into_iter().chain(scan::ntlm_after_cue(text)) {
+                w.place(RuleId::R4, Action::Drop, s.start, s.end, Placeholder::Credential);
+            }
+            for s in scan::user_values(text) {
+                w.place(RuleId::R4, Action::Redact, s.start, s.end, Placeholder::User);
+            }
+        }
+        if self.enabled(RuleId::R10) {
+            for s in scan::victim_ids(text) {
+                w.place(RuleId::R10, Action::Redact, s.start, s.end, Placeholder::VictimId);
+            }
+        }
+        if self.enabled(RuleId::R5) {
+            for s in scan::host_values(text) {
+                w.place(RuleId::R5, Action::Redact, s.start, s.end, Placeholder::InternalHost);
+            }
+        }
         if self.enabled(RuleId::R12) {
             for s in scan::metadata_values(text) {
                 w.place(RuleId::R12, Action::Drop, s.start, s.end, Placeholder::Metadata);
