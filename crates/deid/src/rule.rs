@@ -14,8 +14,8 @@ vocabulary! {
     pub enum RuleId: "deid_rule" ("非特定化ルール", "De-identification rule") {
         R0 = "R0" {
             "被害組織の直接の識別子", "Direct identifiers of the victim",
-            "組織名・読み・略称・人名・固有システム名が文中に現れたら型付きの置換記号に置き換える。",
-            "Names, readings, abbreviations, people and unique systems anywhere in prose become typed placeholders.",
+            "組織名・読み・略称・人名・固有システム名・電話番号が文中に現れたら型付きの置換記号に置き換える。",
+            "Names, readings, abbreviations, people, unique systems and phone numbers anywhere in prose become typed placeholders.",
         },
         R1 = "R1" {
             "攻撃者FQDN内の被害組織名", "Victim name in an attacker FQDN",
@@ -89,8 +89,8 @@ vocabulary! {
         },
         R15 = "R15" {
             "準識別子とk-匿名性", "Quasi-identifiers and k-anonymity",
-            "地域・業種・規模の組み合わせで絞り込めないよう、地域ブロックや規模帯に一般化する。",
-            "Region, industry and size are generalised to blocks and bands so that together they do not narrow down.",
+            "地域・業種・規模の組み合わせで絞り込めないよう、地域ブロックや規模帯に一般化する。番地や郵便番号は伏せる。",
+            "Region, industry and size are generalised to blocks and bands so that together they do not narrow down; street addresses and postal codes are hidden.",
         },
         R16 = "R16" {
             "正規の第三者サービス名", "Legitimate third-party service names",
@@ -291,6 +291,14 @@ vocabulary! {
         Withheld = "<withheld>" {
             "保留", "Withheld",
             "復号できず確かめられない部分。", "A part that could not be decoded and checked.",
+        },
+        Address = "<address>" {
+            "住所", "Address",
+            "番地や郵便番号まで示す住所。", "A street address or postal code.",
+        },
+        Phone = "<phone>" {
+            "電話番号", "Phone number",
+            "組織や人に結び付く電話番号。", "A telephone number that leads to an organisation or person.",
         },
     }
 }

@@ -588,8 +588,47 @@ fn digits(s: &[u8], i: usize, max: usize) -> (usize, u32) {
 }
 
 /// Dates: `2024-05-03`, `2024/5/3`, `2024.05.03`, `2024年5月3日`,
-/// `May 3, 2024`, `3 May 2024`.
+/// `令和6年5月3日` (and 平成), `May 3, 2024`, `3 May 2024`.
 pub(crate) fn dates(text: &str) -> Vec<DateMention> {
+    let mut out = western_dates(text);
+    out.extend(era_dates(text));
+    out.sort_by_key(|d| d.start);
+    out
+}
+
+/// `令和6年5月3日`, `平成31年4月30日`, `令和元年5月1日`.
+fn era_dates(text: &str) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    for (era, base) in [("令和", 2018), ("平成", 1988)] {
+        for (p, _) in text.match_indices(era) {
+            let rest = text.get(p + era.len()..).unwrap_or_default();
+            let (year, after_year) = if let Some(r) = rest.strip_prefix("元") {
+                (1, r)
+            } else {
+                let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let Some(y) = rest.get(..n).and_then(|d| d.parse::<i32>().ok()) else { continue };
+                (y, rest.get(n..).unwrap_or_default())
+            };
+            let Some(r) = after_year.strip_prefix('年') else { continue };
+            let nm = r.bytes().take_while(u8::is_ascii_digit).count();
+            let Some(m) = r.get(..nm).and_then(|d| d.parse::<u32>().ok()) else { continue };
+            let Some(r2) = r.get(nm..).and_then(|t| t.strip_prefix('月')) else { continue };
+            let nd = r2.bytes().take_while(u8::is_ascii_digit).count();
+            let Some(d) = r2.get(..nd).and_then(|x| x.parse::<u32>().ok()) else { continue };
+            if !r2.get(nd..).is_some_and(|t| t.starts_with('日')) {
+                continue;
+            }
+            let end = text.len() - r2.len() + nd + '日'.len_utf8();
+            if let Some(day) = valid(base + year, m, d) {
+                out.push(DateMention { start: p, end, day, japanese: true });
+            }
+        }
+    }
+    out
+}
+
+/// The Western-calendar forms of [`dates`].
+fn western_dates(text: &str) -> Vec<DateMention> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -855,6 +894,121 @@ pub(crate) fn ntlm_after_cue(text: &str) -> Vec<Span> {
             } else {
                 j += 1;
             }
+        }
+    }
+    out
+}
+
+/// Japanese postal codes (`〒980-0811`, `郵便番号 980-0811`) and street
+/// addresses after a prefecture and municipality (`宮城県仙台市青葉区一番町1-2-3`):
+/// they point at one building.
+pub(crate) fn addresses(text: &str) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    // Postal codes: 〒 or 郵便番号 then ddd-dddd.
+    for cue in ["〒", "郵便番号"] {
+        for (p, _) in text.match_indices(cue) {
+            let mut j = p + cue.len();
+            while s.get(j).is_some_and(|b| *b == b' ' || *b == b':') {
+                j += 1;
+            }
+            let d3 = s.get(j..j + 3).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+            let d4 = s.get(j + 4..j + 8).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+            if d3 && s.get(j + 3) == Some(&b'-') && d4 {
+                out.push(Span { start: p, end: j + 8 });
+            }
+        }
+    }
+    // Street addresses: a municipality suffix (市 区 町 村 郡) followed by
+    // more address (丁目 番地 番 号 or digits with hyphens).
+    let mut i = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    while i < chars.len() {
+        let Some(&(p, c)) = chars.get(i) else { break };
+        if !"市区町村郡".contains(c) {
+            i += 1;
+            continue;
+        }
+        // Walk back over CJK letters to the start of the place name.
+        let mut b = i;
+        while b > 0 && chars.get(b - 1).is_some_and(|&(_, x)| is_cjk(x)) {
+            b -= 1;
+        }
+        // Walk forward over the rest of the address.
+        let mut e = i + 1;
+        let mut numbered = false;
+        while let Some(&(_, x)) = chars.get(e) {
+            if x.is_ascii_digit()
+                || "０１２３４５６７８９".contains(x)
+                || "一二三四五六七八九十".contains(x)
+            {
+                numbered = true;
+            } else if !(is_cjk(x)
+                || matches!(x, '-' | '－' | '‐' | 'ー' | '丁' | '目' | '番' | '地' | '号'))
+            {
+                break;
+            }
+            e += 1;
+        }
+        if numbered {
+            let start = chars.get(b).map_or(p, |&(q, _)| q);
+            let end = chars.get(e).map_or(text.len(), |&(q, _)| q);
+            out.push(Span { start, end });
+        }
+        i = e.max(i + 1);
+    }
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3040}'..='\u{30ff}' | '\u{3005}')
+}
+
+/// Japanese telephone numbers (`022-123-4567`, `03-1234-5678`,
+/// `0120-123-456`, `+81-22-123-4567`): they lead to an organisation.
+pub(crate) fn phones(text: &str) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let at_start = i == 0
+            || !s.get(i - 1).is_some_and(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'/' | b'+')
+            });
+        let international = s.get(i..i + 3) == Some(b"+81");
+        if !at_start || !(international || s.get(i) == Some(&b'0')) {
+            i += 1;
+            continue;
+        }
+        // Groups of digits joined by single hyphens.
+        let mut j = if international { i + 3 } else { i };
+        if international && s.get(j) == Some(&b'-') {
+            j += 1;
+        }
+        let mut groups = 0;
+        let mut digits = 0;
+        loop {
+            let n =
+                s.get(j..).unwrap_or_default().iter().take_while(|b| b.is_ascii_digit()).count();
+            if n == 0 {
+                break;
+            }
+            groups += 1;
+            digits += n;
+            j += n;
+            if s.get(j) == Some(&b'-') && s.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let after_ok = !s.get(j).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.');
+        let total = digits + usize::from(international);
+        if groups == 3 && after_ok && (9..=11).contains(&total) {
+            out.push(Span { start: i, end: j });
+            i = j;
+        } else {
+            i += 1;
         }
     }
     out

@@ -326,6 +326,16 @@ impl Deidentifier {
                 w.place(RuleId::R4, Action::Redact, s.start, s.end, Placeholder::User);
             }
         }
+        if self.enabled(RuleId::R0) {
+            for s in scan::phones(text) {
+                w.place(RuleId::R0, Action::Redact, s.start, s.end, Placeholder::Phone);
+            }
+        }
+        if self.enabled(RuleId::R15) {
+            for s in scan::addresses(text) {
+                w.place(RuleId::R15, Action::Redact, s.start, s.end, Placeholder::Address);
+            }
+        }
         if self.enabled(RuleId::R10) {
             for s in scan::victim_ids(text) {
                 w.place(RuleId::R10, Action::Redact, s.start, s.end, Placeholder::VictimId);
