@@ -229,3 +229,36 @@ proptest! {
         prop_assert_ne!(one, k2.deidentify_text(&ip).text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Profile loading never panics, and an error never quotes a value:
+    /// whatever is written where a list or a range is expected, the message
+    /// names the field, not the secret.
+    #[test]
+    fn profile_errors_never_quote_values(value in "[a-zA-Z0-9 ._@-]{6,30}", field in prop::sample::select(vec![
+        "industry", "region", "size", "domains", "internal_ip_ranges", "public_ip_ranges", "hostname_patterns",
+    ])) {
+        let escaped = serde_json::to_string(&value).unwrap();
+        for doc in [
+            format!(r#"{{"{field}": {{"x": {escaped}}}}}"#),
+            format!(r#"{{"{field}": [[{escaped}]]}}"#),
+            format!(r#"{{"{field}": [{escaped}], "typo_{field}": 1}}"#),
+            format!("{field} = {{ x = {escaped} }}"),
+        ] {
+            let parsed = if doc.starts_with('{') { Profile::from_json(&doc) } else { Profile::from_toml(&doc) };
+            if let Err(e) = parsed {
+                prop_assert!(!e.to_string().contains(value.trim()), "{e}");
+            }
+        }
+    }
+
+    /// Any text that parses as a profile builds a de-identifier.
+    #[test]
+    fn loaded_profiles_build(names in prop::collection::vec("[a-zA-Zぁ-んァ-ン一-龠]{1,12}", 0..8)) {
+        let json = serde_json::json!({ "org_names_ja": names, "abbreviations": names, "unique_systems": names });
+        let p = Profile::from_json(&json.to_string()).unwrap();
+        prop_assert!(Deidentifier::new(&p, Policy::default()).is_ok());
+    }
+}
