@@ -921,41 +921,37 @@ pub(crate) fn addresses(text: &str) -> Vec<Span> {
     }
     // Street addresses: a municipality suffix (市 区 町 村 郡) followed by
     // more address (丁目 番地 番 号 or digits with hyphens).
-    let mut i = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    while i < chars.len() {
-        let Some(&(p, c)) = chars.get(i) else { break };
-        if !"市区町村郡".contains(c) {
-            i += 1;
+    let mut last_end = 0;
+    for (p, c) in text.match_indices(['市', '区', '町', '村', '郡']) {
+        if p < last_end {
             continue;
         }
-        // Walk back over CJK letters to the start of the place name.
-        let mut b = i;
-        while b > 0 && chars.get(b - 1).is_some_and(|&(_, x)| is_cjk(x)) {
-            b -= 1;
-        }
-        // Walk forward over the rest of the address.
-        let mut e = i + 1;
+        // Back over CJK letters to the start of the place name.
+        let before = text.get(..p).unwrap_or_default();
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, x)| is_cjk(x))
+            .last()
+            .map_or(p, |(q, _)| q);
+        // Forward over the rest of the address.
+        let after_start = p + c.len();
+        let rest = text.get(after_start..).unwrap_or_default();
         let mut numbered = false;
-        while let Some(&(_, x)) = chars.get(e) {
-            if x.is_ascii_digit()
-                || "０１２３４５６７８９".contains(x)
-                || "一二三四五六七八九十".contains(x)
+        let mut len = 0;
+        for x in rest.chars() {
+            if x.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(x)
             {
                 numbered = true;
-            } else if !(is_cjk(x)
-                || matches!(x, '-' | '－' | '‐' | 'ー' | '丁' | '目' | '番' | '地' | '号'))
-            {
+            } else if !(is_cjk(x) || matches!(x, '-' | '－' | '‐' | 'ー')) {
                 break;
             }
-            e += 1;
+            len += x.len_utf8();
         }
         if numbered {
-            let start = chars.get(b).map_or(p, |&(q, _)| q);
-            let end = chars.get(e).map_or(text.len(), |&(q, _)| q);
-            out.push(Span { start, end });
+            last_end = after_start + len;
+            out.push(Span { start, end: last_end });
         }
-        i = e.max(i + 1);
     }
     out
 }
