@@ -44,19 +44,6 @@ fn occurrences(
     }
 }
 
-#[allow(dead_code)]
-fn find_ci(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
-    let n_len = n.len();
-    if n_len == 0 || h.len() < n_len {
-        return None;
-    }
-    (from..=h.len() - n_len)
-        .find(|&i| h.get(i..i + n_len).is_some_and(|w| w.eq_ignore_ascii_case(n)))
-}
-
-/// Credential values (R4): `password: x`, `user:pass@`, NTLM pairs,
-/// Kerberos hashes, cloud and API keys, JWTs, and command-line switches that
-/// carry passwords or user names.
 /// Per-victim ids in configurations and ransom notes (R10):
 /// `victim_id`, `company_id`, `client_id`, `bot_id` values.
 pub(crate) fn victim_ids(text: &str) -> Vec<Span> {
@@ -117,6 +104,9 @@ fn key_values(
     out
 }
 
+/// Credential values (R4): `password: x`, `user:pass@`, NTLM pairs,
+/// Kerberos hashes, cloud and API keys, JWTs, and command-line switches that
+/// carry passwords or user names.
 pub(crate) fn credentials(text: &str) -> Vec<Span> {
     let s = text.as_bytes();
     // key = value pairs.
