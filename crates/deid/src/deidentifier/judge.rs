@@ -75,6 +75,11 @@ impl Deidentifier {
         };
         let pivot =
             |rule| vec![Warning { warning: DeidWarning::PdnsPivotRisk, rule, start: 0, end: len }];
+        // R2: the domain (and any URL, e-mail or host:port on it) goes.
+        let lookalike = || {
+            let ph = Placeholder::LookalikeDomain;
+            drop(RuleId::R2, Action::Drop, ph.as_str().to_owned(), ph, pivot(RuleId::R2))
+        };
         match ind {
             Indicator::Ipv4(_) | Indicator::Ipv6(_) => {
                 let ip: std::net::IpAddr = match ind {
@@ -97,13 +102,7 @@ impl Deidentifier {
                     let (action, text) = self.owned_text(o, &value);
                     drop(o.rule, action, text, o.placeholder, Vec::new())
                 }
-                DomainVerdict::Lookalike => drop(
-                    RuleId::R2,
-                    Action::Drop,
-                    Placeholder::LookalikeDomain.as_str().to_owned(),
-                    Placeholder::LookalikeDomain,
-                    pivot(RuleId::R2),
-                ),
+                DomainVerdict::Lookalike => lookalike(),
                 DomainVerdict::VictimLabels { tenant } => {
                     self.generalised_domain(d, tenant, &value, ind, String::new(), String::new())
                 }
@@ -132,13 +131,7 @@ impl Deidentifier {
                         Placeholder::VictimEmail,
                         Vec::new(),
                     ),
-                    DomainVerdict::Lookalike => drop(
-                        RuleId::R2,
-                        Action::Drop,
-                        Placeholder::LookalikeDomain.as_str().to_owned(),
-                        Placeholder::LookalikeDomain,
-                        pivot(RuleId::R2),
-                    ),
+                    DomainVerdict::Lookalike => lookalike(),
                     DomainVerdict::VictimLabels { tenant } => {
                         let local = self.local_part_display(e.local_part());
                         self.generalised_domain(
@@ -188,13 +181,7 @@ impl Deidentifier {
                                 Vec::new(),
                             )
                         }
-                        DomainVerdict::Lookalike => drop(
-                            RuleId::R2,
-                            Action::Drop,
-                            Placeholder::LookalikeDomain.as_str().to_owned(),
-                            Placeholder::LookalikeDomain,
-                            pivot(RuleId::R2),
-                        ),
+                        DomainVerdict::Lookalike => lookalike(),
                         DomainVerdict::VictimLabels { tenant } => self.generalised_domain(
                             d,
                             tenant,

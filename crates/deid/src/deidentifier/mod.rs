@@ -251,14 +251,7 @@ impl Deidentifier {
     /// De-identifies one indicator.
     pub fn deidentify_indicator(&self, indicator: &Indicator) -> IndicatorOutcome {
         match indicator {
-            Indicator::Domain(_)
-            | Indicator::Url(_)
-            | Indicator::Email(_)
-            | Indicator::Ipv4(_)
-            | Indicator::Ipv6(_)
-            | Indicator::Ipv4Cidr(_)
-            | Indicator::Ipv6Cidr(_)
-            | Indicator::HostPort(_) => self.network(indicator),
+            i if i.kind().is_network() => self.network(indicator),
             _ => {
                 let value = indicator.to_string();
                 let (out, _) = self.run(&value, 0);

@@ -55,14 +55,7 @@ impl Deidentifier {
             let ind = &m.indicator;
             let span = (m.start, m.end);
             match ind {
-                Indicator::Domain(_)
-                | Indicator::Url(_)
-                | Indicator::Email(_)
-                | Indicator::Ipv4(_)
-                | Indicator::Ipv6(_)
-                | Indicator::Ipv4Cidr(_)
-                | Indicator::Ipv6Cidr(_)
-                | Indicator::HostPort(_) => {
+                i if i.kind().is_network() => {
                     let o = self.network(ind);
                     // Hits inside the indicator were judged by the indicator's
                     // own rules, unless it was kept as it was (then a hit the
