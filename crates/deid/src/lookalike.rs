@@ -5,7 +5,25 @@
 //! reachable from both by at most k deletions.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The map's keys are already hashes: use them as they are.
+#[derive(Default)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
 
 use crate::network::within_distance;
 
@@ -15,7 +33,7 @@ pub(crate) struct Lookalikes {
     keys: Vec<String>,
     exact: HashSet<String>,
     /// Hash of a deletion variant → keys it came from.
-    deletes: HashMap<u64, Vec<u32>>,
+    deletes: HashMap<u64, Vec<u32>, BuildHasherDefault<PreHashed>>,
 }
 
 impl std::fmt::Debug for Lookalikes {
@@ -30,18 +48,16 @@ const MAX: usize = 2;
 /// deletions, with repeats; no allocation besides `out`.
 fn variants(s: &[char], k: usize, out: &mut Vec<u64>) {
     let n = s.len();
+    // FNV-1a over the characters left: fast, and collisions only cost a
+    // distance check (candidates are always verified).
     let hash_without = |skip: &[usize]| {
-        let mut h = DefaultHasher::new();
-        let mut len = 0usize;
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for (i, c) in s.iter().enumerate() {
             if !skip.contains(&i) {
-                c.hash(&mut h);
-                len += 1;
+                h = (h ^ u64::from(u32::from(*c))).wrapping_mul(0x0000_0100_0000_01b3);
             }
         }
-        // As `[char]::hash` does: the length goes in too.
-        len.hash(&mut h);
-        h.finish()
+        h
     };
     out.push(hash_without(&[]));
     if k == 0 || n <= 1 {
@@ -61,7 +77,7 @@ impl Lookalikes {
     pub(crate) fn new(mut keys: Vec<String>) -> Lookalikes {
         keys.sort();
         keys.dedup();
-        let mut deletes: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut deletes: HashMap<u64, Vec<u32>, BuildHasherDefault<PreHashed>> = HashMap::default();
         let mut buf = Vec::new();
         for (i, k) in keys.iter().enumerate() {
             let chars: Vec<char> = k.chars().collect();
