@@ -624,6 +624,7 @@ impl Matcher {
     /// maps; only chunks with a term are folded again with maps.
     pub(crate) fn find_text(&self, text: &str, src: Option<&[crate::canon::Span]>) -> Vec<Hit> {
         const CHUNK: usize = 32 * 1024;
+        const OVERLAP: usize = 2048;
         let mut hits = Vec::new();
         let mut start = 0;
         while start < text.len() {
@@ -639,8 +640,15 @@ impl Matcher {
                     }
                 };
             }
-            let Some(chunk) = text.get(start..end) else { break };
-            let sub_src = src.and_then(|m| m.get(start..end));
+            // Each chunk reaches into the next, so a term across the cut is
+            // still whole in one of them (matches are local: a long run of
+            // separators breaks them).
+            let mut reach = (end + OVERLAP).min(text.len());
+            while !text.is_char_boundary(reach) {
+                reach += 1;
+            }
+            let Some(chunk) = text.get(start..reach) else { break };
+            let sub_src = src.and_then(|m| m.get(start..reach));
             let quick = crate::canon::fold::key_view_with(chunk, sub_src, false);
             if self.any(&quick) {
                 let kv = crate::canon::fold::key_view_with(chunk, sub_src, true);

@@ -11,33 +11,6 @@ pub(crate) struct Decoded {
     pub(crate) undecodable: Vec<(usize, usize)>,
 }
 
-/// White-space-delimited tokens of `text` that hold something [`decode`]
-/// would change, as byte ranges.
-pub(crate) fn escaped_tokens(text: &str) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b.get(i).is_some_and(u8::is_ascii_whitespace) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut maybe = false;
-        while let Some(&c) = b.get(i) {
-            if c.is_ascii_whitespace() {
-                break;
-            }
-            maybe |= matches!(c, b'%' | b'&' | b'\\' | b'[' | b'(' | b'{' | b'-');
-            i += 1;
-        }
-        if maybe && text.get(start..i).is_some_and(needs_decoding) {
-            out.push((start, i));
-        }
-    }
-    out
-}
-
 /// Whether `s` holds anything [`decode`] would change.
 pub(crate) fn needs_decoding(s: &str) -> bool {
     let b = s.as_bytes();

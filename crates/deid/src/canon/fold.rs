@@ -57,6 +57,8 @@ struct Token {
     ascii: Vec<(u8, bool, Span)>,
     /// Per ASCII byte: whether a separator came before it.
     sep: Vec<bool>,
+    /// How many separators came in a row just now.
+    sep_run: usize,
     /// Non-ASCII token: characters and spans.
     other: Vec<(char, Span)>,
 }
@@ -128,14 +130,19 @@ pub(crate) fn key_view_with(text: &str, src: Option<&[Span]>, spans: bool) -> Ke
     let mut tok = Token {
         ascii: Vec::with_capacity(32),
         sep: Vec::with_capacity(32),
+        sep_run: 0,
         other: Vec::with_capacity(16),
     };
     let mut prev = Class::Sep;
     let mut scratch = romaji::Scratch::default();
+    // The last character fed, to tell a diacritic (`o` + U+0304 = `ō`) from
+    // a stray combining mark, which separates like punctuation.
+    let mut last_base: Option<char> = None;
     for (i, c) in text.char_indices() {
         let span = View::compose(src, i, i + c.len_utf8());
         if c.is_ascii() {
             feed(c, span, &mut prev, &mut tok, &mut out, &mut scratch);
+            last_base = Some(c);
             continue;
         }
         if is_invisible(c) {
@@ -160,9 +167,15 @@ pub(crate) fn key_view_with(text: &str, src: Option<&[Span]>, spans: bool) -> Ke
                             last.1.1 = span.1;
                         }
                     }
+                } else if last_base.and_then(|b| compose(b, d)).is_none() {
+                    // A mark that belongs to no letter: a separator, as the
+                    // text around it would be read.
+                    feed(' ', span, &mut prev, &mut tok, &mut out, &mut scratch);
+                    last_base = None;
                 }
                 continue;
             }
+            last_base = Some(d);
             for l in d.to_lowercase() {
                 let l = katakana(latin_lookalike(l));
                 feed(l, span, &mut prev, &mut tok, &mut out, &mut scratch);
@@ -199,8 +212,17 @@ fn feed(
             flush(tok, out, scratch);
         }
         *prev = Class::Sep;
+        tok.sep_run += 1;
         return;
     }
+    // A long run of separators is a hard break: no term spans it (`M`,
+    // a page of white space, then `NSK` is not `MNSK`). Keeps matching
+    // local, so that chunked and whole-text matching agree.
+    if tok.sep_run > MAX_SEP_RUN {
+        flush(tok, out, scratch);
+        push_break(out, span);
+    }
+    tok.sep_run = 0;
     if class == Class::Other {
         if *prev != Class::Other {
             flush(tok, out, scratch);
@@ -235,6 +257,25 @@ fn feed(
     tok.sep.push(*prev == Class::Sep || tok.ascii.is_empty());
     tok.ascii.push((c as u8, boundary || tok.ascii.is_empty(), span));
     *prev = class;
+}
+
+/// Separators in a row that still join the letters around them
+/// (`minato - gawa`, `Minatogawa,\n Seiki`).
+pub(crate) const MAX_SEP_RUN: usize = 4;
+
+/// A character no key holds, so no match crosses it.
+const BREAK: char = '\n';
+
+fn push_break(out: &mut KeyView, span: Span) {
+    let at = (span.0, span.0);
+    out.view.text.push(BREAK);
+    out.joined.text.push(BREAK);
+    if out.spans {
+        out.view.src.push(at);
+        out.joined.src.push(at);
+    }
+    out.bound.push(true);
+    out.joined_bound.push(true);
 }
 
 fn flush(tok: &mut Token, out: &mut KeyView, scratch: &mut romaji::Scratch) {

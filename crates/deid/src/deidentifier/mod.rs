@@ -23,9 +23,10 @@ use crate::scan::{self, Day};
 
 /// The longest shareable text [`Deidentifier::deidentify_text`] makes from
 /// an input of `input_len` bytes: every byte can become at most a few (a
-/// defanged dot is three, a placeholder for a two-byte name twelve).
+/// defanged dot is three, a placeholder of up to 25 bytes stands for at
+/// least two).
 pub fn max_output_len(input_len: usize) -> usize {
-    input_len.saturating_mul(8).saturating_add(64)
+    input_len.saturating_mul(16).saturating_add(64)
 }
 
 /// Encoded tokens are decoded and scanned at most this deep.

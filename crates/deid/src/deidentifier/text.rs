@@ -18,29 +18,20 @@ impl Deidentifier {
     /// One pass over `text`; `depth` counts decoding levels.
     pub(super) fn run(&self, text: &str, depth: u8) -> (Deidentified, ()) {
         let mut w = Work::default();
-        // 1. Profile terms in the text as written, then in every token
-        //    that decodes to something else (percent-encoding, entities,
-        //    escapes, defang words, Punycode); what does not decode is
-        //    withheld (F1).
+        // 1. Profile terms in the text as written, then in the text decoded
+        //    (percent-encoding, entities, escapes, defang words, Punycode),
+        //    as a whole so that escapes in neighbouring tokens meet; what
+        //    does not decode is withheld (F1).
         let mut hits = self.matcher.find_text(text, None);
-        for (start, end) in decode::escaped_tokens(text) {
-            let Some(token) = text.get(start..end) else { continue };
-            let decoded = decode::decode(token);
-            if !self.policy.dangerous_lenient_decoding {
-                for &(s, e) in &decoded.undecodable {
-                    let (s, e) = (s + start, e + start);
-                    let ph = Placeholder::Withheld;
-                    w.add(RuleId::F1, Action::Drop, s, e, ph.as_str().to_owned(), Some(ph), None);
-                }
+        let decoded = decode::decode(text);
+        if !self.policy.dangerous_lenient_decoding {
+            for &(s, e) in &decoded.undecodable {
+                let ph = Placeholder::Withheld;
+                w.add(RuleId::F1, Action::Drop, s, e, ph.as_str().to_owned(), Some(ph), None);
             }
-            if let Some(v) = &decoded.view {
-                let kv = fold::key_view(&v.text, Some(&v.src));
-                hits.extend(self.matcher.find(&kv).into_iter().map(|mut h| {
-                    h.start += start;
-                    h.end += start;
-                    h
-                }));
-            }
+        }
+        if let Some(v) = &decoded.view {
+            hits.extend(self.matcher.find_text(&v.text, Some(&v.src)));
         }
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.kind));
         hits.dedup();
@@ -589,16 +580,60 @@ impl Deidentifier {
             }
         }
         let mut out = String::with_capacity(text.len() + 16 * merged.len());
+        let mut segs: Vec<Seg> = Vec::with_capacity(2 * merged.len() + 1);
         let mut at = 0;
         for e in &merged {
-            out.push_str(text.get(at..e.start).unwrap_or_default());
+            push_seg(&mut out, &mut segs, text.get(at..e.start).unwrap_or_default(), at, true);
+            let o = out.len();
             out.push_str(&e.text);
+            segs.push(Seg { out: (o, out.len()), input: (e.start, e.end), copied: false });
             at = e.end;
         }
-        out.push_str(text.get(at..).unwrap_or_default());
+        push_seg(&mut out, &mut segs, text.get(at..).unwrap_or_default(), at, true);
+        // The last gate: a redaction can make a new token boundary next to a
+        // term (`xz.corp͒mnsk` becomes `<internal-host>͒mnsk`); whatever any
+        // view of the output still shows is redacted too, so that no term
+        // survives in any view of what leaves.
+        let mut late: Vec<(usize, usize)> = Vec::new();
+        for _ in 0..3 {
+            let residual = self.matcher.hits_in(&out);
+            if residual.is_empty() {
+                break;
+            }
+            let mut next = String::with_capacity(out.len());
+            let mut next_segs = Vec::with_capacity(segs.len() + residual.len());
+            let mut at = 0;
+            let mut last_end = 0;
+            for h in &residual {
+                if h.start < last_end {
+                    continue;
+                }
+                last_end = h.end;
+                copy_mapped(&out, &segs, at, h.start, &mut next, &mut next_segs);
+                let input = map_back(&segs, h.start, h.end);
+                let ph = h.kind.placeholder();
+                let o = next.len();
+                next.push_str(ph.as_str());
+                next_segs.push(Seg { out: (o, next.len()), input, copied: false });
+                w.findings.push(Finding {
+                    rule: RuleId::R0,
+                    action: Action::Redact,
+                    start: input.0,
+                    end: input.1,
+                    placeholder: Some(ph),
+                    indicator_kind: None,
+                });
+                late.push(input);
+                at = h.end;
+            }
+            copy_mapped(&out, &segs, at, out.len(), &mut next, &mut next_segs);
+            out = next;
+            segs = next_segs;
+        }
         let indicators = w
             .candidates
             .into_iter()
+            .filter(|(c, _)| !late.iter().any(|&(s, e)| s < c.end && c.start < e))
             .filter(|(c, own)| {
                 // Merged edits are in order and do not overlap: look only at
                 // those that can overlap the candidate.
@@ -706,5 +741,62 @@ fn generalise_date(d: Day, japanese: bool, g: DateGranularity) -> String {
         (DateGranularity::Month, true) => format!("{}年{}月", d.y, d.m),
         (DateGranularity::Quarter, false) => format!("{:04}-Q{}", d.y, (d.m - 1) / 3 + 1),
         (DateGranularity::Quarter, true) => format!("{}年第{}四半期", d.y, (d.m - 1) / 3 + 1),
+    }
+}
+
+/// A piece of the output and the input span it stands for.
+#[derive(Clone, Copy, Debug)]
+struct Seg {
+    out: (usize, usize),
+    input: (usize, usize),
+    /// Copied byte for byte (else a replacement).
+    copied: bool,
+}
+
+fn push_seg(out: &mut String, segs: &mut Vec<Seg>, piece: &str, input_start: usize, copied: bool) {
+    if piece.is_empty() {
+        return;
+    }
+    let o = out.len();
+    out.push_str(piece);
+    segs.push(Seg { out: (o, out.len()), input: (input_start, input_start + piece.len()), copied });
+}
+
+/// The input span behind output bytes `[a, b)`.
+fn map_back(segs: &[Seg], a: usize, b: usize) -> (usize, usize) {
+    let mut lo = usize::MAX;
+    let mut hi = 0;
+    for s in segs.iter().filter(|s| s.out.0 < b && a < s.out.1) {
+        let (i0, i1) = if s.copied {
+            (s.input.0 + a.saturating_sub(s.out.0), s.input.0 + b.min(s.out.1) - s.out.0)
+        } else {
+            s.input
+        };
+        lo = lo.min(i0);
+        hi = hi.max(i1);
+    }
+    if lo == usize::MAX { (0, 0) } else { (lo, hi.max(lo)) }
+}
+
+/// Copies output bytes `[a, b)` of `out` into `next`, carrying their segments.
+fn copy_mapped(
+    out: &str,
+    segs: &[Seg],
+    a: usize,
+    b: usize,
+    next: &mut String,
+    next_segs: &mut Vec<Seg>,
+) {
+    for s in segs.iter().filter(|s| s.out.0 < b && a < s.out.1) {
+        let (o0, o1) = (s.out.0.max(a), s.out.1.min(b));
+        let Some(piece) = out.get(o0..o1) else { continue };
+        let o = next.len();
+        next.push_str(piece);
+        let input = if s.copied {
+            (s.input.0 + (o0 - s.out.0), s.input.0 + (o1 - s.out.0))
+        } else {
+            s.input
+        };
+        next_segs.push(Seg { out: (o, next.len()), input, copied: s.copied });
     }
 }
