@@ -668,6 +668,17 @@ impl Matcher {
         hits
     }
 
+    /// Every term in `text` in the view `deidentify_text` reads: the
+    /// decoded text when anything decodes, else the text as written;
+    /// chunked like [`Matcher::find_text`].
+    pub(crate) fn find_all(&self, text: &str) -> Vec<Hit> {
+        let decoded = crate::canon::decode::decode(text);
+        match &decoded.view {
+            Some(v) => self.find_text(&v.text, Some(&v.src)),
+            None => self.find_text(text, None),
+        }
+    }
+
     /// Whether `s` holds any term (used on single values).
     pub(crate) fn hits_in(&self, s: &str) -> Vec<Hit> {
         let decoded = crate::canon::decode::decode(s);

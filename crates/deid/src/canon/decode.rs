@@ -48,15 +48,18 @@ pub(crate) fn decode(text: &str) -> Decoded {
     if !needs_decoding(text) {
         return out;
     }
-    let mut current = View::identity(text);
-    for _ in 0..3 {
-        let (next, bad) = decode_once(&current.text, Some(&current.src));
-        out.undecodable.extend(bad);
-        let changed = next.text != current.text;
-        current = next;
+    // The first round reads the input itself (no map to compose with).
+    let (mut current, bad) = decode_once(text, None);
+    out.undecodable.extend(bad);
+    let mut changed = current.text != text;
+    for _ in 1..3 {
         if !changed || !needs_decoding(&current.text) {
             break;
         }
+        let (next, bad) = decode_once(&current.text, Some(&current.src));
+        out.undecodable.extend(bad);
+        changed = next.text != current.text;
+        current = next;
     }
     out.undecodable.sort_unstable();
     out.undecodable.dedup();

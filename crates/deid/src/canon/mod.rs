@@ -33,15 +33,6 @@ impl View {
         View { text: String::with_capacity(n), src: Vec::with_capacity(n) }
     }
 
-    /// The identity view of `s`: every byte maps to its own character.
-    pub(crate) fn identity(s: &str) -> View {
-        let mut v = View::with_capacity(s.len());
-        for (i, c) in s.char_indices() {
-            v.push_char(c, (i as u32, (i + c.len_utf8()) as u32));
-        }
-        v
-    }
-
     pub(crate) fn push_char(&mut self, c: char, span: Span) {
         self.text.push(c);
         for _ in 0..c.len_utf8() {

@@ -246,7 +246,7 @@ impl Deidentifier {
     /// de-identifier produced; a pipeline can use it as a last gate before
     /// anything leaves.
     pub fn residual(&self, text: &str) -> Vec<(usize, usize)> {
-        self.matcher.hits_in(text).into_iter().map(|h| (h.start, h.end)).collect()
+        self.matcher.find_all(text).into_iter().map(|h| (h.start, h.end)).collect()
     }
 
     /// De-identifies one indicator.

@@ -18,11 +18,10 @@ impl Deidentifier {
     /// One pass over `text`; `depth` counts decoding levels.
     pub(super) fn run(&self, text: &str, depth: u8) -> (Deidentified, ()) {
         let mut w = Work::default();
-        // 1. Profile terms in the text as written, then in the text decoded
-        //    (percent-encoding, entities, escapes, defang words, Punycode),
-        //    as a whole so that escapes in neighbouring tokens meet; what
+        // 1. Profile terms in the text, decoded as a whole when anything in
+        //    it decodes (percent-encoding, entities, escapes, defang words,
+        //    Punycode), so that escapes in neighbouring tokens meet; what
         //    does not decode is withheld (F1).
-        let mut hits = self.matcher.find_text(text, None);
         let decoded = decode::decode(text);
         if !self.policy.dangerous_lenient_decoding {
             for &(s, e) in &decoded.undecodable {
@@ -30,9 +29,13 @@ impl Deidentifier {
                 w.add(RuleId::F1, Action::Drop, s, e, ph.as_str().to_owned(), Some(ph), None);
             }
         }
-        if let Some(v) = &decoded.view {
-            hits.extend(self.matcher.find_text(&v.text, Some(&v.src)));
-        }
+        // The decoded view holds everything the text as written holds,
+        // decoded: matching it alone is one pass, and it is the view
+        // `residual` reads.
+        let mut hits = match &decoded.view {
+            Some(v) => self.matcher.find_text(&v.text, Some(&v.src)),
+            None => self.matcher.find_text(text, None),
+        };
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.kind));
         hits.dedup();
 
@@ -596,7 +599,7 @@ impl Deidentifier {
         // survives in any view of what leaves.
         let mut late: Vec<(usize, usize)> = Vec::new();
         for _ in 0..3 {
-            let residual = self.matcher.hits_in(&out);
+            let residual = self.matcher.find_all(&out);
             if residual.is_empty() {
                 break;
             }
