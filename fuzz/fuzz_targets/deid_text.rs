@@ -12,19 +12,8 @@ use libfuzzer_sys::fuzz_target;
 fn deid() -> &'static Deidentifier {
     static D: OnceLock<Deidentifier> = OnceLock::new();
     D.get_or_init(|| {
-        let p = Profile::from_toml(
-            r#"
-            org_names_ja = ["湊川精機株式会社"]
-            org_names_en = ["Minatogawa Seiki Co., Ltd."]
-            readings_kana = ["ミナトガワセイキ"]
-            abbreviations = ["MNSK"]
-            domains = ["minatogawa-seiki.co.jp"]
-            internal_ip_ranges = ["10.20.0.0/16"]
-            hostname_patterns = ["MNSK-*"]
-            people = [{ ja = "佐藤 太郎", romaji = "Taro Sato", usernames = ["t.sato"] }]
-            "#,
-        )
-        .expect("the fuzz profile loads");
+        let p = Profile::from_toml(include_str!("../../crates/deid/tests/profiles/fuzz.toml"))
+            .expect("the fuzz profile loads");
         Deidentifier::new(&p, Policy::default()).expect("the fuzz profile builds")
     })
 }

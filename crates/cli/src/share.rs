@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
 use kyoyu::export::Format;
-use kyoyu::nda::{Agreement, RecipientClass};
+use kyoyu::nda::RecipientClass;
 use kyoyu::pipeline::{Document, Pipeline};
 use kyoyu::taxonomy::Purpose;
 use serde_json::Value;
@@ -77,23 +77,13 @@ pub(crate) struct Args {
     inputs: Vec<String>,
 }
 
-fn load_agreement(path: &str) -> Result<Agreement, InputError> {
-    let text = read_text(path)?;
-    let parsed = if text.trim_start().starts_with('{') {
-        Agreement::from_json(&text)
-    } else {
-        Agreement::from_toml(&text)
-    };
-    parsed.map_err(|e| InputError(format!("{}: {e}", display_name(path))))
-}
-
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Option<u8>, Failure> {
     let recipient: RecipientClass =
         args.recipient.parse().map_err(|e| InputError(format!("--recipient: {e}")))?;
     let mut builder = Pipeline::builder()
         .profile(load_profile(&args.profile)?)
         .policy(load_policy(args.policy.as_deref())?)
-        .agreement(load_agreement(&args.agreement)?)
+        .agreement(crate::nda::read_agreement(&args.agreement)?)
         .recipient(recipient)
         .producer(args.producer.clone())
         .include_known(args.include_known)

@@ -50,12 +50,6 @@ impl TermKind {
     }
 }
 
-/// A compiled term.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Term {
-    pub(crate) kind: TermKind,
-}
-
 /// A term found in a key view, as an original span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Hit {
@@ -314,8 +308,8 @@ fn name_words(s: &str) -> Vec<String> {
 /// Builds the automaton.
 #[derive(Default)]
 struct Collector {
-    bounded: Vec<(String, Term)>,
-    free: Vec<(String, Term)>,
+    bounded: Vec<(String, TermKind)>,
+    free: Vec<(String, TermKind)>,
 }
 
 impl Collector {
@@ -344,21 +338,21 @@ impl Collector {
         if bounded {
             let tk = token_key(s);
             if tk.chars().count() >= 2 {
-                self.bounded.push((tk, Term { kind }));
+                self.bounded.push((tk, kind));
             }
-            self.bounded.push((k, Term { kind }));
+            self.bounded.push((k, kind));
             // Without merges (`r-nj` is not `mj`) and without romanisation
             // (`m-bd` split by a separator is romanised part by part).
             let spaced: String = s.chars().flat_map(|c| [c, '-']).collect();
-            self.bounded.push((key(&spaced), Term { kind }));
-            self.bounded.push((token_key(&spaced), Term { kind }));
+            self.bounded.push((key(&spaced), kind));
+            self.bounded.push((token_key(&spaced), kind));
         } else {
             let spaced: String = s.chars().flat_map(|c| [c, '-']).collect();
             let raw = token_key(&spaced);
             if raw != k {
-                self.free.push((raw, Term { kind }));
+                self.free.push((raw, kind));
             }
-            self.free.push((k, Term { kind }));
+            self.free.push((k, kind));
         }
     }
 
@@ -382,11 +376,11 @@ fn free_ok(bound: &[bool], a: usize, b: usize) -> bool {
 /// One automaton over `keys` (one pattern per key; of two terms with one
 /// key, the first in kind order stands).
 fn automaton(
-    mut keys: Vec<(String, Term)>,
-) -> Result<(Option<AhoCorasick>, Vec<Term>), BuildError> {
-    keys.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.kind.cmp(&b.1.kind)));
+    mut keys: Vec<(String, TermKind)>,
+) -> Result<(Option<AhoCorasick>, Vec<TermKind>), BuildError> {
+    keys.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     keys.dedup_by(|a, b| a.0 == b.0);
-    let (patterns, terms): (Vec<String>, Vec<Term>) = keys.into_iter().unzip();
+    let (patterns, terms): (Vec<String>, Vec<TermKind>) = keys.into_iter().unzip();
     if patterns.is_empty() {
         return Ok((None, terms));
     }
@@ -401,10 +395,10 @@ fn automaton(
 pub(crate) struct Matcher {
     /// Short terms, over the per-token view.
     bounded: Option<AhoCorasick>,
-    bounded_terms: Vec<Term>,
+    bounded_terms: Vec<TermKind>,
     /// Long terms, over the joined view.
     free: Option<AhoCorasick>,
-    free_terms: Vec<Term>,
+    free_terms: Vec<TermKind>,
     /// Keys of third-party services, with their small-customer-base flag.
     pub(crate) services: Vec<(String, bool)>,
     /// Keys of products named in announcements.
@@ -562,7 +556,7 @@ impl Matcher {
                         continue;
                     }
                     if let Some((start, end)) = view.span(m.start(), m.end()) {
-                        hits.push(Hit { start, end, kind: term.kind });
+                        hits.push(Hit { start, end, kind: *term });
                     }
                 }
             }
@@ -579,7 +573,7 @@ impl Matcher {
                     }
                     let Some(term) = self.free_terms.get(m.pattern().as_usize()) else { continue };
                     if let Some((start, end)) = view.span(m.start(), m.end()) {
-                        hits.push(Hit { start, end, kind: term.kind });
+                        hits.push(Hit { start, end, kind: *term });
                     }
                 }
             }
@@ -700,15 +694,18 @@ impl Matcher {
 /// parses, else the second-to-last label.
 pub(crate) fn registrable_label(host: &str) -> Option<String> {
     if let Ok(d) = host.parse::<kyoyu_indicators::Domain>() {
-        let reg = d.registrable();
-        let suffix = d.public_suffix();
-        let label = reg.strip_suffix(suffix).map(|l| l.trim_end_matches('.'))?;
-        if !label.is_empty() {
+        if let Some(label) = label_of(&d) {
             return Some(label.to_owned());
         }
     }
     let labels: Vec<&str> = host.split('.').collect();
     labels.len().checked_sub(2).and_then(|i| labels.get(i)).map(|s| (*s).to_owned())
+}
+
+/// The label left of a domain's public suffix, if any.
+pub(crate) fn label_of(d: &kyoyu_indicators::Domain) -> Option<&str> {
+    let label = d.registrable().strip_suffix(d.public_suffix())?.trim_end_matches('.');
+    (!label.is_empty()).then_some(label)
 }
 
 /// The host of a proxy entry (`http://proxy.corp:8080/`, `proxy:3128`).

@@ -265,9 +265,9 @@ fn credential_token(tok: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// Domain SIDs (R6): `S-1-5-21-a-b-c[-rid]`. Returns the span of the
-/// domain part and the RID, which stays when it is well-known (< 1000).
-pub(crate) fn sids(text: &str) -> Vec<(Span, Option<u32>)> {
+/// Domain SIDs (R6): `S-1-5-21-a-b-c[-rid]`. Returns the spans to hide: the
+/// domain part, and the RID unless it is well-known (< 1000).
+pub(crate) fn sids(text: &str) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     let starts: Vec<usize> = text
@@ -299,10 +299,10 @@ pub(crate) fn sids(text: &str) -> Vec<(Span, Option<u32>)> {
         let domain_end = groups.get(2).map_or(j, |g| g.1);
         let rid =
             groups.get(3).and_then(|g| text.get(g.0..g.1)).and_then(|r| r.parse::<u32>().ok());
-        out.push((Span { start: p + 9, end: domain_end }, rid));
+        out.push(Span { start: p + 9, end: domain_end });
         if let (Some(r), Some(g)) = (rid, groups.get(3)) {
             if r >= 1000 {
-                out.push((Span { start: g.0, end: g.1 }, None));
+                out.push(Span { start: g.0, end: g.1 });
             }
         }
     }

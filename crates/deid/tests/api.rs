@@ -14,7 +14,7 @@ fn minatogawa() -> Deidentifier {
 }
 
 #[test]
-fn json_and_toml_profiles_load_the_same_terms() {
+fn json_and_toml_profiles_load() {
     let toml = profile("minatogawa.toml");
     let json = profile("kurobane.json");
     assert!(toml.term_count() > 30);

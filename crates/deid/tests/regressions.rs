@@ -1,24 +1,11 @@
 //! Inputs the `deid_text` fuzz target once failed on (`fuzz/regressions/`),
 //! replayed with the target's own checks.
 
-use kyoyu_deid::{Deidentifier, Policy, Profile, max_output_len};
+use kyoyu_deid::{Deidentifier, Policy, max_output_len};
 
-/// The fuzz target's profile.
+/// The fuzz target's profile (the same file).
 fn deid() -> Deidentifier {
-    let p = Profile::from_toml(
-        r#"
-        org_names_ja = ["湊川精機株式会社"]
-        org_names_en = ["Minatogawa Seiki Co., Ltd."]
-        readings_kana = ["ミナトガワセイキ"]
-        abbreviations = ["MNSK"]
-        domains = ["minatogawa-seiki.co.jp"]
-        internal_ip_ranges = ["10.20.0.0/16"]
-        hostname_patterns = ["MNSK-*"]
-        people = [{ ja = "佐藤 太郎", romaji = "Taro Sato", usernames = ["t.sato"] }]
-        "#,
-    )
-    .unwrap();
-    Deidentifier::new(&p, Policy::default()).unwrap()
+    Deidentifier::new(&crate::cases::profile("fuzz.toml"), Policy::default()).unwrap()
 }
 
 #[test]

@@ -419,17 +419,6 @@ fn is_japanese(text: &str) -> bool {
     ja * 3 > latin
 }
 
-/// Restrictiveness of a TLP (higher is stricter).
-fn strictness(t: Tlp) -> u8 {
-    match t {
-        Tlp::Clear => 0,
-        Tlp::Green => 1,
-        Tlp::Amber => 2,
-        Tlp::AmberStrict => 3,
-        _ => 4,
-    }
-}
-
 impl Pipeline {
     /// A builder.
     pub fn builder() -> PipelineBuilder {
@@ -566,7 +555,8 @@ impl Pipeline {
                     clauses.extend(decision.clauses.iter().copied());
                     conditions.extend(decision.conditions.iter().copied());
                     if let Some(t) = decision.tlp {
-                        if tlp.is_none_or(|cur| strictness(t) > strictness(cur)) {
+                        // TLP orders from least to most restrictive.
+                        if tlp.is_none_or(|cur| t > cur) {
                             tlp = Some(t);
                             iep = decision.iep;
                         }

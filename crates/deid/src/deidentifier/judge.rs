@@ -34,9 +34,7 @@ impl Deidentifier {
             return DomainVerdict::Lookalike;
         }
         if self.enabled(RuleId::R2) {
-            let label =
-                d.registrable().strip_suffix(d.public_suffix()).map(|l| l.trim_end_matches('.'));
-            let lk = label.filter(|l| !l.is_empty()).map(fold::key);
+            let lk = crate::matcher::label_of(d).map(fold::key);
             if lk.is_some_and(|lk| self.matcher.lookalike.matches(&lk)) {
                 return DomainVerdict::Lookalike;
             }

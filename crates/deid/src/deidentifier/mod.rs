@@ -222,7 +222,7 @@ impl Deidentifier {
     /// defanged), the indicators that may be shared, what each rule did and
     /// what risks remain. Nothing returned holds a removed value.
     pub fn deidentify_text(&self, text: &str) -> Deidentified {
-        self.run(text, 0).0
+        self.run(text, 0)
     }
 
     /// As [`Deidentifier::deidentify_text`], and also the removed values,
@@ -255,7 +255,7 @@ impl Deidentifier {
             i if i.kind().is_network() => self.network(indicator),
             _ => {
                 let value = indicator.to_string();
-                let (out, _) = self.run(&value, 0);
+                let out = self.run(&value, 0);
                 if out.text == value && out.findings.is_empty() {
                     IndicatorOutcome {
                         action: Action::Keep,

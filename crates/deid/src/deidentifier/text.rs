@@ -16,7 +16,7 @@ use crate::scan::{self, Day};
 
 impl Deidentifier {
     /// One pass over `text`; `depth` counts decoding levels.
-    pub(super) fn run(&self, text: &str, depth: u8) -> (Deidentified, ()) {
+    pub(super) fn run(&self, text: &str, depth: u8) -> Deidentified {
         let mut w = Work::default();
         // 1. Profile terms in the text, decoded as a whole when anything in
         //    it decodes (percent-encoding, entities, escapes, defang words,
@@ -36,8 +36,6 @@ impl Deidentifier {
             Some(v) => self.matcher.find_text(&v.text, Some(&v.src)),
             None => self.matcher.find_text(text, None),
         };
-        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.kind));
-        hits.dedup();
 
         // 2. Indicators.
         let matches = self.extractor.extract(text);
@@ -148,7 +146,7 @@ impl Deidentifier {
         // 5. Encoded tokens (R10).
         if depth < MAX_DEPTH && self.enabled(RuleId::R10) {
             for t in encoded::find(text) {
-                let (sub, ()) = self.run(&t.text, depth + 1);
+                let sub = self.run(&t.text, depth + 1);
                 let found = sub.findings.iter().find(|f| f.action != Action::Keep);
                 if let Some(f) = found {
                     let ph = f.placeholder.unwrap_or(Placeholder::VictimOrg);
@@ -192,7 +190,7 @@ impl Deidentifier {
                 w.warn(DeidWarning::OpenDirectoryExposesVictims, RuleId::R9, s, e);
             }
         }
-        (self.finish(text, w), ())
+        self.finish(text, w)
     }
 
     /// Turns profile-term hits into redactions, each with the rule its
@@ -290,15 +288,13 @@ impl Deidentifier {
             .filter(|m| m.indicator.kind().is_network())
             .map(|m| (m.start, m.end))
             .collect();
-        let b = text.as_bytes();
         if self.enabled(RuleId::R4) {
             for s in scan::credentials(text) {
                 w.place(RuleId::R4, Action::Drop, s.start, s.end, Placeholder::Credential);
             }
         }
         if self.enabled(RuleId::R6) {
-            for (s, rid) in scan::sids(text) {
-                let _ = rid;
+            for s in scan::sids(text) {
                 w.place(RuleId::R6, Action::Redact, s.start, s.end, Placeholder::VictimId);
             }
             for s in scan::cloud_ids(text) {
@@ -419,7 +415,6 @@ impl Deidentifier {
         if self.enabled(RuleId::R15) {
             self.quasi_identifiers(text, w);
         }
-        let _ = b;
     }
 
     fn unc_hosts(&self, text: &str, w: &mut Work) {
