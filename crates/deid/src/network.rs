@@ -194,6 +194,11 @@ impl Assets {
         None
     }
 
+    /// Whether the profile lists `ip` among its internal ranges.
+    pub(crate) fn lists_internal(&self, ip: IpAddr) -> bool {
+        self.internal_ranges.iter().any(|n| n.contains(&ip))
+    }
+
     /// Whether a block overlaps the victim's or internal ranges.
     pub(crate) fn net(&self, net: IpNet) -> Option<Owned> {
         let overlaps = |n: &IpNet| n.contains(&net.network()) || net.contains(&n.network());

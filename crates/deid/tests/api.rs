@@ -168,3 +168,12 @@ fn a_ten_thousand_term_profile_builds_and_matches() {
     let out = d.deidentify_text("seen at VictimOrg04242 and victim-org-09999 today");
     assert_eq!(out.text, "seen at <victim-org> and <victim-org> today");
 }
+
+#[test]
+fn keeping_unlisted_internal_addresses_still_hides_listed_ones() {
+    let p = Policy::from_json(r#"{"dangerous_keep_unlisted_internal": true}"#).unwrap();
+    let d = Deidentifier::new(&profile("minatogawa.toml"), p).unwrap();
+    // 10.20.0.0/16 is in the profile; 192.168.7.7 is not.
+    let out = d.deidentify_text("from 10.20.4.17 and 192.168.7.7").text;
+    assert_eq!(out, "from <internal-ip> and 192[.]168[.]7[.]7");
+}

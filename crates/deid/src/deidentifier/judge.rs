@@ -202,15 +202,13 @@ impl Deidentifier {
 
     pub(super) fn owned_ip(&self, ip: std::net::IpAddr) -> Option<Owned> {
         let o = self.assets.ip(ip)?;
-        let listed = self.assets_lists_ip(ip);
-        if o.rule == RuleId::R5 && !listed && self.policy.dangerous_keep_unlisted_internal {
+        // The dangerous switch keeps private addresses the profile does not
+        // list; listed ones always go.
+        let unlisted = o.rule == RuleId::R5 && !self.assets.lists_internal(ip);
+        if unlisted && self.policy.dangerous_keep_unlisted_internal {
             return None;
         }
         self.enabled(o.rule).then_some(o)
-    }
-
-    fn assets_lists_ip(&self, ip: std::net::IpAddr) -> bool {
-        !network::is_internal_ip(ip) || self.assets.ip(ip).is_some_and(|o| o.rule == RuleId::R3)
     }
 
     fn hostport_ip(
