@@ -113,6 +113,21 @@ fn decode_once(text: &str, src: Option<&[Span]>) -> (View, Vec<(usize, usize)>) 
     (v, bad)
 }
 
+/// Records input bytes `[a, b)` as undecodable (withheld in strict mode).
+fn mark_bad(src: Option<&[Span]>, a: usize, b: usize, bad: &mut Vec<(usize, usize)>) {
+    let sp = View::compose(src, a, b);
+    bad.push((sp.0 as usize, sp.1 as usize));
+}
+
+/// Copies ASCII input bytes `[a, b)` as they are, so offsets stay whole.
+fn copy_raw(s: &[u8], a: usize, b: usize, src: Option<&[Span]>, v: &mut View) {
+    for k in a..b {
+        if let Some(&c) = s.get(k) {
+            v.push_char(char::from(c), View::compose(src, k, k + 1));
+        }
+    }
+}
+
 fn utf8_len(b: u8) -> usize {
     match b {
         0x00..=0x7f => 1,
@@ -158,14 +173,8 @@ fn percent(
         let (ok, _) = bytes.split_at(valid);
         push_units(ok, i, 3, src, v);
         let from = i + valid * 3;
-        let span = View::compose(src, from, j);
-        bad.push((span.0 as usize, span.1 as usize));
-        // Keep the raw text so offsets stay whole; the caller withholds it.
-        for k in from..j {
-            if let Some(&c) = s.get(k) {
-                v.push_char(char::from(c), View::compose(src, k, k + 1));
-            }
-        }
+        mark_bad(src, from, j, bad);
+        copy_raw(s, from, j, src, v);
     }
     j - i
 }
@@ -189,30 +198,24 @@ fn entity(
         b"quot" => Some('"'),
         b"apos" => Some('\''),
         b"nbsp" => Some(' '),
-        [b'#', b'x' | b'X', hexdigits @ ..] if !hexdigits.is_empty() => {
-            match std::str::from_utf8(hexdigits).ok().and_then(|h| u32::from_str_radix(h, 16).ok())
-            {
-                Some(n) => match char::from_u32(n) {
-                    Some(c) => Some(c),
-                    None => {
-                        let sp = View::compose(src, i, end + 1);
-                        bad.push((sp.0 as usize, sp.1 as usize));
-                        return 0;
-                    }
-                },
-                None => return 0,
+        [b'#', rest @ ..] => {
+            // `&#x6d;` or `&#109;`: a number that must name a character.
+            let (digits, radix) = match rest {
+                [b'x' | b'X', hex @ ..] => (hex, 16),
+                _ => (rest, 10),
+            };
+            if !digits.iter().all(|b| char::from(*b).is_digit(radix)) {
+                return 0;
             }
-        }
-        [b'#', digits @ ..] if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) => {
-            match std::str::from_utf8(digits)
-                .ok()
-                .and_then(|d| d.parse::<u32>().ok())
-                .and_then(char::from_u32)
-            {
+            let Some(n) =
+                std::str::from_utf8(digits).ok().and_then(|d| u32::from_str_radix(d, radix).ok())
+            else {
+                return 0;
+            };
+            match char::from_u32(n) {
                 Some(c) => Some(c),
                 None => {
-                    let sp = View::compose(src, i, end + 1);
-                    bad.push((sp.0 as usize, sp.1 as usize));
+                    mark_bad(src, i, end + 1, bad);
                     return 0;
                 }
             }
@@ -262,13 +265,8 @@ fn escape(
                         k += n;
                     }
                     Err(_) => {
-                        let sp = View::compose(src, k, k + 6);
-                        bad.push((sp.0 as usize, sp.1 as usize));
-                        for b in k..k + 6 {
-                            if let Some(&c) = s.get(b) {
-                                v.push_char(char::from(c), View::compose(src, b, b + 1));
-                            }
-                        }
+                        mark_bad(src, k, k + 6, bad);
+                        copy_raw(s, k, k + 6, src, v);
                         k += 6;
                     }
                 }
@@ -352,8 +350,7 @@ fn punycode(
             end - i
         }
         _ => {
-            let sp = View::compose(src, i, end);
-            bad.push((sp.0 as usize, sp.1 as usize));
+            mark_bad(src, i, end, bad);
             0
         }
     }
