@@ -398,7 +398,13 @@ impl Deidentifier {
             }
         }
         // Products named in announcements (kept: product-level is ATI).
-        if self.enabled(RuleId::R13) && !self.matcher.products.is_empty() {
+        // The joined key text alone tells whether any product is named; span
+        // maps are built only when one is.
+        let named = self.enabled(RuleId::R13) && !self.matcher.products.is_empty() && {
+            let quick = fold::key_view_with(text, None, false);
+            self.matcher.products.iter().any(|p| quick.joined.text.contains(p.as_str()))
+        };
+        if named {
             let kv = fold::key_view(text, None);
             for p in &self.matcher.products {
                 let mut from = 0;
