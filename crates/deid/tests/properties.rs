@@ -246,6 +246,10 @@ proptest! {
             format!(r#"{{"{field}": [[{escaped}]]}}"#),
             format!(r#"{{"{field}": [{escaped}], "typo_{field}": 1}}"#),
             format!("{field} = {{ x = {escaped} }}"),
+            // serde quotes a string it did not expect (`invalid type:
+            // string "..."`): the message must come out without it.
+            format!(r#"{{"people": [{escaped}]}}"#),
+            format!(r#"{{"third_party_services": [{{"name": "x", "small_customer_base": {escaped}}}]}}"#),
         ] {
             let parsed = if doc.starts_with('{') { Profile::from_json(&doc) } else { Profile::from_toml(&doc) };
             if let Err(e) = parsed {
