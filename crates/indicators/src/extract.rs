@@ -275,6 +275,10 @@ impl Extractor {
         let mut i = 0;
         let mut last_end = 0usize;
         while i < bytes.len() && count < self.max_matches {
+            // Plain prose (letters, white space, commas) holds no
+            // indicator: jump to the segment around the next interesting
+            // byte, eight bytes per step.
+            i = segment_start_before(bytes, i, next_interesting(bytes, i));
             // Skip separators.
             while let Some(&b) = bytes.get(i) {
                 if b < 0x80 {
@@ -891,6 +895,34 @@ fn class_of(b: u8) -> u8 {
     // Any u8 indexes a 256-entry table; `get` keeps clippy's panic lint
     // satisfied and compiles to the same load.
     CLASS.get(usize::from(b)).copied().unwrap_or(SEP)
+}
+
+/// The position of the first byte at or after `from` whose class is
+/// [`INTERESTING`] (every non-ASCII byte is), or the end of `bytes`.
+#[inline]
+fn next_interesting(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    let mut chunks = rest.chunks_exact(8);
+    let mut pos = from;
+    for chunk in chunks.by_ref() {
+        let any = chunk.iter().fold(0u8, |acc, &b| acc | class_of(b));
+        if any & INTERESTING != 0 {
+            break;
+        }
+        pos += 8;
+    }
+    let tail = bytes.get(pos..).unwrap_or_default();
+    pos + tail.iter().position(|&b| class_of(b) & INTERESTING != 0).unwrap_or(tail.len())
+}
+
+/// Where the segment holding `at` starts, looking back no further than
+/// `floor`: every byte in `floor..at` is plain ASCII (a letter, wrapping
+/// punctuation or a separator), so the segment starts after the last
+/// separator.
+#[inline]
+fn segment_start_before(bytes: &[u8], floor: usize, at: usize) -> usize {
+    let before = bytes.get(floor..at).unwrap_or_default();
+    before.iter().rposition(|&b| is_sep(b)).map_or(floor, |p| floor + p + 1)
 }
 
 /// ASCII bytes that end a segment.
