@@ -372,7 +372,7 @@ impl Extractor {
         if plain_word {
             return None;
         }
-        let ctx = Ctx { text, start, end, raw, refanged: std::cell::OnceCell::new() };
+        let ctx = Ctx { text, start, end, raw, flags, refanged: std::cell::OnceCell::new() };
 
         if ((colon || slash) && has_url_separator(rb)) || (bracket && contains_ci(rb, b"[://]")) {
             if let Some(m) = self.url(&ctx) {
@@ -399,7 +399,11 @@ impl Extractor {
                 return Some(m);
             }
         }
-        if digit || alpha {
+        // A hash is a whole piece of hex of a digest's length, or the value
+        // after a `:` or `=` label; ssdeep needs two colons.
+        if (digit || alpha)
+            && (colon || has(F_EQ) || (hex_only && matches!(rb.len(), 32 | 40 | 64 | 128)))
+        {
             if let Some(m) = self.hash(&ctx, hex_only) {
                 return Some(m);
             }
@@ -505,10 +509,10 @@ impl Extractor {
 
     fn registry_or_windows_path(&self, ctx: &Ctx<'_>) -> Option<Match> {
         let raw = ctx.raw;
-        let upper = raw.get(..raw.len().min(20)).unwrap_or_default().to_ascii_uppercase();
+        let head = raw.get(..raw.len().min(20)).unwrap_or_default().as_bytes();
         let is_reg = ["HKLM", "HKCU", "HKCR", "HKU\\", "HKU:", "HKCC", "HKEY_"]
             .iter()
-            .any(|p| upper.starts_with(p));
+            .any(|p| head.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes())));
         let is_win = !is_reg && windows_like(raw);
         if !is_reg && !is_win {
             return None;
@@ -569,7 +573,7 @@ impl Extractor {
 
     fn ids(&self, ctx: &Ctx<'_>) -> Option<Match> {
         let rb = ctx.raw.as_bytes();
-        if let Some(p) = find_ci(rb, b"cve-") {
+        if let Some(p) = (ctx.flags & F_DASH != 0).then(|| find_ci(rb, b"cve-")).flatten() {
             let mut e = p + 4;
             while rb.get(e).is_some_and(|b| b.is_ascii_digit() || *b == b'-') {
                 e += 1;
@@ -697,7 +701,10 @@ impl Extractor {
             }
             return self.make(ctx, 0, ctx.raw.len(), Indicator::Ipv4(ip.into()), r.defanged);
         }
-        if let Ok(d) = text.parse::<Domain>() {
+        // An ASCII character outside letters, digits, `-`, `_` and `.`
+        // makes any name fail to parse: go straight to file names.
+        let may_be_domain = r.defanged || ctx.flags & F_NOT_DNS == 0;
+        if let Some(Ok(d)) = may_be_domain.then(|| text.parse::<Domain>()) {
             if self.domain_ok(ctx, &d, r.defanged) {
                 return self.make(ctx, 0, ctx.raw.len(), Indicator::Domain(d), r.defanged);
             }
@@ -766,36 +773,82 @@ impl Extractor {
 /// stack buffer and looked up in a sorted copy of the list, so the common
 /// miss costs a few comparisons and no allocation.
 fn is_file_extension(ext: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(dst) = buf.get_mut(..ext.len()) else { return false };
-    dst.copy_from_slice(ext.as_bytes());
-    dst.make_ascii_lowercase();
-    let sorted = sorted_extensions();
-    sorted.binary_search_by(|probe| probe.as_bytes().cmp(dst)).is_ok()
+    // No extension in the list is longer than 15 bytes.
+    if ext.is_empty() || ext.len() > 15 {
+        return false;
+    }
+    let key = ext_key(ext.as_bytes(), true);
+    EXTENSION_KEYS.binary_search(&key).is_ok()
 }
 
-fn sorted_extensions() -> &'static [&'static str] {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut v = FILE_EXTENSIONS.to_vec();
-        v.sort_unstable();
-        v.dedup();
-        v
-    })
+/// Up to 15 bytes (optionally lower-cased) and their count packed into an
+/// integer, so that a lookup compares integers instead of calling `memcmp`.
+const fn ext_key(b: &[u8], lower: bool) -> u128 {
+    let mut key = b.len() as u128 & 0xff;
+    let mut rest = b;
+    let mut i = 0;
+    while let [c, tail @ ..] = rest {
+        if i == 15 {
+            break;
+        }
+        let c = if lower { c.to_ascii_lowercase() } else { *c };
+        key |= (c as u128) << (8 * (15 - i));
+        rest = tail;
+        i += 1;
+    }
+    key
 }
+
+/// [`FILE_EXTENSIONS`] as sorted keys (`ext_key`); every extension is
+/// lower case and at most 15 bytes (checked by a unit test).
+// Indexing in a const initialiser cannot panic at run time: a bound error
+// would fail the build.
+#[allow(clippy::indexing_slicing)]
+const EXTENSION_KEYS: [u128; FILE_EXTENSIONS.len()] = {
+    let mut keys = [0u128; FILE_EXTENSIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = ext_key(FILE_EXTENSIONS[i].as_bytes(), false);
+        i += 1;
+    }
+    // Insertion sort: a few thousand steps at compile time.
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
 
 struct Ctx<'a> {
     text: &'a str,
     start: usize,
     end: usize,
     raw: &'a str,
+    /// The byte flags of `raw` (`F_*`).
+    flags: u16,
     /// The refanged piece, computed once for all the kinds that need it.
     refanged: std::cell::OnceCell<crate::Refanged<'a>>,
 }
 
 impl<'a> Ctx<'a> {
     fn refanged(&self) -> &crate::Refanged<'a> {
-        self.refanged.get_or_init(|| refang_text(self.raw))
+        self.refanged.get_or_init(|| {
+            // Every marker refang undoes holds a bracket, a backslash, a
+            // colon or a non-ASCII character; without them there is
+            // nothing to undo.
+            if self.flags & (F_BRACKET | F_BACKSLASH | F_COLON | F_NONASCII) == 0 {
+                crate::Refanged { text: std::borrow::Cow::Borrowed(self.raw), defanged: false }
+            } else {
+                refang_text(self.raw)
+            }
+        })
     }
 }
 
@@ -855,6 +908,11 @@ const F_ALPHA: u16 = 64;
 const F_NONASCII: u16 = 128;
 const F_BRACKET: u16 = 256;
 const F_NOT_HEX: u16 = 512;
+const F_EQ: u16 = 1024;
+const F_DASH: u16 = 2048;
+/// ASCII bytes no domain name holds (anything but letters, digits, `-`,
+/// `_` and `.`).
+const F_NOT_DNS: u16 = 4096;
 
 // As for CLASS: indexing in a const initialiser cannot panic at run time.
 #[allow(clippy::indexing_slicing)]
@@ -872,9 +930,14 @@ const FLAGS: [u16; 256] = {
             b'\\' => F_BACKSLASH,
             b'0'..=b'9' => F_DIGIT,
             b'a'..=b'z' | b'A'..=b'Z' => F_ALPHA,
+            b'=' => F_EQ,
+            b'-' => F_DASH,
             0x80.. => F_NONASCII,
             _ => 0,
         };
+        if b < 0x80 && !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')) {
+            f |= F_NOT_DNS;
+        }
         if !b.is_ascii_hexdigit() {
             f |= F_NOT_HEX;
         }
@@ -1228,5 +1291,21 @@ fn domain_disposition(name: &str, registrable: &str) -> Disposition {
         Disposition::Benign
     } else {
         Disposition::Indicator
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extension_keys_cover_the_list() {
+        for ext in FILE_EXTENSIONS {
+            assert!(ext.len() <= 15 && *ext == ext.to_ascii_lowercase(), "{ext}");
+            assert!(is_file_extension(ext) && is_file_extension(&ext.to_ascii_uppercase()));
+        }
+        for miss in ["", "ex", "exe1", "exe\0", "zipx", "library-ms-x", "0123456789abcdefg"] {
+            assert!(!is_file_extension(miss), "{miss}");
+        }
     }
 }
