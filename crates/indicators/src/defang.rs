@@ -197,12 +197,20 @@ fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
 /// A cheap pre-check: could any marker start in `bytes`? Most text has no
 /// defanging, and this keeps [`refang`] allocation-free for it.
 fn may_be_defanged(bytes: &[u8], spaced_words: bool) -> bool {
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut from = 0;
+    while let Some(p) = bytes
+        .get(from..)
+        .and_then(|r| r.iter().position(|&b| MAY_START_MARKER.get(usize::from(b)) == Some(&true)))
+    {
+        let i = from + p;
+        from = i + 1;
         let rest = bytes.get(i..).unwrap_or_default();
+        let b = rest.first().copied().unwrap_or(0);
         let next = bytes.get(i + 1).copied().unwrap_or(0);
         let hit = match b {
             b'[' | b'(' | b'{' => {
                 matches!(next, b'.' | b'd' | b'D' | b':' | b'/' | b'@' | b'a' | b'A')
+                    && BRACKETED.iter().any(|(m, _)| starts_with_ci(rest, m))
             }
             b'\\' => next == b'.',
             // Only a defanged scheme letter pair is worth the full check.
@@ -232,6 +240,25 @@ fn may_be_defanged(bytes: &[u8], spaced_words: bool) -> bool {
     }
     false
 }
+
+/// The bytes at which [`may_be_defanged`] looks closer: the first bytes of
+/// every marker it knows.
+const MAY_START_MARKER: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts: &[u8] =
+        &[b'[', b'(', b'{', b'\\', b'h', b'H', b'f', b'F', b':', b' ', 0xE3, 0xEF, 0xE2, 0xC2];
+    let mut i = 0;
+    while i < starts.len() {
+        // Indexing in a const initialiser cannot panic at run time: a bound
+        // error would fail the build.
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[starts[i] as usize] = true;
+        }
+        i += 1;
+    }
+    t
+};
 
 fn ends_with_scheme(out: &str) -> bool {
     let word = out.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or_default();
