@@ -1,8 +1,8 @@
 //! The profile compiled into one multi-pattern automaton over key views.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use crate::canon::fold::{KeyView, key, token_key};
+use crate::canon::fold::{KeyView, bounded_at, key, token_key};
 use crate::canon::romaji::kana_to_romaji;
 use crate::error::BuildError;
 use crate::profile::Profile;
@@ -373,19 +373,45 @@ fn free_ok(bound: &[bool], a: usize, b: usize) -> bool {
     !crosses || bound.get(a).copied().unwrap_or(false)
 }
 
-/// One automaton over `keys` (one pattern per key; of two terms with one
-/// key, the first in kind order stands).
-fn automaton(
-    mut keys: Vec<(String, TermKind)>,
-) -> Result<(Option<AhoCorasick>, Vec<TermKind>), BuildError> {
+/// Sorted keys without duplicates (of two terms with one key, the first in
+/// kind order stands).
+fn unique(mut keys: Vec<(String, TermKind)>) -> Vec<(String, TermKind)> {
     keys.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     keys.dedup_by(|a, b| a.0 == b.0);
-    let (patterns, terms): (Vec<String>, Vec<TermKind>) = keys.into_iter().unzip();
+    keys
+}
+
+/// A pattern of the automaton: what it stands for, and how a match of it
+/// must sit in the view.
+#[derive(Clone, Copy, Debug)]
+struct Term {
+    kind: TermKind,
+    /// Must fill whole tokens (short keys); else may start inside one.
+    bounded: bool,
+}
+
+/// One automaton over the bounded and the free keys, so that each view is
+/// read once. A DFA: with the byte classes of key text it stays small
+/// (about 1 KiB per key state on a 10,000-term profile) and it reads a
+/// byte in a few instructions, where the NFA follows failure links.
+fn automaton(
+    bounded: Vec<(String, TermKind)>,
+    free: Vec<(String, TermKind)>,
+) -> Result<(Option<AhoCorasick>, Vec<Term>), BuildError> {
+    let mut patterns = Vec::new();
+    let mut terms = Vec::new();
+    for (set, is_bounded) in [(unique(bounded), true), (unique(free), false)] {
+        for (k, kind) in set {
+            patterns.push(k);
+            terms.push(Term { kind, bounded: is_bounded });
+        }
+    }
     if patterns.is_empty() {
         return Ok((None, terms));
     }
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .map_err(|e| BuildError::Automaton(e.to_string()))?;
     Ok((Some(ac), terms))
@@ -393,12 +419,9 @@ fn automaton(
 
 /// The compiled matcher.
 pub(crate) struct Matcher {
-    /// Short terms, over the per-token view.
-    bounded: Option<AhoCorasick>,
-    bounded_terms: Vec<TermKind>,
-    /// Long terms, over the joined view.
-    free: Option<AhoCorasick>,
-    free_terms: Vec<TermKind>,
+    /// Every key, over both key views.
+    ac: Option<AhoCorasick>,
+    terms: Vec<Term>,
     /// Keys of third-party services, with their small-customer-base flag.
     pub(crate) services: Vec<(String, bool)>,
     /// Keys of products named in announcements.
@@ -527,57 +550,55 @@ impl Matcher {
             .filter(|(k, _)| k.len() >= 3)
             .collect();
 
-        let (bounded, bounded_terms) = automaton(c.bounded)?;
-        let (free, free_terms) = automaton(c.free)?;
-        Ok(Matcher { bounded, bounded_terms, free, free_terms, services, products, lookalike })
+        let (ac, terms) = automaton(c.bounded, c.free)?;
+        Ok(Matcher { ac, terms, services, products, lookalike })
     }
 
     /// How many keys the automata hold.
     pub(crate) fn len(&self) -> usize {
-        self.bounded_terms.len() + self.free_terms.len()
+        self.terms.len()
+    }
+
+    /// The matches in `kv` that stand, in the per-token view and then in
+    /// the joined one, as (view, view start, view end, term).
+    fn matches<'a>(
+        &'a self,
+        kv: &'a KeyView,
+    ) -> impl Iterator<Item = (&'a crate::canon::View, usize, usize, TermKind)> + 'a {
+        let ac = self.ac.as_ref();
+        [(&kv.view, &kv.bound), (&kv.joined, &kv.joined_bound)].into_iter().flat_map(
+            move |(view, bound)| {
+                ac.into_iter()
+                    .flat_map(move |ac| ac.find_overlapping_iter(view.text.as_str()))
+                    .filter_map(move |m| {
+                        let term = self.terms.get(m.pattern().as_usize())?;
+                        let (a, b) = (m.start(), m.end());
+                        // Short keys fill whole tokens; long ones that run
+                        // over a token boundary start at one. Long terms are
+                        // looked for in both views: the joined one sees names
+                        // split by a separator (`foh-uza`), the per-token one
+                        // names whose first letters the joined romanisation
+                        // merged with the word before (`bus hanako` reads
+                        // `busyanako` joined).
+                        let ok = if term.bounded {
+                            bounded_at(bound, a, b)
+                        } else {
+                            free_ok(bound, a, b)
+                        };
+                        ok.then_some((view, a, b, term.kind))
+                    })
+            },
+        )
     }
 
     /// Every term in `kv`, as original spans.
     pub(crate) fn find(&self, kv: &KeyView) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        if let Some(ac) = &self.bounded {
-            for joined in [false, true] {
-                let view = if joined { &kv.joined } else { &kv.view };
-                for m in ac.find_overlapping_iter(view.text.as_str()) {
-                    let Some(term) = self.bounded_terms.get(m.pattern().as_usize()) else {
-                        continue;
-                    };
-                    let ok = if joined {
-                        kv.is_bounded_joined(m.start(), m.end())
-                    } else {
-                        kv.is_bounded(m.start(), m.end())
-                    };
-                    if !ok {
-                        continue;
-                    }
-                    if let Some((start, end)) = view.span(m.start(), m.end()) {
-                        hits.push(Hit { start, end, kind: *term });
-                    }
-                }
-            }
-        }
-        // Long terms in both views: the joined one sees names split by a
-        // separator (`foh-uza`), the per-token one names whose first letters
-        // the joined romanisation merged with the word before (`bus hanako`
-        // reads `busyanako` joined).
-        if let Some(ac) = &self.free {
-            for (view, bound) in [(&kv.joined, &kv.joined_bound), (&kv.view, &kv.bound)] {
-                for m in ac.find_overlapping_iter(view.text.as_str()) {
-                    if !free_ok(bound, m.start(), m.end()) {
-                        continue;
-                    }
-                    let Some(term) = self.free_terms.get(m.pattern().as_usize()) else { continue };
-                    if let Some((start, end)) = view.span(m.start(), m.end()) {
-                        hits.push(Hit { start, end, kind: *term });
-                    }
-                }
-            }
-        }
+        let mut hits: Vec<Hit> = self
+            .matches(kv)
+            .filter_map(|(view, a, b, kind)| {
+                view.span(a, b).map(|(start, end)| Hit { start, end, kind })
+            })
+            .collect();
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.kind));
         hits.dedup();
         hits
@@ -585,55 +606,29 @@ impl Matcher {
 
     /// Whether `kv` (built with or without spans) holds any term.
     pub(crate) fn any(&self, kv: &KeyView) -> bool {
-        if let Some(ac) = &self.bounded {
-            for joined in [false, true] {
-                let view = if joined { &kv.joined } else { &kv.view };
-                for m in ac.find_overlapping_iter(view.text.as_str()) {
-                    let ok = if joined {
-                        kv.is_bounded_joined(m.start(), m.end())
-                    } else {
-                        kv.is_bounded(m.start(), m.end())
-                    };
-                    if ok {
-                        return true;
-                    }
-                }
-            }
-        }
-        if let Some(ac) = &self.free {
-            for (view, bound) in [(&kv.joined, &kv.joined_bound), (&kv.view, &kv.bound)] {
-                if ac
-                    .find_overlapping_iter(view.text.as_str())
-                    .any(|m| free_ok(bound, m.start(), m.end()))
-                {
-                    return true;
-                }
-            }
-        }
-        false
+        self.matches(kv).next().is_some()
     }
 
-    /// Every term in `text` (whose map to the original is `src`), found
-    /// chunk by chunk: a chunk without any term costs one pass without span
+    /// Every term in `text` in the view `deidentify_text` reads, chunk by
+    /// chunk: each chunk is decoded when anything in it decodes
+    /// (percent-encoding, entities, escapes, defang words, Punycode), so
+    /// that escapes in neighbouring tokens meet, and read as written
+    /// otherwise. A chunk without any term costs one pass without span
     /// maps; only chunks with a term are folded again with maps.
-    pub(crate) fn find_text(&self, text: &str, src: Option<&[crate::canon::Span]>) -> Vec<Hit> {
+    pub(crate) fn find_all(&self, text: &str) -> Vec<Hit> {
+        self.scan_text(text).0
+    }
+
+    /// As [`Matcher::find_all`], and the spans that looked encoded but did
+    /// not decode (sorted, without duplicates).
+    pub(crate) fn scan_text(&self, text: &str) -> (Vec<Hit>, Vec<(usize, usize)>) {
         const CHUNK: usize = 32 * 1024;
         const OVERLAP: usize = 2048;
         let mut hits = Vec::new();
+        let mut undecodable = Vec::new();
         let mut start = 0;
         while start < text.len() {
-            let mut end = (start + CHUNK).min(text.len());
-            // End chunks at a line break when there is one near.
-            if end < text.len() {
-                let window =
-                    text.as_bytes().get(end..(end + 4096).min(text.len())).unwrap_or_default();
-                end = match window.iter().position(|&b| b == b'\n') {
-                    Some(p) => end + p + 1,
-                    None => {
-                        (end..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len())
-                    }
-                };
-            }
+            let end = chunk_end(text, start, CHUNK);
             // Each chunk reaches into the next, so a term across the cut is
             // still whole in one of them (matches are local: a long run of
             // separators breaks them).
@@ -642,35 +637,35 @@ impl Matcher {
                 reach += 1;
             }
             let Some(chunk) = text.get(start..reach) else { break };
-            let sub_src = src.and_then(|m| m.get(start..reach));
-            let quick = crate::canon::fold::key_view_with(chunk, sub_src, false);
+            let decoded = crate::canon::decode::decode(chunk);
+            // What starts in the overlap is the next chunk's to judge.
+            undecodable.extend(
+                decoded
+                    .undecodable
+                    .iter()
+                    .filter(|(s, _)| start + s < end || reach == text.len())
+                    .map(|&(s, e)| (start + s, start + e)),
+            );
+            let (view, src) = match &decoded.view {
+                Some(v) => (v.text.as_str(), Some(v.src.as_slice())),
+                None => (chunk, None),
+            };
+            let quick = crate::canon::fold::key_view_with(view, src, false);
             if self.any(&quick) {
-                let kv = crate::canon::fold::key_view_with(chunk, sub_src, true);
-                let mut found = self.find(&kv);
-                if sub_src.is_none() {
-                    for h in &mut found {
-                        h.start += start;
-                        h.end += start;
-                    }
-                }
-                hits.extend(found);
+                let kv = crate::canon::fold::key_view_with(view, src, true);
+                hits.extend(self.find(&kv).into_iter().map(|h| Hit {
+                    start: h.start + start,
+                    end: h.end + start,
+                    ..h
+                }));
             }
             start = end;
         }
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.kind));
         hits.dedup();
-        hits
-    }
-
-    /// Every term in `text` in the view `deidentify_text` reads: the
-    /// decoded text when anything decodes, else the text as written;
-    /// chunked like [`Matcher::find_text`].
-    pub(crate) fn find_all(&self, text: &str) -> Vec<Hit> {
-        let decoded = crate::canon::decode::decode(text);
-        match &decoded.view {
-            Some(v) => self.find_text(&v.text, Some(&v.src)),
-            None => self.find_text(text, None),
-        }
+        undecodable.sort_unstable();
+        undecodable.dedup();
+        (hits, undecodable)
     }
 
     /// Whether `s` holds any term (used on single values).
@@ -686,6 +681,26 @@ impl Matcher {
                 self.find(&crate::canon::fold::key_view(s, None))
             }
         }
+    }
+}
+
+/// Where the chunk that starts at `start` ends: about `size` bytes on, at
+/// the next line break when one is near, else at the next white space,
+/// else at a character boundary (so that an escape or a word is rarely
+/// cut).
+fn chunk_end(text: &str, start: usize, size: usize) -> usize {
+    let end = (start + size).min(text.len());
+    if end == text.len() {
+        return end;
+    }
+    let window = text.as_bytes().get(end..(end + 4096).min(text.len())).unwrap_or_default();
+    let cut = window
+        .iter()
+        .position(|&b| b == b'\n')
+        .or_else(|| window.iter().position(|&b| b == b' ' || b == b'\t'));
+    match cut {
+        Some(p) => end + p + 1,
+        None => (end..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len()),
     }
 }
 

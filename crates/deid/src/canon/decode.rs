@@ -11,34 +11,39 @@ pub(crate) struct Decoded {
     pub(crate) undecodable: Vec<(usize, usize)>,
 }
 
-/// Whether `s` holds anything [`decode`] would change.
+/// Whether `s` holds anything [`decode`] would change: an escape after
+/// `%`, `&` or `\` (`\Users` in a path is none), a Punycode label
+/// (`xn--`), or a defang word (`dot]`, `dot)`, `dot}`, `(at)`, `[at]`).
+/// One pass, looking closer only at the bytes that can start or end one.
 pub(crate) fn needs_decoding(s: &str) -> bool {
     let b = s.as_bytes();
-    let escape_at = |i: usize| match b.get(i) {
-        Some(b'%') => hex2(b, i + 1).is_some(),
-        Some(b'&') => {
+    let ci = |at: usize, n: &[u8]| {
+        at.checked_add(n.len())
+            .and_then(|end| b.get(at..end))
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    };
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'%' => hex2(b, i + 1).is_some(),
+        b'&' => {
             b.get(i + 1).is_some_and(|c| *c == b'#' || c.is_ascii_alphabetic())
                 && b.iter().skip(i).take(12).any(|&c| c == b';')
         }
-        Some(b'\\') => matches!(b.get(i + 1), Some(b'u' | b'x' | b'.')),
+        b'\\' => match b.get(i + 1) {
+            Some(b'u') => hex2(b, i + 2).is_some() && hex2(b, i + 4).is_some(),
+            Some(b'x') => hex2(b, i + 2).is_some(),
+            Some(b'.') => true,
+            _ => false,
+        },
+        b'x' | b'X' => ci(i, b"xn--"),
+        b']' | b')' | b'}' => {
+            i >= 3 && ci(i - 3, b"dot")
+                || (c != b'}'
+                    && i >= 3
+                    && ci(i - 2, b"at")
+                    && matches!((b.get(i - 3), c), (Some(b'('), b')') | (Some(b'['), b']')))
+        }
         _ => false,
-    };
-    memchr_any(b, escape_at)
-        || contains_ci(b, b"xn--")
-        || contains_ci(b, b"dot]")
-        || contains_ci(b, b"dot)")
-        || contains_ci(b, b"dot}")
-        || contains_ci(b, b"(at)")
-        || contains_ci(b, b"[at]")
-}
-
-/// Whether any `%`, `&` or `\\` in `b` starts an escape.
-fn memchr_any(b: &[u8], escape_at: impl Fn(usize) -> bool) -> bool {
-    b.iter().enumerate().any(|(i, &c)| matches!(c, b'%' | b'&' | b'\\') && escape_at(i))
-}
-
-fn contains_ci(h: &[u8], n: &[u8]) -> bool {
-    h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    })
 }
 
 /// Decodes `text` (whose own map to the original is `src`, or the identity)
@@ -100,17 +105,29 @@ fn decode_once(text: &str, src: Option<&[Span]>) -> (View, Vec<(usize, usize)>) 
             i += consumed;
             continue;
         }
-        // Copy one character.
-        let len = utf8_len(b);
-        let end = (i + len).min(s.len());
-        if let Some(chunk) = text.get(i..end) {
-            for c in chunk.chars() {
-                v.push_char(c, View::compose(src, i, end));
-            }
+        // Copy this character and the run after it up to the next byte
+        // that may start an escape: one copy, and each byte keeps the
+        // span of the character it belongs to.
+        let run_end = s
+            .get(i + 1..)
+            .and_then(|rest| rest.iter().position(|&c| may_start_escape(c)))
+            .map_or(s.len(), |p| i + 1 + p);
+        let mut end = run_end;
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        if let Some(run) = text.get(i..end) {
+            v.push_run(run, i, src);
         }
         i = end;
     }
     (v, bad)
+}
+
+/// Bytes at which [`decode_once`] looks for an escape, a defang word or a
+/// Punycode label.
+fn may_start_escape(b: u8) -> bool {
+    matches!(b, b'%' | b'&' | b'\\' | b'[' | b'(' | b'{' | b'x' | b'X')
 }
 
 /// Records input bytes `[a, b)` as undecodable (withheld in strict mode).
@@ -125,15 +142,6 @@ fn copy_raw(s: &[u8], a: usize, b: usize, src: Option<&[Span]>, v: &mut View) {
         if let Some(&c) = s.get(k) {
             v.push_char(char::from(c), View::compose(src, k, k + 1));
         }
-    }
-}
-
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0x00..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
     }
 }
 
@@ -352,6 +360,47 @@ fn punycode(
         _ => {
             mark_bad(src, i, end, bad);
             0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The plain reading of the rule, one substring test at a time.
+    fn reference(s: &str) -> bool {
+        let b = s.as_bytes();
+        let contains = |n: &[u8]| b.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+        let escape = b.iter().enumerate().any(|(i, &c)| match c {
+            b'%' => hex2(b, i + 1).is_some(),
+            b'&' => {
+                b.get(i + 1).is_some_and(|c| *c == b'#' || c.is_ascii_alphabetic())
+                    && b.iter().skip(i).take(12).any(|&c| c == b';')
+            }
+            b'\\' => {
+                b.get(i + 1) == Some(&b'.')
+                    || b.get(i + 1) == Some(&b'x') && hex2(b, i + 2).is_some()
+                    || b.get(i + 1) == Some(&b'u')
+                        && hex2(b, i + 2).is_some()
+                        && hex2(b, i + 4).is_some()
+            }
+            _ => false,
+        });
+        escape
+            || [&b"xn--"[..], b"dot]", b"dot)", b"dot}", b"(at)", b"[at]"]
+                .iter()
+                .any(|n| contains(n))
+    }
+
+    proptest! {
+        #[test]
+        fn one_pass_agrees_with_the_substring_rules(
+            s in r"([a-fA-F0-9 .\-uxUX]|%|&|;|#|\\|\(|\)|\[|\]|\{|\}|dot|DoT|at|AT|xn--|XN|あ){0,24}"
+        ) {
+            prop_assert_eq!(needs_decoding(&s), reference(&s));
         }
     }
 }

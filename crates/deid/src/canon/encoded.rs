@@ -97,7 +97,7 @@ fn decode_token(tok: &str) -> Option<String> {
 fn printable(bytes: &[u8]) -> Option<String> {
     let good = |t: &str| {
         let total = t.chars().count();
-        let ok = t.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).count();
+        let ok = t.chars().filter(|&c| c != '\0' && plausible(c)).count();
         total >= 4 && ok * 10 >= total * 9
     };
     // Most tokens that are not encodings decode to bytes that are neither
@@ -118,7 +118,7 @@ fn printable(bytes: &[u8]) -> Option<String> {
         for r in char::decode_utf16(units) {
             let Ok(c) = r else { return None };
             total += 1;
-            if !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\0') {
+            if plausible(c) {
                 ok += 1;
             }
         }
@@ -127,6 +127,26 @@ fn printable(bytes: &[u8]) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether `c` is a character of the text this crate protects: ASCII,
+/// Latin letters and punctuation, kana, common kanji and full-width forms
+/// (and NUL, which UTF-16 strings dumped from programs end with). Random
+/// bytes read as UTF-8 or UTF-16 land mostly elsewhere (Hangul, Arabic,
+/// rare ideographs, symbols, private use): about two in three UTF-16
+/// units fail, so a word that only looks like Base64 (`Reactivate`,
+/// `binary_file`) is not taken for encoded text, while Japanese and
+/// English strings are. Text in other scripts is not decoded; at most one
+/// character in ten may fall outside (a Cyrillic look-alike in a name).
+fn plausible(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r' | '\0'
+        | ' '..='~'
+        | '\u{a0}'..='\u{24f}'
+        | '\u{2000}'..='\u{206f}'
+        | '\u{3000}'..='\u{30ff}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ff00}'..='\u{ffef}')
 }
 
 fn utf16le(bytes: &[u8]) -> Option<String> {
@@ -203,4 +223,47 @@ fn base32(s: &str) -> Option<Vec<u8>> {
         }
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn b64(bytes: &[u8]) -> String {
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for c in bytes.chunks(3) {
+            let n = c.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+            for i in 0..=c.len() {
+                out.push(char::from(A[(n >> (18 - 6 * i) & 63) as usize]));
+            }
+        }
+        out
+    }
+
+    fn utf16(s: &str) -> Vec<u8> {
+        s.encode_utf16().flat_map(u16::to_le_bytes).collect()
+    }
+
+    #[test]
+    fn utf16le_strings_decode_in_japanese_and_english() {
+        for s in ["湊川精機", "ミナトガワ", "MNSK\\t.sato", "東京都港区芝浦"] {
+            let tok = b64(&utf16(s));
+            let found = find(&format!("blob {tok} end"));
+            assert_eq!(found.len(), 1, "{s}: {found:?}");
+            assert_eq!(found[0].text, s);
+        }
+    }
+
+    #[test]
+    fn long_words_are_not_taken_for_utf16_text() {
+        // Each of these decodes as Base64 to bytes that read as UTF-16LE
+        // without a surrogate error; none is text.
+        let prose = "Reactivate binary_file Persistence Exfiltration Kimsuky \
+                     cybereason Linikatz configuration administrators \
+                     Authentication Screenshots credentialed environment";
+        let found = find(prose);
+        assert!(found.is_empty(), "{found:?}");
+    }
 }

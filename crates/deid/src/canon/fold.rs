@@ -23,24 +23,11 @@ pub(crate) struct KeyView {
     spans: bool,
 }
 
-impl KeyView {
-    /// Whether a match at `[a, b)` fills whole tokens: it starts at a
-    /// boundary and the next byte (if any) starts a new token.
-    pub(crate) fn is_bounded(&self, a: usize, b: usize) -> bool {
-        bounded(&self.bound, a, b)
-    }
-
-    /// As [`KeyView::is_bounded`], in the joined view.
-    pub(crate) fn is_bounded_joined(&self, a: usize, b: usize) -> bool {
-        bounded(&self.joined_bound, a, b)
-    }
-}
-
-fn bounded(flags: &[bool], a: usize, b: usize) -> bool {
+/// Whether a match at `[a, b)` of a view with these boundary flags fills
+/// whole tokens.
+pub(crate) fn bounded_at(flags: &[bool], a: usize, b: usize) -> bool {
     flags.get(a).copied().unwrap_or(false) && flags.get(b).copied().unwrap_or(true)
 }
-
-impl KeyView {}
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -138,13 +125,20 @@ pub(crate) fn key_view_with(text: &str, src: Option<&[Span]>, spans: bool) -> Ke
     // The last character fed, to tell a diacritic (`o` + U+0304 = `ō`) from
     // a stray combining mark, which separates like punctuation.
     let mut last_base: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        let span = View::compose(src, i, i + c.len_utf8());
-        if c.is_ascii() {
-            feed(c, span, &mut prev, &mut tok, &mut out, &mut scratch);
-            last_base = Some(c);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // Spans are only read when maps are kept.
+            let span = if spans { View::compose(src, i, i + 1) } else { (0, 0) };
+            feed(char::from(b), span, &mut prev, &mut tok, &mut out, &mut scratch);
+            last_base = Some(char::from(b));
+            i += 1;
             continue;
         }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let span = if spans { View::compose(src, i, i + c.len_utf8()) } else { (0, 0) };
+        i += c.len_utf8();
         if is_invisible(c) {
             continue;
         }

@@ -40,6 +40,23 @@ impl View {
         }
     }
 
+    /// Appends `run`, which starts at byte `at` of a text whose own map is
+    /// `src` (or the identity): each byte gets the span of its character.
+    pub(crate) fn push_run(&mut self, run: &str, at: usize, src: Option<&[Span]>) {
+        self.text.push_str(run);
+        if src.is_none() && run.is_ascii() {
+            let base = at as u32;
+            self.src.extend((0..run.len() as u32).map(|k| (base + k, base + k + 1)));
+            return;
+        }
+        for (k, c) in run.char_indices() {
+            let span = View::compose(src, at + k, at + k + c.len_utf8());
+            for _ in 0..c.len_utf8() {
+                self.src.push(span);
+            }
+        }
+    }
+
     /// The original span of view bytes `[a, b)` (`a < b`).
     pub(crate) fn span(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let first = self.src.get(a)?;

@@ -5,7 +5,7 @@ use kyoyu_indicators::{Domain, Indicator, IndicatorKind, defang};
 use kyoyu_taxonomy::DeidWarning;
 
 use super::{Deidentifier, Edit, MAX_DEPTH, PRIO_KEEP, Work, prio};
-use crate::canon::{decode, encoded, fold};
+use crate::canon::{encoded, fold};
 use crate::matcher::{Hit, TermKind};
 use crate::network::Owned;
 use crate::output::{Deidentified, Finding, SharedIndicator};
@@ -18,24 +18,19 @@ impl Deidentifier {
     /// One pass over `text`; `depth` counts decoding levels.
     pub(super) fn run(&self, text: &str, depth: u8) -> Deidentified {
         let mut w = Work::default();
-        // 1. Profile terms in the text, decoded as a whole when anything in
-        //    it decodes (percent-encoding, entities, escapes, defang words,
-        //    Punycode), so that escapes in neighbouring tokens meet; what
-        //    does not decode is withheld (F1).
-        let decoded = decode::decode(text);
+        // 1. Profile terms in the text, decoded piece by piece where
+        //    anything decodes (percent-encoding, entities, escapes, defang
+        //    words, Punycode), so that escapes in neighbouring tokens meet;
+        //    what does not decode is withheld (F1). The decoded view holds
+        //    everything the text as written holds, decoded: matching it
+        //    alone is one pass, and it is the view `residual` reads.
+        let (mut hits, undecodable) = self.matcher.scan_text(text);
         if !self.policy.dangerous_lenient_decoding {
-            for &(s, e) in &decoded.undecodable {
+            for &(s, e) in &undecodable {
                 let ph = Placeholder::Withheld;
                 w.add(RuleId::F1, Action::Drop, s, e, ph.as_str().to_owned(), Some(ph), None);
             }
         }
-        // The decoded view holds everything the text as written holds,
-        // decoded: matching it alone is one pass, and it is the view
-        // `residual` reads.
-        let mut hits = match &decoded.view {
-            Some(v) => self.matcher.find_text(&v.text, Some(&v.src)),
-            None => self.matcher.find_text(text, None),
-        };
 
         // 2. Indicators.
         let matches = self.extractor.extract(text);
