@@ -722,26 +722,38 @@ fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
     while s.get(e).is_some_and(u8::is_ascii_alphabetic) {
         e += 1;
     }
-    let word = text.get(i..e)?.to_ascii_lowercase();
+    // Compared without allocating: this runs at every word of the text.
+    let word = s.get(i..e)?;
     if word.len() < 3 {
         return None;
     }
-    let idx = MONTHS.iter().position(|m| word.starts_with(m))?;
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+    // Most words are not months: one look at the first letter first.
+    if !matches!(
+        word.first().map(u8::to_ascii_lowercase),
+        Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+    ) {
+        return None;
+    }
+    let idx = MONTHS
+        .iter()
+        .position(|m| word.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes())))?;
+    let full: [&[u8]; 12] = [
+        b"january",
+        b"february",
+        b"march",
+        b"april",
+        b"may",
+        b"june",
+        b"july",
+        b"august",
+        b"september",
+        b"october",
+        b"november",
+        b"december",
     ];
-    let ok = word.len() == 3 || full.get(idx).is_some_and(|f| *f == word) || word == "sept";
+    let ok = word.len() == 3
+        || full.get(idx).is_some_and(|f| f.eq_ignore_ascii_case(word))
+        || word.eq_ignore_ascii_case(b"sept");
     if !ok {
         return None;
     }
