@@ -296,22 +296,33 @@ impl Extractor {
             }
             let start = i;
             let mut ascii_only = true;
-            let mut mask = 0u8;
+            // The byte flags of the segment, eight bytes at a time until
+            // its last few bytes.
+            let mut flags = 0u16;
+            while let Some(chunk) = bytes.get(i..i + 8) {
+                let f = chunk.iter().fold(0u16, |acc, &b| acc | flags_of(b));
+                if f & (F_SEP | F_NONASCII) != 0 {
+                    break;
+                }
+                flags |= f;
+                i += 8;
+            }
             while let Some(&b) = bytes.get(i) {
                 if b < 0x80 {
-                    let class = class_of(b);
-                    if class & SEP != 0 {
+                    let f = flags_of(b);
+                    if f & F_SEP != 0 {
                         break;
                     }
-                    mask |= class;
+                    flags |= f;
                     i += 1;
                 } else {
-                    mask |= INTERESTING;
+                    flags |= F_INTERESTING;
                     let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
                     if !is_segment_char(c) {
                         break;
                     }
                     ascii_only = false;
+                    flags |= F_NONASCII;
                     i += c.len_utf8();
                 }
             }
@@ -320,7 +331,7 @@ impl Extractor {
                 continue;
             }
             // Plain words, the bulk of any text, stop here.
-            if mask & INTERESTING == 0 {
+            if flags & F_INTERESTING == 0 {
                 continue;
             }
             // A word that only ends a sentence or a clause: `word.`, `word:`.
@@ -335,14 +346,14 @@ impl Extractor {
                 }
             }
             if ascii_only {
-                if let Some(m) = self.piece(text, start, end) {
+                if let Some(m) = self.piece(text, start, end, Some(flags)) {
                     last_end = m.end;
                     count += 1;
                     emit(Match { start: m.start + base, end: m.end + base, ..m });
                 }
             } else {
                 for (s, e) in script_runs(text, start, end) {
-                    if let Some(m) = self.piece(text, s, e) {
+                    if let Some(m) = self.piece(text, s, e, None) {
                         last_end = m.end;
                         count += 1;
                         emit(Match { start: m.start + base, end: m.end + base, ..m });
@@ -352,16 +363,26 @@ impl Extractor {
         }
     }
 
-    /// Classifies one segment `text[start..end]`.
-    fn piece(&self, text: &str, start: usize, end: usize) -> Option<Match> {
-        let (start, end) = trim(text, start, end);
+    /// Classifies one segment `text[start..end]`, whose byte flags the
+    /// scanner may already know.
+    fn piece(
+        &self,
+        text: &str,
+        seg_start: usize,
+        seg_end: usize,
+        seg_flags: Option<u16>,
+    ) -> Option<Match> {
+        let (start, end) = trim(text, seg_start, seg_end);
         if end <= start || end - start > MAX_PIECE {
             return None;
         }
         let raw = text.get(start..end)?;
         let rb = raw.as_bytes();
         // One pass of byte flags decides which kinds are possible.
-        let flags = rb.iter().fold(0u16, |acc, &b| acc | flags_of(b));
+        let flags = match seg_flags {
+            Some(f) if (start, end) == (seg_start, seg_end) => f,
+            _ => rb.iter().fold(0u16, |acc, &b| acc | flags_of(b)),
+        };
         let has = |f: u16| flags & f != 0;
         let dot = has(F_DOT | F_BRACKET | F_NONASCII);
         let (colon, at, slash, backslash) =
@@ -374,12 +395,13 @@ impl Extractor {
         }
         let ctx = Ctx { text, start, end, raw, flags, refanged: std::cell::OnceCell::new() };
 
-        if ((colon || slash) && has_url_separator(rb)) || (bracket && contains_ci(rb, b"[://]")) {
+        let (url_marker, at_marker) = if bracket { bracket_markers(rb) } else { (false, false) };
+        if ((colon || slash) && has_url_separator(rb)) || url_marker {
             if let Some(m) = self.url(&ctx) {
                 return Some(m);
             }
         }
-        if at || (bracket && (contains_ci(rb, b"[at]") || contains_ci(rb, b"(at)"))) {
+        if at || at_marker {
             if let Some(m) = self.email(&ctx) {
                 return Some(m);
             }
@@ -913,6 +935,10 @@ const F_DASH: u16 = 2048;
 /// ASCII bytes no domain name holds (anything but letters, digits, `-`,
 /// `_` and `.`).
 const F_NOT_DNS: u16 = 4096;
+/// Bytes that end a segment (as [`SEP`]).
+const F_SEP: u16 = 8192;
+/// Bytes that make a segment worth a closer look (as [`INTERESTING`]).
+const F_INTERESTING: u16 = 16384;
 
 // As for CLASS: indexing in a const initialiser cannot panic at run time.
 #[allow(clippy::indexing_slicing)]
@@ -937,6 +963,12 @@ const FLAGS: [u16; 256] = {
         };
         if b < 0x80 && !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')) {
             f |= F_NOT_DNS;
+        }
+        if CLASS[i] & SEP != 0 {
+            f |= F_SEP;
+        }
+        if CLASS[i] & INTERESTING != 0 {
+            f |= F_INTERESTING;
         }
         if !b.is_ascii_hexdigit() {
             f |= F_NOT_HEX;
@@ -1067,9 +1099,9 @@ fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         let piece = b.get(start..end).unwrap_or_default();
         let drop = match last {
             b'.' | b':' | b'!' | b'?' | b'\'' | b'*' | b'_' | b'=' => true,
-            b')' => count(piece, b'(') < count(piece, b')'),
-            b']' => count(piece, b'[') < count(piece, b']'),
-            b'}' => count(piece, b'{') < count(piece, b'}'),
+            b')' => unbalanced(piece, b'(', b')'),
+            b']' => unbalanced(piece, b'[', b']'),
+            b'}' => unbalanced(piece, b'{', b'}'),
             _ => false,
         };
         if !drop {
@@ -1089,30 +1121,74 @@ fn count(b: &[u8], x: u8) -> usize {
     b.iter().filter(|&&c| c == x).count()
 }
 
+/// More `close` than `open` in `b`, counted in one pass.
+fn unbalanced(b: &[u8], open: u8, close: u8) -> bool {
+    let depth = b.iter().fold(0isize, |d, &c| d + isize::from(c == close) - isize::from(c == open));
+    depth > 0
+}
+
 /// `://`, `[:]` or `:\\` anywhere in `b`, without a comparison call per
 /// position.
 fn has_url_separator(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(i, &c)| {
-        let (n1, n2) = (b.get(i + 1).copied(), b.get(i + 2).copied());
-        match c {
-            b':' => {
-                (n1 == Some(b'/') && n2 == Some(b'/')) || (n1 == Some(b'\\') && n2 == Some(b'\\'))
-            }
-            b'[' => n1 == Some(b':') && n2 == Some(b']'),
-            _ => false,
+    let mut from = 0;
+    while let Some(p) = b.get(from..).and_then(|r| r.iter().position(|&c| c == b':' || c == b'[')) {
+        let i = from + p;
+        from = i + 1;
+        let next = b.get(i + 1..i + 3);
+        let hit = match b.get(i) {
+            Some(b':') => next == Some(b"//") || next == Some(b"\\\\"),
+            _ => next == Some(b":]"),
+        };
+        if hit {
+            return true;
         }
-    })
+    }
+    false
 }
 
-fn contains_ci(h: &[u8], n: &[u8]) -> bool {
-    find_ci(h, n).is_some()
+/// Whether `b` holds `[://]`, and whether it holds `[at]` or `(at)` (any
+/// case), in one pass over its brackets.
+fn bracket_markers(b: &[u8]) -> (bool, bool) {
+    let (mut url, mut at) = (false, false);
+    let mut from = 0;
+    while let Some(p) = b.get(from..).and_then(|r| r.iter().position(|&c| c == b'[' || c == b'(')) {
+        let i = from + p;
+        from = i + 1;
+        let open = b.get(i).copied();
+        let next = b.get(i + 1..).unwrap_or_default();
+        if open == Some(b'[') && next.starts_with(b"://]") {
+            url = true;
+        }
+        let close = if open == Some(b'[') { b']' } else { b')' };
+        if next.get(..2).is_some_and(|w| w.eq_ignore_ascii_case(b"at"))
+            && next.get(2) == Some(&close)
+        {
+            at = true;
+        }
+    }
+    (url, at)
 }
 
+/// The first position of `n` in `h`, ignoring ASCII case. Every needle
+/// here holds a byte that is not a letter: candidates are the places of
+/// that byte, found without case folding.
 fn find_ci(h: &[u8], n: &[u8]) -> Option<usize> {
     if n.is_empty() || h.len() < n.len() {
         return None;
     }
-    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+    let Some(k) = n.iter().position(|b| !b.is_ascii_alphabetic()) else {
+        return h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n));
+    };
+    let anchor = n.get(k).copied()?;
+    let mut from = k;
+    while let Some(p) = h.get(from..).and_then(|r| r.iter().position(|&c| c == anchor)) {
+        let s = from + p - k;
+        if h.get(s..s + n.len())?.eq_ignore_ascii_case(n) {
+            return Some(s);
+        }
+        from += p + 1;
+    }
+    None
 }
 
 fn is_camel(label: &str) -> bool {
