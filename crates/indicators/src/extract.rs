@@ -500,7 +500,7 @@ impl Extractor {
         let host = url.host()?;
         let host_ok = host.starts_with('[')
             || parse_ipv4(host).is_ok()
-            || host.parse::<Domain>().is_ok()
+            || Domain::parse_quiet(host).is_some()
             || INTERNAL_SUFFIXES.iter().any(|x| host.ends_with(x));
         if !host_ok {
             return None;
@@ -726,7 +726,7 @@ impl Extractor {
         // An ASCII character outside letters, digits, `-`, `_` and `.`
         // makes any name fail to parse: go straight to file names.
         let may_be_domain = r.defanged || ctx.flags & F_NOT_DNS == 0;
-        if let Some(Ok(d)) = may_be_domain.then(|| text.parse::<Domain>()) {
+        if let Some(d) = may_be_domain.then(|| Domain::parse_quiet(text)).flatten() {
             if self.domain_ok(ctx, &d, r.defanged) {
                 return self.make(ctx, 0, ctx.raw.len(), Indicator::Domain(d), r.defanged);
             }
@@ -1285,12 +1285,12 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
             if INTERNAL_SUFFIXES.iter().any(|x| host.ends_with(x)) {
                 return Disposition::Internal;
             }
-            match host.parse::<Domain>() {
-                Ok(d) => match domain_disposition(d.as_str(), d.registrable()) {
+            match Domain::parse_quiet(host) {
+                Some(d) => match domain_disposition(d.as_str(), d.registrable()) {
                     Disposition::Benign if u.path() != "/" => Disposition::Indicator,
                     other => other,
                 },
-                Err(_) => Disposition::Indicator,
+                None => Disposition::Indicator,
             }
         }
         Indicator::Md5(_) | Indicator::Sha1(_) | Indicator::Sha256(_) | Indicator::Sha512(_) => {

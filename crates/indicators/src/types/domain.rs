@@ -97,43 +97,76 @@ fn is_ldh(b: u8) -> bool {
 impl std::str::FromStr for Domain {
     type Err = ParseError;
     fn from_str(input: &str) -> Result<Self, ParseError> {
-        let k = IndicatorKind::Domain;
+        Domain::parse_inner(input)
+            .map_err(|(reason, at)| ParseError::new(IndicatorKind::Domain, input, reason, at))
+    }
+}
+
+/// Why a name is not a domain, and where, before it becomes a
+/// [`ParseError`] (which copies the input).
+type Failure = (Reason, Option<usize>);
+
+impl Domain {
+    /// Parses like [`str::parse`], without building an error: extraction
+    /// tries many candidates that are not domains.
+    pub(crate) fn parse_quiet(input: &str) -> Option<Domain> {
+        Domain::parse_inner(input).ok()
+    }
+
+    fn parse_inner(input: &str) -> Result<Domain, Failure> {
         let s = input.strip_suffix('.').unwrap_or(input);
         if s.is_empty() {
-            return err(k, input, Reason::Empty, None);
+            return Err((Reason::Empty, None));
         }
         if s.len() > MAX_DOMAIN * 4 {
-            return err(k, input, Reason::TooLong { max: MAX_DOMAIN }, None);
+            return Err((Reason::TooLong { max: MAX_DOMAIN }, None));
         }
-        let plain_ascii = s.bytes().all(|b| is_ldh(b) || b == b'.');
-        let has_xn = s.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"xn--"));
-        // Borrow when already canonical: most candidates fail the suffix
-        // check, and should not cost an allocation first.
+        // One pass: only letters, digits, `-`, `_` and `.`? Upper case?
+        // A `-` (which `xn--` needs)?
+        let (mut plain_ascii, mut upper, mut dash) = (true, false, false);
+        for &b in s.as_bytes() {
+            match b {
+                b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' => {}
+                b'A'..=b'Z' => upper = true,
+                b'-' => dash = true,
+                _ => plain_ascii = false,
+            }
+        }
+        let has_xn = dash && s.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"xn--"));
+        // Lower-cased into a stack buffer when needed: most candidates fail
+        // the suffix check, and should not cost an allocation first.
+        let mut lowered = [0u8; MAX_DOMAIN];
         let (ascii, unicode): (std::borrow::Cow<'_, str>, Option<String>) = if plain_ascii
             && !has_xn
         {
-            if s.bytes().any(|b| b.is_ascii_uppercase()) {
-                (std::borrow::Cow::Owned(s.to_ascii_lowercase()), None)
-            } else {
+            if !upper {
                 (std::borrow::Cow::Borrowed(s), None)
+            } else {
+                let Some(dst) = lowered.get_mut(..s.len()) else {
+                    return Err((Reason::TooLong { max: MAX_DOMAIN }, None));
+                };
+                dst.copy_from_slice(s.as_bytes());
+                dst.make_ascii_lowercase();
+                let lower = std::str::from_utf8(&*dst)
+                    .map_err(|_| (Reason::Syntax("not a valid internationalised name"), None))?;
+                (std::borrow::Cow::Borrowed(lower), None)
             }
         } else {
             if let Some(p) = s.find(|c: char| c.is_ascii() && !(is_ldh(c as u8) || c == '.')) {
                 let c = s.get(p..).and_then(|r| r.chars().next()).unwrap_or('\0');
-                return err(k, input, Reason::UnexpectedChar(c), Some(p));
+                return Err((Reason::UnexpectedChar(c), Some(p)));
             }
-            let ascii = idna::domain_to_ascii(s).or_else(|_| {
-                err(k, input, Reason::Syntax("not a valid internationalised name"), None)
-            })?;
+            let ascii = idna::domain_to_ascii(s)
+                .map_err(|_| (Reason::Syntax("not a valid internationalised name"), None))?;
             let (unicode, result) = idna::domain_to_unicode(&ascii);
             if result.is_err() {
-                return err(k, input, Reason::Syntax("not a valid internationalised name"), None);
+                return Err((Reason::Syntax("not a valid internationalised name"), None));
             }
             let unicode = (unicode != ascii).then_some(unicode);
             (std::borrow::Cow::Owned(ascii), unicode)
         };
         if ascii.len() > MAX_DOMAIN {
-            return err(k, input, Reason::TooLong { max: MAX_DOMAIN }, None);
+            return Err((Reason::TooLong { max: MAX_DOMAIN }, None));
         }
         let mut labels = 0;
         let mut offset = 0;
@@ -141,39 +174,34 @@ impl std::str::FromStr for Domain {
             labels += 1;
             let bytes = label.as_bytes();
             if bytes.is_empty() {
-                return err(k, input, Reason::Syntax("empty label"), Some(offset));
+                return Err((Reason::Syntax("empty label"), Some(offset)));
             }
             if bytes.len() > 63 {
-                return err(k, input, Reason::Syntax("label longer than 63 bytes"), Some(offset));
+                return Err((Reason::Syntax("label longer than 63 bytes"), Some(offset)));
             }
             if bytes.first() == Some(&b'-') || bytes.last() == Some(&b'-') {
-                return err(
-                    k,
-                    input,
-                    Reason::Syntax("label starts or ends with `-`"),
-                    Some(offset),
-                );
+                return Err((Reason::Syntax("label starts or ends with `-`"), Some(offset)));
             }
             if let Some(p) = bytes.iter().position(|&b| !is_ldh(b)) {
                 let c = bytes.get(p).map(|&b| b as char).unwrap_or('\0');
-                return err(k, input, Reason::UnexpectedChar(c), Some(offset + p));
+                return Err((Reason::UnexpectedChar(c), Some(offset + p)));
             }
             offset += bytes.len() + 1;
         }
         if labels < 2 {
-            return err(k, input, Reason::Syntax("a domain needs at least two labels"), None);
+            return Err((Reason::Syntax("a domain needs at least two labels"), None));
         }
         let tld = ascii.rsplit('.').next().unwrap_or_default();
         if tld.bytes().all(|b| b.is_ascii_digit()) {
-            return err(k, input, Reason::Syntax("numeric top-level label"), None);
+            return Err((Reason::Syntax("numeric top-level label"), None));
         }
         let lookup = unicode.as_deref().unwrap_or(&ascii);
         let Some(suffix) = psl::suffix(lookup.as_bytes()).filter(|s| s.is_known()) else {
-            return err(k, input, Reason::UnknownSuffix, None);
+            return Err((Reason::UnknownSuffix, None));
         };
         let suffix_labels = suffix.as_bytes().split(|&b| b == b'.').count();
         if suffix_labels >= labels {
-            return err(k, input, Reason::Syntax("a bare public suffix is not a domain"), None);
+            return Err((Reason::Syntax("a bare public suffix is not a domain"), None));
         }
         let private_suffix = suffix.typ() == Some(psl::Type::Private);
         Ok(Domain {

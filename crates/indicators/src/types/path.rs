@@ -155,7 +155,17 @@ impl std::str::FromStr for FileName {
         if s.len() > 255 {
             return err(k, s, Reason::TooLong { max: 255 }, None);
         }
-        if let Some(p) = s.find(|c: char| c.is_control() || "\\/:*?\"<>|".contains(c)) {
+        // ASCII text (nearly every name) is checked byte by byte; for ASCII,
+        // `char::is_control` is `u8::is_ascii_control`.
+        let bad = if s.is_ascii() {
+            s.bytes().position(|b| {
+                b.is_ascii_control()
+                    || matches!(b, b'\\' | b'/' | b':' | b'*' | b'?' | b'"' | b'<' | b'>' | b'|')
+            })
+        } else {
+            s.find(|c: char| c.is_control() || "\\/:*?\"<>|".contains(c))
+        };
+        if let Some(p) = bad {
             return err(
                 k,
                 s,
