@@ -670,6 +670,17 @@ impl Matcher {
 
     /// Whether `s` holds any term (used on single values).
     pub(crate) fn hits_in(&self, s: &str) -> Vec<Hit> {
+        // Nearly every value is ASCII with nothing to decode, and holds no
+        // term: check it in reused buffers (`canon::small`, the same view)
+        // and build the views with span maps only when it holds one.
+        if !crate::canon::decode::needs_decoding(s) {
+            if let Some(any) = crate::canon::small::with_ascii_view(s, true, |kv| self.any(kv)) {
+                if !any {
+                    return Vec::new();
+                }
+                return self.find(&crate::canon::fold::key_view(s, None));
+            }
+        }
         let decoded = crate::canon::decode::decode(s);
         match &decoded.view {
             Some(v) => self.find(&crate::canon::fold::key_view(&v.text, Some(&v.src))),

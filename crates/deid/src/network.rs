@@ -59,6 +59,35 @@ pub(crate) const TENANT_PARENTS: &[&str] = &[
     "googleusercontent.com",
 ];
 
+/// FNV-1a: host names are short, and every indicator looks up each of its
+/// parent names in several sets, where SipHash's set-up cost dominates. The
+/// sets hold the victim's own names (not attacker input), so flooding is not
+/// a concern.
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        // Mix the high bits down: the table indexes by the low ones.
+        let h = self.0;
+        (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+/// A set of host names with the fast hasher.
+pub(crate) type HostSet = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
+
 /// What a host is, when it belongs to the victim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Owned {
@@ -68,12 +97,12 @@ pub(crate) struct Owned {
 
 /// The victim's assets, compiled.
 pub(crate) struct Assets {
-    domains: HashSet<String>,
-    email_domains: HashSet<String>,
-    ad_domains: HashSet<String>,
-    tenants: HashSet<String>,
-    hostnames: HashSet<String>,
-    proxies: HashSet<String>,
+    domains: HostSet,
+    email_domains: HostSet,
+    ad_domains: HostSet,
+    tenants: HostSet,
+    hostnames: HostSet,
+    proxies: HostSet,
     patterns: Vec<String>,
     internal_ranges: Vec<IpNet>,
     public_ranges: Vec<IpNet>,
@@ -142,8 +171,7 @@ impl Assets {
             std::iter::once(host)
                 .chain(host.match_indices('.').filter_map(|(i, _)| host.get(i + 1..)))
         };
-        let under =
-            |list: &HashSet<String>| !list.is_empty() && suffixes().any(|s| list.contains(s));
+        let under = |list: &HostSet| !list.is_empty() && suffixes().any(|s| list.contains(s));
         if under(&self.proxies) {
             return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalProxy });
         }
@@ -176,6 +204,9 @@ impl Assets {
         // The first label alone counts only for names that cannot be on
         // the internet (`MNSK-WS01`, `ws01.corp.local`): `mnsk-vpn.evil.net`
         // is an attacker's name with the victim in a label (R1), not a host.
+        if self.patterns.is_empty() {
+            return false;
+        }
         let first = host.split('.').next().unwrap_or(host);
         let intranet = !host.contains('.') || is_internal_name(host);
         self.patterns
@@ -233,6 +264,31 @@ pub(crate) fn is_internal_name(host: &str) -> bool {
     let host = host.trim_end_matches('.');
     let mut labels = host.rsplit('.');
     let (Some(last), Some(second)) = (labels.next(), labels.next()) else { return false };
+    // Every suffix's last label is 3 to 11 bytes: most names (`com`,
+    // `online`) are turned away by length and first letter before any
+    // comparison.
+    if !(3..=11).contains(&last.len())
+        || !matches!(
+            last.as_bytes().first(),
+            Some(
+                b'l' | b'L'
+                    | b'c'
+                    | b'C'
+                    | b'i'
+                    | b'I'
+                    | b'a'
+                    | b'A'
+                    | b'h'
+                    | b'H'
+                    | b'p'
+                    | b'P'
+                    | b'd'
+                    | b'D'
+            )
+        )
+    {
+        return false;
+    }
     let tld_is = |s: &str| last.eq_ignore_ascii_case(s);
     INTERNAL_SUFFIXES.iter().any(|s| match s.split_once('.') {
         // Two-label suffixes (`home.arpa`).
@@ -273,7 +329,11 @@ pub(crate) fn glob(pattern: &str, s: &str) -> bool {
 
 /// The tenant parent a host sits under, if any.
 pub(crate) fn tenant_parent(host: &str) -> Option<&'static str> {
-    TENANT_PARENTS.iter().copied().find(|p| host.ends_with(&format!(".{p}")))
+    // `host` ends with `.` + `p`, without building that string.
+    TENANT_PARENTS
+        .iter()
+        .copied()
+        .find(|p| host.strip_suffix(p).is_some_and(|rest| rest.ends_with('.')))
 }
 
 /// Levenshtein distance of `a` and `b`, or `None` when over `max`.
@@ -307,4 +367,29 @@ pub(crate) fn within_distance(a: &str, b: &str, max: usize) -> bool {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev.last().is_some_and(|&d| d <= max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The length and first-letter gate of [`is_internal_name`] lets every
+    /// listed suffix through, in any case.
+    #[test]
+    fn internal_name_gate_admits_every_suffix() {
+        for s in INTERNAL_SUFFIXES {
+            assert!(is_internal_name(&format!("host.{s}")), "{s}");
+            assert!(is_internal_name(&format!("HOST.{}", s.to_uppercase())), "{s}");
+        }
+        assert!(!is_internal_name("example.com"));
+        assert!(!is_internal_name("local"));
+    }
+
+    #[test]
+    fn tenant_parents_need_a_label_before_them() {
+        assert_eq!(tenant_parent("mnsk.onmicrosoft.com"), Some("onmicrosoft.com"));
+        assert_eq!(tenant_parent("onmicrosoft.com"), None);
+        assert_eq!(tenant_parent("xonmicrosoft.com"), None);
+        assert_eq!(tenant_parent("a.b.my.salesforce.com"), Some("my.salesforce.com"));
+    }
 }

@@ -17,6 +17,7 @@ pub(crate) mod decode;
 pub(crate) mod encoded;
 pub(crate) mod fold;
 pub(crate) mod romaji;
+pub(crate) mod small;
 
 /// Original byte span `[start, end)`.
 pub(crate) type Span = (u32, u32);

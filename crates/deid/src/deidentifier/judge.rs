@@ -5,7 +5,7 @@ use kyoyu_indicators::{Domain, Host, Indicator, IndicatorKind, defang};
 use kyoyu_taxonomy::DeidWarning;
 
 use super::Deidentifier;
-use crate::canon::fold;
+use crate::canon::small;
 use crate::matcher::Hit;
 use crate::network::{self, Owned};
 use crate::output::{Finding, IndicatorOutcome, Warning};
@@ -21,10 +21,11 @@ impl Deidentifier {
             }
         }
         let uni = d.unicode();
+        // Labels left of the registrable domain, and where it starts in the
+        // Unicode form (counted without collecting the labels).
         let reg_labels = d.registrable().split('.').count();
-        let labels: Vec<&str> = uni.split('.').collect();
-        let sub_count = labels.len().saturating_sub(reg_labels);
-        let reg_start: usize = labels.iter().take(sub_count).map(|l| l.len() + 1).sum();
+        let sub_count = uni.split('.').count().saturating_sub(reg_labels);
+        let reg_start: usize = uni.split('.').take(sub_count).map(|l| l.len() + 1).sum();
         let suffix_len = d.public_suffix().len();
         let reg_end = uni.len().saturating_sub(suffix_len + 1);
         let hits = self.matcher.hits_in(uni);
@@ -34,7 +35,7 @@ impl Deidentifier {
             return DomainVerdict::Lookalike;
         }
         if self.enabled(RuleId::R2) {
-            let lk = crate::matcher::label_of(d).map(fold::key);
+            let lk = crate::matcher::label_of(d).map(small::joined_key);
             if lk.is_some_and(|lk| self.matcher.lookalike.matches(&lk)) {
                 return DomainVerdict::Lookalike;
             }
@@ -46,10 +47,11 @@ impl Deidentifier {
                 return DomainVerdict::VictimLabels { tenant };
             }
         }
-        if sub_count > 0 {
-            let sub_key = fold::key(
-                labels.iter().take(sub_count).copied().collect::<Vec<_>>().join(".").as_str(),
-            );
+        if sub_count > 0 && !self.matcher.services.is_empty() {
+            // The sub-domain labels joined by dots: `uni` up to the dot
+            // before the registrable domain.
+            let subs = uni.get(..reg_start.saturating_sub(1)).unwrap_or(uni);
+            let sub_key = small::joined_key(subs);
             if let Some((_, small)) =
                 self.matcher.services.iter().find(|(k, _)| sub_key.contains(k.as_str()))
             {
