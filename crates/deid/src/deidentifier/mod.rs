@@ -251,35 +251,118 @@ impl Deidentifier {
 
     /// De-identifies one indicator.
     pub fn deidentify_indicator(&self, indicator: &Indicator) -> IndicatorOutcome {
-        match indicator {
-            i if i.kind().is_network() => self.network(indicator),
-            _ => {
-                let value = indicator.to_string();
-                let out = self.run(&value, 0);
-                if out.text == value && out.findings.is_empty() {
-                    IndicatorOutcome {
-                        action: Action::Keep,
-                        rule: RuleId::R17,
-                        indicator: Some(indicator.clone()),
-                        display: defang(indicator),
-                        placeholder: None,
-                        findings: Vec::new(),
-                        warnings: out.warnings,
-                    }
-                } else {
-                    let first = out.findings.iter().max_by_key(|f| prio(f.action));
-                    IndicatorOutcome {
-                        action: first.map_or(Action::Redact, |f| f.action),
-                        rule: first.map_or(RuleId::R0, |f| f.rule),
-                        indicator: None,
-                        display: out.text,
-                        placeholder: first.and_then(|f| f.placeholder),
-                        findings: out.findings,
-                        warnings: out.warnings,
-                    }
-                }
+        if indicator.kind().is_network() {
+            return self.network(indicator);
+        }
+        let value = value_of(indicator);
+        if let Some(kept) = self.plain_kept(indicator, &value) {
+            return kept;
+        }
+        self.via_text(indicator, &value)
+    }
+
+    /// A non-network indicator judged as a text of its own: kept when the
+    /// text pass changes nothing.
+    fn via_text(&self, indicator: &Indicator, value: &str) -> IndicatorOutcome {
+        let out = self.run(value, 0);
+        if out.text == value && out.findings.is_empty() {
+            IndicatorOutcome {
+                action: Action::Keep,
+                rule: RuleId::R17,
+                indicator: Some(indicator.clone()),
+                display: defang(indicator),
+                placeholder: None,
+                findings: Vec::new(),
+                warnings: out.warnings,
+            }
+        } else {
+            let first = out.findings.iter().max_by_key(|f| prio(f.action));
+            IndicatorOutcome {
+                action: first.map_or(Action::Redact, |f| f.action),
+                rule: first.map_or(RuleId::R0, |f| f.rule),
+                indicator: None,
+                display: out.text,
+                placeholder: first.and_then(|f| f.placeholder),
+                findings: out.findings,
+                warnings: out.warnings,
             }
         }
+    }
+
+    /// The outcome [`Deidentifier::via_text`] gives a hash or a CVE id when
+    /// it is certain that nothing in the text pass reacts to it, without
+    /// running that pass (which costs tens of thousands of instructions on
+    /// a 64-byte hash, mostly fixed costs); `None` when not certain.
+    ///
+    /// The values are `[0-9a-f]+` (hashes, as displayed) or
+    /// `CVE-dddd-dddd…`: no white space, no `:` `=` `/` `\` `@` `.` `%` `&`
+    /// and no non-ASCII, so no key-value scanner, path, address, UNC name,
+    /// IPv4 literal, phone (no `-`-separated digit groups at a token start),
+    /// date (no separator after four digits, no space after a month name),
+    /// quasi-identifier (places must fill a token, sizes need a unit word),
+    /// SID, cloud id, private key, NTLM cue or credential shape can start in
+    /// them, nothing decodes (`needs_decoding` is false) and the extractor
+    /// finds no network indicator in them. What can still react is checked
+    /// here with the same parts the text pass uses:
+    /// - a profile term: the same key view `Matcher::scan_text` reads
+    ///   (one chunk, nothing to decode), built in reused buffers;
+    /// - a product named in an announcement (R13): the same joined key;
+    /// - the industry literal (R15);
+    /// - an encoded token (R10): `encoded::find` itself;
+    /// - the value as a single-label host name (R5): only when the profile
+    ///   lists single-label names, so then the text pass runs;
+    /// - an announced CVE (R13): then the text pass runs.
+    ///
+    /// A unit test compares this with the text pass on generated values
+    /// and profiles built to trip each check.
+    fn plain_kept(&self, indicator: &Indicator, value: &str) -> Option<IndicatorOutcome> {
+        let b = value.as_bytes();
+        let shaped = match indicator {
+            Indicator::Md5(_)
+            | Indicator::Sha1(_)
+            | Indicator::Sha256(_)
+            | Indicator::Sha512(_) => {
+                !b.is_empty() && b.iter().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
+            }
+            Indicator::Cve(_) => {
+                let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+                b.strip_prefix(b"CVE-").is_some_and(|rest| {
+                    rest.get(4) == Some(&b'-')
+                        && rest.get(..4).is_some_and(digits)
+                        && rest.get(5..).is_some_and(|n| n.len() >= 4 && digits(n))
+                })
+            }
+            _ => false,
+        };
+        if !shaped
+            || self.assets.has_single_labels()
+            || self.announced_cves.iter().any(|a| a == value)
+            || crate::canon::decode::needs_decoding(value)
+        {
+            return None;
+        }
+        if let Some((literal, _)) = &self.industry {
+            if value.to_lowercase().contains(literal.as_str()) {
+                return None;
+            }
+        }
+        let reacts = crate::canon::small::with_ascii_view(value, true, |kv| {
+            self.matcher.any(kv)
+                || self.matcher.products.iter().any(|p| kv.joined.text.contains(p.as_str()))
+        })?;
+        if reacts || !crate::canon::encoded::find(value).is_empty() {
+            return None;
+        }
+        Some(IndicatorOutcome {
+            action: Action::Keep,
+            rule: RuleId::R17,
+            indicator: Some(indicator.clone()),
+            // `defang` leaves hashes and ids as they are.
+            display: value.to_owned(),
+            placeholder: None,
+            findings: Vec::new(),
+            warnings: Vec::new(),
+        })
     }
 
     fn pseudonym(&self, placeholder: Placeholder, value: &str) -> String {
@@ -310,5 +393,139 @@ impl Deidentifier {
 
     fn enabled(&self, r: RuleId) -> bool {
         self.policy.enabled(r)
+    }
+}
+
+/// `indicator.to_string()`; hashes in lower-case hex straight from their
+/// bytes, without a formatter call per byte.
+fn value_of(indicator: &Indicator) -> String {
+    let bytes: &[u8] = match indicator {
+        Indicator::Md5(h) => h.bytes(),
+        Indicator::Sha1(h) => h.bytes(),
+        Indicator::Sha256(h) => h.bytes(),
+        Indicator::Sha512(h) => h.bytes(),
+        _ => return indicator.to_string(),
+    };
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        s.push(char::from(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
+        s.push(char::from(HEX.get(usize::from(b & 15)).copied().unwrap_or(b'0')));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use kyoyu_indicators::IndicatorKind;
+    use proptest::prelude::*;
+
+    /// Profiles built to trip each check of `plain_kept`: hex-spelled
+    /// abbreviations and names (bounded and free keys), a hex product, an
+    /// announced CVE, a single-label host name, an industry, and none of it.
+    fn profiles() -> Vec<Deidentifier> {
+        let docs = [
+            "",
+            r#"abbreviations = ["BEEF", "C0FFEE", "dead"]
+               org_names_en = ["Cafe Babe Co., Ltd."]
+               domains = ["fade-d00d.co.jp"]"#,
+            r#"org_names_en = ["Minatogawa Seiki"]
+               [[announcements]]
+               date = "2024-02-09"
+               products = ["deadbeef", "FortiOS"]
+               cves = ["CVE-2024-21762"]"#,
+            r#"internal_hostnames = ["ab12"]"#,
+            r#"industry = "manufacturing"
+               abbreviations = ["ACE"]
+               unique_systems = ["be7a", "2024"]"#,
+        ];
+        docs.iter()
+            .map(|d| Deidentifier::new(&Profile::from_toml(d).unwrap(), Policy::default()).unwrap())
+            .collect()
+    }
+
+    fn indicator(kind: u8, bytes: &[u8], seq: u32) -> Indicator {
+        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let (k, v) = match kind % 5 {
+            0 => (IndicatorKind::Md5, hex.get(..32).unwrap_or_default().to_owned()),
+            1 => (IndicatorKind::Sha1, hex.get(..40).unwrap_or_default().to_owned()),
+            2 => (IndicatorKind::Sha256, hex.get(..64).unwrap_or_default().to_owned()),
+            3 => (IndicatorKind::Sha512, hex),
+            _ => (IndicatorKind::Cve, format!("CVE-{}-{:04}", 1999 + seq % 30, seq % 200_000)),
+        };
+        Indicator::parse(k, &v).unwrap()
+    }
+
+    /// Hashes rich in the profiles' hex words: random bytes with one of
+    /// them spliced in.
+    fn spliced(mut bytes: Vec<u8>, word: u8, at: u8) -> Vec<u8> {
+        let words: [&[u8]; 6] = [
+            &[0xbe, 0xef],
+            &[0xc0, 0xff, 0xee],
+            &[0xde, 0xad, 0xbe, 0xef],
+            &[0xca, 0xfe, 0xba, 0xbe],
+            &[0xab, 0x12],
+            &[0x20, 0x24],
+        ];
+        let w = words[usize::from(word) % words.len()];
+        let at = usize::from(at) % (bytes.len() - w.len());
+        bytes[at..at + w.len()].copy_from_slice(w);
+        bytes
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+        /// The shortcut gives exactly what the text pass gives.
+        #[test]
+        fn plain_indicators_shortcut_agrees_with_the_text_pass(
+            kind in 0u8..5,
+            bytes in prop::collection::vec(any::<u8>(), 64),
+            splice in any::<bool>(),
+            word in any::<u8>(),
+            at in any::<u8>(),
+            seq in any::<u32>(),
+        ) {
+            let bytes = if splice { spliced(bytes, word, at) } else { bytes };
+            let ind = indicator(kind, &bytes, seq);
+            let value = value_of(&ind);
+            prop_assert_eq!(&value, &ind.to_string());
+            prop_assert_eq!(&defang(&ind), &value);
+            for d in profiles() {
+                let slow = d.via_text(&ind, &value);
+                prop_assert_eq!(&d.deidentify_indicator(&ind), &slow);
+                if let Some(fast) = d.plain_kept(&ind, &value) {
+                    prop_assert_eq!(&fast, &slow);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_shortcut_is_taken_and_declined() {
+        let ds = profiles();
+        let sha = Indicator::parse(
+            IndicatorKind::Sha256,
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        )
+        .unwrap();
+        let cve = Indicator::parse(IndicatorKind::Cve, "CVE-2024-21762").unwrap();
+        let taken = |d: &Deidentifier, i: &Indicator| d.plain_kept(i, &value_of(i)).is_some();
+        assert!(taken(&ds[0], &sha) && taken(&ds[0], &cve));
+        // Announced: the text pass warns.
+        assert!(!taken(&ds[2], &cve));
+        // Single-label host names: the text pass judges the token.
+        assert!(!taken(&ds[3], &sha));
+        let beef =
+            Indicator::parse(IndicatorKind::Md5, "00112233deadbeef0011223344556677").unwrap();
+        assert!(!taken(&ds[2], &beef));
+        assert_eq!(ds[2].deidentify_indicator(&beef), ds[2].via_text(&beef, &value_of(&beef)));
+        // A name inside a hash: the text pass redacts it.
+        let cafe =
+            Indicator::parse(IndicatorKind::Md5, "0011cafebabe00112233445566778899").unwrap();
+        assert!(!taken(&ds[1], &cafe));
+        assert!(ds[1].deidentify_indicator(&cafe).indicator.is_none());
     }
 }
