@@ -63,9 +63,13 @@ impl Deidentifier {
 
     /// Judges a network indicator.
     pub(super) fn network(&self, ind: &Indicator) -> IndicatorOutcome {
-        let value = ind.to_string();
+        let value = match ind {
+            // A domain displays as its canonical name: no formatter call.
+            Indicator::Domain(d) => d.as_str().to_owned(),
+            _ => ind.to_string(),
+        };
         let len = value.len();
-        let keep = |rule: RuleId, warnings: Vec<Warning>| kept(ind, rule, warnings);
+        let keep = |rule: RuleId, warnings: Vec<Warning>| kept(ind, &value, rule, warnings);
         let drop = |rule: RuleId,
                     action: Action,
                     text: String,
@@ -226,7 +230,7 @@ impl Deidentifier {
                 let display = format!("{text}:{port}");
                 replaced(ind, value.len(), o.rule, action, display, o.placeholder, Vec::new())
             }
-            None => kept(ind, RuleId::R17, Vec::new()),
+            None => kept(ind, value, RuleId::R17, Vec::new()),
         }
     }
 
@@ -236,7 +240,7 @@ impl Deidentifier {
                 let (action, text) = self.owned_text(o, value);
                 replaced(ind, value.len(), o.rule, action, text, o.placeholder, Vec::new())
             }
-            None => kept(ind, RuleId::R17, Vec::new()),
+            None => kept(ind, value, RuleId::R17, Vec::new()),
         }
     }
 
@@ -387,7 +391,7 @@ impl Deidentifier {
                         (a.into(), IndicatorKind::Ipv4, a.to_string().replace('.', "[.]"))
                     }
                     url::Host::Ipv6(a) => (a.into(), IndicatorKind::Ipv6, format!("[{a}]")),
-                    url::Host::Domain(_) => return kept(ind, RuleId::R17, Vec::new()),
+                    url::Host::Domain(_) => return kept(ind, value, RuleId::R17, Vec::new()),
                 };
                 match self.owned_ip(ip) {
                     Some(o) => {
@@ -491,13 +495,14 @@ impl Deidentifier {
     }
 }
 
-/// An indicator kept as found (defanged for display).
-fn kept(ind: &Indicator, rule: RuleId, warnings: Vec<Warning>) -> IndicatorOutcome {
+/// An indicator kept as found (defanged for display); `value` is its
+/// canonical text.
+fn kept(ind: &Indicator, value: &str, rule: RuleId, warnings: Vec<Warning>) -> IndicatorOutcome {
     IndicatorOutcome {
         action: Action::Keep,
         rule,
         indicator: Some(ind.clone()),
-        display: defang(ind),
+        display: defanged(ind, value),
         placeholder: None,
         findings: Vec::new(),
         warnings,
@@ -565,4 +570,51 @@ fn redact_segments(tail: &str, hits: &[Hit]) -> String {
     }
     push_seg(&mut out, seg_start, tail.len());
     out
+}
+
+/// `defang(ind)` from the text `ind.to_string()` already made: `defang`
+/// formats the indicator again and then replaces the dots; for addresses,
+/// domains and host:port pairs the dots of `value` are all the dots it
+/// replaces (the test below holds this to `defang` itself).
+fn defanged(ind: &Indicator, value: &str) -> String {
+    match ind {
+        Indicator::Ipv4(_) | Indicator::Ipv4Cidr(_) | Indicator::Domain(_) => {
+            value.replace('.', "[.]")
+        }
+        Indicator::HostPort(_) if !value.starts_with('[') => value.replace('.', "[.]"),
+        Indicator::HostPort(_) => value.to_owned(),
+        _ => defang(ind),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn defanged_is_defang() {
+        let cases = [
+            (IndicatorKind::Domain, "update-check.online"),
+            (IndicatorKind::Domain, "xn--eckwd4c7c.jp"),
+            (IndicatorKind::Domain, "例え.jp"),
+            (IndicatorKind::Ipv4, "45.77.10.3"),
+            (IndicatorKind::Ipv4Cidr, "10.20.0.0/16"),
+            (IndicatorKind::Ipv6, "2001:db8::1"),
+            (IndicatorKind::Ipv6Cidr, "2001:db8::/32"),
+            (IndicatorKind::HostPort, "91.92.109.44:8080"),
+            (IndicatorKind::HostPort, "c2.example.net:443"),
+            (IndicatorKind::HostPort, "[2001:db8::1]:443"),
+            (IndicatorKind::Email, "Invoice.Dept@Example-Billing.com"),
+            (IndicatorKind::Url, "https://cdn-dl.xyz/p/a.bin"),
+            (IndicatorKind::Url, "http://[2001:db8::1]:8080/x.y"),
+        ];
+        for (k, v) in cases {
+            let ind = Indicator::parse(k, v).unwrap();
+            assert_eq!(defanged(&ind, &ind.to_string()), defang(&ind), "{v}");
+            if let Indicator::Domain(d) = &ind {
+                assert_eq!(d.as_str(), ind.to_string());
+            }
+        }
+    }
 }
