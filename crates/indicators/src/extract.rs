@@ -740,7 +740,10 @@ impl Extractor {
 
     fn file_name(&self, ctx: &Ctx<'_>) -> Option<Match> {
         let raw = ctx.raw;
-        let ext = raw.rsplit('.').next()?;
+        let ext = match raw.as_bytes().iter().rposition(|&b| b == b'.') {
+            Some(p) => raw.get(p + 1..)?,
+            None => raw,
+        };
         if !is_file_extension(ext) {
             return None;
         }
@@ -758,7 +761,6 @@ impl Extractor {
             return true;
         }
         let raw = ctx.raw;
-        let in_list = |list: &[&str], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
         let two = d.labels().count() == 2;
         // A file name with a top-level-domain extension: invoice.zip.
         if two && FILE_LIKE_TLDS.contains(&d.public_suffix()) {
@@ -766,7 +768,7 @@ impl Extractor {
         }
         // Code members: document.cookie, System.Net, os.path.join(…).
         let first = raw.split('.').next().unwrap_or_default();
-        if two && in_list(CODE_OBJECTS, first) {
+        if two && is_listed_word(&CODE_OBJECT_KEYS, first) {
             return false;
         }
         if raw.split('.').any(is_camel) {
@@ -782,7 +784,7 @@ impl Extractor {
             return false;
         }
         // Anti-virus names: Trojan.Win32.Agent, HEUR:Backdoor.MSIL.
-        if raw.split('.').any(|l| in_list(AV_WORDS, l)) {
+        if raw.split('.').any(|l| is_listed_word(&AV_WORD_KEYS, l)) {
             return false;
         }
         // The word before the piece ends with `/` or `!`: part of an AV
@@ -802,6 +804,63 @@ fn is_file_extension(ext: &str) -> bool {
     let key = ext_key(ext.as_bytes(), true);
     EXTENSION_KEYS.binary_search(&key).is_ok()
 }
+
+/// Whether `word` (any ASCII case) is one of the words behind `keys`
+/// ([`word_keys`]).
+fn is_listed_word(keys: &[u128], word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 16 || b.contains(&0) {
+        return false;
+    }
+    keys.binary_search(&word_key(b, true)).is_ok()
+}
+
+/// Up to 16 bytes (optionally lower-cased) packed into an integer, padded
+/// with zero bytes; list words hold no zero byte and are at most 16 bytes
+/// (checked by a unit test).
+const fn word_key(b: &[u8], lower: bool) -> u128 {
+    let mut key = 0u128;
+    let mut rest = b;
+    let mut i = 0;
+    while let [c, tail @ ..] = rest {
+        if i == 16 {
+            break;
+        }
+        let c = if lower { c.to_ascii_lowercase() } else { *c };
+        key |= (c as u128) << (8 * (15 - i));
+        rest = tail;
+        i += 1;
+    }
+    key
+}
+
+/// Sorted [`word_key`]s of lower-case `words`.
+// Indexing in a const initialiser cannot panic at run time: a bound error
+// would fail the build.
+#[allow(clippy::indexing_slicing)]
+const fn word_keys<const N: usize>(words: &[&str]) -> [u128; N] {
+    let mut keys = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = word_key(words[i].as_bytes(), false);
+        i += 1;
+    }
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+}
+
+const CODE_OBJECT_KEYS: [u128; CODE_OBJECTS.len()] = word_keys(CODE_OBJECTS);
+const AV_WORD_KEYS: [u128; AV_WORDS.len()] = word_keys(AV_WORDS);
 
 /// Up to 15 bytes (optionally lower-cased) and their count packed into an
 /// integer, so that a lookup compares integers instead of calling `memcmp`.
@@ -1276,7 +1335,7 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
             let host = u.host().unwrap_or_default();
             // Hosts in the warning lists' vendor-blog list come back as
             // Reference from `domain_disposition` below.
-            if REFERENCE_HOSTS.iter().any(|r| is_same_or_subdomain(host, r)) {
+            if under_any(host, sorted_list(&REFERENCE_SORTED, REFERENCE_HOSTS)) {
                 return Disposition::Reference;
             }
             if let Ok(a) = parse_ipv4(host) {
@@ -1304,7 +1363,39 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
     }
 }
 
+/// `host` is one of `sorted` or a subdomain of one: each of its suffixes
+/// that starts a label is looked up by binary search.
+fn under_any(host: &str, sorted: &[&str]) -> bool {
+    let b = host.as_bytes();
+    let mut from = 0;
+    loop {
+        if sorted.binary_search(&host.get(from..).unwrap_or_default()).is_ok() {
+            return true;
+        }
+        match b.get(from..).and_then(|r| r.iter().position(|&c| c == b'.')) {
+            Some(p) => from += p + 1,
+            None => return false,
+        }
+    }
+}
+
+static REFERENCE_SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+static BENIGN_SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+
+/// `list` sorted once for [`under_any`].
+fn sorted_list(
+    cell: &'static std::sync::OnceLock<Vec<&'static str>>,
+    list: &[&'static str],
+) -> &'static [&'static str] {
+    cell.get_or_init(|| {
+        let mut v = list.to_vec();
+        v.sort_unstable();
+        v
+    })
+}
+
 /// `host` is `parent` or one of its subdomains.
+#[cfg(test)]
 fn is_same_or_subdomain(host: &str, parent: &str) -> bool {
     host == parent
         || (host.len() > parent.len()
@@ -1360,7 +1451,7 @@ fn domain_disposition(name: &str, registrable: &str) -> Disposition {
     // Popularity vouches for a registrable domain, not for names handed
     // out under a shared suffix (`x.github.io` has its own registrable).
     let exact = known.lookup_domain_exact(registrable);
-    if BENIGN_DOMAINS.iter().any(|b| is_same_or_subdomain(name, b))
+    if under_any(name, sorted_list(&BENIGN_SORTED, BENIGN_DOMAINS))
         || [Category::TopDomain, Category::UrlShortener].iter().any(|&c| has(&exact, c))
         || has(&known.lookup_domain_exact(name), Category::FalsePositive)
     {
@@ -1373,6 +1464,49 @@ fn domain_disposition(name: &str, registrable: &str) -> Disposition {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_keys_cover_the_lists() {
+        for (list, keys) in [(CODE_OBJECTS, &CODE_OBJECT_KEYS[..]), (AV_WORDS, &AV_WORD_KEYS[..])] {
+            for w in list {
+                assert!(w.len() <= 16 && *w == w.to_ascii_lowercase() && !w.contains('\0'), "{w}");
+                assert!(is_listed_word(keys, w) && is_listed_word(keys, &w.to_ascii_uppercase()));
+                assert!(
+                    !is_listed_word(keys, &format!("{w}x")) || list.contains(&&*format!("{w}x"))
+                );
+            }
+        }
+        assert!(!is_listed_word(&AV_WORD_KEYS, "trojandownloaderx"));
+        assert!(is_listed_word(&AV_WORD_KEYS, "TrojanDownloader"));
+    }
+
+    #[test]
+    fn under_any_is_same_or_subdomain() {
+        let hosts = [
+            "attack.mitre.org",
+            "x.attack.mitre.org",
+            "mitre.org",
+            "xattack.mitre.org",
+            "github.com",
+            "gist.github.com",
+            "github.com.evil",
+            "com",
+            "",
+            ".github.com",
+            "a..github.com",
+        ];
+        for list in [REFERENCE_HOSTS, BENIGN_DOMAINS] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            for h in hosts {
+                assert_eq!(
+                    under_any(h, &sorted),
+                    list.iter().any(|p| is_same_or_subdomain(h, p)),
+                    "{h}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn extension_keys_cover_the_list() {

@@ -136,6 +136,9 @@ impl Domain {
         // Lower-cased into a stack buffer when needed: most candidates fail
         // the suffix check, and should not cost an allocation first.
         let mut lowered = [0u8; MAX_DOMAIN];
+        // Whether every byte is already known to be a letter, digit, `-`,
+        // `_` or `.` (so labels need no character check).
+        let checked = plain_ascii && !has_xn;
         let (ascii, unicode): (std::borrow::Cow<'_, str>, Option<String>) = if plain_ascii
             && !has_xn
         {
@@ -170,9 +173,8 @@ impl Domain {
         }
         let mut labels = 0;
         let mut offset = 0;
-        for label in ascii.split('.') {
+        for bytes in ascii.as_bytes().split(|&b| b == b'.') {
             labels += 1;
-            let bytes = label.as_bytes();
             if bytes.is_empty() {
                 return Err((Reason::Syntax("empty label"), Some(offset)));
             }
@@ -182,7 +184,7 @@ impl Domain {
             if bytes.first() == Some(&b'-') || bytes.last() == Some(&b'-') {
                 return Err((Reason::Syntax("label starts or ends with `-`"), Some(offset)));
             }
-            if let Some(p) = bytes.iter().position(|&b| !is_ldh(b)) {
+            if let Some(p) = (!checked).then(|| bytes.iter().position(|&b| !is_ldh(b))).flatten() {
                 let c = bytes.get(p).map(|&b| b as char).unwrap_or('\0');
                 return Err((Reason::UnexpectedChar(c), Some(offset + p)));
             }
@@ -191,8 +193,8 @@ impl Domain {
         if labels < 2 {
             return Err((Reason::Syntax("a domain needs at least two labels"), None));
         }
-        let tld = ascii.rsplit('.').next().unwrap_or_default();
-        if tld.bytes().all(|b| b.is_ascii_digit()) {
+        let tld = ascii.as_bytes().rsplit(|&b| b == b'.').next().unwrap_or_default();
+        if tld.iter().all(u8::is_ascii_digit) {
             return Err((Reason::Syntax("numeric top-level label"), None));
         }
         let lookup = unicode.as_deref().unwrap_or(&ascii);
