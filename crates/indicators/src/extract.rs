@@ -454,10 +454,23 @@ impl Extractor {
         indicator: Indicator,
         defanged: bool,
     ) -> Option<Match> {
+        self.make_with(ctx, s, e, indicator, defanged, disposition)
+    }
+
+    /// [`Extractor::make`] with the disposition rule given.
+    fn make_with(
+        &self,
+        ctx: &Ctx<'_>,
+        s: usize,
+        e: usize,
+        indicator: Indicator,
+        defanged: bool,
+        rule: impl FnOnce(&Indicator) -> Disposition,
+    ) -> Option<Match> {
         if !self.wants(indicator.kind()) {
             return None;
         }
-        let disposition = disposition(&indicator);
+        let disposition = rule(&indicator);
         Some(Match { indicator, start: ctx.start + s, end: ctx.start + e, defanged, disposition })
     }
 
@@ -495,17 +508,27 @@ impl Extractor {
             e -= 1;
         }
         let sub = ctx.raw.get(s..e)?;
-        let r = refang_text(sub);
+        let r = if may_need_refang(sub.as_bytes(), ctx.flags) {
+            refang_text(sub)
+        } else {
+            crate::Refanged { text: std::borrow::Cow::Borrowed(sub), defanged: false }
+        };
         let url: Url = r.text.parse().ok()?;
         let host = url.host()?;
-        let host_ok = host.starts_with('[')
-            || parse_ipv4(host).is_ok()
-            || Domain::parse_quiet(host).is_some()
-            || INTERNAL_SUFFIXES.iter().any(|x| host.ends_with(x));
+        // The host's domain, parsed once for the check and the disposition.
+        let (host_ok, domain) = if host.starts_with('[') || parse_ipv4(host).is_ok() {
+            (true, None)
+        } else {
+            let d = Domain::parse_quiet(host);
+            (d.is_some() || INTERNAL_SUFFIXES.iter().any(|x| host.ends_with(x)), Some(d))
+        };
         if !host_ok {
             return None;
         }
-        self.make(ctx, s, e, Indicator::Url(url), r.defanged)
+        self.make_with(ctx, s, e, Indicator::Url(url), r.defanged, |i| match i {
+            Indicator::Url(u) => url_disposition(u, domain.as_ref().map(Option::as_ref)),
+            other => disposition(other),
+        })
     }
 
     fn email(&self, ctx: &Ctx<'_>) -> Option<Match> {
@@ -924,7 +947,7 @@ impl<'a> Ctx<'a> {
             // Every marker refang undoes holds a bracket, a backslash, a
             // colon or a non-ASCII character; without them there is
             // nothing to undo.
-            if self.flags & (F_BRACKET | F_BACKSLASH | F_COLON | F_NONASCII) == 0 {
+            if !may_need_refang(self.raw.as_bytes(), self.flags) {
                 crate::Refanged { text: std::borrow::Cow::Borrowed(self.raw), defanged: false }
             } else {
                 refang_text(self.raw)
@@ -1143,8 +1166,16 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 
 /// Trims punctuation that wraps or ends a piece in prose; keeps a closing
 /// bracket that balances one inside (a URL's `(…)`, a `[.]`).
+#[inline]
 fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     let b = text.as_bytes();
+    // Most pieces start and end with a letter or digit: nothing to trim.
+    if end > start
+        && b.get(start).is_some_and(|c| c.is_ascii_alphanumeric())
+        && b.get(end - 1).is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        return (start, end);
+    }
     while start < end
         && matches!(b.get(start), Some(b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'='))
     {
@@ -1184,6 +1215,32 @@ fn count(b: &[u8], x: u8) -> usize {
 fn unbalanced(b: &[u8], open: u8, close: u8) -> bool {
     let depth = b.iter().fold(0isize, |d, &c| d + isize::from(c == close) - isize::from(c == open));
     depth > 0
+}
+
+/// Whether [`refang_text`] could change `b`, whose byte flags are `flags`
+/// (or a superset of them). Every marker it undoes holds a bracket, a
+/// backslash or a non-ASCII character, except a defanged scheme before
+/// `://`; every defanged scheme holds an `x`, `*` or `_` in the five bytes
+/// before it.
+fn may_need_refang(b: &[u8], flags: u16) -> bool {
+    if flags & (F_BRACKET | F_BACKSLASH | F_NONASCII) != 0 {
+        return true;
+    }
+    if flags & F_COLON == 0 {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(p) = b.get(from..).and_then(|r| r.iter().position(|&c| c == b':')) {
+        let i = from + p;
+        from = i + 1;
+        if b.get(i + 1..i + 3) == Some(b"//")
+            && b.get(i.saturating_sub(5)..i)
+                .is_some_and(|w| w.iter().any(|c| matches!(c, b'x' | b'X' | b'*' | b'_')))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// `://`, `[:]` or `:\\` anywhere in `b`, without a comparison call per
@@ -1331,27 +1388,7 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
             Host::Ipv4(a) => disposition(&Indicator::Ipv4(*a)),
             Host::Ipv6(a) => disposition(&Indicator::Ipv6(*a)),
         },
-        Indicator::Url(u) => {
-            let host = u.host().unwrap_or_default();
-            // Hosts in the warning lists' vendor-blog list come back as
-            // Reference from `domain_disposition` below.
-            if under_any(host, sorted_list(&REFERENCE_SORTED, REFERENCE_HOSTS)) {
-                return Disposition::Reference;
-            }
-            if let Ok(a) = parse_ipv4(host) {
-                return disposition(&Indicator::Ipv4(a.into()));
-            }
-            if INTERNAL_SUFFIXES.iter().any(|x| host.ends_with(x)) {
-                return Disposition::Internal;
-            }
-            match Domain::parse_quiet(host) {
-                Some(d) => match domain_disposition(d.as_str(), d.registrable()) {
-                    Disposition::Benign if u.path() != "/" => Disposition::Indicator,
-                    other => other,
-                },
-                None => Disposition::Indicator,
-            }
-        }
+        Indicator::Url(u) => url_disposition(u, None),
         Indicator::Md5(_) | Indicator::Sha1(_) | Indicator::Sha256(_) | Indicator::Sha512(_) => {
             if empty_hashes().contains(i) {
                 Disposition::Benign
@@ -1360,6 +1397,38 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
             }
         }
         _ => Disposition::Indicator,
+    }
+}
+
+/// The disposition of a URL; `parsed` is its host's domain when the caller
+/// already tried to parse it.
+fn url_disposition(u: &Url, parsed: Option<Option<&Domain>>) -> Disposition {
+    let host = u.host().unwrap_or_default();
+    // Hosts in the warning lists' vendor-blog list come back as
+    // Reference from `domain_disposition` below.
+    if under_any(host, sorted_list(&REFERENCE_SORTED, REFERENCE_HOSTS)) {
+        return Disposition::Reference;
+    }
+    if let Ok(a) = parse_ipv4(host) {
+        return disposition(&Indicator::Ipv4(a.into()));
+    }
+    if INTERNAL_SUFFIXES.iter().any(|x| host.ends_with(x)) {
+        return Disposition::Internal;
+    }
+    let parsed_here;
+    let domain = match parsed {
+        Some(d) => d,
+        None => {
+            parsed_here = Domain::parse_quiet(host);
+            parsed_here.as_ref()
+        }
+    };
+    match domain {
+        Some(d) => match domain_disposition(d.as_str(), d.registrable()) {
+            Disposition::Benign if u.path() != "/" => Disposition::Indicator,
+            other => other,
+        },
+        None => Disposition::Indicator,
     }
 }
 
