@@ -347,14 +347,8 @@ impl Extractor {
             }
             // Without any of these bytes no kind is possible (`piece` would
             // call it a plain word after trimming, which only drops bytes).
-            const MAY_HOLD: u16 = F_DOT
-                | F_BRACKET
-                | F_NONASCII
-                | F_COLON
-                | F_AT
-                | F_SLASH
-                | F_BACKSLASH
-                | F_DIGIT;
+            const MAY_HOLD: u16 =
+                F_DOT | F_BRACKET | F_NONASCII | F_COLON | F_AT | F_SLASH | F_BACKSLASH | F_DIGIT;
             if flags & MAY_HOLD == 0 {
                 continue;
             }
