@@ -212,7 +212,7 @@ fn may_be_defanged(bytes: &[u8], spaced_words: bool) -> bool {
                 matches!(next, b'.' | b'd' | b'D' | b':' | b'/' | b'@' | b'a' | b'A')
                     && BRACKETED.iter().any(|(m, _)| starts_with_ci(rest, m))
             }
-            b'\\' => next == b'.',
+            b'\\' => next == b'.' && rest.get(2).is_some_and(u8::is_ascii_alphanumeric),
             // Only a defanged scheme letter pair is worth the full check.
             b'h' | b'H' if matches!(next, b'x' | b'X' | b'*' | b'_') => {
                 SCHEMES.iter().any(|(m, _)| starts_with_ci(rest, m))
