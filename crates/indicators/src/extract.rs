@@ -1413,7 +1413,7 @@ fn url_disposition(u: &Url, parsed: Option<Option<&Domain>>) -> Disposition {
     let host = u.host().unwrap_or_default();
     // Hosts in the warning lists' vendor-blog list come back as
     // Reference from `domain_disposition` below.
-    if under_any(host, sorted_list(&REFERENCE_SORTED, REFERENCE_HOSTS)) {
+    if under_any(host, host_set(&REFERENCE_SET, REFERENCE_HOSTS)) {
         return Disposition::Reference;
     }
     if let Ok(a) = parse_ipv4(host) {
@@ -1439,13 +1439,13 @@ fn url_disposition(u: &Url, parsed: Option<Option<&Domain>>) -> Disposition {
     }
 }
 
-/// `host` is one of `sorted` or a subdomain of one: each of its suffixes
-/// that starts a label is looked up by binary search.
-fn under_any(host: &str, sorted: &[&str]) -> bool {
+/// `host` is one of `set` or a subdomain of one: each of its suffixes that
+/// starts a label is looked up.
+fn under_any(host: &str, set: &HostSet) -> bool {
     let b = host.as_bytes();
     let mut from = 0;
     loop {
-        if sorted.binary_search(&host.get(from..).unwrap_or_default()).is_ok() {
+        if set.contains(host.get(from..).unwrap_or_default()) {
             return true;
         }
         match b.get(from..).and_then(|r| r.iter().position(|&c| c == b'.')) {
@@ -1455,19 +1455,49 @@ fn under_any(host: &str, sorted: &[&str]) -> bool {
     }
 }
 
-static REFERENCE_SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-static BENIGN_SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+/// A multiply-rotate hash for short host names (the lists are fixed and
+/// ours, so hash flooding is no concern); SipHash costs more than the
+/// lookup it serves.
+#[derive(Default)]
+struct HostHasher(u64);
 
-/// `list` sorted once for [`under_any`].
-fn sorted_list(
-    cell: &'static std::sync::OnceLock<Vec<&'static str>>,
+impl std::hash::Hasher for HostHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in chunks.by_ref() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let mut w = [0u8; 8];
+        let rest = chunks.remainder();
+        if let Some(dst) = w.get_mut(..rest.len()) {
+            dst.copy_from_slice(rest);
+        }
+        self.add(u64::from_le_bytes(w) ^ rest.len() as u64);
+    }
+}
+
+impl HostHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type HostSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<HostHasher>>;
+
+static REFERENCE_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
+static BENIGN_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
+
+/// `list` as a set, built once, for [`under_any`].
+fn host_set(
+    cell: &'static std::sync::OnceLock<HostSet>,
     list: &[&'static str],
-) -> &'static [&'static str] {
-    cell.get_or_init(|| {
-        let mut v = list.to_vec();
-        v.sort_unstable();
-        v
-    })
+) -> &'static HostSet {
+    cell.get_or_init(|| list.iter().copied().collect())
 }
 
 /// `host` is `parent` or one of its subdomains.
@@ -1527,7 +1557,7 @@ fn domain_disposition(name: &str, registrable: &str) -> Disposition {
     // Popularity vouches for a registrable domain, not for names handed
     // out under a shared suffix (`x.github.io` has its own registrable).
     let exact = known.lookup_domain_exact(registrable);
-    if under_any(name, sorted_list(&BENIGN_SORTED, BENIGN_DOMAINS))
+    if under_any(name, host_set(&BENIGN_SET, BENIGN_DOMAINS))
         || [Category::TopDomain, Category::UrlShortener].iter().any(|&c| has(&exact, c))
         || has(&known.lookup_domain_exact(name), Category::FalsePositive)
     {
@@ -1572,11 +1602,10 @@ mod tests {
             "a..github.com",
         ];
         for list in [REFERENCE_HOSTS, BENIGN_DOMAINS] {
-            let mut sorted = list.to_vec();
-            sorted.sort_unstable();
+            let set: HostSet = list.iter().copied().collect();
             for h in hosts {
                 assert_eq!(
-                    under_any(h, &sorted),
+                    under_any(h, &set),
                     list.iter().any(|p| is_same_or_subdomain(h, p)),
                     "{h}"
                 );
