@@ -402,8 +402,14 @@ impl Extractor {
         }
         let ctx = Ctx { text, start, end, raw, flags, refanged: std::cell::OnceCell::new() };
 
-        let (url_marker, at_marker) = if bracket { bracket_markers(rb) } else { (false, false) };
-        if ((colon || slash) && has_url_separator(rb)) || url_marker {
+        // `[://]` needs a colon; `[at]` and `(at)` a closing bracket.
+        let (url_marker, at_marker) = if bracket && (colon || has(F_CLOSER)) {
+            bracket_markers(rb)
+        } else {
+            (false, false)
+        };
+        // Every URL separator holds a colon.
+        if (colon && has_url_separator(rb)) || url_marker {
             if let Some(m) = self.url(&ctx) {
                 return Some(m);
             }
@@ -1024,6 +1030,8 @@ const F_DASH: u16 = 2048;
 /// ASCII bytes no domain name holds (anything but letters, digits, `-`,
 /// `_` and `.`).
 const F_NOT_DNS: u16 = 4096;
+/// `)` and `]`.
+const F_CLOSER: u16 = 32768;
 /// Bytes that end a segment (as [`SEP`]).
 const F_SEP: u16 = 8192;
 /// Bytes that make a segment worth a closer look (as [`INTERESTING`]).
@@ -1046,6 +1054,7 @@ const FLAGS: [u16; 256] = {
             b'0'..=b'9' => F_DIGIT,
             b'a'..=b'z' | b'A'..=b'Z' => F_ALPHA,
             b'=' => F_EQ,
+            b')' | b']' => F_CLOSER,
             b'-' => F_DASH,
             0x80.. => F_NONASCII,
             _ => 0,
