@@ -334,14 +334,28 @@ impl std::str::FromStr for Url {
         if s.len() > MAX_URL {
             return err(k, s, Reason::TooLong { max: MAX_URL }, None);
         }
-        let Some(colon) = s.find("://") else {
+        let b = s.as_bytes();
+        let colon = b
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| c == b':')
+            .map(|(i, _)| i)
+            .find(|&i| b.get(i + 1..i + 3) == Some(b"//"));
+        let Some(colon) = colon else {
             return err(k, s, Reason::Syntax("missing `scheme://`"), None);
         };
         let scheme = s.get(..colon).unwrap_or_default();
         if !URL_SCHEMES.iter().any(|x| x.eq_ignore_ascii_case(scheme)) {
             return err(k, s, Reason::Syntax("unsupported scheme"), Some(0));
         }
-        if let Some(p) = s.find(|c: char| c.is_whitespace() || c.is_control()) {
+        // For ASCII, white space and control characters are the bytes up
+        // to the space, and DEL.
+        let bad = if s.is_ascii() {
+            b.iter().position(|&c| c <= b' ' || c == 0x7f)
+        } else {
+            s.find(|c: char| c.is_whitespace() || c.is_control())
+        };
+        if let Some(p) = bad {
             let c = s.get(p..).and_then(|r| r.chars().next()).unwrap_or('\0');
             return err(k, s, Reason::UnexpectedChar(c), Some(p));
         }
