@@ -22,33 +22,12 @@ pub(crate) struct Scratch {
     stage: Vec<(u8, u32, u32)>,
 }
 
-/// Computes the key of one ASCII token into `scratch.out`.
-pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
-    let Scratch { out, stage } = scratch;
-    stage.clear();
-    out.clear();
-    // 1. Look-alikes. `i` becomes `l` here, so step 2 reads `l` as the
-    //    vowel i (romaji has no `l`).
-    let mut k = 0;
-    while let Some(&(b, _, _)) = token.get(k) {
-        let b = b.to_ascii_lowercase();
-        // Two letters merge only inside one token (`actor nubaza` has no
-        // `m`).
-        let next = token.get(k + 1).filter(|e| !e.1).map(|e| e.0.to_ascii_lowercase());
-        let i = k as u32;
-        match (b, next) {
-            (b'r', Some(b'n')) => {
-                stage.push((b'm', i, i + 1));
-                k += 2;
-                continue;
-            }
-            (b'v', Some(b'v')) => {
-                stage.push((b'w', i, i + 1));
-                k += 2;
-                continue;
-            }
-            _ => {}
-        }
+/// Step 1 for one byte: lower case, then the single-letter look-alikes.
+const LOOK: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = (i as u8).to_ascii_lowercase();
         let m = match b {
             b'0' => b'o',
             b'1' | b'i' => b'l',
@@ -58,54 +37,116 @@ pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
             b'7' => b't',
             _ => b,
         };
-        stage.push((m, i, i));
+        // Indexing in a const initialiser cannot panic at run time.
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[i] = m;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Step-1 bytes at which a step-2 rule may start; every other byte is
+/// copied as it is.
+const RULE_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts = b"tscfjdmouale";
+    let mut i = 0;
+    while i < starts.len() {
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[starts[i] as usize] = true;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Computes the key of one ASCII token into `scratch.out`.
+///
+/// Runs at every byte of every text (twice: joined and per token), so it
+/// is written for speed: buffers reserved once, look-ups by table, and the
+/// bytes no rule starts with copied without looking ahead. The plain
+/// reading of the rules is kept in the tests as the reference this must
+/// equal.
+pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
+    let Scratch { out, stage } = scratch;
+    stage.clear();
+    out.clear();
+    stage.reserve(token.len());
+    out.reserve(token.len() + token.len() / 2 + 1);
+    // 1. Look-alikes. `i` becomes `l` here, so step 2 reads `l` as the
+    //    vowel i (romaji has no `l`). Two letters merge only inside one
+    //    token (`actor nubaza` has no `m`): `rn` = `m`, `vv` = `w`.
+    let mut k = 0;
+    while let Some(&(raw, _, _)) = token.get(k) {
+        let i = k as u32;
+        let lower = raw.to_ascii_lowercase();
+        if lower == b'r' || lower == b'v' {
+            if let Some(&(next, false, _)) = token.get(k + 1) {
+                let next = next.to_ascii_lowercase();
+                if (lower == b'r' && next == b'n') || (lower == b'v' && next == b'v') {
+                    stage.push((if lower == b'r' { b'm' } else { b'w' }, i, i + 1));
+                    k += 2;
+                    continue;
+                }
+            }
+        }
+        stage.push((LOOK.get(usize::from(raw)).copied().unwrap_or(raw), i, i));
         k += 1;
     }
-    // 2. Romanisation (`l` stands for i).
-    let at = |j: usize| stage.get(j).map(|e| e.0);
-    let is_vowel = |b: Option<u8>| matches!(b, Some(b'a' | b'e' | b'l' | b'o' | b'u'));
+    // 2. Romanisation (`l` stands for i). 0 stands for "no byte" (keys hold
+    //    letters and digits only).
+    let at = |j: usize| stage.get(j).map_or(0, |e| e.0);
+    let is_vowel = |b: u8| matches!(b, b'a' | b'e' | b'l' | b'o' | b'u');
     let mut j = 0;
     while let Some(&(b, lo, hi)) = stage.get(j) {
+        if !RULE_START.get(usize::from(b)).copied().unwrap_or(false) {
+            out.push((b, lo, hi));
+            j += 1;
+            continue;
+        }
         let n1 = at(j + 1);
         let n2 = at(j + 2);
         let hi1 = stage.get(j + 1).map_or(hi, |e| e.2);
         match (b, n1, n2) {
             // tch → t + ch (then ch → t/ty): matcha = mattya.
-            (b't', Some(b'c'), Some(b'h')) => {
+            (b't', b'c', b'h') => {
                 out.push((b't', lo, hi));
                 j += 1;
             }
-            (b's' | b'c', Some(b'h'), Some(b'l')) => {
+            (b's' | b'c', b'h', b'l') => {
                 out.push((if b == b's' { b's' } else { b't' }, lo, hi1));
                 j += 2;
             }
-            (b's' | b'c', Some(b'h'), Some(b'a' | b'u' | b'o' | b'e')) => {
+            (b's' | b'c', b'h', b'a' | b'u' | b'o' | b'e') => {
                 out.push((if b == b's' { b's' } else { b't' }, lo, hi1));
                 out.push((b'y', lo, hi1));
                 j += 2;
             }
-            (b't', Some(b's'), Some(b'u')) => {
+            (b't', b's', b'u') => {
                 out.push((b't', lo, hi1));
                 j += 2;
             }
-            (b'f', Some(b'u'), _) => {
+            (b'f', b'u', _) => {
                 out.push((b'h', lo, hi));
                 j += 1;
             }
-            (b'j', Some(b'l' | b'y'), _) => {
+            (b'j', b'l' | b'y', _) => {
                 out.push((b'z', lo, hi));
                 j += 1;
             }
-            (b'j', Some(b'a' | b'u' | b'o' | b'e'), _) => {
+            (b'j', b'a' | b'u' | b'o' | b'e', _) => {
                 out.push((b'z', lo, hi));
                 out.push((b'y', lo, hi));
                 j += 1;
             }
-            (b'd', Some(b'l' | b'u'), _) => {
+            (b'd', b'l' | b'u', _) => {
                 out.push((b'z', lo, hi));
                 j += 1;
             }
-            (b'm', Some(b'b' | b'p' | b'm'), _) => {
+            (b'm', b'b' | b'p' | b'm', _) => {
                 out.push((b'n', lo, hi));
                 j += 1;
             }
@@ -115,8 +156,8 @@ pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
                 let mut k = j + 1;
                 loop {
                     match at(k) {
-                        Some(b'o' | b'u') => {}
-                        Some(b'h') if !is_vowel(at(k + 1)) => {}
+                        b'o' | b'u' => {}
+                        b'h' if !is_vowel(at(k + 1)) => {}
                         _ => break,
                     }
                     end = stage.get(k).map_or(end, |e| e.2);
@@ -125,11 +166,11 @@ pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
                 out.push((b'o', lo, end));
                 j = k;
             }
-            (b'u' | b'a' | b'l', Some(n), _) if n == b => {
+            (b'u' | b'a' | b'l', n, _) if n == b => {
                 out.push((b, lo, hi1));
                 j += 2;
             }
-            (b'e', Some(b'l' | b'e'), _) => {
+            (b'e', b'l' | b'e', _) => {
                 out.push((b'e', lo, hi1));
                 j += 2;
             }
@@ -300,4 +341,154 @@ fn mora(c: char) -> Option<&'static str> {
         'ョ' => "yo",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod key_token_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The rules as first written: the reference [`key_token`] must equal.
+    fn key_token_reference(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
+        let Scratch { out, stage } = scratch;
+        stage.clear();
+        out.clear();
+        // 1. Look-alikes. `i` becomes `l` here, so step 2 reads `l` as the
+        //    vowel i (romaji has no `l`).
+        let mut k = 0;
+        while let Some(&(b, _, _)) = token.get(k) {
+            let b = b.to_ascii_lowercase();
+            // Two letters merge only inside one token (`actor nubaza` has no
+            // `m`).
+            let next = token.get(k + 1).filter(|e| !e.1).map(|e| e.0.to_ascii_lowercase());
+            let i = k as u32;
+            match (b, next) {
+                (b'r', Some(b'n')) => {
+                    stage.push((b'm', i, i + 1));
+                    k += 2;
+                    continue;
+                }
+                (b'v', Some(b'v')) => {
+                    stage.push((b'w', i, i + 1));
+                    k += 2;
+                    continue;
+                }
+                _ => {}
+            }
+            let m = match b {
+                b'0' => b'o',
+                b'1' | b'i' => b'l',
+                b'3' => b'e',
+                b'4' => b'a',
+                b'5' => b's',
+                b'7' => b't',
+                _ => b,
+            };
+            stage.push((m, i, i));
+            k += 1;
+        }
+        // 2. Romanisation (`l` stands for i).
+        let at = |j: usize| stage.get(j).map(|e| e.0);
+        let is_vowel = |b: Option<u8>| matches!(b, Some(b'a' | b'e' | b'l' | b'o' | b'u'));
+        let mut j = 0;
+        while let Some(&(b, lo, hi)) = stage.get(j) {
+            let n1 = at(j + 1);
+            let n2 = at(j + 2);
+            let hi1 = stage.get(j + 1).map_or(hi, |e| e.2);
+            match (b, n1, n2) {
+                // tch → t + ch (then ch → t/ty): matcha = mattya.
+                (b't', Some(b'c'), Some(b'h')) => {
+                    out.push((b't', lo, hi));
+                    j += 1;
+                }
+                (b's' | b'c', Some(b'h'), Some(b'l')) => {
+                    out.push((if b == b's' { b's' } else { b't' }, lo, hi1));
+                    j += 2;
+                }
+                (b's' | b'c', Some(b'h'), Some(b'a' | b'u' | b'o' | b'e')) => {
+                    out.push((if b == b's' { b's' } else { b't' }, lo, hi1));
+                    out.push((b'y', lo, hi1));
+                    j += 2;
+                }
+                (b't', Some(b's'), Some(b'u')) => {
+                    out.push((b't', lo, hi1));
+                    j += 2;
+                }
+                (b'f', Some(b'u'), _) => {
+                    out.push((b'h', lo, hi));
+                    j += 1;
+                }
+                (b'j', Some(b'l' | b'y'), _) => {
+                    out.push((b'z', lo, hi));
+                    j += 1;
+                }
+                (b'j', Some(b'a' | b'u' | b'o' | b'e'), _) => {
+                    out.push((b'z', lo, hi));
+                    out.push((b'y', lo, hi));
+                    j += 1;
+                }
+                (b'd', Some(b'l' | b'u'), _) => {
+                    out.push((b'z', lo, hi));
+                    j += 1;
+                }
+                (b'm', Some(b'b' | b'p' | b'm'), _) => {
+                    out.push((b'n', lo, hi));
+                    j += 1;
+                }
+                (b'o', _, _) => {
+                    // ō = oo = ou = oh (before a consonant or at the end).
+                    let mut end = hi;
+                    let mut k = j + 1;
+                    loop {
+                        match at(k) {
+                            Some(b'o' | b'u') => {}
+                            Some(b'h') if !is_vowel(at(k + 1)) => {}
+                            _ => break,
+                        }
+                        end = stage.get(k).map_or(end, |e| e.2);
+                        k += 1;
+                    }
+                    out.push((b'o', lo, end));
+                    j = k;
+                }
+                (b'u' | b'a' | b'l', Some(n), _) if n == b => {
+                    out.push((b, lo, hi1));
+                    j += 2;
+                }
+                (b'e', Some(b'l' | b'e'), _) => {
+                    out.push((b'e', lo, hi1));
+                    j += 2;
+                }
+                _ => {
+                    out.push((b, lo, hi));
+                    j += 1;
+                }
+            }
+        }
+    }
+
+    fn token(bytes: &[u8], bounds: &[bool]) -> Vec<(u8, bool, Span)> {
+        bytes
+            .iter()
+            .zip(bounds.iter().chain(std::iter::repeat(&false)))
+            .enumerate()
+            .map(|(i, (&b, &bd))| (b, bd || i == 0, (i as u32, i as u32 + 1)))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        #[test]
+        fn fast_key_equals_the_reference(
+            s in r"[tschfjdmoualeiryvnbpkzTSCHOURNV0134579]{0,24}",
+            bounds in proptest::collection::vec(any::<bool>(), 0..24),
+        ) {
+            let t = token(s.as_bytes(), &bounds);
+            let (mut a, mut b) = (Scratch::default(), Scratch::default());
+            key_token(&t, &mut a);
+            key_token_reference(&t, &mut b);
+            prop_assert_eq!(a.out, b.out);
+        }
+    }
 }
