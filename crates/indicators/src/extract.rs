@@ -400,21 +400,32 @@ impl Extractor {
         if plain_word {
             return None;
         }
-        let ctx = Ctx { text, start, end, raw, flags, refanged: std::cell::OnceCell::new() };
-
         // `[://]` needs a colon; `[at]` and `(at)` a closing bracket.
-        let (url_marker, at_marker) = if bracket && (colon || has(F_CLOSER)) {
-            bracket_markers(rb)
-        } else {
-            (false, false)
-        };
-        // Every URL separator holds a colon.
-        if (colon && has_url_separator(rb)) || url_marker {
+        let (url_marker, at_marker) =
+            if bracket && (colon || has(F_CLOSER)) { bracket_markers(rb) } else { (false, false) };
+        // Every URL separator holds a colon, ASCII or full-width.
+        let url_like = ((colon || has(F_NONASCII)) && has_url_separator(rb)) || url_marker;
+        // `dst=185.100.87.202`, `smtp.mailfrom=evil.com`: the value after a
+        // `key=` label, unless the piece is a URL (whose query has `=`).
+        if has(F_EQ) && !url_like {
+            if let Some(eq) = key_label_end(rb) {
+                return self.piece(text, start + eq + 1, end, None);
+            }
+        }
+        let ctx = Ctx { text, start, end, raw, flags, refanged: std::cell::OnceCell::new() };
+        // `//cdn.example.com/x.png`: a protocol-relative link names a host.
+        if slash && rb.starts_with(b"//") {
+            if let Some(m) = self.protocol_relative(&ctx) {
+                return Some(m);
+            }
+        }
+
+        if url_like {
             if let Some(m) = self.url(&ctx) {
                 return Some(m);
             }
         }
-        if at || at_marker {
+        if at || at_marker || (has(F_NONASCII) && raw.contains('\u{FF20}')) {
             if let Some(m) = self.email(&ctx) {
                 return Some(m);
             }
@@ -494,7 +505,9 @@ impl Extractor {
         let sep = find_ci(rb, b"://")
             .or_else(|| find_ci(rb, b"[://]"))
             .or_else(|| find_ci(rb, b"[:]//"))
-            .or_else(|| find_ci(rb, b":\\\\"))?;
+            .or_else(|| find_ci(rb, b":\\\\"))
+            .or_else(|| find_ci(rb, b":\\/\\/"))
+            .or_else(|| find_ci(rb, "\u{FF1A}//".as_bytes()))?;
         let mut s = sep;
         while s > 0
             && rb.get(s - 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'*' || *b == b'_')
@@ -505,6 +518,15 @@ impl Extractor {
             return None;
         }
         let mut e = rb.len();
+        // A URL opened by a quote ends at the same quote:
+        // `get('https://x.example/i/'+name)`.
+        if let Some(&q) = ctx.text.as_bytes().get((ctx.start + s).wrapping_sub(1)) {
+            if matches!(q, b'\'' | b'"' | b'`') {
+                if let Some(close) = rb.get(sep..).and_then(|r| r.iter().position(|&c| c == q)) {
+                    e = sep + close;
+                }
+            }
+        }
         // Trailing punctuation that closes prose (or a Markdown link), not
         // the URL: brackets count only when unbalanced within the URL.
         loop {
@@ -521,6 +543,14 @@ impl Extractor {
             e -= 1;
         }
         let sub = ctx.raw.get(s..e)?;
+        // JSON escapes a slash as `\\/`: `https:\\/\\/host\\/api`.
+        let unescaped;
+        let sub = if sub.contains(":\\/\\/") {
+            unescaped = sub.replace("\\/", "/");
+            unescaped.as_str()
+        } else {
+            sub
+        };
         let r = if may_need_refang(sub.as_bytes(), ctx.flags) {
             refang_text(sub)
         } else {
@@ -542,6 +572,21 @@ impl Extractor {
             Indicator::Url(u) => url_disposition(u, domain.as_ref().map(Option::as_ref)),
             other => disposition(other),
         })
+    }
+
+    /// The host of `//host/path` when it is a domain with a public suffix.
+    fn protocol_relative(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let rest = ctx.raw.get(2..)?;
+        let host_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let host = rest.get(..host_len)?;
+        if host.is_empty() || !host.contains('.') {
+            return None;
+        }
+        let d: Domain = host.parse().ok()?;
+        if d.registrable() == d.public_suffix() {
+            return None;
+        }
+        self.make(ctx, 2, 2 + host_len, Indicator::Domain(d), false)
     }
 
     fn email(&self, ctx: &Ctx<'_>) -> Option<Match> {
@@ -754,7 +799,13 @@ impl Extractor {
             && tb.iter().all(|b| b.is_ascii_digit() || *b == b'.')
         {
             let ip = parse_ipv4(text).ok()?;
-            if !r.defanged && looks_like_version(ctx, ip.octets()) {
+            // `0.9.12.4`: nothing routes to 0.0.0.0/8 but the unspecified
+            // address itself; a quad led by 0 is a version.
+            let octets = ip.octets();
+            if !r.defanged && octets[0] == 0 && octets != [0; 4] {
+                return None;
+            }
+            if !r.defanged && looks_like_version(ctx, octets) {
                 return None;
             }
             return self.make(ctx, 0, ctx.raw.len(), Indicator::Ipv4(ip.into()), r.defanged);
@@ -766,7 +817,10 @@ impl Extractor {
             if self.domain_ok(ctx, &d, r.defanged) {
                 return self.make(ctx, 0, ctx.raw.len(), Indicator::Domain(d), r.defanged);
             }
-            if d.labels().count() == 2 && FILE_LIKE_TLDS.contains(&d.public_suffix()) {
+            if d.labels().count() == 2
+                && FILE_LIKE_TLDS.contains(&d.public_suffix())
+                && !is_punycode_label(d.as_str())
+            {
                 return self.file_name(ctx);
             }
             return None;
@@ -798,14 +852,28 @@ impl Extractor {
         }
         let raw = ctx.raw;
         let two = d.labels().count() == 2;
-        // A file name with a top-level-domain extension: invoice.zip.
-        if two && FILE_LIKE_TLDS.contains(&d.public_suffix()) {
+        // A file name with a top-level-domain extension: invoice.zip. A
+        // Punycode label is a domain's (`xn--patnoci-online-gnc81b.pl`).
+        if two && FILE_LIKE_TLDS.contains(&d.public_suffix()) && !is_punycode_label(d.as_str()) {
             return false;
         }
         // Code members: document.cookie, System.Net, os.path.join(…).
         let first = raw.split('.').next().unwrap_or_default();
         if two && is_listed_word(&CODE_OBJECT_KEYS, first) {
             return false;
+        }
+        // Under a brand or generic top-level domain (`.search`, `.host`,
+        // `.suzuki`), a script object (`window.location.search`), a rule
+        // keyword before `;`, `:` or `=` (`http.host;`) or a one-letter
+        // first label (`t.suzuki`, a user name) is not a host name.
+        if is_new_gtld(d.public_suffix()) {
+            let in_list = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+            let after = ctx.text.as_bytes().get(ctx.end).copied();
+            let rule_field =
+                in_list(RULE_KEYWORDS, first) && matches!(after, Some(b';' | b':' | b'='));
+            if in_list(SCRIPT_OBJECTS, first) || rule_field || (two && first.chars().count() == 1) {
+                return false;
+            }
         }
         if raw.split('.').any(is_camel) {
             return false;
@@ -1132,12 +1200,27 @@ fn is_segment_char(c: char) -> bool {
             '\u{3002}'
                 | '\u{FF0E}'
                 | '\u{FF61}'
+                | '\u{FF20}'
+                | '\u{FF1A}'
                 | '\u{200B}'
                 | '\u{200C}'
                 | '\u{200D}'
                 | '\u{2060}'
                 | '\u{FEFF}'
         )
+}
+
+/// Han, kana, Hangul, CJK punctuation and full-width forms: the scripts
+/// whose text runs into an indicator without a space.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'
+        | '\u{2E80}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{2FFFF}')
 }
 
 fn is_dotlike(c: char) -> bool {
@@ -1167,8 +1250,40 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                 continue;
             }
         }
+        // A full-width `＠` inside an ASCII address and a full-width `：`
+        // before `//` (`hxxp：//`) belong to the indicator; anywhere else
+        // they are punctuation that ends a run (`C2サーバ：evil.com`).
+        if matches!(c, '\u{FF20}' | '\u{FF1A}') {
+            let rest = seg.get(off + c.len_utf8()..).unwrap_or_default();
+            let after_ascii = prev.is_some_and(|p| p.is_ascii_alphanumeric());
+            let inside = if c == '\u{FF20}' {
+                after_ascii && rest.starts_with(|n: char| n.is_ascii_alphanumeric())
+            } else {
+                after_ascii && rest.starts_with("//")
+            };
+            if !inside {
+                runs.push((run_start, pos));
+                run_start = pos + c.len_utf8();
+                prev = None;
+                continue;
+            }
+            prev = Some('.');
+            continue;
+        }
         if let Some(p) = prev {
-            let boundary = p.is_ascii() != c.is_ascii() && !is_dotlike(p) && !is_dotlike(c);
+            // A URL's host may be written in Japanese: the run goes on
+            // after `://` (`https://アカウント保護.net/signin`).
+            let after_scheme = p == '/'
+                && !c.is_ascii()
+                && seg.get(..off).is_some_and(|before| before.ends_with("://"));
+            // Only Japanese (and other CJK) text cuts an ASCII run: a Latin
+            // or Cyrillic letter is part of an IDN label (`bücher-konto.de`,
+            // `microsоft.com` with a Cyrillic `о`).
+            let boundary = p.is_ascii() != c.is_ascii()
+                && (is_cjk(p) || is_cjk(c))
+                && !is_dotlike(p)
+                && !is_dotlike(c)
+                && !after_scheme;
             if boundary {
                 runs.push((run_start, pos));
                 run_start = pos;
@@ -1195,10 +1310,22 @@ fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     while start < end
         && matches!(b.get(start), Some(b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'='))
     {
-        // `[.]` at the start is not wrapping punctuation.
-        if b.get(start) == Some(&b'[') && b.get(start + 1) == Some(&b'.') {
+        // `[.]` at the start is not wrapping punctuation, nor the bracket
+        // of an IPv6 address with a port (`[2001:db8::7]:443`).
+        if b.get(start) == Some(&b'[')
+            && (b.get(start + 1) == Some(&b'.')
+                || bracketed_ipv6(b.get(start..end).unwrap_or_default()))
+        {
             break;
         }
+        start += 1;
+    }
+    // A leading dot before a name (`.evil-cdn.com` in a rule that matches
+    // subdomains) is not part of it; `..\\path` and `./x` are.
+    if b.get(start) == Some(&b'.')
+        && b.get(start + 1).is_some_and(u8::is_ascii_alphanumeric)
+        && !b.get(start..end).unwrap_or_default().iter().any(|&c| c == b'/' || c == b'\\')
+    {
         start += 1;
     }
     while let Some(&last) = b.get(end.wrapping_sub(1)).filter(|_| end > start) {
@@ -1221,6 +1348,47 @@ fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         end -= 1;
     }
     (start, end)
+}
+
+/// Whether the first label of `name` is Punycode (`xn--`).
+fn is_punycode_label(name: &str) -> bool {
+    name.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+}
+
+/// A top-level domain of the new generic kind: one label of three or more
+/// letters that is not one of the original generic ones (`.search`,
+/// `.host`, `.suzuki`, `.zip`), where a dotted token is more often code
+/// than a host.
+fn is_new_gtld(suffix: &str) -> bool {
+    const LEGACY: &[&str] = &[
+        "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "aero",
+        "coop", "museum", "mobi", "asia", "tel", "travel", "jobs", "cat", "arpa",
+    ];
+    !suffix.contains('.') && suffix.len() >= 3 && !LEGACY.contains(&suffix)
+}
+
+/// Where the label of `key=value` ends: the `=` after a key of letters,
+/// digits, `_`, `-` and `.` (`dst=`, `smtp.mailfrom=`), when a value
+/// follows.
+fn key_label_end(b: &[u8]) -> Option<usize> {
+    let eq = b.iter().position(|&c| c == b'=')?;
+    let key = b.get(..eq)?;
+    let value = b.get(eq + 1..)?;
+    (!key.is_empty()
+        && key.first().is_some_and(u8::is_ascii_alphabetic)
+        && key.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        && value.first().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'[' | b'/')))
+    .then_some(eq)
+}
+
+/// `[` hex and colons `]:` digits: an IPv6 address with a port.
+fn bracketed_ipv6(b: &[u8]) -> bool {
+    let Some(close) = b.iter().position(|&c| c == b']') else { return false };
+    let inside = b.get(1..close).unwrap_or_default();
+    inside.contains(&b':')
+        && inside.iter().all(|c| c.is_ascii_hexdigit() || matches!(c, b':' | b'.'))
+        && b.get(close + 1) == Some(&b':')
+        && b.get(close + 2).is_some_and(u8::is_ascii_digit)
 }
 
 fn count(b: &[u8], x: u8) -> usize {
@@ -1263,12 +1431,16 @@ fn may_need_refang(b: &[u8], flags: u16) -> bool {
 /// position.
 fn has_url_separator(b: &[u8]) -> bool {
     let mut from = 0;
-    while let Some(p) = b.get(from..).and_then(|r| r.iter().position(|&c| c == b':' || c == b'[')) {
+    while let Some(p) =
+        b.get(from..).and_then(|r| r.iter().position(|&c| c == b':' || c == b'[' || c == 0xEF))
+    {
         let i = from + p;
         from = i + 1;
         let next = b.get(i + 1..i + 3);
         let hit = match b.get(i) {
-            Some(b':') => next == Some(b"//") || next == Some(b"\\\\"),
+            Some(b':') => next == Some(b"//") || next == Some(b"\\\\") || next == Some(b"\\/"),
+            // A full-width colon before `//`.
+            Some(0xEF) => b.get(i + 1..i + 5) == Some(&[0xBC, 0x9A, b'/', b'/'][..]),
             _ => next == Some(b":]"),
         };
         if hit {
@@ -1342,7 +1514,13 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     let prev_word =
         prev.rsplit(|c: char| c.is_whitespace()).next().unwrap_or_default().to_lowercase();
     let prev_word = prev_word.trim_end_matches([':', '=', '(', ',']);
-    if NETWORK_WORDS.contains(&prev_word) || prev.ends_with([':', '=']) {
+    // `Radmin Server 3.5.2.1`: a capitalised word after a capitalised
+    // product name is part of the name, even a network word.
+    let mut words = prev.rsplit(char::is_whitespace);
+    let capitalised =
+        |w: Option<&str>| w.and_then(|w| w.chars().next()).is_some_and(|c| c.is_uppercase());
+    let product_name = capitalised(words.next()) && capitalised(words.next());
+    if (NETWORK_WORDS.contains(&prev_word) && !product_name) || prev.ends_with([':', '=']) {
         return false;
     }
     if VERSION_WORDS.contains(&prev_word) {

@@ -206,6 +206,68 @@ pub(crate) const CODE_OBJECTS: &[&str] = &[
     "cmd",
 ];
 
+/// Script objects that start member chains of any length
+/// (`window.location.search`); checked only under new generic top-level
+/// domains, where such chains collide with real suffixes.
+pub(crate) const SCRIPT_OBJECTS: &[&str] = &[
+    "window",
+    "document",
+    "location",
+    "navigator",
+    "console",
+    "wscript",
+    "math",
+    "json",
+    "process",
+    "os",
+    "sys",
+    "self",
+    "this",
+    "subprocess",
+    "urllib",
+    "ctypes",
+    "request",
+    "response",
+];
+
+/// Keywords of detection rules and log schemas (`http.host`, `dns.query`,
+/// `tls.sni`): a dotted field name, not a host.
+pub(crate) const RULE_KEYWORDS: &[&str] = &[
+    "http",
+    "https",
+    "dns",
+    "tls",
+    "ssl",
+    "smtp",
+    "ftp",
+    "ssh",
+    "tcp",
+    "udp",
+    "ip",
+    "icmp",
+    "file",
+    "frame",
+    "flow",
+    "pkt",
+    "email",
+    "dhcp",
+    "krb5",
+    "smb",
+    "rdp",
+    "ja3",
+    "ja3s",
+    "ja4",
+    "quic",
+    "event",
+    "winlog",
+    "process",
+    "user",
+    "source",
+    "destination",
+    "network",
+    "url",
+];
+
 /// Labels of anti-virus detection names (`Trojan.Win32.Agent`,
 /// `HEUR:Backdoor.MSIL.Foo`): a name with one of these is not a domain.
 pub(crate) const AV_WORDS: &[&str] = &[
