@@ -18,6 +18,10 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
+    /// Do not report CVE and ATT&CK ids found inside URLs. By default they
+    /// are reported after their URL, with spans inside the URL's.
+    #[arg(long)]
+    no_nested: bool,
     /// Files to read; `-` or nothing for standard input.
     files: Vec<String>,
 }
@@ -34,7 +38,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
     for k in &args.kinds {
         kinds.push(k.parse::<IndicatorKind>().map_err(|e| InputError(format!("--kinds: {e}")))?);
     }
-    let mut builder = Extractor::builder();
+    let mut builder = Extractor::builder().nested_ids(!args.no_nested);
     if !kinds.is_empty() {
         builder = builder.kinds(&kinds);
     }

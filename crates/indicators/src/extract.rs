@@ -89,11 +89,12 @@ impl Match {
 pub struct ExtractorBuilder {
     kinds: u32,
     max_matches: usize,
+    nested: bool,
 }
 
 impl Default for ExtractorBuilder {
     fn default() -> Self {
-        ExtractorBuilder { kinds: u32::MAX, max_matches: usize::MAX }
+        ExtractorBuilder { kinds: u32::MAX, max_matches: usize::MAX, nested: false }
     }
 }
 
@@ -115,9 +116,19 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Also report CVE and ATT&CK ids inside URLs
+    /// (`https://nvd.nist.gov/vuln/detail/CVE-2024-30088` yields the URL and
+    /// then the CVE id). Off by default: matches then never overlap, which
+    /// callers that rewrite text rely on; with it on, a nested id's span
+    /// lies inside its URL's, and matches stay ordered by start.
+    pub fn nested_ids(mut self, on: bool) -> Self {
+        self.nested = on;
+        self
+    }
+
     /// Builds the extractor.
     pub fn build(self) -> Extractor {
-        Extractor { kinds: self.kinds, max_matches: self.max_matches }
+        Extractor { kinds: self.kinds, max_matches: self.max_matches, nested: self.nested }
     }
 }
 
@@ -145,6 +156,7 @@ impl ExtractorBuilder {
 pub struct Extractor {
     kinds: u32,
     max_matches: usize,
+    nested: bool,
 }
 
 impl Default for Extractor {
@@ -171,7 +183,8 @@ impl Extractor {
         self.kinds & bit(k) != 0
     }
 
-    /// All matches in `text`, in order of position, not overlapping.
+    /// All matches in `text`, in order of position, not overlapping (but
+    /// see [`ExtractorBuilder::nested_ids`]).
     pub fn extract(&self, text: &str) -> Vec<Match> {
         let mut out = Vec::new();
         self.scan(text, 0, &mut |m| out.push(m));
@@ -326,7 +339,21 @@ impl Extractor {
                     i += c.len_utf8();
                 }
             }
-            let end = i;
+            let mut end = i;
+            let scanned = (start, end);
+            // `billing [at] portal-online [dot] com`: a spaced bracket
+            // marker joins the words around it into one piece.
+            let mut start = start;
+            if flags & F_BRACKET != 0 && is_marker_word(bytes.get(start..end).unwrap_or_default()) {
+                let word = word_before(bytes, start);
+                if word < start && word >= last_end {
+                    start = word;
+                }
+            }
+            while let Some(next) = spaced_marker_end(bytes, start, end) {
+                end = next;
+                i = next;
+            }
             if end <= start || start < last_end {
                 continue;
             }
@@ -352,18 +379,38 @@ impl Extractor {
             if flags & MAY_HOLD == 0 {
                 continue;
             }
-            if ascii_only {
-                if let Some(m) = self.piece(text, start, end, Some(flags)) {
+            // A Markdown link `[text](url)` is two pieces.
+            let link = (bytes.get(start) == Some(&b'['))
+                .then(|| bytes.get(start..end)?.windows(2).position(|w| w == b"]("))
+                .flatten()
+                .map(|k| start + k + 1);
+            let parts = match link {
+                Some(k) => [(start, k), (k, end)],
+                None => [(start, end), (end, end)],
+            };
+            for (ps, pe) in parts.into_iter().filter(|(ps, pe)| pe > ps) {
+                let mut found = Vec::new();
+                if ascii_only {
+                    // The scanner's flags hold for the piece it scanned.
+                    let known = ((ps, pe) == scanned).then_some(flags);
+                    found.extend(self.piece(text, ps, pe, known));
+                } else {
+                    for (s, e) in script_runs(text, ps, pe) {
+                        found.extend(self.piece(text, s, e, None));
+                    }
+                }
+                for m in found {
                     last_end = m.end;
                     count += 1;
+                    let nested = if self.nested && m.kind() == IndicatorKind::Url {
+                        self.nested_ids(text, m.start, m.end)
+                    } else {
+                        Vec::new()
+                    };
                     emit(Match { start: m.start + base, end: m.end + base, ..m });
-                }
-            } else {
-                for (s, e) in script_runs(text, start, end) {
-                    if let Some(m) = self.piece(text, s, e, None) {
-                        last_end = m.end;
+                    for n in nested {
                         count += 1;
-                        emit(Match { start: m.start + base, end: m.end + base, ..m });
+                        emit(Match { start: n.start + base, end: n.end + base, ..n });
                     }
                 }
             }
@@ -470,6 +517,50 @@ impl Extractor {
         None
     }
 
+    /// CVE and ATT&CK ids in the path of the URL at `text[start..end]`
+    /// (`https://nvd.nist.gov/vuln/detail/CVE-2024-30088`), as matches of
+    /// their own inside the URL's span.
+    fn nested_ids(&self, text: &str, start: usize, end: usize) -> Vec<Match> {
+        let raw = text.get(start..end).unwrap_or_default();
+        let rb = raw.as_bytes();
+        let path_from = find_ci(rb, b"://").map_or(0, |p| p + 3);
+        let mut out = Vec::new();
+        let mut i = path_from;
+        while i < rb.len() {
+            let at_boundary = !rb.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric);
+            let b = rb.get(i).copied().unwrap_or(0);
+            if at_boundary && matches!(b, b'C' | b'c' | b'T' | b't') {
+                let len = rb
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.'))
+                    .count();
+                let mut word = raw.get(i..i + len).unwrap_or_default();
+                word = word.trim_end_matches(['.', '-']);
+                let parsed = if b.eq_ignore_ascii_case(&b'c') {
+                    word.parse::<Cve>().ok().map(Indicator::Cve)
+                } else {
+                    word.parse::<AttackTechnique>().ok().map(Indicator::AttackTechnique)
+                };
+                if let Some(ind) = parsed.filter(|ind| self.wants(ind.kind())) {
+                    let disposition = disposition(&ind);
+                    out.push(Match {
+                        indicator: ind,
+                        start: start + i,
+                        end: start + i + word.len(),
+                        defanged: false,
+                        disposition,
+                    });
+                }
+                i += len.max(1);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
     fn make(
         &self,
         ctx: &Ctx<'_>,
@@ -494,7 +585,16 @@ impl Extractor {
         if !self.wants(indicator.kind()) {
             return None;
         }
-        let disposition = rule(&indicator);
+        let mut disposition = rule(&indicator);
+        // `commit 402df1ba…`: a Git commit id, not a file's digest.
+        if matches!(indicator, Indicator::Sha1(_))
+            && ctx
+                .text
+                .get(..ctx.start + s)
+                .is_some_and(|before| before.trim_end().to_ascii_lowercase().ends_with("commit"))
+        {
+            disposition = Disposition::Benign;
+        }
         Some(Match { indicator, start: ctx.start + s, end: ctx.start + e, defanged, disposition })
     }
 
@@ -819,7 +919,7 @@ impl Extractor {
             }
             if d.labels().count() == 2
                 && FILE_LIKE_TLDS.contains(&d.public_suffix())
-                && !is_punycode_label(d.as_str())
+                && !is_punycode_label(ctx.raw)
             {
                 return self.file_name(ctx);
             }
@@ -854,7 +954,7 @@ impl Extractor {
         let two = d.labels().count() == 2;
         // A file name with a top-level-domain extension: invoice.zip. A
         // Punycode label is a domain's (`xn--patnoci-online-gnc81b.pl`).
-        if two && FILE_LIKE_TLDS.contains(&d.public_suffix()) && !is_punycode_label(d.as_str()) {
+        if two && FILE_LIKE_TLDS.contains(&d.public_suffix()) && !is_punycode_label(raw) {
             return false;
         }
         // Code members: document.cookie, System.Net, os.path.join(…).
@@ -1030,6 +1130,9 @@ impl<'a> Ctx<'a> {
             // nothing to undo.
             if !may_need_refang(self.raw.as_bytes(), self.flags) {
                 crate::Refanged { text: std::borrow::Cow::Borrowed(self.raw), defanged: false }
+            } else if self.raw.contains(' ') {
+                // Joined across ` [at] ` / ` [dot] ` by the scanner.
+                crate::refang(self.raw)
             } else {
                 refang_text(self.raw)
             }
@@ -1350,7 +1453,7 @@ fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// Whether the first label of `name` is Punycode (`xn--`).
+/// Whether the first label of `name` is written in Punycode (`xn--`).
 fn is_punycode_label(name: &str) -> bool {
     name.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
 }
@@ -1365,6 +1468,57 @@ fn is_new_gtld(suffix: &str) -> bool {
         "coop", "museum", "mobi", "asia", "tel", "travel", "jobs", "cat", "arpa",
     ];
     !suffix.contains('.') && suffix.len() >= 3 && !LEGACY.contains(&suffix)
+}
+
+const MARKER_WORDS: &[&[u8]] = &[b"[at]", b"(at)", b"[@]", b"[dot]", b"(dot)"];
+
+/// Whether `seg` is a bracket marker on its own (`[at]`, `(dot)`).
+fn is_marker_word(seg: &[u8]) -> bool {
+    MARKER_WORDS.iter().any(|m| m.eq_ignore_ascii_case(seg))
+}
+
+fn is_name_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_')
+}
+
+/// The start of the word that ends one space before `at` (`at` itself if
+/// there is none).
+fn word_before(bytes: &[u8], at: usize) -> usize {
+    if at < 2 || bytes.get(at - 1) != Some(&b' ') {
+        return at;
+    }
+    let end = at - 1;
+    let len =
+        bytes.get(..end).unwrap_or_default().iter().rev().take_while(|&&c| is_name_byte(c)).count();
+    if len == 0 { at } else { end - len }
+}
+
+/// Where the piece `bytes[start..end]` ends once a spaced bracket marker
+/// and the word after it are joined to it (` [at] portal`, ` (dot) com`,
+/// or ` portal` after a piece that ends with a marker); `None` when
+/// nothing joins.
+fn spaced_marker_end(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
+    let rest = bytes.get(end..)?;
+    let word_after = |from: usize| {
+        let n =
+            rest.get(from..).unwrap_or_default().iter().take_while(|&&c| is_name_byte(c)).count();
+        (n > 0).then_some(end + from + n)
+    };
+    let seg = bytes.get(start..end)?;
+    if MARKER_WORDS.iter().any(|m| {
+        seg.len() >= m.len()
+            && seg.get(seg.len() - m.len()..).is_some_and(|t| t.eq_ignore_ascii_case(m))
+    }) {
+        return if rest.first() == Some(&b' ') { word_after(1) } else { None };
+    }
+    if !seg.last().is_some_and(u8::is_ascii_alphanumeric) || rest.first() != Some(&b' ') {
+        return None;
+    }
+    let m = MARKER_WORDS.iter().find(|m| {
+        rest.get(1..1 + m.len()).is_some_and(|r| r.eq_ignore_ascii_case(m))
+            && rest.get(1 + m.len()) == Some(&b' ')
+    })?;
+    word_after(m.len() + 2)
 }
 
 /// Where the label of `key=value` ends: the `=` after a key of letters,
@@ -1576,7 +1730,17 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
             }
         }
         Indicator::Domain(d) => domain_disposition(d.as_str(), d.registrable()),
-        Indicator::Email(e) => domain_disposition(e.domain().as_str(), e.domain().registrable()),
+        Indicator::Email(e) => email_disposition(e.local_part(), e.domain()),
+        // A network is judged by its first address: documentation, private
+        // and shared ranges are context like single addresses.
+        Indicator::Ipv4Cidr(n) => match disposition(&Indicator::Ipv4(n.net().network().into())) {
+            Disposition::Benign => Disposition::Indicator,
+            other => other,
+        },
+        Indicator::Ipv6Cidr(n) => match disposition(&Indicator::Ipv6(n.net().network().into())) {
+            Disposition::Benign => Disposition::Indicator,
+            other => other,
+        },
         Indicator::HostPort(h) => match h.host() {
             Host::Domain(d) => domain_disposition(d.as_str(), d.registrable()),
             Host::Ipv4(a) => disposition(&Indicator::Ipv4(*a)),
@@ -1617,12 +1781,24 @@ fn url_disposition(u: &Url, parsed: Option<Option<&Domain>>) -> Disposition {
             parsed_here.as_ref()
         }
     };
-    match domain {
-        Some(d) => match domain_disposition(d.as_str(), d.registrable()) {
-            Disposition::Benign if u.path() != "/" => Disposition::Indicator,
-            other => other,
-        },
-        None => Disposition::Indicator,
+    // A path on a well-known service is context (a search, a library on
+    // a CDN, a store page), except on services where anyone can publish a
+    // file or a link (hosting, paste sites, URL shorteners): there the path
+    // is the attacker's.
+    let Some(d) = domain else { return Disposition::Indicator };
+    let path = u.path();
+    let user_content = under_any(host, host_set(&USER_CONTENT_SET, USER_CONTENT_HOSTS))
+        || has(&Known::builtin().lookup_domain(host), Category::UrlShortener)
+        || (["github.com", "gitlab.com", "bitbucket.org"]
+            .iter()
+            .any(|h| is_same_or_subdomain(host, h))
+            && ["/releases/download/", "/raw/", "/-/raw/"].iter().any(|p| path.contains(p)));
+    if user_content && path != "/" {
+        return Disposition::Indicator;
+    }
+    match domain_disposition(d.as_str(), d.registrable()) {
+        Disposition::Indicator if reference_like_url(u, d) => Disposition::Reference,
+        other => other,
     }
 }
 
@@ -1678,6 +1854,7 @@ type HostSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDef
 
 static REFERENCE_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
 static BENIGN_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
+static USER_CONTENT_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
 
 /// `list` as a set, built once, for [`under_any`].
 fn host_set(
@@ -1685,6 +1862,91 @@ fn host_set(
     list: &[&'static str],
 ) -> &'static HostSet {
     cell.get_or_init(|| list.iter().copied().collect())
+}
+
+/// `host` is `parent` or one of its subdomains.
+fn is_same_or_subdomain(host: &str, parent: &str) -> bool {
+    host == parent
+        || (host.len() > parent.len()
+            && host.ends_with(parent)
+            && host.as_bytes().get(host.len() - parent.len() - 1) == Some(&b'.'))
+}
+
+/// An address's disposition: a mailbox at a free-mail provider is the
+/// attacker's own (an indicator), a placeholder (`name@company.co.jp`) is
+/// benign; otherwise the domain decides.
+fn email_disposition(local: &str, domain: &Domain) -> Disposition {
+    const PLACEHOLDERS: &[&str] = &[
+        "name",
+        "user",
+        "username",
+        "yourname",
+        "your.name",
+        "you",
+        "someone",
+        "email",
+        "mail",
+        "firstname.lastname",
+        "first.last",
+        "john.doe",
+        "jane.doe",
+        "foo",
+        "test",
+        "xxx",
+    ];
+    if PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(local)) {
+        return Disposition::Benign;
+    }
+    if FREE_MAIL.iter().any(|f| is_same_or_subdomain(domain.as_str(), f)) {
+        return Disposition::Indicator;
+    }
+    domain_disposition(domain.as_str(), domain.registrable())
+}
+
+/// A URL that looks like reference material by its host and path: a
+/// vendor's blog, news, support or advisory site, or a government or
+/// academic site, with a page (not a file to download) as its path.
+fn reference_like_url(u: &Url, d: &Domain) -> bool {
+    const FIRST: &[&str] = &[
+        "blog",
+        "blogs",
+        "news",
+        "support",
+        "docs",
+        "doc",
+        "security",
+        "sec",
+        "psirt",
+        "research",
+        "labs",
+        "kb",
+        "help",
+        "learn",
+        "developer",
+        "developers",
+        "community",
+        "intel",
+    ];
+    const PUBLIC_SUFFIXES: &[&str] = &["go.jp", "lg.jp", "gov", "mil", "gov.uk", "gc.ca", "gov.au"];
+    let host = d.as_str();
+    let path = u.path();
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let ext = file.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+    let page = ext.is_empty()
+        || ["html", "htm", "php", "aspx", "asp", "jsp", "shtml", "md", "pdf"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(ext));
+    if !page || d.registrable() == d.public_suffix() {
+        return false;
+    }
+    let first = host.split('.').next().unwrap_or_default();
+    let sub = host.len() > d.registrable().len();
+    (sub && FIRST.contains(&first))
+        || PUBLIC_SUFFIXES.iter().any(|p| is_same_or_subdomain(d.public_suffix(), p))
+        || path.contains("/psirt/")
+        || path.contains("/advisories/")
+        || path.contains("/security-advisories/")
+        || path.to_ascii_lowercase().contains("changelog")
 }
 
 /// `host` is `parent` or one of its subdomains.
