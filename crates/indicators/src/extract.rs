@@ -121,6 +121,19 @@ impl ExtractorBuilder {
     /// then the CVE id). Off by default: matches then never overlap, which
     /// callers that rewrite text rely on; with it on, a nested id's span
     /// lies inside its URL's, and matches stay ordered by start.
+    ///
+    /// ```
+    /// use kyoyu_indicators::Extractor;
+    ///
+    /// let text = "Patched: https://nvd.nist.gov/vuln/detail/CVE-2024-30088.";
+    /// let found = Extractor::builder().nested_ids(true).build().extract(text);
+    /// let kinds: Vec<_> = found.iter().map(|m| (m.kind().id(), m.raw(text))).collect();
+    /// assert_eq!(kinds, [
+    ///     ("url", "https://nvd.nist.gov/vuln/detail/CVE-2024-30088"),
+    ///     ("cve", "CVE-2024-30088"),
+    /// ]);
+    /// assert_eq!(Extractor::new().extract(text).len(), 1);
+    /// ```
     pub fn nested_ids(mut self, on: bool) -> Self {
         self.nested = on;
         self
