@@ -1962,15 +1962,6 @@ fn reference_like_url(u: &Url, d: &Domain) -> bool {
         || path.to_ascii_lowercase().contains("changelog")
 }
 
-/// `host` is `parent` or one of its subdomains.
-#[cfg(test)]
-fn is_same_or_subdomain(host: &str, parent: &str) -> bool {
-    host == parent
-        || (host.len() > parent.len()
-            && host.ends_with(parent)
-            && host.as_bytes().get(host.len() - parent.len() - 1) == Some(&b'.'))
-}
-
 /// [`EMPTY_HASHES`] parsed once, so that checking a match compares digests
 /// instead of formatting every hash.
 fn empty_hashes() -> &'static [Indicator] {
