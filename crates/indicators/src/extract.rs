@@ -402,28 +402,19 @@ impl Extractor {
                 None => [(start, end), (end, end)],
             };
             for (ps, pe) in parts.into_iter().filter(|(ps, pe)| pe > ps) {
-                let mut found = Vec::new();
                 if ascii_only {
                     // The scanner's flags hold for the piece it scanned.
                     let known = ((ps, pe) == scanned).then_some(flags);
-                    found.extend(self.piece(text, ps, pe, known));
+                    if let Some(m) = self.piece(text, ps, pe, known) {
+                        last_end = m.end;
+                        count += self.report(text, base, m, emit);
+                    }
                 } else {
                     for (s, e) in script_runs(text, ps, pe) {
-                        found.extend(self.piece(text, s, e, None));
-                    }
-                }
-                for m in found {
-                    last_end = m.end;
-                    count += 1;
-                    let nested = if self.nested && m.kind() == IndicatorKind::Url {
-                        self.nested_ids(text, m.start, m.end)
-                    } else {
-                        Vec::new()
-                    };
-                    emit(Match { start: m.start + base, end: m.end + base, ..m });
-                    for n in nested {
-                        count += 1;
-                        emit(Match { start: n.start + base, end: n.end + base, ..n });
+                        if let Some(m) = self.piece(text, s, e, None) {
+                            last_end = m.end;
+                            count += self.report(text, base, m, emit);
+                        }
                     }
                 }
             }
@@ -530,6 +521,22 @@ impl Extractor {
         None
     }
 
+    /// Emits `m` (offsets shifted by `base`) and, when asked for, the ids
+    /// nested in it; returns how many matches went out.
+    fn report(&self, text: &str, base: usize, m: Match, emit: &mut dyn FnMut(Match)) -> usize {
+        let nested = if self.nested && m.kind() == IndicatorKind::Url {
+            self.nested_ids(text, m.start, m.end)
+        } else {
+            Vec::new()
+        };
+        emit(Match { start: m.start + base, end: m.end + base, ..m });
+        let n = nested.len();
+        for id in nested {
+            emit(Match { start: id.start + base, end: id.end + base, ..id });
+        }
+        1 + n
+    }
+
     /// CVE and ATT&CK ids in the path of the URL at `text[start..end]`
     /// (`https://nvd.nist.gov/vuln/detail/CVE-2024-30088`), as matches of
     /// their own inside the URL's span.
@@ -601,10 +608,7 @@ impl Extractor {
         let mut disposition = rule(&indicator);
         // `commit 402df1ba…`: a Git commit id, not a file's digest.
         if matches!(indicator, Indicator::Sha1(_))
-            && ctx
-                .text
-                .get(..ctx.start + s)
-                .is_some_and(|before| before.trim_end().to_ascii_lowercase().ends_with("commit"))
+            && follows_word(ctx.text, ctx.start + s, b"commit")
         {
             disposition = Disposition::Benign;
         }
@@ -1511,20 +1515,29 @@ fn word_before(bytes: &[u8], at: usize) -> usize {
 /// or ` portal` after a piece that ends with a marker); `None` when
 /// nothing joins.
 fn spaced_marker_end(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
+    // Most pieces are followed by a space and a word: one look at the two
+    // bytes after the piece and at its last byte settles nearly all.
     let rest = bytes.get(end..)?;
+    if rest.first() != Some(&b' ') {
+        return None;
+    }
     let word_after = |from: usize| {
         let n =
             rest.get(from..).unwrap_or_default().iter().take_while(|&&c| is_name_byte(c)).count();
         (n > 0).then_some(end + from + n)
     };
     let seg = bytes.get(start..end)?;
-    if MARKER_WORDS.iter().any(|m| {
-        seg.len() >= m.len()
-            && seg.get(seg.len() - m.len()..).is_some_and(|t| t.eq_ignore_ascii_case(m))
-    }) {
-        return if rest.first() == Some(&b' ') { word_after(1) } else { None };
+    if matches!(seg.last(), Some(b']' | b')'))
+        && MARKER_WORDS.iter().any(|m| {
+            seg.len() >= m.len()
+                && seg.get(seg.len() - m.len()..).is_some_and(|t| t.eq_ignore_ascii_case(m))
+        })
+    {
+        return word_after(1);
     }
-    if !seg.last().is_some_and(u8::is_ascii_alphanumeric) || rest.first() != Some(&b' ') {
+    if !matches!(rest.get(1), Some(b'[' | b'('))
+        || !seg.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
         return None;
     }
     let m = MARKER_WORDS.iter().find(|m| {
@@ -1800,16 +1813,18 @@ fn url_disposition(u: &Url, parsed: Option<Option<&Domain>>) -> Disposition {
     // is the attacker's.
     let Some(d) = domain else { return Disposition::Indicator };
     let path = u.path();
-    let user_content = under_any(host, host_set(&USER_CONTENT_SET, USER_CONTENT_HOSTS))
-        || has(&Known::builtin().lookup_domain(host), Category::UrlShortener)
-        || (["github.com", "gitlab.com", "bitbucket.org"]
-            .iter()
-            .any(|h| is_same_or_subdomain(host, h))
-            && ["/releases/download/", "/raw/", "/-/raw/"].iter().any(|p| path.contains(p)));
-    if user_content && path != "/" {
-        return Disposition::Indicator;
-    }
+    let user_content = || {
+        under_any(host, host_set(&USER_CONTENT_SET, USER_CONTENT_HOSTS))
+            || has(&Known::builtin().lookup_domain(host), Category::UrlShortener)
+            || (["github.com", "gitlab.com", "bitbucket.org"]
+                .iter()
+                .any(|h| is_same_or_subdomain(host, h))
+                && ["/releases/download/", "/raw/", "/-/raw/"].iter().any(|p| path.contains(p)))
+    };
     match domain_disposition(d.as_str(), d.registrable()) {
+        Disposition::Benign | Disposition::Reference if path != "/" && user_content() => {
+            Disposition::Indicator
+        }
         Disposition::Indicator if reference_like_url(u, d) => Disposition::Reference,
         other => other,
     }
@@ -1875,6 +1890,19 @@ fn host_set(
     list: &[&'static str],
 ) -> &'static HostSet {
     cell.get_or_init(|| list.iter().copied().collect())
+}
+
+/// Whether the word before `at` (past white space) is `word`, any case;
+/// looks at those few bytes only.
+fn follows_word(text: &str, at: usize, word: &[u8]) -> bool {
+    let before = text.as_bytes().get(..at).unwrap_or_default();
+    let trimmed =
+        before.len() - before.iter().rev().take_while(|b| b.is_ascii_whitespace()).count();
+    trimmed >= word.len()
+        && before.get(trimmed - word.len()..trimmed).is_some_and(|w| w.eq_ignore_ascii_case(word))
+        && !before
+            .get((trimmed - word.len()).wrapping_sub(1))
+            .is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// `host` is `parent` or one of its subdomains.
@@ -1959,7 +1987,7 @@ fn reference_like_url(u: &Url, d: &Domain) -> bool {
         || path.contains("/psirt/")
         || path.contains("/advisories/")
         || path.contains("/security-advisories/")
-        || path.to_ascii_lowercase().contains("changelog")
+        || path.as_bytes().windows(9).any(|w| w.eq_ignore_ascii_case(b"changelog"))
 }
 
 /// [`EMPTY_HASHES`] parsed once, so that checking a match compares digests
