@@ -25,6 +25,7 @@ import os
 import re
 import subprocess
 import sys
+import urllib.parse
 
 COMMON = ["ipv4", "ipv6", "domain", "url", "email", "md5", "sha1", "sha256", "sha512", "cve"]
 EXTRA = ["ipv4-cidr", "ipv6-cidr"]
@@ -70,6 +71,9 @@ def norm(kind, value):
         if not m:
             return v
         scheme, host, port, rest = m.groups()
+        # Paths compare percent-decoded: `/вход` and `/%D0%B2%D1%85...` are
+        # one URL (WHATWG serialisers encode, people and peers often not).
+        rest = urllib.parse.unquote(rest)
         if rest == "/":
             rest = ""
         return f"{scheme.lower()}://{a_label(host)}{port or ''}{rest}"

@@ -18,6 +18,10 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
+    /// Do not report CVE and ATT&CK ids found inside URLs. By default they
+    /// are reported after their URL, with spans inside the URL's.
+    #[arg(long)]
+    no_nested: bool,
     /// Files to read; `-` or nothing for standard input.
     files: Vec<String>,
 }
@@ -34,7 +38,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
     for k in &args.kinds {
         kinds.push(k.parse::<IndicatorKind>().map_err(|e| InputError(format!("--kinds: {e}")))?);
     }
-    let mut builder = Extractor::builder();
+    let mut builder = Extractor::builder().nested_ids(!args.no_nested);
     if !kinds.is_empty() {
         builder = builder.kinds(&kinds);
     }
@@ -59,14 +63,30 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
             }
         };
         let result = if path == "-" {
-            extractor.extract_reader(std::io::stdin().lock(), &mut emit)
+            // Standard input has no known size: the line shows what has
+            // been read, once past the threshold.
+            let reader = Progress {
+                inner: std::io::stdin().lock(),
+                read: 0,
+                total: None,
+                shown: 0,
+                show: progress,
+                name: name.to_owned(),
+            };
+            extractor.extract_reader(reader, &mut emit)
         } else {
             let file = std::fs::File::open(path).map_err(|e| InputError(format!("{name}: {e}")))?;
             let total = file.metadata().map(|m| m.len()).unwrap_or(0);
             // A progress line for long inputs, only on a terminal.
             let show = progress && total > PROGRESS_THRESHOLD;
-            let reader =
-                Progress { inner: file, read: 0, total, shown: 0, show, name: name.to_owned() };
+            let reader = Progress {
+                inner: file,
+                read: 0,
+                total: Some(total),
+                shown: 0,
+                show,
+                name: name.to_owned(),
+            };
             extractor.extract_reader(std::io::BufReader::new(reader), &mut emit)
         };
         result.map_err(|e| InputError(format!("{name}: {e}")))?;
@@ -83,29 +103,39 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
 /// Inputs larger than this get a progress line on a terminal.
 const PROGRESS_THRESHOLD: u64 = 16 << 20;
 
-/// A reader that reports how far it has read on standard error.
-struct Progress {
-    inner: std::fs::File,
+/// A reader that reports how far it has read on standard error: a share
+/// of the file, or, for standard input, the MiB read once past
+/// [`PROGRESS_THRESHOLD`].
+struct Progress<R> {
+    inner: R,
     read: u64,
-    total: u64,
+    /// The size, when known.
+    total: Option<u64>,
     shown: u64,
     show: bool,
     name: String,
 }
 
-impl std::io::Read for Progress {
+impl<R: std::io::Read> std::io::Read for Progress<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.read += n as u64;
-        if self.show && (self.read - self.shown >= 4 << 20 || n == 0) {
+        let due = self.read - self.shown >= 4 << 20 || n == 0;
+        let long_enough = self.total.is_some() || self.read > PROGRESS_THRESHOLD;
+        if self.show && due && long_enough {
             self.shown = self.read;
-            let pct = self.read.saturating_mul(100) / self.total.max(1);
-            eprint!(
-                "\r{}: {} / {} MiB ({pct}%)\x1b[K",
-                self.name,
-                self.read >> 20,
-                self.total >> 20
-            );
+            match self.total {
+                Some(total) => {
+                    let pct = self.read.saturating_mul(100) / total.max(1);
+                    eprint!(
+                        "\r{}: {} / {} MiB ({pct}%)\x1b[K",
+                        self.name,
+                        self.read >> 20,
+                        total >> 20
+                    );
+                }
+                None => eprint!("\r{}: {} MiB\x1b[K", self.name, self.read >> 20),
+            }
             if n == 0 {
                 eprint!("\r\x1b[K");
             }

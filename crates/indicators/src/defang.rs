@@ -63,11 +63,13 @@ fn is_wide_dot(c: char) -> bool {
 
 /// Undoes defanging: `[.]` `(.)` `{.}` `[dot]` `(dot)` `\.` and ` dot `
 /// between labels; `hxxp` `hXXp` `h**p` `h__p` `hxxps` `fxp` schemes;
-/// `[:]` `[://]` `:\\` after a scheme; `[@]` `(at)` `[at]`; full-width
-/// dots and ideographic full stops between labels; zero-width characters.
+/// `[:]` `[://]` `:\\` and a full-width `：` after a scheme; `[@]` `(at)`
+/// `[at]` and a full-width `＠`; full-width dots and ideographic full stops
+/// between labels; zero-width characters.
 ///
 /// Meant for one value, or for text the caller already knows holds
-/// indicators: ` dot ` between words is read as a dot.
+/// indicators: ` dot `, ` [dot] ` and ` [at] ` between words are read as a
+/// dot and an at sign.
 ///
 /// ```
 /// use kyoyu_indicators::refang;
@@ -76,6 +78,8 @@ fn is_wide_dot(c: char) -> bool {
 /// assert_eq!(r.text, "https://evil.example.com/gate");
 /// assert!(r.defanged);
 /// assert_eq!(refang("c2 dot example dot net").text, "c2.example.net");
+/// assert_eq!(refang("billing [at] portal [dot] com").text, "billing@portal.com");
+/// assert_eq!(refang("info＠kakunin-jp。net").text, "info@kakunin-jp.net");
 /// assert_eq!(refang("例え。jp").text, "例え.jp");
 /// assert!(!refang("plain.example.com").defanged);
 /// ```
@@ -145,6 +149,7 @@ fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
                     || after.starts_with(b"[:")
                     || after.starts_with(b":\\\\")
                     || after.starts_with(b"[://]")
+                    || after.starts_with("\u{FF1A}//".as_bytes())
                 {
                     out.push_str(r);
                     i += m.len();
@@ -160,17 +165,26 @@ fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
             continue;
         }
         if spaced_words && b == b' ' && prev_alnum {
-            for marker in [" dot ", " [dot] ", " (dot) "] {
+            let mut found = false;
+            for (marker, to) in [
+                (" dot ", '.'),
+                (" [dot] ", '.'),
+                (" (dot) ", '.'),
+                (" [at] ", '@'),
+                (" (at) ", '@'),
+                (" [@] ", '@'),
+            ] {
                 if starts_with_ci(rest, marker)
                     && rest.get(marker.len()).is_some_and(u8::is_ascii_alphanumeric)
                 {
-                    out.push('.');
+                    out.push(to);
                     i += marker.len();
                     changed = true;
+                    found = true;
                     break;
                 }
             }
-            if changed && out.ends_with('.') && bytes.get(i.saturating_sub(1)) == Some(&b' ') {
+            if found {
                 continue;
             }
         }
@@ -179,6 +193,17 @@ fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
         let next = s.get(i + c.len_utf8()..).and_then(|r| r.chars().next());
         if is_wide_dot(c) && prev_alnum && next.is_some_and(|n| n.is_ascii_alphanumeric()) {
             out.push('.');
+            changed = true;
+        } else if c == '\u{FF20}' && prev_alnum && next.is_some_and(|n| n.is_ascii_alphanumeric()) {
+            // A full-width `＠` inside an address.
+            out.push('@');
+            changed = true;
+        } else if c == '\u{FF1A}'
+            && ends_with_scheme(&out)
+            && s.get(i + c.len_utf8()..).is_some_and(|r| r.starts_with("//"))
+        {
+            // A full-width colon after a scheme: `hxxp：//`.
+            out.push(':');
             changed = true;
         } else if is_zero_width(c) && prev.is_some_and(|p| !p.is_whitespace()) {
             changed = true;
@@ -227,6 +252,8 @@ fn may_be_defanged(bytes: &[u8], spaced_words: bool) -> bool {
             0xE3 => rest.starts_with(&[0xE3, 0x80, 0x82]),
             0xEF => {
                 rest.starts_with(&[0xEF, 0xBC, 0x8E])
+                    || rest.starts_with(&[0xEF, 0xBC, 0xA0])
+                    || rest.starts_with(&[0xEF, 0xBC, 0x9A, b'/', b'/'])
                     || rest.starts_with(&[0xEF, 0xBD, 0xA1])
                     || rest.starts_with(&[0xEF, 0xBB, 0xBF])
             }

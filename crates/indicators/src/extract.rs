@@ -100,11 +100,12 @@ impl Match {
 pub struct ExtractorBuilder {
     kinds: u32,
     max_matches: usize,
+    nested: bool,
 }
 
 impl Default for ExtractorBuilder {
     fn default() -> Self {
-        ExtractorBuilder { kinds: u32::MAX, max_matches: usize::MAX }
+        ExtractorBuilder { kinds: u32::MAX, max_matches: usize::MAX, nested: false }
     }
 }
 
@@ -126,9 +127,32 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Also report CVE and ATT&CK ids inside URLs
+    /// (`https://nvd.nist.gov/vuln/detail/CVE-2024-30088` yields the URL and
+    /// then the CVE id). Off by default: matches then never overlap, which
+    /// callers that rewrite text rely on; with it on, a nested id's span
+    /// lies inside its URL's, and matches stay ordered by start.
+    ///
+    /// ```
+    /// use kyoyu_indicators::Extractor;
+    ///
+    /// let text = "Patched: https://nvd.nist.gov/vuln/detail/CVE-2024-30088.";
+    /// let found = Extractor::builder().nested_ids(true).build().extract(text);
+    /// let kinds: Vec<_> = found.iter().map(|m| (m.kind().id(), m.raw(text))).collect();
+    /// assert_eq!(kinds, [
+    ///     ("url", "https://nvd.nist.gov/vuln/detail/CVE-2024-30088"),
+    ///     ("cve", "CVE-2024-30088"),
+    /// ]);
+    /// assert_eq!(Extractor::new().extract(text).len(), 1);
+    /// ```
+    pub fn nested_ids(mut self, on: bool) -> Self {
+        self.nested = on;
+        self
+    }
+
     /// Builds the extractor.
     pub fn build(self) -> Extractor {
-        Extractor { kinds: self.kinds, max_matches: self.max_matches }
+        Extractor { kinds: self.kinds, max_matches: self.max_matches, nested: self.nested }
     }
 }
 
@@ -156,6 +180,7 @@ impl ExtractorBuilder {
 pub struct Extractor {
     kinds: u32,
     max_matches: usize,
+    nested: bool,
 }
 
 impl Default for Extractor {
@@ -182,7 +207,8 @@ impl Extractor {
         self.kinds & bit(k) != 0
     }
 
-    /// All matches in `text`, in order of position, not overlapping.
+    /// All matches in `text`, in order of position, not overlapping (but
+    /// see [`ExtractorBuilder::nested_ids`]).
     pub fn extract(&self, text: &str) -> Vec<Match> {
         let mut out = Vec::new();
         self.scan(text, 0, &mut |m| out.push(m));
@@ -337,7 +363,21 @@ impl Extractor {
                     i += c.len_utf8();
                 }
             }
-            let end = i;
+            let mut end = i;
+            let scanned = (start, end);
+            // `billing [at] portal-online [dot] com`: a spaced bracket
+            // marker joins the words around it into one piece.
+            let mut start = start;
+            if flags & F_BRACKET != 0 && is_marker_word(bytes.get(start..end).unwrap_or_default()) {
+                let word = word_before(bytes, start);
+                if word < start && word >= last_end {
+                    start = word;
+                }
+            }
+            while let Some(next) = spaced_marker_end(bytes, start, end) {
+                end = next;
+                i = next;
+            }
             if end <= start || start < last_end {
                 continue;
             }
@@ -363,18 +403,29 @@ impl Extractor {
             if flags & MAY_HOLD == 0 {
                 continue;
             }
-            if ascii_only {
-                if let Some(m) = self.piece(text, start, end, Some(flags)) {
-                    last_end = m.end;
-                    count += 1;
-                    emit(Match { start: m.start + base, end: m.end + base, ..m });
-                }
-            } else {
-                for (s, e) in script_runs(text, start, end) {
-                    if let Some(m) = self.piece(text, s, e, None) {
+            // A Markdown link `[text](url)` is two pieces.
+            let link = (bytes.get(start) == Some(&b'['))
+                .then(|| bytes.get(start..end)?.windows(2).position(|w| w == b"]("))
+                .flatten()
+                .map(|k| start + k + 1);
+            let parts = match link {
+                Some(k) => [(start, k), (k, end)],
+                None => [(start, end), (end, end)],
+            };
+            for (ps, pe) in parts.into_iter().filter(|(ps, pe)| pe > ps) {
+                if ascii_only {
+                    // The scanner's flags hold for the piece it scanned.
+                    let known = ((ps, pe) == scanned).then_some(flags);
+                    if let Some(m) = self.piece(text, ps, pe, known) {
                         last_end = m.end;
-                        count += 1;
-                        emit(Match { start: m.start + base, end: m.end + base, ..m });
+                        count += self.report(text, base, m, emit);
+                    }
+                } else {
+                    for (s, e) in script_runs(text, ps, pe) {
+                        if let Some(m) = self.piece(text, s, e, None) {
+                            last_end = m.end;
+                            count += self.report(text, base, m, emit);
+                        }
                     }
                 }
             }
@@ -411,18 +462,32 @@ impl Extractor {
         if plain_word {
             return None;
         }
-        let ctx = Ctx { text, start, end, raw, flags, refanged: std::cell::OnceCell::new() };
-
         // `[://]` needs a colon; `[at]` and `(at)` a closing bracket.
         let (url_marker, at_marker) =
             if bracket && (colon || has(F_CLOSER)) { bracket_markers(rb) } else { (false, false) };
-        // Every URL separator holds a colon.
-        if (colon && has_url_separator(rb)) || url_marker {
+        // Every URL separator holds a colon, ASCII or full-width.
+        let url_like = ((colon || has(F_NONASCII)) && has_url_separator(rb)) || url_marker;
+        // `dst=185.100.87.202`, `smtp.mailfrom=evil.com`: the value after a
+        // `key=` label, unless the piece is a URL (whose query has `=`).
+        if has(F_EQ) && !url_like {
+            if let Some(eq) = key_label_end(rb) {
+                return self.piece(text, start + eq + 1, end, None);
+            }
+        }
+        let ctx = Ctx { text, start, end, raw, flags, refanged: std::cell::OnceCell::new() };
+        // `//cdn.example.com/x.png`: a protocol-relative link names a host.
+        if slash && rb.starts_with(b"//") {
+            if let Some(m) = self.protocol_relative(&ctx) {
+                return Some(m);
+            }
+        }
+
+        if url_like {
             if let Some(m) = self.url(&ctx) {
                 return Some(m);
             }
         }
-        if at || at_marker {
+        if at || at_marker || (has(F_NONASCII) && raw.contains('\u{FF20}')) {
             if let Some(m) = self.email(&ctx) {
                 return Some(m);
             }
@@ -467,6 +532,66 @@ impl Extractor {
         None
     }
 
+    /// Emits `m` (offsets shifted by `base`) and, when asked for, the ids
+    /// nested in it; returns how many matches went out.
+    fn report(&self, text: &str, base: usize, m: Match, emit: &mut dyn FnMut(Match)) -> usize {
+        let nested = if self.nested && m.kind() == IndicatorKind::Url {
+            self.nested_ids(text, m.start, m.end)
+        } else {
+            Vec::new()
+        };
+        emit(Match { start: m.start + base, end: m.end + base, ..m });
+        let n = nested.len();
+        for id in nested {
+            emit(Match { start: id.start + base, end: id.end + base, ..id });
+        }
+        1 + n
+    }
+
+    /// CVE and ATT&CK ids in the path of the URL at `text[start..end]`
+    /// (`https://nvd.nist.gov/vuln/detail/CVE-2024-30088`), as matches of
+    /// their own inside the URL's span.
+    fn nested_ids(&self, text: &str, start: usize, end: usize) -> Vec<Match> {
+        let raw = text.get(start..end).unwrap_or_default();
+        let rb = raw.as_bytes();
+        let path_from = find_ci(rb, b"://").map_or(0, |p| p + 3);
+        let mut out = Vec::new();
+        let mut i = path_from;
+        while i < rb.len() {
+            let at_boundary = !rb.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric);
+            let b = rb.get(i).copied().unwrap_or(0);
+            if at_boundary && matches!(b, b'C' | b'c' | b'T' | b't') {
+                let len = rb
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.'))
+                    .count();
+                let mut word = raw.get(i..i + len).unwrap_or_default();
+                word = word.trim_end_matches(['.', '-']);
+                let parsed = if b.eq_ignore_ascii_case(&b'c') {
+                    word.parse::<Cve>().ok().map(Indicator::Cve)
+                } else {
+                    word.parse::<AttackTechnique>().ok().map(Indicator::AttackTechnique)
+                };
+                if let Some(ind) = parsed.filter(|ind| self.wants(ind.kind())) {
+                    let disposition = disposition(&ind);
+                    out.push(Match {
+                        indicator: ind,
+                        start: start + i,
+                        end: start + i + word.len(),
+                        defanged: false,
+                        disposition,
+                    });
+                }
+                i += len.max(1);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
     fn make(
         &self,
         ctx: &Ctx<'_>,
@@ -491,7 +616,13 @@ impl Extractor {
         if !self.wants(indicator.kind()) {
             return None;
         }
-        let disposition = rule(&indicator);
+        let mut disposition = rule(&indicator);
+        // `commit 402df1ba…`: a Git commit id, not a file's digest.
+        if matches!(indicator, Indicator::Sha1(_))
+            && follows_word(ctx.text, ctx.start + s, b"commit")
+        {
+            disposition = Disposition::Benign;
+        }
         Some(Match { indicator, start: ctx.start + s, end: ctx.start + e, defanged, disposition })
     }
 
@@ -502,7 +633,9 @@ impl Extractor {
         let sep = find_ci(rb, b"://")
             .or_else(|| find_ci(rb, b"[://]"))
             .or_else(|| find_ci(rb, b"[:]//"))
-            .or_else(|| find_ci(rb, b":\\\\"))?;
+            .or_else(|| find_ci(rb, b":\\\\"))
+            .or_else(|| find_ci(rb, b":\\/\\/"))
+            .or_else(|| find_ci(rb, "\u{FF1A}//".as_bytes()))?;
         let mut s = sep;
         while s > 0
             && rb.get(s - 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'*' || *b == b'_')
@@ -513,6 +646,15 @@ impl Extractor {
             return None;
         }
         let mut e = rb.len();
+        // A URL opened by a quote ends at the same quote:
+        // `get('https://x.example/i/'+name)`.
+        if let Some(&q) = ctx.text.as_bytes().get((ctx.start + s).wrapping_sub(1)) {
+            if matches!(q, b'\'' | b'"' | b'`') {
+                if let Some(close) = rb.get(sep..).and_then(|r| r.iter().position(|&c| c == q)) {
+                    e = sep + close;
+                }
+            }
+        }
         // Trailing punctuation that closes prose (or a Markdown link), not
         // the URL: brackets count only when unbalanced within the URL.
         loop {
@@ -529,6 +671,14 @@ impl Extractor {
             e -= 1;
         }
         let sub = ctx.raw.get(s..e)?;
+        // JSON escapes a slash as `\\/`: `https:\\/\\/host\\/api`.
+        let unescaped;
+        let sub = if sub.contains(":\\/\\/") {
+            unescaped = sub.replace("\\/", "/");
+            unescaped.as_str()
+        } else {
+            sub
+        };
         let r = if may_need_refang(sub.as_bytes(), ctx.flags) {
             refang_text(sub)
         } else {
@@ -550,6 +700,21 @@ impl Extractor {
             Indicator::Url(u) => url_disposition(u, domain.as_ref().map(Option::as_ref)),
             other => disposition(other),
         })
+    }
+
+    /// The host of `//host/path` when it is a domain with a public suffix.
+    fn protocol_relative(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let rest = ctx.raw.get(2..)?;
+        let host_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let host = rest.get(..host_len)?;
+        if host.is_empty() || !host.contains('.') {
+            return None;
+        }
+        let d: Domain = host.parse().ok()?;
+        if d.registrable() == d.public_suffix() {
+            return None;
+        }
+        self.make(ctx, 2, 2 + host_len, Indicator::Domain(d), false)
     }
 
     fn email(&self, ctx: &Ctx<'_>) -> Option<Match> {
@@ -762,7 +927,13 @@ impl Extractor {
             && tb.iter().all(|b| b.is_ascii_digit() || *b == b'.')
         {
             let ip = parse_ipv4(text).ok()?;
-            if !r.defanged && looks_like_version(ctx, ip.octets()) {
+            // `0.9.12.4`: nothing routes to 0.0.0.0/8 but the unspecified
+            // address itself; a quad led by 0 is a version.
+            let octets = ip.octets();
+            if !r.defanged && octets[0] == 0 && octets != [0; 4] {
+                return None;
+            }
+            if !r.defanged && looks_like_version(ctx, octets) {
                 return None;
             }
             return self.make(ctx, 0, ctx.raw.len(), Indicator::Ipv4(ip.into()), r.defanged);
@@ -774,7 +945,10 @@ impl Extractor {
             if self.domain_ok(ctx, &d, r.defanged) {
                 return self.make(ctx, 0, ctx.raw.len(), Indicator::Domain(d), r.defanged);
             }
-            if d.labels().count() == 2 && FILE_LIKE_TLDS.contains(&d.public_suffix()) {
+            if d.labels().count() == 2
+                && FILE_LIKE_TLDS.contains(&d.public_suffix())
+                && !is_punycode_label(ctx.raw)
+            {
                 return self.file_name(ctx);
             }
             return None;
@@ -806,14 +980,28 @@ impl Extractor {
         }
         let raw = ctx.raw;
         let two = d.labels().count() == 2;
-        // A file name with a top-level-domain extension: invoice.zip.
-        if two && FILE_LIKE_TLDS.contains(&d.public_suffix()) {
+        // A file name with a top-level-domain extension: invoice.zip. A
+        // Punycode label is a domain's (`xn--patnoci-online-gnc81b.pl`).
+        if two && FILE_LIKE_TLDS.contains(&d.public_suffix()) && !is_punycode_label(raw) {
             return false;
         }
         // Code members: document.cookie, System.Net, os.path.join(…).
         let first = raw.split('.').next().unwrap_or_default();
         if two && is_listed_word(&CODE_OBJECT_KEYS, first) {
             return false;
+        }
+        // Under a brand or generic top-level domain (`.search`, `.host`,
+        // `.suzuki`), a script object (`window.location.search`), a rule
+        // keyword before `;`, `:` or `=` (`http.host;`) or a one-letter
+        // first label (`t.suzuki`, a user name) is not a host name.
+        if is_new_gtld(d.public_suffix()) {
+            let in_list = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+            let after = ctx.text.as_bytes().get(ctx.end).copied();
+            let rule_field =
+                in_list(RULE_KEYWORDS, first) && matches!(after, Some(b';' | b':' | b'='));
+            if in_list(SCRIPT_OBJECTS, first) || rule_field || (two && first.chars().count() == 1) {
+                return false;
+            }
         }
         if raw.split('.').any(is_camel) {
             return false;
@@ -970,6 +1158,9 @@ impl<'a> Ctx<'a> {
             // nothing to undo.
             if !may_need_refang(self.raw.as_bytes(), self.flags) {
                 crate::Refanged { text: std::borrow::Cow::Borrowed(self.raw), defanged: false }
+            } else if self.raw.contains(' ') {
+                // Joined across ` [at] ` / ` [dot] ` by the scanner.
+                crate::refang(self.raw)
             } else {
                 refang_text(self.raw)
             }
@@ -1140,12 +1331,27 @@ fn is_segment_char(c: char) -> bool {
             '\u{3002}'
                 | '\u{FF0E}'
                 | '\u{FF61}'
+                | '\u{FF20}'
+                | '\u{FF1A}'
                 | '\u{200B}'
                 | '\u{200C}'
                 | '\u{200D}'
                 | '\u{2060}'
                 | '\u{FEFF}'
         )
+}
+
+/// Han, kana, Hangul, CJK punctuation and full-width forms: the scripts
+/// whose text runs into an indicator without a space.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'
+        | '\u{2E80}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{2FFFF}')
 }
 
 fn is_dotlike(c: char) -> bool {
@@ -1175,8 +1381,40 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                 continue;
             }
         }
+        // A full-width `＠` inside an ASCII address and a full-width `：`
+        // before `//` (`hxxp：//`) belong to the indicator; anywhere else
+        // they are punctuation that ends a run (`C2サーバ：evil.com`).
+        if matches!(c, '\u{FF20}' | '\u{FF1A}') {
+            let rest = seg.get(off + c.len_utf8()..).unwrap_or_default();
+            let after_ascii = prev.is_some_and(|p| p.is_ascii_alphanumeric());
+            let inside = if c == '\u{FF20}' {
+                after_ascii && rest.starts_with(|n: char| n.is_ascii_alphanumeric())
+            } else {
+                after_ascii && rest.starts_with("//")
+            };
+            if !inside {
+                runs.push((run_start, pos));
+                run_start = pos + c.len_utf8();
+                prev = None;
+                continue;
+            }
+            prev = Some('.');
+            continue;
+        }
         if let Some(p) = prev {
-            let boundary = p.is_ascii() != c.is_ascii() && !is_dotlike(p) && !is_dotlike(c);
+            // A URL's host may be written in Japanese: the run goes on
+            // after `://` (`https://アカウント保護.net/signin`).
+            let after_scheme = p == '/'
+                && !c.is_ascii()
+                && seg.get(..off).is_some_and(|before| before.ends_with("://"));
+            // Only Japanese (and other CJK) text cuts an ASCII run: a Latin
+            // or Cyrillic letter is part of an IDN label (`bücher-konto.de`,
+            // `microsоft.com` with a Cyrillic `о`).
+            let boundary = p.is_ascii() != c.is_ascii()
+                && (is_cjk(p) || is_cjk(c))
+                && !is_dotlike(p)
+                && !is_dotlike(c)
+                && !after_scheme;
             if boundary {
                 runs.push((run_start, pos));
                 run_start = pos;
@@ -1203,10 +1441,22 @@ fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     while start < end
         && matches!(b.get(start), Some(b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'='))
     {
-        // `[.]` at the start is not wrapping punctuation.
-        if b.get(start) == Some(&b'[') && b.get(start + 1) == Some(&b'.') {
+        // `[.]` at the start is not wrapping punctuation, nor the bracket
+        // of an IPv6 address with a port (`[2001:db8::7]:443`).
+        if b.get(start) == Some(&b'[')
+            && (b.get(start + 1) == Some(&b'.')
+                || bracketed_ipv6(b.get(start..end).unwrap_or_default()))
+        {
             break;
         }
+        start += 1;
+    }
+    // A leading dot before a name (`.evil-cdn.com` in a rule that matches
+    // subdomains) is not part of it; `..\\path` and `./x` are.
+    if b.get(start) == Some(&b'.')
+        && b.get(start + 1).is_some_and(u8::is_ascii_alphanumeric)
+        && !b.get(start..end).unwrap_or_default().iter().any(|&c| c == b'/' || c == b'\\')
+    {
         start += 1;
     }
     while let Some(&last) = b.get(end.wrapping_sub(1)).filter(|_| end > start) {
@@ -1229,6 +1479,107 @@ fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         end -= 1;
     }
     (start, end)
+}
+
+/// Whether the first label of `name` is written in Punycode (`xn--`).
+fn is_punycode_label(name: &str) -> bool {
+    name.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+}
+
+/// A top-level domain of the new generic kind: one label of three or more
+/// letters that is not one of the original generic ones (`.search`,
+/// `.host`, `.suzuki`, `.zip`), where a dotted token is more often code
+/// than a host.
+fn is_new_gtld(suffix: &str) -> bool {
+    const LEGACY: &[&str] = &[
+        "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "aero",
+        "coop", "museum", "mobi", "asia", "tel", "travel", "jobs", "cat", "arpa",
+    ];
+    !suffix.contains('.') && suffix.len() >= 3 && !LEGACY.contains(&suffix)
+}
+
+const MARKER_WORDS: &[&[u8]] = &[b"[at]", b"(at)", b"[@]", b"[dot]", b"(dot)"];
+
+/// Whether `seg` is a bracket marker on its own (`[at]`, `(dot)`).
+fn is_marker_word(seg: &[u8]) -> bool {
+    MARKER_WORDS.iter().any(|m| m.eq_ignore_ascii_case(seg))
+}
+
+fn is_name_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_')
+}
+
+/// The start of the word that ends one space before `at` (`at` itself if
+/// there is none).
+fn word_before(bytes: &[u8], at: usize) -> usize {
+    if at < 2 || bytes.get(at - 1) != Some(&b' ') {
+        return at;
+    }
+    let end = at - 1;
+    let len =
+        bytes.get(..end).unwrap_or_default().iter().rev().take_while(|&&c| is_name_byte(c)).count();
+    if len == 0 { at } else { end - len }
+}
+
+/// Where the piece `bytes[start..end]` ends once a spaced bracket marker
+/// and the word after it are joined to it (` [at] portal`, ` (dot) com`,
+/// or ` portal` after a piece that ends with a marker); `None` when
+/// nothing joins.
+fn spaced_marker_end(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
+    // Most pieces are followed by a space and a word: one look at the two
+    // bytes after the piece and at its last byte settles nearly all.
+    let rest = bytes.get(end..)?;
+    if rest.first() != Some(&b' ') {
+        return None;
+    }
+    let word_after = |from: usize| {
+        let n =
+            rest.get(from..).unwrap_or_default().iter().take_while(|&&c| is_name_byte(c)).count();
+        (n > 0).then_some(end + from + n)
+    };
+    let seg = bytes.get(start..end)?;
+    if matches!(seg.last(), Some(b']' | b')'))
+        && MARKER_WORDS.iter().any(|m| {
+            seg.len() >= m.len()
+                && seg.get(seg.len() - m.len()..).is_some_and(|t| t.eq_ignore_ascii_case(m))
+        })
+    {
+        return word_after(1);
+    }
+    if !matches!(rest.get(1), Some(b'[' | b'('))
+        || !seg.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
+    let m = MARKER_WORDS.iter().find(|m| {
+        rest.get(1..1 + m.len()).is_some_and(|r| r.eq_ignore_ascii_case(m))
+            && rest.get(1 + m.len()) == Some(&b' ')
+    })?;
+    word_after(m.len() + 2)
+}
+
+/// Where the label of `key=value` ends: the `=` after a key of letters,
+/// digits, `_`, `-` and `.` (`dst=`, `smtp.mailfrom=`), when a value
+/// follows.
+fn key_label_end(b: &[u8]) -> Option<usize> {
+    let eq = b.iter().position(|&c| c == b'=')?;
+    let key = b.get(..eq)?;
+    let value = b.get(eq + 1..)?;
+    (!key.is_empty()
+        && key.first().is_some_and(u8::is_ascii_alphabetic)
+        && key.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        && value.first().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'[' | b'/')))
+    .then_some(eq)
+}
+
+/// `[` hex and colons `]:` digits: an IPv6 address with a port.
+fn bracketed_ipv6(b: &[u8]) -> bool {
+    let Some(close) = b.iter().position(|&c| c == b']') else { return false };
+    let inside = b.get(1..close).unwrap_or_default();
+    inside.contains(&b':')
+        && inside.iter().all(|c| c.is_ascii_hexdigit() || matches!(c, b':' | b'.'))
+        && b.get(close + 1) == Some(&b':')
+        && b.get(close + 2).is_some_and(u8::is_ascii_digit)
 }
 
 fn count(b: &[u8], x: u8) -> usize {
@@ -1271,12 +1622,16 @@ fn may_need_refang(b: &[u8], flags: u16) -> bool {
 /// position.
 fn has_url_separator(b: &[u8]) -> bool {
     let mut from = 0;
-    while let Some(p) = b.get(from..).and_then(|r| r.iter().position(|&c| c == b':' || c == b'[')) {
+    while let Some(p) =
+        b.get(from..).and_then(|r| r.iter().position(|&c| c == b':' || c == b'[' || c == 0xEF))
+    {
         let i = from + p;
         from = i + 1;
         let next = b.get(i + 1..i + 3);
         let hit = match b.get(i) {
-            Some(b':') => next == Some(b"//") || next == Some(b"\\\\"),
+            Some(b':') => next == Some(b"//") || next == Some(b"\\\\") || next == Some(b"\\/"),
+            // A full-width colon before `//`.
+            Some(0xEF) => b.get(i + 1..i + 5) == Some(&[0xBC, 0x9A, b'/', b'/'][..]),
             _ => next == Some(b":]"),
         };
         if hit {
@@ -1350,7 +1705,13 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     let prev_word =
         prev.rsplit(|c: char| c.is_whitespace()).next().unwrap_or_default().to_lowercase();
     let prev_word = prev_word.trim_end_matches([':', '=', '(', ',']);
-    if NETWORK_WORDS.contains(&prev_word) || prev.ends_with([':', '=']) {
+    // `Radmin Server 3.5.2.1`: a capitalised word after a capitalised
+    // product name is part of the name, even a network word.
+    let mut words = prev.rsplit(char::is_whitespace);
+    let capitalised =
+        |w: Option<&str>| w.and_then(|w| w.chars().next()).is_some_and(|c| c.is_uppercase());
+    let product_name = capitalised(words.next()) && capitalised(words.next());
+    if (NETWORK_WORDS.contains(&prev_word) && !product_name) || prev.ends_with([':', '=']) {
         return false;
     }
     if VERSION_WORDS.contains(&prev_word) {
@@ -1406,7 +1767,17 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
             }
         }
         Indicator::Domain(d) => domain_disposition(d.as_str(), d.registrable()),
-        Indicator::Email(e) => domain_disposition(e.domain().as_str(), e.domain().registrable()),
+        Indicator::Email(e) => email_disposition(e.local_part(), e.domain()),
+        // A network is judged by its first address: documentation, private
+        // and shared ranges are context like single addresses.
+        Indicator::Ipv4Cidr(n) => match disposition(&Indicator::Ipv4(n.net().network().into())) {
+            Disposition::Benign => Disposition::Indicator,
+            other => other,
+        },
+        Indicator::Ipv6Cidr(n) => match disposition(&Indicator::Ipv6(n.net().network().into())) {
+            Disposition::Benign => Disposition::Indicator,
+            other => other,
+        },
         Indicator::HostPort(h) => match h.host() {
             Host::Domain(d) => domain_disposition(d.as_str(), d.registrable()),
             Host::Ipv4(a) => disposition(&Indicator::Ipv4(*a)),
@@ -1447,12 +1818,26 @@ fn url_disposition(u: &Url, parsed: Option<Option<&Domain>>) -> Disposition {
             parsed_here.as_ref()
         }
     };
-    match domain {
-        Some(d) => match domain_disposition(d.as_str(), d.registrable()) {
-            Disposition::Benign if u.path() != "/" => Disposition::Indicator,
-            other => other,
-        },
-        None => Disposition::Indicator,
+    // A path on a well-known service is context (a search, a library on
+    // a CDN, a store page), except on services where anyone can publish a
+    // file or a link (hosting, paste sites, URL shorteners): there the path
+    // is the attacker's.
+    let Some(d) = domain else { return Disposition::Indicator };
+    let path = u.path();
+    let user_content = || {
+        under_any(host, host_set(&USER_CONTENT_SET, USER_CONTENT_HOSTS))
+            || has(&Known::builtin().lookup_domain(host), Category::UrlShortener)
+            || (["github.com", "gitlab.com", "bitbucket.org"]
+                .iter()
+                .any(|h| is_same_or_subdomain(host, h))
+                && ["/releases/download/", "/raw/", "/-/raw/"].iter().any(|p| path.contains(p)))
+    };
+    match domain_disposition(d.as_str(), d.registrable()) {
+        Disposition::Benign | Disposition::Reference if path != "/" && user_content() => {
+            Disposition::Indicator
+        }
+        Disposition::Indicator if reference_like_url(u, d) => Disposition::Reference,
+        other => other,
     }
 }
 
@@ -1508,6 +1893,7 @@ type HostSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDef
 
 static REFERENCE_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
 static BENIGN_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
+static USER_CONTENT_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
 
 /// `list` as a set, built once, for [`under_any`].
 fn host_set(
@@ -1517,13 +1903,102 @@ fn host_set(
     cell.get_or_init(|| list.iter().copied().collect())
 }
 
+/// Whether the word before `at` (past white space) is `word`, any case;
+/// looks at those few bytes only.
+fn follows_word(text: &str, at: usize, word: &[u8]) -> bool {
+    let before = text.as_bytes().get(..at).unwrap_or_default();
+    let trimmed =
+        before.len() - before.iter().rev().take_while(|b| b.is_ascii_whitespace()).count();
+    trimmed >= word.len()
+        && before.get(trimmed - word.len()..trimmed).is_some_and(|w| w.eq_ignore_ascii_case(word))
+        && !before
+            .get((trimmed - word.len()).wrapping_sub(1))
+            .is_some_and(u8::is_ascii_alphanumeric)
+}
+
 /// `host` is `parent` or one of its subdomains.
-#[cfg(test)]
 fn is_same_or_subdomain(host: &str, parent: &str) -> bool {
     host == parent
         || (host.len() > parent.len()
             && host.ends_with(parent)
             && host.as_bytes().get(host.len() - parent.len() - 1) == Some(&b'.'))
+}
+
+/// An address's disposition: a mailbox at a free-mail provider is the
+/// attacker's own (an indicator), a placeholder (`name@company.co.jp`) is
+/// benign; otherwise the domain decides.
+fn email_disposition(local: &str, domain: &Domain) -> Disposition {
+    const PLACEHOLDERS: &[&str] = &[
+        "name",
+        "user",
+        "username",
+        "yourname",
+        "your.name",
+        "you",
+        "someone",
+        "email",
+        "mail",
+        "firstname.lastname",
+        "first.last",
+        "john.doe",
+        "jane.doe",
+        "foo",
+        "test",
+        "xxx",
+    ];
+    if PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(local)) {
+        return Disposition::Benign;
+    }
+    if FREE_MAIL.iter().any(|f| is_same_or_subdomain(domain.as_str(), f)) {
+        return Disposition::Indicator;
+    }
+    domain_disposition(domain.as_str(), domain.registrable())
+}
+
+/// A URL that looks like reference material by its host and path: a
+/// vendor's blog, news, support or advisory site, or a government or
+/// academic site, with a page (not a file to download) as its path.
+fn reference_like_url(u: &Url, d: &Domain) -> bool {
+    const FIRST: &[&str] = &[
+        "blog",
+        "blogs",
+        "news",
+        "support",
+        "docs",
+        "doc",
+        "security",
+        "sec",
+        "psirt",
+        "research",
+        "labs",
+        "kb",
+        "help",
+        "learn",
+        "developer",
+        "developers",
+        "community",
+        "intel",
+    ];
+    const PUBLIC_SUFFIXES: &[&str] = &["go.jp", "lg.jp", "gov", "mil", "gov.uk", "gc.ca", "gov.au"];
+    let host = d.as_str();
+    let path = u.path();
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let ext = file.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+    let page = ext.is_empty()
+        || ["html", "htm", "php", "aspx", "asp", "jsp", "shtml", "md", "pdf"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(ext));
+    if !page || d.registrable() == d.public_suffix() {
+        return false;
+    }
+    let first = host.split('.').next().unwrap_or_default();
+    let sub = host.len() > d.registrable().len();
+    (sub && FIRST.contains(&first))
+        || PUBLIC_SUFFIXES.iter().any(|p| is_same_or_subdomain(d.public_suffix(), p))
+        || path.contains("/psirt/")
+        || path.contains("/advisories/")
+        || path.contains("/security-advisories/")
+        || path.as_bytes().windows(9).any(|w| w.eq_ignore_ascii_case(b"changelog"))
 }
 
 /// [`EMPTY_HASHES`] parsed once, so that checking a match compares digests

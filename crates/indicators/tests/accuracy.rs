@@ -22,9 +22,39 @@ const KINDS: &[&str] = &[
     "ipv6-cidr",
 ];
 
+/// `%D0%B2` back to the bytes it stands for (URLs are compared with their
+/// paths decoded: `/вход` and `/%D0%B2%D1%85%D0%BE%D0%B4` are one URL).
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
 /// A URL without a path compares equal to the same URL with `/` as its path
-/// (labels and tools differ in whether they add it).
+/// (labels and tools differ in whether they add it), and paths compare
+/// percent-decoded.
 fn norm(kind: &str, value: &str) -> String {
+    let decoded;
+    let value = if kind == "url" {
+        decoded = percent_decode(value);
+        decoded.as_str()
+    } else {
+        value
+    };
     if kind == "url"
         && let Some(i) = value.find("://")
     {
@@ -93,7 +123,8 @@ fn scored(m: &kyoyu_indicators::Match) -> Option<(String, String)> {
 #[test]
 fn labelled_set_floor() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/labelled");
-    let extractor = Extractor::new();
+    // As `kyoyu extract` runs it: ids inside URLs are reported too.
+    let extractor = Extractor::builder().nested_ids(true).build();
     let mut totals = [[0usize; 3]; 2]; // [mode][tp, fp, fn]
     let mut misses = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
@@ -133,9 +164,10 @@ fn labelled_set_floor() {
             totals[mode][2] += fns.len();
         }
     }
-    // Measured 2026-11-26 on 65 documents: A 0.948, B 0.908 (the misses are
+    // Measured 2026-11-26 on 65 documents after the precision and recall
+    // fixes: A 0.997, B 0.993. Earlier: A 0.948, B 0.908 (the misses were
     // listed by `scripts/accuracy/score.py --misses`); raise as they are fixed.
-    const FLOOR: [f64; 2] = [0.94, 0.90];
+    const FLOOR: [f64; 2] = [0.98, 0.97];
     let f1s: Vec<f64> = totals
         .iter()
         .enumerate()
