@@ -1047,15 +1047,15 @@ fn is_listed_word(keys: &[u128], word: &str) -> bool {
     keys.binary_search(&word_key(b, true)).is_ok()
 }
 
-/// Up to 16 bytes (optionally lower-cased) packed into an integer, padded
-/// with zero bytes; list words hold no zero byte and are at most 16 bytes
-/// (checked by a unit test).
-const fn word_key(b: &[u8], lower: bool) -> u128 {
+/// Up to `n` bytes of `b` (optionally lower-cased) packed into the high
+/// bytes of an integer, padded with zero bytes, so that a lookup compares
+/// integers instead of calling `memcmp`.
+const fn packed(b: &[u8], lower: bool, n: usize) -> u128 {
     let mut key = 0u128;
     let mut rest = b;
     let mut i = 0;
     while let [c, tail @ ..] = rest {
-        if i == 16 {
+        if i == n {
             break;
         }
         let c = if lower { c.to_ascii_lowercase() } else { *c };
@@ -1066,67 +1066,34 @@ const fn word_key(b: &[u8], lower: bool) -> u128 {
     key
 }
 
-/// Sorted [`word_key`]s of lower-case `words`.
+/// A list word as a key: up to 16 bytes; list words hold no zero byte and
+/// are at most 16 bytes (checked by a unit test).
+const fn word_key(b: &[u8], lower: bool) -> u128 {
+    packed(b, lower, 16)
+}
+
+/// An extension as a key: up to 15 bytes and, in the lowest byte, their
+/// count.
+const fn ext_key(b: &[u8], lower: bool) -> u128 {
+    packed(b, lower, 15) | (b.len() as u128 & 0xff)
+}
+
+/// Sorted keys of lower-case `words`: [`ext_key`]s when `extensions`, else
+/// [`word_key`]s.
 // Indexing in a const initialiser cannot panic at run time: a bound error
 // would fail the build.
 #[allow(clippy::indexing_slicing)]
-const fn word_keys<const N: usize>(words: &[&str]) -> [u128; N] {
+const fn sorted_keys<const N: usize>(words: &[&str], extensions: bool) -> [u128; N] {
     let mut keys = [0u128; N];
     let mut i = 0;
     while i < N {
-        keys[i] = word_key(words[i].as_bytes(), false);
-        i += 1;
-    }
-    let mut i = 1;
-    while i < N {
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let t = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = t;
-            j -= 1;
-        }
-        i += 1;
-    }
-    keys
-}
-
-const CODE_OBJECT_KEYS: [u128; CODE_OBJECTS.len()] = word_keys(CODE_OBJECTS);
-const AV_WORD_KEYS: [u128; AV_WORDS.len()] = word_keys(AV_WORDS);
-
-/// Up to 15 bytes (optionally lower-cased) and their count packed into an
-/// integer, so that a lookup compares integers instead of calling `memcmp`.
-const fn ext_key(b: &[u8], lower: bool) -> u128 {
-    let mut key = b.len() as u128 & 0xff;
-    let mut rest = b;
-    let mut i = 0;
-    while let [c, tail @ ..] = rest {
-        if i == 15 {
-            break;
-        }
-        let c = if lower { c.to_ascii_lowercase() } else { *c };
-        key |= (c as u128) << (8 * (15 - i));
-        rest = tail;
-        i += 1;
-    }
-    key
-}
-
-/// [`FILE_EXTENSIONS`] as sorted keys (`ext_key`); every extension is
-/// lower case and at most 15 bytes (checked by a unit test).
-// Indexing in a const initialiser cannot panic at run time: a bound error
-// would fail the build.
-#[allow(clippy::indexing_slicing)]
-const EXTENSION_KEYS: [u128; FILE_EXTENSIONS.len()] = {
-    let mut keys = [0u128; FILE_EXTENSIONS.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = ext_key(FILE_EXTENSIONS[i].as_bytes(), false);
+        let w = words[i].as_bytes();
+        keys[i] = if extensions { ext_key(w, false) } else { word_key(w, false) };
         i += 1;
     }
     // Insertion sort: a few thousand steps at compile time.
     let mut i = 1;
-    while i < keys.len() {
+    while i < N {
         let mut j = i;
         while j > 0 && keys[j - 1] > keys[j] {
             let t = keys[j];
@@ -1137,7 +1104,14 @@ const EXTENSION_KEYS: [u128; FILE_EXTENSIONS.len()] = {
         i += 1;
     }
     keys
-};
+}
+
+const CODE_OBJECT_KEYS: [u128; CODE_OBJECTS.len()] = sorted_keys(CODE_OBJECTS, false);
+const AV_WORD_KEYS: [u128; AV_WORDS.len()] = sorted_keys(AV_WORDS, false);
+
+/// [`FILE_EXTENSIONS`] as sorted keys (`ext_key`); every extension is
+/// lower case and at most 15 bytes (checked by a unit test).
+const EXTENSION_KEYS: [u128; FILE_EXTENSIONS.len()] = sorted_keys(FILE_EXTENSIONS, true);
 
 struct Ctx<'a> {
     text: &'a str,

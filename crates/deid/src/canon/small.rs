@@ -143,14 +143,7 @@ fn flush(
         return;
     }
     // Joined: the whole run at once.
-    romaji::key_token(ascii, scratch);
-    let mut last_lo = usize::MAX;
-    for &(b, lo, _) in &scratch.out {
-        let lo = lo as usize;
-        kv.joined.text.push(char::from(b));
-        kv.joined_bound.push(lo != last_lo && ascii.get(lo).is_some_and(|e| e.1));
-        last_lo = lo;
-    }
+    push_key(ascii, scratch, &mut kv.joined.text, &mut kv.joined_bound);
     // Per token.
     if per_token {
         let mut a = 0;
@@ -160,19 +153,31 @@ fn flush(
                 z += 1;
             }
             let part = ascii.get(a..z).unwrap_or_default();
-            romaji::key_token(part, scratch);
-            let mut last_lo = usize::MAX;
-            for &(b, lo, _) in &scratch.out {
-                let lo = lo as usize;
-                kv.view.text.push(char::from(b));
-                kv.bound.push(lo != last_lo && part.get(lo).is_some_and(|e| e.1));
-                last_lo = lo;
-            }
+            push_key(part, scratch, &mut kv.view.text, &mut kv.bound);
             a = z;
         }
     }
     ascii.clear();
     sep.clear();
+}
+
+/// Appends the key of `run` to `text` and its token-start flags to `bound`
+/// (a key byte starts a token when it is the first from an input byte that
+/// starts one).
+fn push_key(
+    run: &[(u8, bool, Span)],
+    scratch: &mut romaji::Scratch,
+    text: &mut String,
+    bound: &mut Vec<bool>,
+) {
+    romaji::key_token(run, scratch);
+    let mut last_lo = usize::MAX;
+    for &(b, lo, _) in &scratch.out {
+        let lo = lo as usize;
+        text.push(char::from(b));
+        bound.push(lo != last_lo && run.get(lo).is_some_and(|e| e.1));
+        last_lo = lo;
+    }
 }
 
 #[cfg(test)]
