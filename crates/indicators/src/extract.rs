@@ -1902,23 +1902,19 @@ fn is_same_or_subdomain(host: &str, parent: &str) -> bool {
 /// attacker's own (an indicator), a placeholder (`name@company.co.jp`) is
 /// benign; otherwise the domain decides.
 fn email_disposition(local: &str, domain: &Domain) -> Disposition {
+    // Only unmistakable template words: `mail@`, `test@` or `info@` may be
+    // a real attacker mailbox.
     const PLACEHOLDERS: &[&str] = &[
         "name",
         "user",
         "username",
         "yourname",
         "your.name",
-        "you",
         "someone",
-        "email",
-        "mail",
         "firstname.lastname",
         "first.last",
         "john.doe",
         "jane.doe",
-        "foo",
-        "test",
-        "xxx",
     ];
     if PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(local)) {
         return Disposition::Benign;
