@@ -1,6 +1,8 @@
 //! The extractor on arbitrary text: never panics; spans are ordered,
 //! non-overlapping, on character boundaries and non-empty; the streaming
-//! path finds exactly what the whole-text path finds.
+//! path finds exactly what the whole-text path finds. With nested ids on,
+//! the same matches come out, plus ids whose spans lie inside the URL
+//! before them.
 
 #![no_main]
 
@@ -24,4 +26,22 @@ fuzz_target!(|data: &[u8]| {
     let mut streamed = Vec::new();
     extractor.extract_reader(text.as_bytes(), |m| streamed.push(m)).unwrap();
     assert_eq!(streamed, matches);
+
+    let nested = Extractor::builder().nested_ids(true).build().extract(text);
+    let mut outer: Option<(usize, usize)> = None;
+    let mut plain = Vec::new();
+    for m in nested {
+        match outer {
+            Some((s, e)) if m.start >= s && m.end <= e && m.start < e => {
+                assert!(matches!(m.kind().id(), "cve" | "attack-technique"));
+            }
+            _ => {
+                if m.kind().id() == "url" {
+                    outer = Some((m.start, m.end));
+                }
+                plain.push(m);
+            }
+        }
+    }
+    assert_eq!(plain, matches);
 });
