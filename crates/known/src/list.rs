@@ -122,6 +122,53 @@ fn string_kind() -> MatchKind {
     MatchKind::String
 }
 
+/// A multiply-rotate hash over 8-byte words. Lookups hash every name an
+/// extractor meets (and every parent of it), where SipHash cost more than
+/// the lookup itself. Keys come from the lists, never from the text being
+/// read, so a chosen input cannot crowd a bucket: a keyed hash buys nothing
+/// here.
+#[derive(Default)]
+struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in chunks.by_ref() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        let mut w = [0u8; 8];
+        if let Some(dst) = w.get_mut(..rest.len()) {
+            dst.copy_from_slice(rest);
+        }
+        self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+    }
+}
+
+impl NameHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type NameMap = HashMap<String, Vec<u16>, std::hash::BuildHasherDefault<NameHasher>>;
+
+/// `name` without a trailing dot, lower-cased; borrowed when it already is
+/// (canonical names from the extractor are).
+fn folded(name: &str) -> std::borrow::Cow<'_, str> {
+    let name = name.trim_end_matches('.');
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
+}
+
 /// Compact matchers over a set of lists.
 #[derive(Debug, Default)]
 pub struct Known {
@@ -130,9 +177,9 @@ pub struct Known {
     v4: Vec<(u16, Vec<(u32, u32)>)>,
     v6: Vec<(u16, Vec<(u128, u128)>)>,
     /// Exact names and strings, lower-case, to the lists holding them.
-    exact: HashMap<String, Vec<u16>>,
+    exact: NameMap,
     /// Hostname entries (matched on every suffix of a name).
-    hostnames: HashMap<String, Vec<u16>>,
+    hostnames: NameMap,
     substrings: Vec<(String, u16)>,
 }
 
@@ -314,12 +361,12 @@ impl Known {
     /// The lists that know the domain `name`: exact string entries, and
     /// hostname entries equal to it or to a parent of it.
     pub fn lookup_domain(&self, name: &str) -> Vec<&ListInfo> {
-        let name = name.trim_end_matches('.').to_ascii_lowercase();
+        let name = folded(name);
         let mut hits = Vec::new();
-        if let Some(v) = self.exact.get(&name) {
+        if let Some(v) = self.exact.get(name.as_ref()) {
             hits.extend(v);
         }
-        let mut rest = name.as_str();
+        let mut rest = name.as_ref();
         loop {
             if let Some(v) = self.hostnames.get(rest) {
                 hits.extend(v);
@@ -337,10 +384,10 @@ impl Known {
     /// domain (`example.github.io`) is itself listed, when a listed parent
     /// (`github.io`) would hand out subdomains to anyone.
     pub fn lookup_domain_exact(&self, name: &str) -> Vec<&ListInfo> {
-        let name = name.trim_end_matches('.').to_ascii_lowercase();
+        let name = folded(name);
         let mut hits = Vec::new();
         for map in [&self.exact, &self.hostnames] {
-            if let Some(v) = map.get(&name) {
+            if let Some(v) = map.get(name.as_ref()) {
                 hits.extend(v);
             }
         }
