@@ -409,10 +409,13 @@ fn automaton(
     if patterns.is_empty() {
         return Ok((None, terms));
     }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
+    let build = |kind| {
+        AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(kind).build(&patterns)
+    };
+    // A profile too large for a DFA's state ids still gets an automaton: the
+    // crate's own choice (an NFA), slower per byte but as exact.
+    let ac = build(Some(AhoCorasickKind::DFA))
+        .or_else(|_| build(None))
         .map_err(|e| BuildError::Automaton(e.to_string()))?;
     Ok((Some(ac), terms))
 }
