@@ -1831,39 +1831,10 @@ fn under_any(host: &str, set: &HostSet) -> bool {
     }
 }
 
-/// A multiply-rotate hash for short host names (the lists are fixed and
-/// ours, so hash flooding is no concern); SipHash costs more than the
-/// lookup it serves.
-#[derive(Default)]
-struct HostHasher(u64);
-
-impl std::hash::Hasher for HostHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in chunks.by_ref() {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let mut w = [0u8; 8];
-        let rest = chunks.remainder();
-        if let Some(dst) = w.get_mut(..rest.len()) {
-            dst.copy_from_slice(rest);
-        }
-        self.add(u64::from_le_bytes(w) ^ rest.len() as u64);
-    }
-}
-
-impl HostHasher {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type HostSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<HostHasher>>;
+/// Host lists as sets, hashed with `kyoyu-known`'s [`kyoyu_known::NameHasher`]
+/// (the lists are fixed and ours).
+type HostSet =
+    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<kyoyu_known::NameHasher>>;
 
 static REFERENCE_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
 static BENIGN_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();

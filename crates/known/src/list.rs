@@ -122,13 +122,24 @@ fn string_kind() -> MatchKind {
     MatchKind::String
 }
 
-/// A multiply-rotate hash over 8-byte words. Lookups hash every name an
-/// extractor meets (and every parent of it), where SipHash cost more than
-/// the lookup itself. Keys come from the lists, never from the text being
-/// read, so a chosen input cannot crowd a bucket: a keyed hash buys nothing
-/// here.
-#[derive(Default)]
-struct NameHasher(u64);
+/// A multiply-rotate hash over 8-byte words, for maps of host names and
+/// list entries. Lookups hash every name an extractor meets (and every
+/// parent of it), where SipHash cost more than the lookup itself. Use it
+/// only for maps whose keys the program chooses (lists, not the text being
+/// read): then a chosen input cannot crowd a bucket, and a keyed hash buys
+/// nothing.
+///
+/// ```
+/// use std::collections::HashSet;
+/// use std::hash::BuildHasherDefault;
+/// use kyoyu_known::NameHasher;
+///
+/// let hosts: HashSet<&str, BuildHasherDefault<NameHasher>> =
+///     ["github.com", "gist.github.com"].into_iter().collect();
+/// assert!(hosts.contains("github.com"));
+/// ```
+#[derive(Default, Debug, Clone, Copy)]
+pub struct NameHasher(u64);
 
 impl std::hash::Hasher for NameHasher {
     fn finish(&self) -> u64 {
