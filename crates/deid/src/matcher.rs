@@ -391,9 +391,10 @@ struct Term {
 }
 
 /// One automaton over the bounded and the free keys, so that each view is
-/// read once. A DFA: with the byte classes of key text it stays small
-/// (about 1 KiB per key state on a 10,000-term profile) and it reads a
-/// byte in a few instructions, where the NFA follows failure links.
+/// read once. A DFA reads a byte in a few instructions where the NFA
+/// follows failure links; on the bench's 10,000-term profile it cost 140 ms
+/// and 62 MB resident to build (the NFA: 110 ms and 42 MB) and made text
+/// de-identification about 7 % faster (8.4 against 7.9 MiB/s).
 fn automaton(
     bounded: Vec<(String, TermKind)>,
     free: Vec<(String, TermKind)>,

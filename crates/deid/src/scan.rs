@@ -72,33 +72,31 @@ fn key_values(
     let mut out = Vec::new();
     for (p, ki) in occurrences(cache, keys, text) {
         let Some(k) = keys.get(ki).map(|k| k.as_bytes()) else { continue };
-        {
-            // Whole key: not inside a longer word.
-            if p > 0 && s.get(p - 1).copied().is_some_and(is_word) {
-                continue;
-            }
-            let mut j = p + k.len();
-            if s.get(j).copied().is_some_and(is_word) {
-                continue;
-            }
-            while s.get(j).is_some_and(|b| *b == b' ' || *b == b'"' || *b == b'\'') {
-                j += 1;
-            }
-            let sep = if text.get(j..).is_some_and(|t| t.starts_with('：')) {
-                '：'.len_utf8()
-            } else if s.get(j).is_some_and(|b| matches!(b, b':' | b'=')) {
-                1
-            } else {
-                continue;
-            };
-            j += sep;
-            while s.get(j).is_some_and(|b| *b == b' ' || *b == b'"' || *b == b'\'') {
-                j += 1;
-            }
-            let end = token_end(s, j);
-            if end > j {
-                out.push(Span { start: j, end });
-            }
+        // Whole key: not inside a longer word.
+        if p > 0 && s.get(p - 1).copied().is_some_and(is_word) {
+            continue;
+        }
+        let mut j = p + k.len();
+        if s.get(j).copied().is_some_and(is_word) {
+            continue;
+        }
+        while s.get(j).is_some_and(|b| *b == b' ' || *b == b'"' || *b == b'\'') {
+            j += 1;
+        }
+        let sep = if text.get(j..).is_some_and(|t| t.starts_with('：')) {
+            '：'.len_utf8()
+        } else if s.get(j).is_some_and(|b| matches!(b, b':' | b'=')) {
+            1
+        } else {
+            continue;
+        };
+        j += sep;
+        while s.get(j).is_some_and(|b| *b == b' ' || *b == b'"' || *b == b'\'') {
+            j += 1;
+        }
+        let end = token_end(s, j);
+        if end > j {
+            out.push(Span { start: j, end });
         }
     }
     out
@@ -157,15 +155,13 @@ pub(crate) fn credentials(text: &str) -> Vec<Span> {
         std::sync::OnceLock::new();
     for (p, ki) in occurrences(&SWITCHES_AC, SWITCHES, text) {
         let Some(k) = SWITCHES.get(ki).map(|k| k.as_bytes()) else { continue };
-        {
-            if p > 0 && !s.get(p - 1).is_some_and(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let j = p + k.len();
-            let end = token_end(s, j);
-            if end > j {
-                out.push(Span { start: j, end });
-            }
+        if p > 0 && !s.get(p - 1).is_some_and(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let j = p + k.len();
+        let end = token_end(s, j);
+        if end > j {
+            out.push(Span { start: j, end });
         }
     }
     // Tokens with a known shape.
@@ -334,33 +330,31 @@ pub(crate) fn cloud_ids(text: &str) -> Vec<Span> {
         std::sync::OnceLock::new();
     for (p, ci) in occurrences(&CUES_AC, CUES, text) {
         let Some(cue) = CUES.get(ci) else { continue };
-        {
-            let from = p + cue.len();
-            // Look at the next 60 bytes for a 12-digit number or a GUID.
-            let window_end = (from + 60).min(s.len());
-            let mut j = from;
-            while j < window_end {
-                if s.get(j).is_some_and(u8::is_ascii_alphanumeric)
-                    && (j == 0
-                        || !s.get(j - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-'))
-                {
-                    let e = {
-                        let mut e = j;
-                        while s.get(e).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-') {
-                            e += 1;
-                        }
-                        e
-                    };
-                    if let Some(t) = text.get(j..e) {
-                        let digits12 = t.len() == 12 && t.bytes().all(|c| c.is_ascii_digit());
-                        if digits12 || is_guid(t) {
-                            out.push(Span { start: j, end: e });
-                        }
+        let from = p + cue.len();
+        // Look at the next 60 bytes for a 12-digit number or a GUID.
+        let window_end = (from + 60).min(s.len());
+        let mut j = from;
+        while j < window_end {
+            if s.get(j).is_some_and(u8::is_ascii_alphanumeric)
+                && (j == 0
+                    || !s.get(j - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-'))
+            {
+                let e = {
+                    let mut e = j;
+                    while s.get(e).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-') {
+                        e += 1;
                     }
-                    j = e.max(j + 1);
-                } else {
-                    j += 1;
+                    e
+                };
+                if let Some(t) = text.get(j..e) {
+                    let digits12 = t.len() == 12 && t.bytes().all(|c| c.is_ascii_digit());
+                    if digits12 || is_guid(t) {
+                        out.push(Span { start: j, end: e });
+                    }
                 }
+                j = e.max(j + 1);
+            } else {
+                j += 1;
             }
         }
     }

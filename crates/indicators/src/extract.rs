@@ -1676,15 +1676,14 @@ fn windows_like(raw: &str) -> bool {
 
 fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     let prev = ctx.text.get(..ctx.start).unwrap_or_default().trim_end();
-    let prev_word =
-        prev.rsplit(|c: char| c.is_whitespace()).next().unwrap_or_default().to_lowercase();
-    let prev_word = prev_word.trim_end_matches([':', '=', '(', ',']);
+    let mut words = prev.rsplit(char::is_whitespace);
+    let last = words.next().unwrap_or_default();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // `Radmin Server 3.5.2.1`: a capitalised word after a capitalised
     // product name is part of the name, even a network word.
-    let mut words = prev.rsplit(char::is_whitespace);
-    let capitalised =
-        |w: Option<&str>| w.and_then(|w| w.chars().next()).is_some_and(|c| c.is_uppercase());
-    let product_name = capitalised(words.next()) && capitalised(words.next());
+    let product_name = capitalised(last) && words.next().is_some_and(capitalised);
+    let prev_word = last.to_lowercase();
+    let prev_word = prev_word.trim_end_matches([':', '=', '(', ',']);
     if (NETWORK_WORDS.contains(&prev_word) && !product_name) || prev.ends_with([':', '=']) {
         return false;
     }
@@ -1703,12 +1702,7 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     // Small numbers in every part, led by a one-digit part, after a
     // capitalised product name: Radmin 3.5.2.1.
     let small = octets.iter().all(|&o| o <= 20) && (1..=9).contains(&octets[0]);
-    let product = prev_word.chars().next().is_some_and(char::is_alphabetic)
-        && prev
-            .rsplit(char::is_whitespace)
-            .next()
-            .and_then(|w| w.chars().next())
-            .is_some_and(char::is_uppercase);
+    let product = prev_word.chars().next().is_some_and(char::is_alphabetic) && capitalised(last);
     small && product
 }
 

@@ -57,25 +57,16 @@ impl Deidentifier {
                         w.warn(x.warning, x.rule, span.0, span.1);
                     }
                     let raw = text.get(span.0..span.1).unwrap_or_default();
-                    let edit = if o.action == Action::Keep
-                        && (!self.policy.defang_output || raw == o.display)
-                    {
-                        None
-                    } else if o.action == Action::Keep {
-                        Some(Edit {
-                            start: span.0,
-                            end: span.1,
-                            text: o.display.clone(),
-                            prio: PRIO_KEEP,
-                        })
-                    } else {
-                        Some(Edit {
-                            start: span.0,
-                            end: span.1,
-                            text: o.display.clone(),
-                            prio: prio(o.action),
-                        })
-                    };
+                    // Kept as written needs no edit; kept but defanged, or
+                    // replaced, does.
+                    let changed =
+                        o.action != Action::Keep || (self.policy.defang_output && raw != o.display);
+                    let edit = changed.then(|| Edit {
+                        start: span.0,
+                        end: span.1,
+                        text: o.display.clone(),
+                        prio: prio(o.action),
+                    });
                     if let Some(e) = &edit {
                         w.edits.push(e.clone());
                     }
@@ -109,8 +100,9 @@ impl Deidentifier {
                         hashes.push(span);
                     }
                     if let Indicator::Cve(c) = ind {
-                        if self.announced_cves.iter().any(|a| *a == c.to_string())
+                        if !self.announced_cves.is_empty()
                             && self.enabled(RuleId::R13)
+                            && self.announced_cves.contains(&c.to_string())
                         {
                             w.warn(DeidWarning::AnnouncementLinkage, RuleId::R13, span.0, span.1);
                         }
@@ -283,50 +275,26 @@ impl Deidentifier {
             .filter(|m| m.indicator.kind().is_network())
             .map(|m| (m.start, m.end))
             .collect();
-        if self.enabled(RuleId::R4) {
-            for s in scan::credentials(text) {
-                w.place(RuleId::R4, Action::Drop, s.start, s.end, Placeholder::Credential);
-            }
-        }
-        if self.enabled(RuleId::R6) {
-            for s in scan::sids(text) {
-                w.place(RuleId::R6, Action::Redact, s.start, s.end, Placeholder::VictimId);
-            }
-            for s in scan::cloud_ids(text) {
-                w.place(RuleId::R6, Action::Redact, s.start, s.end, Placeholder::VictimId);
-            }
-        }
-        if self.enabled(RuleId::R4) {
-            for s in scan::private_keys(text).into_iter().chain(scan::ntlm_after_cue(text)) {
-                w.place(RuleId::R4, Action::Drop, s.start, s.end, Placeholder::Credential);
-            }
-            for s in scan::user_values(text) {
-                w.place(RuleId::R4, Action::Redact, s.start, s.end, Placeholder::User);
-            }
-        }
-        if self.enabled(RuleId::R0) {
-            for s in scan::phones(text) {
-                w.place(RuleId::R0, Action::Redact, s.start, s.end, Placeholder::Phone);
-            }
-        }
-        if self.enabled(RuleId::R15) {
-            for s in scan::addresses(text) {
-                w.place(RuleId::R15, Action::Redact, s.start, s.end, Placeholder::Address);
-            }
-        }
-        if self.enabled(RuleId::R10) {
-            for s in scan::victim_ids(text) {
-                w.place(RuleId::R10, Action::Redact, s.start, s.end, Placeholder::VictimId);
-            }
-        }
-        if self.enabled(RuleId::R5) {
-            for s in scan::host_values(text) {
-                w.place(RuleId::R5, Action::Redact, s.start, s.end, Placeholder::InternalHost);
-            }
-        }
-        if self.enabled(RuleId::R12) {
-            for s in scan::metadata_values(text) {
-                w.place(RuleId::R12, Action::Drop, s.start, s.end, Placeholder::Metadata);
+        // Scanners that place one kind of placeholder, in a fixed order.
+        type Scanner = fn(&str) -> Vec<scan::Span>;
+        const SCANNERS: &[(RuleId, Action, Placeholder, Scanner)] = &[
+            (RuleId::R4, Action::Drop, Placeholder::Credential, scan::credentials),
+            (RuleId::R6, Action::Redact, Placeholder::VictimId, scan::sids),
+            (RuleId::R6, Action::Redact, Placeholder::VictimId, scan::cloud_ids),
+            (RuleId::R4, Action::Drop, Placeholder::Credential, scan::private_keys),
+            (RuleId::R4, Action::Drop, Placeholder::Credential, scan::ntlm_after_cue),
+            (RuleId::R4, Action::Redact, Placeholder::User, scan::user_values),
+            (RuleId::R0, Action::Redact, Placeholder::Phone, scan::phones),
+            (RuleId::R15, Action::Redact, Placeholder::Address, scan::addresses),
+            (RuleId::R10, Action::Redact, Placeholder::VictimId, scan::victim_ids),
+            (RuleId::R5, Action::Redact, Placeholder::InternalHost, scan::host_values),
+            (RuleId::R12, Action::Drop, Placeholder::Metadata, scan::metadata_values),
+        ];
+        for &(rule, action, placeholder, scanner) in SCANNERS {
+            if self.enabled(rule) {
+                for s in scanner(text) {
+                    w.place(rule, action, s.start, s.end, placeholder);
+                }
             }
         }
         if self.enabled(RuleId::R5) {
