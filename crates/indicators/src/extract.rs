@@ -453,18 +453,19 @@ impl Extractor {
             _ => rb.iter().fold(0u16, |acc, &b| acc | flags_of(b)),
         };
         let has = |f: u16| flags & f != 0;
-        let dot = has(F_DOT | F_BRACKET | F_NONASCII);
+        let bracket = has(F_BRACKET);
+        // A bracket stands for a dot only in a marker (`[.]`, `(dot)`).
+        let markers = if bracket { bracket_markers(rb) } else { BracketMarkers::default() };
+        let dot = has(F_DOT | F_NONASCII) || markers.dot;
         let (colon, at, slash, backslash) =
             (has(F_COLON), has(F_AT), has(F_SLASH), has(F_BACKSLASH));
-        let (digit, alpha, bracket) = (has(F_DIGIT), has(F_ALPHA), has(F_BRACKET));
+        let (digit, alpha) = (has(F_DIGIT), has(F_ALPHA));
         let hex_only = !has(F_NOT_HEX);
         let plain_word = !(dot || colon || at || slash || backslash || digit);
         if plain_word {
             return None;
         }
-        // `[://]` needs a colon; `[at]` and `(at)` a closing bracket.
-        let (url_marker, at_marker) =
-            if bracket && (colon || has(F_CLOSER)) { bracket_markers(rb) } else { (false, false) };
+        let (url_marker, at_marker) = (markers.url, markers.at);
         // Every URL separator holds a colon, ASCII or full-width.
         let url_like = ((colon || has(F_NONASCII)) && has_url_separator(rb)) || url_marker;
         // `dst=185.100.87.202`, `smtp.mailfrom=evil.com`: the value after a
@@ -938,6 +939,13 @@ impl Extractor {
             }
             return self.make(ctx, 0, ctx.raw.len(), Indicator::Ipv4(ip.into()), r.defanged);
         }
+        // A last label that is a file extension but no top-level domain
+        // (`lsass.dmp`, `mimikatz.exe`) makes every name parse fail: go
+        // straight to file names.
+        let last = tb.rsplit(|&b| b == b'.').next().unwrap_or_default();
+        if is_non_tld_extension(last) {
+            return self.file_name(ctx);
+        }
         // An ASCII character outside letters, digits, `-`, `_` and `.`
         // makes any name fail to parse: go straight to file names.
         let may_be_domain = r.defanged || ctx.flags & F_NOT_DNS == 0;
@@ -962,7 +970,7 @@ impl Extractor {
             Some(p) => raw.get(p + 1..)?,
             None => raw,
         };
-        if !is_file_extension(ext) {
+        if !is_file_extension(ext.as_bytes()) {
             return None;
         }
         let stem = raw.get(..raw.len() - ext.len() - 1)?;
@@ -1025,16 +1033,85 @@ impl Extractor {
     }
 }
 
-/// Whether `ext` (any case) is in [`FILE_EXTENSIONS`]: lower-cased into a
-/// stack buffer and looked up in a sorted copy of the list, so the common
-/// miss costs a few comparisons and no allocation.
-fn is_file_extension(ext: &str) -> bool {
+/// Whether `ext` (any case) is in [`FILE_EXTENSIONS`].
+fn is_file_extension(ext: &[u8]) -> bool {
+    extension_flags(ext) & EXT_LISTED != 0
+}
+
+/// Whether `ext` (any case) is in [`FILE_EXTENSIONS`] but is not a
+/// top-level domain (`exe`, `dmp`; not `com`, `zip`), so that no name
+/// ending in it is a domain.
+fn is_non_tld_extension(ext: &[u8]) -> bool {
+    extension_flags(ext) == EXT_LISTED
+}
+
+/// In [`EXTENSION_FLAGS`]: the extension is in [`FILE_EXTENSIONS`].
+const EXT_LISTED: u8 = 1;
+/// In [`EXTENSION_FLAGS`]: the extension is also a top-level domain
+/// ([`EXTENSION_TLDS`]).
+const EXT_TLD: u8 = 2;
+/// Slots of the extension table: a power of two, about twice the list.
+const EXT_SLOTS: usize = 256;
+
+/// The slot where probing for `key` starts.
+const fn ext_slot(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize & (EXT_SLOTS - 1)
+}
+
+/// [`FILE_EXTENSIONS`] as an open-addressing table of [`ext_key`]s (zero
+/// is an empty slot; no key is zero, its count byte is not), so that a
+/// lookup costs one hash and, mostly, one comparison.
+// Indexing in a const initialiser cannot panic at run time: a bound error
+// would fail the build.
+#[allow(clippy::indexing_slicing)]
+const EXTENSION_TABLE: ([u128; EXT_SLOTS], [u8; EXT_SLOTS]) = {
+    let mut keys = [0u128; EXT_SLOTS];
+    let mut flags = [0u8; EXT_SLOTS];
+    let mut i = 0;
+    while i < FILE_EXTENSIONS.len() {
+        let e = FILE_EXTENSIONS[i].as_bytes();
+        let key = ext_key(e, true);
+        let mut tld = false;
+        let mut t = 0;
+        while t < EXTENSION_TLDS.len() {
+            let x = EXTENSION_TLDS[t].as_bytes();
+            if ext_key(x, true) == key {
+                tld = true;
+            }
+            t += 1;
+        }
+        let mut slot = ext_slot(key);
+        while keys[slot] != 0 && keys[slot] != key {
+            slot = (slot + 1) & (EXT_SLOTS - 1);
+        }
+        keys[slot] = key;
+        flags[slot] = EXT_LISTED | if tld { EXT_TLD } else { 0 };
+        i += 1;
+    }
+    (keys, flags)
+};
+const EXTENSION_KEYS: [u128; EXT_SLOTS] = EXTENSION_TABLE.0;
+const EXTENSION_FLAGS: [u8; EXT_SLOTS] = EXTENSION_TABLE.1;
+
+/// The [`EXT_LISTED`] and [`EXT_TLD`] flags of `ext` (any case); zero when
+/// it is not in [`FILE_EXTENSIONS`].
+fn extension_flags(ext: &[u8]) -> u8 {
     // No extension in the list is longer than 15 bytes.
     if ext.is_empty() || ext.len() > 15 {
-        return false;
+        return 0;
     }
-    let key = ext_key(ext.as_bytes(), true);
-    EXTENSION_KEYS.binary_search(&key).is_ok()
+    let key = ext_key(ext, true);
+    let mut slot = ext_slot(key);
+    // The table is never full: an empty slot ends every probe.
+    for _ in 0..EXT_SLOTS {
+        match EXTENSION_KEYS.get(slot) {
+            Some(&k) if k == key => return EXTENSION_FLAGS.get(slot).copied().unwrap_or(0),
+            Some(0) | None => return 0,
+            Some(_) => slot = (slot + 1) & (EXT_SLOTS - 1),
+        }
+    }
+    0
 }
 
 /// Whether `word` (any ASCII case) is one of the words behind `keys`
@@ -1078,17 +1155,16 @@ const fn ext_key(b: &[u8], lower: bool) -> u128 {
     packed(b, lower, 15) | (b.len() as u128 & 0xff)
 }
 
-/// Sorted keys of lower-case `words`: [`ext_key`]s when `extensions`, else
-/// [`word_key`]s.
+/// Sorted [`word_key`]s of lower-case `words`.
 // Indexing in a const initialiser cannot panic at run time: a bound error
 // would fail the build.
 #[allow(clippy::indexing_slicing)]
-const fn sorted_keys<const N: usize>(words: &[&str], extensions: bool) -> [u128; N] {
+const fn sorted_keys<const N: usize>(words: &[&str]) -> [u128; N] {
     let mut keys = [0u128; N];
     let mut i = 0;
     while i < N {
         let w = words[i].as_bytes();
-        keys[i] = if extensions { ext_key(w, false) } else { word_key(w, false) };
+        keys[i] = word_key(w, false);
         i += 1;
     }
     // Insertion sort: a few thousand steps at compile time.
@@ -1106,12 +1182,8 @@ const fn sorted_keys<const N: usize>(words: &[&str], extensions: bool) -> [u128;
     keys
 }
 
-const CODE_OBJECT_KEYS: [u128; CODE_OBJECTS.len()] = sorted_keys(CODE_OBJECTS, false);
-const AV_WORD_KEYS: [u128; AV_WORDS.len()] = sorted_keys(AV_WORDS, false);
-
-/// [`FILE_EXTENSIONS`] as sorted keys (`ext_key`); every extension is
-/// lower case and at most 15 bytes (checked by a unit test).
-const EXTENSION_KEYS: [u128; FILE_EXTENSIONS.len()] = sorted_keys(FILE_EXTENSIONS, true);
+const CODE_OBJECT_KEYS: [u128; CODE_OBJECTS.len()] = sorted_keys(CODE_OBJECTS);
+const AV_WORD_KEYS: [u128; AV_WORDS.len()] = sorted_keys(AV_WORDS);
 
 struct Ctx<'a> {
     text: &'a str,
@@ -1203,8 +1275,6 @@ const F_DASH: u16 = 2048;
 /// ASCII bytes no domain name holds (anything but letters, digits, `-`,
 /// `_` and `.`).
 const F_NOT_DNS: u16 = 4096;
-/// `)` and `]`.
-const F_CLOSER: u16 = 32768;
 /// Bytes that end a segment (as [`SEP`]).
 const F_SEP: u16 = 8192;
 /// Bytes that make a segment worth a closer look (as [`INTERESTING`]).
@@ -1227,7 +1297,6 @@ const FLAGS: [u16; 256] = {
             b'0'..=b'9' => F_DIGIT,
             b'a'..=b'z' | b'A'..=b'Z' => F_ALPHA,
             b'=' => F_EQ,
-            b')' | b']' => F_CLOSER,
             b'-' => F_DASH,
             0x80.. => F_NONASCII,
             _ => 0,
@@ -1615,27 +1684,48 @@ fn has_url_separator(b: &[u8]) -> bool {
     false
 }
 
-/// Whether `b` holds `[://]`, and whether it holds `[at]` or `(at)` (any
-/// case), in one pass over its brackets.
-fn bracket_markers(b: &[u8]) -> (bool, bool) {
-    let (mut url, mut at) = (false, false);
+/// The defang markers among the brackets of `b`, found in one pass.
+#[derive(Clone, Copy, Default)]
+struct BracketMarkers {
+    /// `[://]`.
+    url: bool,
+    /// `[at]` or `(at)` (any case).
+    at: bool,
+    /// A bracketed dot: `[.]`, `(.)`, `{.}`, `[dot]`, `(dot)`, `{dot}`.
+    dot: bool,
+}
+
+/// The defang markers among the brackets of `b` (see [`BracketMarkers`]).
+fn bracket_markers(b: &[u8]) -> BracketMarkers {
+    let mut m = BracketMarkers::default();
     let mut from = 0;
-    while let Some(p) = b.get(from..).and_then(|r| r.iter().position(|&c| c == b'[' || c == b'(')) {
+    while let Some(p) =
+        b.get(from..).and_then(|r| r.iter().position(|&c| matches!(c, b'[' | b'(' | b'{')))
+    {
         let i = from + p;
         from = i + 1;
-        let open = b.get(i).copied();
+        let open = b.get(i).copied().unwrap_or(0);
         let next = b.get(i + 1..).unwrap_or_default();
-        if open == Some(b'[') && next.starts_with(b"://]") {
-            url = true;
+        if open == b'[' && next.starts_with(b"://]") {
+            m.url = true;
         }
-        let close = if open == Some(b'[') { b']' } else { b')' };
-        if next.get(..2).is_some_and(|w| w.eq_ignore_ascii_case(b"at"))
-            && next.get(2) == Some(&close)
-        {
-            at = true;
+        let close = match open {
+            b'[' => b']',
+            b'(' => b')',
+            _ => b'}',
+        };
+        let word = |w: &[u8]| {
+            next.get(..w.len()).is_some_and(|n| n.eq_ignore_ascii_case(w))
+                && next.get(w.len()) == Some(&close)
+        };
+        if open != b'{' && word(b"at") {
+            m.at = true;
+        }
+        if word(b".") || word(b"dot") {
+            m.dot = true;
         }
     }
-    (url, at)
+    m
 }
 
 /// The first position of `n` in `h`, ignoring ASCII case. Every needle
@@ -2014,6 +2104,24 @@ mod tests {
     }
 
     #[test]
+    fn extension_tlds_are_the_extensions_that_are_top_level_domains() {
+        let tlds: Vec<&str> = FILE_EXTENSIONS
+            .iter()
+            .copied()
+            .filter(|e| psl::suffix(e.as_bytes()).is_some_and(|s| s.is_known()))
+            .collect();
+        assert_eq!(tlds, EXTENSION_TLDS, "EXTENSION_TLDS must list these, in this order");
+        for e in FILE_EXTENSIONS {
+            let tld = tlds.contains(e);
+            assert_eq!(is_non_tld_extension(e.as_bytes()), !tld, "{e}");
+            assert_eq!(is_non_tld_extension(e.to_ascii_uppercase().as_bytes()), !tld, "{e}");
+        }
+        for miss in ["", "ex", "exee", "e", "zipx", "0123456789abcdef", "library-msx"] {
+            assert_eq!(extension_flags(miss.as_bytes()), 0, "{miss}");
+        }
+    }
+
+    #[test]
     fn under_any_is_same_or_subdomain() {
         let hosts = [
             "attack.mitre.org",
@@ -2044,10 +2152,13 @@ mod tests {
     fn extension_keys_cover_the_list() {
         for ext in FILE_EXTENSIONS {
             assert!(ext.len() <= 15 && *ext == ext.to_ascii_lowercase(), "{ext}");
-            assert!(is_file_extension(ext) && is_file_extension(&ext.to_ascii_uppercase()));
+            assert!(
+                is_file_extension(ext.as_bytes())
+                    && is_file_extension(ext.to_ascii_uppercase().as_bytes())
+            );
         }
         for miss in ["", "ex", "exe1", "exe\0", "zipx", "library-ms-x", "0123456789abcdefg"] {
-            assert!(!is_file_extension(miss), "{miss}");
+            assert!(!is_file_extension(miss.as_bytes()), "{miss}");
         }
     }
 }

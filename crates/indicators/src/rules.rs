@@ -8,6 +8,12 @@ pub(crate) const FILE_LIKE_TLDS: &[&str] = &[
     "zip", "mov", "py", "sh", "pl", "rs", "md", "ps", "so", "app", "run", "pm", "sc", "cs", "cab",
 ];
 
+/// The entries of [`FILE_EXTENSIONS`] that are also top-level domains of
+/// the Public Suffix List (a unit test holds the two in step): a name
+/// ending in any other extension is never a domain.
+pub(crate) const EXTENSION_TLDS: &[&str] =
+    &["com", "py", "pl", "sh", "so", "app", "zip", "cab", "dot", "one", "mov"];
+
 /// File extensions that make a `name.ext` token a file name.
 pub(crate) const FILE_EXTENSIONS: &[&str] = &[
     "exe",

@@ -5,3 +5,4 @@ pub(crate) mod hash;
 pub(crate) mod ids;
 pub(crate) mod ip;
 pub(crate) mod path;
+pub(crate) mod url;
