@@ -38,4 +38,4 @@
 
 mod list;
 
-pub use list::{Category, Error, Known, ListInfo, MatchKind, NameHasher};
+pub use list::{Categories, Category, Error, Known, ListInfo, MatchKind, NameHasher};

@@ -40,6 +40,39 @@ pub enum Category {
     User,
 }
 
+impl Category {
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
+/// A set of [`Category`]s: which kinds of lists know a value, without
+/// saying which lists. The `*_categories` lookups return it without
+/// allocating, for callers that only ask "is this a known resolver?".
+///
+/// ```
+/// use kyoyu_known::{Category, Known};
+///
+/// let known = Known::builtin();
+/// let c = known.ip_categories("8.8.8.8".parse()?);
+/// assert!(c.contains(Category::PublicDns));
+/// assert!(!c.contains(Category::Sinkhole));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Categories(u32);
+
+impl Categories {
+    /// Whether `c` is in the set.
+    pub fn contains(self, c: Category) -> bool {
+        self.0 & c.bit() != 0
+    }
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
 /// How a list's entries match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -340,6 +373,67 @@ impl Known {
         idx.sort_unstable();
         idx.dedup();
         idx.into_iter().filter_map(|i| self.lists.get(usize::from(i))).collect()
+    }
+
+    /// The categories of the lists at `idx`.
+    fn categories(&self, idx: impl IntoIterator<Item = u16>) -> Categories {
+        Categories(
+            idx.into_iter()
+                .filter_map(|i| self.lists.get(usize::from(i)))
+                .fold(0, |set, l| set | l.category.bit()),
+        )
+    }
+
+    /// The categories of [`Known::lookup_ip`], without allocating.
+    pub fn ip_categories(&self, ip: IpAddr) -> Categories {
+        match ip {
+            IpAddr::V4(a) => {
+                let x = u32::from(a);
+                self.categories(self.v4.iter().filter(|(_, r)| contains(r, x)).map(|&(idx, _)| idx))
+            }
+            IpAddr::V6(a) => match a.to_ipv4_mapped() {
+                Some(v4) => self.ip_categories(IpAddr::V4(v4)),
+                None => {
+                    let x = u128::from(a);
+                    self.categories(
+                        self.v6.iter().filter(|(_, r)| contains(r, x)).map(|&(idx, _)| idx),
+                    )
+                }
+            },
+        }
+    }
+
+    /// The categories of [`Known::lookup_domain`], without allocating when
+    /// `name` is already lower case.
+    pub fn domain_categories(&self, name: &str) -> Categories {
+        let name = folded(name);
+        let mut set = Categories::default();
+        if let Some(v) = self.exact.get(name.as_ref()) {
+            set.0 |= self.categories(v.iter().copied()).0;
+        }
+        let mut rest = name.as_ref();
+        loop {
+            if let Some(v) = self.hostnames.get(rest) {
+                set.0 |= self.categories(v.iter().copied()).0;
+            }
+            match rest.split_once('.') {
+                Some((_, parent)) if !parent.is_empty() => rest = parent,
+                _ => return set,
+            }
+        }
+    }
+
+    /// The categories of [`Known::lookup_domain_exact`], without allocating
+    /// when `name` is already lower case.
+    pub fn domain_categories_exact(&self, name: &str) -> Categories {
+        let name = folded(name);
+        let mut set = Categories::default();
+        for map in [&self.exact, &self.hostnames] {
+            if let Some(v) = map.get(name.as_ref()) {
+                set.0 |= self.categories(v.iter().copied()).0;
+            }
+        }
+        set
     }
 
     /// The lists whose CIDR blocks hold `ip`.

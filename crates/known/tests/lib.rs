@@ -101,3 +101,61 @@ fn user_lists() {
         Err(Error::Format { .. })
     ));
 }
+
+/// Every category lookup agrees with the list lookup it summarises, on
+/// names and addresses that hit each kind of list, their subdomains, upper
+/// case and misses.
+#[test]
+fn category_sets_agree_with_list_lookups() {
+    const ALL: [Category; 12] = [
+        Category::Reserved,
+        Category::PublicDns,
+        Category::TopDomain,
+        Category::Cloud,
+        Category::Sinkhole,
+        Category::Scanner,
+        Category::UrlShortener,
+        Category::DynamicDns,
+        Category::EmptyHash,
+        Category::FalsePositive,
+        Category::Reference,
+        Category::User,
+    ];
+    let k = Known::builtin();
+    let same = |set: kyoyu_known::Categories, hits: Vec<&kyoyu_known::ListInfo>, what: &str| {
+        for c in ALL {
+            assert_eq!(set.contains(c), hits.iter().any(|l| l.category == c), "{what}: {c:?}");
+        }
+        assert_eq!(set.is_empty(), hits.is_empty(), "{what}");
+    };
+    for name in [
+        "google.com",
+        "www.google.com",
+        "WWW.Google.COM",
+        "bit.ly",
+        "x.duckdns.org",
+        "duckdns.org",
+        "github.io",
+        "someone.github.io",
+        "localhost",
+        "example.com",
+        "evil-cdn-update.net",
+        "",
+        ".",
+    ] {
+        same(k.domain_categories(name), k.lookup_domain(name), name);
+        same(k.domain_categories_exact(name), k.lookup_domain_exact(name), name);
+    }
+    for ip in [
+        "8.8.8.8",
+        "1.1.1.1",
+        "10.0.0.1",
+        "203.0.113.9",
+        "2606:4700:4700::1111",
+        "::ffff:8.8.8.8",
+        "2001:db8::1",
+        "52.95.110.1",
+    ] {
+        same(k.ip_categories(ip.parse().unwrap()), k.lookup_ip(ip.parse().unwrap()), ip);
+    }
+}

@@ -24,11 +24,20 @@ macro_rules! hex_hash {
                     return err(k, s, Reason::Length { expected: concat!($digits, " hex digits"), found: s.len() }, None);
                 }
                 let mut out = [0u8; $bytes];
-                for (i, (slot, pair)) in out.iter_mut().zip(s.as_bytes().chunks_exact(2)).enumerate() {
-                    let &[hi, lo] = pair else { return Err(bad(k, s, 2 * i)) };
-                    let hi = hex_value(hi).ok_or_else(|| bad(k, s, 2 * i))?;
-                    let lo = hex_value(lo).ok_or_else(|| bad(k, s, 2 * i + 1))?;
-                    *slot = hi << 4 | lo;
+                // Table lookups, and one check of all digits at the end: a
+                // digit's value fits four bits, a non-digit's does not.
+                let mut invalid = 0u8;
+                for (slot, pair) in out.iter_mut().zip(s.as_bytes().chunks_exact(2)) {
+                    let (hi, lo) = match pair {
+                        &[hi, lo] => (nibble(hi), nibble(lo)),
+                        _ => (BAD_NIBBLE, BAD_NIBBLE),
+                    };
+                    invalid |= hi | lo;
+                    *slot = hi << 4 | (lo & 0x0f);
+                }
+                if invalid & BAD_NIBBLE != 0 {
+                    let at = s.bytes().position(|b| hex_value(b).is_none()).unwrap_or(0);
+                    return Err(bad(k, s, at));
                 }
                 Ok($name(out))
             }
@@ -48,6 +57,29 @@ macro_rules! hex_hash {
 fn bad(k: IndicatorKind, s: &str, at: usize) -> ParseError {
     let c = s.get(at..).and_then(|r| r.chars().next()).unwrap_or('\0');
     ParseError::new(k, s, Reason::UnexpectedChar(c), Some(at))
+}
+
+/// In [`NIBBLES`]: not a hex digit.
+const BAD_NIBBLE: u8 = 0x10;
+
+/// The value of every hex digit, [`BAD_NIBBLE`] for every other byte.
+// Indexing in a const initialiser cannot panic at run time: a bound error
+// would fail the build.
+#[allow(clippy::indexing_slicing)]
+const NIBBLES: [u8; 256] = {
+    let mut t = [BAD_NIBBLE; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(v) = hex_value(i as u8) {
+            t[i] = v;
+        }
+        i += 1;
+    }
+    t
+};
+
+fn nibble(b: u8) -> u8 {
+    NIBBLES.get(usize::from(b)).copied().unwrap_or(BAD_NIBBLE)
 }
 
 pub(crate) const fn hex_value(b: u8) -> Option<u8> {
