@@ -16,6 +16,7 @@
 pub(crate) mod decode;
 pub(crate) mod encoded;
 pub(crate) mod fold;
+pub(crate) mod quick;
 pub(crate) mod romaji;
 pub(crate) mod small;
 
