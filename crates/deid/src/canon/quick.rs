@@ -56,9 +56,6 @@ pub(crate) struct QuickKeys {
     other: Vec<char>,
     sep_run: usize,
     prev: Class,
-    /// Romanisation scratch: step-1 bytes and their first input index.
-    st: Vec<u8>,
-    st_lo: Vec<u32>,
 }
 
 impl QuickKeys {
@@ -158,7 +155,7 @@ impl QuickKeys {
     }
 
     /// `fold::feed` for an ASCII byte.
-    #[inline]
+    #[inline(always)]
     fn feed_ascii(&mut self, b: u8) {
         let class = if b.is_ascii_lowercase() {
             Class::Lower
@@ -167,18 +164,18 @@ impl QuickKeys {
         } else if b.is_ascii_digit() {
             Class::Digit
         } else {
-            self.separator();
+            if !self.other.is_empty() {
+                self.flush();
+            }
+            self.prev = Class::Sep;
+            self.sep_run += 1;
             return;
         };
-        if self.sep_run > MAX_SEP_RUN {
-            self.flush();
-            self.push_break();
+        let prev = self.prev;
+        if self.sep_run > MAX_SEP_RUN || prev == Class::Other {
+            self.break_or_flush();
         }
         self.sep_run = 0;
-        let prev = self.prev;
-        if prev == Class::Other {
-            self.flush();
-        }
         let boundary = matches!(
             (prev, class),
             (Class::Sep | Class::Other, _)
@@ -202,6 +199,20 @@ impl QuickKeys {
         self.prev = class;
     }
 
+    /// Before an ASCII letter or digit: the hard break after a long run of
+    /// separators, or the end of a non-ASCII token (at most one applies:
+    /// a separator ends a non-ASCII token).
+    #[inline(never)]
+    fn break_or_flush(&mut self) {
+        if self.sep_run > MAX_SEP_RUN {
+            self.flush();
+            self.push_break();
+        }
+        if self.prev == Class::Other {
+            self.flush();
+        }
+    }
+
     fn push_break(&mut self) {
         self.view.push(BREAK);
         self.joined.push(BREAK);
@@ -209,12 +220,11 @@ impl QuickKeys {
         self.joined_bound.push(true);
     }
 
+    #[inline(never)]
     fn flush(&mut self) {
         if !self.ascii.is_empty() {
-            let QuickKeys {
-                view, bound, joined, joined_bound, ascii, flag, sep, st, st_lo, ..
-            } = self;
-            key_bytes(ascii, flag, st, st_lo, joined, joined_bound);
+            let QuickKeys { view, bound, joined, joined_bound, ascii, flag, sep, .. } = self;
+            key_bytes(ascii, flag, joined, joined_bound);
             let mut a = 0;
             while a < ascii.len() {
                 let mut z = a + 1;
@@ -223,7 +233,7 @@ impl QuickKeys {
                 }
                 let part = ascii.get(a..z).unwrap_or_default();
                 let part_flags = flag.get(a..z).unwrap_or_default();
-                key_bytes(part, part_flags, st, st_lo, view, bound);
+                key_bytes(part, part_flags, view, bound);
                 a = z;
             }
             ascii.clear();
@@ -286,126 +296,96 @@ const RULE_START: [bool; 256] = {
     t
 };
 
+/// Step 1 of the romanisation key at input byte `k` of a run: the
+/// look-alike byte and the index of the next input byte (two on for the
+/// merges `rn` = `m` and `vv` = `w`, which happen only inside a token: no
+/// boundary before the second letter). `(0, k)` past the end (0 stands for
+/// "no byte": keys hold letters and digits only).
+#[inline(always)]
+fn step1(bytes: &[u8], flags: &[bool], k: usize) -> (u8, usize) {
+    let Some(&raw) = bytes.get(k) else { return (0, k) };
+    let lower = raw.to_ascii_lowercase();
+    if lower == b'r' || lower == b'v' {
+        if let (Some(&next), Some(false)) = (bytes.get(k + 1), flags.get(k + 1).copied()) {
+            let next = next.to_ascii_lowercase();
+            if lower == b'r' && next == b'n' {
+                return (b'm', k + 2);
+            }
+            if lower == b'v' && next == b'v' {
+                return (b'w', k + 2);
+            }
+        }
+    }
+    (LOOK.get(usize::from(raw)).copied().unwrap_or(raw), k + 1)
+}
+
 /// [`super::romaji::key_token`] of the run `bytes` (with `flags`, the
 /// boundary before each byte), appended to `text` with its token-start
 /// flags appended to `bound` exactly as `fold::flush` computes them: an
 /// output byte starts a token when it is the first one made from an input
-/// byte that starts one. Spans are not kept; each output byte carries only
-/// the index of the first input byte of its rule.
-fn key_bytes(
-    bytes: &[u8],
-    flags: &[bool],
-    st: &mut Vec<u8>,
-    st_lo: &mut Vec<u32>,
-    text: &mut Vec<u8>,
-    bound: &mut Vec<bool>,
-) {
-    st.clear();
-    st_lo.clear();
-    // 1. Look-alikes and the merges `rn` = `m`, `vv` = `w` (inside a token:
-    //    only when no boundary comes before the second letter).
-    let mut k = 0;
-    while let Some(&raw) = bytes.get(k) {
-        let lower = raw.to_ascii_lowercase();
-        if lower == b'r' || lower == b'v' {
-            if let (Some(&next), Some(false)) = (bytes.get(k + 1), flags.get(k + 1).copied()) {
-                let next = next.to_ascii_lowercase();
-                if (lower == b'r' && next == b'n') || (lower == b'v' && next == b'v') {
-                    st.push(if lower == b'r' { b'm' } else { b'w' });
-                    st_lo.push(k as u32);
-                    k += 2;
-                    continue;
-                }
-            }
-        }
-        st.push(LOOK.get(usize::from(raw)).copied().unwrap_or(raw));
-        st_lo.push(k as u32);
-        k += 1;
-    }
-    // 2. Romanisation (`l` stands for i); 0 stands for "no byte".
-    let at = |j: usize| st.get(j).copied().unwrap_or(0);
+/// byte that starts one.
+///
+/// One pass, without the intermediate step-1 buffer: step 1 is computed
+/// where step 2 reads it ([`step1`], a look-ahead of at most two step-1
+/// bytes, more only along a run of `o`). A rule's outputs all come from
+/// the step-1 byte it starts at, and rules start at increasing input
+/// indices, so the first output byte of a rule starts a token exactly when
+/// that input byte does, and a second output byte never does.
+fn key_bytes(bytes: &[u8], flags: &[bool], text: &mut Vec<u8>, bound: &mut Vec<bool>) {
     let is_vowel = |b: u8| matches!(b, b'a' | b'e' | b'l' | b'o' | b'u');
-    let mut last_lo = u32::MAX;
-    let mut emit = |b: u8, lo: u32, text: &mut Vec<u8>, bound: &mut Vec<bool>| {
-        text.push(b);
-        bound.push(lo != last_lo && flags.get(lo as usize).copied().unwrap_or(false));
-        last_lo = lo;
-    };
-    let mut j = 0;
-    while let Some(&b) = st.get(j) {
-        let lo = st_lo.get(j).copied().unwrap_or(0);
+    let mut k = 0;
+    while k < bytes.len() {
+        let (b, k1) = step1(bytes, flags, k);
+        let first = flags.get(k).copied().unwrap_or(false);
         if !RULE_START.get(usize::from(b)).copied().unwrap_or(false) {
-            emit(b, lo, text, bound);
-            j += 1;
+            text.push(b);
+            bound.push(first);
+            k = k1;
             continue;
         }
-        let n1 = at(j + 1);
-        let n2 = at(j + 2);
-        match (b, n1, n2) {
-            (b't', b'c', b'h') => {
-                emit(b't', lo, text, bound);
-                j += 1;
-            }
-            (b's' | b'c', b'h', b'l') => {
-                emit(if b == b's' { b's' } else { b't' }, lo, text, bound);
-                j += 2;
-            }
+        let (n1, k2) = step1(bytes, flags, k1);
+        let (n2, _) = step1(bytes, flags, k2);
+        let (out, second, next) = match (b, n1, n2) {
+            // tch → t + ch (then ch → t/ty): matcha = mattya.
+            (b't', b'c', b'h') => (b't', None, k1),
+            (b's' | b'c', b'h', b'l') => (if b == b's' { b's' } else { b't' }, None, k2),
             (b's' | b'c', b'h', b'a' | b'u' | b'o' | b'e') => {
-                emit(if b == b's' { b's' } else { b't' }, lo, text, bound);
-                emit(b'y', lo, text, bound);
-                j += 2;
+                (if b == b's' { b's' } else { b't' }, Some(b'y'), k2)
             }
-            (b't', b's', b'u') => {
-                emit(b't', lo, text, bound);
-                j += 2;
-            }
-            (b'f', b'u', _) => {
-                emit(b'h', lo, text, bound);
-                j += 1;
-            }
-            (b'j', b'l' | b'y', _) => {
-                emit(b'z', lo, text, bound);
-                j += 1;
-            }
-            (b'j', b'a' | b'u' | b'o' | b'e', _) => {
-                emit(b'z', lo, text, bound);
-                emit(b'y', lo, text, bound);
-                j += 1;
-            }
-            (b'd', b'l' | b'u', _) => {
-                emit(b'z', lo, text, bound);
-                j += 1;
-            }
-            (b'm', b'b' | b'p' | b'm', _) => {
-                emit(b'n', lo, text, bound);
-                j += 1;
-            }
+            (b't', b's', b'u') => (b't', None, k2),
+            (b'f', b'u', _) => (b'h', None, k1),
+            (b'j', b'l' | b'y', _) => (b'z', None, k1),
+            (b'j', b'a' | b'u' | b'o' | b'e', _) => (b'z', Some(b'y'), k1),
+            (b'd', b'l' | b'u', _) => (b'z', None, k1),
+            (b'm', b'b' | b'p' | b'm', _) => (b'n', None, k1),
             (b'o', _, _) => {
-                let mut k = j + 1;
+                // ō = oo = ou = oh (before a consonant or at the end).
+                let mut at = k1;
                 loop {
-                    match at(k) {
-                        b'o' | b'u' => {}
-                        b'h' if !is_vowel(at(k + 1)) => {}
-                        _ => break,
+                    let (c, after) = step1(bytes, flags, at);
+                    let take = match c {
+                        b'o' | b'u' => true,
+                        b'h' => !is_vowel(step1(bytes, flags, after).0),
+                        _ => false,
+                    };
+                    if !take {
+                        break;
                     }
-                    k += 1;
+                    at = after;
                 }
-                emit(b'o', lo, text, bound);
-                j = k;
+                (b'o', None, at)
             }
-            (b'u' | b'a' | b'l', n, _) if n == b => {
-                emit(b, lo, text, bound);
-                j += 2;
-            }
-            (b'e', b'l' | b'e', _) => {
-                emit(b'e', lo, text, bound);
-                j += 2;
-            }
-            _ => {
-                emit(b, lo, text, bound);
-                j += 1;
-            }
+            (b'u' | b'a' | b'l', n, _) if n == b => (b, None, k2),
+            (b'e', b'l' | b'e', _) => (b'e', None, k2),
+            _ => (b, None, k1),
+        };
+        text.push(out);
+        bound.push(first);
+        if let Some(y) = second {
+            text.push(y);
+            bound.push(false);
         }
+        k = next;
     }
 }
 
