@@ -48,8 +48,10 @@
 //!   it between threads.
 //! - **Cost**: text goes through decoding, two key views, the automaton,
 //!   the scanners and a last check of the output, so it is far slower than
-//!   extraction (about 8.6 MiB/s on one core of the team's 2-core machine,
-//!   10,000-term profile); single indicators take under a microsecond each.
+//!   extraction: about 1,190 instructions per byte of the dev corpus
+//!   (callgrind; 10,000-term and 10-term profiles alike), 9.6 MiB/s on one
+//!   core of the team's shared 2-core machine (criterion `deid/text`);
+//!   single indicators take under a microsecond each.
 //! - **Rules** R1–R17 from the report's cases, plus R0 (direct identifiers
 //!   in prose) and F1 (fail closed on what cannot be decoded); see
 //!   [`RuleId`] and [`RuleId::case`].

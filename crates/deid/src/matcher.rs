@@ -3,6 +3,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::canon::fold::{KeyView, bounded_at, key, token_key};
+use crate::canon::quick::QuickKeys;
 use crate::canon::romaji::kana_to_romaji;
 use crate::error::BuildError;
 use crate::profile::Profile;
@@ -411,7 +412,15 @@ fn automaton(
         return Ok((None, terms));
     }
     let build = |kind| {
-        AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(kind).build(&patterns)
+        // No prefilter: on a small profile it finds a candidate start
+        // byte every few bytes of key text and costs more than the
+        // automaton it skips over (10 terms: 1545 against 1332
+        // instructions per byte of text).
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(kind)
+            .prefilter(false)
+            .build(&patterns)
     };
     // A profile too large for a DFA's state ids still gets an automaton: the
     // crate's own choice (an NFA), slower per byte but as exact.
@@ -575,24 +584,35 @@ impl Matcher {
                 ac.into_iter()
                     .flat_map(move |ac| ac.find_overlapping_iter(view.text.as_str()))
                     .filter_map(move |m| {
-                        let term = self.terms.get(m.pattern().as_usize())?;
-                        let (a, b) = (m.start(), m.end());
-                        // Short keys fill whole tokens; long ones that run
-                        // over a token boundary start at one. Long terms are
-                        // looked for in both views: the joined one sees names
-                        // split by a separator (`foh-uza`), the per-token one
-                        // names whose first letters the joined romanisation
-                        // merged with the word before (`bus hanako` reads
-                        // `busyanako` joined).
-                        let ok = if term.bounded {
-                            bounded_at(bound, a, b)
-                        } else {
-                            free_ok(bound, a, b)
-                        };
-                        ok.then_some((view, a, b, term.kind))
+                        let kind = self.stands(m, bound)?;
+                        Some((view, m.start(), m.end(), kind))
                     })
             },
         )
+    }
+
+    /// The term of match `m` in a view with token-start flags `bound`, if
+    /// the match stands there.
+    fn stands(&self, m: aho_corasick::Match, bound: &[bool]) -> Option<TermKind> {
+        let term = self.terms.get(m.pattern().as_usize())?;
+        let (a, b) = (m.start(), m.end());
+        // Short keys fill whole tokens; long ones that run over a token
+        // boundary start at one. Long terms are looked for in both views:
+        // the joined one sees names split by a separator (`foh-uza`), the
+        // per-token one names whose first letters the joined romanisation
+        // merged with the word before (`bus hanako` reads `busyanako`
+        // joined).
+        let ok = if term.bounded { bounded_at(bound, a, b) } else { free_ok(bound, a, b) };
+        ok.then_some(term.kind)
+    }
+
+    /// [`Matcher::any`] on views built by [`QuickKeys`] (the same views as
+    /// `key_view_with(.., false)`, so the same answer).
+    pub(crate) fn any_quick(&self, q: &QuickKeys) -> bool {
+        let Some(ac) = self.ac.as_ref() else { return false };
+        [(&q.view, &q.bound), (&q.joined, &q.joined_bound)].into_iter().any(|(view, bound)| {
+            ac.find_overlapping_iter(view.as_slice()).any(|m| self.stands(m, bound).is_some())
+        })
     }
 
     /// Every term in `kv`, as original spans.
@@ -630,6 +650,7 @@ impl Matcher {
         const OVERLAP: usize = 2048;
         let mut hits = Vec::new();
         let mut undecodable = Vec::new();
+        let mut quick = QuickKeys::default();
         let mut start = 0;
         while start < text.len() {
             let end = chunk_end(text, start, CHUNK);
@@ -654,8 +675,8 @@ impl Matcher {
                 Some(v) => (v.text.as_str(), Some(v.src.as_slice())),
                 None => (chunk, None),
             };
-            let quick = crate::canon::fold::key_view_with(view, src, false);
-            if self.any(&quick) {
+            quick.build(view);
+            if self.any_quick(&quick) {
                 let kv = crate::canon::fold::key_view_with(view, src, true);
                 hits.extend(self.find(&kv).into_iter().map(|h| Hit {
                     start: h.start + start,

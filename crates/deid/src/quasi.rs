@@ -136,6 +136,8 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(words)
             .ok()
     });

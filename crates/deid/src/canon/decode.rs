@@ -22,29 +22,64 @@ pub(crate) fn needs_decoding(s: &str) -> bool {
             .and_then(|end| b.get(at..end))
             .is_some_and(|w| w.eq_ignore_ascii_case(n))
     };
-    b.iter().enumerate().any(|(i, &c)| match c {
-        b'%' => hex2(b, i + 1).is_some(),
-        b'&' => {
-            b.get(i + 1).is_some_and(|c| *c == b'#' || c.is_ascii_alphabetic())
-                && b.iter().skip(i).take(12).any(|&c| c == b';')
-        }
-        b'\\' => match b.get(i + 1) {
-            Some(b'u') => hex2(b, i + 2).is_some() && hex2(b, i + 4).is_some(),
-            Some(b'x') => hex2(b, i + 2).is_some(),
-            Some(b'.') => true,
+    // Most bytes can neither start nor end anything that decodes: skip
+    // them by table; the rest are judged as below.
+    b.iter()
+        .enumerate()
+        .filter(|&(_, &c)| NEEDS_LOOK.get(usize::from(c)).copied().unwrap_or(true))
+        .any(|(i, &c)| match c {
+            b'%' => hex2(b, i + 1).is_some(),
+            b'&' => {
+                b.get(i + 1).is_some_and(|c| *c == b'#' || c.is_ascii_alphabetic())
+                    && b.iter().skip(i).take(12).any(|&c| c == b';')
+            }
+            b'\\' => match b.get(i + 1) {
+                Some(b'u') => hex2(b, i + 2).is_some() && hex2(b, i + 4).is_some(),
+                Some(b'x') => hex2(b, i + 2).is_some(),
+                Some(b'.') => true,
+                _ => false,
+            },
+            b'x' | b'X' => ci(i, b"xn--"),
+            b']' | b')' | b'}' => {
+                i >= 3 && ci(i - 3, b"dot")
+                    || (c != b'}'
+                        && i >= 3
+                        && ci(i - 2, b"at")
+                        && matches!((b.get(i - 3), c), (Some(b'('), b')') | (Some(b'['), b']')))
+            }
             _ => false,
-        },
-        b'x' | b'X' => ci(i, b"xn--"),
-        b']' | b')' | b'}' => {
-            i >= 3 && ci(i - 3, b"dot")
-                || (c != b'}'
-                    && i >= 3
-                    && ci(i - 2, b"at")
-                    && matches!((b.get(i - 3), c), (Some(b'('), b')') | (Some(b'['), b']')))
-        }
-        _ => false,
-    })
+        })
 }
+
+/// The bytes [`needs_decoding`] looks closer at (every other byte answers
+/// `false` there).
+const NEEDS_LOOK: [bool; 256] = {
+    let mut t = [false; 256];
+    let look = b"%&\\xX])}";
+    let mut i = 0;
+    while i < look.len() {
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[look[i] as usize] = true;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// The bytes [`may_start_escape`] accepts, as a table.
+const ESCAPE_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[i] = may_start_escape(i as u8);
+        }
+        i += 1;
+    }
+    t
+};
 
 /// Decodes `text` (whose own map to the original is `src`, or the identity)
 /// until nothing changes, at most three rounds (`%2541` → `%41` → `A`).
@@ -110,7 +145,9 @@ fn decode_once(text: &str, src: Option<&[Span]>) -> (View, Vec<(usize, usize)>) 
         // span of the character it belongs to.
         let run_end = s
             .get(i + 1..)
-            .and_then(|rest| rest.iter().position(|&c| may_start_escape(c)))
+            .and_then(|rest| {
+                rest.iter().position(|&c| ESCAPE_START.get(usize::from(c)).copied().unwrap_or(true))
+            })
             .map_or(s.len(), |p| i + 1 + p);
         let mut end = run_end;
         while !text.is_char_boundary(end) {
@@ -126,7 +163,7 @@ fn decode_once(text: &str, src: Option<&[Span]>) -> (View, Vec<(usize, usize)>) 
 
 /// Bytes at which [`decode_once`] looks for an escape, a defang word or a
 /// Punycode label.
-fn may_start_escape(b: u8) -> bool {
+const fn may_start_escape(b: u8) -> bool {
     matches!(b, b'%' | b'&' | b'\\' | b'[' | b'(' | b'{' | b'x' | b'X')
 }
 

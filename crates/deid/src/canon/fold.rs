@@ -52,13 +52,13 @@ struct Token {
 
 /// Zero-width characters, soft hyphen and the like: deleted outright, as if
 /// they were not there (`mi\u{200b}nato` = `minato`).
-fn is_invisible(c: char) -> bool {
+pub(super) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}')
 }
 
 /// Latin look-alikes in other scripts (a subset of UTS #39 confusables,
 /// the letters used in look-alike host names).
-fn latin_lookalike(c: char) -> char {
+pub(super) fn latin_lookalike(c: char) -> char {
     match c {
         'а' | 'α' => 'a',
         'в' | 'β' => 'b',
@@ -90,7 +90,7 @@ fn latin_lookalike(c: char) -> char {
 }
 
 /// Hiragana to katakana, so either spelling of a reading matches.
-fn katakana(c: char) -> char {
+pub(super) fn katakana(c: char) -> char {
     match c {
         '\u{3041}'..='\u{3096}' | '\u{309d}'..='\u{309e}' => {
             char::from_u32(c as u32 + 0x60).unwrap_or(c)
