@@ -1009,7 +1009,8 @@ impl Extractor {
             return false;
         }
         // Code members: document.cookie, System.Net, os.path.join(…).
-        let first = raw.split('.').next().unwrap_or_default();
+        let labels = || raw.as_bytes().split(|&b| b == b'.');
+        let first = raw.get(..raw.find('.').unwrap_or(raw.len())).unwrap_or_default();
         if two && is_listed_word(&CODE_OBJECT_KEYS, first) {
             return false;
         }
@@ -1026,11 +1027,11 @@ impl Extractor {
                 return false;
             }
         }
-        if raw.split('.').any(is_camel) {
+        if labels().any(is_camel) {
             return false;
         }
-        let tld = raw.rsplit('.').next().unwrap_or_default();
-        let upper_tld = tld.bytes().any(|b| b.is_ascii_uppercase());
+        let tld = labels().next_back().unwrap_or_default();
+        let upper_tld = tld.iter().any(u8::is_ascii_uppercase);
         let all_upper = raw.bytes().all(|b| !b.is_ascii_lowercase());
         if upper_tld && !all_upper {
             return false;
@@ -1039,7 +1040,7 @@ impl Extractor {
             return false;
         }
         // Anti-virus names: Trojan.Win32.Agent, HEUR:Backdoor.MSIL.
-        if raw.split('.').any(|l| is_listed_word(&AV_WORD_KEYS, l)) {
+        if labels().any(|l| is_listed_word(&AV_WORD_KEYS, l)) {
             return false;
         }
         // The word before the piece ends with `/` or `!`: part of an AV
@@ -1131,8 +1132,8 @@ fn extension_flags(ext: &[u8]) -> u8 {
 
 /// Whether `word` (any ASCII case) is one of the words behind `keys`
 /// ([`word_keys`]).
-fn is_listed_word(keys: &[u128], word: &str) -> bool {
-    let b = word.as_bytes();
+fn is_listed_word(keys: &[u128], word: impl AsRef<[u8]>) -> bool {
+    let b = word.as_ref();
     if b.is_empty() || b.len() > 16 || b.contains(&0) {
         return false;
     }
@@ -1765,8 +1766,7 @@ fn find_ci(h: &[u8], n: &[u8]) -> Option<usize> {
     None
 }
 
-fn is_camel(label: &str) -> bool {
-    let b = label.as_bytes();
+fn is_camel(b: &[u8]) -> bool {
     b.len() > 2
         && b.iter().skip(1).any(u8::is_ascii_uppercase)
         && b.iter().any(u8::is_ascii_lowercase)
@@ -2133,9 +2133,9 @@ mod tests {
         for (list, keys) in [(CODE_OBJECTS, &CODE_OBJECT_KEYS[..]), (AV_WORDS, &AV_WORD_KEYS[..])] {
             for w in list {
                 assert!(w.len() <= 16 && *w == w.to_ascii_lowercase() && !w.contains('\0'), "{w}");
-                assert!(is_listed_word(keys, w) && is_listed_word(keys, &w.to_ascii_uppercase()));
+                assert!(is_listed_word(keys, w) && is_listed_word(keys, w.to_ascii_uppercase()));
                 assert!(
-                    !is_listed_word(keys, &format!("{w}x")) || list.contains(&&*format!("{w}x"))
+                    !is_listed_word(keys, format!("{w}x")) || list.contains(&&*format!("{w}x"))
                 );
             }
         }

@@ -29,6 +29,10 @@ pub struct Domain {
     ascii: String,
     unicode: Option<String>,
     suffix_labels: u8,
+    /// Where the public suffix starts in `ascii`.
+    suffix_at: u16,
+    /// Where the registrable domain starts in `ascii`.
+    registrable_at: u16,
     private_suffix: bool,
 }
 
@@ -58,12 +62,12 @@ impl Domain {
     /// The public suffix (`co.jp`, `com`, or a private suffix such as
     /// `github.io`).
     pub fn public_suffix(&self) -> &str {
-        self.tail(usize::from(self.suffix_labels))
+        self.ascii.get(usize::from(self.suffix_at)..).unwrap_or(&self.ascii)
     }
 
     /// The registrable domain: the public suffix plus one label.
     pub fn registrable(&self) -> &str {
-        self.tail(usize::from(self.suffix_labels) + 1)
+        self.ascii.get(usize::from(self.registrable_at)..).unwrap_or(&self.ascii)
     }
 
     /// The labels left of the registrable domain, left to right.
@@ -78,16 +82,20 @@ impl Domain {
     pub fn is_private_suffix(&self) -> bool {
         self.private_suffix
     }
+}
 
-    fn tail(&self, labels: usize) -> &str {
-        let total = self.label_count();
-        if labels >= total {
-            return &self.ascii;
+/// Where the last `labels` labels of `name` start (0 when it has no more).
+fn tail_at(name: &str, labels: usize) -> usize {
+    let mut seen = 0;
+    for (i, &c) in name.as_bytes().iter().enumerate().rev() {
+        if c == b'.' {
+            seen += 1;
+            if seen == labels {
+                return i + 1;
+            }
         }
-        let skip = total - labels;
-        let start = self.ascii.match_indices('.').nth(skip - 1).map(|(i, _)| i + 1).unwrap_or(0);
-        self.ascii.get(start..).unwrap_or(&self.ascii)
     }
+    0
 }
 
 fn is_ldh(b: u8) -> bool {
@@ -206,7 +214,12 @@ impl Domain {
             return Err((Reason::Syntax("a bare public suffix is not a domain"), None));
         }
         let private_suffix = suffix.typ() == Some(psl::Type::Private);
+        // Names are at most 253 bytes, so the offsets fit.
+        let at = |labels| u16::try_from(tail_at(&ascii, labels)).unwrap_or(0);
+        let (suffix_at, registrable_at) = (at(suffix_labels), at(suffix_labels + 1));
         Ok(Domain {
+            suffix_at,
+            registrable_at,
             ascii: ascii.into_owned(),
             unicode,
             suffix_labels: u8::try_from(suffix_labels).unwrap_or(u8::MAX),
