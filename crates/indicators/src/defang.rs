@@ -48,6 +48,12 @@ const SCHEMES: &[(&str, &str)] = &[
     ("fxp", "ftp"),
 ];
 
+/// Whether `rest` starts with a bracketed defang marker (`[.]`, `(dot)`,
+/// `[://]`…, any case).
+pub(crate) fn starts_with_bracket_marker(rest: &[u8]) -> bool {
+    BRACKETED.iter().any(|(m, _)| starts_with_ci(rest, m))
+}
+
 fn starts_with_ci(haystack: &[u8], needle: &str) -> bool {
     haystack.len() >= needle.len()
         && haystack.get(..needle.len()).is_some_and(|h| h.eq_ignore_ascii_case(needle.as_bytes()))

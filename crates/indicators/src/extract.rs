@@ -429,10 +429,19 @@ impl Extractor {
             for (ps, pe) in parts.into_iter().filter(|(ps, pe)| pe > ps) {
                 if ascii_only {
                     // The scanner's flags hold for the piece it scanned.
-                    let known = ((ps, pe) == scanned).then_some(flags);
-                    if let Some(m) = self.piece(text, ps, pe, known) {
+                    let mut known = ((ps, pe) == scanned).then_some(flags);
+                    let mut from = ps;
+                    // What follows a URL that link syntax ended early is a
+                    // piece of its own: `(https://a.example/x)/[y](https://b.example/y)`.
+                    // (Not after other kinds: `T1020_exfil.txt` is one name.)
+                    while let Some(m) = self.piece(text, from, pe, known) {
                         last_end = m.end;
+                        let url = m.kind() == IndicatorKind::Url;
                         count += self.report(text, base, m, emit);
+                        if !url || last_end <= from || last_end >= pe || count >= self.max_matches {
+                            break;
+                        }
+                        (from, known) = (last_end, None);
                     }
                 } else {
                     for (s, e) in script_runs(text, ps, pe) {
@@ -645,12 +654,10 @@ impl Extractor {
         let rb = ctx.raw.as_bytes();
         // Find the scheme: letters (and defang characters) before `://`,
         // `[://]`, `[:]//` or `:\\`.
-        let sep = find_ci(rb, b"://")
-            .or_else(|| find_ci(rb, b"[://]"))
-            .or_else(|| find_ci(rb, b"[:]//"))
-            .or_else(|| find_ci(rb, b":\\\\"))
-            .or_else(|| find_ci(rb, b":\\/\\/"))
-            .or_else(|| find_ci(rb, "\u{FF1A}//".as_bytes()))?;
+        let (sep, sep_len) =
+            [&b"://"[..], b"[://]", b"[:]//", b":\\\\", b":\\/\\/", "\u{FF1A}//".as_bytes()]
+                .iter()
+                .find_map(|p| find_ci(rb, p).map(|at| (at, p.len())))?;
         let mut s = sep;
         while s > 0
             && rb.get(s - 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'*' || *b == b'_')
@@ -663,12 +670,40 @@ impl Extractor {
         let mut e = rb.len();
         // A URL opened by a quote ends at the same quote:
         // `get('https://x.example/i/'+name)`.
+        // One opened by a parenthesis (a Markdown link's target) ends at
+        // the parenthesis that closes it: `(https://x.example/a)/[b](…)`.
         if let Some(&q) = ctx.text.as_bytes().get((ctx.start + s).wrapping_sub(1)) {
             if matches!(q, b'\'' | b'"' | b'`') {
                 if let Some(close) = rb.get(sep..).and_then(|r| r.iter().position(|&c| c == q)) {
                     e = sep + close;
                 }
+            } else if q == b'(' {
+                let mut depth = 0usize;
+                let close = rb.get(sep..).unwrap_or_default().iter().position(|&c| {
+                    match c {
+                        b'(' => depth += 1,
+                        b')' if depth == 0 => return true,
+                        b')' => depth -= 1,
+                        _ => {}
+                    }
+                    false
+                });
+                if let Some(close) = close {
+                    e = sep + close;
+                }
             }
+        }
+        // A `[` after the host that is no defang marker ends the URL: an
+        // AsciiDoc link `https://host/page[label]` (a URL's path never
+        // holds a bare `[`; an IPv6 host's bracket comes right after `://`).
+        let host_start = sep + sep_len;
+        if let Some(k) = rb.get(host_start + 1..e).and_then(|r| {
+            r.iter().enumerate().position(|(i, &c)| {
+                c == b'['
+                    && !crate::defang::starts_with_bracket_marker(r.get(i..).unwrap_or_default())
+            })
+        }) {
+            e = host_start + 1 + k;
         }
         // Trailing punctuation that closes prose (or a Markdown link), not
         // the URL: brackets count only when unbalanced within the URL.
@@ -833,7 +868,8 @@ impl Extractor {
             && rb.get(1..5).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
         {
             let e = if rb.get(5) == Some(&b'.') && rb.len() >= 9 { 9 } else { 5 };
-            if rb.get(e).is_none_or(|b| !b.is_ascii_alphanumeric()) {
+            // `T1020_exfil.txt` is a file name, not a technique.
+            if rb.get(e).is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'_')) {
                 if let Ok(t) = ctx.raw.get(..e)?.parse::<AttackTechnique>() {
                     return self.make(ctx, 0, e, Indicator::AttackTechnique(t), false);
                 }

@@ -84,6 +84,30 @@ fn urls_end_where_prose_does() {
     );
 }
 
+/// Link syntax around a URL is not part of it: a Markdown target ends at
+/// the parenthesis that opened it (ATT&CK descriptions run straight into
+/// `(Citation: …)` or a second link), and an AsciiDoc label starts at a
+/// bare `[`. Defang markers and IPv6 hosts keep their brackets.
+#[test]
+fn urls_end_where_link_syntax_starts() {
+    let text = "[WMI](https://attack.mitre.org/techniques/T1047).(Citation: X) and \
+                [ipconfig](https://attack.mitre.org/software/S0100)/[ifconfig](https://attack.mitre.org/software/S0101) \
+                via https://web-assets.example-cdn.net/papers/ebury.pdf[Ebury is alive] and \
+                http://suricata-ids.org/[Suricata], while hxxp://evil-host[.]example[.]com/gate[.]php \
+                and http://[2001:db8::7]:8080/x stay whole.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("url", "https://attack.mitre.org/techniques/T1047"),
+            ("url", "https://attack.mitre.org/software/S0100"),
+            ("url", "https://attack.mitre.org/software/S0101"),
+            ("url", "https://web-assets.example-cdn.net/papers/ebury.pdf"),
+            ("url", "http://suricata-ids.org/"),
+            ("url", "http://evil-host.example.com/gate.php"),
+            ("url", "http://[2001:db8::7]:8080/x"),
+        ])
+    );
+}
 #[test]
 fn long_cve_ids_are_whole() {
     assert_eq!(
