@@ -771,11 +771,17 @@ impl Extractor {
         let r = ctx.refanged();
         let text = r.text.as_ref();
         let at = text.rfind('@')?;
-        let local_start = text
-            .get(..at)?
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c)))
+        // RFC 5322 allows `/` in a local part; reports never use it, but a
+        // certificate subject runs into one: `CN=11/emailAddress=11@qq.com`.
+        let local = text.get(..at)?;
+        let mut local_start = local
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || "!#$%&'*+=?^_`{|}~.-".contains(c)))
             .map(|p| p + 1)
             .unwrap_or(0);
+        const FIELD: &[u8] = b"emailaddress=";
+        if let Some(p) = find_ci(local.as_bytes().get(local_start..)?, FIELD) {
+            local_start += p + FIELD.len();
+        }
         let candidate = text.get(local_start..)?.trim_start_matches('.');
         let email: Email = candidate.parse().ok()?;
         // Spans: when refanging changed nothing, the sub-span is exact;
@@ -1054,6 +1060,10 @@ impl Extractor {
         // `.suzuki`), a script object (`window.location.search`), a rule
         // keyword before `;`, `:` or `=` (`http.host;`) or a one-letter
         // first label (`t.suzuki`, a user name) is not a host name.
+        // A systemd unit (`multi-user.target`).
+        if two && UNIT_TLDS.contains(&d.public_suffix()) {
+            return false;
+        }
         if is_new_gtld(d.public_suffix()) {
             let in_list = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
             let after = ctx.text.as_bytes().get(ctx.end).copied();

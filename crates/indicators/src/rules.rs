@@ -463,6 +463,8 @@ pub(crate) const BENIGN_DOMAINS: &[&str] = &[
     "outlook.com",
     "google.com",
     "googleapis.com",
+    // The framework's name, written like a domain.
+    "asp.net",
     "gstatic.com",
     "youtube.com",
     "apple.com",
@@ -592,8 +594,25 @@ pub(crate) const FREE_MAIL: &[&str] = &[
     "zoho.com",
 ];
 
-/// Suffixes of documentation domains (RFC 2606, RFC 6761).
-pub(crate) const DOCUMENTATION_DOMAINS: &[&str] = &["example.com", "example.net", "example.org"];
+/// Documentation domains: the reserved ones (RFC 2606, RFC 6761) and the
+/// fictitious companies vendor documentation uses (Microsoft's Contoso,
+/// Fabrikam and friends), which test scripts and write-ups copy.
+pub(crate) const DOCUMENTATION_DOMAINS: &[&str] = &[
+    "example.com",
+    "example.net",
+    "example.org",
+    "contoso.com",
+    "fabrikam.com",
+    "adventure-works.com",
+    "northwindtraders.com",
+    "wingtiptoys.com",
+    "tailspintoys.com",
+    "woodgrovebank.com",
+];
+
+/// Top-level domains that are also the type suffixes of systemd units:
+/// `multi-user.target` and `network.target` are units, not hosts.
+pub(crate) const UNIT_TLDS: &[&str] = &["target"];
 
 /// Internal-only name suffixes.
 pub(crate) const INTERNAL_SUFFIXES: &[&str] =

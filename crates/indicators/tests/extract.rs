@@ -40,10 +40,32 @@ fn code_members_and_av_names_are_not_domains() {
         "Detected as W64/BURNTCIGAR.CA!tr and Trojan.Win32.Agent.xyz by two engines.",
         "HEUR:Backdoor.MSIL.Crysan.gen and Win32/Agent.ABC were seen.",
         "It calls os.path.join(base, name).",
+        "The unit sets WantedBy=multi-user.target and After=network.target.",
     ] {
         let got: Vec<_> = found(text).into_iter().filter(|(k, _)| k == "domain").collect();
         assert!(got.is_empty(), "{text}: {got:?}");
     }
+}
+
+/// Vendor documentation's fictitious companies are documentation, and a
+/// certificate subject's field name is not part of the mailbox after it.
+#[test]
+fn documentation_names_and_certificate_subjects() {
+    let text = "Grant jonh@contoso.com access to sts.contoso.com. \
+                Subject: C=11, ST=11, CN=11/emailAddress=11@qq.com";
+    let got: Vec<_> = Extractor::new()
+        .extract(text)
+        .into_iter()
+        .map(|m| (m.kind().id().to_owned(), m.value(), m.disposition))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("email".to_owned(), "jonh@contoso.com".to_owned(), Disposition::Documentation),
+            ("domain".to_owned(), "sts.contoso.com".to_owned(), Disposition::Documentation),
+            ("email".to_owned(), "11@qq.com".to_owned(), Disposition::Indicator),
+        ]
+    );
 }
 
 #[test]
