@@ -433,6 +433,17 @@ pub(crate) const REFERENCE_HOSTS: &[&str] = &[
     "twitter.com",
     "x.com",
     "thedfirreport.com",
+    // Offensive-security research blogs and living-off-the-land catalogues
+    // that technique write-ups cite.
+    "www.hexacorn.com",
+    "posts.specterops.io",
+    "specterops.io",
+    "pentestlab.blog",
+    "www.mdsec.co.uk",
+    "lolesxi-project.github.io",
+    "www.loobins.io",
+    "www.nirsoft.net",
+    "web-assets.esetstatic.com",
     "news.sophos.com",
     "www.sophos.com",
     "www.fortiguard.com",
