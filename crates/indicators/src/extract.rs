@@ -1022,7 +1022,29 @@ impl Extractor {
     }
 
     fn file_name(&self, ctx: &Ctx<'_>) -> Option<Match> {
-        let raw = ctx.raw;
+        // Code around a name is not part of it: `if(sc.exe`,
+        // `SaveToFile('out.txt`, `--out=#{name}.zip`. The name starts after
+        // the last quote or `=`, and after a `(` that nothing closes.
+        let rb = ctx.raw.as_bytes();
+        let mut from = 0;
+        let mut open: Vec<usize> = Vec::new();
+        for (i, &c) in rb.iter().enumerate() {
+            match c {
+                b'\'' | b'"' | b'`' | b'=' => {
+                    from = i + 1;
+                    open.clear();
+                }
+                b'(' => open.push(i),
+                b')' => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        if let Some(&p) = open.last() {
+            from = p + 1;
+        }
+        let raw = ctx.raw.get(from..)?;
         let ext = match raw.as_bytes().iter().rposition(|&b| b == b'.') {
             Some(p) => raw.get(p + 1..)?,
             None => raw,
@@ -1035,7 +1057,7 @@ impl Extractor {
             return None;
         }
         let name: FileName = raw.parse().ok()?;
-        self.make(ctx, 0, raw.len(), Indicator::FileName(name), false)
+        self.make(ctx, from, ctx.raw.len(), Indicator::FileName(name), false)
     }
 
     /// The precision rules for domains that are not defanged.

@@ -68,6 +68,16 @@ fn documentation_names_and_certificate_subjects() {
     );
 }
 
+/// Code around a file name is not part of it.
+#[test]
+fn file_names_start_after_code() {
+    let text = "if(!(vssadmin.exe list shadows)) then stream.SaveToFile('ostapout.txt', 2) \
+                and load wininet(x86).dll";
+    let got: Vec<_> =
+        found(text).into_iter().filter(|(k, _)| k == "file-name").map(|(_, v)| v).collect();
+    assert_eq!(got, ["vssadmin.exe", "ostapout.txt", "wininet(x86).dll"]);
+}
+
 #[test]
 fn versions_and_times_are_not_addresses() {
     for text in [
