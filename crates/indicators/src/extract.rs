@@ -1028,7 +1028,8 @@ impl Extractor {
         let rb = ctx.raw.as_bytes();
         let mut from = 0;
         let mut open: Vec<usize> = Vec::new();
-        for (i, &c) in rb.iter().enumerate() {
+        let code = ctx.flags & (F_BRACKET | F_EQ | F_QUOTE) != 0;
+        for (i, &c) in rb.iter().enumerate().filter(|_| code) {
             match c {
                 b'\'' | b'"' | b'`' | b'=' => {
                     from = i + 1;
@@ -1359,6 +1360,8 @@ const F_DASH: u16 = 2048;
 /// ASCII bytes no domain name holds (anything but letters, digits, `-`,
 /// `_` and `.`).
 const F_NOT_DNS: u16 = 4096;
+/// Quotes: `'`, `"` and `` ` ``.
+const F_QUOTE: u16 = 32768;
 /// Bytes that end a segment (as [`SEP`]).
 const F_SEP: u16 = 8192;
 /// Bytes that make a segment worth a closer look (as [`INTERESTING`]).
@@ -1382,6 +1385,7 @@ const FLAGS: [u16; 256] = {
             b'a'..=b'z' | b'A'..=b'Z' => F_ALPHA,
             b'=' => F_EQ,
             b'-' => F_DASH,
+            b'\'' | b'"' | b'`' => F_QUOTE,
             0x80.. => F_NONASCII,
             _ => 0,
         };
