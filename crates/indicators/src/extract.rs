@@ -822,7 +822,12 @@ impl Extractor {
                     .unwrap_or(0)
                     + next_start;
                 let word = ctx.text.get(next_start..next_end).unwrap_or_default();
-                if word.is_empty() || word.len() > 128 || word.starts_with('\\') {
+                // A word that starts a path of its own is the next path.
+                if word.is_empty()
+                    || word.len() > 128
+                    || word.starts_with('\\')
+                    || windows_like(word)
+                {
                     break 'extend;
                 }
                 probe = next_end;

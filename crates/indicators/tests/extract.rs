@@ -68,6 +68,22 @@ fn documentation_names_and_certificate_subjects() {
     );
 }
 
+/// A path may hold spaces, but the next absolute path is a path of its own.
+#[test]
+fn windows_paths_with_spaces_end_at_the_next_path() {
+    let text = r"copy C:\Windows\System32\utilman.exe C:\Windows\Temp\u.exe from C:\Program Files (x86)\Tool\t.exe";
+    let got: Vec<_> =
+        found(text).into_iter().filter(|(k, _)| k == "file-path").map(|(_, v)| v).collect();
+    assert_eq!(
+        got,
+        [
+            r"C:\Windows\System32\utilman.exe",
+            r"C:\Windows\Temp\u.exe",
+            r"C:\Program Files (x86)\Tool\t.exe"
+        ]
+    );
+}
+
 /// Code around a file name is not part of it.
 #[test]
 fn file_names_start_after_code() {
