@@ -796,10 +796,7 @@ impl Extractor {
 
     fn registry_or_windows_path(&self, ctx: &Ctx<'_>) -> Option<Match> {
         let raw = ctx.raw;
-        let head = raw.get(..raw.len().min(20)).unwrap_or_default().as_bytes();
-        let is_reg = ["HKLM", "HKCU", "HKCR", "HKU\\", "HKU:", "HKCC", "HKEY_"]
-            .iter()
-            .any(|p| head.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes())));
+        let is_reg = is_registry_start(raw);
         let is_win = !is_reg && windows_like(raw);
         if !is_reg && !is_win {
             return None;
@@ -827,6 +824,7 @@ impl Extractor {
                     || word.len() > 128
                     || word.starts_with('\\')
                     || windows_like(word)
+                    || is_registry_start(word)
                 {
                     break 'extend;
                 }
@@ -838,7 +836,16 @@ impl Extractor {
             }
             break;
         }
-        let (_, e) = trim(ctx.text, ctx.start, e);
+        let (_, mut e) = trim(ctx.text, ctx.start, e);
+        // A path opened by a quote ends at the same quote:
+        // `(Get-ItemProperty 'HKLM:\…\chrome.exe').'(Default)'`.
+        if let Some(&q) = bytes.get(ctx.start.wrapping_sub(1)).filter(|&&q| q == b'\'') {
+            if let Some(close) =
+                bytes.get(ctx.start..e).and_then(|r| r.iter().position(|&c| c == q))
+            {
+                e = ctx.start + close;
+            }
+        }
         let full = ctx.text.get(ctx.start..e)?;
         let indicator = if is_reg {
             Indicator::RegistryKey(full.parse().ok()?)
@@ -1847,6 +1854,14 @@ fn is_camel(b: &[u8]) -> bool {
     b.len() > 2
         && b.iter().skip(1).any(u8::is_ascii_uppercase)
         && b.iter().any(u8::is_ascii_lowercase)
+}
+
+/// Whether `raw` starts with a registry hive (`HKLM`, `HKEY_…`, any case).
+fn is_registry_start(raw: &str) -> bool {
+    let head = raw.as_bytes();
+    ["HKLM", "HKCU", "HKCR", "HKU\\", "HKU:", "HKCC", "HKEY_"]
+        .iter()
+        .any(|p| head.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes())))
 }
 
 fn windows_like(raw: &str) -> bool {

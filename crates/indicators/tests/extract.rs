@@ -84,6 +84,18 @@ fn windows_paths_with_spaces_end_at_the_next_path() {
     );
 }
 
+/// A registry key ends at the next key and at the quote that opened it.
+#[test]
+fn registry_keys_end_at_the_next_key_and_the_closing_quote() {
+    let text = r"Set HKLM\SOFTWARE\Pol\LegalNoticeCaption and HKLM\SOFTWARE\Pol\LegalNoticeText, then (Get-ItemProperty 'HKLM:\SOFTWARE\App Paths\chrome.exe').'(Default)'";
+    let got: Vec<_> =
+        found(text).into_iter().filter(|(k, _)| k == "registry-key").map(|(_, v)| v).collect();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got[0].ends_with(r"\LegalNoticeCaption"), "{got:?}");
+    assert!(got[1].ends_with(r"\LegalNoticeText"), "{got:?}");
+    assert!(got[2].ends_with(r"\App Paths\chrome.exe"), "{got:?}");
+}
+
 /// Code around a file name is not part of it.
 #[test]
 fn file_names_start_after_code() {
