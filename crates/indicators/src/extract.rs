@@ -1058,14 +1058,11 @@ impl Extractor {
             from = p + 1;
         }
         let raw = ctx.raw.get(from..)?;
-        let ext = match raw.as_bytes().iter().rposition(|&b| b == b'.') {
-            Some(p) => raw.get(p + 1..)?,
-            None => raw,
-        };
+        let dot = raw.as_bytes().iter().rposition(|&b| b == b'.')?;
+        let (stem, ext) = (raw.get(..dot)?, raw.get(dot + 1..)?);
         if !is_file_extension(ext.as_bytes()) {
             return None;
         }
-        let stem = raw.get(..raw.len() - ext.len() - 1)?;
         if stem.is_empty() || stem.len() > 200 || !stem.bytes().any(|b| b.is_ascii_alphanumeric()) {
             return None;
         }

@@ -96,6 +96,15 @@ fn registry_keys_end_at_the_next_key_and_the_closing_quote() {
     assert!(got[2].ends_with(r"\App Paths\chrome.exe"), "{got:?}");
 }
 
+/// A fuzzer found a name cut after an unclosed `(` that held no dot.
+#[test]
+fn a_cut_name_without_an_extension_is_no_file_name() {
+    for text in ["a.b(zip", "x.exe(dll done", "((.zip"] {
+        let got: Vec<_> = found(text).into_iter().filter(|(k, _)| k == "file-name").collect();
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
 /// Code around a file name is not part of it.
 #[test]
 fn file_names_start_after_code() {
