@@ -250,6 +250,7 @@ impl Roman {
     }
 
     /// The rule at `h`, now that the byte after it is `x`.
+    #[inline(always)]
     fn one<O: Out>(&mut self, h: Entry, x: Entry, o: &mut O) {
         match h.b {
             b't' if x.b == b's' => {
@@ -505,7 +506,7 @@ impl<'s, S: KeySink> Keys<'s, S> {
 
     /// A letter or digit that starts a word, changes case or follows a
     /// digit: the boundary rules.
-    #[inline(never)]
+    #[inline(always)]
     fn run_byte(&mut self, b: u8, class: Class, prev: Class) {
         if self.sep_run > MAX_SEP_RUN || prev == Class::Other {
             self.break_or_flush();
