@@ -46,11 +46,12 @@
 //!   slower [`Deidentifier::new`] (140 ms and 62 MB resident for 10,000
 //!   terms on the team's 2-core machine) — build one per profile and share
 //!   it between threads.
-//! - **Cost**: text goes through decoding, two key views, the automaton,
-//!   the scanners and a last check of the output, so it is far slower than
-//!   extraction: about 1,190 instructions per byte of the dev corpus
-//!   (callgrind; 10,000-term and 10-term profiles alike), 9.6 MiB/s on one
-//!   core of the team's shared 2-core machine (criterion `deid/text`);
+//! - **Cost**: text goes through decoding, two key views streamed into
+//!   the automaton, the scanners (their keywords found in one pass) and a
+//!   last check of the output, so it is far slower than extraction: about
+//!   850 instructions per byte of the dev corpus (callgrind; 10,000-term
+//!   and 10-term profiles alike), 13.9 MiB/s on one core of the team's
+//!   shared 2-core machine (criterion `deid/text`; 10 terms 14.4 MiB/s);
 //!   single indicators take under a microsecond each.
 //! - **Rules** R1–R17 from the report's cases, plus R0 (direct identifiers
 //!   in prose) and F1 (fail closed on what cannot be decoded); see

@@ -1,10 +1,12 @@
 //! The profile compiled into one multi-pattern automaton over key views.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::{contiguous, noncontiguous};
+use aho_corasick::{Anchored, MatchKind, dfa};
 
 use crate::canon::fold::{KeyView, bounded_at, key, token_key};
-use crate::canon::quick::QuickKeys;
 use crate::canon::romaji::kana_to_romaji;
+use crate::canon::stream::{KeySink, key_views};
 use crate::error::BuildError;
 use crate::profile::Profile;
 use crate::rule::Placeholder;
@@ -391,6 +393,28 @@ struct Term {
     bounded: bool,
 }
 
+/// The term automaton, as the automaton crate could build it: a DFA when
+/// its state ids allow, else a contiguous NFA, else a noncontiguous one
+/// (as the crate's own choice falls back). Read state by state: the
+/// streaming key views step it byte by byte.
+enum Auto {
+    Dfa(dfa::DFA),
+    Contiguous(contiguous::NFA),
+    Noncontiguous(noncontiguous::NFA),
+}
+
+/// Runs `$body` with `$a` bound to the automaton inside `$auto`, whatever
+/// its kind (so that the hot loops are compiled for each).
+macro_rules! with_auto {
+    ($auto:expr, $a:ident => $body:expr) => {
+        match $auto {
+            Auto::Dfa($a) => $body,
+            Auto::Contiguous($a) => $body,
+            Auto::Noncontiguous($a) => $body,
+        }
+    };
+}
+
 /// One automaton over the bounded and the free keys, so that each view is
 /// read once. A DFA reads a byte in a few instructions where the NFA
 /// follows failure links; on the bench's 10,000-term profile it cost 140 ms
@@ -399,7 +423,7 @@ struct Term {
 fn automaton(
     bounded: Vec<(String, TermKind)>,
     free: Vec<(String, TermKind)>,
-) -> Result<(Option<AhoCorasick>, Vec<Term>), BuildError> {
+) -> Result<(Option<Auto>, Vec<Term>), BuildError> {
     let mut patterns = Vec::new();
     let mut terms = Vec::new();
     for (set, is_bounded) in [(unique(bounded), true), (unique(free), false)] {
@@ -411,30 +435,253 @@ fn automaton(
     if patterns.is_empty() {
         return Ok((None, terms));
     }
-    let build = |kind| {
-        // No prefilter: on a small profile it finds a candidate start
-        // byte every few bytes of key text and costs more than the
-        // automaton it skips over (10 terms: 1545 against 1332
-        // instructions per byte of text).
-        AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(kind)
-            .prefilter(false)
-            .build(&patterns)
-    };
-    // A profile too large for a DFA's state ids still gets an automaton: the
-    // crate's own choice (an NFA), slower per byte but as exact.
-    let ac = build(Some(AhoCorasickKind::DFA))
-        .or_else(|_| build(None))
+    // No prefilter: on a small profile it finds a candidate start byte
+    // every few bytes of key text and costs more than the automaton it
+    // skips over (10 terms: 1545 against 1332 instructions per byte of
+    // text).
+    let nfa = noncontiguous::Builder::new()
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .build(&patterns)
         .map_err(|e| BuildError::Automaton(e.to_string()))?;
-    Ok((Some(ac), terms))
+    // A profile too large for a DFA's state ids still gets an automaton:
+    // an NFA, slower per byte but as exact.
+    let auto = match dfa::Builder::new().build_from_noncontiguous(&nfa) {
+        Ok(d) => Auto::Dfa(d),
+        Err(_) => match contiguous::Builder::new().build_from_noncontiguous(&nfa) {
+            Ok(c) => Auto::Contiguous(c),
+            Err(_) => Auto::Noncontiguous(nfa),
+        },
+    };
+    // Every search starts here: a start state that cannot be had is a
+    // build error, not a search that finds nothing.
+    with_auto!(&auto, a => a.start_state(Anchored::No))
+        .map_err(|e| BuildError::Automaton(e.to_string()))?;
+    Ok((Some(auto), terms))
+}
+
+/// Calls `f(pattern, start, end)` for every match of `a` in `hay`,
+/// overlapping ones included (what `find_overlapping_iter` reports), until
+/// `f` returns true; returns whether it did.
+fn each_match<A: Automaton>(
+    a: &A,
+    hay: &[u8],
+    mut f: impl FnMut(usize, usize, usize) -> bool,
+) -> bool {
+    let Ok(mut sid) = a.start_state(Anchored::No) else { return false };
+    for (i, &b) in hay.iter().enumerate() {
+        sid = a.next_state(Anchored::No, sid, b);
+        if a.is_special(sid) && a.is_match(sid) {
+            for k in 0..a.match_len(sid) {
+                let pid = a.match_pattern(sid, k);
+                let end = i + 1;
+                if f(pid.as_usize(), end.saturating_sub(a.pattern_len(pid)), end) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The boundary flags of a streamed view's last bytes, enough for the
+/// longest key: what [`Matcher::stands`] reads of `bound` (a match's first
+/// byte and the bytes inside it).
+trait Flags: Clone {
+    /// The next byte's flag.
+    fn push(&mut self, bound: bool);
+    /// The flag `back + 1` bytes before the end (`back` = 0: the last).
+    fn back(&self, back: usize) -> bool;
+}
+
+/// The last 64 flags as bits (bit `k`: the flag `k + 1` bytes back), for
+/// automata whose keys are at most 64 bytes long.
+#[derive(Clone, Copy, Default)]
+struct Bits(u64);
+
+impl Flags for Bits {
+    #[inline(always)]
+    fn push(&mut self, bound: bool) {
+        self.0 = (self.0 << 1) | u64::from(bound);
+    }
+
+    fn back(&self, back: usize) -> bool {
+        back < 64 && (self.0 >> back) & 1 == 1
+    }
+}
+
+/// The last flags in a ring whose length is a power of two at least as
+/// large as the longest key, for longer keys.
+#[derive(Clone)]
+struct Ring {
+    /// The flag of view byte `p` at `p & (len - 1)`.
+    ring: Vec<bool>,
+    /// Bytes so far.
+    pos: usize,
+}
+
+impl Flags for Ring {
+    #[inline(always)]
+    fn push(&mut self, bound: bool) {
+        let mask = self.ring.len().wrapping_sub(1);
+        if let Some(slot) = self.ring.get_mut(self.pos & mask) {
+            *slot = bound;
+        }
+        self.pos += 1;
+    }
+
+    fn back(&self, back: usize) -> bool {
+        let mask = self.ring.len().wrapping_sub(1);
+        match self.pos.checked_sub(back + 1) {
+            Some(p) if back < self.ring.len() => self.ring.get(p & mask).copied().unwrap_or(false),
+            _ => false,
+        }
+    }
+}
+
+/// The terms whose keys end where the automaton entered match state `sid`
+/// ([`Matcher::stands`], flags read back from `flags`; a short key's end
+/// flag from the next byte, so it only sets `want_bound`).
+#[inline(never)]
+fn matched<A: Automaton, F: Flags>(
+    a: &A,
+    terms: &[Term],
+    sid: StateID,
+    flags: &F,
+    want_bound: &mut bool,
+    found: &mut bool,
+) {
+    if !a.is_match(sid) {
+        return;
+    }
+    for k in 0..a.match_len(sid) {
+        let pid = a.match_pattern(sid, k);
+        let len = a.pattern_len(pid);
+        // An unknown pattern stands (fail closed: the view is then read
+        // again with spans).
+        let Some(term) = terms.get(pid.as_usize()) else {
+            *found = true;
+            return;
+        };
+        // The match's first byte is `len` bytes back; the bytes inside it
+        // are 1 to `len - 1` back.
+        let first = len.checked_sub(1).is_some_and(|back| flags.back(back));
+        if term.bounded {
+            *want_bound |= first;
+        } else {
+            let crosses = (0..len.saturating_sub(1)).any(|back| flags.back(back));
+            if !crosses || first {
+                *found = true;
+            }
+        }
+    }
+}
+
+/// The sink of the streamed key views: both views through the automaton,
+/// each with its own state, flags and pending end check. Where both views
+/// read alike and their states are equal, the automaton is stepped once
+/// for both: the same state means the same last bytes, as far back as a
+/// match from here can start, so both see the same matches (each judged
+/// with its own flags).
+struct TermScan<'m, A, F> {
+    a: &'m A,
+    terms: &'m [Term],
+    view: StateID,
+    joined: StateID,
+    view_flags: F,
+    joined_flags: F,
+    /// A short key ended at the view's last byte and started at a token:
+    /// it stands if a token starts at the next byte (or the view ends).
+    view_want: bool,
+    joined_want: bool,
+    found: bool,
+}
+
+impl<A: Automaton, F: Flags> KeySink for TermScan<'_, A, F> {
+    #[inline(always)]
+    fn view(&mut self, b: u8, bound: bool) {
+        if self.view_want {
+            self.view_want = false;
+            self.found |= bound;
+        }
+        self.view_flags.push(bound);
+        self.view = self.a.next_state(Anchored::No, self.view, b);
+        if self.a.is_special(self.view) {
+            let (a, t) = (self.a, self.terms);
+            matched(a, t, self.view, &self.view_flags, &mut self.view_want, &mut self.found);
+        }
+    }
+
+    #[inline(always)]
+    fn joined(&mut self, b: u8, bound: bool) {
+        if self.joined_want {
+            self.joined_want = false;
+            self.found |= bound;
+        }
+        self.joined_flags.push(bound);
+        self.joined = self.a.next_state(Anchored::No, self.joined, b);
+        if self.a.is_special(self.joined) {
+            let (a, t) = (self.a, self.terms);
+            matched(a, t, self.joined, &self.joined_flags, &mut self.joined_want, &mut self.found);
+        }
+    }
+
+    #[inline(always)]
+    fn both(&mut self, b: u8, bound: bool) {
+        if self.view != self.joined {
+            self.view(b, bound);
+            self.joined(b, bound);
+            return;
+        }
+        if self.view_want || self.joined_want {
+            self.found |= bound;
+            self.view_want = false;
+            self.joined_want = false;
+        }
+        self.view_flags.push(bound);
+        self.joined_flags.push(bound);
+        let sid = self.a.next_state(Anchored::No, self.view, b);
+        self.view = sid;
+        self.joined = sid;
+        if self.a.is_special(sid) {
+            let (a, t) = (self.a, self.terms);
+            matched(a, t, sid, &self.view_flags, &mut self.view_want, &mut self.found);
+            matched(a, t, sid, &self.joined_flags, &mut self.joined_want, &mut self.found);
+        }
+    }
+}
+
+impl<'m, A: Automaton, F: Flags> TermScan<'m, A, F> {
+    fn new(a: &'m A, terms: &'m [Term], start: StateID, flags: F) -> Self {
+        TermScan {
+            a,
+            terms,
+            view: start,
+            joined: start,
+            view_flags: flags.clone(),
+            joined_flags: flags,
+            view_want: false,
+            joined_want: false,
+            found: false,
+        }
+    }
+
+    /// Whether a term stands in `text`'s key views.
+    fn run(mut self, text: &str) -> bool {
+        key_views(text, &mut self);
+        // A short key at the end of a view stands if it started at a token.
+        self.found || self.view_want || self.joined_want
+    }
 }
 
 /// The compiled matcher.
 pub(crate) struct Matcher {
     /// Every key, over both key views.
-    ac: Option<AhoCorasick>,
+    ac: Option<Auto>,
     terms: Vec<Term>,
+    /// The flag ring of a streamed view: a power of two at least as large
+    /// as the longest key.
+    ring: usize,
     /// Keys of third-party services, with their small-customer-base flag.
     pub(crate) services: Vec<(String, bool)>,
     /// Keys of products named in announcements.
@@ -564,7 +811,9 @@ impl Matcher {
             .collect();
 
         let (ac, terms) = automaton(c.bounded, c.free)?;
-        Ok(Matcher { ac, terms, services, products, lookalike })
+        let longest = ac.as_ref().map_or(1, |auto| with_auto!(auto, a => a.max_pattern_len()));
+        let ring = longest.max(1).next_power_of_two();
+        Ok(Matcher { ac, terms, ring, services, products, lookalike })
     }
 
     /// How many keys the automata hold.
@@ -572,30 +821,26 @@ impl Matcher {
         self.terms.len()
     }
 
-    /// The matches in `kv` that stand, in the per-token view and then in
-    /// the joined one, as (view, view start, view end, term).
-    fn matches<'a>(
-        &'a self,
-        kv: &'a KeyView,
-    ) -> impl Iterator<Item = (&'a crate::canon::View, usize, usize, TermKind)> + 'a {
-        let ac = self.ac.as_ref();
-        [(&kv.view, &kv.bound), (&kv.joined, &kv.joined_bound)].into_iter().flat_map(
-            move |(view, bound)| {
-                ac.into_iter()
-                    .flat_map(move |ac| ac.find_overlapping_iter(view.text.as_str()))
-                    .filter_map(move |m| {
-                        let kind = self.stands(m, bound)?;
-                        Some((view, m.start(), m.end(), kind))
-                    })
-            },
-        )
+    /// Calls `f(view, view start, view end, term)` for the matches in
+    /// `kv` that stand, in the per-token view and then in the joined one,
+    /// until `f` returns true; returns whether it did.
+    fn matches(
+        &self,
+        kv: &KeyView,
+        mut f: impl FnMut(&crate::canon::View, usize, usize, TermKind) -> bool,
+    ) -> bool {
+        let Some(auto) = self.ac.as_ref() else { return false };
+        [(&kv.view, &kv.bound), (&kv.joined, &kv.joined_bound)].into_iter().any(|(view, bound)| {
+            with_auto!(auto, a => each_match(a, view.text.as_bytes(), |pid, s, e| {
+                self.stands(pid, s, e, bound).is_some_and(|kind| f(view, s, e, kind))
+            }))
+        })
     }
 
-    /// The term of match `m` in a view with token-start flags `bound`, if
-    /// the match stands there.
-    fn stands(&self, m: aho_corasick::Match, bound: &[bool]) -> Option<TermKind> {
-        let term = self.terms.get(m.pattern().as_usize())?;
-        let (a, b) = (m.start(), m.end());
+    /// The term of pattern `pid` matched at `[a, b)` of a view with
+    /// token-start flags `bound`, if the match stands there.
+    fn stands(&self, pid: usize, a: usize, b: usize, bound: &[bool]) -> Option<TermKind> {
+        let term = self.terms.get(pid)?;
         // Short keys fill whole tokens; long ones that run over a token
         // boundary start at one. Long terms are looked for in both views:
         // the joined one sees names split by a separator (`foh-uza`), the
@@ -606,23 +851,45 @@ impl Matcher {
         ok.then_some(term.kind)
     }
 
-    /// [`Matcher::any`] on views built by [`QuickKeys`] (the same views as
-    /// `key_view_with(.., false)`, so the same answer).
-    pub(crate) fn any_quick(&self, q: &QuickKeys) -> bool {
-        let Some(ac) = self.ac.as_ref() else { return false };
+    /// Whether any term stands in the key views of `text` (the views of
+    /// `key_view_with(text, None, false)`), streamed: each view byte goes
+    /// straight into the automaton, no view is stored.
+    fn any_streamed(&self, text: &str) -> bool {
+        let Some(auto) = self.ac.as_ref() else { return false };
+        with_auto!(auto, a => {
+            let Ok(start) = a.start_state(Anchored::No) else { return true };
+            if a.max_pattern_len() <= 64 {
+                TermScan::new(a, &self.terms, start, Bits::default()).run(text)
+            } else {
+                let ring = Ring { ring: vec![false; self.ring], pos: 0 };
+                TermScan::new(a, &self.terms, start, ring).run(text)
+            }
+        })
+    }
+
+    /// [`Matcher::any`] on views built by [`crate::canon::quick::QuickKeys`]
+    /// (the same views as `key_view_with(.., false)`, so the same answer):
+    /// the check `scan_text` made before the views were streamed, kept as
+    /// the reference [`Matcher::any_streamed`] must equal.
+    #[cfg(test)]
+    pub(crate) fn any_quick(&self, q: &crate::canon::quick::QuickKeys) -> bool {
+        let Some(auto) = self.ac.as_ref() else { return false };
         [(&q.view, &q.bound), (&q.joined, &q.joined_bound)].into_iter().any(|(view, bound)| {
-            ac.find_overlapping_iter(view.as_slice()).any(|m| self.stands(m, bound).is_some())
+            with_auto!(auto, a => each_match(a, view, |pid, s, e| {
+                self.stands(pid, s, e, bound).is_some()
+            }))
         })
     }
 
     /// Every term in `kv`, as original spans.
     pub(crate) fn find(&self, kv: &KeyView) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = self
-            .matches(kv)
-            .filter_map(|(view, a, b, kind)| {
-                view.span(a, b).map(|(start, end)| Hit { start, end, kind })
-            })
-            .collect();
+        let mut hits: Vec<Hit> = Vec::new();
+        self.matches(kv, |view, a, b, kind| {
+            if let Some((start, end)) = view.span(a, b) {
+                hits.push(Hit { start, end, kind });
+            }
+            false
+        });
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.kind));
         hits.dedup();
         hits
@@ -630,7 +897,7 @@ impl Matcher {
 
     /// Whether `kv` (built with or without spans) holds any term.
     pub(crate) fn any(&self, kv: &KeyView) -> bool {
-        self.matches(kv).next().is_some()
+        self.matches(kv, |_, _, _, _| true)
     }
 
     /// Every term in `text` in the view `deidentify_text` reads, chunk by
@@ -650,7 +917,6 @@ impl Matcher {
         const OVERLAP: usize = 2048;
         let mut hits = Vec::new();
         let mut undecodable = Vec::new();
-        let mut quick = QuickKeys::default();
         let mut start = 0;
         while start < text.len() {
             let end = chunk_end(text, start, CHUNK);
@@ -675,8 +941,7 @@ impl Matcher {
                 Some(v) => (v.text.as_str(), Some(v.src.as_slice())),
                 None => (chunk, None),
             };
-            quick.build(view);
-            if self.any_quick(&quick) {
+            if self.any_streamed(view) {
                 let kv = crate::canon::fold::key_view_with(view, src, true);
                 hits.extend(self.find(&kv).into_iter().map(|h| Hit {
                     start: h.start + start,
@@ -773,6 +1038,202 @@ pub(crate) fn proxy_host(v: &str) -> String {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::canon::fold::key_view_with;
+    use crate::canon::quick::QuickKeys;
+    use proptest::prelude::*;
+
+    /// A profile with long and short terms of every kind the views change:
+    /// romanised names, kana, kanji, abbreviations, user names with dots,
+    /// host names with digits, systems with case changes.
+    fn matcher() -> &'static Matcher {
+        static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        M.get_or_init(|| {
+            let p = Profile::from_json(
+                r#"{
+                "org_names_en": ["Minatogawa Seiki Co., Ltd.", "Utashima Kogyo"],
+                "org_names_ja": ["湊川精機株式会社"],
+                "readings_kana": ["ミナトガワセイキ"],
+                "abbreviations": ["MNSK", "RNV"],
+                "domains": ["minatogawa-seiki.co.jp"],
+                "internal_hostnames": ["fs01.corp.local"],
+                "unique_systems": ["HokutoPLM"],
+                "people": [{"ja": "佐藤 太郎", "kana": "サトウ タロウ", "romaji": "Taro Shibata",
+                            "usernames": ["t.sato", "vvo", "uta", "ukon"]}]
+            }"#,
+            )
+            .unwrap();
+            Matcher::new(&p).unwrap()
+        })
+    }
+
+    /// The same terms and one whose key is longer than 64 bytes: the
+    /// streamed check then keeps flags in a ring instead of bits.
+    fn matcher_long() -> &'static Matcher {
+        static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        M.get_or_init(|| {
+            let p = Profile::from_json(
+                r#"{
+                "org_names_en": ["Minatogawa Seiki Co., Ltd.", "Utashima Kogyo",
+                    "Kitakamimatsushimakaigansekiyamaharashinagawatoyosuminatomiraiokachimachi"],
+                "org_names_ja": ["湊川精機株式会社"],
+                "readings_kana": ["ミナトガワセイキ"],
+                "abbreviations": ["MNSK", "RNV"],
+                "domains": ["minatogawa-seiki.co.jp"],
+                "internal_hostnames": ["fs01.corp.local"],
+                "unique_systems": ["HokutoPLM"],
+                "people": [{"ja": "佐藤 太郎", "kana": "サトウ タロウ", "romaji": "Taro Shibata",
+                            "usernames": ["t.sato", "vvo", "uta", "ukon"]}]
+            }"#,
+            )
+            .unwrap();
+            let m = Matcher::new(&p).unwrap();
+            assert!(m.ring > 64);
+            m
+        })
+    }
+
+    /// The chunk decision as `scan_text` made it before the views were
+    /// streamed.
+    fn any_reference(m: &Matcher, text: &str) -> bool {
+        let mut q = QuickKeys::default();
+        q.build(text);
+        let quick = m.any_quick(&q);
+        assert_eq!(quick, m.any(&key_view_with(text, None, false)), "{text:?}");
+        quick
+    }
+
+    #[test]
+    fn streamed_decision_is_the_reference_on_examples() {
+        let m = matcher();
+        for (text, want) in [
+            ("", false),
+            ("nothing here", false),
+            ("Minatogawa", true),
+            ("myminatogawa", true),
+            ("minato-gawa", true),
+            ("check.online konine", false),
+            ("MNSK", true),
+            ("mnskx", false),
+            ("MNSKUpdate", true),
+            ("mnsk01", true),
+            ("M     NSK", false),
+            ("t.sato", true),
+            ("rnv", true),
+            ("RNV", true),
+            ("vvo", true),
+            ("ミナトガワ", true),
+            ("ﾐﾅﾄｶﾞﾜ", true),
+            ("湊川", true),
+            ("shibata", true),
+            ("sibata", true),
+            ("Hokuto-PLM", true),
+            ("hokutouplm", true),
+            ("fs01", true),
+            ("au-uta", true),
+            ("au-ukon", true),
+            ("au-ukonx", false),
+            ("au-utashima", true),
+        ] {
+            assert_eq!(any_reference(m, text), want, "{text:?}");
+            assert_eq!(m.any_streamed(text), want, "{text:?}");
+            assert_eq!(matcher_long().any_streamed(text), want, "{text:?}");
+        }
+        let long = "kitakamimatsushimakaigansekiyamaharashinagawatoyosuminatomiraiokachimachi";
+        for text in [long, &long[1..], &long[..long.len() - 1], "xkitakami-matsushima"] {
+            let m = matcher_long();
+            assert_eq!(m.any_streamed(text), any_reference(m, text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 8192, ..ProptestConfig::default() })]
+
+        /// Text made of pieces and spellings of the terms (cases,
+        /// separators and long runs of them, romanisation variants,
+        /// half-width kana, look-alikes) and of the quick-view generators:
+        /// the streamed check decides as the reference, term or no term.
+        #[test]
+        fn streamed_decision_is_the_reference(
+            s in "(minato|MINATO|Mi|gawa|Gawa|GAWA|seiki|mnsk|MNSK|M|N|S|K|rn|RN|v|vv|V|o|ou|oh|sato|Sato|t|taro|Taro|shi|si|SHI|bata|hokuto|Hokuto|PLM|plm|fs|01|0l|ミナト|ガワ|ｶﾞﾜ|みなと|佐藤|湊川|精機|[-._/ \t\n]{1,6}|[tscfjdmouaeilhnrvyTSCHOUIRNV0134579]{1,4}|[a-zA-Z0-9]{1,3}|[ＡＢｍｉ０１ａоаіе]{1,2}|[\u{300}\u{301}\u{304}\u{3099}\u{200b}\u{ad}“”、（）]|.){0,14}"
+        ) {
+            for m in [matcher(), matcher_long()] {
+                prop_assert_eq!(m.any_streamed(&s), any_reference(m, &s), "{:?}", s);
+            }
+        }
+
+        /// A term's spelling cut by a separator at any place, in any case,
+        /// with letters or digits glued to either side (where a key
+        /// crosses a token boundary, or a short key stops filling its
+        /// token): the streamed check decides as the reference.
+        #[test]
+        fn streamed_decision_is_the_reference_at_cuts(
+            before in "[a-zA-Z0-9]{0,2}|[-. ]|[aeiou]{1,2}[-. ][aeiou]",
+            term in prop::sample::select(vec![
+                "minatogawa", "minatogawaseiki", "mnsk", "rnv", "tsato", "t.sato", "vvo",
+                "shibata", "sibata", "tarou", "hokutoplm", "hokutouplm", "fs01", "fsol",
+                "kitakamimatsushimakaigansekiyamaharashinagawatoyosuminatomiraiokachimachi",
+                "ミナトガワ", "湊川精機", "佐藤", "uta", "ukon", "utashima", "uutashima",
+            ]),
+            cut in 0usize..80,
+            sep in prop::sample::select(vec!["", "-", " ", ".", "_", "     ", "\u{200b}", "、"]),
+            upper in 0usize..80,
+            after in "[a-zA-Z0-9]{0,2}|[-. ]",
+        ) {
+            let mut chars: Vec<char> = term.chars().collect();
+            if let Some(c) = chars.get_mut(upper) {
+                *c = c.to_ascii_uppercase();
+            }
+            let cut = cut.min(chars.len());
+            let head: String = chars.iter().take(cut).collect();
+            let tail: String = chars.iter().skip(cut).collect();
+            let text = format!("{before}{head}{sep}{tail}{after}");
+            for m in [matcher(), matcher_long()] {
+                prop_assert_eq!(m.any_streamed(&text), any_reference(m, &text), "{:?}", text);
+            }
+        }
+
+        /// `each_match` reports what the automaton crate's overlapping
+        /// search reports, for each kind of automaton.
+        #[test]
+        fn each_match_is_the_overlapping_search(
+            keys in prop::collection::vec("[abn-]{2,6}|[aあ]{1,3}", 1..12),
+            hay in "[abn-あ ]{0,40}",
+        ) {
+            let mut keys = keys;
+            keys.sort();
+            keys.dedup();
+            let reference = aho_corasick::AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .prefilter(false)
+                .build(&keys)
+                .unwrap();
+            let mut want: Vec<(usize, usize, usize)> = reference
+                .find_overlapping_iter(hay.as_str())
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            want.sort_unstable();
+            let nfa = noncontiguous::Builder::new()
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(&keys)
+                .unwrap();
+            let autos = [
+                Auto::Dfa(dfa::Builder::new().build_from_noncontiguous(&nfa).unwrap()),
+                Auto::Contiguous(contiguous::Builder::new().build_from_noncontiguous(&nfa).unwrap()),
+                Auto::Noncontiguous(nfa),
+            ];
+            for auto in &autos {
+                let mut got = Vec::new();
+                with_auto!(auto, a => each_match(a, hay.as_bytes(), |p, s, e| {
+                    got.push((p, s, e));
+                    false
+                }));
+                got.sort_unstable();
+                prop_assert_eq!(&got, &want);
+            }
+        }
+    }
 
     #[test]
     fn names_lose_legal_forms_and_generic_words_at_their_ends_only() {

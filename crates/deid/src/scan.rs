@@ -22,55 +22,111 @@ fn token_end(s: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Every occurrence of any of `words` in `text`, ASCII case-blind, as
-/// `(start, index of the word)`, in one pass.
-fn occurrences(
-    cache: &'static std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
-    words: &[&str],
-    text: &str,
-) -> Vec<(usize, usize)> {
-    let ac = cache.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .build(words)
-            .ok()
-    });
-    match ac {
-        Some(ac) => {
-            ac.find_overlapping_iter(text).map(|m| (m.start(), m.pattern().as_usize())).collect()
-        }
-        None => Vec::new(),
+/// The keyword lists the scanners look for, in one automaton.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum List {
+    VictimIdKeys,
+    CredentialKeys,
+    Switches,
+    CloudCues,
+    OpenDirectory,
+    ScanHistory,
+    NtlmCues,
+}
+
+/// Every list with its words, in the automaton's pattern order.
+const LISTS: &[(List, &[&str])] = &[
+    (List::VictimIdKeys, VICTIM_ID_KEYS),
+    (List::CredentialKeys, CREDENTIAL_KEYS),
+    (List::Switches, SWITCHES),
+    (List::CloudCues, CLOUD_CUES),
+    (List::OpenDirectory, OPEN_DIRECTORY_WORDS),
+    (List::ScanHistory, SCAN_HISTORY_WORDS),
+    (List::NtlmCues, NTLM_CUES),
+];
+
+/// Every occurrence of every scanner keyword in one text, found in one
+/// pass (ASCII case-blind, overlapping), as `(start, list, index of the
+/// word in its list)` in the order the automaton reports them: by end,
+/// longer words first. Filtered to one list, that is the order a
+/// separate automaton of that list alone reports (a property test holds
+/// them equal); the scanners read their list from here instead of each
+/// reading the text.
+#[derive(Debug, Default)]
+pub(crate) struct Keywords {
+    hits: Vec<(usize, List, usize)>,
+}
+
+impl Keywords {
+    /// The keywords in `text`.
+    pub(crate) fn find(text: &str) -> Keywords {
+        /// The automaton, and the list and index of each of its patterns.
+        type Built = Option<(aho_corasick::AhoCorasick, Vec<(List, usize)>)>;
+        static AC: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
+        let ac = AC.get_or_init(|| {
+            let mut words: Vec<&str> = Vec::new();
+            let mut of: Vec<(List, usize)> = Vec::new();
+            for &(list, ws) in LISTS {
+                for (k, w) in ws.iter().enumerate() {
+                    words.push(w);
+                    of.push((list, k));
+                }
+            }
+            let ac = aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(aho_corasick::MatchKind::Standard)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&words)
+                .ok()?;
+            Some((ac, of))
+        });
+        let hits = match ac {
+            Some((ac, of)) => ac
+                .find_overlapping_iter(text)
+                .filter_map(|m| {
+                    let &(list, k) = of.get(m.pattern().as_usize())?;
+                    Some((m.start(), list, k))
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        Keywords { hits }
+    }
+
+    /// The occurrences of the words of `list`, as `(start, index of the
+    /// word)`.
+    fn of(&self, list: List) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.hits.iter().filter(move |h| h.1 == list).map(|h| (h.0, h.2))
     }
 }
 
 /// Per-victim ids in configurations and ransom notes (R10):
 /// `victim_id`, `company_id`, `client_id`, `bot_id` values.
-pub(crate) fn victim_ids(text: &str) -> Vec<Span> {
-    const KEYS: &[&str] = &[
-        "victim_id",
-        "victimid",
-        "company_id",
-        "companyid",
-        "client_id",
-        "clientid",
-        "bot_id",
-        "botid",
-    ];
-    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
-    key_values(text, &AC, KEYS)
+pub(crate) fn victim_ids(text: &str, kw: &Keywords) -> Vec<Span> {
+    key_values(text, kw.of(List::VictimIdKeys), VICTIM_ID_KEYS)
 }
+
+const VICTIM_ID_KEYS: &[&str] = &[
+    "victim_id",
+    "victimid",
+    "company_id",
+    "companyid",
+    "client_id",
+    "clientid",
+    "bot_id",
+    "botid",
+];
 
 /// The values of `key: value`, `key=value` and `"key": "value"` pairs whose
 /// key is one of `keys` (whole words, any case).
 fn key_values(
     text: &str,
-    cache: &'static std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    occurrences: impl Iterator<Item = (usize, usize)>,
     keys: &[&str],
 ) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
-    for (p, ki) in occurrences(cache, keys, text) {
+    for (p, ki) in occurrences {
         let Some(k) = keys.get(ki).map(|k| k.as_bytes()) else { continue };
         // Whole key: not inside a longer word.
         if p > 0 && s.get(p - 1).copied().is_some_and(is_word) {
@@ -105,55 +161,12 @@ fn key_values(
 /// Credential values (R4): `password: x`, `user:pass@`, NTLM pairs,
 /// Kerberos hashes, cloud and API keys, JWTs, and command-line switches that
 /// carry passwords or user names.
-pub(crate) fn credentials(text: &str) -> Vec<Span> {
+pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
     let s = text.as_bytes();
     // key = value pairs.
-    const KEYS: &[&str] = &[
-        "password",
-        "passwd",
-        "passwort",
-        "pwd",
-        "pw",
-        "pass",
-        "passphrase",
-        "secret",
-        "api_key",
-        "apikey",
-        "api-key",
-        "access_key",
-        "secret_key",
-        "token",
-        "auth_token",
-        "client_secret",
-        "ntlm",
-        "nthash",
-        "lmhash",
-        "パスワード",
-        "暗証番号",
-        "パスフレーズ",
-    ];
-    static KEYS_AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
-    let mut out = key_values(text, &KEYS_AC, KEYS);
+    let mut out = key_values(text, kw.of(List::CredentialKeys), CREDENTIAL_KEYS);
     // Switches: /p:x /password:x -p x --password x /user:x -u x --user x.
-    const SWITCHES: &[&str] = &[
-        "/p:",
-        "/password:",
-        "/pass:",
-        "/user:",
-        "/u:",
-        "-p ",
-        "--password ",
-        "--password=",
-        "-u ",
-        "--user ",
-        "--user=",
-        "--username ",
-        "--username=",
-    ];
-    static SWITCHES_AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
-    for (p, ki) in occurrences(&SWITCHES_AC, SWITCHES, text) {
+    for (p, ki) in kw.of(List::Switches) {
         let Some(k) = SWITCHES.get(ki).map(|k| k.as_bytes()) else { continue };
         if p > 0 && !s.get(p - 1).is_some_and(u8::is_ascii_whitespace) {
             continue;
@@ -181,6 +194,49 @@ pub(crate) fn credentials(text: &str) -> Vec<Span> {
     }
     out
 }
+
+/// Keys of credential values.
+const CREDENTIAL_KEYS: &[&str] = &[
+    "password",
+    "passwd",
+    "passwort",
+    "pwd",
+    "pw",
+    "pass",
+    "passphrase",
+    "secret",
+    "api_key",
+    "apikey",
+    "api-key",
+    "access_key",
+    "secret_key",
+    "token",
+    "auth_token",
+    "client_secret",
+    "ntlm",
+    "nthash",
+    "lmhash",
+    "パスワード",
+    "暗証番号",
+    "パスフレーズ",
+];
+
+/// Command-line switches before a password or user name.
+const SWITCHES: &[&str] = &[
+    "/p:",
+    "/password:",
+    "/pass:",
+    "/user:",
+    "/u:",
+    "-p ",
+    "--password ",
+    "--password=",
+    "-u ",
+    "--user ",
+    "--user=",
+    "--username ",
+    "--username=",
+];
 
 /// The part of one white-space token that is a credential.
 fn credential_token(tok: &str) -> Option<(usize, usize)> {
@@ -307,7 +363,7 @@ pub(crate) fn sids(text: &str) -> Vec<Span> {
 
 /// Cloud identifiers (R6): AWS account ids in ARNs or after "account",
 /// tenant GUIDs after "tenant"/"tid".
-pub(crate) fn cloud_ids(text: &str) -> Vec<Span> {
+pub(crate) fn cloud_ids(text: &str, kw: &Keywords) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     // arn:aws:service:region:ACCOUNT:resource
@@ -324,12 +380,8 @@ pub(crate) fn cloud_ids(text: &str) -> Vec<Span> {
         }
     }
     // 12-digit account ids and GUIDs near a cue word.
-    const CUES: &[&str] =
-        &["account", "アカウント", "tenant", "テナント", "tid=", "directory id", "subscription"];
-    static CUES_AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
-    for (p, ci) in occurrences(&CUES_AC, CUES, text) {
-        let Some(cue) = CUES.get(ci) else { continue };
+    for (p, ci) in kw.of(List::CloudCues) {
+        let Some(cue) = CLOUD_CUES.get(ci) else { continue };
         let from = p + cue.len();
         // Look at the next 60 bytes for a 12-digit number or a GUID.
         let window_end = (from + 60).min(s.len());
@@ -360,6 +412,10 @@ pub(crate) fn cloud_ids(text: &str) -> Vec<Span> {
     }
     out
 }
+
+/// Words before a cloud account id or tenant GUID.
+const CLOUD_CUES: &[&str] =
+    &["account", "アカウント", "tenant", "テナント", "tid=", "directory id", "subscription"];
 
 fn is_guid(t: &str) -> bool {
     let parts: Vec<&str> = t.split('-').collect();
@@ -756,46 +812,26 @@ fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
 }
 
 /// Whether `text` mentions an open directory (any case).
-pub(crate) fn mentions_open_directory(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "open directory",
-        "open directories",
-        "opendir",
-        "index of /",
-        "directory listing",
-        "オープンディレクトリ",
-        "公開ディレクトリ",
-        "ディレクトリリスティング",
-    ];
-    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
-    !occurrences(&AC, WORDS, text).is_empty()
+pub(crate) fn mentions_open_directory(kw: &Keywords) -> bool {
+    kw.of(List::OpenDirectory).next().is_some()
 }
 
+/// Words that speak of an open directory.
+const OPEN_DIRECTORY_WORDS: &[&str] = &[
+    "open directory",
+    "open directories",
+    "opendir",
+    "index of /",
+    "directory listing",
+    "オープンディレクトリ",
+    "公開ディレクトリ",
+    "ディレクトリリスティング",
+];
+
 /// Lines that speak of scan-search history or a host going offline (R14).
-pub(crate) fn scan_history_lines(text: &str) -> Vec<Span> {
-    const WORDS: &[&str] = &[
-        "shodan",
-        "censys",
-        "zoomeye",
-        "fofa",
-        "binaryedge",
-        "search engine",
-        "scan history",
-        "offline since",
-        "down since",
-        "taken down",
-        "went offline",
-        "up until",
-        "検索エンジン",
-        "検索結果",
-        "停止",
-        "閉鎖",
-        "公開を終了",
-        "オフライン",
-    ];
-    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+pub(crate) fn scan_history_lines(text: &str, kw: &Keywords) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
-    for (p, _) in occurrences(&AC, WORDS, text) {
+    for (p, _) in kw.of(List::ScanHistory) {
         if out.last().is_some_and(|l| p < l.end) {
             continue;
         }
@@ -805,6 +841,28 @@ pub(crate) fn scan_history_lines(text: &str) -> Vec<Span> {
     }
     out
 }
+
+/// Words of scan-search history and hosts going offline.
+const SCAN_HISTORY_WORDS: &[&str] = &[
+    "shodan",
+    "censys",
+    "zoomeye",
+    "fofa",
+    "binaryedge",
+    "search engine",
+    "scan history",
+    "offline since",
+    "down since",
+    "taken down",
+    "went offline",
+    "up until",
+    "検索エンジン",
+    "検索結果",
+    "停止",
+    "閉鎖",
+    "公開を終了",
+    "オフライン",
+];
 
 /// IPv4 literals anywhere (`10.20.4.17x`, `ip=10.20.4.17`), also where the
 /// extractor would not take them as indicators: a safety net for R3/R5.
@@ -863,14 +921,15 @@ pub(crate) fn private_keys(text: &str) -> Vec<Span> {
     out
 }
 
+/// Words before an NTLM hash.
+const NTLM_CUES: &[&str] = &["ntlm", "nt hash", "lm hash", "ntlm hash", "nthash"];
+
 /// A 32-hex NTLM hash after an `NTLM`/`NT hash` cue without a `:` (R4).
-pub(crate) fn ntlm_after_cue(text: &str) -> Vec<Span> {
-    const CUES: &[&str] = &["ntlm", "nt hash", "lm hash", "ntlm hash", "nthash"];
-    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+pub(crate) fn ntlm_after_cue(text: &str, kw: &Keywords) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
-    for (p, ci) in occurrences(&AC, CUES, text) {
-        let start = p + CUES.get(ci).map_or(0, |c| c.len());
+    for (p, ci) in kw.of(List::NtlmCues) {
+        let start = p + NTLM_CUES.get(ci).map_or(0, |c| c.len());
         let window = (start + 24).min(s.len());
         let mut j = start;
         while j < window {
@@ -1004,4 +1063,68 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The scanners' keyword search before the lists shared one automaton:
+    /// one automaton per list, each reading the whole text.
+    fn occurrences(words: &[&str], text: &str) -> Vec<(usize, usize)> {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(words)
+            .unwrap();
+        ac.find_overlapping_iter(text).map(|m| (m.start(), m.pattern().as_usize())).collect()
+    }
+
+    fn same_as_separate_lists(text: &str) {
+        let kw = Keywords::find(text);
+        for &(list, words) in LISTS {
+            let got: Vec<(usize, usize)> = kw.of(list).collect();
+            assert_eq!(got, occurrences(words, text), "{list:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn one_automaton_finds_what_each_list_found() {
+        same_as_separate_lists("");
+        same_as_separate_lists(
+            "Password: x PASSWD=y passphrase api-key NTLM hash ntlm hashes nthash --user=a \
+             --username b -u c /p:d account tenant tid= open directories Index of / shodan \
+             went offline パスワード アカウント オープンディレクトリ 検索結果 victim_id botid",
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// Text made of the words of all lists (overlapping, nested, in
+        /// both cases, glued or apart): each list's occurrences, in order,
+        /// are those its own automaton reported.
+        #[test]
+        fn one_automaton_finds_what_each_list_found_anywhere(
+            parts in prop::collection::vec(
+                (0usize..LISTS.len(), 0usize..32, any::<bool>(), "[ :=/a-z-]{0,3}"),
+                0..12,
+            ),
+        ) {
+            let mut text = String::new();
+            for (l, w, upper, glue) in parts {
+                let words = LISTS.get(l).unwrap().1;
+                let word = words.get(w % words.len()).unwrap();
+                if upper {
+                    text.push_str(&word.to_ascii_uppercase());
+                } else {
+                    text.push_str(word);
+                }
+                text.push_str(&glue);
+            }
+            same_as_separate_lists(&text);
+        }
+    }
 }

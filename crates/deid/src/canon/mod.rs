@@ -16,9 +16,11 @@
 pub(crate) mod decode;
 pub(crate) mod encoded;
 pub(crate) mod fold;
+#[cfg(test)]
 pub(crate) mod quick;
 pub(crate) mod romaji;
 pub(crate) mod small;
+pub(crate) mod stream;
 
 /// Original byte span `[start, end)`.
 pub(crate) type Span = (u32, u32);

@@ -1,6 +1,9 @@
 //! The key views without span maps, built into reusable byte buffers: the
 //! "is any term here?" pass that [`crate::matcher::Matcher::scan_text`]
-//! makes over every chunk of every text (and again over the output).
+//! made over every chunk of every text (and again over the output) before
+//! [`super::stream`] streamed the views into the automaton. Kept (in the
+//! tests only) as the reference the streamed views and the streamed
+//! decision must equal.
 //!
 //! [`super::fold::key_view_with`] with `spans == false` gives the same text
 //! and boundary flags, but builds them through per-character tuples with

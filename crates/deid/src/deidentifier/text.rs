@@ -128,8 +128,10 @@ impl Deidentifier {
         hits.retain(|h| !overlaps(&consumed, h.start, h.end));
         // 3. Profile terms in the text.
         self.apply_hits(text, &hits, &matches, &mut w);
-        // 4. Scanners.
-        self.scan(text, &matches, &mut w);
+        // 4. Scanners, reading the keywords of all of them found in one
+        //    pass.
+        let keywords = scan::Keywords::find(text);
+        self.scan(text, &matches, &keywords, &mut w);
         // 5. Encoded tokens (R10).
         if depth < MAX_DEPTH && self.enabled(RuleId::R10) {
             for t in encoded::find(text) {
@@ -159,7 +161,7 @@ impl Deidentifier {
                 w.warn(DeidWarning::PublicSampleContainsVictimArtifacts, RuleId::R11, s, e);
             }
         }
-        if self.enabled(RuleId::R9) && scan::mentions_open_directory(text) {
+        if self.enabled(RuleId::R9) && scan::mentions_open_directory(&keywords) {
             let spans: Vec<(usize, usize)> = matches
                 .iter()
                 .filter(|m| {
@@ -267,7 +269,13 @@ impl Deidentifier {
         }
     }
 
-    fn scan(&self, text: &str, matches: &[kyoyu_indicators::Match], w: &mut Work) {
+    fn scan(
+        &self,
+        text: &str,
+        matches: &[kyoyu_indicators::Match],
+        keywords: &scan::Keywords,
+        w: &mut Work,
+    ) {
         // Matches come in order and do not overlap.
         let all_spans: Vec<(usize, usize)> = matches.iter().map(|m| (m.start, m.end)).collect();
         let network_spans: Vec<(usize, usize)> = matches
@@ -276,23 +284,23 @@ impl Deidentifier {
             .map(|m| (m.start, m.end))
             .collect();
         // Scanners that place one kind of placeholder, in a fixed order.
-        type Scanner = fn(&str) -> Vec<scan::Span>;
+        type Scanner = fn(&str, &scan::Keywords) -> Vec<scan::Span>;
         const SCANNERS: &[(RuleId, Action, Placeholder, Scanner)] = &[
             (RuleId::R4, Action::Drop, Placeholder::Credential, scan::credentials),
-            (RuleId::R6, Action::Redact, Placeholder::VictimId, scan::sids),
+            (RuleId::R6, Action::Redact, Placeholder::VictimId, |t, _| scan::sids(t)),
             (RuleId::R6, Action::Redact, Placeholder::VictimId, scan::cloud_ids),
-            (RuleId::R4, Action::Drop, Placeholder::Credential, scan::private_keys),
+            (RuleId::R4, Action::Drop, Placeholder::Credential, |t, _| scan::private_keys(t)),
             (RuleId::R4, Action::Drop, Placeholder::Credential, scan::ntlm_after_cue),
-            (RuleId::R4, Action::Redact, Placeholder::User, scan::user_values),
-            (RuleId::R0, Action::Redact, Placeholder::Phone, scan::phones),
-            (RuleId::R15, Action::Redact, Placeholder::Address, scan::addresses),
+            (RuleId::R4, Action::Redact, Placeholder::User, |t, _| scan::user_values(t)),
+            (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
+            (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::addresses(t)),
             (RuleId::R10, Action::Redact, Placeholder::VictimId, scan::victim_ids),
-            (RuleId::R5, Action::Redact, Placeholder::InternalHost, scan::host_values),
-            (RuleId::R12, Action::Drop, Placeholder::Metadata, scan::metadata_values),
+            (RuleId::R5, Action::Redact, Placeholder::InternalHost, |t, _| scan::host_values(t)),
+            (RuleId::R12, Action::Drop, Placeholder::Metadata, |t, _| scan::metadata_values(t)),
         ];
         for &(rule, action, placeholder, scanner) in SCANNERS {
             if self.enabled(rule) {
-                for s in scanner(text) {
+                for s in scanner(text, keywords) {
                     w.place(rule, action, s.start, s.end, placeholder);
                 }
             }
@@ -338,7 +346,7 @@ impl Deidentifier {
         let dates = scan::dates(text);
         let r3 = w.findings.iter().any(|f| f.rule == RuleId::R3);
         let history = if r3 && self.enabled(RuleId::R14) {
-            scan::scan_history_lines(text)
+            scan::scan_history_lines(text, keywords)
         } else {
             Vec::new()
         };

@@ -1,0 +1,720 @@
+//! The key views streamed: both quick key views (per token and joined) of
+//! a text made in one pass, each byte handed to a [`KeySink`] the moment it
+//! is known, with no buffer of the views, the ASCII run or its flags.
+//!
+//! This is the "is any term here?" pass of
+//! [`crate::matcher::Matcher::scan_text`] (over every chunk of every text,
+//! and again over the output): the sink there steps the term automaton on
+//! each byte and checks, with a ring of the last boundary flags, whether a
+//! match stands. [`super::quick::QuickKeys`] (kept in the tests) built the
+//! same views into buffers first, then romanised each ASCII run twice with
+//! look-ahead; on the dev corpus that cost about 200 instructions per byte
+//! and pass.
+//!
+//! The stages are small state machines, each holding at most the few bytes
+//! whose output the next input can still change:
+//! - the reader: UTF-8, invisible characters, compatibility decomposition,
+//!   combining marks, case, look-alikes and kana (as `fold`);
+//! - the tokenizer: classes, separator runs and hard breaks, the boundary
+//!   before each byte of an ASCII run (held one byte: `MNSKUpdate` moves
+//!   the boundary back onto the `U` when the `p` comes), the non-ASCII
+//!   token (held one character: a voiced-sound mark may still compose
+//!   with it);
+//! - step 1 of the romanisation key (look-alikes by table; an `r` or `v`
+//!   held one byte for the merges `rn` = `m`, `vv` = `w`), shared by both
+//!   views: a merge never crosses a separator;
+//! - step 2 twice, as [`Roman`]: for the joined view over the whole run,
+//!   for the per-token view restarted at every separator. It holds at most
+//!   two step-1 bytes (`t s` before `u`, `s h` / `c h` before a vowel), or
+//!   is inside a long `o` (`ō = oo = ou = oh`).
+//!
+//! It must give exactly what `fold::key_view_with(text, None, false)`
+//! gives, byte for byte and flag for flag, on any text: the tests compare
+//! it with that and with `QuickKeys` on generated text rich in what
+//! changes keys.
+
+use unicode_normalization::char::{compose, decompose_compatible, is_combining_mark};
+
+use super::fold::{MAX_SEP_RUN, is_invisible, katakana, latin_lookalike};
+
+/// Receives the bytes of the two key views as they are made, each with
+/// whether a token starts there (the `bound` flags of
+/// [`super::fold::KeyView`]).
+pub(crate) trait KeySink {
+    /// The next byte of the per-token view.
+    fn view(&mut self, b: u8, bound: bool);
+    /// The next byte of the joined view.
+    fn joined(&mut self, b: u8, bound: bool);
+    /// The next byte of both views (alike here).
+    fn both(&mut self, b: u8, bound: bool) {
+        self.view(b, bound);
+        self.joined(b, bound);
+    }
+}
+
+/// Streams the key views of `text` into `sink`.
+pub(crate) fn key_views<S: KeySink>(text: &str, sink: &mut S) {
+    let mut k = Keys::new(sink);
+    k.read(text);
+    k.flush();
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    Sep,
+    Lower,
+    Upper,
+    Digit,
+    Other,
+}
+
+/// The class of each ASCII byte.
+const CLASS: [Class; 128] = {
+    let mut t = [Class::Sep; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[i] = if b.is_ascii_lowercase() {
+                Class::Lower
+            } else if b.is_ascii_uppercase() {
+                Class::Upper
+            } else if b.is_ascii_digit() {
+                Class::Digit
+            } else {
+                Class::Sep
+            };
+        }
+        i += 1;
+    }
+    t
+};
+
+/// What a hard break pushes: a byte no key holds.
+const BREAK: u8 = b'\n';
+
+/// Step-1 look-alikes (as `romaji::LOOK`): lower case, then `0→o 1→l i→l
+/// 3→e 4→a 5→s 7→t`.
+const LOOK: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = (i as u8).to_ascii_lowercase();
+        let m = match b {
+            b'0' => b'o',
+            b'1' | b'i' => b'l',
+            b'3' => b'e',
+            b'4' => b'a',
+            b'5' => b's',
+            b'7' => b't',
+            _ => b,
+        };
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[i] = m;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Step-1 bytes at which a step-2 rule other than the long `o` may start
+/// and that need a look-ahead (`romaji::RULE_START` without `o`).
+const NEEDS_NEXT: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts = b"tscfjdmuale";
+    let mut i = 0;
+    while i < starts.len() {
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[starts[i] as usize] = true;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// A step-1 byte and whether a token starts at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Entry {
+    b: u8,
+    bound: bool,
+}
+
+/// Where a view's output goes.
+trait Out {
+    fn put(&mut self, b: u8, bound: bool);
+}
+
+struct ViewOut<'a, S>(&'a mut S);
+struct JoinedOut<'a, S>(&'a mut S);
+/// Both views, while they read alike.
+struct BothOut<'a, S>(&'a mut S);
+
+impl<S: KeySink> Out for BothOut<'_, S> {
+    #[inline(always)]
+    fn put(&mut self, b: u8, bound: bool) {
+        self.0.both(b, bound);
+    }
+}
+
+impl<S: KeySink> Out for ViewOut<'_, S> {
+    #[inline(always)]
+    fn put(&mut self, b: u8, bound: bool) {
+        self.0.view(b, bound);
+    }
+}
+
+impl<S: KeySink> Out for JoinedOut<'_, S> {
+    #[inline(always)]
+    fn put(&mut self, b: u8, bound: bool) {
+        self.0.joined(b, bound);
+    }
+}
+
+/// What step 2 holds back.
+#[derive(Clone, Copy, Debug, Default)]
+enum Held {
+    /// Nothing: the next byte starts a rule (or is copied).
+    #[default]
+    Idle,
+    /// A byte whose rule depends on the next one.
+    One(Entry),
+    /// `t s` (before `u`?) or `s h` / `c h` (before `i` or a vowel?).
+    Two(Entry, Entry),
+    /// Inside a long `o`: `o`, `u` are dropped, and `h` when no vowel
+    /// follows.
+    LongO,
+    /// Inside a long `o`, an `h` (with its flag) waiting for the next byte.
+    LongOH(bool),
+}
+
+/// Step 2 of the romanisation key ([`super::romaji::key_token`]) as a
+/// streaming transducer: step-1 bytes in, key bytes out, the first output
+/// of a rule flagged as the step-1 byte it starts at, a second one
+/// (`y`) never.
+#[derive(Clone, Copy, Debug, Default)]
+struct Roman {
+    held: Held,
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'l' | b'o' | b'u')
+}
+
+impl Roman {
+    fn is_idle(&self) -> bool {
+        matches!(self.held, Held::Idle)
+    }
+
+    #[inline(always)]
+    fn push<O: Out>(&mut self, x: Entry, o: &mut O) {
+        match self.held {
+            Held::Idle => self.fresh(x, o),
+            Held::One(h) => self.one(h, x, o),
+            Held::Two(h, n1) => self.two(h, n1, x, o),
+            Held::LongO => self.long_o(x, o),
+            Held::LongOH(fh) => {
+                if is_vowel(x.b) {
+                    o.put(b'h', fh);
+                    self.fresh(x, o);
+                } else {
+                    self.held = Held::LongO;
+                    self.long_o(x, o);
+                }
+            }
+        }
+    }
+
+    /// `x` with nothing held before it.
+    #[inline(always)]
+    fn fresh<O: Out>(&mut self, x: Entry, o: &mut O) {
+        if x.b == b'o' {
+            o.put(b'o', x.bound);
+            self.held = Held::LongO;
+        } else if NEEDS_NEXT.get(usize::from(x.b)).copied().unwrap_or(false) {
+            self.held = Held::One(x);
+        } else {
+            o.put(x.b, x.bound);
+            self.held = Held::Idle;
+        }
+    }
+
+    fn long_o<O: Out>(&mut self, x: Entry, o: &mut O) {
+        match x.b {
+            b'o' | b'u' => {}
+            b'h' => self.held = Held::LongOH(x.bound),
+            _ => self.fresh(x, o),
+        }
+    }
+
+    /// The rule at `h`, now that the byte after it is `x`.
+    #[inline(always)]
+    fn one<O: Out>(&mut self, h: Entry, x: Entry, o: &mut O) {
+        match h.b {
+            b't' if x.b == b's' => {
+                self.held = Held::Two(h, x);
+                return;
+            }
+            b's' | b'c' if x.b == b'h' => {
+                self.held = Held::Two(h, x);
+                return;
+            }
+            b'f' if x.b == b'u' => o.put(b'h', h.bound),
+            b'j' => match x.b {
+                b'l' | b'y' => o.put(b'z', h.bound),
+                b'a' | b'u' | b'o' | b'e' => {
+                    o.put(b'z', h.bound);
+                    o.put(b'y', false);
+                }
+                _ => o.put(b'j', h.bound),
+            },
+            b'd' if matches!(x.b, b'l' | b'u') => o.put(b'z', h.bound),
+            b'm' if matches!(x.b, b'b' | b'p' | b'm') => o.put(b'n', h.bound),
+            b'u' | b'a' | b'l' if x.b == h.b => {
+                o.put(h.b, h.bound);
+                self.held = Held::Idle;
+                return;
+            }
+            b'e' if matches!(x.b, b'l' | b'e') => {
+                o.put(b'e', h.bound);
+                self.held = Held::Idle;
+                return;
+            }
+            _ => o.put(h.b, h.bound),
+        }
+        self.fresh(x, o);
+    }
+
+    /// The rule at `h`, now that the two bytes after it are `n1` and `x`.
+    fn two<O: Out>(&mut self, h: Entry, n1: Entry, x: Entry, o: &mut O) {
+        if h.b == b't' {
+            // `t s u` → `t` (the `u` is read on); else `t`, and the `s`
+            // starts a rule of its own.
+            o.put(b't', h.bound);
+            if x.b == b'u' {
+                self.fresh(x, o);
+            } else {
+                self.one(n1, x, o);
+            }
+            return;
+        }
+        // `s h` / `c h`, and `n1` is `h`.
+        let out = if h.b == b's' { b's' } else { b't' };
+        match x.b {
+            b'l' => o.put(out, h.bound),
+            b'a' | b'u' | b'o' | b'e' => {
+                o.put(out, h.bound);
+                o.put(b'y', false);
+            }
+            _ => {
+                o.put(h.b, h.bound);
+                o.put(b'h', n1.bound);
+            }
+        }
+        self.fresh(x, o);
+    }
+
+    /// The end of the token: what is held, with nothing after it.
+    fn finish<O: Out>(&mut self, o: &mut O) {
+        match self.held {
+            Held::Idle | Held::LongO | Held::LongOH(_) => {}
+            Held::One(h) => o.put(h.b, h.bound),
+            Held::Two(h, n1) => {
+                o.put(h.b, h.bound);
+                o.put(n1.b, n1.bound);
+            }
+        }
+        self.held = Held::Idle;
+    }
+}
+
+/// The tokenizer and both romanisers, writing into a sink.
+struct Keys<'s, S> {
+    sink: &'s mut S,
+    prev: Class,
+    sep_run: usize,
+    /// Whether an ASCII run is open.
+    in_run: bool,
+    /// An upper-case letter right after another one (no boundary before
+    /// it yet): `MNSKUpdate` puts one there if a lower-case letter follows.
+    held: Option<u8>,
+    /// Step 1: an `r` or `v` (lower-cased) waiting for the next byte, with
+    /// its flag and whether a separator came before it.
+    merge: Option<(u8, bool, bool)>,
+    view: Roman,
+    joined: Roman,
+    /// Whether `view` holds what `joined` holds (both idle, no separator
+    /// since): then one romaniser serves both views, and `view` is not
+    /// read.
+    same: bool,
+    /// The last character of the non-ASCII token (a voiced-sound mark may
+    /// still compose with it), and whether it is the token's first.
+    other: Option<(char, bool)>,
+}
+
+/// Whether a token starts at an ASCII letter or digit of class `class`
+/// after one of class `prev` (inside a run).
+const fn boundary(prev: Class, class: Class) -> bool {
+    matches!(
+        (prev, class),
+        (Class::Sep | Class::Other, _)
+            | (Class::Lower, Class::Upper)
+            | (Class::Digit, Class::Lower | Class::Upper)
+            | (Class::Lower | Class::Upper, Class::Digit)
+    )
+}
+
+impl<'s, S: KeySink> Keys<'s, S> {
+    fn new(sink: &'s mut S) -> Self {
+        Keys {
+            sink,
+            prev: Class::Sep,
+            sep_run: 0,
+            in_run: false,
+            held: None,
+            merge: None,
+            view: Roman::default(),
+            joined: Roman::default(),
+            same: true,
+            other: None,
+        }
+    }
+
+    /// `QuickKeys::build` without the final flush.
+    fn read(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII: each byte is its own character (and its own base for
+            // a combining mark, which the non-ASCII path below reads back).
+            while let Some(&b) = bytes.get(i) {
+                if !b.is_ascii() {
+                    break;
+                }
+                self.ascii(b);
+                i += 1;
+            }
+            let mut last_base = i
+                .checked_sub(1)
+                .and_then(|p| bytes.get(p))
+                .filter(|b| b.is_ascii())
+                .map(|&b| char::from(b));
+            while let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
+                if c.is_ascii() {
+                    break;
+                }
+                i += c.len_utf8();
+                if is_invisible(c) {
+                    continue;
+                }
+                self.non_ascii(c, &mut last_base);
+            }
+            if text.get(i..).is_none() {
+                // Not at a character boundary: cannot happen in a `str`.
+                break;
+            }
+        }
+    }
+
+    /// A non-ASCII character (as `fold`: decomposed, marks composed or
+    /// dropped, lower-cased, look-alikes, katakana).
+    fn non_ascii(&mut self, c: char, last_base: &mut Option<char>) {
+        let mut produced: [char; 8] = ['\0'; 8];
+        let mut n = 0;
+        decompose_compatible(c, |d| {
+            if let Some(slot) = produced.get_mut(n) {
+                *slot = d;
+                n += 1;
+            }
+        });
+        for &d in produced.iter().take(n) {
+            if is_combining_mark(d) {
+                if matches!(d, '\u{3099}' | '\u{309a}') {
+                    if let Some((last, _)) = self.other.as_mut() {
+                        if let Some(composed) = compose(*last, d) {
+                            *last = composed;
+                        }
+                    }
+                } else if last_base.and_then(|b| compose(b, d)).is_none() {
+                    self.char(' ');
+                    *last_base = None;
+                }
+                continue;
+            }
+            *last_base = Some(d);
+            for l in d.to_lowercase() {
+                self.char(katakana(latin_lookalike(l)));
+            }
+        }
+    }
+
+    /// `fold::feed` for a character.
+    fn char(&mut self, c: char) {
+        if c.is_ascii() {
+            self.ascii(c as u8);
+            return;
+        }
+        if !c.is_alphanumeric() {
+            if self.other.is_some() {
+                self.flush();
+            }
+            self.prev = Class::Sep;
+            self.sep_run += 1;
+            return;
+        }
+        if self.sep_run > MAX_SEP_RUN {
+            self.flush();
+            self.push_break();
+        }
+        self.sep_run = 0;
+        if self.prev != Class::Other {
+            self.flush();
+        }
+        let first = match self.other.take() {
+            Some((last, first)) => {
+                self.put_other(last, first);
+                false
+            }
+            None => true,
+        };
+        self.other = Some((c, first));
+        self.prev = Class::Other;
+    }
+
+    /// `fold::feed` for an ASCII byte.
+    #[inline(always)]
+    fn ascii(&mut self, b: u8) {
+        let class = CLASS.get(usize::from(b)).copied().unwrap_or(Class::Sep);
+        let prev = self.prev;
+        if class == Class::Lower && prev == Class::Lower {
+            // Inside a lower-case word: no boundary, nothing held.
+            self.step1(b, false, false);
+            return;
+        }
+        if class == Class::Sep {
+            if self.other.is_some() {
+                self.flush();
+            }
+            self.prev = Class::Sep;
+            self.sep_run += 1;
+            return;
+        }
+        self.run_byte(b, class, prev);
+    }
+
+    /// A letter or digit that starts a word, changes case or follows a
+    /// digit: the boundary rules.
+    #[inline(always)]
+    fn run_byte(&mut self, b: u8, class: Class, prev: Class) {
+        if self.sep_run > MAX_SEP_RUN || prev == Class::Other {
+            self.break_or_flush();
+        }
+        self.sep_run = 0;
+        if let Some(h) = self.held.take() {
+            // "MNSKUpdate": the boundary is before the `U` (the held upper
+            // case letter came right after another).
+            let bound = prev == Class::Upper && class == Class::Lower;
+            self.step1(h, bound, false);
+        }
+        let first = !self.in_run;
+        self.in_run = true;
+        let bound = boundary(prev, class) || first;
+        if class == Class::Upper && !bound {
+            self.held = Some(b);
+        } else {
+            self.step1(b, bound, prev == Class::Sep || first);
+        }
+        self.prev = class;
+    }
+
+    /// Step 1 for a run byte whose flag is final.
+    #[inline(always)]
+    fn step1(&mut self, raw: u8, bound: bool, sep: bool) {
+        let b = LOOK.get(usize::from(raw)).copied().unwrap_or(raw);
+        if let Some((m, m_bound, m_sep)) = self.merge.take() {
+            if !bound && ((m == b'r' && b == b'n') || (m == b'v' && b == b'v')) {
+                let merged = if m == b'r' { b'm' } else { b'w' };
+                self.step2(Entry { b: merged, bound: m_bound }, m_sep);
+                return;
+            }
+            self.step2(Entry { b: m, bound: m_bound }, m_sep);
+        }
+        if b == b'r' || b == b'v' {
+            self.merge = Some((b, bound, sep));
+        } else {
+            self.step2(Entry { b, bound }, sep);
+        }
+    }
+
+    /// Step 2 of both views for a step-1 byte (`sep`: a separator before
+    /// it, where the per-token view starts a new token).
+    #[inline(always)]
+    fn step2(&mut self, e: Entry, sep: bool) {
+        if sep && !(self.same && self.joined.is_idle()) {
+            if self.same {
+                self.view = self.joined;
+                self.same = false;
+            }
+            self.view.finish(&mut ViewOut(&mut *self.sink));
+        }
+        if self.same {
+            self.joined.push(e, &mut BothOut(&mut *self.sink));
+        } else {
+            self.view.push(e, &mut ViewOut(&mut *self.sink));
+            self.joined.push(e, &mut JoinedOut(&mut *self.sink));
+            self.same = self.view.is_idle() && self.joined.is_idle();
+        }
+    }
+
+    #[inline(never)]
+    fn break_or_flush(&mut self) {
+        if self.sep_run > MAX_SEP_RUN {
+            self.flush();
+            self.push_break();
+        }
+        if self.prev == Class::Other {
+            self.flush();
+        }
+    }
+
+    fn push_break(&mut self) {
+        self.sink.both(BREAK, true);
+    }
+
+    fn put_other(&mut self, c: char, first: bool) {
+        let mut buf = [0u8; 4];
+        for (k, &b) in c.encode_utf8(&mut buf).as_bytes().iter().enumerate() {
+            self.sink.both(b, first && k == 0);
+        }
+    }
+
+    /// The end of a token: the ASCII run (romanised) or the non-ASCII
+    /// token.
+    #[inline(never)]
+    fn flush(&mut self) {
+        if self.in_run {
+            if let Some(h) = self.held.take() {
+                self.step1(h, false, false);
+            }
+            if let Some((m, m_bound, m_sep)) = self.merge.take() {
+                self.step2(Entry { b: m, bound: m_bound }, m_sep);
+            }
+            if self.same {
+                self.joined.finish(&mut BothOut(&mut *self.sink));
+            } else {
+                self.view.finish(&mut ViewOut(&mut *self.sink));
+                self.joined.finish(&mut JoinedOut(&mut *self.sink));
+                self.same = true;
+            }
+            self.in_run = false;
+        }
+        if let Some((c, first)) = self.other.take() {
+            self.put_other(c, first);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::canon::fold::key_view_with;
+    use crate::canon::quick::QuickKeys;
+    use proptest::prelude::*;
+
+    /// The views as a sink sees them.
+    #[derive(Default)]
+    struct Collect {
+        view: Vec<u8>,
+        bound: Vec<bool>,
+        joined: Vec<u8>,
+        joined_bound: Vec<bool>,
+    }
+
+    impl KeySink for Collect {
+        fn view(&mut self, b: u8, bound: bool) {
+            self.view.push(b);
+            self.bound.push(bound);
+        }
+        fn joined(&mut self, b: u8, bound: bool) {
+            self.joined.push(b);
+            self.joined_bound.push(bound);
+        }
+    }
+
+    fn same_as_fold(s: &str) {
+        let want = key_view_with(s, None, false);
+        let mut got = Collect::default();
+        key_views(s, &mut got);
+        assert_eq!(got.view, want.view.text.as_bytes(), "{s:?}");
+        assert_eq!(got.bound, want.bound, "{s:?}");
+        assert_eq!(got.joined, want.joined.text.as_bytes(), "{s:?}");
+        assert_eq!(got.joined_bound, want.joined_bound, "{s:?}");
+        let mut q = QuickKeys::default();
+        q.build(s);
+        assert_eq!(got.view, q.view, "{s:?}");
+        assert_eq!(got.bound, q.bound, "{s:?}");
+        assert_eq!(got.joined, q.joined, "{s:?}");
+        assert_eq!(got.joined_bound, q.joined_bound, "{s:?}");
+    }
+
+    #[test]
+    fn streamed_views_are_the_fold() {
+        for s in [
+            "",
+            "-",
+            "minatogawa-seiki",
+            "MNSK-vpn",
+            "MNSKUpdate",
+            "mnsk01Update",
+            "A-Bc RNa RN rn-rn r-n vvv vv-v",
+            "M     NSK",
+            "M    NSK",
+            "rnicrosoft",
+            "vvindows",
+            "shi-chi tsu fu ts-u t-su tsa chu sho sh-a s-ha",
+            "ooh ou oo oho ohu ohh oh-a o",
+            "jya ja ji dzu du di mba mm uu aa ii ee ei eel",
+            "matcha tch ts",
+            "湊川精機の佐藤氏（t.sato@minatogawa-seiki.co.jp）",
+            "ミナトガワ みなとがわ ｶﾞﾜ ガ",
+            "Ｍｉｎａｔｏｇａｗａ　Ｓｅｉｋｉ",
+            "Ōtaki Kōgyō o\u{304}taki e\u{301} \u{301}x",
+            "mi\u{200b}nato\u{ad}gawa",
+            "mіnatogаwa ﬁle ①②",
+            "ｱ\u{3099} か\u{3099} \u{3099}",
+            "“quoted” — dash… 株式会社 ＭＮＳＫ",
+            "a\u{0}b\u{7f}c",
+        ] {
+            same_as_fold(s);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 8192, ..ProptestConfig::default() })]
+
+        /// The generators of the `QuickKeys` proptest: letters of
+        /// romanisation rules in both cases, digits, ASCII and other
+        /// separators and long runs of them, full-width forms,
+        /// confusables, kana (half-width with voiced marks too), kanji,
+        /// combining and invisible marks.
+        #[test]
+        fn streamed_views_match_the_fold(
+            s in "([tscfjdmouaeilhnrvyTSCHOUIRNV0134579]{1,6}|[a-zA-Z0-9]{1,6}|[-._/ \t\n]{1,7}|[ -~]{1,3}|[ＡＢｍｉ０１ａоаіе]{1,3}|[ァ-ヶぁ-ゖｱ-ﾝﾞﾟ]{1,4}|[湊川精機株会社]{1,3}|[\u{300}\u{301}\u{304}\u{3099}\u{309a}\u{200b}\u{ad}\u{feff}“”—…、。（）]{1,2}|.{1,2}){0,10}"
+        ) {
+            same_as_fold(&s);
+        }
+
+        /// Dense romanisation spellings with separators between any two
+        /// letters and case changes (the rules' look-ahead across the
+        /// places where the per-token view restarts).
+        #[test]
+        fn streamed_romanisation_matches_the_fold(
+            s in "([tscfjdmouaeilhnrvybpkzyTSCHOUIRNVM0134579]|[-. ]|[-. ]{5,6}){0,24}"
+        ) {
+            same_as_fold(&s);
+        }
+    }
+}
