@@ -297,24 +297,39 @@ pub(crate) fn is_internal_name(host: &str) -> bool {
     })
 }
 
-/// `*` matches any run (also empty); the rest is compared case-blind.
+/// `*` matches any run (also empty); the rest is compared case-blind
+/// (`pattern` is lower case, `s` any case).
+///
+/// Called for every host-like token of a text when the profile has
+/// patterns, so ASCII input (nearly all) is matched on bytes without
+/// allocating; other input goes through characters.
 pub(crate) fn glob(pattern: &str, s: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = s.chars().flat_map(char::to_lowercase).collect();
+    if pattern.is_ascii() && s.is_ascii() {
+        glob_with(pattern.as_bytes(), s.as_bytes(), |b| b.to_ascii_lowercase())
+    } else {
+        let p: Vec<char> = pattern.chars().collect();
+        let t: Vec<char> = s.chars().flat_map(char::to_lowercase).collect();
+        glob_with(&p, &t, |c| c)
+    }
+}
+
+/// The `*` matcher over any symbols; `lower` folds a symbol of the text.
+fn glob_with<T: Copy + PartialEq + From<u8>>(p: &[T], t: &[T], lower: impl Fn(T) -> T) -> bool {
+    let star = T::from(b'*');
     let (mut pi, mut ti) = (0, 0);
-    let (mut star, mut mark) = (None, 0);
-    while ti < t.len() {
+    let (mut last_star, mut mark) = (None, 0);
+    while let Some(&tc) = t.get(ti) {
         match p.get(pi) {
-            Some('*') => {
-                star = Some(pi);
+            Some(&c) if c == star => {
+                last_star = Some(pi);
                 mark = ti;
                 pi += 1;
             }
-            Some(&c) if Some(&c) == t.get(ti) => {
+            Some(&c) if c == lower(tc) => {
                 pi += 1;
                 ti += 1;
             }
-            _ => match star {
+            _ => match last_star {
                 Some(sp) => {
                     pi = sp + 1;
                     mark += 1;
@@ -324,7 +339,7 @@ pub(crate) fn glob(pattern: &str, s: &str) -> bool {
             },
         }
     }
-    p.get(pi..).is_some_and(|rest| rest.iter().all(|&c| c == '*'))
+    p.get(pi..).is_some_and(|rest| rest.iter().all(|&c| c == star))
 }
 
 /// The tenant parent a host sits under, if any.
@@ -372,6 +387,83 @@ pub(crate) fn within_distance(a: &str, b: &str, max: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The matcher as first written (characters, allocating): the
+    /// reference for [`glob`].
+    fn glob_reference(pattern: &str, s: &str) -> bool {
+        let p: Vec<char> = pattern.chars().collect();
+        let t: Vec<char> = s.chars().flat_map(char::to_lowercase).collect();
+        let (mut pi, mut ti) = (0, 0);
+        let (mut star, mut mark) = (None, 0);
+        while ti < t.len() {
+            match p.get(pi) {
+                Some('*') => {
+                    star = Some(pi);
+                    mark = ti;
+                    pi += 1;
+                }
+                Some(&c) if Some(&c) == t.get(ti) => {
+                    pi += 1;
+                    ti += 1;
+                }
+                _ => match star {
+                    Some(sp) => {
+                        pi = sp + 1;
+                        mark += 1;
+                        ti = mark;
+                    }
+                    None => return false,
+                },
+            }
+        }
+        p.get(pi..).is_some_and(|rest| rest.iter().all(|&c| c == '*'))
+    }
+
+    /// A pattern and a host built from the same pieces: a `*` in the
+    /// pattern stands for some filler in the host, letters come in either
+    /// case, and a piece may be dropped so that hosts near a match occur.
+    fn pattern_and_host() -> impl Strategy<Value = (String, String)> {
+        let piece = prop::sample::select(vec!["a", "b", "-", ".", "é", "ß", "*", "ws", "01"]);
+        let filler = prop::sample::select(vec!["", "x", "A", "-b", "É.", "01"]);
+        prop::collection::vec((piece, filler, any::<bool>(), 0u8..8), 0..7).prop_map(|parts| {
+            let (mut pattern, mut host) = (String::new(), String::new());
+            for (piece, filler, upper, fate) in parts {
+                pattern.push_str(piece);
+                match (piece, fate) {
+                    (_, 0) => {}
+                    ("*", _) => host.push_str(filler),
+                    (p, _) if upper => host.push_str(&p.to_uppercase()),
+                    (p, _) => host.push_str(p),
+                }
+            }
+            (pattern, host)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        /// The byte matcher agrees with the character matcher on ASCII
+        /// and non-ASCII patterns and hosts, in any case.
+        #[test]
+        fn glob_agrees_with_the_reference((pattern, host) in pattern_and_host()) {
+            prop_assert_eq!(glob(&pattern, &host), glob_reference(&pattern, &host));
+        }
+    }
+
+    #[test]
+    fn glob_matches_profile_patterns() {
+        for (p, s, ok) in [
+            ("mnsk-*", "MNSK-WS01", true),
+            ("*.corp.mnsk.local", "fs01.CORP.mnsk.local", true),
+            ("*.corp.mnsk.local", "corp.mnsk.local", false),
+            ("mnsk-*", "xmnsk-ws01", false),
+            ("*-ws*", "mnsk-ws01", true),
+            ("ホスト*", "ホスト01", true),
+        ] {
+            assert_eq!(glob(p, s), ok, "{p} {s}");
+        }
+    }
 
     /// The length and first-letter gate of [`is_internal_name`] lets every
     /// listed suffix through, in any case.
