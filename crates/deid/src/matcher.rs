@@ -586,67 +586,69 @@ fn matched<A: Automaton, F: Flags>(
 struct TermScan<'m, A, F> {
     a: &'m A,
     terms: &'m [Term],
-    view: StateID,
-    joined: StateID,
-    view_flags: F,
-    joined_flags: F,
+    view: Lane<F>,
+    joined: Lane<F>,
+    found: bool,
+}
+
+/// One key view's place in the automaton.
+struct Lane<F> {
+    state: StateID,
+    flags: F,
     /// A short key ended at the view's last byte and started at a token:
     /// it stands if a token starts at the next byte (or the view ends).
-    view_want: bool,
-    joined_want: bool,
-    found: bool,
+    want: bool,
+}
+
+impl<F: Flags> Lane<F> {
+    /// The pending end check, then `b` (a token start when `bound`)
+    /// through the automaton and the matches it ends.
+    #[inline(always)]
+    fn step<A: Automaton>(&mut self, a: &A, terms: &[Term], found: &mut bool, b: u8, bound: bool) {
+        if self.want {
+            self.want = false;
+            *found |= bound;
+        }
+        self.flags.push(bound);
+        self.state = a.next_state(Anchored::No, self.state, b);
+        if a.is_special(self.state) {
+            matched(a, terms, self.state, &self.flags, &mut self.want, found);
+        }
+    }
 }
 
 impl<A: Automaton, F: Flags> KeySink for TermScan<'_, A, F> {
     #[inline(always)]
     fn view(&mut self, b: u8, bound: bool) {
-        if self.view_want {
-            self.view_want = false;
-            self.found |= bound;
-        }
-        self.view_flags.push(bound);
-        self.view = self.a.next_state(Anchored::No, self.view, b);
-        if self.a.is_special(self.view) {
-            let (a, t) = (self.a, self.terms);
-            matched(a, t, self.view, &self.view_flags, &mut self.view_want, &mut self.found);
-        }
+        self.view.step(self.a, self.terms, &mut self.found, b, bound);
     }
 
     #[inline(always)]
     fn joined(&mut self, b: u8, bound: bool) {
-        if self.joined_want {
-            self.joined_want = false;
-            self.found |= bound;
-        }
-        self.joined_flags.push(bound);
-        self.joined = self.a.next_state(Anchored::No, self.joined, b);
-        if self.a.is_special(self.joined) {
-            let (a, t) = (self.a, self.terms);
-            matched(a, t, self.joined, &self.joined_flags, &mut self.joined_want, &mut self.found);
-        }
+        self.joined.step(self.a, self.terms, &mut self.found, b, bound);
     }
 
     #[inline(always)]
     fn both(&mut self, b: u8, bound: bool) {
-        if self.view != self.joined {
+        if self.view.state != self.joined.state {
             self.view(b, bound);
             self.joined(b, bound);
             return;
         }
-        if self.view_want || self.joined_want {
+        if self.view.want || self.joined.want {
             self.found |= bound;
-            self.view_want = false;
-            self.joined_want = false;
+            self.view.want = false;
+            self.joined.want = false;
         }
-        self.view_flags.push(bound);
-        self.joined_flags.push(bound);
-        let sid = self.a.next_state(Anchored::No, self.view, b);
-        self.view = sid;
-        self.joined = sid;
+        self.view.flags.push(bound);
+        self.joined.flags.push(bound);
+        let sid = self.a.next_state(Anchored::No, self.view.state, b);
+        self.view.state = sid;
+        self.joined.state = sid;
         if self.a.is_special(sid) {
             let (a, t) = (self.a, self.terms);
-            matched(a, t, sid, &self.view_flags, &mut self.view_want, &mut self.found);
-            matched(a, t, sid, &self.joined_flags, &mut self.joined_want, &mut self.found);
+            matched(a, t, sid, &self.view.flags, &mut self.view.want, &mut self.found);
+            matched(a, t, sid, &self.joined.flags, &mut self.joined.want, &mut self.found);
         }
     }
 }
@@ -656,12 +658,8 @@ impl<'m, A: Automaton, F: Flags> TermScan<'m, A, F> {
         TermScan {
             a,
             terms,
-            view: start,
-            joined: start,
-            view_flags: flags.clone(),
-            joined_flags: flags,
-            view_want: false,
-            joined_want: false,
+            view: Lane { state: start, flags: flags.clone(), want: false },
+            joined: Lane { state: start, flags, want: false },
             found: false,
         }
     }
@@ -670,7 +668,7 @@ impl<'m, A: Automaton, F: Flags> TermScan<'m, A, F> {
     fn run(mut self, text: &str) -> bool {
         key_views(text, &mut self);
         // A short key at the end of a view stands if it started at a token.
-        self.found || self.view_want || self.joined_want
+        self.found || self.view.want || self.joined.want
     }
 }
 
