@@ -22,33 +22,52 @@ pub(crate) fn needs_decoding(s: &str) -> bool {
             .and_then(|end| b.get(at..end))
             .is_some_and(|w| w.eq_ignore_ascii_case(n))
     };
-    // Most bytes can neither start nor end anything that decodes: skip
-    // them by table; the rest are judged as below.
-    b.iter()
-        .enumerate()
-        .filter(|&(_, &c)| NEEDS_LOOK.get(usize::from(c)).copied().unwrap_or(true))
-        .any(|(i, &c)| match c {
-            b'%' => hex2(b, i + 1).is_some(),
-            b'&' => {
-                b.get(i + 1).is_some_and(|c| *c == b'#' || c.is_ascii_alphabetic())
-                    && b.iter().skip(i).take(12).any(|&c| c == b';')
-            }
-            b'\\' => match b.get(i + 1) {
-                Some(b'u') => hex2(b, i + 2).is_some() && hex2(b, i + 4).is_some(),
-                Some(b'x') => hex2(b, i + 2).is_some(),
-                Some(b'.') => true,
-                _ => false,
-            },
-            b'x' | b'X' => ci(i, b"xn--"),
-            b']' | b')' | b'}' => {
-                i >= 3 && ci(i - 3, b"dot")
-                    || (c != b'}'
-                        && i >= 3
-                        && ci(i - 2, b"at")
-                        && matches!((b.get(i - 3), c), (Some(b'('), b')') | (Some(b'['), b']')))
-            }
+    let look = |c: u8| NEEDS_LOOK.get(usize::from(c)).copied().unwrap_or(true);
+    let judge = |i: usize, c: u8| match c {
+        b'%' => hex2(b, i + 1).is_some(),
+        b'&' => {
+            b.get(i + 1).is_some_and(|c| *c == b'#' || c.is_ascii_alphabetic())
+                && b.iter().skip(i).take(12).any(|&c| c == b';')
+        }
+        b'\\' => match b.get(i + 1) {
+            Some(b'u') => hex2(b, i + 2).is_some() && hex2(b, i + 4).is_some(),
+            Some(b'x') => hex2(b, i + 2).is_some(),
+            Some(b'.') => true,
             _ => false,
-        })
+        },
+        b'x' | b'X' => ci(i, b"xn--"),
+        b']' | b')' | b'}' => {
+            i >= 3 && ci(i - 3, b"dot")
+                || (c != b'}'
+                    && i >= 3
+                    && ci(i - 2, b"at")
+                    && matches!((b.get(i - 3), c), (Some(b'('), b')') | (Some(b'['), b']')))
+        }
+        _ => false,
+    };
+    // Most bytes can neither start nor end anything that decodes: skip
+    // them by table, eight at a time; the rest are judged one by one.
+    let mut i = 0;
+    while i < b.len() {
+        while let Some(chunk) = b.get(i..i + 8) {
+            if chunk.iter().fold(false, |acc, &c| acc | look(c)) {
+                break;
+            }
+            i += 8;
+        }
+        // The chunk that holds a byte to look at (or the last few bytes),
+        // byte by byte.
+        let end = (i + 8).min(b.len());
+        while i < end {
+            if let Some(&c) = b.get(i) {
+                if look(c) && judge(i, c) {
+                    return true;
+                }
+            }
+            i += 1;
+        }
+    }
+    false
 }
 
 /// The bytes [`needs_decoding`] looks closer at (every other byte answers
