@@ -684,6 +684,9 @@ pub(crate) struct Matcher {
     pub(crate) services: Vec<(String, bool)>,
     /// Keys of products named in announcements.
     pub(crate) products: Vec<String>,
+    /// The product keys as one automaton, for the streamed joined view
+    /// (`None` without products).
+    product_dfa: Option<dfa::DFA>,
     /// Keys the look-alike check compares registrable labels against.
     pub(crate) lookalike: crate::lookalike::Lookalikes,
 }
@@ -811,7 +814,18 @@ impl Matcher {
         let (ac, terms) = automaton(c.bounded, c.free)?;
         let longest = ac.as_ref().map_or(1, |auto| with_auto!(auto, a => a.max_pattern_len()));
         let ring = longest.max(1).next_power_of_two();
-        Ok(Matcher { ac, terms, ring, services, products, lookalike })
+        let product_dfa = if products.is_empty() {
+            None
+        } else {
+            let d = dfa::Builder::new()
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(&products)
+                .map_err(|e| BuildError::Automaton(e.to_string()))?;
+            d.start_state(Anchored::No).map_err(|e| BuildError::Automaton(e.to_string()))?;
+            Some(d)
+        };
+        Ok(Matcher { ac, terms, ring, services, products, product_dfa, lookalike })
     }
 
     /// How many keys the automata hold.
@@ -847,6 +861,42 @@ impl Matcher {
         // joined).
         let ok = if term.bounded { bounded_at(bound, a, b) } else { free_ok(bound, a, b) };
         ok.then_some(term.kind)
+    }
+
+    /// Where the announced products are named in `text`: the original
+    /// spans of each product key's occurrences in the joined key view,
+    /// sorted. Read in pieces as [`Matcher::scan_text`] reads a chunk that
+    /// holds a term (each reaching into the next); a piece's joined view is streamed
+    /// through the product automaton first, and built with span maps only
+    /// when a product is in it (the whole text's views with maps cost about
+    /// 500 instructions per byte).
+    pub(crate) fn product_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some(d) = self.product_dfa.as_ref() else { return Vec::new() };
+        let mut spans = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let (end, reach) = piece(text, start, PIECE);
+            let Some(chunk) = text.get(start..reach) else { break };
+            if joined_holds_any(d, chunk) {
+                let kv = crate::canon::fold::key_view(chunk, None);
+                for p in &self.products {
+                    let mut from = 0;
+                    while let Some(pos) =
+                        kv.joined.text.get(from..).and_then(|t| t.find(p.as_str()))
+                    {
+                        let a = from + pos;
+                        if let Some((s, e)) = kv.joined.span(a, a + p.len()) {
+                            spans.push((s + start, e + start));
+                        }
+                        from = a + p.len().max(1);
+                    }
+                }
+            }
+            start = end;
+        }
+        spans.sort_unstable();
+        spans.dedup();
+        spans
     }
 
     /// Whether any term stands in the key views of `text` (the views of
@@ -911,8 +961,6 @@ impl Matcher {
     /// As [`Matcher::find_all`], and the spans that looked encoded but did
     /// not decode (sorted, without duplicates).
     pub(crate) fn scan_text(&self, text: &str) -> (Vec<Hit>, Vec<(usize, usize)>) {
-        const CHUNK: usize = 32 * 1024;
-        const OVERLAP: usize = 2048;
         let mut hits = Vec::new();
         let mut undecodable = Vec::new();
         let mut start = 0;
@@ -940,12 +988,30 @@ impl Matcher {
                 None => (chunk, None),
             };
             if self.any_streamed(view) {
-                let kv = crate::canon::fold::key_view_with(view, src, true);
-                hits.extend(self.find(&kv).into_iter().map(|h| Hit {
-                    start: h.start + start,
-                    end: h.end + start,
-                    ..h
-                }));
+                // Views with span maps cost several times the streamed
+                // check: build them only for the parts of the chunk that
+                // hold a term, read again in smaller pieces (each reaching
+                // into the next as the chunks do).
+                let mut at = 0;
+                while at < view.len() {
+                    let (to, reach) = piece(view, at, PIECE);
+                    let Some(part) = view.get(at..reach) else { break };
+                    if self.any_streamed(part) {
+                        // Spans of the piece: through the chunk's map, or
+                        // the chunk itself.
+                        let (map, base) = match src {
+                            Some(m) => (m.get(at..reach), start),
+                            None => (None, start + at),
+                        };
+                        let kv = crate::canon::fold::key_view_with(part, map, true);
+                        hits.extend(self.find(&kv).into_iter().map(|h| Hit {
+                            start: h.start + base,
+                            end: h.end + base,
+                            ..h
+                        }));
+                    }
+                    at = to;
+                }
             }
             start = end;
         }
@@ -981,6 +1047,56 @@ impl Matcher {
             }
         }
     }
+}
+
+/// The bytes of text [`Matcher::scan_text`] reads at a time.
+const CHUNK: usize = 32 * 1024;
+/// How far each chunk reaches into the next, so that a match across the
+/// cut is whole in one of them (matches are local: a long run of
+/// separators breaks them).
+const OVERLAP: usize = 2048;
+
+/// The pieces a chunk that holds a term is read again in, for views with
+/// span maps.
+const PIECE: usize = 8 * 1024;
+
+/// The piece of `text` that starts at `start`, about `size` bytes: where it
+/// ends, and how far it reaches into the next ([`OVERLAP`] bytes on).
+fn piece(text: &str, start: usize, size: usize) -> (usize, usize) {
+    let end = chunk_end(text, start, size);
+    let mut reach = (end + OVERLAP).min(text.len());
+    while !text.is_char_boundary(reach) {
+        reach += 1;
+    }
+    (end, reach)
+}
+
+/// Whether the joined key view of `text` holds any key of `d` (streamed:
+/// no view is built).
+fn joined_holds_any(d: &dfa::DFA, text: &str) -> bool {
+    /// Steps the automaton on the joined view's bytes only.
+    struct Joined<'a> {
+        d: &'a dfa::DFA,
+        state: StateID,
+        found: bool,
+    }
+    impl KeySink for Joined<'_> {
+        fn view(&mut self, _: u8, _: bool) {}
+        #[inline(always)]
+        fn joined(&mut self, b: u8, _: bool) {
+            self.state = self.d.next_state(Anchored::No, self.state, b);
+            self.found |= self.d.is_match(self.state);
+        }
+        #[inline(always)]
+        fn both(&mut self, b: u8, bound: bool) {
+            self.joined(b, bound);
+        }
+    }
+    // The start state was had when the automaton was built.
+    let Ok(state) = d.start_state(Anchored::No) else { return true };
+    let mut sink = Joined { d, state, found: false };
+    key_views(text, &mut sink);
+    sink.found
 }
 
 /// Where the chunk that starts at `start` ends: about `size` bytes on, at

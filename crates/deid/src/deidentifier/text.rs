@@ -5,7 +5,7 @@ use kyoyu_indicators::{Domain, Indicator, IndicatorKind, defang};
 use kyoyu_taxonomy::DeidWarning;
 
 use super::{Deidentifier, Edit, MAX_DEPTH, PRIO_KEEP, Work, prio};
-use crate::canon::{encoded, fold};
+use crate::canon::encoded;
 use crate::matcher::{Hit, TermKind};
 use crate::network::Owned;
 use crate::output::{Deidentified, Finding, SharedIndicator};
@@ -369,23 +369,9 @@ impl Deidentifier {
             }
         }
         // Products named in announcements (kept: product-level is ATI).
-        // The joined key text alone tells whether any product is named; span
-        // maps are built only when one is.
-        let named = self.enabled(RuleId::R13) && !self.matcher.products.is_empty() && {
-            let quick = fold::key_view_with(text, None, false);
-            self.matcher.products.iter().any(|p| quick.joined.text.contains(p.as_str()))
-        };
-        if named {
-            let kv = fold::key_view(text, None);
-            for p in &self.matcher.products {
-                let mut from = 0;
-                while let Some(pos) = kv.joined.text.get(from..).and_then(|t| t.find(p.as_str())) {
-                    let a = from + pos;
-                    if let Some((s, e)) = kv.joined.span(a, a + p.len()) {
-                        w.warn(DeidWarning::AnnouncementLinkage, RuleId::R13, s, e);
-                    }
-                    from = a + p.len().max(1);
-                }
+        if self.enabled(RuleId::R13) {
+            for (s, e) in self.matcher.product_spans(text) {
+                w.warn(DeidWarning::AnnouncementLinkage, RuleId::R13, s, e);
             }
         }
         // Quasi-identifiers (R15).
