@@ -177,3 +177,27 @@ fn keeping_unlisted_internal_addresses_still_hides_listed_ones() {
     let out = d.deidentify_text("from 10.20.4.17 and 192.168.7.7").text;
     assert_eq!(out, "from <internal-ip> and 192[.]168[.]7[.]7");
 }
+
+#[test]
+fn every_mention_of_an_announced_product_is_flagged_however_long_the_text() {
+    // Prose long enough to be read in several pieces, the product named
+    // in three spellings at the start, near a piece edge and at the end.
+    let line = "The actor staged tooling on a rented server and moved laterally over SMB.\n";
+    let mut text = String::from("Initial access was through the FortiGate appliance.\n");
+    while text.len() < 8 * 1024 - 20 {
+        text.push_str(line);
+    }
+    text.push_str("A FORTI-GATE box was seen.\n");
+    while text.len() < 40 * 1024 {
+        text.push_str(line);
+    }
+    text.push_str("Patch the Fortigate now.\n");
+    let out = minatogawa().deidentify_text(&text);
+    let flagged: Vec<&str> = out
+        .warnings
+        .iter()
+        .filter(|w| w.warning == DeidWarning::AnnouncementLinkage)
+        .map(|w| &text[w.start..w.end])
+        .collect();
+    assert_eq!(flagged, ["FortiGate", "FORTI-GATE", "Fortigate"], "{flagged:?}");
+}
