@@ -1195,7 +1195,7 @@ fn extension_flags(ext: &[u8]) -> u8 {
     if ext.is_empty() || ext.len() > 15 {
         return 0;
     }
-    let key = ext_key(ext, true);
+    let key = lower_key(ext) | (ext.len() as u128 & 0xff);
     let mut slot = ext_slot(key);
     // The table is never full: an empty slot ends every probe.
     for _ in 0..EXT_SLOTS {
@@ -1215,7 +1215,22 @@ fn is_listed_word(keys: &[u128], word: impl AsRef<[u8]>) -> bool {
     if b.is_empty() || b.len() > 16 || b.contains(&0) {
         return false;
     }
-    keys.binary_search(&word_key(b, true)).is_ok()
+    keys.binary_search(&lower_key(b)).is_ok()
+}
+
+/// [`packed`] lower-cased, at run time, for up to 16 bytes (more are
+/// ignored): one copy into a zeroed buffer and a lower-casing of all
+/// sixteen bytes at once, where `packed` shifts a 128-bit integer per byte
+/// (a tenth of the cost of a lookup in `domain_ok` went there).
+#[inline]
+fn lower_key(b: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    let n = b.len().min(16);
+    if let (Some(dst), Some(src)) = (buf.get_mut(..n), b.get(..n)) {
+        dst.copy_from_slice(src);
+    }
+    buf.make_ascii_lowercase();
+    u128::from_be_bytes(buf)
 }
 
 /// Up to `n` bytes of `b` (optionally lower-cased) packed into the high
@@ -2216,6 +2231,24 @@ fn judge_domain(name: &str, registrable: &str) -> Disposition {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn lower_key_is_packed_lower_case(b in proptest::collection::vec(any::<u8>(), 0..20)) {
+            prop_assert_eq!(lower_key(&b), packed(&b, true, 16));
+            if b.len() <= 15 {
+                prop_assert_eq!(lower_key(&b) | (b.len() as u128), ext_key(&b, true));
+            }
+        }
+
+        #[test]
+        fn lower_key_of_words(w in "[a-zA-Z0-9_.-]{0,17}") {
+            prop_assert_eq!(lower_key(w.as_bytes()), packed(w.as_bytes(), true, 16));
+        }
+    }
 
     #[test]
     fn word_keys_cover_the_lists() {
