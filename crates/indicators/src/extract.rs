@@ -697,13 +697,14 @@ impl Extractor {
         // AsciiDoc link `https://host/page[label]` (a URL's path never
         // holds a bare `[`; an IPv6 host's bracket comes right after `://`).
         let host_start = sep + sep_len;
-        if let Some(k) = rb.get(host_start + 1..e).and_then(|r| {
-            r.iter().enumerate().position(|(i, &c)| {
-                c == b'['
-                    && !crate::defang::starts_with_bracket_marker(r.get(i..).unwrap_or_default())
-            })
-        }) {
-            e = host_start + 1 + k;
+        let hosted = rb.get(host_start + 1..e).unwrap_or_default();
+        let mut from = 0;
+        while let Some(k) = find_byte_from(hosted, from, b'[') {
+            if !crate::defang::starts_with_bracket_marker(hosted.get(k..).unwrap_or_default()) {
+                e = host_start + 1 + k;
+                break;
+            }
+            from = k + 1;
         }
         // Trailing punctuation that closes prose (or a Markdown link), not
         // the URL: brackets count only when unbalanced within the URL.
@@ -1713,6 +1714,78 @@ fn spaced_marker_end(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
     word_after(m.len() + 2)
 }
 
+/// `0x01` in every byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word.
+const HIGHS: u64 = ONES * 0x80;
+
+/// The high bit set in each byte of `v` that is zero, exactly (no borrow
+/// runs from one byte into the next).
+#[inline]
+fn zero_bytes(v: u64) -> u64 {
+    !(((v & !HIGHS) + !HIGHS) | v) & HIGHS
+}
+
+/// The eight bytes of `h` from `at`, as a little-endian word.
+#[inline]
+fn word_at(h: &[u8], at: usize) -> Option<u64> {
+    let chunk: [u8; 8] = h.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// The first position in `h` of any of `needles` (repeat one to look for
+/// fewer), eight bytes per step: the search loops of the piece checks
+/// compared each byte with each needle in turn.
+#[inline]
+fn find_any(h: &[u8], needles: [u8; 3]) -> Option<usize> {
+    let [a, b, c] = needles.map(|n| ONES * u64::from(n));
+    let mut pos = 0;
+    while let Some(w) = word_at(h, pos) {
+        let m = zero_bytes(w ^ a) | zero_bytes(w ^ b) | zero_bytes(w ^ c);
+        if m != 0 {
+            return Some(pos + (m.trailing_zeros() / 8) as usize);
+        }
+        pos += 8;
+    }
+    let tail = h.get(pos..)?;
+    tail.iter().position(|x| needles.contains(x)).map(|p| pos + p)
+}
+
+/// The first position of `x` in `h` from `from` on, eight bytes per step.
+#[inline]
+fn find_byte_from(h: &[u8], from: usize, x: u8) -> Option<usize> {
+    let xs = ONES * u64::from(x);
+    let mut pos = from;
+    while let Some(w) = word_at(h, pos) {
+        let m = zero_bytes(w ^ xs);
+        if m != 0 {
+            return Some(pos + (m.trailing_zeros() / 8) as usize);
+        }
+        pos += 8;
+    }
+    let tail = h.get(pos..)?;
+    tail.iter().position(|&c| c == x).map(|p| pos + p)
+}
+
+/// [`find_any`] from `from` on (a position in `h`).
+#[inline]
+fn find_any_from(h: &[u8], from: usize, needles: [u8; 3]) -> Option<usize> {
+    h.get(from..).and_then(|r| find_any(r, needles)).map(|p| from + p)
+}
+
+/// How many bytes of `h` are `x`, eight bytes per step.
+#[inline]
+fn count_byte(h: &[u8], x: u8) -> usize {
+    let xs = ONES * u64::from(x);
+    let mut n = 0;
+    let mut pos = 0;
+    while let Some(w) = word_at(h, pos) {
+        n += zero_bytes(w ^ xs).count_ones() as usize;
+        pos += 8;
+    }
+    n + h.get(pos..).unwrap_or_default().iter().filter(|&&c| c == x).count()
+}
+
 /// Where the label of `key=value` ends: the `=` after a key of letters,
 /// digits, `_`, `-` and `.` (`dst=`, `smtp.mailfrom=`), when a value
 /// follows.
@@ -1738,7 +1811,7 @@ fn bracketed_ipv6(b: &[u8]) -> bool {
 }
 
 fn count(b: &[u8], x: u8) -> usize {
-    b.iter().filter(|&&c| c == x).count()
+    count_byte(b, x)
 }
 
 /// More `close` than `open` in `b`, counted in one pass.
@@ -1760,8 +1833,7 @@ fn may_need_refang(b: &[u8], flags: u16) -> bool {
         return false;
     }
     let mut from = 0;
-    while let Some(p) = b.get(from..).and_then(|r| r.iter().position(|&c| c == b':')) {
-        let i = from + p;
+    while let Some(i) = find_byte_from(b, from, b':') {
         from = i + 1;
         if b.get(i + 1..i + 3) == Some(b"//")
             && b.get(i.saturating_sub(5)..i)
@@ -1777,10 +1849,7 @@ fn may_need_refang(b: &[u8], flags: u16) -> bool {
 /// position.
 fn has_url_separator(b: &[u8]) -> bool {
     let mut from = 0;
-    while let Some(p) =
-        b.get(from..).and_then(|r| r.iter().position(|&c| c == b':' || c == b'[' || c == 0xEF))
-    {
-        let i = from + p;
+    while let Some(i) = find_any_from(b, from, [b':', b'[', 0xEF]) {
         from = i + 1;
         let next = b.get(i + 1..i + 3);
         let hit = match b.get(i) {
@@ -1811,10 +1880,7 @@ struct BracketMarkers {
 fn bracket_markers(b: &[u8]) -> BracketMarkers {
     let mut m = BracketMarkers::default();
     let mut from = 0;
-    while let Some(p) =
-        b.get(from..).and_then(|r| r.iter().position(|&c| matches!(c, b'[' | b'(' | b'{')))
-    {
-        let i = from + p;
+    while let Some(i) = find_any_from(b, from, [b'[', b'(', b'{']) {
         from = i + 1;
         let open = b.get(i).copied().unwrap_or(0);
         let next = b.get(i + 1..).unwrap_or_default();
@@ -1852,12 +1918,12 @@ fn find_ci(h: &[u8], n: &[u8]) -> Option<usize> {
     };
     let anchor = n.get(k).copied()?;
     let mut from = k;
-    while let Some(p) = h.get(from..).and_then(|r| r.iter().position(|&c| c == anchor)) {
-        let s = from + p - k;
+    while let Some(p) = find_byte_from(h, from, anchor) {
+        let s = p - k;
         if h.get(s..s + n.len())?.eq_ignore_ascii_case(n) {
             return Some(s);
         }
-        from += p + 1;
+        from = p + 1;
     }
     None
 }
@@ -2233,8 +2299,47 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Bytes around the needles the searches look for, in runs long
+    /// enough to cross several words.
+    fn haystack() -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(
+            prop_oneof![
+                4 => Just(b'a'),
+                1 => Just(b':'),
+                1 => Just(b'['),
+                1 => Just(b'('),
+                1 => Just(b'{'),
+                1 => Just(b')'),
+                1 => Just(0xEF),
+                1 => Just(0x80),
+                1 => Just(0x00),
+                1 => Just(0xFF),
+                1 => any::<u8>(),
+            ],
+            0..70,
+        )
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn word_searches_agree_with_byte_loops(h in haystack(), n in any::<[u8; 3]>(), pick in 0usize..3, from in 0usize..80) {
+            let needles = [[b':', b'[', 0xEF], [b'[', b'(', b'{'], n][pick];
+            prop_assert_eq!(find_any(&h, needles), h.iter().position(|x| needles.contains(x)));
+            let from = from.min(h.len());
+            prop_assert_eq!(
+                find_any_from(&h, from, needles),
+                h[from..].iter().position(|x| needles.contains(x)).map(|p| from + p)
+            );
+            for x in needles {
+                prop_assert_eq!(count_byte(&h, x), h.iter().filter(|&&c| c == x).count());
+                prop_assert_eq!(
+                    find_byte_from(&h, from, x),
+                    h[from..].iter().position(|&c| c == x).map(|p| from + p)
+                );
+            }
+        }
 
         #[test]
         fn lower_key_is_packed_lower_case(b in proptest::collection::vec(any::<u8>(), 0..20)) {
