@@ -724,7 +724,7 @@ impl Extractor {
         let sub = ctx.raw.get(s..e)?;
         // JSON escapes a slash as `\\/`: `https:\\/\\/host\\/api`.
         let unescaped;
-        let sub = if sub.contains(":\\/\\/") {
+        let sub = if find_seq(sub.as_bytes(), b":\\/\\/").is_some() {
             unescaped = sub.replace("\\/", "/");
             unescaped.as_str()
         } else {
@@ -941,7 +941,7 @@ impl Extractor {
 
     fn ssdeep(&self, ctx: &Ctx<'_>) -> Option<Match> {
         let raw = ctx.raw;
-        if raw.matches(':').count() < 2 || !raw.as_bytes().first()?.is_ascii_digit() {
+        if !raw.as_bytes().first()?.is_ascii_digit() || count_byte(raw.as_bytes(), b':') < 2 {
             return None;
         }
         let s: Ssdeep = raw.parse().ok()?;
@@ -952,20 +952,19 @@ impl Extractor {
         let r = ctx.refanged();
         let text = r.text.as_ref();
         let whole = |i: Indicator| self.make(ctx, 0, ctx.raw.len(), i, r.defanged);
+        let colons = count_byte(text.as_bytes(), b':');
         if text.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.' || b == b'/') {
             if text.contains('/') {
                 if let Ok(n) = text.parse::<Ipv6Cidr>() {
                     return whole(Indicator::Ipv6Cidr(n));
                 }
-            } else if text.matches(':').count() >= 2
-                && text.bytes().filter(u8::is_ascii_hexdigit).count() >= 4
-            {
+            } else if colons >= 2 && text.bytes().filter(u8::is_ascii_hexdigit).count() >= 4 {
                 if let Ok(a) = text.parse::<Ipv6>() {
                     return whole(Indicator::Ipv6(a));
                 }
             }
         }
-        if text.matches(':').count() == 1 || text.starts_with('[') {
+        if colons == 1 || text.starts_with('[') {
             if let Ok(hp) = text.parse::<HostPort>() {
                 if let Host::Domain(d) = hp.host() {
                     if !self.domain_ok(ctx, d, r.defanged) {
@@ -1314,7 +1313,7 @@ impl<'a> Ctx<'a> {
             // nothing to undo.
             if !may_need_refang(self.raw.as_bytes(), self.flags) {
                 crate::Refanged { text: std::borrow::Cow::Borrowed(self.raw), defanged: false }
-            } else if self.raw.contains(' ') {
+            } else if find_byte_from(self.raw.as_bytes(), 0, b' ').is_some() {
                 // Joined across ` [at] ` / ` [dot] ` by the scanner.
                 crate::refang(self.raw)
             } else {
@@ -1767,6 +1766,22 @@ fn find_byte_from(h: &[u8], from: usize, x: u8) -> Option<usize> {
     tail.iter().position(|&c| c == x).map(|p| pos + p)
 }
 
+/// The first position of `n` in `h`: the places of its first byte, found
+/// eight bytes per step, then a comparison (`str::contains` with a string
+/// pattern sets up a two-way searcher first, which costs more than the
+/// short searches here).
+fn find_seq(h: &[u8], n: &[u8]) -> Option<usize> {
+    let (&first, rest) = n.split_first()?;
+    let mut from = 0;
+    while let Some(p) = find_byte_from(h, from, first) {
+        if h.get(p + 1..p + n.len())? == rest {
+            return Some(p);
+        }
+        from = p + 1;
+    }
+    None
+}
+
 /// [`find_any`] from `from` on (a position in `h`).
 #[inline]
 fn find_any_from(h: &[u8], from: usize, needles: [u8; 3]) -> Option<usize> {
@@ -2205,9 +2220,9 @@ fn reference_like_url(u: &Url, d: &Domain) -> bool {
     let sub = host.len() > d.registrable().len();
     (sub && FIRST.contains(&first))
         || PUBLIC_SUFFIXES.iter().any(|p| is_same_or_subdomain(d.public_suffix(), p))
-        || path.contains("/psirt/")
-        || path.contains("/advisories/")
-        || path.contains("/security-advisories/")
+        || find_seq(path.as_bytes(), b"/psirt/").is_some()
+        || find_seq(path.as_bytes(), b"/advisories/").is_some()
+        || find_seq(path.as_bytes(), b"/security-advisories/").is_some()
         || path.as_bytes().windows(9).any(|w| w.eq_ignore_ascii_case(b"changelog"))
 }
 
@@ -2331,6 +2346,11 @@ mod tests {
             prop_assert_eq!(
                 find_any_from(&h, from, needles),
                 h[from..].iter().position(|x| needles.contains(x)).map(|p| from + p)
+            );
+            let n = &h[from.min(h.len().saturating_sub(1))..][..(h.len() - from).min(3)];
+            prop_assert_eq!(
+                find_seq(&h, n),
+                if n.is_empty() { None } else { h.windows(n.len()).position(|w| w == n) }
             );
             for x in needles {
                 prop_assert_eq!(count_byte(&h, x), h.iter().filter(|&&c| c == x).count());
