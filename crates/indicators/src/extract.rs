@@ -1584,15 +1584,41 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 /// Trims punctuation that wraps or ends a piece in prose; keeps a closing
 /// bracket that balances one inside (a URL's `(…)`, a `[.]`).
 #[inline]
-fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     let b = text.as_bytes();
-    // Most pieces start and end with a letter or digit: nothing to trim.
+    // Most pieces neither start nor end with a byte that the steps below
+    // look at (`#1`, `/code`, `x64/mimikatz.exe`): nothing to trim.
     if end > start
-        && b.get(start).is_some_and(|c| c.is_ascii_alphanumeric())
-        && b.get(end - 1).is_some_and(|c| c.is_ascii_alphanumeric())
+        && b.get(start)
+            .is_some_and(|c| !matches!(c, b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'=' | b'.'))
+        && b.get(end - 1).is_some_and(|c| {
+            !matches!(
+                c,
+                b'.' | b':'
+                    | b'!'
+                    | b'?'
+                    | b'\''
+                    | b'*'
+                    | b'_'
+                    | b'='
+                    | b')'
+                    | b']'
+                    | b'}'
+                    | b'('
+                    | b'['
+                    | b'{'
+            )
+        })
     {
         return (start, end);
     }
+    trim_ends(text, start, end)
+}
+
+/// [`trim`] past its quick check.
+#[inline(never)]
+fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
     while start < end
         && matches!(b.get(start), Some(b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'='))
     {
@@ -2313,6 +2339,33 @@ fn judge_domain(name: &str, registrable: &str) -> Disposition {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The old entry of [`trim`]: a quick return only when both ends are
+    /// letters or digits, the full steps otherwise.
+    fn trim_reference(text: &str, start: usize, end: usize) -> (usize, usize) {
+        let b = text.as_bytes();
+        if end > start
+            && b.get(start).is_some_and(|c| c.is_ascii_alphanumeric())
+            && b.get(end - 1).is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            return (start, end);
+        }
+        trim_ends(text, start, end)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn trim_agrees_with_its_reference(
+            text in "[a-z0-9.:!?'*_=()\\[\\]{}#/\\\\@ -]{0,16}",
+            start in 0usize..18,
+            end in 0usize..18,
+        ) {
+            let (start, end) = (start.min(text.len()), end.min(text.len()));
+            prop_assert_eq!(trim(&text, start, end), trim_reference(&text, start, end));
+        }
+    }
 
     /// Bytes around the needles the searches look for, in runs long
     /// enough to cross several words.
