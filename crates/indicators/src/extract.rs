@@ -861,8 +861,8 @@ impl Extractor {
         let body = raw.strip_prefix("~/").or_else(|| raw.strip_prefix('/'))?;
         // At least two components, letters in them, and no URL-ish or
         // fraction-like shapes.
-        if body.matches('/').count() < 1
-            || body.contains("//")
+        if find_byte_from(body.as_bytes(), 0, b'/').is_none()
+            || find_seq(body.as_bytes(), b"//").is_some()
             || !body.bytes().any(|b| b.is_ascii_alphabetic())
         {
             return None;
@@ -1583,7 +1583,9 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 
 /// Trims punctuation that wraps or ends a piece in prose; keeps a closing
 /// bracket that balances one inside (a URL's `(…)`, a `[.]`).
-#[inline]
+// Always inlined: the quick check is a few instructions, the call to it
+// was a tenth of its cost.
+#[inline(always)]
 fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     let b = text.as_bytes();
     // Most pieces neither start nor end with a byte that the steps below
