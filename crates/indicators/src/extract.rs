@@ -417,6 +417,14 @@ impl Extractor {
             if flags & MAY_HOLD == 0 {
                 continue;
             }
+            // Digits among punctuation that marks nothing (`132`, `#1`,
+            // `2021-08-30`, `111-11-1111`): every kind that holds a digit
+            // needs a letter (ids, digests), `=` (a labelled value) or one
+            // of the bytes above; trimming only drops bytes.
+            const DIGITS_NEED: u16 = MAY_HOLD & !F_DIGIT | F_ALPHA | F_EQ;
+            if flags & DIGITS_NEED == 0 && (start, end) == scanned {
+                continue;
+            }
             // A Markdown link `[text](url)` is two pieces.
             let link = (bytes.get(start) == Some(&b'['))
                 .then(|| bytes.get(start..end)?.windows(2).position(|w| w == b"]("))
@@ -2342,6 +2350,9 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    const MAY_HOLD_FOR_TESTS: u16 =
+        F_DOT | F_BRACKET | F_NONASCII | F_COLON | F_AT | F_SLASH | F_BACKSLASH | F_DIGIT;
+
     /// The old entry of [`trim`]: a quick return only when both ends are
     /// letters or digits, the full steps otherwise.
     fn trim_reference(text: &str, start: usize, end: usize) -> (usize, usize) {
@@ -2366,6 +2377,19 @@ mod tests {
         ) {
             let (start, end) = (start.min(text.len()), end.min(text.len()));
             prop_assert_eq!(trim(&text, start, end), trim_reference(&text, start, end));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        /// The scanner skips these segments without calling `piece`.
+        #[test]
+        fn digits_among_unmarked_punctuation_are_no_piece(s in "[0-9!#$%&')*+?\\]_}~-]{1,70}") {
+            let flags = s.bytes().fold(0u16, |f, b| f | flags_of(b));
+            prop_assert_eq!(flags & (MAY_HOLD_FOR_TESTS & !F_DIGIT | F_ALPHA | F_EQ), 0);
+            prop_assert!(Extractor::new().piece(&s, 0, s.len(), Some(flags)).is_none());
+            prop_assert!(Extractor::new().piece(&s, 0, s.len(), None).is_none());
         }
     }
 
