@@ -1866,9 +1866,38 @@ fn count(b: &[u8], x: u8) -> usize {
 }
 
 /// More `close` than `open` in `b`, counted in one pass.
+#[inline(never)]
 fn unbalanced(b: &[u8], open: u8, close: u8) -> bool {
-    let depth = b.iter().fold(0isize, |d, &c| d + isize::from(c == close) - isize::from(c == open));
-    depth > 0
+    // Per word, the matches of each bracket as one bit per byte lane,
+    // summed lane-wise (at most 255 words, so no lane overflows), then
+    // across lanes; the rest byte by byte.
+    let (opens, closes) = (ONES * u64::from(open), ONES * u64::from(close));
+    let (mut o, mut c) = (0usize, 0usize);
+    let mut pos = 0;
+    while pos + 8 <= b.len() {
+        let (mut lo, mut lc) = (0u64, 0u64);
+        let mut words = 0;
+        while let Some(w) = word_at(b, pos).filter(|_| words < 255) {
+            lo += zero_bytes(w ^ opens) >> 7;
+            lc += zero_bytes(w ^ closes) >> 7;
+            pos += 8;
+            words += 1;
+        }
+        (o, c) = (o + lane_sum(lo), c + lane_sum(lc));
+    }
+    for &x in b.get(pos..).unwrap_or_default() {
+        o += usize::from(x == open);
+        c += usize::from(x == close);
+    }
+    c > o
+}
+
+/// The sum of the eight byte lanes of `v`.
+#[inline]
+fn lane_sum(v: u64) -> usize {
+    const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
+    let pairs = (v & EVEN) + ((v >> 8) & EVEN);
+    (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
 }
 
 /// Whether [`refang_text`] could change `b`, whose byte flags are `flags`
@@ -2423,6 +2452,26 @@ mod tests {
         ) {
             let h = parts.concat();
             prop_assert_eq!(find_cve(h.as_bytes()), find_ci(h.as_bytes(), b"cve-"));
+        }
+
+        #[test]
+        fn unbalanced_agrees_with_the_fold(h in haystack(), long in 0usize..3) {
+            // Up to about 4,000 bytes: past the 255 words a lane can count.
+            let h: Vec<u8> = h.iter().copied().cycle().take(h.len() * [1, 13, 60][long]).collect();
+            for (open, close) in [(b'(', b')'), (b'[', b']'), (b'{', b'}'), (0xEF, 0x80)] {
+                let depth =
+                    h.iter().fold(0isize, |d, &c| d + isize::from(c == close) - isize::from(c == open));
+                prop_assert_eq!(unbalanced(&h, open, close), depth > 0);
+            }
+        }
+
+        #[test]
+        fn unbalanced_counts_long_runs(closes in 0usize..4200, opens in 0usize..4200) {
+            // Every lane sees a bracket in every word: past 255 words a
+            // lane would overflow without the flush.
+            let mut h = vec![b')'; closes];
+            h.extend(std::iter::repeat_n(b'(', opens));
+            prop_assert_eq!(unbalanced(&h, b'(', b')'), closes > opens);
         }
 
         /// The scanner skips these segments without calling `piece`.
