@@ -1045,26 +1045,8 @@ impl Extractor {
         // Code around a name is not part of it: `if(sc.exe`,
         // `SaveToFile('out.txt`, `--out=#{name}.zip`. The name starts after
         // the last quote or `=`, and after a `(` that nothing closes.
-        let rb = ctx.raw.as_bytes();
-        let mut from = 0;
-        let mut open: Vec<usize> = Vec::new();
         let code = ctx.flags & (F_BRACKET | F_EQ | F_QUOTE) != 0;
-        for (i, &c) in rb.iter().enumerate().filter(|_| code) {
-            match c {
-                b'\'' | b'"' | b'`' | b'=' => {
-                    from = i + 1;
-                    open.clear();
-                }
-                b'(' => open.push(i),
-                b')' => {
-                    open.pop();
-                }
-                _ => {}
-            }
-        }
-        if let Some(&p) = open.last() {
-            from = p + 1;
-        }
+        let from = if code { name_start(ctx.raw.as_bytes()) } else { 0 };
         let raw = ctx.raw.get(from..)?;
         let dot = raw.as_bytes().iter().rposition(|&b| b == b'.')?;
         let (stem, ext) = (raw.get(..dot)?, raw.get(dot + 1..)?);
@@ -1133,6 +1115,26 @@ impl Extractor {
         // name split at punctuation.
         !matches!(ctx.text.as_bytes().get(ctx.start.wrapping_sub(1)), Some(b'/' | b'!' | b':'))
     }
+}
+
+/// Where a file name in code starts: after the last quote or `=`, and
+/// after the last `(` past it that no later `)` closes. Two passes without
+/// a stack: back from the end to the last quote or `=`, then back again
+/// matching each `)` with the nearest earlier `(` (the one a stack would
+/// pop), so the first `(` left over is the stack's top.
+fn name_start(rb: &[u8]) -> usize {
+    let from =
+        rb.iter().rposition(|c| matches!(c, b'\'' | b'"' | b'`' | b'=')).map_or(0, |p| p + 1);
+    let mut depth = 0usize;
+    for (i, &c) in rb.iter().enumerate().skip(from).rev() {
+        match c {
+            b')' => depth += 1,
+            b'(' if depth == 0 => return i + 1,
+            b'(' => depth -= 1,
+            _ => {}
+        }
+    }
+    from
 }
 
 /// Whether `ext` (any case) is in [`FILE_EXTENSIONS`].
@@ -2480,6 +2482,31 @@ mod tests {
             let mut h = vec![b')'; closes];
             h.extend(std::iter::repeat_n(b'(', opens));
             prop_assert_eq!(unbalanced(&h, b'(', b')'), closes > opens);
+        }
+
+        #[test]
+        fn name_start_agrees_with_the_stack(s in "[a(')=\"`.]{0,6}[a().]{0,24}") {
+            // The loop `file_name` ran before.
+            let rb = s.as_bytes();
+            let mut from = 0;
+            let mut open: Vec<usize> = Vec::new();
+            for (i, &c) in rb.iter().enumerate() {
+                match c {
+                    b'\'' | b'"' | b'`' | b'=' => {
+                        from = i + 1;
+                        open.clear();
+                    }
+                    b'(' => open.push(i),
+                    b')' => {
+                        open.pop();
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(&p) = open.last() {
+                from = p + 1;
+            }
+            prop_assert_eq!(name_start(rb), from);
         }
 
         /// The scanner skips these segments without calling `piece`.
