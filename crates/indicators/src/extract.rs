@@ -2509,6 +2509,36 @@ mod tests {
             prop_assert_eq!(name_start(rb), from);
         }
 
+        #[test]
+        fn name_hasher_is_unchanged(b in proptest::collection::vec(any::<u8>(), 0..40), s in "[a-z.-]{0,30}") {
+            use std::hash::{BuildHasher, Hasher};
+            // The hasher as it was: the rest copied into a zeroed word.
+            fn reference(bytes: &[u8], h: &mut u64) {
+                let mut add = |w: u64| *h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+                let mut chunks = bytes.chunks_exact(8);
+                for c in chunks.by_ref() {
+                    let mut w = [0u8; 8];
+                    w.copy_from_slice(c);
+                    add(u64::from_le_bytes(w));
+                }
+                let rest = chunks.remainder();
+                let mut w = [0u8; 8];
+                w[..rest.len()].copy_from_slice(rest);
+                add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+            }
+            let mut old = 0u64;
+            reference(&b, &mut old);
+            let mut new = kyoyu_known::NameHasher::default();
+            new.write(&b);
+            prop_assert_eq!(new.finish(), old);
+            // A `str` key: its bytes, then the 0xff byte `Hash` adds.
+            let mut old = 0u64;
+            reference(s.as_bytes(), &mut old);
+            reference(&[0xff], &mut old);
+            let built = std::hash::BuildHasherDefault::<kyoyu_known::NameHasher>::default();
+            prop_assert_eq!(built.hash_one(s.as_str()), old);
+        }
+
         /// The scanner skips these segments without calling `piece`.
         #[test]
         fn digits_among_unmarked_punctuation_are_no_piece(s in "[0-9!#$%&')*+?\\]_}~-]{1,70}") {
