@@ -359,13 +359,14 @@ impl Extractor {
                 i += 8;
             }
             while let Some(&b) = bytes.get(i) {
-                if b < 0x80 {
-                    let f = flags_of(b);
-                    if f & F_SEP != 0 {
-                        break;
-                    }
+                // One test for the common byte: every non-ASCII byte has
+                // F_NONASCII, no ASCII byte has.
+                let f = flags_of(b);
+                if f & (F_SEP | F_NONASCII) == 0 {
                     flags |= f;
                     i += 1;
+                } else if b < 0x80 {
+                    break;
                 } else {
                     flags |= F_INTERESTING;
                     let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
@@ -2607,6 +2608,16 @@ mod tests {
         #[test]
         fn lower_key_of_words(w in "[a-zA-Z0-9_.-]{0,17}") {
             prop_assert_eq!(lower_key(w.as_bytes()), packed(w.as_bytes(), true, 16));
+        }
+    }
+
+    /// The scanner's segment loop relies on it: one flag test tells the
+    /// common byte from a separator or the start of a character.
+    #[test]
+    fn only_non_ascii_bytes_have_the_non_ascii_flag() {
+        for b in 0..=255u8 {
+            assert_eq!(flags_of(b) & F_NONASCII != 0, b >= 0x80, "{b:#x}");
+            assert!(b < 0x80 || flags_of(b) & F_SEP == 0, "{b:#x}");
         }
     }
 
