@@ -320,7 +320,7 @@ impl Extractor {
     }
 
     /// Scans `text`, reporting matches with offsets shifted by `base`.
-    fn scan(&self, text: &str, base: usize, emit: &mut dyn FnMut(Match)) {
+    fn scan<F: FnMut(Match)>(&self, text: &str, base: usize, emit: &mut F) {
         let bytes = text.as_bytes();
         let mut count = 0usize;
         let mut i = 0;
@@ -567,7 +567,7 @@ impl Extractor {
 
     /// Emits `m` (offsets shifted by `base`) and, when asked for, the ids
     /// nested in it; returns how many matches went out.
-    fn report(&self, text: &str, base: usize, m: Match, emit: &mut dyn FnMut(Match)) -> usize {
+    fn report<F: FnMut(Match)>(&self, text: &str, base: usize, m: Match, emit: &mut F) -> usize {
         let nested = if self.nested && m.kind() == IndicatorKind::Url {
             self.nested_ids(text, m.start, m.end)
         } else {
