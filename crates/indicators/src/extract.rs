@@ -989,8 +989,16 @@ impl Extractor {
     fn slash_kinds(&self, ctx: &Ctx<'_>) -> Option<Match> {
         let r = ctx.refanged();
         let text = r.text.as_ref();
+        // Both start with a number; a failed parse builds an error (a copy
+        // of the text), and the protocol is lower-cased into a `String`.
+        if !may_be_slash_kind(text.as_bytes()) {
+            return None;
+        }
         if let Ok(n) = text.parse::<Ipv4Cidr>() {
             return self.make(ctx, 0, ctx.raw.len(), Indicator::Ipv4Cidr(n), r.defanged);
+        }
+        if !may_be_port_protocol(text.as_bytes()) {
+            return None;
         }
         if let Ok(p) = text.parse::<PortProtocol>() {
             return self.make(ctx, 0, ctx.raw.len(), Indicator::PortProtocol(p), false);
@@ -1136,6 +1144,20 @@ fn name_start(rb: &[u8]) -> usize {
         }
     }
     from
+}
+
+/// Whether `b` could parse as an [`Ipv4Cidr`] or a [`PortProtocol`]: both
+/// start with a digit.
+fn may_be_slash_kind(b: &[u8]) -> bool {
+    b.first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether `b` could parse as a [`PortProtocol`]: it ends with `/tcp`,
+/// `/udp` or `/sctp`, any case.
+fn may_be_port_protocol(b: &[u8]) -> bool {
+    [&b"/tcp"[..], b"/udp", b"/sctp"].iter().any(|p| {
+        b.len() >= p.len() && b.get(b.len() - p.len()..).is_some_and(|t| t.eq_ignore_ascii_case(p))
+    })
 }
 
 /// Whether `ext` (any case) is in [`FILE_EXTENSIONS`].
@@ -2538,6 +2560,19 @@ mod tests {
             reference(&[0xff], &mut old);
             let built = std::hash::BuildHasherDefault::<kyoyu_known::NameHasher>::default();
             prop_assert_eq!(built.hash_one(s.as_str()), old);
+        }
+
+        #[test]
+        fn slash_kind_prechecks_only_reject_what_fails(
+            s in "[0-9a-zA-Z./]{0,4}(/|\\.)?[0-9]{0,3}(/(tcp|udp|sctp|TCP|Udp|x))?"
+        ) {
+            let b = s.as_bytes();
+            if !may_be_slash_kind(b) {
+                prop_assert!(s.parse::<Ipv4Cidr>().is_err() && s.parse::<PortProtocol>().is_err());
+            }
+            if !may_be_port_protocol(b) {
+                prop_assert!(s.parse::<PortProtocol>().is_err());
+            }
         }
 
         /// The scanner skips these segments without calling `piece`.
