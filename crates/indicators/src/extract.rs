@@ -911,7 +911,7 @@ impl Extractor {
                 return self.make(ctx, 0, rb.len(), Indicator::Asn(a), false);
             }
         }
-        if rb.len() == 17 || rb.len() == 14 {
+        if may_be_mac(rb) {
             if let Ok(m) = ctx.raw.parse::<Mac>() {
                 return self.make(ctx, 0, rb.len(), Indicator::Mac(m), false);
             }
@@ -973,7 +973,7 @@ impl Extractor {
                 }
             }
         }
-        if colons == 1 || text.starts_with('[') {
+        if (colons == 1 || text.starts_with('[')) && ends_with_port(text) {
             if let Ok(hp) = text.parse::<HostPort>() {
                 if let Host::Domain(d) = hp.host() {
                     if !self.domain_ok(ctx, d, r.defanged) {
@@ -1144,6 +1144,24 @@ fn name_start(rb: &[u8]) -> usize {
         }
     }
     from
+}
+
+/// Whether `b` has the shape of a [`Mac`]: `xx:xx:…`/`xx-xx-…` (17 bytes)
+/// or `xxxx.xxxx.xxxx` (14); a failed parse builds an error.
+fn may_be_mac(b: &[u8]) -> bool {
+    match b.len() {
+        17 => matches!(b.get(2), Some(b':' | b'-')),
+        14 => b.get(4) == Some(&b'.') && b.get(9) == Some(&b'.'),
+        _ => false,
+    }
+}
+
+/// Whether `s` ends with `:` and a port, as every [`HostPort`] does; a
+/// failed parse builds an error.
+fn ends_with_port(s: &str) -> bool {
+    s.rfind(':')
+        .and_then(|c| s.get(c + 1..))
+        .is_some_and(|p| crate::types::domain::parse_port(p).is_some())
 }
 
 /// Whether `b` could parse as an [`Ipv4Cidr`] or a [`PortProtocol`]: both
@@ -2572,6 +2590,21 @@ mod tests {
             }
             if !may_be_port_protocol(b) {
                 prop_assert!(s.parse::<PortProtocol>().is_err());
+            }
+        }
+
+        #[test]
+        fn mac_and_host_port_prechecks_only_reject_what_fails(
+            s in "[0-9a-fA-F:.-]{0,18}|([0-9a-f]{2}[:-]){5}[0-9a-f]{2}|[0-9a-f]{4}\\.[0-9a-f]{4}\\.[0-9a-f]{4}",
+            h in "\\[?[a-z0-9.:]{0,12}\\]?:[0-9a-z]{0,6}",
+        ) {
+            if !may_be_mac(s.as_bytes()) {
+                prop_assert!(s.parse::<Mac>().is_err());
+            }
+            for t in [&s, &h] {
+                if !ends_with_port(t) {
+                    prop_assert!(t.parse::<HostPort>().is_err());
+                }
             }
         }
 
