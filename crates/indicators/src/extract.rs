@@ -27,10 +27,10 @@
 //! November 2026): about 35 instructions per byte in all (127.6 M), of
 //! which the scan that cuts and classifies segments is about 11 (its own
 //! code, for 98,700 segments: the eight-byte skip over prose, the walk
-//! back to the segment start and the flag loop) and the 68,000 pieces it
+//! back to the segment start and the flag loop) and the 67,000 pieces it
 //! hands on are the rest. A URL costs about 8,000 instructions (parse,
 //! host domain, disposition), a new domain about 6,000 (most of it the
-//! disposition lookups), a file name or path about 2,000. The 49,000
+//! disposition lookups), a file name or path about 2,000. The 48,000
 //! rejected pieces cost a few hundred each, the most common being
 //! numbers and `#1` (now skipped by the scanner), `/code`, `#{var}`,
 //! `word.word`, Markdown anchors `](#atomic-test-…)` and code members.
