@@ -24,7 +24,7 @@
 //! the criterion bench `compare` in `benches/`.
 //!
 //! Where the time goes (dev corpus, 3.7 MB, 19,346 matches; callgrind,
-//! November 2026): about 35 instructions per byte in all (127.6 M), of
+//! November 2026): about 34 instructions per byte in all (125.8 M), of
 //! which the scan that cuts and classifies segments is about 11 (its own
 //! code, for 98,700 segments: the eight-byte skip over prose, the walk
 //! back to the segment start and the flag loop) and the 67,000 pieces it
