@@ -23,13 +23,22 @@
 //! `valgrind --tool=callgrind` (instructions per byte), and confirm with
 //! the criterion bench `compare` in `benches/`.
 //!
-//! Where the time goes (dev corpus, 3.7 MB, 19,280 matches; callgrind,
-//! November 2026): about 39 instructions per byte in all, of which the
-//! scan that cuts and classifies segments is 12 and the 71,000 pieces it
-//! hands on are the rest (URLs, then domains, file names and hashes;
-//! 52,000 pieces are rejected). With piece handling switched off the scan
-//! alone runs at about 800 MiB/s, which bounds what this design can reach
-//! without SIMD.
+//! Where the time goes (dev corpus, 3.7 MB, 19,346 matches; callgrind,
+//! November 2026): about 34 instructions per byte in all (125.8 M), of
+//! which the scan that cuts and classifies segments is about 11 (its own
+//! code, for 98,700 segments: the eight-byte skip over prose, the walk
+//! back to the segment start and the flag loop) and the 67,000 pieces it
+//! hands on are the rest. A URL costs about 8,000 instructions (parse,
+//! host domain, disposition), a new domain about 6,000 (most of it the
+//! disposition lookups), a file name or path about 2,000. The 48,000
+//! rejected pieces cost a few hundred each, the most common being
+//! numbers and `#1` (now skipped by the scanner), `/code`, `#{var}`,
+//! `word.word`, Markdown anchors `](#atomic-test-…)` and code members.
+//! The scan's byte loops are near what scalar code does per byte (a table
+//! lookup and an OR, about 2.5 instructions): a SWAR test on the skip,
+//! tried, costs as much as the lookups it saves. Searches inside pieces
+//! (brackets, `:`, `cve-`, bracket balance) go eight bytes per step on
+//! `u64` words with zero-byte masks.
 
 use std::io::Read;
 
@@ -320,7 +329,7 @@ impl Extractor {
     }
 
     /// Scans `text`, reporting matches with offsets shifted by `base`.
-    fn scan(&self, text: &str, base: usize, emit: &mut dyn FnMut(Match)) {
+    fn scan<F: FnMut(Match)>(&self, text: &str, base: usize, emit: &mut F) {
         let bytes = text.as_bytes();
         let mut count = 0usize;
         let mut i = 0;
@@ -359,13 +368,14 @@ impl Extractor {
                 i += 8;
             }
             while let Some(&b) = bytes.get(i) {
-                if b < 0x80 {
-                    let f = flags_of(b);
-                    if f & F_SEP != 0 {
-                        break;
-                    }
+                // One test for the common byte: every non-ASCII byte has
+                // F_NONASCII, no ASCII byte has.
+                let f = flags_of(b);
+                if f & (F_SEP | F_NONASCII) == 0 {
                     flags |= f;
                     i += 1;
+                } else if b < 0x80 {
+                    break;
                 } else {
                     flags |= F_INTERESTING;
                     let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
@@ -415,6 +425,14 @@ impl Extractor {
             const MAY_HOLD: u16 =
                 F_DOT | F_BRACKET | F_NONASCII | F_COLON | F_AT | F_SLASH | F_BACKSLASH | F_DIGIT;
             if flags & MAY_HOLD == 0 {
+                continue;
+            }
+            // Digits among punctuation that marks nothing (`132`, `#1`,
+            // `2021-08-30`, `111-11-1111`): every kind that holds a digit
+            // needs a letter (ids, digests), `=` (a labelled value) or one
+            // of the bytes above; trimming only drops bytes.
+            const DIGITS_NEED: u16 = MAY_HOLD & !F_DIGIT | F_ALPHA | F_EQ;
+            if flags & DIGITS_NEED == 0 && (start, end) == scanned {
                 continue;
             }
             // A Markdown link `[text](url)` is two pieces.
@@ -558,7 +576,7 @@ impl Extractor {
 
     /// Emits `m` (offsets shifted by `base`) and, when asked for, the ids
     /// nested in it; returns how many matches went out.
-    fn report(&self, text: &str, base: usize, m: Match, emit: &mut dyn FnMut(Match)) -> usize {
+    fn report<F: FnMut(Match)>(&self, text: &str, base: usize, m: Match, emit: &mut F) -> usize {
         let nested = if self.nested && m.kind() == IndicatorKind::Url {
             self.nested_ids(text, m.start, m.end)
         } else {
@@ -697,13 +715,14 @@ impl Extractor {
         // AsciiDoc link `https://host/page[label]` (a URL's path never
         // holds a bare `[`; an IPv6 host's bracket comes right after `://`).
         let host_start = sep + sep_len;
-        if let Some(k) = rb.get(host_start + 1..e).and_then(|r| {
-            r.iter().enumerate().position(|(i, &c)| {
-                c == b'['
-                    && !crate::defang::starts_with_bracket_marker(r.get(i..).unwrap_or_default())
-            })
-        }) {
-            e = host_start + 1 + k;
+        let hosted = rb.get(host_start + 1..e).unwrap_or_default();
+        let mut from = 0;
+        while let Some(k) = find_byte_from(hosted, from, b'[') {
+            if !crate::defang::starts_with_bracket_marker(hosted.get(k..).unwrap_or_default()) {
+                e = host_start + 1 + k;
+                break;
+            }
+            from = k + 1;
         }
         // Trailing punctuation that closes prose (or a Markdown link), not
         // the URL: brackets count only when unbalanced within the URL.
@@ -723,7 +742,7 @@ impl Extractor {
         let sub = ctx.raw.get(s..e)?;
         // JSON escapes a slash as `\\/`: `https:\\/\\/host\\/api`.
         let unescaped;
-        let sub = if sub.contains(":\\/\\/") {
+        let sub = if find_seq(sub.as_bytes(), b":\\/\\/").is_some() {
             unescaped = sub.replace("\\/", "/");
             unescaped.as_str()
         } else {
@@ -860,8 +879,8 @@ impl Extractor {
         let body = raw.strip_prefix("~/").or_else(|| raw.strip_prefix('/'))?;
         // At least two components, letters in them, and no URL-ish or
         // fraction-like shapes.
-        if body.matches('/').count() < 1
-            || body.contains("//")
+        if find_byte_from(body.as_bytes(), 0, b'/').is_none()
+            || find_seq(body.as_bytes(), b"//").is_some()
             || !body.bytes().any(|b| b.is_ascii_alphabetic())
         {
             return None;
@@ -872,7 +891,7 @@ impl Extractor {
 
     fn ids(&self, ctx: &Ctx<'_>) -> Option<Match> {
         let rb = ctx.raw.as_bytes();
-        if let Some(p) = (ctx.flags & F_DASH != 0).then(|| find_ci(rb, b"cve-")).flatten() {
+        if let Some(p) = (ctx.flags & F_DASH != 0).then(|| find_cve(rb)).flatten() {
             let mut e = p + 4;
             while rb.get(e).is_some_and(|b| b.is_ascii_digit() || *b == b'-') {
                 e += 1;
@@ -901,7 +920,7 @@ impl Extractor {
                 return self.make(ctx, 0, rb.len(), Indicator::Asn(a), false);
             }
         }
-        if rb.len() == 17 || rb.len() == 14 {
+        if may_be_mac(rb) {
             if let Ok(m) = ctx.raw.parse::<Mac>() {
                 return self.make(ctx, 0, rb.len(), Indicator::Mac(m), false);
             }
@@ -940,7 +959,7 @@ impl Extractor {
 
     fn ssdeep(&self, ctx: &Ctx<'_>) -> Option<Match> {
         let raw = ctx.raw;
-        if raw.matches(':').count() < 2 || !raw.as_bytes().first()?.is_ascii_digit() {
+        if !raw.as_bytes().first()?.is_ascii_digit() || count_byte(raw.as_bytes(), b':') < 2 {
             return None;
         }
         let s: Ssdeep = raw.parse().ok()?;
@@ -951,20 +970,19 @@ impl Extractor {
         let r = ctx.refanged();
         let text = r.text.as_ref();
         let whole = |i: Indicator| self.make(ctx, 0, ctx.raw.len(), i, r.defanged);
+        let colons = count_byte(text.as_bytes(), b':');
         if text.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.' || b == b'/') {
             if text.contains('/') {
                 if let Ok(n) = text.parse::<Ipv6Cidr>() {
                     return whole(Indicator::Ipv6Cidr(n));
                 }
-            } else if text.matches(':').count() >= 2
-                && text.bytes().filter(u8::is_ascii_hexdigit).count() >= 4
-            {
+            } else if colons >= 2 && text.bytes().filter(u8::is_ascii_hexdigit).count() >= 4 {
                 if let Ok(a) = text.parse::<Ipv6>() {
                     return whole(Indicator::Ipv6(a));
                 }
             }
         }
-        if text.matches(':').count() == 1 || text.starts_with('[') {
+        if (colons == 1 || text.starts_with('[')) && ends_with_port(text) {
             if let Ok(hp) = text.parse::<HostPort>() {
                 if let Host::Domain(d) = hp.host() {
                     if !self.domain_ok(ctx, d, r.defanged) {
@@ -980,8 +998,16 @@ impl Extractor {
     fn slash_kinds(&self, ctx: &Ctx<'_>) -> Option<Match> {
         let r = ctx.refanged();
         let text = r.text.as_ref();
+        // Both start with a number; a failed parse builds an error (a copy
+        // of the text), and the protocol is lower-cased into a `String`.
+        if !may_be_slash_kind(text.as_bytes()) {
+            return None;
+        }
         if let Ok(n) = text.parse::<Ipv4Cidr>() {
             return self.make(ctx, 0, ctx.raw.len(), Indicator::Ipv4Cidr(n), r.defanged);
+        }
+        if !may_be_port_protocol(text.as_bytes()) {
+            return None;
         }
         if let Ok(p) = text.parse::<PortProtocol>() {
             return self.make(ctx, 0, ctx.raw.len(), Indicator::PortProtocol(p), false);
@@ -1037,26 +1063,8 @@ impl Extractor {
         // Code around a name is not part of it: `if(sc.exe`,
         // `SaveToFile('out.txt`, `--out=#{name}.zip`. The name starts after
         // the last quote or `=`, and after a `(` that nothing closes.
-        let rb = ctx.raw.as_bytes();
-        let mut from = 0;
-        let mut open: Vec<usize> = Vec::new();
         let code = ctx.flags & (F_BRACKET | F_EQ | F_QUOTE) != 0;
-        for (i, &c) in rb.iter().enumerate().filter(|_| code) {
-            match c {
-                b'\'' | b'"' | b'`' | b'=' => {
-                    from = i + 1;
-                    open.clear();
-                }
-                b'(' => open.push(i),
-                b')' => {
-                    open.pop();
-                }
-                _ => {}
-            }
-        }
-        if let Some(&p) = open.last() {
-            from = p + 1;
-        }
+        let from = if code { name_start(ctx.raw.as_bytes()) } else { 0 };
         let raw = ctx.raw.get(from..)?;
         let dot = raw.as_bytes().iter().rposition(|&b| b == b'.')?;
         let (stem, ext) = (raw.get(..dot)?, raw.get(dot + 1..)?);
@@ -1127,6 +1135,58 @@ impl Extractor {
     }
 }
 
+/// Where a file name in code starts: after the last quote or `=`, and
+/// after the last `(` past it that no later `)` closes. Two passes without
+/// a stack: back from the end to the last quote or `=`, then back again
+/// matching each `)` with the nearest earlier `(` (the one a stack would
+/// pop), so the first `(` left over is the stack's top.
+fn name_start(rb: &[u8]) -> usize {
+    let from =
+        rb.iter().rposition(|c| matches!(c, b'\'' | b'"' | b'`' | b'=')).map_or(0, |p| p + 1);
+    let mut depth = 0usize;
+    for (i, &c) in rb.iter().enumerate().skip(from).rev() {
+        match c {
+            b')' => depth += 1,
+            b'(' if depth == 0 => return i + 1,
+            b'(' => depth -= 1,
+            _ => {}
+        }
+    }
+    from
+}
+
+/// Whether `b` has the shape of a [`Mac`]: `xx:xx:…`/`xx-xx-…` (17 bytes)
+/// or `xxxx.xxxx.xxxx` (14); a failed parse builds an error.
+fn may_be_mac(b: &[u8]) -> bool {
+    match b.len() {
+        17 => matches!(b.get(2), Some(b':' | b'-')),
+        14 => b.get(4) == Some(&b'.') && b.get(9) == Some(&b'.'),
+        _ => false,
+    }
+}
+
+/// Whether `s` ends with `:` and a port, as every [`HostPort`] does; a
+/// failed parse builds an error.
+fn ends_with_port(s: &str) -> bool {
+    s.rfind(':')
+        .and_then(|c| s.get(c + 1..))
+        .is_some_and(|p| crate::types::domain::parse_port(p).is_some())
+}
+
+/// Whether `b` could parse as an [`Ipv4Cidr`] or a [`PortProtocol`]: both
+/// start with a digit.
+fn may_be_slash_kind(b: &[u8]) -> bool {
+    b.first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether `b` could parse as a [`PortProtocol`]: it ends with `/tcp`,
+/// `/udp` or `/sctp`, any case.
+fn may_be_port_protocol(b: &[u8]) -> bool {
+    [&b"/tcp"[..], b"/udp", b"/sctp"].iter().any(|p| {
+        b.len() >= p.len() && b.get(b.len() - p.len()..).is_some_and(|t| t.eq_ignore_ascii_case(p))
+    })
+}
+
 /// Whether `ext` (any case) is in [`FILE_EXTENSIONS`].
 fn is_file_extension(ext: &[u8]) -> bool {
     extension_flags(ext) & EXT_LISTED != 0
@@ -1195,7 +1255,7 @@ fn extension_flags(ext: &[u8]) -> u8 {
     if ext.is_empty() || ext.len() > 15 {
         return 0;
     }
-    let key = ext_key(ext, true);
+    let key = lower_key(ext) | (ext.len() as u128 & 0xff);
     let mut slot = ext_slot(key);
     // The table is never full: an empty slot ends every probe.
     for _ in 0..EXT_SLOTS {
@@ -1215,7 +1275,22 @@ fn is_listed_word(keys: &[u128], word: impl AsRef<[u8]>) -> bool {
     if b.is_empty() || b.len() > 16 || b.contains(&0) {
         return false;
     }
-    keys.binary_search(&word_key(b, true)).is_ok()
+    keys.binary_search(&lower_key(b)).is_ok()
+}
+
+/// [`packed`] lower-cased, at run time, for up to 16 bytes (more are
+/// ignored): one copy into a zeroed buffer and a lower-casing of all
+/// sixteen bytes at once, where `packed` shifts a 128-bit integer per byte
+/// (a tenth of the cost of a lookup in `domain_ok` went there).
+#[inline]
+fn lower_key(b: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    let n = b.len().min(16);
+    if let (Some(dst), Some(src)) = (buf.get_mut(..n), b.get(..n)) {
+        dst.copy_from_slice(src);
+    }
+    buf.make_ascii_lowercase();
+    u128::from_be_bytes(buf)
 }
 
 /// Up to `n` bytes of `b` (optionally lower-cased) packed into the high
@@ -1298,7 +1373,7 @@ impl<'a> Ctx<'a> {
             // nothing to undo.
             if !may_need_refang(self.raw.as_bytes(), self.flags) {
                 crate::Refanged { text: std::borrow::Cow::Borrowed(self.raw), defanged: false }
-            } else if self.raw.contains(' ') {
+            } else if find_byte_from(self.raw.as_bytes(), 0, b' ').is_some() {
                 // Joined across ` [at] ` / ` [dot] ` by the scanner.
                 crate::refang(self.raw)
             } else {
@@ -1568,16 +1643,44 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 
 /// Trims punctuation that wraps or ends a piece in prose; keeps a closing
 /// bracket that balances one inside (a URL's `(…)`, a `[.]`).
-#[inline]
-fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+// Always inlined: the quick check is a few instructions, the call to it
+// was a tenth of its cost.
+#[inline(always)]
+fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     let b = text.as_bytes();
-    // Most pieces start and end with a letter or digit: nothing to trim.
+    // Most pieces neither start nor end with a byte that the steps below
+    // look at (`#1`, `/code`, `x64/mimikatz.exe`): nothing to trim.
     if end > start
-        && b.get(start).is_some_and(|c| c.is_ascii_alphanumeric())
-        && b.get(end - 1).is_some_and(|c| c.is_ascii_alphanumeric())
+        && b.get(start)
+            .is_some_and(|c| !matches!(c, b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'=' | b'.'))
+        && b.get(end - 1).is_some_and(|c| {
+            !matches!(
+                c,
+                b'.' | b':'
+                    | b'!'
+                    | b'?'
+                    | b'\''
+                    | b'*'
+                    | b'_'
+                    | b'='
+                    | b')'
+                    | b']'
+                    | b'}'
+                    | b'('
+                    | b'['
+                    | b'{'
+            )
+        })
     {
         return (start, end);
     }
+    trim_ends(text, start, end)
+}
+
+/// [`trim`] past its quick check.
+#[inline(never)]
+fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
     while start < end
         && matches!(b.get(start), Some(b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'='))
     {
@@ -1698,6 +1801,102 @@ fn spaced_marker_end(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
     word_after(m.len() + 2)
 }
 
+/// `0x01` in every byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word.
+const HIGHS: u64 = ONES * 0x80;
+
+/// The high bit set in each byte of `v` that is zero, exactly (no borrow
+/// runs from one byte into the next).
+#[inline]
+fn zero_bytes(v: u64) -> u64 {
+    !(((v & !HIGHS) + !HIGHS) | v) & HIGHS
+}
+
+/// The high bit set in the lowest byte of `v` that is zero, and maybe in
+/// bytes above it (a borrow runs on from a zero byte): fewer operations
+/// than [`zero_bytes`], and enough where only the lowest match counts.
+#[inline]
+fn first_zero_byte(v: u64) -> u64 {
+    v.wrapping_sub(ONES) & !v & HIGHS
+}
+
+/// The eight bytes of `h` from `at`, as a little-endian word.
+#[inline]
+fn word_at(h: &[u8], at: usize) -> Option<u64> {
+    let chunk: [u8; 8] = h.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// The first position in `h` of any of `needles` (repeat one to look for
+/// fewer), eight bytes per step: the search loops of the piece checks
+/// compared each byte with each needle in turn.
+#[inline]
+fn find_any(h: &[u8], needles: [u8; 3]) -> Option<usize> {
+    let [a, b, c] = needles.map(|n| ONES * u64::from(n));
+    let mut pos = 0;
+    while let Some(w) = word_at(h, pos) {
+        let m = first_zero_byte(w ^ a) | first_zero_byte(w ^ b) | first_zero_byte(w ^ c);
+        if m != 0 {
+            return Some(pos + (m.trailing_zeros() / 8) as usize);
+        }
+        pos += 8;
+    }
+    let tail = h.get(pos..)?;
+    tail.iter().position(|x| needles.contains(x)).map(|p| pos + p)
+}
+
+/// The first position of `x` in `h` from `from` on, eight bytes per step.
+#[inline]
+fn find_byte_from(h: &[u8], from: usize, x: u8) -> Option<usize> {
+    let xs = ONES * u64::from(x);
+    let mut pos = from;
+    while let Some(w) = word_at(h, pos) {
+        let m = first_zero_byte(w ^ xs);
+        if m != 0 {
+            return Some(pos + (m.trailing_zeros() / 8) as usize);
+        }
+        pos += 8;
+    }
+    let tail = h.get(pos..)?;
+    tail.iter().position(|&c| c == x).map(|p| pos + p)
+}
+
+/// The first position of `n` in `h`: the places of its first byte, found
+/// eight bytes per step, then a comparison (`str::contains` with a string
+/// pattern sets up a two-way searcher first, which costs more than the
+/// short searches here).
+fn find_seq(h: &[u8], n: &[u8]) -> Option<usize> {
+    let (&first, rest) = n.split_first()?;
+    let mut from = 0;
+    while let Some(p) = find_byte_from(h, from, first) {
+        if h.get(p + 1..p + n.len())? == rest {
+            return Some(p);
+        }
+        from = p + 1;
+    }
+    None
+}
+
+/// [`find_any`] from `from` on (a position in `h`).
+#[inline]
+fn find_any_from(h: &[u8], from: usize, needles: [u8; 3]) -> Option<usize> {
+    h.get(from..).and_then(|r| find_any(r, needles)).map(|p| from + p)
+}
+
+/// How many bytes of `h` are `x`, eight bytes per step.
+#[inline]
+fn count_byte(h: &[u8], x: u8) -> usize {
+    let xs = ONES * u64::from(x);
+    let mut n = 0;
+    let mut pos = 0;
+    while let Some(w) = word_at(h, pos) {
+        n += zero_bytes(w ^ xs).count_ones() as usize;
+        pos += 8;
+    }
+    n + h.get(pos..).unwrap_or_default().iter().filter(|&&c| c == x).count()
+}
+
 /// Where the label of `key=value` ends: the `=` after a key of letters,
 /// digits, `_`, `-` and `.` (`dst=`, `smtp.mailfrom=`), when a value
 /// follows.
@@ -1723,13 +1922,42 @@ fn bracketed_ipv6(b: &[u8]) -> bool {
 }
 
 fn count(b: &[u8], x: u8) -> usize {
-    b.iter().filter(|&&c| c == x).count()
+    count_byte(b, x)
 }
 
 /// More `close` than `open` in `b`, counted in one pass.
+#[inline(never)]
 fn unbalanced(b: &[u8], open: u8, close: u8) -> bool {
-    let depth = b.iter().fold(0isize, |d, &c| d + isize::from(c == close) - isize::from(c == open));
-    depth > 0
+    // Per word, the matches of each bracket as one bit per byte lane,
+    // summed lane-wise (at most 255 words, so no lane overflows), then
+    // across lanes; the rest byte by byte.
+    let (opens, closes) = (ONES * u64::from(open), ONES * u64::from(close));
+    let (mut o, mut c) = (0usize, 0usize);
+    let mut pos = 0;
+    while pos + 8 <= b.len() {
+        let (mut lo, mut lc) = (0u64, 0u64);
+        let mut words = 0;
+        while let Some(w) = word_at(b, pos).filter(|_| words < 255) {
+            lo += zero_bytes(w ^ opens) >> 7;
+            lc += zero_bytes(w ^ closes) >> 7;
+            pos += 8;
+            words += 1;
+        }
+        (o, c) = (o + lane_sum(lo), c + lane_sum(lc));
+    }
+    for &x in b.get(pos..).unwrap_or_default() {
+        o += usize::from(x == open);
+        c += usize::from(x == close);
+    }
+    c > o
+}
+
+/// The sum of the eight byte lanes of `v`.
+#[inline]
+fn lane_sum(v: u64) -> usize {
+    const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
+    let pairs = (v & EVEN) + ((v >> 8) & EVEN);
+    (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
 }
 
 /// Whether [`refang_text`] could change `b`, whose byte flags are `flags`
@@ -1745,8 +1973,7 @@ fn may_need_refang(b: &[u8], flags: u16) -> bool {
         return false;
     }
     let mut from = 0;
-    while let Some(p) = b.get(from..).and_then(|r| r.iter().position(|&c| c == b':')) {
-        let i = from + p;
+    while let Some(i) = find_byte_from(b, from, b':') {
         from = i + 1;
         if b.get(i + 1..i + 3) == Some(b"//")
             && b.get(i.saturating_sub(5)..i)
@@ -1762,10 +1989,7 @@ fn may_need_refang(b: &[u8], flags: u16) -> bool {
 /// position.
 fn has_url_separator(b: &[u8]) -> bool {
     let mut from = 0;
-    while let Some(p) =
-        b.get(from..).and_then(|r| r.iter().position(|&c| c == b':' || c == b'[' || c == 0xEF))
-    {
-        let i = from + p;
+    while let Some(i) = find_any_from(b, from, [b':', b'[', 0xEF]) {
         from = i + 1;
         let next = b.get(i + 1..i + 3);
         let hit = match b.get(i) {
@@ -1796,10 +2020,7 @@ struct BracketMarkers {
 fn bracket_markers(b: &[u8]) -> BracketMarkers {
     let mut m = BracketMarkers::default();
     let mut from = 0;
-    while let Some(p) =
-        b.get(from..).and_then(|r| r.iter().position(|&c| matches!(c, b'[' | b'(' | b'{')))
-    {
-        let i = from + p;
+    while let Some(i) = find_any_from(b, from, [b'[', b'(', b'{']) {
         from = i + 1;
         let open = b.get(i).copied().unwrap_or(0);
         let next = b.get(i + 1..).unwrap_or_default();
@@ -1825,6 +2046,33 @@ fn bracket_markers(b: &[u8]) -> BracketMarkers {
     m
 }
 
+/// The first position of `cve-` in `h`, any case: [`find_ci`] anchors on
+/// the `-`, of which a Markdown anchor (`](#atomic-test-1-dump-lsass…)`)
+/// holds many; this anchors on the `v`, found eight bytes per step (a
+/// byte with bit 5 set is `v` exactly when it was `v` or `V`).
+fn find_cve(h: &[u8]) -> Option<usize> {
+    let at = |p: usize| {
+        p >= 1
+            && h.get(p - 1).is_some_and(|&c| c | 0x20 == b'c')
+            && h.get(p + 1).is_some_and(|&c| c | 0x20 == b'e')
+            && h.get(p + 2) == Some(&b'-')
+    };
+    let vs = ONES * u64::from(b'v');
+    let mut pos = 0;
+    while let Some(w) = word_at(h, pos) {
+        let mut m = zero_bytes((w | (ONES * 0x20)) ^ vs);
+        while m != 0 {
+            let p = pos + (m.trailing_zeros() / 8) as usize;
+            if at(p) {
+                return Some(p - 1);
+            }
+            m &= m - 1;
+        }
+        pos += 8;
+    }
+    (pos..h.len()).find(|&p| h.get(p).is_some_and(|&c| c | 0x20 == b'v') && at(p)).map(|p| p - 1)
+}
+
 /// The first position of `n` in `h`, ignoring ASCII case. Every needle
 /// here holds a byte that is not a letter: candidates are the places of
 /// that byte, found without case folding.
@@ -1837,12 +2085,12 @@ fn find_ci(h: &[u8], n: &[u8]) -> Option<usize> {
     };
     let anchor = n.get(k).copied()?;
     let mut from = k;
-    while let Some(p) = h.get(from..).and_then(|r| r.iter().position(|&c| c == anchor)) {
-        let s = from + p - k;
+    while let Some(p) = find_byte_from(h, from, anchor) {
+        let s = p - k;
         if h.get(s..s + n.len())?.eq_ignore_ascii_case(n) {
             return Some(s);
         }
-        from += p + 1;
+        from = p + 1;
     }
     None
 }
@@ -2124,9 +2372,9 @@ fn reference_like_url(u: &Url, d: &Domain) -> bool {
     let sub = host.len() > d.registrable().len();
     (sub && FIRST.contains(&first))
         || PUBLIC_SUFFIXES.iter().any(|p| is_same_or_subdomain(d.public_suffix(), p))
-        || path.contains("/psirt/")
-        || path.contains("/advisories/")
-        || path.contains("/security-advisories/")
+        || find_seq(path.as_bytes(), b"/psirt/").is_some()
+        || find_seq(path.as_bytes(), b"/advisories/").is_some()
+        || find_seq(path.as_bytes(), b"/security-advisories/").is_some()
         || path.as_bytes().windows(9).any(|w| w.eq_ignore_ascii_case(b"changelog"))
 }
 
@@ -2216,6 +2464,239 @@ fn judge_domain(name: &str, registrable: &str) -> Disposition {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    const MAY_HOLD_FOR_TESTS: u16 =
+        F_DOT | F_BRACKET | F_NONASCII | F_COLON | F_AT | F_SLASH | F_BACKSLASH | F_DIGIT;
+
+    /// The old entry of [`trim`]: a quick return only when both ends are
+    /// letters or digits, the full steps otherwise.
+    fn trim_reference(text: &str, start: usize, end: usize) -> (usize, usize) {
+        let b = text.as_bytes();
+        if end > start
+            && b.get(start).is_some_and(|c| c.is_ascii_alphanumeric())
+            && b.get(end - 1).is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            return (start, end);
+        }
+        trim_ends(text, start, end)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn trim_agrees_with_its_reference(
+            text in "[a-z0-9.:!?'*_=()\\[\\]{}#/\\\\@ -]{0,16}",
+            start in 0usize..18,
+            end in 0usize..18,
+        ) {
+            let (start, end) = (start.min(text.len()), end.min(text.len()));
+            prop_assert_eq!(trim(&text, start, end), trim_reference(&text, start, end));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn find_cve_agrees_with_find_ci(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("cve-"), Just("CVE-"), Just("cVe-"), Just("cv"), Just("ve-"),
+                    Just("-"), Just("v"), Just("V"), Just("c"), Just("e-"), Just("x"), Just("E"),
+                    Just("\u{d6}"), Just("1"),
+                ],
+                0..30,
+            )
+        ) {
+            let h = parts.concat();
+            prop_assert_eq!(find_cve(h.as_bytes()), find_ci(h.as_bytes(), b"cve-"));
+        }
+
+        #[test]
+        fn unbalanced_agrees_with_the_fold(h in haystack(), long in 0usize..3) {
+            // Up to about 4,000 bytes: past the 255 words a lane can count.
+            let h: Vec<u8> = h.iter().copied().cycle().take(h.len() * [1, 13, 60][long]).collect();
+            for (open, close) in [(b'(', b')'), (b'[', b']'), (b'{', b'}'), (0xEF, 0x80)] {
+                let depth =
+                    h.iter().fold(0isize, |d, &c| d + isize::from(c == close) - isize::from(c == open));
+                prop_assert_eq!(unbalanced(&h, open, close), depth > 0);
+            }
+        }
+
+        #[test]
+        fn unbalanced_counts_long_runs(closes in 0usize..4200, opens in 0usize..4200) {
+            // Every lane sees a bracket in every word: past 255 words a
+            // lane would overflow without the flush.
+            let mut h = vec![b')'; closes];
+            h.extend(std::iter::repeat_n(b'(', opens));
+            prop_assert_eq!(unbalanced(&h, b'(', b')'), closes > opens);
+        }
+
+        #[test]
+        fn name_start_agrees_with_the_stack(s in "[a(')=\"`.]{0,6}[a().]{0,24}") {
+            // The loop `file_name` ran before.
+            let rb = s.as_bytes();
+            let mut from = 0;
+            let mut open: Vec<usize> = Vec::new();
+            for (i, &c) in rb.iter().enumerate() {
+                match c {
+                    b'\'' | b'"' | b'`' | b'=' => {
+                        from = i + 1;
+                        open.clear();
+                    }
+                    b'(' => open.push(i),
+                    b')' => {
+                        open.pop();
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(&p) = open.last() {
+                from = p + 1;
+            }
+            prop_assert_eq!(name_start(rb), from);
+        }
+
+        #[test]
+        fn name_hasher_is_unchanged(b in proptest::collection::vec(any::<u8>(), 0..40), s in "[a-z.-]{0,30}") {
+            use std::hash::{BuildHasher, Hasher};
+            // The hasher as it was: the rest copied into a zeroed word.
+            fn reference(bytes: &[u8], h: &mut u64) {
+                let mut add = |w: u64| *h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+                let mut chunks = bytes.chunks_exact(8);
+                for c in chunks.by_ref() {
+                    let mut w = [0u8; 8];
+                    w.copy_from_slice(c);
+                    add(u64::from_le_bytes(w));
+                }
+                let rest = chunks.remainder();
+                let mut w = [0u8; 8];
+                w[..rest.len()].copy_from_slice(rest);
+                add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+            }
+            let mut old = 0u64;
+            reference(&b, &mut old);
+            let mut new = kyoyu_known::NameHasher::default();
+            new.write(&b);
+            prop_assert_eq!(new.finish(), old);
+            // A `str` key: its bytes, then the 0xff byte `Hash` adds.
+            let mut old = 0u64;
+            reference(s.as_bytes(), &mut old);
+            reference(&[0xff], &mut old);
+            let built = std::hash::BuildHasherDefault::<kyoyu_known::NameHasher>::default();
+            prop_assert_eq!(built.hash_one(s.as_str()), old);
+        }
+
+        #[test]
+        fn slash_kind_prechecks_only_reject_what_fails(
+            s in "[0-9a-zA-Z./]{0,4}(/|\\.)?[0-9]{0,3}(/(tcp|udp|sctp|TCP|Udp|x))?"
+        ) {
+            let b = s.as_bytes();
+            if !may_be_slash_kind(b) {
+                prop_assert!(s.parse::<Ipv4Cidr>().is_err() && s.parse::<PortProtocol>().is_err());
+            }
+            if !may_be_port_protocol(b) {
+                prop_assert!(s.parse::<PortProtocol>().is_err());
+            }
+        }
+
+        #[test]
+        fn mac_and_host_port_prechecks_only_reject_what_fails(
+            s in "[0-9a-fA-F:.-]{0,18}|([0-9a-f]{2}[:-]){5}[0-9a-f]{2}|[0-9a-f]{4}\\.[0-9a-f]{4}\\.[0-9a-f]{4}",
+            h in "\\[?[a-z0-9.:]{0,12}\\]?:[0-9a-z]{0,6}",
+        ) {
+            if !may_be_mac(s.as_bytes()) {
+                prop_assert!(s.parse::<Mac>().is_err());
+            }
+            for t in [&s, &h] {
+                if !ends_with_port(t) {
+                    prop_assert!(t.parse::<HostPort>().is_err());
+                }
+            }
+        }
+
+        /// The scanner skips these segments without calling `piece`.
+        #[test]
+        fn digits_among_unmarked_punctuation_are_no_piece(s in "[0-9!#$%&')*+?\\]_}~-]{1,70}") {
+            let flags = s.bytes().fold(0u16, |f, b| f | flags_of(b));
+            prop_assert_eq!(flags & (MAY_HOLD_FOR_TESTS & !F_DIGIT | F_ALPHA | F_EQ), 0);
+            prop_assert!(Extractor::new().piece(&s, 0, s.len(), Some(flags)).is_none());
+            prop_assert!(Extractor::new().piece(&s, 0, s.len(), None).is_none());
+        }
+    }
+
+    /// Bytes around the needles the searches look for, in runs long
+    /// enough to cross several words.
+    fn haystack() -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(
+            prop_oneof![
+                4 => Just(b'a'),
+                1 => Just(b':'),
+                1 => Just(b'['),
+                1 => Just(b'('),
+                1 => Just(b'{'),
+                1 => Just(b')'),
+                1 => Just(0xEF),
+                1 => Just(0x80),
+                1 => Just(0x00),
+                1 => Just(0xFF),
+                1 => any::<u8>(),
+            ],
+            0..70,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn word_searches_agree_with_byte_loops(h in haystack(), n in any::<[u8; 3]>(), pick in 0usize..3, from in 0usize..80) {
+            let needles = [[b':', b'[', 0xEF], [b'[', b'(', b'{'], n][pick];
+            prop_assert_eq!(find_any(&h, needles), h.iter().position(|x| needles.contains(x)));
+            let from = from.min(h.len());
+            prop_assert_eq!(
+                find_any_from(&h, from, needles),
+                h[from..].iter().position(|x| needles.contains(x)).map(|p| from + p)
+            );
+            let n = &h[from.min(h.len().saturating_sub(1))..][..(h.len() - from).min(3)];
+            prop_assert_eq!(
+                find_seq(&h, n),
+                if n.is_empty() { None } else { h.windows(n.len()).position(|w| w == n) }
+            );
+            for x in needles {
+                prop_assert_eq!(count_byte(&h, x), h.iter().filter(|&&c| c == x).count());
+                prop_assert_eq!(
+                    find_byte_from(&h, from, x),
+                    h[from..].iter().position(|&c| c == x).map(|p| from + p)
+                );
+            }
+        }
+
+        #[test]
+        fn lower_key_is_packed_lower_case(b in proptest::collection::vec(any::<u8>(), 0..20)) {
+            prop_assert_eq!(lower_key(&b), packed(&b, true, 16));
+            if b.len() <= 15 {
+                prop_assert_eq!(lower_key(&b) | (b.len() as u128), ext_key(&b, true));
+            }
+        }
+
+        #[test]
+        fn lower_key_of_words(w in "[a-zA-Z0-9_.-]{0,17}") {
+            prop_assert_eq!(lower_key(w.as_bytes()), packed(w.as_bytes(), true, 16));
+        }
+    }
+
+    /// The scanner's segment loop relies on it: one flag test tells the
+    /// common byte from a separator or the start of a character.
+    #[test]
+    fn only_non_ascii_bytes_have_the_non_ascii_flag() {
+        for b in 0..=255u8 {
+            assert_eq!(flags_of(b) & F_NONASCII != 0, b >= 0x80, "{b:#x}");
+            assert!(b < 0x80 || flags_of(b) & F_SEP == 0, "{b:#x}");
+        }
+    }
 
     #[test]
     fn word_keys_cover_the_lists() {

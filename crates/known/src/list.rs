@@ -186,11 +186,20 @@ impl std::hash::Hasher for NameHasher {
             self.add(u64::from_le_bytes(w));
         }
         let rest = chunks.remainder();
-        let mut w = [0u8; 8];
-        if let Some(dst) = w.get_mut(..rest.len()) {
-            dst.copy_from_slice(rest);
-        }
-        self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+        // The rest as the low bytes of a word, zero above, without a copy
+        // call (a copy of under eight bytes is a `memcpy` call): the last
+        // eight bytes shifted down, or byte by byte for a short name.
+        let last8 = bytes.len().checked_sub(8).and_then(|s| bytes.get(s..));
+        let w = match (rest.len(), last8.and_then(|l| <[u8; 8]>::try_from(l).ok())) {
+            (0, _) => 0,
+            (n, Some(last)) => u64::from_le_bytes(last) >> (8 * (8 - n)),
+            (_, None) => rest.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b)),
+        };
+        self.add(w ^ ((rest.len() as u64) << 56));
+    }
+    /// As `write(&[i])`, without the slice.
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i) ^ (1 << 56));
     }
 }
 

@@ -250,6 +250,10 @@ fn is_plain_dotted_quad(host: &[u8]) -> bool {
 fn is_plain_host(host: &[u8]) -> bool {
     let mut label_start = 0;
     for (i, &c) in host.iter().enumerate() {
+        // Letters and digits, most of a host, in one lookup.
+        if ALNUM.get(usize::from(c)).copied().unwrap_or(false) {
+            continue;
+        }
         if c == b'.' {
             if i == label_start {
                 return false;
@@ -257,10 +261,9 @@ fn is_plain_host(host: &[u8]) -> bool {
             label_start = i + 1;
             continue;
         }
-        let punycode = c == b'-'
-            && i == label_start + 2
+        let punycode = i == label_start + 2
             && host.get(label_start..i + 2).is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"));
-        if !(c.is_ascii_alphanumeric() || c == b'-') || punycode {
+        if c != b'-' || punycode {
             return false;
         }
     }
@@ -268,6 +271,35 @@ fn is_plain_host(host: &[u8]) -> bool {
     !last.is_empty()
         && (!last.first().is_some_and(u8::is_ascii_digit) || is_plain_dotted_quad(host))
 }
+
+/// [`is_plain_byte`]s other than `/` and `%`, which [`plain_path_end`]
+/// looks at, as a table.
+// Indexing in a const initialiser cannot panic at run time: a bound error
+// would fail the build.
+#[allow(clippy::indexing_slicing)]
+const ORDINARY: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = is_plain_byte(i as u8) && i as u8 != b'/' && i as u8 != b'%';
+        i += 1;
+    }
+    t
+};
+
+/// ASCII letters and digits, as a table.
+// Indexing in a const initialiser cannot panic at run time: a bound error
+// would fail the build.
+#[allow(clippy::indexing_slicing)]
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
 
 /// Where the path of `tail` (what follows the authority) ends, when the
 /// path holds only [`is_plain_byte`]s, no `.` or `..` segment and no
@@ -278,6 +310,10 @@ fn plain_path_end(tail: &[u8]) -> Option<usize> {
     let mut path_end = tail.len();
     let dot_segment = |seg: &[u8]| seg == b"." || seg == b"..";
     for (i, &c) in tail.iter().enumerate() {
+        // Most bytes are plain and none of the cases below: one lookup.
+        if ORDINARY.get(usize::from(c)).copied().unwrap_or(false) {
+            continue;
+        }
         match c {
             b'?' | b'#' => {
                 path_end = i;
@@ -476,6 +512,92 @@ mod tests {
             "%", "%2e", "%2E", "%41", "'", "\"", "[", "]", "^", "|", "{", "}", "`", "<", ">", "~",
             "!", "$", "&", "(", ")", "*", "+", ",", ";", "=", "é", "gate.php",
         ])
+    }
+
+    /// The path scan before plain bytes took one lookup.
+    fn plain_path_end_reference(tail: &[u8]) -> Option<usize> {
+        let mut seg_start = 0;
+        let mut path_end = tail.len();
+        let dot_segment = |seg: &[u8]| seg == b"." || seg == b"..";
+        for (i, &c) in tail.iter().enumerate() {
+            match c {
+                b'?' | b'#' => {
+                    path_end = i;
+                    break;
+                }
+                b'/' => {
+                    if dot_segment(tail.get(seg_start..i)?) {
+                        return None;
+                    }
+                    seg_start = i + 1;
+                }
+                b'%' if tail.get(i + 1) == Some(&b'2')
+                    && tail.get(i + 2).is_some_and(|&e| e | 0x20 == b'e') =>
+                {
+                    return None;
+                }
+                _ if !plain(c) => return None,
+                _ => {}
+            }
+        }
+        if dot_segment(tail.get(seg_start..path_end)?) {
+            return None;
+        }
+        let mut hashes = 0;
+        for &c in tail.get(path_end..)? {
+            if c == b'#' {
+                hashes += 1;
+                if hashes > 1 {
+                    return None;
+                }
+            } else if c != b'?' && !plain(c) {
+                return None;
+            }
+        }
+        Some(path_end)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn plain_path_end_agrees_with_its_reference(t in "([a-z0-9./%?#=&~ \\\\2eE-]{0,6}/?){0,5}") {
+            prop_assert_eq!(plain_path_end(t.as_bytes()), plain_path_end_reference(t.as_bytes()));
+        }
+    }
+
+    /// The host check before letters and digits took one lookup.
+    fn is_plain_host_reference(host: &[u8]) -> bool {
+        let mut label_start = 0;
+        for (i, &c) in host.iter().enumerate() {
+            if c == b'.' {
+                if i == label_start {
+                    return false;
+                }
+                label_start = i + 1;
+                continue;
+            }
+            let punycode = c == b'-'
+                && i == label_start + 2
+                && host.get(label_start..i + 2).is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"));
+            if !(c.is_ascii_alphanumeric() || c == b'-') || punycode {
+                return false;
+            }
+        }
+        let last = host.get(label_start..).unwrap_or_default();
+        !last.is_empty()
+            && (!last.first().is_some_and(u8::is_ascii_digit) || is_plain_dotted_quad(host))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn is_plain_host_agrees_with_its_reference(
+            h in "((xn|XN|x)?-{0,2}[a-z0-9]{0,3}[.]?){0,4}|[0-9.]{0,12}|.{0,8}"
+        ) {
+            prop_assert_eq!(is_plain_host(h.as_bytes()), is_plain_host_reference(h.as_bytes()));
+        }
     }
 
     proptest! {
