@@ -12,11 +12,14 @@ fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// Whether `b` ends a token (white space, quotes, closing brackets, `,;<>`).
+fn is_token_stop(b: u8) -> bool {
+    b.is_ascii_whitespace()
+        || matches!(b, b'"' | b'\'' | b',' | b';' | b')' | b']' | b'}' | b'<' | b'>')
+}
+
 fn token_end(s: &[u8], mut i: usize) -> usize {
-    while s.get(i).is_some_and(|b| {
-        !b.is_ascii_whitespace()
-            && !matches!(b, b'"' | b'\'' | b',' | b';' | b')' | b']' | b'}' | b'<' | b'>')
-    }) {
+    while s.get(i).is_some_and(|&b| !is_token_stop(b)) {
         i += 1;
     }
     i
@@ -177,16 +180,26 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
             out.push(Span { start: j, end });
         }
     }
-    // Tokens with a known shape.
+    // Tokens with a known shape: only a token that starts like one or
+    // holds a `:` or `@` can be one (see [`credential_token`]), and most
+    // are words.
     let mut i = 0;
-    while i < s.len() {
-        if s.get(i).is_none_or(u8::is_ascii_whitespace) {
-            i += 1;
+    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(|b| !b.is_ascii_whitespace())) {
+        let start = i + p;
+        let mut end = start;
+        let mut cue = matches!(s.get(start), Some(b'$' | b'A' | b'g' | b'x' | b's' | b'r' | b'e'));
+        for &b in s.get(start..).unwrap_or_default() {
+            if is_token_stop(b) {
+                break;
+            }
+            cue |= b == b':' || b == b'@';
+            end += 1;
+        }
+        let end = end.max(start + 1);
+        i = end;
+        if !cue {
             continue;
         }
-        let start = i;
-        let end = token_end(s, i).max(i + 1);
-        i = end;
         let Some(tok) = text.get(start..end) else { continue };
         if let Some(span) = credential_token(tok) {
             out.push(Span { start: start + span.0, end: start + span.1 });
@@ -249,9 +262,8 @@ fn credential_token(tok: &str) -> Option<(usize, usize)> {
     }
     let upper_alnum = |x: &[u8]| x.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     // NTLM LM:NT pairs, and secretsdump lines user:rid:lm:nt:::
-    let parts: Vec<&str> = t.split(':').collect();
     let hex32 = |p: &&str| p.len() == 32 && p.bytes().all(|c| c.is_ascii_hexdigit());
-    if parts.iter().filter(|p| hex32(p)).count() >= 2 {
+    if t.split(':').filter(hex32).count() >= 2 {
         return Some((0, t.len()));
     }
     if t.starts_with("$krb5") || t.starts_with("$NT$") || t.starts_with("$DCC2$") {
@@ -461,100 +473,141 @@ pub(crate) fn metadata_values(text: &str) -> Vec<Span> {
 /// Log lines that name the victim's machines (R5): `Computer:`,
 /// `Workstation Name:`, `Account Domain:`.
 pub(crate) fn host_values(text: &str) -> Vec<Span> {
-    const KEYS: &[&str] = &[
-        "computer",
-        "computer name",
-        "computername",
-        "workstation",
-        "workstation name",
-        "account domain",
-        "コンピューター名",
-        "コンピュータ名",
-        "端末名",
-    ];
-    line_values(text, KEYS)
+    line_values(text, HOST_KEYS)
 }
+
+/// Keys of [`host_values`].
+const HOST_KEYS: &[&str] = &[
+    "computer",
+    "computer name",
+    "computername",
+    "workstation",
+    "workstation name",
+    "account domain",
+    "コンピューター名",
+    "コンピュータ名",
+    "端末名",
+];
 
 /// Log lines that name the victim's accounts (R4): `Account Name:`,
 /// `Username:`, `User:`.
 pub(crate) fn user_values(text: &str) -> Vec<Span> {
-    const KEYS: &[&str] = &[
-        "account name",
-        "accountname",
-        "user name",
-        "username",
-        "user",
-        "logon user",
-        "target user name",
-        "subject user name",
-        "ユーザー名",
-        "ユーザ名",
-        "アカウント名",
-        "利用者",
-    ];
-    line_values(text, KEYS)
+    line_values(text, USER_KEYS)
 }
+
+/// Keys of [`user_values`].
+const USER_KEYS: &[&str] = &[
+    "account name",
+    "accountname",
+    "user name",
+    "username",
+    "user",
+    "logon user",
+    "target user name",
+    "subject user name",
+    "ユーザー名",
+    "ユーザ名",
+    "アカウント名",
+    "利用者",
+];
 
 /// The values of `Key: value` lines whose key is one of `keys` (any case,
 /// after list markers and white space; `:` or `：`).
+///
+/// Cue-driven: a line is compared with the keys only when its first byte
+/// after the markers can start one of them (most lines are prose).
 fn line_values(text: &str, keys: &[&str]) -> Vec<Span> {
+    // The bytes a key can start with, in either ASCII case.
+    let mut first = [false; 256];
+    for key in keys {
+        if let Some(&b) = key.as_bytes().first() {
+            for c in [b, b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                if let Some(f) = first.get_mut(usize::from(c)) {
+                    *f = true;
+                }
+            }
+        }
+    }
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start_matches([' ', '\t', '-', '*', '>', '|', '・']);
-        let offset = line_start + (line.len() - trimmed.len());
-        for key in keys {
-            let Some(head) = trimmed.get(..key.len()) else { continue };
-            if !head.eq_ignore_ascii_case(key) {
-                continue;
+        let cue = trimmed
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| first.get(usize::from(b)).copied().unwrap_or(false));
+        if cue {
+            let offset = line_start + (line.len() - trimmed.len());
+            if let Some(span) = line_value(trimmed, offset, keys) {
+                out.push(span);
             }
-            let rest = trimmed.get(key.len()..).unwrap_or_default();
-            let rest_trim = rest.trim_start_matches([' ', '\t', '|']);
-            let sep = if rest_trim.starts_with(':') {
-                1
-            } else if rest_trim.starts_with('：') {
-                '：'.len_utf8()
-            } else {
-                continue;
-            };
-            let value_start_in_rest = rest.len() - rest_trim.len() + sep;
-            let value = rest.get(value_start_in_rest..).unwrap_or_default();
-            let value_trim = value.trim();
-            if value_trim.is_empty() {
-                continue;
-            }
-            let lead = value.len() - value.trim_start().len();
-            let start = offset + key.len() + value_start_in_rest + lead;
-            out.push(Span { start, end: start + value_trim.len() });
-            break;
         }
         line_start += line.len();
     }
     out
 }
 
-/// Host-like tokens (`MNSK-FS01`, `fs01.corp.mnsk.local`): letters, digits,
-/// `-`, `_` and `.`, with at least one letter.
-pub(crate) fn host_tokens(text: &str) -> Vec<Span> {
-    let s = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
-        let ok = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
-        if !s.get(i).copied().is_some_and(ok) {
-            i += 1;
+/// The value of one line (`trimmed`, from byte `offset` of the text) if it
+/// starts with one of `keys` and a separator.
+fn line_value(trimmed: &str, offset: usize, keys: &[&str]) -> Option<Span> {
+    for key in keys {
+        let Some(head) = trimmed.get(..key.len()) else { continue };
+        if !head.eq_ignore_ascii_case(key) {
             continue;
         }
-        let start = i;
-        while s.get(i).copied().is_some_and(ok) {
-            i += 1;
+        let rest = trimmed.get(key.len()..).unwrap_or_default();
+        let rest_trim = rest.trim_start_matches([' ', '\t', '|']);
+        let sep = if rest_trim.starts_with(':') {
+            1
+        } else if rest_trim.starts_with('：') {
+            '：'.len_utf8()
+        } else {
+            continue;
+        };
+        let value_start_in_rest = rest.len() - rest_trim.len() + sep;
+        let value = rest.get(value_start_in_rest..).unwrap_or_default();
+        let value_trim = value.trim();
+        if value_trim.is_empty() {
+            continue;
         }
-        let mut end = i;
+        let lead = value.len() - value.trim_start().len();
+        let start = offset + key.len() + value_start_in_rest + lead;
+        return Some(Span { start, end: start + value_trim.len() });
+    }
+    None
+}
+
+/// Host-like tokens (`MNSK-FS01`, `fs01.corp.mnsk.local`): letters, digits,
+/// `-`, `_` and `.`, with at least one letter; with `dotted_only`, only
+/// those with a `.` in them.
+pub(crate) fn host_tokens(text: &str, dotted_only: bool) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let ok = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+    let mut i = 0;
+    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(ok)) {
+        let start = i + p;
+        let (mut letter, mut dot) = (false, false);
+        let mut end = start;
+        for &b in s.get(start..).unwrap_or_default() {
+            if b.is_ascii_alphabetic() {
+                letter = true;
+            } else if b == b'.' {
+                dot = true;
+            } else if !ok(&b) {
+                break;
+            }
+            end += 1;
+        }
+        i = end;
         while end > start && s.get(end - 1) == Some(&b'.') {
             end -= 1;
         }
-        if s.get(start..end).is_some_and(|t| t.iter().any(u8::is_ascii_alphabetic) && t.len() >= 3)
-        {
+        // Trailing dots went: a dot counts if one is left.
+        if dotted_only && dot {
+            dot = s.get(start..end).is_some_and(|t| t.contains(&b'.'));
+        }
+        if letter && end - start >= 3 && (dot || !dotted_only) {
             out.push(Span { start, end });
         }
     }
@@ -668,106 +721,124 @@ fn era_dates(text: &str) -> Vec<DateMention> {
 }
 
 /// The Western-calendar forms of [`dates`].
+///
+/// Cue-driven: a date starts a run of ASCII letters and digits, so only
+/// run starts are looked at; the rest of a run is skipped.
 fn western_dates(text: &str) -> Vec<DateMention> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < s.len() {
+    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(u8::is_ascii_alphanumeric)) {
+        i += p;
         let boundary = i == 0 || !s.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
-        if boundary && s.get(i).is_some_and(u8::is_ascii_digit) {
-            let (j, y) = digits(s, i, 4);
-            if j == i + 4 {
-                // Numeric forms.
-                if let Some(&sep) = s.get(j).filter(|b| matches!(b, b'-' | b'/' | b'.')) {
-                    let (k, m) = digits(s, j + 1, 2);
-                    if k > j + 1 && s.get(k) == Some(&sep) {
-                        let (l, d) = digits(s, k + 1, 2);
-                        if l > k + 1 && !s.get(l).is_some_and(u8::is_ascii_digit) {
-                            if let Some(day) = valid(y as i32, m, d) {
-                                out.push(DateMention { start: i, end: l, day, japanese: false });
-                                i = l;
-                                continue;
-                            }
-                        }
-                    }
-                }
-                if text.get(j..).is_some_and(|t| t.starts_with('年')) {
-                    let j2 = j + '年'.len_utf8();
-                    let (k, m) = digits(s, j2, 2);
-                    if k > j2 && text.get(k..).is_some_and(|t| t.starts_with('月')) {
-                        let k2 = k + '月'.len_utf8();
-                        let (l, d) = digits(s, k2, 2);
-                        if l > k2 && text.get(l..).is_some_and(|t| t.starts_with('日')) {
-                            if let Some(day) = valid(y as i32, m, d) {
-                                let end = l + '日'.len_utf8();
-                                out.push(DateMention { start: i, end, day, japanese: true });
-                                i = end;
-                                continue;
-                            }
-                        }
-                    }
-                }
-            } else if j > i && j <= i + 2 {
-                // `3 May 2024`.
-                let d = y;
-                if s.get(j) == Some(&b' ') {
-                    if let Some((m, after)) = month_at(text, j + 1) {
-                        if s.get(after) == Some(&b' ') {
-                            let (l, yy) = digits(s, after + 1, 4);
-                            if l == after + 5 {
-                                if let Some(day) = valid(yy as i32, m, d) {
-                                    out.push(DateMention {
-                                        start: i,
-                                        end: l,
-                                        day,
-                                        japanese: false,
-                                    });
-                                    i = l;
-                                    continue;
-                                }
-                            }
+        if boundary {
+            if let Some(d) = western_date_at(text, i) {
+                i = d.end;
+                out.push(d);
+                continue;
+            }
+        }
+        // No position inside the run is at a boundary.
+        i += 1;
+        i += s.get(i..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
+    }
+    out
+}
+
+/// The Western-calendar date that starts at `i`, a word boundary.
+fn western_date_at(text: &str, i: usize) -> Option<DateMention> {
+    let s = text.as_bytes();
+    if s.get(i).is_some_and(u8::is_ascii_digit) {
+        let (j, y) = digits(s, i, 4);
+        if j == i + 4 {
+            // Numeric forms.
+            if let Some(&sep) = s.get(j).filter(|b| matches!(b, b'-' | b'/' | b'.')) {
+                let (k, m) = digits(s, j + 1, 2);
+                if k > j + 1 && s.get(k) == Some(&sep) {
+                    let (l, d) = digits(s, k + 1, 2);
+                    if l > k + 1 && !s.get(l).is_some_and(u8::is_ascii_digit) {
+                        if let Some(day) = valid(y as i32, m, d) {
+                            return Some(DateMention { start: i, end: l, day, japanese: false });
                         }
                     }
                 }
             }
-        } else if boundary && s.get(i).is_some_and(u8::is_ascii_alphabetic) {
-            // `May 3, 2024`.
-            if let Some((m, after)) = month_at(text, i) {
-                if s.get(after) == Some(&b' ') {
-                    let (k, d) = digits(s, after + 1, 2);
-                    if k > after + 1 {
-                        let mut l = k;
-                        if s.get(l) == Some(&b',') {
-                            l += 1;
+            if text.get(j..).is_some_and(|t| t.starts_with('年')) {
+                let j2 = j + '年'.len_utf8();
+                let (k, m) = digits(s, j2, 2);
+                if k > j2 && text.get(k..).is_some_and(|t| t.starts_with('月')) {
+                    let k2 = k + '月'.len_utf8();
+                    let (l, d) = digits(s, k2, 2);
+                    if l > k2 && text.get(l..).is_some_and(|t| t.starts_with('日')) {
+                        if let Some(day) = valid(y as i32, m, d) {
+                            let end = l + '日'.len_utf8();
+                            return Some(DateMention { start: i, end, day, japanese: true });
                         }
-                        if s.get(l) == Some(&b' ') {
-                            let (e, y) = digits(s, l + 1, 4);
-                            if e == l + 5 {
-                                if let Some(day) = valid(y as i32, m, d) {
-                                    out.push(DateMention {
-                                        start: i,
-                                        end: e,
-                                        day,
-                                        japanese: false,
-                                    });
-                                    i = e;
-                                    continue;
-                                }
+                    }
+                }
+            }
+        } else if j > i && j <= i + 2 {
+            // `3 May 2024`.
+            let d = y;
+            if s.get(j) == Some(&b' ') {
+                if let Some((m, after)) = month_at(text, j + 1) {
+                    if s.get(after) == Some(&b' ') {
+                        let (l, yy) = digits(s, after + 1, 4);
+                        if l == after + 5 {
+                            if let Some(day) = valid(yy as i32, m, d) {
+                                return Some(DateMention {
+                                    start: i,
+                                    end: l,
+                                    day,
+                                    japanese: false,
+                                });
                             }
                         }
                     }
                 }
             }
         }
-        i += 1;
+    } else if s.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        // `May 3, 2024`.
+        if let Some((m, after)) = month_at(text, i) {
+            if s.get(after) == Some(&b' ') {
+                let (k, d) = digits(s, after + 1, 2);
+                if k > after + 1 {
+                    let mut l = k;
+                    if s.get(l) == Some(&b',') {
+                        l += 1;
+                    }
+                    if s.get(l) == Some(&b' ') {
+                        let (e, y) = digits(s, l + 1, 4);
+                        if e == l + 5 {
+                            if let Some(day) = valid(y as i32, m, d) {
+                                return Some(DateMention {
+                                    start: i,
+                                    end: e,
+                                    day,
+                                    japanese: false,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
-    out
+    None
 }
 
 /// A month name at `i` (`May`, `September`, `Sept.`): its number and the
 /// end of the word.
 fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
     let s = text.as_bytes();
+    // Most words are not months: one look at the first letter first.
+    if !matches!(
+        s.get(i).map(u8::to_ascii_lowercase),
+        Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+    ) {
+        return None;
+    }
     let mut e = i;
     while s.get(e).is_some_and(u8::is_ascii_alphabetic) {
         e += 1;
@@ -775,13 +846,6 @@ fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
     // Compared without allocating: this runs at every word of the text.
     let word = s.get(i..e)?;
     if word.len() < 3 {
-        return None;
-    }
-    // Most words are not months: one look at the first letter first.
-    if !matches!(
-        word.first().map(u8::to_ascii_lowercase),
-        Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
-    ) {
         return None;
     }
     let idx = MONTHS
@@ -870,10 +934,10 @@ pub(crate) fn ipv4_literals(text: &str) -> Vec<(Span, std::net::Ipv4Addr)> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < s.len() {
-        if !s.get(i).is_some_and(u8::is_ascii_digit)
-            || (i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_digit() || *b == b'.'))
-        {
+    // Cue-driven: from digit to digit.
+    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(u8::is_ascii_digit)) {
+        i += p;
+        if i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_digit() || *b == b'.') {
             i += 1;
             continue;
         }
@@ -1021,7 +1085,25 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
+    // Cue-driven: a number starts with `0` or `+81`; each is found with
+    // `memchr` (`str::find` of one ASCII character), and found again only
+    // once passed.
+    // (The text's length stands for "no more".)
+    let find = |c: char, from: usize| {
+        text.get(from..).and_then(|t| t.find(c)).map_or(s.len(), |p| p + from)
+    };
+    let (mut zero, mut plus) = (find('0', 0), find('+', 0));
     while i < s.len() {
+        if zero < i {
+            zero = find('0', i);
+        }
+        if plus < i {
+            plus = find('+', i);
+        }
+        i = zero.min(plus);
+        if i >= s.len() {
+            break;
+        }
         let at_start = i == 0
             || !s.get(i - 1).is_some_and(|b| {
                 b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'/' | b'+')
@@ -1065,6 +1147,428 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
     out
 }
 
+/// The scanners before they were cue-driven, kept as the reference the
+/// property tests hold the cue-driven ones to.
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod reference {
+    use super::{CREDENTIAL_KEYS, SWITCHES};
+    use super::{DateMention, Keywords, List, MONTHS, Span, digits, key_values, token_end, valid};
+
+    /// The values of `Key: value` lines whose key is one of `keys` (any case,
+    /// after list markers and white space; `:` or `：`).
+    pub(super) fn line_values(text: &str, keys: &[&str]) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_start_matches([' ', '\t', '-', '*', '>', '|', '・']);
+            let offset = line_start + (line.len() - trimmed.len());
+            for key in keys {
+                let Some(head) = trimmed.get(..key.len()) else { continue };
+                if !head.eq_ignore_ascii_case(key) {
+                    continue;
+                }
+                let rest = trimmed.get(key.len()..).unwrap_or_default();
+                let rest_trim = rest.trim_start_matches([' ', '\t', '|']);
+                let sep = if rest_trim.starts_with(':') {
+                    1
+                } else if rest_trim.starts_with('：') {
+                    '：'.len_utf8()
+                } else {
+                    continue;
+                };
+                let value_start_in_rest = rest.len() - rest_trim.len() + sep;
+                let value = rest.get(value_start_in_rest..).unwrap_or_default();
+                let value_trim = value.trim();
+                if value_trim.is_empty() {
+                    continue;
+                }
+                let lead = value.len() - value.trim_start().len();
+                let start = offset + key.len() + value_start_in_rest + lead;
+                out.push(Span { start, end: start + value_trim.len() });
+                break;
+            }
+            line_start += line.len();
+        }
+        out
+    }
+
+    /// The Western-calendar forms of [`dates`].
+    pub(super) fn western_dates(text: &str) -> Vec<DateMention> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            let boundary = i == 0 || !s.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
+            if boundary && s.get(i).is_some_and(u8::is_ascii_digit) {
+                let (j, y) = digits(s, i, 4);
+                if j == i + 4 {
+                    // Numeric forms.
+                    if let Some(&sep) = s.get(j).filter(|b| matches!(b, b'-' | b'/' | b'.')) {
+                        let (k, m) = digits(s, j + 1, 2);
+                        if k > j + 1 && s.get(k) == Some(&sep) {
+                            let (l, d) = digits(s, k + 1, 2);
+                            if l > k + 1 && !s.get(l).is_some_and(u8::is_ascii_digit) {
+                                if let Some(day) = valid(y as i32, m, d) {
+                                    out.push(DateMention {
+                                        start: i,
+                                        end: l,
+                                        day,
+                                        japanese: false,
+                                    });
+                                    i = l;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    if text.get(j..).is_some_and(|t| t.starts_with('年')) {
+                        let j2 = j + '年'.len_utf8();
+                        let (k, m) = digits(s, j2, 2);
+                        if k > j2 && text.get(k..).is_some_and(|t| t.starts_with('月')) {
+                            let k2 = k + '月'.len_utf8();
+                            let (l, d) = digits(s, k2, 2);
+                            if l > k2 && text.get(l..).is_some_and(|t| t.starts_with('日')) {
+                                if let Some(day) = valid(y as i32, m, d) {
+                                    let end = l + '日'.len_utf8();
+                                    out.push(DateMention { start: i, end, day, japanese: true });
+                                    i = end;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                } else if j > i && j <= i + 2 {
+                    // `3 May 2024`.
+                    let d = y;
+                    if s.get(j) == Some(&b' ') {
+                        if let Some((m, after)) = old_month_at(text, j + 1) {
+                            if s.get(after) == Some(&b' ') {
+                                let (l, yy) = digits(s, after + 1, 4);
+                                if l == after + 5 {
+                                    if let Some(day) = valid(yy as i32, m, d) {
+                                        out.push(DateMention {
+                                            start: i,
+                                            end: l,
+                                            day,
+                                            japanese: false,
+                                        });
+                                        i = l;
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            } else if boundary && s.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                // `May 3, 2024`.
+                if let Some((m, after)) = old_month_at(text, i) {
+                    if s.get(after) == Some(&b' ') {
+                        let (k, d) = digits(s, after + 1, 2);
+                        if k > after + 1 {
+                            let mut l = k;
+                            if s.get(l) == Some(&b',') {
+                                l += 1;
+                            }
+                            if s.get(l) == Some(&b' ') {
+                                let (e, y) = digits(s, l + 1, 4);
+                                if e == l + 5 {
+                                    if let Some(day) = valid(y as i32, m, d) {
+                                        out.push(DateMention {
+                                            start: i,
+                                            end: e,
+                                            day,
+                                            japanese: false,
+                                        });
+                                        i = e;
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// A month name at `i` (`May`, `September`, `Sept.`): its number and the
+    /// end of the word.
+    fn old_month_at(text: &str, i: usize) -> Option<(u32, usize)> {
+        let s = text.as_bytes();
+        let mut e = i;
+        while s.get(e).is_some_and(u8::is_ascii_alphabetic) {
+            e += 1;
+        }
+        // Compared without allocating: this runs at every word of the text.
+        let word = s.get(i..e)?;
+        if word.len() < 3 {
+            return None;
+        }
+        // Most words are not months: one look at the first letter first.
+        if !matches!(
+            word.first().map(u8::to_ascii_lowercase),
+            Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+        ) {
+            return None;
+        }
+        let idx = MONTHS
+            .iter()
+            .position(|m| word.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes())))?;
+        let full: [&[u8]; 12] = [
+            b"january",
+            b"february",
+            b"march",
+            b"april",
+            b"may",
+            b"june",
+            b"july",
+            b"august",
+            b"september",
+            b"october",
+            b"november",
+            b"december",
+        ];
+        let ok = word.len() == 3
+            || full.get(idx).is_some_and(|f| f.eq_ignore_ascii_case(word))
+            || word.eq_ignore_ascii_case(b"sept");
+        if !ok {
+            return None;
+        }
+        let end = if s.get(e) == Some(&b'.') { e + 1 } else { e };
+        Some((u32::try_from(idx).ok()? + 1, end))
+    }
+
+    /// Credential values (R4): `password: x`, `user:pass@`, NTLM pairs,
+    /// Kerberos hashes, cloud and API keys, JWTs, and command-line switches that
+    /// carry passwords or user names.
+    pub(super) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
+        let s = text.as_bytes();
+        // key = value pairs.
+        let mut out = key_values(text, kw.of(List::CredentialKeys), CREDENTIAL_KEYS);
+        // Switches: /p:x /password:x -p x --password x /user:x -u x --user x.
+        for (p, ki) in kw.of(List::Switches) {
+            let Some(k) = SWITCHES.get(ki).map(|k| k.as_bytes()) else { continue };
+            if p > 0 && !s.get(p - 1).is_some_and(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let j = p + k.len();
+            let end = token_end(s, j);
+            if end > j {
+                out.push(Span { start: j, end });
+            }
+        }
+        // Tokens with a known shape.
+        let mut i = 0;
+        while i < s.len() {
+            if s.get(i).is_none_or(u8::is_ascii_whitespace) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let end = token_end(s, i).max(i + 1);
+            i = end;
+            let Some(tok) = text.get(start..end) else { continue };
+            if let Some(span) = old_credential_token(tok) {
+                out.push(Span { start: start + span.0, end: start + span.1 });
+            }
+        }
+        out
+    }
+
+    /// The part of one white-space token that is a credential.
+    fn old_credential_token(tok: &str) -> Option<(usize, usize)> {
+        let t = tok.trim_end_matches(['.', ',', ';', ':']);
+        let b = t.as_bytes();
+        // Most tokens are words: only these shapes can be credentials.
+        let shaped = matches!(b.first(), Some(b'$' | b'A' | b'g' | b'x' | b's' | b'r' | b'e'));
+        if !shaped && !t.contains(':') && !t.contains('@') {
+            return None;
+        }
+        let upper_alnum = |x: &[u8]| x.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        // NTLM LM:NT pairs, and secretsdump lines user:rid:lm:nt:::
+        let parts: Vec<&str> = t.split(':').collect();
+        let hex32 = |p: &&str| p.len() == 32 && p.bytes().all(|c| c.is_ascii_hexdigit());
+        if parts.iter().filter(|p| hex32(p)).count() >= 2 {
+            return Some((0, t.len()));
+        }
+        if t.starts_with("$krb5") || t.starts_with("$NT$") || t.starts_with("$DCC2$") {
+            return Some((0, t.len()));
+        }
+        for prefix in ["AKIA", "ASIA"] {
+            if let Some(rest) = b.strip_prefix(prefix.as_bytes()) {
+                if rest.len() == 16 && upper_alnum(rest) {
+                    return Some((0, t.len()));
+                }
+            }
+        }
+        for prefix in [
+            "ghp_",
+            "gho_",
+            "ghs_",
+            "ghu_",
+            "github_pat_",
+            "glpat-",
+            "xoxb-",
+            "xoxp-",
+            "xoxa-",
+            "xoxr-",
+            "sk-",
+            "sk_live_",
+            "rk_live_",
+            "AIza",
+        ] {
+            if let Some(rest) = t.strip_prefix(prefix) {
+                if rest.len() >= 16
+                    && rest.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+                {
+                    return Some((0, t.len()));
+                }
+            }
+        }
+        // JWT: three Base64URL parts, the first a JSON header.
+        if t.starts_with("eyJ") {
+            let p: Vec<&str> = t.split('.').collect();
+            if p.len() == 3
+                && p.iter().all(|x| {
+                    x.len() >= 4
+                        && x.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+                })
+            {
+                return Some((0, t.len()));
+            }
+        }
+        // user@domain:password (stealer logs, combo lists).
+        if let Some(at) = t.find('@') {
+            if let Some(colon) = t.get(at..).and_then(|r| r.find(':')).map(|c| c + at) {
+                let pass = t.get(colon + 1..).unwrap_or_default();
+                let host = t.get(at + 1..colon).unwrap_or_default();
+                if !pass.is_empty()
+                    && !pass.starts_with("//")
+                    && host.contains('.')
+                    && !pass.bytes().all(|c| c.is_ascii_digit())
+                {
+                    return Some((0, t.len()));
+                }
+            }
+        }
+        None
+    }
+
+    /// Japanese telephone numbers (`022-123-4567`, `03-1234-5678`,
+    /// `0120-123-456`, `+81-22-123-4567`): they lead to an organisation.
+    pub(super) fn phones(text: &str) -> Vec<Span> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            let at_start = i == 0
+                || !s.get(i - 1).is_some_and(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'/' | b'+')
+                });
+            let international = s.get(i..i + 3) == Some(b"+81");
+            if !at_start || !(international || s.get(i) == Some(&b'0')) {
+                i += 1;
+                continue;
+            }
+            // Groups of digits joined by single hyphens.
+            let mut j = if international { i + 3 } else { i };
+            if international && s.get(j) == Some(&b'-') {
+                j += 1;
+            }
+            let mut groups = 0;
+            let mut digits = 0;
+            loop {
+                let n = s
+                    .get(j..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if n == 0 {
+                    break;
+                }
+                groups += 1;
+                digits += n;
+                j += n;
+                if s.get(j) == Some(&b'-') && s.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let after_ok = !s.get(j).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.');
+            let total = digits + usize::from(international);
+            if groups == 3 && after_ok && (9..=11).contains(&total) {
+                out.push(Span { start: i, end: j });
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// IPv4 literals anywhere (`10.20.4.17x`, `ip=10.20.4.17`), also where the
+    /// extractor would not take them as indicators: a safety net for R3/R5.
+    pub(super) fn ipv4_literals(text: &str) -> Vec<(Span, std::net::Ipv4Addr)> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            if !s.get(i).is_some_and(u8::is_ascii_digit)
+                || (i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_digit() || *b == b'.'))
+            {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut j = i;
+            while s.get(j).is_some_and(|b| b.is_ascii_digit() || *b == b'.') {
+                j += 1;
+            }
+            let cand = text.get(start..j).unwrap_or_default().trim_end_matches('.');
+            if let Ok(ip) = cand.parse::<std::net::Ipv4Addr>() {
+                out.push((Span { start, end: start + cand.len() }, ip));
+            }
+            i = j.max(i + 1);
+        }
+        out
+    }
+
+    /// Host-like tokens (`MNSK-FS01`, `fs01.corp.mnsk.local`): letters, digits,
+    /// `-`, `_` and `.`, with at least one letter.
+    pub(super) fn host_tokens(text: &str) -> Vec<Span> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            let ok = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+            if !s.get(i).copied().is_some_and(ok) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while s.get(i).copied().is_some_and(ok) {
+                i += 1;
+            }
+            let mut end = i;
+            while end > start && s.get(end - 1) == Some(&b'.') {
+                end -= 1;
+            }
+            if s.get(start..end)
+                .is_some_and(|t| t.iter().any(u8::is_ascii_alphabetic) && t.len() >= 3)
+            {
+                out.push(Span { start, end });
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -1100,6 +1604,154 @@ mod tests {
         );
     }
 
+    /// Realistic pieces of text for the cue-driven scanners: words, dates,
+    /// numbers, phones, IPs, host names, credentials, key-value lines, in
+    /// ASCII and Japanese.
+    pub(super) const PIECES: &[&str] = &[
+        "the",
+        "server",
+        "Account",
+        "May",
+        "may",
+        "Sept.",
+        "sept",
+        "Mar",
+        "march",
+        "June",
+        "3",
+        "12",
+        "31",
+        "2024",
+        "20245",
+        "2024-05-03",
+        "2024/5/3",
+        "2024.05.03",
+        "2024-5-3x",
+        "1989-01-01",
+        "2024年5月3日",
+        "令和6年5月3日",
+        "平成31年4月30日",
+        "令和元年5月1日",
+        "3 May 2024",
+        "May 3, 2024",
+        "September 30 2024",
+        "03-1234-5678",
+        "022-123-4567",
+        "0120-123-456",
+        "+81-22-123-4567",
+        "+8190-1234-5678",
+        "+81",
+        "0",
+        "00",
+        "+",
+        "10.20.4.17",
+        "1.2.3.4.5",
+        "999.1.1.1",
+        "10.20.4.17.",
+        "fs01.corp.mnsk.local",
+        "MNSK-FS01",
+        "a.b",
+        "...",
+        "x.",
+        "ab_",
+        "password: hunter2",
+        "Password=abc",
+        "pw = x",
+        "/p:secret",
+        "--user bob",
+        "-u x",
+        "-p ",
+        "user:pass@host.com",
+        "bob@example.com:pw1",
+        "AKIA1234567890ABCDEF",
+        "ghp_abcdefghijklmnop1234",
+        "sk-abcdefghijklmnopqrst",
+        "eyJhbGciOi.eyJzdWIi.c2lnbmF0dXJl",
+        "$krb5tgs$23$x",
+        "$NT$abc",
+        "aad3b435b51404eeaad3b435b51404ee:31d6cfe0d16ae931b73c59d7e0c089c0",
+        "Computer Name: FS01",
+        "computername：pc1",
+        "User: bob",
+        "username | : a",
+        "To: x@y",
+        "CC:",
+        "宛先：田中",
+        "ユーザー名: 佐藤",
+        "- Author: me",
+        "  * cc : z",
+        "・会社名: 湊川",
+        "利用者",
+        "日本語",
+        "東京都",
+        "\n",
+        " ",
+        "  ",
+        "\t",
+        "\"",
+        ",",
+        ":",
+        "：",
+        "=",
+        "@",
+        "-",
+        ".",
+        "/",
+        "\\",
+        "'",
+        "(",
+        ")",
+        "e",
+        "s",
+        "A",
+        "g",
+        "x",
+        "r",
+        "$",
+    ];
+
+    /// Text built from [`PIECES`], glued or apart.
+    pub(super) fn pieces_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            (prop::sample::select(PIECES), prop::sample::select(&["", " ", "\n", ", ", ": "][..])),
+            0..40,
+        )
+        .prop_map(|parts| {
+            let mut text = String::new();
+            for (p, glue) in parts {
+                text.push_str(p);
+                text.push_str(glue);
+            }
+            text
+        })
+    }
+
+    fn same_as_reference(text: &str) {
+        let kw = Keywords::find(text);
+        assert_eq!(metadata_values(text), reference::line_values(text, META_KEYS), "{text:?}");
+        assert_eq!(host_values(text), reference::line_values(text, HOST_KEYS), "{text:?}");
+        assert_eq!(user_values(text), reference::line_values(text, USER_KEYS), "{text:?}");
+        assert_eq!(western_dates(text), reference::western_dates(text), "{text:?}");
+        assert_eq!(credentials(text, &kw), reference::credentials(text, &kw), "{text:?}");
+        assert_eq!(phones(text), reference::phones(text), "{text:?}");
+        assert_eq!(ipv4_literals(text), reference::ipv4_literals(text), "{text:?}");
+        let hosts = reference::host_tokens(text);
+        assert_eq!(host_tokens(text, false), hosts, "{text:?}");
+        let dotted: Vec<Span> = hosts
+            .into_iter()
+            .filter(|h| text.get(h.start..h.end).is_some_and(|t| t.contains('.')))
+            .collect();
+        assert_eq!(host_tokens(text, true), dotted, "{text:?}");
+    }
+
+    #[test]
+    fn cue_driven_scanners_find_what_the_reference_found() {
+        same_as_reference("");
+        same_as_reference(&PIECES.join(" "));
+        same_as_reference(&PIECES.join("\n"));
+        same_as_reference(&PIECES.concat());
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
 
@@ -1125,6 +1777,12 @@ mod tests {
                 text.push_str(&glue);
             }
             same_as_separate_lists(&text);
+        }
+
+        /// The cue-driven scanners find what the per-byte ones found.
+        #[test]
+        fn cue_driven_scanners_find_what_the_reference_found_anywhere(text in pieces_text()) {
+            same_as_reference(&text);
         }
     }
 }

@@ -307,15 +307,13 @@ impl Deidentifier {
         }
         if self.enabled(RuleId::R5) {
             let single_labels = self.assets.has_single_labels();
-            for s in scan::host_tokens(text) {
+            // Without single-label names, only dotted tokens can name a host.
+            for s in scan::host_tokens(text, !single_labels) {
                 // Extracted indicators were judged by their own rules.
                 if overlaps(&network_spans, s.start, s.end) {
                     continue;
                 }
                 let Some(tok) = text.get(s.start..s.end) else { continue };
-                if !tok.contains('.') && !single_labels {
-                    continue;
-                }
                 let host = tok.to_ascii_lowercase();
                 let owned = self.assets.host(&host).or_else(|| {
                     self.assets.matches_pattern(&host).then_some(Owned {
@@ -651,31 +649,59 @@ fn token_around(text: &str, s: usize, e: usize) -> &str {
 /// `C:\Users\<user>\...`, `/home/<user>/...` (R7); attacker build paths
 /// (`.pdb`) stay.
 fn user_profile_paths(text: &str, w: &mut Work) {
-    const ROOTS: &[&str] =
-        &["\\users\\", "\\\\users\\\\", "/users/", "/home/", "\\documents and settings\\"];
-    const GENERIC: &[&str] = &[
-        "public",
-        "default",
-        "default user",
-        "all users",
-        "administrator",
-        "admin",
-        "<user>",
-        "%username%",
-        "$user",
-        "user",
-        "*",
-        "root",
-    ];
-    let lower = text.to_ascii_lowercase();
-    for root in ROOTS {
+    for (s, e) in profile_user_spans(text) {
+        w.add(
+            RuleId::R7,
+            Action::Generalise,
+            s,
+            e,
+            Placeholder::User.as_str().to_owned(),
+            Some(Placeholder::User),
+            Some(IndicatorKind::FilePath),
+        );
+    }
+}
+
+/// Profile roots (lower case), each starting with the separator.
+const PROFILE_ROOTS: &[&str] =
+    &["\\users\\", "\\\\users\\\\", "/users/", "/home/", "\\documents and settings\\"];
+
+/// User names that name no one.
+const GENERIC_USERS: &[&str] = &[
+    "public",
+    "default",
+    "default user",
+    "all users",
+    "administrator",
+    "admin",
+    "<user>",
+    "%username%",
+    "$user",
+    "user",
+    "*",
+    "root",
+];
+
+/// The user names of [`user_profile_paths`], root by root, compared in
+/// any ASCII case without a lower-case copy of the text: each root is
+/// looked for only where its first byte (a separator) stands.
+fn profile_user_spans(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for root in PROFILE_ROOTS {
+        let r = root.as_bytes();
+        let Some(&sep) = r.first() else { continue };
         let mut from = 0;
-        while let Some(p) = lower.get(from..).and_then(|t| t.find(root)).map(|p| p + from) {
-            let s = p + root.len();
+        // `str::find` of one ASCII character skips with `memchr`.
+        while let Some(q) = text.get(from..).and_then(|t| t.find(char::from(sep))) {
+            let p = from + q;
+            if !b.get(p..p + r.len()).is_some_and(|w| w.eq_ignore_ascii_case(r)) {
+                from = p + 1;
+                continue;
+            }
+            let s = p + r.len();
             from = s;
-            let sep = if root.starts_with('\\') { b'\\' } else { b'/' };
-            let e = s + lower
-                .as_bytes()
+            let e = s + b
                 .get(s..)
                 .unwrap_or_default()
                 .iter()
@@ -685,29 +711,22 @@ fn user_profile_paths(text: &str, w: &mut Work) {
                         && !matches!(c, b'"' | b'\'' | b'<' | b'>' | b'|')
                 })
                 .count();
-            let Some(name) = lower.get(s..e) else { continue };
+            let Some(name) = text.get(s..e) else { continue };
             if name.is_empty()
-                || GENERIC.contains(&name)
+                || GENERIC_USERS.iter().any(|g| g.eq_ignore_ascii_case(name))
                 || name.starts_with('%')
                 || name.starts_with('<')
             {
                 continue;
             }
-            let token = token_around(&lower, p, e);
-            if token.contains(".pdb") {
+            let token = token_around(text, p, e).as_bytes();
+            if token.windows(4).any(|w| w.eq_ignore_ascii_case(b".pdb")) {
                 continue;
             }
-            w.add(
-                RuleId::R7,
-                Action::Generalise,
-                s,
-                e,
-                Placeholder::User.as_str().to_owned(),
-                Some(Placeholder::User),
-                Some(IndicatorKind::FilePath),
-            );
+            out.push((s, e));
         }
     }
+    out
 }
 
 fn generalise_date(d: Day, japanese: bool, g: DateGranularity) -> String {
