@@ -25,6 +25,36 @@ fn token_end(s: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The first byte at or after `from` that is not ASCII, read eight bytes
+/// at a time: scanners whose cues are Japanese characters skip the ASCII
+/// text with it.
+pub(crate) fn next_non_ascii(s: &[u8], from: usize) -> Option<usize> {
+    let rest = s.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(<[u8; 8]>::try_from(c).unwrap_or_default());
+        if w & 0x8080_8080_8080_8080 != 0 {
+            return c.iter().position(|b| !b.is_ascii()).map(|k| at + k);
+        }
+        at += 8;
+    }
+    chunks.remainder().iter().position(|b| !b.is_ascii()).map(|k| at + k)
+}
+
+/// The characters of `text` that are not ASCII, with their offsets, in
+/// order.
+fn non_ascii_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let s = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let p = next_non_ascii(s, i)?;
+        let c = text.get(p..)?.chars().next()?;
+        i = p + c.len_utf8();
+        Some((p, c))
+    })
+}
+
 /// The keyword lists the scanners look for, in one automaton.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum List {
@@ -35,6 +65,7 @@ pub(crate) enum List {
     OpenDirectory,
     ScanHistory,
     NtlmCues,
+    TokenPrefixes,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -46,6 +77,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::OpenDirectory, OPEN_DIRECTORY_WORDS),
     (List::ScanHistory, SCAN_HISTORY_WORDS),
     (List::NtlmCues, NTLM_CUES),
+    (List::TokenPrefixes, TOKEN_PREFIXES),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -55,9 +87,14 @@ const LISTS: &[(List, &[&str])] = &[
 /// separate automaton of that list alone reports (a property test holds
 /// them equal); the scanners read their list from here instead of each
 /// reading the text.
+///
+/// It also holds the values of the `Key: value` lines of
+/// [`user_values`], [`host_values`] and [`metadata_values`], found in one
+/// pass over the lines for the three.
 #[derive(Debug, Default)]
 pub(crate) struct Keywords {
     hits: Vec<(usize, List, usize)>,
+    lines: [Vec<Span>; 3],
 }
 
 impl Keywords {
@@ -93,7 +130,7 @@ impl Keywords {
                 .collect(),
             None => Vec::new(),
         };
-        Keywords { hits }
+        Keywords { hits, lines: line_values_of(text, [USER_KEYS, HOST_KEYS, META_KEYS]) }
     }
 
     /// The occurrences of the words of `list`, as `(start, index of the
@@ -180,26 +217,33 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
             out.push(Span { start: j, end });
         }
     }
-    // Tokens with a known shape: only a token that starts like one or
-    // holds a `:` or `@` can be one (see [`credential_token`]), and most
-    // are words.
-    let mut i = 0;
-    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(|b| !b.is_ascii_whitespace())) {
-        let start = i + p;
-        let mut end = start;
-        let mut cue = matches!(s.get(start), Some(b'$' | b'A' | b'g' | b'x' | b's' | b'r' | b'e'));
-        for &b in s.get(start..).unwrap_or_default() {
-            if is_token_stop(b) {
-                break;
+    // Tokens with a known shape (see [`credential_token`]): only a token
+    // that holds a `:` or `@` or starts with one of `TOKEN_PREFIXES` can
+    // be one. Those are found from their cues (`memchr` for `:` and `@`,
+    // the keyword pass for the prefixes), not by reading every token.
+    let mut starts: Vec<usize> = Vec::new();
+    for c in [':', '@'] {
+        let mut from = 0;
+        while let Some(q) = text.get(from..).and_then(|t| t.find(c)).map(|q| q + from) {
+            let mut start = q;
+            while start > 0 && s.get(start - 1).is_some_and(|&b| !is_token_stop(b)) {
+                start -= 1;
             }
-            cue |= b == b':' || b == b'@';
-            end += 1;
+            starts.push(start);
+            from = token_end(s, q);
         }
-        let end = end.max(start + 1);
-        i = end;
-        if !cue {
-            continue;
+    }
+    for (p, k) in kw.of(List::TokenPrefixes) {
+        let at_start = p == 0 || s.get(p - 1).is_some_and(|&b| is_token_stop(b));
+        let prefix = TOKEN_PREFIXES.get(k).map_or(&b""[..], |x| x.as_bytes());
+        if at_start && s.get(p..).is_some_and(|t| t.starts_with(prefix)) {
+            starts.push(p);
         }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    for start in starts {
+        let end = token_end(s, start).max(start + 1);
         let Some(tok) = text.get(start..end) else { continue };
         if let Some(span) = credential_token(tok) {
             out.push(Span { start: start + span.0, end: start + span.1 });
@@ -207,6 +251,31 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
     }
     out
 }
+
+/// The prefixes (exact case) of the tokens [`credential_token`] can take
+/// without a `:` or `@` in them.
+const TOKEN_PREFIXES: &[&str] = &[
+    "$krb5",
+    "$NT$",
+    "$DCC2$",
+    "AKIA",
+    "ASIA",
+    "ghp_",
+    "gho_",
+    "ghs_",
+    "ghu_",
+    "github_pat_",
+    "glpat-",
+    "xoxb-",
+    "xoxp-",
+    "xoxa-",
+    "xoxr-",
+    "sk-",
+    "sk_live_",
+    "rk_live_",
+    "AIza",
+    "eyJ",
+];
 
 /// Keys of credential values.
 const CREDENTIAL_KEYS: &[&str] = &[
@@ -466,14 +535,16 @@ const META_KEYS: &[&str] = &[
     "受信者",
 ];
 /// Metadata lines (R12).
-pub(crate) fn metadata_values(text: &str) -> Vec<Span> {
-    line_values(text, META_KEYS)
+pub(crate) fn metadata_values(kw: &Keywords) -> Vec<Span> {
+    let [_, _, meta] = &kw.lines;
+    meta.clone()
 }
 
 /// Log lines that name the victim's machines (R5): `Computer:`,
 /// `Workstation Name:`, `Account Domain:`.
-pub(crate) fn host_values(text: &str) -> Vec<Span> {
-    line_values(text, HOST_KEYS)
+pub(crate) fn host_values(kw: &Keywords) -> Vec<Span> {
+    let [_, host, _] = &kw.lines;
+    host.clone()
 }
 
 /// Keys of [`host_values`].
@@ -491,8 +562,9 @@ const HOST_KEYS: &[&str] = &[
 
 /// Log lines that name the victim's accounts (R4): `Account Name:`,
 /// `Username:`, `User:`.
-pub(crate) fn user_values(text: &str) -> Vec<Span> {
-    line_values(text, USER_KEYS)
+pub(crate) fn user_values(kw: &Keywords) -> Vec<Span> {
+    let [user, _, _] = &kw.lines;
+    user.clone()
 }
 
 /// Keys of [`user_values`].
@@ -512,34 +584,41 @@ const USER_KEYS: &[&str] = &[
 ];
 
 /// The values of `Key: value` lines whose key is one of `keys` (any case,
-/// after list markers and white space; `:` or `：`).
+/// after list markers and white space; `:` or `：`), for three lists of
+/// keys in one pass over the lines.
 ///
-/// Cue-driven: a line is compared with the keys only when its first byte
-/// after the markers can start one of them (most lines are prose).
-fn line_values(text: &str, keys: &[&str]) -> Vec<Span> {
-    // The bytes a key can start with, in either ASCII case.
-    let mut first = [false; 256];
-    for key in keys {
-        if let Some(&b) = key.as_bytes().first() {
-            for c in [b, b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
-                if let Some(f) = first.get_mut(usize::from(c)) {
-                    *f = true;
+/// Cue-driven: a line is compared with a list only when its first byte
+/// after the markers can start one of its keys (most lines are prose).
+fn line_values_of(text: &str, lists: [&[&str]; 3]) -> [Vec<Span>; 3] {
+    // The lists (bits) whose keys can start with a byte, in either case.
+    let mut first = [0u8; 256];
+    for (k, keys) in lists.iter().enumerate() {
+        for key in keys.iter() {
+            if let Some(&b) = key.as_bytes().first() {
+                for c in [b, b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                    if let Some(f) = first.get_mut(usize::from(c)) {
+                        *f |= 1 << k;
+                    }
                 }
             }
         }
     }
-    let mut out = Vec::new();
+    let mut out: [Vec<Span>; 3] = Default::default();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start_matches([' ', '\t', '-', '*', '>', '|', '・']);
         let cue = trimmed
             .as_bytes()
             .first()
-            .is_some_and(|&b| first.get(usize::from(b)).copied().unwrap_or(false));
-        if cue {
+            .map_or(0, |&b| first.get(usize::from(b)).copied().unwrap_or(0));
+        if cue != 0 {
             let offset = line_start + (line.len() - trimmed.len());
-            if let Some(span) = line_value(trimmed, offset, keys) {
-                out.push(span);
+            for (k, (keys, found)) in lists.iter().zip(out.iter_mut()).enumerate() {
+                if cue & 1 << k != 0 {
+                    if let Some(span) = line_value(trimmed, offset, keys) {
+                        found.push(span);
+                    }
+                }
             }
         }
         line_start += line.len();
@@ -579,39 +658,48 @@ fn line_value(trimmed: &str, offset: usize, keys: &[&str]) -> Option<Span> {
 
 /// Host-like tokens (`MNSK-FS01`, `fs01.corp.mnsk.local`): letters, digits,
 /// `-`, `_` and `.`, with at least one letter; with `dotted_only`, only
-/// those with a `.` in them.
+/// those with a `.` in them, found from their dots (`memchr`).
 pub(crate) fn host_tokens(text: &str, dotted_only: bool) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     let ok = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
     let mut i = 0;
+    if dotted_only {
+        while let Some(q) = text.get(i..).and_then(|t| t.find('.')).map(|q| q + i) {
+            let mut start = q;
+            while start > 0 && s.get(start - 1).is_some_and(ok) {
+                start -= 1;
+            }
+            let end = q + s.get(q..).map_or(0, |r| r.iter().take_while(|b| ok(b)).count());
+            i = end;
+            if let Some(span) = host_token(s, start, end, true) {
+                out.push(span);
+            }
+        }
+        return out;
+    }
     while let Some(p) = s.get(i..).and_then(|r| r.iter().position(ok)) {
         let start = i + p;
-        let (mut letter, mut dot) = (false, false);
-        let mut end = start;
-        for &b in s.get(start..).unwrap_or_default() {
-            if b.is_ascii_alphabetic() {
-                letter = true;
-            } else if b == b'.' {
-                dot = true;
-            } else if !ok(&b) {
-                break;
-            }
-            end += 1;
-        }
+        let end = start + s.get(start..).map_or(0, |r| r.iter().take_while(|b| ok(b)).count());
         i = end;
-        while end > start && s.get(end - 1) == Some(&b'.') {
-            end -= 1;
-        }
-        // Trailing dots went: a dot counts if one is left.
-        if dotted_only && dot {
-            dot = s.get(start..end).is_some_and(|t| t.contains(&b'.'));
-        }
-        if letter && end - start >= 3 && (dot || !dotted_only) {
-            out.push(Span { start, end });
+        if let Some(span) = host_token(s, start, end, false) {
+            out.push(span);
         }
     }
     out
+}
+
+/// The host-like token of the run `[start, end)` of host bytes: without
+/// trailing dots, at least three bytes and a letter (and a dot).
+fn host_token(s: &[u8], start: usize, end: usize, dotted: bool) -> Option<Span> {
+    let mut end = end;
+    while end > start && s.get(end - 1) == Some(&b'.') {
+        end -= 1;
+    }
+    let t = s.get(start..end)?;
+    let ok =
+        t.len() >= 3 && t.iter().any(u8::is_ascii_alphabetic) && (!dotted || t.contains(&b'.'));
+    ok.then_some(Span { start, end })
 }
 
 /// A calendar day.
@@ -667,6 +755,7 @@ pub(crate) struct DateMention {
     pub(crate) japanese: bool,
 }
 
+#[cfg(test)]
 const MONTHS: &[&str] =
     &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
@@ -692,8 +781,22 @@ pub(crate) fn dates(text: &str) -> Vec<DateMention> {
 /// `令和6年5月3日`, `平成31年4月30日`, `令和元年5月1日`.
 fn era_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
-    for (era, base) in [("令和", 2018), ("平成", 1988)] {
-        for (p, _) in text.match_indices(era) {
+    // Where the eras are named (Japanese characters only, found past the
+    // ASCII text).
+    let (mut reiwa, mut heisei) = (Vec::new(), Vec::new());
+    for (p, c) in non_ascii_chars(text) {
+        let (era, v) = match c {
+            '令' => ("令和", &mut reiwa),
+            '平' => ("平成", &mut heisei),
+            _ => continue,
+        };
+        if text.get(p..).is_some_and(|t| t.starts_with(era)) {
+            v.push(p);
+        }
+    }
+    for ((era, base), starts) in [("令和", 2018), ("平成", 1988)].into_iter().zip([reiwa, heisei])
+    {
+        for p in starts {
             let rest = text.get(p + era.len()..).unwrap_or_default();
             let (year, after_year) = if let Some(r) = rest.strip_prefix("元") {
                 (1, r)
@@ -722,27 +825,48 @@ fn era_dates(text: &str) -> Vec<DateMention> {
 
 /// The Western-calendar forms of [`dates`].
 ///
-/// Cue-driven: a date starts a run of ASCII letters and digits, so only
-/// run starts are looked at; the rest of a run is skipped.
+/// Cue-driven: every form holds a run of digits, and starts either at it
+/// (`2024-05-03`, `3 May 2024`) or at the month word before it
+/// (`May 3, 2024`); only those two places are looked at, from digit run
+/// to digit run.
 fn western_dates(text: &str) -> Vec<DateMention> {
     let s = text.as_bytes();
-    let mut out = Vec::new();
+    let boundary = |i: usize| i == 0 || !s.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
+    let mut out: Vec<DateMention> = Vec::new();
+    // No date starts inside the last one found.
+    let mut next = 0;
     let mut i = 0;
-    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(u8::is_ascii_alphanumeric)) {
-        i += p;
-        let boundary = i == 0 || !s.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
-        if boundary {
-            if let Some(d) = western_date_at(text, i) {
-                i = d.end;
-                out.push(d);
-                continue;
+    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(u8::is_ascii_digit)) {
+        let d = i + p;
+        i = d + s.get(d..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count());
+        for start in [month_before(s, d), Some(d)].into_iter().flatten() {
+            if start >= next && boundary(start) {
+                if let Some(m) = western_date_at(text, start) {
+                    next = m.end;
+                    out.push(m);
+                }
             }
         }
-        // No position inside the run is at a boundary.
-        i += 1;
-        i += s.get(i..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
     }
     out
+}
+
+/// The start of the word that would be the month of `May 3, 2024` (or
+/// `Sept. 3, 2024`) whose day is the digit run at `d`.
+fn month_before(s: &[u8], d: usize) -> Option<usize> {
+    let space = d.checked_sub(1)?;
+    if s.get(space) != Some(&b' ') {
+        return None;
+    }
+    let e = match space.checked_sub(1) {
+        Some(dot) if s.get(dot) == Some(&b'.') => dot,
+        _ => space,
+    };
+    let mut start = e;
+    while start > 0 && s.get(start - 1).is_some_and(u8::is_ascii_alphabetic) {
+        start -= 1;
+    }
+    (start < e).then_some(start)
 }
 
 /// The Western-calendar date that starts at `i`, a word boundary.
@@ -848,9 +972,23 @@ fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
     if word.len() < 3 {
         return None;
     }
-    let idx = MONTHS
-        .iter()
-        .position(|m| word.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes())))?;
+    // The month of the first three letters, without a look at each month.
+    let &[a, b, c, ..] = word else { return None };
+    let idx = match [a, b, c].map(|x| x.to_ascii_lowercase()) {
+        [b'j', b'a', b'n'] => 0,
+        [b'f', b'e', b'b'] => 1,
+        [b'm', b'a', b'r'] => 2,
+        [b'a', b'p', b'r'] => 3,
+        [b'm', b'a', b'y'] => 4,
+        [b'j', b'u', b'n'] => 5,
+        [b'j', b'u', b'l'] => 6,
+        [b'a', b'u', b'g'] => 7,
+        [b's', b'e', b'p'] => 8,
+        [b'o', b'c', b't'] => 9,
+        [b'n', b'o', b'v'] => 10,
+        [b'd', b'e', b'c'] => 11,
+        _ => return None,
+    };
     let full: [&[u8]; 12] = [
         b"january",
         b"february",
@@ -930,27 +1068,28 @@ const SCAN_HISTORY_WORDS: &[&str] = &[
 
 /// IPv4 literals anywhere (`10.20.4.17x`, `ip=10.20.4.17`), also where the
 /// extractor would not take them as indicators: a safety net for R3/R5.
+///
+/// Cue-driven: a literal is a run of digits and dots that starts with a
+/// digit and holds a dot; the runs are found from their dots (`memchr`).
 pub(crate) fn ipv4_literals(text: &str) -> Vec<(Span, std::net::Ipv4Addr)> {
     let s = text.as_bytes();
+    let ip_byte = |b: &u8| b.is_ascii_digit() || *b == b'.';
     let mut out = Vec::new();
     let mut i = 0;
-    // Cue-driven: from digit to digit.
-    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(u8::is_ascii_digit)) {
-        i += p;
-        if i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_digit() || *b == b'.') {
-            i += 1;
-            continue;
+    while let Some(q) = text.get(i..).and_then(|t| t.find('.')).map(|q| q + i) {
+        let mut start = q;
+        while start > 0 && s.get(start - 1).is_some_and(ip_byte) {
+            start -= 1;
         }
-        let start = i;
-        let mut j = i;
-        while s.get(j).is_some_and(|b| b.is_ascii_digit() || *b == b'.') {
-            j += 1;
+        let j = q + s.get(q..).map_or(0, |r| r.iter().take_while(|b| ip_byte(b)).count());
+        i = j;
+        if !s.get(start).is_some_and(u8::is_ascii_digit) {
+            continue;
         }
         let cand = text.get(start..j).unwrap_or_default().trim_end_matches('.');
         if let Ok(ip) = cand.parse::<std::net::Ipv4Addr>() {
             out.push((Span { start, end: start + cand.len() }, ip));
         }
-        i = j.max(i + 1);
     }
     out
 }
@@ -1024,9 +1163,20 @@ pub(crate) fn ntlm_after_cue(text: &str, kw: &Keywords) -> Vec<Span> {
 pub(crate) fn addresses(text: &str) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
+    // The cues, all Japanese characters, found past the ASCII text: 〒,
+    // 郵便番号, and the municipality suffixes.
+    let (mut mark, mut postal, mut suffixes) = (Vec::new(), Vec::new(), Vec::new());
+    for (p, c) in non_ascii_chars(text) {
+        match c {
+            '〒' => mark.push(p),
+            '郵' if text.get(p..).is_some_and(|t| t.starts_with("郵便番号")) => postal.push(p),
+            '市' | '区' | '町' | '村' | '郡' => suffixes.push((p, c)),
+            _ => {}
+        }
+    }
     // Postal codes: 〒 or 郵便番号 then ddd-dddd.
-    for cue in ["〒", "郵便番号"] {
-        for (p, _) in text.match_indices(cue) {
+    for (cue, starts) in [("〒", mark), ("郵便番号", postal)] {
+        for p in starts {
             let mut j = p + cue.len();
             while s.get(j).is_some_and(|b| *b == b' ' || *b == b':') {
                 j += 1;
@@ -1041,7 +1191,7 @@ pub(crate) fn addresses(text: &str) -> Vec<Span> {
     // Street addresses: a municipality suffix (市 区 町 村 郡) followed by
     // more address (丁目 番地 番 号 or digits with hyphens).
     let mut last_end = 0;
-    for (p, c) in text.match_indices(['市', '区', '町', '村', '郡']) {
+    for (p, c) in suffixes {
         if p < last_end {
             continue;
         }
@@ -1054,7 +1204,7 @@ pub(crate) fn addresses(text: &str) -> Vec<Span> {
             .last()
             .map_or(p, |(q, _)| q);
         // Forward over the rest of the address.
-        let after_start = p + c.len();
+        let after_start = p + c.len_utf8();
         let rest = text.get(after_start..).unwrap_or_default();
         let mut numbered = false;
         let mut len = 0;
@@ -1152,7 +1302,97 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod reference {
-    use super::{CREDENTIAL_KEYS, SWITCHES};
+    use super::{CREDENTIAL_KEYS, SWITCHES, is_cjk};
+
+    /// `令和6年5月3日`, `平成31年4月30日`, `令和元年5月1日`.
+    pub(super) fn era_dates(text: &str) -> Vec<DateMention> {
+        let mut out = Vec::new();
+        for (era, base) in [("令和", 2018), ("平成", 1988)] {
+            for (p, _) in text.match_indices(era) {
+                let rest = text.get(p + era.len()..).unwrap_or_default();
+                let (year, after_year) = if let Some(r) = rest.strip_prefix("元") {
+                    (1, r)
+                } else {
+                    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+                    let Some(y) = rest.get(..n).and_then(|d| d.parse::<i32>().ok()) else {
+                        continue;
+                    };
+                    (y, rest.get(n..).unwrap_or_default())
+                };
+                let Some(r) = after_year.strip_prefix('年') else { continue };
+                let nm = r.bytes().take_while(u8::is_ascii_digit).count();
+                let Some(m) = r.get(..nm).and_then(|d| d.parse::<u32>().ok()) else { continue };
+                let Some(r2) = r.get(nm..).and_then(|t| t.strip_prefix('月')) else { continue };
+                let nd = r2.bytes().take_while(u8::is_ascii_digit).count();
+                let Some(d) = r2.get(..nd).and_then(|x| x.parse::<u32>().ok()) else { continue };
+                if !r2.get(nd..).is_some_and(|t| t.starts_with('日')) {
+                    continue;
+                }
+                let end = text.len() - r2.len() + nd + '日'.len_utf8();
+                if let Some(day) = valid(base + year, m, d) {
+                    out.push(DateMention { start: p, end, day, japanese: true });
+                }
+            }
+        }
+        out
+    }
+
+    /// Japanese postal codes (`〒980-0811`, `郵便番号 980-0811`) and street
+    /// addresses after a prefecture and municipality (`宮城県仙台市青葉区一番町1-2-3`):
+    /// they point at one building.
+    pub(super) fn addresses(text: &str) -> Vec<Span> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        // Postal codes: 〒 or 郵便番号 then ddd-dddd.
+        for cue in ["〒", "郵便番号"] {
+            for (p, _) in text.match_indices(cue) {
+                let mut j = p + cue.len();
+                while s.get(j).is_some_and(|b| *b == b' ' || *b == b':') {
+                    j += 1;
+                }
+                let d3 = s.get(j..j + 3).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+                let d4 = s.get(j + 4..j + 8).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+                if d3 && s.get(j + 3) == Some(&b'-') && d4 {
+                    out.push(Span { start: p, end: j + 8 });
+                }
+            }
+        }
+        // Street addresses: a municipality suffix (市 区 町 村 郡) followed by
+        // more address (丁目 番地 番 号 or digits with hyphens).
+        let mut last_end = 0;
+        for (p, c) in text.match_indices(['市', '区', '町', '村', '郡']) {
+            if p < last_end {
+                continue;
+            }
+            // Back over CJK letters to the start of the place name.
+            let before = text.get(..p).unwrap_or_default();
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, x)| is_cjk(x))
+                .last()
+                .map_or(p, |(q, _)| q);
+            // Forward over the rest of the address.
+            let after_start = p + c.len();
+            let rest = text.get(after_start..).unwrap_or_default();
+            let mut numbered = false;
+            let mut len = 0;
+            for x in rest.chars() {
+                if x.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(x)
+                {
+                    numbered = true;
+                } else if !(is_cjk(x) || matches!(x, '-' | '－' | '‐' | 'ー')) {
+                    break;
+                }
+                len += x.len_utf8();
+            }
+            if numbered {
+                last_end = after_start + len;
+                out.push(Span { start, end: last_end });
+            }
+        }
+        out
+    }
     use super::{DateMention, Keywords, List, MONTHS, Span, digits, key_values, token_end, valid};
 
     /// The values of `Key: value` lines whose key is one of `keys` (any case,
@@ -1728,10 +1968,12 @@ mod tests {
 
     fn same_as_reference(text: &str) {
         let kw = Keywords::find(text);
-        assert_eq!(metadata_values(text), reference::line_values(text, META_KEYS), "{text:?}");
-        assert_eq!(host_values(text), reference::line_values(text, HOST_KEYS), "{text:?}");
-        assert_eq!(user_values(text), reference::line_values(text, USER_KEYS), "{text:?}");
+        assert_eq!(metadata_values(&kw), reference::line_values(text, META_KEYS), "{text:?}");
+        assert_eq!(host_values(&kw), reference::line_values(text, HOST_KEYS), "{text:?}");
+        assert_eq!(user_values(&kw), reference::line_values(text, USER_KEYS), "{text:?}");
         assert_eq!(western_dates(text), reference::western_dates(text), "{text:?}");
+        assert_eq!(era_dates(text), reference::era_dates(text), "{text:?}");
+        assert_eq!(addresses(text), reference::addresses(text), "{text:?}");
         assert_eq!(credentials(text, &kw), reference::credentials(text, &kw), "{text:?}");
         assert_eq!(phones(text), reference::phones(text), "{text:?}");
         assert_eq!(ipv4_literals(text), reference::ipv4_literals(text), "{text:?}");

@@ -291,12 +291,12 @@ impl Deidentifier {
             (RuleId::R6, Action::Redact, Placeholder::VictimId, scan::cloud_ids),
             (RuleId::R4, Action::Drop, Placeholder::Credential, |t, _| scan::private_keys(t)),
             (RuleId::R4, Action::Drop, Placeholder::Credential, scan::ntlm_after_cue),
-            (RuleId::R4, Action::Redact, Placeholder::User, |t, _| scan::user_values(t)),
+            (RuleId::R4, Action::Redact, Placeholder::User, |_, k| scan::user_values(k)),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::addresses(t)),
             (RuleId::R10, Action::Redact, Placeholder::VictimId, scan::victim_ids),
-            (RuleId::R5, Action::Redact, Placeholder::InternalHost, |t, _| scan::host_values(t)),
-            (RuleId::R12, Action::Drop, Placeholder::Metadata, |t, _| scan::metadata_values(t)),
+            (RuleId::R5, Action::Redact, Placeholder::InternalHost, |_, k| scan::host_values(k)),
+            (RuleId::R12, Action::Drop, Placeholder::Metadata, |_, k| scan::metadata_values(k)),
         ];
         for &(rule, action, placeholder, scanner) in SCANNERS {
             if self.enabled(rule) {
@@ -393,54 +393,24 @@ impl Deidentifier {
     }
 
     fn unc_hosts(&self, text: &str, w: &mut Work) {
-        let b = text.as_bytes();
-        let mut i = 0;
-        while i + 2 < b.len() {
-            let at_token = i == 0
-                || b.get(i - 1).is_some_and(|c| {
-                    c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'(' | b'=' | b'>')
-                });
-            if at_token && b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'\\') {
-                let s = i + 2;
-                let e = s + b
-                    .get(s..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_'))
-                    .count();
-                if e > s {
-                    let host = text.get(s..e).unwrap_or_default().to_ascii_lowercase();
-                    let owned = if let Ok(ip) = host.parse::<std::net::IpAddr>() {
-                        self.owned_ip(ip)
-                    } else if let Some(o) = self.assets.host(&host) {
-                        Some(o)
-                    } else {
-                        // A public domain after `\\` is the attacker's WebDAV
-                        // server; anything else names an internal host.
-                        let public = host.parse::<Domain>().is_ok_and(|d| {
-                            !d.is_private_suffix() && d.registrable() != d.public_suffix()
-                        });
-                        (!public).then_some(Owned {
-                            rule: RuleId::R5,
-                            placeholder: Placeholder::InternalHost,
-                        })
-                    };
-                    if let Some(o) = owned {
-                        let (action, t) = self.owned_text(o, &host);
-                        w.add(
-                            o.rule,
-                            action,
-                            s,
-                            e,
-                            t,
-                            Some(o.placeholder),
-                            Some(IndicatorKind::FilePath),
-                        );
-                    }
-                }
-                i = e.max(i + 2);
+        for (s, e) in unc_host_spans(text) {
+            let host = text.get(s..e).unwrap_or_default().to_ascii_lowercase();
+            let owned = if let Ok(ip) = host.parse::<std::net::IpAddr>() {
+                self.owned_ip(ip)
+            } else if let Some(o) = self.assets.host(&host) {
+                Some(o)
             } else {
-                i += 1;
+                // A public domain after `\\` is the attacker's WebDAV
+                // server; anything else names an internal host.
+                let public = host
+                    .parse::<Domain>()
+                    .is_ok_and(|d| !d.is_private_suffix() && d.registrable() != d.public_suffix());
+                (!public)
+                    .then_some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalHost })
+            };
+            if let Some(o) = owned {
+                let (action, t) = self.owned_text(o, &host);
+                w.add(o.rule, action, s, e, t, Some(o.placeholder), Some(IndicatorKind::FilePath));
             }
         }
     }
@@ -646,6 +616,40 @@ fn token_around(text: &str, s: usize, e: usize) -> &str {
     text.get(a..z).unwrap_or_default()
 }
 
+/// The host names after `\\` at the start of a token (UNC paths), found
+/// from their backslashes (`memchr`).
+fn unc_host_spans(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(p) = text.get(i..).and_then(|t| t.find('\\')).map(|p| p + i) {
+        i = p;
+        if i + 2 >= b.len() {
+            break;
+        }
+        let at_token = i == 0
+            || b.get(i - 1).is_some_and(|c| {
+                c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'(' | b'=' | b'>')
+            });
+        if at_token && b.get(i + 1) == Some(&b'\\') {
+            let s = i + 2;
+            let e = s + b
+                .get(s..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_'))
+                .count();
+            if e > s {
+                out.push((s, e));
+            }
+            i = e.max(i + 2);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 /// `C:\Users\<user>\...`, `/home/<user>/...` (R7); attacker build paths
 /// (`.pdb`) stay.
 fn user_profile_paths(text: &str, w: &mut Work) {
@@ -792,5 +796,165 @@ fn copy_mapped(
             s.input
         };
         next_segs.push(Seg { out: (o, next.len()), input, copied: s.copied });
+    }
+}
+
+/// The scans of this file before they were cue-driven, kept as the
+/// reference the property tests hold the cue-driven ones to.
+#[cfg(test)]
+mod reference {
+    use super::token_around;
+
+    /// The user names of `user_profile_paths`, on a lower-case copy.
+    pub(super) fn profile_user_spans(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        const ROOTS: &[&str] =
+            &["\\users\\", "\\\\users\\\\", "/users/", "/home/", "\\documents and settings\\"];
+        const GENERIC: &[&str] = &[
+            "public",
+            "default",
+            "default user",
+            "all users",
+            "administrator",
+            "admin",
+            "<user>",
+            "%username%",
+            "$user",
+            "user",
+            "*",
+            "root",
+        ];
+        let lower = text.to_ascii_lowercase();
+        for root in ROOTS {
+            let mut from = 0;
+            while let Some(p) = lower.get(from..).and_then(|t| t.find(root)).map(|p| p + from) {
+                let s = p + root.len();
+                from = s;
+                let sep = if root.starts_with('\\') { b'\\' } else { b'/' };
+                let e = s + lower
+                    .as_bytes()
+                    .get(s..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|c| {
+                        **c != sep
+                            && !c.is_ascii_whitespace()
+                            && !matches!(c, b'"' | b'\'' | b'<' | b'>' | b'|')
+                    })
+                    .count();
+                let Some(name) = lower.get(s..e) else { continue };
+                if name.is_empty()
+                    || GENERIC.contains(&name)
+                    || name.starts_with('%')
+                    || name.starts_with('<')
+                {
+                    continue;
+                }
+                let token = token_around(&lower, p, e);
+                if token.contains(".pdb") {
+                    continue;
+                }
+                out.push((s, e));
+            }
+        }
+        out
+    }
+
+    /// The UNC host spans as `unc_hosts` found them, byte by byte.
+    pub(super) fn unc_host_spans(text: &str) -> Vec<(usize, usize)> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i + 2 < b.len() {
+            let at_token = i == 0
+                || b.get(i - 1).is_some_and(|c| {
+                    c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'(' | b'=' | b'>')
+                });
+            if at_token && b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'\\') {
+                let s = i + 2;
+                let e = s + b
+                    .get(s..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_'))
+                    .count();
+                if e > s {
+                    out.push((s, e));
+                }
+                i = e.max(i + 2);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of text with paths, UNC names and their look-alikes.
+    const PIECES: &[&str] = &[
+        "C:\\Users\\tsato\\Desktop",
+        "c:\\users\\Public\\x",
+        "C:\\USERS\\Admin",
+        "\\\\users\\\\bob",
+        "/home/alice/.ssh",
+        "/Users/Bob/",
+        "/HOME/root/",
+        "/home/",
+        "\\Documents and Settings\\ken\\",
+        "\\users\\%USERNAME%",
+        "\\users\\<user>",
+        "D:\\build\\users\\dev\\x.PDB",
+        "a.pdb",
+        "\\\\fs01\\share",
+        "\\\\10.20.4.17\\c$",
+        "\\\\",
+        "\\",
+        "\\\\\\",
+        "(\\\\srv.corp.local",
+        "=\\\\h",
+        "x\\\\y",
+        "word",
+        "the",
+        " ",
+        "\n",
+        "\t",
+        "\"",
+        "'",
+        ">",
+        "<",
+        "|",
+        "/",
+        "ユーザー",
+    ];
+
+    fn pieces_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|p| p.concat())
+    }
+
+    fn same_as_reference(text: &str) {
+        assert_eq!(profile_user_spans(text), reference::profile_user_spans(text), "{text:?}");
+        assert_eq!(unc_host_spans(text), reference::unc_host_spans(text), "{text:?}");
+    }
+
+    #[test]
+    fn cue_driven_scans_find_what_the_reference_found() {
+        same_as_reference("");
+        same_as_reference(&PIECES.join(" "));
+        same_as_reference(&PIECES.concat());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// Profile paths and UNC hosts are found as byte by byte.
+        #[test]
+        fn cue_driven_scans_find_what_the_reference_found_anywhere(text in pieces_text()) {
+            same_as_reference(&text);
+        }
     }
 }
