@@ -289,10 +289,10 @@ pub(crate) fn sizes(text: &str) -> Vec<SizeMention> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < s.len() {
-        if !s.get(i).is_some_and(u8::is_ascii_digit)
-            || (i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.'))
-        {
+    // Cue-driven: from digit to digit.
+    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(u8::is_ascii_digit)) {
+        i += p;
+        if i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.') {
             i += 1;
             continue;
         }
@@ -437,7 +437,66 @@ pub(crate) fn division(industry: &str) -> Option<(&'static str, &'static str, &'
 /// test holds [`regions`] to.
 #[cfg(test)]
 mod reference {
-    use super::{PLACES, RegionMention};
+    use super::{PLACES, RegionMention, SizeMention};
+
+    /// `従業員約1,200名`, `社員数 350人`, `1,200 employees`, `about 80 staff`.
+    pub(super) fn sizes(text: &str) -> Vec<SizeMention> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            if !s.get(i).is_some_and(u8::is_ascii_digit)
+                || (i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.'))
+            {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut n: u64 = 0;
+            while let Some(&b) = s.get(i) {
+                if b.is_ascii_digit() {
+                    n = n.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+                } else if b != b',' || !s.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                    break;
+                }
+                i += 1;
+            }
+            let num_end = i;
+            let rest = text.get(num_end..).unwrap_or_default();
+            let before = text
+                .get(start.saturating_sub(24)..start)
+                .or_else(|| text.get(..start))
+                .unwrap_or_default();
+            // Japanese: a cue before, a counter after.
+            let ja_unit = ["名", "人"].iter().find(|u| rest.starts_with(**u));
+            if let Some(u) = ja_unit {
+                if before.contains("従業員") || before.contains("社員") || before.contains("職員")
+                {
+                    out.push(SizeMention {
+                        start,
+                        end: num_end + u.len(),
+                        employees: n,
+                        japanese: true,
+                    });
+                    continue;
+                }
+            }
+            // English: a unit after.
+            let r = rest.as_bytes();
+            for unit in [" employees", " staff", " workers", " people on staff", " personnel"] {
+                if r.get(..unit.len()).is_some_and(|h| h.eq_ignore_ascii_case(unit.as_bytes())) {
+                    out.push(SizeMention {
+                        start,
+                        end: num_end + unit.len(),
+                        employees: n,
+                        japanese: false,
+                    });
+                    break;
+                }
+            }
+        }
+        out
+    }
 
     /// The automaton over all names, reading the whole text.
     /// Prefecture and city mentions. Japanese stems need a suffix (県 府 都 市
@@ -578,6 +637,7 @@ mod tests {
         ) {
             let text = parts.concat();
             prop_assert_eq!(regions(&text), reference::regions(&text));
+            prop_assert_eq!(sizes(&text), reference::sizes(&text));
         }
     }
 }

@@ -687,50 +687,64 @@ const GENERIC_USERS: &[&str] = &[
 ];
 
 /// The user names of [`user_profile_paths`], root by root, compared in
-/// any ASCII case without a lower-case copy of the text: each root is
-/// looked for only where its first byte (a separator) stands.
+/// any ASCII case without a lower-case copy of the text: the roots are
+/// looked for only where a separator stands (`memchr`), one pass for the
+/// roots of `\\` and one for those of `/`.
 fn profile_user_spans(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
-    for root in PROFILE_ROOTS {
-        let r = root.as_bytes();
-        let Some(&sep) = r.first() else { continue };
-        let mut from = 0;
-        // `str::find` of one ASCII character skips with `memchr`.
-        while let Some(q) = text.get(from..).and_then(|t| t.find(char::from(sep))) {
-            let p = from + q;
-            if !b.get(p..p + r.len()).is_some_and(|w| w.eq_ignore_ascii_case(r)) {
-                from = p + 1;
-                continue;
+    // Per root: its names, and where its next occurrence may start.
+    let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); PROFILE_ROOTS.len()];
+    let mut from = vec![0usize; PROFILE_ROOTS.len()];
+    for sep in [b'\\', b'/'] {
+        let mut at = 0;
+        while let Some(p) = text.get(at..).and_then(|t| t.find(char::from(sep))).map(|q| q + at) {
+            at = p + 1;
+            for ((root, names), next) in PROFILE_ROOTS.iter().zip(&mut found).zip(&mut from) {
+                let r = root.as_bytes();
+                if r.first() != Some(&sep)
+                    || p < *next
+                    || !b.get(p..p + r.len()).is_some_and(|w| w.eq_ignore_ascii_case(r))
+                {
+                    continue;
+                }
+                let s = p + r.len();
+                *next = s;
+                if let Some(e) = profile_user_at(text, p, s, sep) {
+                    names.push((s, e));
+                }
             }
-            let s = p + r.len();
-            from = s;
-            let e = s + b
-                .get(s..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|c| {
-                    **c != sep
-                        && !c.is_ascii_whitespace()
-                        && !matches!(c, b'"' | b'\'' | b'<' | b'>' | b'|')
-                })
-                .count();
-            let Some(name) = text.get(s..e) else { continue };
-            if name.is_empty()
-                || GENERIC_USERS.iter().any(|g| g.eq_ignore_ascii_case(name))
-                || name.starts_with('%')
-                || name.starts_with('<')
-            {
-                continue;
-            }
-            let token = token_around(text, p, e).as_bytes();
-            if token.windows(4).any(|w| w.eq_ignore_ascii_case(b".pdb")) {
-                continue;
-            }
-            out.push((s, e));
         }
     }
-    out
+    found.concat()
+}
+
+/// The end of the user name at `s`, after the root at `p`, if it names
+/// someone (not a generic name, not in an attacker's `.pdb` path).
+fn profile_user_at(text: &str, p: usize, s: usize, sep: u8) -> Option<usize> {
+    let b = text.as_bytes();
+    let e = s + b
+        .get(s..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| {
+            **c != sep
+                && !c.is_ascii_whitespace()
+                && !matches!(c, b'"' | b'\'' | b'<' | b'>' | b'|')
+        })
+        .count();
+    let name = text.get(s..e)?;
+    if name.is_empty()
+        || GENERIC_USERS.iter().any(|g| g.eq_ignore_ascii_case(name))
+        || name.starts_with('%')
+        || name.starts_with('<')
+    {
+        return None;
+    }
+    let token = token_around(text, p, e).as_bytes();
+    if token.windows(4).any(|w| w.eq_ignore_ascii_case(b".pdb")) {
+        return None;
+    }
+    Some(e)
 }
 
 fn generalise_date(d: Day, japanese: bool, g: DateGranularity) -> String {
