@@ -116,6 +116,9 @@ const PLACES: &[(&str, &str, Block)] = &[
     ("那覇", "Naha", KyushuOkinawa),
 ];
 
+/// The length of the longest English name (`Kitakyushu`, `Sagamihara`).
+const MAX_NAME: usize = 10;
+
 /// A region mention: span, block, language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct RegionMention {
@@ -128,29 +131,82 @@ pub(crate) struct RegionMention {
 /// Prefecture and city mentions. Japanese stems need a suffix (県 府 都 市
 /// 道) or, for a few unambiguous names, none; English names must be whole
 /// words and take `Prefecture`, `City`, `-ken`, `-shi` with them.
+///
+/// Cue-driven: an English name is a whole ASCII word with a capital, so
+/// only capitalised words are compared; a Japanese stem starts with a
+/// character that is not ASCII, and the ASCII text is skipped eight bytes
+/// at a time.
 pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
-    static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
-    // Patterns: Japanese stems (2k) and English names (2k + 1).
-    let ac = AC.get_or_init(|| {
-        let words: Vec<&str> = PLACES.iter().flat_map(|(ja, en, _)| [*ja, *en]).collect();
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(words)
-            .ok()
+    /// The places by the first character of their Japanese stem.
+    static BY_FIRST: std::sync::OnceLock<Vec<(char, usize)>> = std::sync::OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut v: Vec<(char, usize)> = PLACES
+            .iter()
+            .enumerate()
+            .filter_map(|(k, (ja, _, _))| ja.chars().next().map(|c| (c, k)))
+            .collect();
+        v.sort_unstable();
+        v
     });
-    let Some(ac) = ac else { return Vec::new() };
+    /// The English names in lower case, sorted, with their places.
+    static BY_NAME: std::sync::OnceLock<Vec<(Vec<u8>, usize)>> = std::sync::OnceLock::new();
+    let by_name = BY_NAME.get_or_init(|| {
+        let mut v: Vec<(Vec<u8>, usize)> = PLACES
+            .iter()
+            .enumerate()
+            .map(|(k, (_, en, _))| (en.to_ascii_lowercase().into_bytes(), k))
+            .collect();
+        v.sort_unstable();
+        v
+    });
     let bytes = text.as_bytes();
+    let alnum = |b: &u8| b.is_ascii_alphanumeric();
     let mut out = Vec::new();
-    for m in ac.find_overlapping_iter(text) {
-        let idx = m.pattern().as_usize();
-        let Some(&(ja, _, block)) = PLACES.get(idx / 2) else { continue };
-        let (p, mut end) = (m.start(), m.end());
-        if idx % 2 == 0 {
-            let rest = text.get(end..).unwrap_or_default();
-            if let Some(c) = rest.chars().next().filter(|c| "県府都市道".contains(*c)) {
+    // English names.
+    let mut i = 0;
+    while let Some(q) = bytes.get(i..).and_then(|r| r.iter().position(u8::is_ascii_uppercase)) {
+        let p = i + q;
+        let end = p + bytes.get(p..).map_or(0, |r| r.iter().take_while(|b| alnum(b)).count());
+        // No later capital of this run starts a word.
+        i = end;
+        if p > 0 && bytes.get(p - 1).is_some_and(alnum) {
+            continue;
+        }
+        let Some(word) = bytes.get(p..end) else { continue };
+        // The names equal to the word (any case), from the sorted table.
+        if !(3..=MAX_NAME).contains(&word.len()) {
+            continue;
+        }
+        let from = by_name.partition_point(|(n, _)| {
+            n.iter().copied().lt(word.iter().map(u8::to_ascii_lowercase))
+        });
+        for (_, k) in by_name
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|(n, _)| n.eq_ignore_ascii_case(word))
+        {
+            if let Some(&(_, _, block)) = PLACES.get(*k) {
+                out.push(english_mention(bytes, p, end, block));
+            }
+        }
+    }
+    // Japanese stems.
+    let mut i = 0;
+    while let Some(p) = crate::scan::next_non_ascii(bytes, i) {
+        let rest = text.get(p..).unwrap_or_default();
+        let Some(c) = rest.chars().next() else { break };
+        i = p + c.len_utf8();
+        let from = by_first.partition_point(|&(f, _)| f < c);
+        for &(_, k) in by_first.get(from..).unwrap_or_default().iter().take_while(|(f, _)| *f == c)
+        {
+            let Some(&(ja, _, block)) = PLACES.get(k) else { continue };
+            if !rest.starts_with(ja) {
+                continue;
+            }
+            let mut end = p + ja.len();
+            let after = text.get(end..).unwrap_or_default();
+            if let Some(c) = after.chars().next().filter(|c| "県府都市道".contains(*c)) {
                 end += c.len_utf8();
             } else if ja.chars().count() < 3 && ja != "北海道" {
                 // Two-character stems without a suffix are too often other
@@ -158,26 +214,29 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
                 continue;
             }
             out.push(RegionMention { start: p, end, block, japanese: true });
-        } else {
-            let before_ok = p == 0 || !bytes.get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
-            let after_ok = !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
-            // English names only with a capital (`Kobe`, not `kobe-beef.com`).
-            let capital = bytes.get(p).is_some_and(u8::is_ascii_uppercase);
-            if !before_ok || !after_ok || !capital {
-                continue;
-            }
-            for suffix in [" prefecture", "-ken", " city", "-shi", " metropolis", "-to", "-fu"] {
-                if bytes
-                    .get(end..end + suffix.len())
-                    .is_some_and(|r| r.eq_ignore_ascii_case(suffix.as_bytes()))
-                {
-                    end += suffix.len();
-                    break;
-                }
-            }
-            out.push(RegionMention { start: p, end, block, japanese: false });
         }
     }
+    merge_mentions(out)
+}
+
+/// An English name at `[p, end)` (a whole capitalised word), with the
+/// suffix that follows it.
+fn english_mention(bytes: &[u8], p: usize, mut end: usize, block: Block) -> RegionMention {
+    for suffix in [" prefecture", "-ken", " city", "-shi", " metropolis", "-to", "-fu"] {
+        if bytes
+            .get(end..end + suffix.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(suffix.as_bytes()))
+        {
+            end += suffix.len();
+            break;
+        }
+    }
+    RegionMention { start: p, end, block, japanese: false }
+}
+
+/// Mentions in order, the longest first where several start together;
+/// those inside an earlier one go.
+fn merge_mentions(mut out: Vec<RegionMention>) -> Vec<RegionMention> {
     out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut merged: Vec<RegionMention> = Vec::new();
     for m in out {
@@ -230,10 +289,10 @@ pub(crate) fn sizes(text: &str) -> Vec<SizeMention> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < s.len() {
-        if !s.get(i).is_some_and(u8::is_ascii_digit)
-            || (i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.'))
-        {
+    // Cue-driven: from digit to digit.
+    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(u8::is_ascii_digit)) {
+        i += p;
+        if i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.') {
             i += 1;
             continue;
         }
@@ -372,4 +431,213 @@ pub(crate) fn division(industry: &str) -> Option<(&'static str, &'static str, &'
         .iter()
         .find(|(_, _, _, words)| words.iter().any(|w| l.contains(&w.to_lowercase())))
         .map(|(id, ja, en, _)| (*id, *ja, *en))
+}
+
+/// The region search before it was cue-driven: the reference the property
+/// test holds [`regions`] to.
+#[cfg(test)]
+mod reference {
+    use super::{PLACES, RegionMention, SizeMention};
+
+    /// `従業員約1,200名`, `社員数 350人`, `1,200 employees`, `about 80 staff`.
+    pub(super) fn sizes(text: &str) -> Vec<SizeMention> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            if !s.get(i).is_some_and(u8::is_ascii_digit)
+                || (i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.'))
+            {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut n: u64 = 0;
+            while let Some(&b) = s.get(i) {
+                if b.is_ascii_digit() {
+                    n = n.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+                } else if b != b',' || !s.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                    break;
+                }
+                i += 1;
+            }
+            let num_end = i;
+            let rest = text.get(num_end..).unwrap_or_default();
+            let before = text
+                .get(start.saturating_sub(24)..start)
+                .or_else(|| text.get(..start))
+                .unwrap_or_default();
+            // Japanese: a cue before, a counter after.
+            let ja_unit = ["名", "人"].iter().find(|u| rest.starts_with(**u));
+            if let Some(u) = ja_unit {
+                if before.contains("従業員") || before.contains("社員") || before.contains("職員")
+                {
+                    out.push(SizeMention {
+                        start,
+                        end: num_end + u.len(),
+                        employees: n,
+                        japanese: true,
+                    });
+                    continue;
+                }
+            }
+            // English: a unit after.
+            let r = rest.as_bytes();
+            for unit in [" employees", " staff", " workers", " people on staff", " personnel"] {
+                if r.get(..unit.len()).is_some_and(|h| h.eq_ignore_ascii_case(unit.as_bytes())) {
+                    out.push(SizeMention {
+                        start,
+                        end: num_end + unit.len(),
+                        employees: n,
+                        japanese: false,
+                    });
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// The automaton over all names, reading the whole text.
+    /// Prefecture and city mentions. Japanese stems need a suffix (県 府 都 市
+    /// 道) or, for a few unambiguous names, none; English names must be whole
+    /// words and take `Prefecture`, `City`, `-ken`, `-shi` with them.
+    pub(super) fn regions(text: &str) -> Vec<RegionMention> {
+        static AC: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+            std::sync::OnceLock::new();
+        // Patterns: Japanese stems (2k) and English names (2k + 1).
+        let ac = AC.get_or_init(|| {
+            let words: Vec<&str> = PLACES.iter().flat_map(|(ja, en, _)| [*ja, *en]).collect();
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(aho_corasick::MatchKind::Standard)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .prefilter(false)
+                .build(words)
+                .ok()
+        });
+        let Some(ac) = ac else { return Vec::new() };
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let idx = m.pattern().as_usize();
+            let Some(&(ja, _, block)) = PLACES.get(idx / 2) else { continue };
+            let (p, mut end) = (m.start(), m.end());
+            if idx % 2 == 0 {
+                let rest = text.get(end..).unwrap_or_default();
+                if let Some(c) = rest.chars().next().filter(|c| "県府都市道".contains(*c)) {
+                    end += c.len_utf8();
+                } else if ja.chars().count() < 3 && ja != "北海道" {
+                    // Two-character stems without a suffix are too often other
+                    // words (山口 is also a surname).
+                    continue;
+                }
+                out.push(RegionMention { start: p, end, block, japanese: true });
+            } else {
+                let before_ok = p == 0 || !bytes.get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
+                let after_ok = !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
+                // English names only with a capital (`Kobe`, not `kobe-beef.com`).
+                let capital = bytes.get(p).is_some_and(u8::is_ascii_uppercase);
+                if !before_ok || !after_ok || !capital {
+                    continue;
+                }
+                for suffix in [" prefecture", "-ken", " city", "-shi", " metropolis", "-to", "-fu"]
+                {
+                    if bytes
+                        .get(end..end + suffix.len())
+                        .is_some_and(|r| r.eq_ignore_ascii_case(suffix.as_bytes()))
+                    {
+                        end += suffix.len();
+                        break;
+                    }
+                }
+                out.push(RegionMention { start: p, end, block, japanese: false });
+            }
+        }
+        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut merged: Vec<RegionMention> = Vec::new();
+        for m in out {
+            if merged.last().is_some_and(|l| m.start < l.end) {
+                continue;
+            }
+            merged.push(m);
+        }
+        merged
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of text with place names, their suffixes and look-alikes.
+    const PIECES: &[&str] = &[
+        "宮城県",
+        "仙台市",
+        "東京都",
+        "東京",
+        "京都府",
+        "京都",
+        "北海道",
+        "山口",
+        "山口県",
+        "さいたま市",
+        "大阪",
+        "堺市",
+        "北九州市",
+        "神奈川",
+        "Tokyo",
+        "TOKYO",
+        "tokyo",
+        "Kobe",
+        "kobe-beef",
+        "Osaka",
+        "Saitama",
+        "Sendai City",
+        " Prefecture",
+        "-ken",
+        "-shi",
+        " city",
+        "-to",
+        "-fu",
+        " metropolis",
+        "Kitakyushu",
+        "McKobe",
+        "Kobe1",
+        "aKobe",
+        "Nara",
+        "Naha",
+        "日本",
+        "市",
+        "県",
+        " ",
+        "\n",
+        "-",
+        ".",
+        "x",
+        "9",
+    ];
+
+    #[test]
+    fn english_names_are_three_to_max_name_letters() {
+        for (_, en, _) in PLACES {
+            assert!((3..=MAX_NAME).contains(&en.len()), "{en}");
+            assert!(en.bytes().all(|b| b.is_ascii_alphabetic()), "{en}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// Regions found from cues are those the automaton found.
+        #[test]
+        fn regions_are_the_reference_anywhere(
+            parts in prop::collection::vec(prop::sample::select(PIECES), 0..16),
+        ) {
+            let text = parts.concat();
+            prop_assert_eq!(regions(&text), reference::regions(&text));
+            prop_assert_eq!(sizes(&text), reference::sizes(&text));
+        }
+    }
 }

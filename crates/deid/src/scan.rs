@@ -12,14 +12,47 @@ fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// Whether `b` ends a token (white space, quotes, closing brackets, `,;<>`).
+fn is_token_stop(b: u8) -> bool {
+    b.is_ascii_whitespace()
+        || matches!(b, b'"' | b'\'' | b',' | b';' | b')' | b']' | b'}' | b'<' | b'>')
+}
+
 fn token_end(s: &[u8], mut i: usize) -> usize {
-    while s.get(i).is_some_and(|b| {
-        !b.is_ascii_whitespace()
-            && !matches!(b, b'"' | b'\'' | b',' | b';' | b')' | b']' | b'}' | b'<' | b'>')
-    }) {
+    while s.get(i).is_some_and(|&b| !is_token_stop(b)) {
         i += 1;
     }
     i
+}
+
+/// The first byte at or after `from` that is not ASCII, read eight bytes
+/// at a time: scanners whose cues are Japanese characters skip the ASCII
+/// text with it.
+pub(crate) fn next_non_ascii(s: &[u8], from: usize) -> Option<usize> {
+    let rest = s.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(<[u8; 8]>::try_from(c).unwrap_or_default());
+        if w & 0x8080_8080_8080_8080 != 0 {
+            return c.iter().position(|b| !b.is_ascii()).map(|k| at + k);
+        }
+        at += 8;
+    }
+    chunks.remainder().iter().position(|b| !b.is_ascii()).map(|k| at + k)
+}
+
+/// The characters of `text` that are not ASCII, with their offsets, in
+/// order.
+fn non_ascii_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let s = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let p = next_non_ascii(s, i)?;
+        let c = text.get(p..)?.chars().next()?;
+        i = p + c.len_utf8();
+        Some((p, c))
+    })
 }
 
 /// The keyword lists the scanners look for, in one automaton.
@@ -32,6 +65,7 @@ pub(crate) enum List {
     OpenDirectory,
     ScanHistory,
     NtlmCues,
+    TokenPrefixes,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -43,6 +77,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::OpenDirectory, OPEN_DIRECTORY_WORDS),
     (List::ScanHistory, SCAN_HISTORY_WORDS),
     (List::NtlmCues, NTLM_CUES),
+    (List::TokenPrefixes, TOKEN_PREFIXES),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -52,9 +87,14 @@ const LISTS: &[(List, &[&str])] = &[
 /// separate automaton of that list alone reports (a property test holds
 /// them equal); the scanners read their list from here instead of each
 /// reading the text.
+///
+/// It also holds the values of the `Key: value` lines of
+/// [`user_values`], [`host_values`] and [`metadata_values`], found in one
+/// pass over the lines for the three.
 #[derive(Debug, Default)]
 pub(crate) struct Keywords {
     hits: Vec<(usize, List, usize)>,
+    lines: [Vec<Span>; 3],
 }
 
 impl Keywords {
@@ -90,7 +130,7 @@ impl Keywords {
                 .collect(),
             None => Vec::new(),
         };
-        Keywords { hits }
+        Keywords { hits, lines: line_values_of(text, [USER_KEYS, HOST_KEYS, META_KEYS]) }
     }
 
     /// The occurrences of the words of `list`, as `(start, index of the
@@ -177,16 +217,33 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
             out.push(Span { start: j, end });
         }
     }
-    // Tokens with a known shape.
-    let mut i = 0;
-    while i < s.len() {
-        if s.get(i).is_none_or(u8::is_ascii_whitespace) {
-            i += 1;
-            continue;
+    // Tokens with a known shape (see [`credential_token`]): only a token
+    // that holds a `:` or `@` or starts with one of `TOKEN_PREFIXES` can
+    // be one. Those are found from their cues (`memchr` for `:` and `@`,
+    // the keyword pass for the prefixes), not by reading every token.
+    let mut starts: Vec<usize> = Vec::new();
+    for c in [':', '@'] {
+        let mut from = 0;
+        while let Some(q) = text.get(from..).and_then(|t| t.find(c)).map(|q| q + from) {
+            let mut start = q;
+            while start > 0 && s.get(start - 1).is_some_and(|&b| !is_token_stop(b)) {
+                start -= 1;
+            }
+            starts.push(start);
+            from = token_end(s, q);
         }
-        let start = i;
-        let end = token_end(s, i).max(i + 1);
-        i = end;
+    }
+    for (p, k) in kw.of(List::TokenPrefixes) {
+        let at_start = p == 0 || s.get(p - 1).is_some_and(|&b| is_token_stop(b));
+        let prefix = TOKEN_PREFIXES.get(k).map_or(&b""[..], |x| x.as_bytes());
+        if at_start && s.get(p..).is_some_and(|t| t.starts_with(prefix)) {
+            starts.push(p);
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    for start in starts {
+        let end = token_end(s, start).max(start + 1);
         let Some(tok) = text.get(start..end) else { continue };
         if let Some(span) = credential_token(tok) {
             out.push(Span { start: start + span.0, end: start + span.1 });
@@ -194,6 +251,31 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
     }
     out
 }
+
+/// The prefixes (exact case) of the tokens [`credential_token`] can take
+/// without a `:` or `@` in them.
+const TOKEN_PREFIXES: &[&str] = &[
+    "$krb5",
+    "$NT$",
+    "$DCC2$",
+    "AKIA",
+    "ASIA",
+    "ghp_",
+    "gho_",
+    "ghs_",
+    "ghu_",
+    "github_pat_",
+    "glpat-",
+    "xoxb-",
+    "xoxp-",
+    "xoxa-",
+    "xoxr-",
+    "sk-",
+    "sk_live_",
+    "rk_live_",
+    "AIza",
+    "eyJ",
+];
 
 /// Keys of credential values.
 const CREDENTIAL_KEYS: &[&str] = &[
@@ -249,9 +331,8 @@ fn credential_token(tok: &str) -> Option<(usize, usize)> {
     }
     let upper_alnum = |x: &[u8]| x.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     // NTLM LM:NT pairs, and secretsdump lines user:rid:lm:nt:::
-    let parts: Vec<&str> = t.split(':').collect();
     let hex32 = |p: &&str| p.len() == 32 && p.bytes().all(|c| c.is_ascii_hexdigit());
-    if parts.iter().filter(|p| hex32(p)).count() >= 2 {
+    if t.split(':').filter(hex32).count() >= 2 {
         return Some((0, t.len()));
     }
     if t.starts_with("$krb5") || t.starts_with("$NT$") || t.starts_with("$DCC2$") {
@@ -454,111 +535,171 @@ const META_KEYS: &[&str] = &[
     "受信者",
 ];
 /// Metadata lines (R12).
-pub(crate) fn metadata_values(text: &str) -> Vec<Span> {
-    line_values(text, META_KEYS)
+pub(crate) fn metadata_values(kw: &Keywords) -> Vec<Span> {
+    let [_, _, meta] = &kw.lines;
+    meta.clone()
 }
 
 /// Log lines that name the victim's machines (R5): `Computer:`,
 /// `Workstation Name:`, `Account Domain:`.
-pub(crate) fn host_values(text: &str) -> Vec<Span> {
-    const KEYS: &[&str] = &[
-        "computer",
-        "computer name",
-        "computername",
-        "workstation",
-        "workstation name",
-        "account domain",
-        "コンピューター名",
-        "コンピュータ名",
-        "端末名",
-    ];
-    line_values(text, KEYS)
+pub(crate) fn host_values(kw: &Keywords) -> Vec<Span> {
+    let [_, host, _] = &kw.lines;
+    host.clone()
 }
+
+/// Keys of [`host_values`].
+const HOST_KEYS: &[&str] = &[
+    "computer",
+    "computer name",
+    "computername",
+    "workstation",
+    "workstation name",
+    "account domain",
+    "コンピューター名",
+    "コンピュータ名",
+    "端末名",
+];
 
 /// Log lines that name the victim's accounts (R4): `Account Name:`,
 /// `Username:`, `User:`.
-pub(crate) fn user_values(text: &str) -> Vec<Span> {
-    const KEYS: &[&str] = &[
-        "account name",
-        "accountname",
-        "user name",
-        "username",
-        "user",
-        "logon user",
-        "target user name",
-        "subject user name",
-        "ユーザー名",
-        "ユーザ名",
-        "アカウント名",
-        "利用者",
-    ];
-    line_values(text, KEYS)
+pub(crate) fn user_values(kw: &Keywords) -> Vec<Span> {
+    let [user, _, _] = &kw.lines;
+    user.clone()
 }
 
+/// Keys of [`user_values`].
+const USER_KEYS: &[&str] = &[
+    "account name",
+    "accountname",
+    "user name",
+    "username",
+    "user",
+    "logon user",
+    "target user name",
+    "subject user name",
+    "ユーザー名",
+    "ユーザ名",
+    "アカウント名",
+    "利用者",
+];
+
 /// The values of `Key: value` lines whose key is one of `keys` (any case,
-/// after list markers and white space; `:` or `：`).
-fn line_values(text: &str, keys: &[&str]) -> Vec<Span> {
-    let mut out = Vec::new();
+/// after list markers and white space; `:` or `：`), for three lists of
+/// keys in one pass over the lines.
+///
+/// Cue-driven: a line is compared with a list only when its first byte
+/// after the markers can start one of its keys (most lines are prose).
+fn line_values_of(text: &str, lists: [&[&str]; 3]) -> [Vec<Span>; 3] {
+    // The lists (bits) whose keys can start with a byte, in either case.
+    let mut first = [0u8; 256];
+    for (k, keys) in lists.iter().enumerate() {
+        for key in keys.iter() {
+            if let Some(&b) = key.as_bytes().first() {
+                for c in [b, b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                    if let Some(f) = first.get_mut(usize::from(c)) {
+                        *f |= 1 << k;
+                    }
+                }
+            }
+        }
+    }
+    let mut out: [Vec<Span>; 3] = Default::default();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start_matches([' ', '\t', '-', '*', '>', '|', '・']);
-        let offset = line_start + (line.len() - trimmed.len());
-        for key in keys {
-            let Some(head) = trimmed.get(..key.len()) else { continue };
-            if !head.eq_ignore_ascii_case(key) {
-                continue;
+        let cue = trimmed
+            .as_bytes()
+            .first()
+            .map_or(0, |&b| first.get(usize::from(b)).copied().unwrap_or(0));
+        if cue != 0 {
+            let offset = line_start + (line.len() - trimmed.len());
+            for (k, (keys, found)) in lists.iter().zip(out.iter_mut()).enumerate() {
+                if cue & 1 << k != 0 {
+                    if let Some(span) = line_value(trimmed, offset, keys) {
+                        found.push(span);
+                    }
+                }
             }
-            let rest = trimmed.get(key.len()..).unwrap_or_default();
-            let rest_trim = rest.trim_start_matches([' ', '\t', '|']);
-            let sep = if rest_trim.starts_with(':') {
-                1
-            } else if rest_trim.starts_with('：') {
-                '：'.len_utf8()
-            } else {
-                continue;
-            };
-            let value_start_in_rest = rest.len() - rest_trim.len() + sep;
-            let value = rest.get(value_start_in_rest..).unwrap_or_default();
-            let value_trim = value.trim();
-            if value_trim.is_empty() {
-                continue;
-            }
-            let lead = value.len() - value.trim_start().len();
-            let start = offset + key.len() + value_start_in_rest + lead;
-            out.push(Span { start, end: start + value_trim.len() });
-            break;
         }
         line_start += line.len();
     }
     out
 }
 
-/// Host-like tokens (`MNSK-FS01`, `fs01.corp.mnsk.local`): letters, digits,
-/// `-`, `_` and `.`, with at least one letter.
-pub(crate) fn host_tokens(text: &str) -> Vec<Span> {
-    let s = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
-        let ok = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
-        if !s.get(i).copied().is_some_and(ok) {
-            i += 1;
+/// The value of one line (`trimmed`, from byte `offset` of the text) if it
+/// starts with one of `keys` and a separator.
+fn line_value(trimmed: &str, offset: usize, keys: &[&str]) -> Option<Span> {
+    for key in keys {
+        let Some(head) = trimmed.get(..key.len()) else { continue };
+        if !head.eq_ignore_ascii_case(key) {
             continue;
         }
-        let start = i;
-        while s.get(i).copied().is_some_and(ok) {
-            i += 1;
+        let rest = trimmed.get(key.len()..).unwrap_or_default();
+        let rest_trim = rest.trim_start_matches([' ', '\t', '|']);
+        let sep = if rest_trim.starts_with(':') {
+            1
+        } else if rest_trim.starts_with('：') {
+            '：'.len_utf8()
+        } else {
+            continue;
+        };
+        let value_start_in_rest = rest.len() - rest_trim.len() + sep;
+        let value = rest.get(value_start_in_rest..).unwrap_or_default();
+        let value_trim = value.trim();
+        if value_trim.is_empty() {
+            continue;
         }
-        let mut end = i;
-        while end > start && s.get(end - 1) == Some(&b'.') {
-            end -= 1;
+        let lead = value.len() - value.trim_start().len();
+        let start = offset + key.len() + value_start_in_rest + lead;
+        return Some(Span { start, end: start + value_trim.len() });
+    }
+    None
+}
+
+/// Host-like tokens (`MNSK-FS01`, `fs01.corp.mnsk.local`): letters, digits,
+/// `-`, `_` and `.`, with at least one letter; with `dotted_only`, only
+/// those with a `.` in them, found from their dots (`memchr`).
+pub(crate) fn host_tokens(text: &str, dotted_only: bool) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let ok = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+    let mut i = 0;
+    if dotted_only {
+        while let Some(q) = text.get(i..).and_then(|t| t.find('.')).map(|q| q + i) {
+            let mut start = q;
+            while start > 0 && s.get(start - 1).is_some_and(ok) {
+                start -= 1;
+            }
+            let end = q + s.get(q..).map_or(0, |r| r.iter().take_while(|b| ok(b)).count());
+            i = end;
+            if let Some(span) = host_token(s, start, end, true) {
+                out.push(span);
+            }
         }
-        if s.get(start..end).is_some_and(|t| t.iter().any(u8::is_ascii_alphabetic) && t.len() >= 3)
-        {
-            out.push(Span { start, end });
+        return out;
+    }
+    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(ok)) {
+        let start = i + p;
+        let end = start + s.get(start..).map_or(0, |r| r.iter().take_while(|b| ok(b)).count());
+        i = end;
+        if let Some(span) = host_token(s, start, end, false) {
+            out.push(span);
         }
     }
     out
+}
+
+/// The host-like token of the run `[start, end)` of host bytes: without
+/// trailing dots, at least three bytes and a letter (and a dot).
+fn host_token(s: &[u8], start: usize, end: usize, dotted: bool) -> Option<Span> {
+    let mut end = end;
+    while end > start && s.get(end - 1) == Some(&b'.') {
+        end -= 1;
+    }
+    let t = s.get(start..end)?;
+    let ok =
+        t.len() >= 3 && t.iter().any(u8::is_ascii_alphabetic) && (!dotted || t.contains(&b'.'));
+    ok.then_some(Span { start, end })
 }
 
 /// A calendar day.
@@ -614,6 +755,7 @@ pub(crate) struct DateMention {
     pub(crate) japanese: bool,
 }
 
+#[cfg(test)]
 const MONTHS: &[&str] =
     &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
@@ -639,8 +781,22 @@ pub(crate) fn dates(text: &str) -> Vec<DateMention> {
 /// `令和6年5月3日`, `平成31年4月30日`, `令和元年5月1日`.
 fn era_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
-    for (era, base) in [("令和", 2018), ("平成", 1988)] {
-        for (p, _) in text.match_indices(era) {
+    // Where the eras are named (Japanese characters only, found past the
+    // ASCII text).
+    let (mut reiwa, mut heisei) = (Vec::new(), Vec::new());
+    for (p, c) in non_ascii_chars(text) {
+        let (era, v) = match c {
+            '令' => ("令和", &mut reiwa),
+            '平' => ("平成", &mut heisei),
+            _ => continue,
+        };
+        if text.get(p..).is_some_and(|t| t.starts_with(era)) {
+            v.push(p);
+        }
+    }
+    for ((era, base), starts) in [("令和", 2018), ("平成", 1988)].into_iter().zip([reiwa, heisei])
+    {
+        for p in starts {
             let rest = text.get(p + era.len()..).unwrap_or_default();
             let (year, after_year) = if let Some(r) = rest.strip_prefix("元") {
                 (1, r)
@@ -668,106 +824,145 @@ fn era_dates(text: &str) -> Vec<DateMention> {
 }
 
 /// The Western-calendar forms of [`dates`].
+///
+/// Cue-driven: every form holds a run of digits, and starts either at it
+/// (`2024-05-03`, `3 May 2024`) or at the month word before it
+/// (`May 3, 2024`); only those two places are looked at, from digit run
+/// to digit run.
 fn western_dates(text: &str) -> Vec<DateMention> {
     let s = text.as_bytes();
-    let mut out = Vec::new();
+    let boundary = |i: usize| i == 0 || !s.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
+    let mut out: Vec<DateMention> = Vec::new();
+    // No date starts inside the last one found.
+    let mut next = 0;
     let mut i = 0;
-    while i < s.len() {
-        let boundary = i == 0 || !s.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
-        if boundary && s.get(i).is_some_and(u8::is_ascii_digit) {
-            let (j, y) = digits(s, i, 4);
-            if j == i + 4 {
-                // Numeric forms.
-                if let Some(&sep) = s.get(j).filter(|b| matches!(b, b'-' | b'/' | b'.')) {
-                    let (k, m) = digits(s, j + 1, 2);
-                    if k > j + 1 && s.get(k) == Some(&sep) {
-                        let (l, d) = digits(s, k + 1, 2);
-                        if l > k + 1 && !s.get(l).is_some_and(u8::is_ascii_digit) {
-                            if let Some(day) = valid(y as i32, m, d) {
-                                out.push(DateMention { start: i, end: l, day, japanese: false });
-                                i = l;
-                                continue;
-                            }
-                        }
-                    }
+    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(u8::is_ascii_digit)) {
+        let d = i + p;
+        i = d + s.get(d..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count());
+        for start in [month_before(s, d), Some(d)].into_iter().flatten() {
+            if start >= next && boundary(start) {
+                if let Some(m) = western_date_at(text, start) {
+                    next = m.end;
+                    out.push(m);
                 }
-                if text.get(j..).is_some_and(|t| t.starts_with('年')) {
-                    let j2 = j + '年'.len_utf8();
-                    let (k, m) = digits(s, j2, 2);
-                    if k > j2 && text.get(k..).is_some_and(|t| t.starts_with('月')) {
-                        let k2 = k + '月'.len_utf8();
-                        let (l, d) = digits(s, k2, 2);
-                        if l > k2 && text.get(l..).is_some_and(|t| t.starts_with('日')) {
-                            if let Some(day) = valid(y as i32, m, d) {
-                                let end = l + '日'.len_utf8();
-                                out.push(DateMention { start: i, end, day, japanese: true });
-                                i = end;
-                                continue;
-                            }
-                        }
-                    }
-                }
-            } else if j > i && j <= i + 2 {
-                // `3 May 2024`.
-                let d = y;
-                if s.get(j) == Some(&b' ') {
-                    if let Some((m, after)) = month_at(text, j + 1) {
-                        if s.get(after) == Some(&b' ') {
-                            let (l, yy) = digits(s, after + 1, 4);
-                            if l == after + 5 {
-                                if let Some(day) = valid(yy as i32, m, d) {
-                                    out.push(DateMention {
-                                        start: i,
-                                        end: l,
-                                        day,
-                                        japanese: false,
-                                    });
-                                    i = l;
-                                    continue;
-                                }
-                            }
+            }
+        }
+    }
+    out
+}
+
+/// The start of the word that would be the month of `May 3, 2024` (or
+/// `Sept. 3, 2024`) whose day is the digit run at `d`.
+fn month_before(s: &[u8], d: usize) -> Option<usize> {
+    let space = d.checked_sub(1)?;
+    if s.get(space) != Some(&b' ') {
+        return None;
+    }
+    let e = match space.checked_sub(1) {
+        Some(dot) if s.get(dot) == Some(&b'.') => dot,
+        _ => space,
+    };
+    let mut start = e;
+    while start > 0 && s.get(start - 1).is_some_and(u8::is_ascii_alphabetic) {
+        start -= 1;
+    }
+    (start < e).then_some(start)
+}
+
+/// The Western-calendar date that starts at `i`, a word boundary.
+fn western_date_at(text: &str, i: usize) -> Option<DateMention> {
+    let s = text.as_bytes();
+    if s.get(i).is_some_and(u8::is_ascii_digit) {
+        let (j, y) = digits(s, i, 4);
+        if j == i + 4 {
+            // Numeric forms.
+            if let Some(&sep) = s.get(j).filter(|b| matches!(b, b'-' | b'/' | b'.')) {
+                let (k, m) = digits(s, j + 1, 2);
+                if k > j + 1 && s.get(k) == Some(&sep) {
+                    let (l, d) = digits(s, k + 1, 2);
+                    if l > k + 1 && !s.get(l).is_some_and(u8::is_ascii_digit) {
+                        if let Some(day) = valid(y as i32, m, d) {
+                            return Some(DateMention { start: i, end: l, day, japanese: false });
                         }
                     }
                 }
             }
-        } else if boundary && s.get(i).is_some_and(u8::is_ascii_alphabetic) {
-            // `May 3, 2024`.
-            if let Some((m, after)) = month_at(text, i) {
-                if s.get(after) == Some(&b' ') {
-                    let (k, d) = digits(s, after + 1, 2);
-                    if k > after + 1 {
-                        let mut l = k;
-                        if s.get(l) == Some(&b',') {
-                            l += 1;
+            if text.get(j..).is_some_and(|t| t.starts_with('年')) {
+                let j2 = j + '年'.len_utf8();
+                let (k, m) = digits(s, j2, 2);
+                if k > j2 && text.get(k..).is_some_and(|t| t.starts_with('月')) {
+                    let k2 = k + '月'.len_utf8();
+                    let (l, d) = digits(s, k2, 2);
+                    if l > k2 && text.get(l..).is_some_and(|t| t.starts_with('日')) {
+                        if let Some(day) = valid(y as i32, m, d) {
+                            let end = l + '日'.len_utf8();
+                            return Some(DateMention { start: i, end, day, japanese: true });
                         }
-                        if s.get(l) == Some(&b' ') {
-                            let (e, y) = digits(s, l + 1, 4);
-                            if e == l + 5 {
-                                if let Some(day) = valid(y as i32, m, d) {
-                                    out.push(DateMention {
-                                        start: i,
-                                        end: e,
-                                        day,
-                                        japanese: false,
-                                    });
-                                    i = e;
-                                    continue;
-                                }
+                    }
+                }
+            }
+        } else if j > i && j <= i + 2 {
+            // `3 May 2024`.
+            let d = y;
+            if s.get(j) == Some(&b' ') {
+                if let Some((m, after)) = month_at(text, j + 1) {
+                    if s.get(after) == Some(&b' ') {
+                        let (l, yy) = digits(s, after + 1, 4);
+                        if l == after + 5 {
+                            if let Some(day) = valid(yy as i32, m, d) {
+                                return Some(DateMention {
+                                    start: i,
+                                    end: l,
+                                    day,
+                                    japanese: false,
+                                });
                             }
                         }
                     }
                 }
             }
         }
-        i += 1;
+    } else if s.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        // `May 3, 2024`.
+        if let Some((m, after)) = month_at(text, i) {
+            if s.get(after) == Some(&b' ') {
+                let (k, d) = digits(s, after + 1, 2);
+                if k > after + 1 {
+                    let mut l = k;
+                    if s.get(l) == Some(&b',') {
+                        l += 1;
+                    }
+                    if s.get(l) == Some(&b' ') {
+                        let (e, y) = digits(s, l + 1, 4);
+                        if e == l + 5 {
+                            if let Some(day) = valid(y as i32, m, d) {
+                                return Some(DateMention {
+                                    start: i,
+                                    end: e,
+                                    day,
+                                    japanese: false,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
-    out
+    None
 }
 
 /// A month name at `i` (`May`, `September`, `Sept.`): its number and the
 /// end of the word.
 fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
     let s = text.as_bytes();
+    // Most words are not months: one look at the first letter first.
+    if !matches!(
+        s.get(i).map(u8::to_ascii_lowercase),
+        Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+    ) {
+        return None;
+    }
     let mut e = i;
     while s.get(e).is_some_and(u8::is_ascii_alphabetic) {
         e += 1;
@@ -777,16 +972,23 @@ fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
     if word.len() < 3 {
         return None;
     }
-    // Most words are not months: one look at the first letter first.
-    if !matches!(
-        word.first().map(u8::to_ascii_lowercase),
-        Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
-    ) {
-        return None;
-    }
-    let idx = MONTHS
-        .iter()
-        .position(|m| word.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes())))?;
+    // The month of the first three letters, without a look at each month.
+    let &[a, b, c, ..] = word else { return None };
+    let idx = match [a, b, c].map(|x| x.to_ascii_lowercase()) {
+        [b'j', b'a', b'n'] => 0,
+        [b'f', b'e', b'b'] => 1,
+        [b'm', b'a', b'r'] => 2,
+        [b'a', b'p', b'r'] => 3,
+        [b'm', b'a', b'y'] => 4,
+        [b'j', b'u', b'n'] => 5,
+        [b'j', b'u', b'l'] => 6,
+        [b'a', b'u', b'g'] => 7,
+        [b's', b'e', b'p'] => 8,
+        [b'o', b'c', b't'] => 9,
+        [b'n', b'o', b'v'] => 10,
+        [b'd', b'e', b'c'] => 11,
+        _ => return None,
+    };
     let full: [&[u8]; 12] = [
         b"january",
         b"february",
@@ -866,27 +1068,28 @@ const SCAN_HISTORY_WORDS: &[&str] = &[
 
 /// IPv4 literals anywhere (`10.20.4.17x`, `ip=10.20.4.17`), also where the
 /// extractor would not take them as indicators: a safety net for R3/R5.
+///
+/// Cue-driven: a literal is a run of digits and dots that starts with a
+/// digit and holds a dot; the runs are found from their dots (`memchr`).
 pub(crate) fn ipv4_literals(text: &str) -> Vec<(Span, std::net::Ipv4Addr)> {
     let s = text.as_bytes();
+    let ip_byte = |b: &u8| b.is_ascii_digit() || *b == b'.';
     let mut out = Vec::new();
     let mut i = 0;
-    while i < s.len() {
-        if !s.get(i).is_some_and(u8::is_ascii_digit)
-            || (i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_digit() || *b == b'.'))
-        {
-            i += 1;
-            continue;
+    while let Some(q) = text.get(i..).and_then(|t| t.find('.')).map(|q| q + i) {
+        let mut start = q;
+        while start > 0 && s.get(start - 1).is_some_and(ip_byte) {
+            start -= 1;
         }
-        let start = i;
-        let mut j = i;
-        while s.get(j).is_some_and(|b| b.is_ascii_digit() || *b == b'.') {
-            j += 1;
+        let j = q + s.get(q..).map_or(0, |r| r.iter().take_while(|b| ip_byte(b)).count());
+        i = j;
+        if !s.get(start).is_some_and(u8::is_ascii_digit) {
+            continue;
         }
         let cand = text.get(start..j).unwrap_or_default().trim_end_matches('.');
         if let Ok(ip) = cand.parse::<std::net::Ipv4Addr>() {
             out.push((Span { start, end: start + cand.len() }, ip));
         }
-        i = j.max(i + 1);
     }
     out
 }
@@ -960,9 +1163,20 @@ pub(crate) fn ntlm_after_cue(text: &str, kw: &Keywords) -> Vec<Span> {
 pub(crate) fn addresses(text: &str) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
+    // The cues, all Japanese characters, found past the ASCII text: 〒,
+    // 郵便番号, and the municipality suffixes.
+    let (mut mark, mut postal, mut suffixes) = (Vec::new(), Vec::new(), Vec::new());
+    for (p, c) in non_ascii_chars(text) {
+        match c {
+            '〒' => mark.push(p),
+            '郵' if text.get(p..).is_some_and(|t| t.starts_with("郵便番号")) => postal.push(p),
+            '市' | '区' | '町' | '村' | '郡' => suffixes.push((p, c)),
+            _ => {}
+        }
+    }
     // Postal codes: 〒 or 郵便番号 then ddd-dddd.
-    for cue in ["〒", "郵便番号"] {
-        for (p, _) in text.match_indices(cue) {
+    for (cue, starts) in [("〒", mark), ("郵便番号", postal)] {
+        for p in starts {
             let mut j = p + cue.len();
             while s.get(j).is_some_and(|b| *b == b' ' || *b == b':') {
                 j += 1;
@@ -977,7 +1191,7 @@ pub(crate) fn addresses(text: &str) -> Vec<Span> {
     // Street addresses: a municipality suffix (市 区 町 村 郡) followed by
     // more address (丁目 番地 番 号 or digits with hyphens).
     let mut last_end = 0;
-    for (p, c) in text.match_indices(['市', '区', '町', '村', '郡']) {
+    for (p, c) in suffixes {
         if p < last_end {
             continue;
         }
@@ -990,7 +1204,7 @@ pub(crate) fn addresses(text: &str) -> Vec<Span> {
             .last()
             .map_or(p, |(q, _)| q);
         // Forward over the rest of the address.
-        let after_start = p + c.len();
+        let after_start = p + c.len_utf8();
         let rest = text.get(after_start..).unwrap_or_default();
         let mut numbered = false;
         let mut len = 0;
@@ -1021,7 +1235,25 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
+    // Cue-driven: a number starts with `0` or `+81`; each is found with
+    // `memchr` (`str::find` of one ASCII character), and found again only
+    // once passed.
+    // (The text's length stands for "no more".)
+    let find = |c: char, from: usize| {
+        text.get(from..).and_then(|t| t.find(c)).map_or(s.len(), |p| p + from)
+    };
+    let (mut zero, mut plus) = (find('0', 0), find('+', 0));
     while i < s.len() {
+        if zero < i {
+            zero = find('0', i);
+        }
+        if plus < i {
+            plus = find('+', i);
+        }
+        i = zero.min(plus);
+        if i >= s.len() {
+            break;
+        }
         let at_start = i == 0
             || !s.get(i - 1).is_some_and(|b| {
                 b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'/' | b'+')
@@ -1065,6 +1297,518 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
     out
 }
 
+/// The scanners before they were cue-driven, kept as the reference the
+/// property tests hold the cue-driven ones to.
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod reference {
+    use super::{CREDENTIAL_KEYS, SWITCHES, is_cjk};
+
+    /// `令和6年5月3日`, `平成31年4月30日`, `令和元年5月1日`.
+    pub(super) fn era_dates(text: &str) -> Vec<DateMention> {
+        let mut out = Vec::new();
+        for (era, base) in [("令和", 2018), ("平成", 1988)] {
+            for (p, _) in text.match_indices(era) {
+                let rest = text.get(p + era.len()..).unwrap_or_default();
+                let (year, after_year) = if let Some(r) = rest.strip_prefix("元") {
+                    (1, r)
+                } else {
+                    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+                    let Some(y) = rest.get(..n).and_then(|d| d.parse::<i32>().ok()) else {
+                        continue;
+                    };
+                    (y, rest.get(n..).unwrap_or_default())
+                };
+                let Some(r) = after_year.strip_prefix('年') else { continue };
+                let nm = r.bytes().take_while(u8::is_ascii_digit).count();
+                let Some(m) = r.get(..nm).and_then(|d| d.parse::<u32>().ok()) else { continue };
+                let Some(r2) = r.get(nm..).and_then(|t| t.strip_prefix('月')) else { continue };
+                let nd = r2.bytes().take_while(u8::is_ascii_digit).count();
+                let Some(d) = r2.get(..nd).and_then(|x| x.parse::<u32>().ok()) else { continue };
+                if !r2.get(nd..).is_some_and(|t| t.starts_with('日')) {
+                    continue;
+                }
+                let end = text.len() - r2.len() + nd + '日'.len_utf8();
+                if let Some(day) = valid(base + year, m, d) {
+                    out.push(DateMention { start: p, end, day, japanese: true });
+                }
+            }
+        }
+        out
+    }
+
+    /// Japanese postal codes (`〒980-0811`, `郵便番号 980-0811`) and street
+    /// addresses after a prefecture and municipality (`宮城県仙台市青葉区一番町1-2-3`):
+    /// they point at one building.
+    pub(super) fn addresses(text: &str) -> Vec<Span> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        // Postal codes: 〒 or 郵便番号 then ddd-dddd.
+        for cue in ["〒", "郵便番号"] {
+            for (p, _) in text.match_indices(cue) {
+                let mut j = p + cue.len();
+                while s.get(j).is_some_and(|b| *b == b' ' || *b == b':') {
+                    j += 1;
+                }
+                let d3 = s.get(j..j + 3).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+                let d4 = s.get(j + 4..j + 8).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+                if d3 && s.get(j + 3) == Some(&b'-') && d4 {
+                    out.push(Span { start: p, end: j + 8 });
+                }
+            }
+        }
+        // Street addresses: a municipality suffix (市 区 町 村 郡) followed by
+        // more address (丁目 番地 番 号 or digits with hyphens).
+        let mut last_end = 0;
+        for (p, c) in text.match_indices(['市', '区', '町', '村', '郡']) {
+            if p < last_end {
+                continue;
+            }
+            // Back over CJK letters to the start of the place name.
+            let before = text.get(..p).unwrap_or_default();
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, x)| is_cjk(x))
+                .last()
+                .map_or(p, |(q, _)| q);
+            // Forward over the rest of the address.
+            let after_start = p + c.len();
+            let rest = text.get(after_start..).unwrap_or_default();
+            let mut numbered = false;
+            let mut len = 0;
+            for x in rest.chars() {
+                if x.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(x)
+                {
+                    numbered = true;
+                } else if !(is_cjk(x) || matches!(x, '-' | '－' | '‐' | 'ー')) {
+                    break;
+                }
+                len += x.len_utf8();
+            }
+            if numbered {
+                last_end = after_start + len;
+                out.push(Span { start, end: last_end });
+            }
+        }
+        out
+    }
+    use super::{DateMention, Keywords, List, MONTHS, Span, digits, key_values, token_end, valid};
+
+    /// The values of `Key: value` lines whose key is one of `keys` (any case,
+    /// after list markers and white space; `:` or `：`).
+    pub(super) fn line_values(text: &str, keys: &[&str]) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_start_matches([' ', '\t', '-', '*', '>', '|', '・']);
+            let offset = line_start + (line.len() - trimmed.len());
+            for key in keys {
+                let Some(head) = trimmed.get(..key.len()) else { continue };
+                if !head.eq_ignore_ascii_case(key) {
+                    continue;
+                }
+                let rest = trimmed.get(key.len()..).unwrap_or_default();
+                let rest_trim = rest.trim_start_matches([' ', '\t', '|']);
+                let sep = if rest_trim.starts_with(':') {
+                    1
+                } else if rest_trim.starts_with('：') {
+                    '：'.len_utf8()
+                } else {
+                    continue;
+                };
+                let value_start_in_rest = rest.len() - rest_trim.len() + sep;
+                let value = rest.get(value_start_in_rest..).unwrap_or_default();
+                let value_trim = value.trim();
+                if value_trim.is_empty() {
+                    continue;
+                }
+                let lead = value.len() - value.trim_start().len();
+                let start = offset + key.len() + value_start_in_rest + lead;
+                out.push(Span { start, end: start + value_trim.len() });
+                break;
+            }
+            line_start += line.len();
+        }
+        out
+    }
+
+    /// The Western-calendar forms of [`dates`].
+    pub(super) fn western_dates(text: &str) -> Vec<DateMention> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            let boundary = i == 0 || !s.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
+            if boundary && s.get(i).is_some_and(u8::is_ascii_digit) {
+                let (j, y) = digits(s, i, 4);
+                if j == i + 4 {
+                    // Numeric forms.
+                    if let Some(&sep) = s.get(j).filter(|b| matches!(b, b'-' | b'/' | b'.')) {
+                        let (k, m) = digits(s, j + 1, 2);
+                        if k > j + 1 && s.get(k) == Some(&sep) {
+                            let (l, d) = digits(s, k + 1, 2);
+                            if l > k + 1 && !s.get(l).is_some_and(u8::is_ascii_digit) {
+                                if let Some(day) = valid(y as i32, m, d) {
+                                    out.push(DateMention {
+                                        start: i,
+                                        end: l,
+                                        day,
+                                        japanese: false,
+                                    });
+                                    i = l;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    if text.get(j..).is_some_and(|t| t.starts_with('年')) {
+                        let j2 = j + '年'.len_utf8();
+                        let (k, m) = digits(s, j2, 2);
+                        if k > j2 && text.get(k..).is_some_and(|t| t.starts_with('月')) {
+                            let k2 = k + '月'.len_utf8();
+                            let (l, d) = digits(s, k2, 2);
+                            if l > k2 && text.get(l..).is_some_and(|t| t.starts_with('日')) {
+                                if let Some(day) = valid(y as i32, m, d) {
+                                    let end = l + '日'.len_utf8();
+                                    out.push(DateMention { start: i, end, day, japanese: true });
+                                    i = end;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                } else if j > i && j <= i + 2 {
+                    // `3 May 2024`.
+                    let d = y;
+                    if s.get(j) == Some(&b' ') {
+                        if let Some((m, after)) = old_month_at(text, j + 1) {
+                            if s.get(after) == Some(&b' ') {
+                                let (l, yy) = digits(s, after + 1, 4);
+                                if l == after + 5 {
+                                    if let Some(day) = valid(yy as i32, m, d) {
+                                        out.push(DateMention {
+                                            start: i,
+                                            end: l,
+                                            day,
+                                            japanese: false,
+                                        });
+                                        i = l;
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            } else if boundary && s.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                // `May 3, 2024`.
+                if let Some((m, after)) = old_month_at(text, i) {
+                    if s.get(after) == Some(&b' ') {
+                        let (k, d) = digits(s, after + 1, 2);
+                        if k > after + 1 {
+                            let mut l = k;
+                            if s.get(l) == Some(&b',') {
+                                l += 1;
+                            }
+                            if s.get(l) == Some(&b' ') {
+                                let (e, y) = digits(s, l + 1, 4);
+                                if e == l + 5 {
+                                    if let Some(day) = valid(y as i32, m, d) {
+                                        out.push(DateMention {
+                                            start: i,
+                                            end: e,
+                                            day,
+                                            japanese: false,
+                                        });
+                                        i = e;
+                                        continue;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// A month name at `i` (`May`, `September`, `Sept.`): its number and the
+    /// end of the word.
+    fn old_month_at(text: &str, i: usize) -> Option<(u32, usize)> {
+        let s = text.as_bytes();
+        let mut e = i;
+        while s.get(e).is_some_and(u8::is_ascii_alphabetic) {
+            e += 1;
+        }
+        // Compared without allocating: this runs at every word of the text.
+        let word = s.get(i..e)?;
+        if word.len() < 3 {
+            return None;
+        }
+        // Most words are not months: one look at the first letter first.
+        if !matches!(
+            word.first().map(u8::to_ascii_lowercase),
+            Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+        ) {
+            return None;
+        }
+        let idx = MONTHS
+            .iter()
+            .position(|m| word.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes())))?;
+        let full: [&[u8]; 12] = [
+            b"january",
+            b"february",
+            b"march",
+            b"april",
+            b"may",
+            b"june",
+            b"july",
+            b"august",
+            b"september",
+            b"october",
+            b"november",
+            b"december",
+        ];
+        let ok = word.len() == 3
+            || full.get(idx).is_some_and(|f| f.eq_ignore_ascii_case(word))
+            || word.eq_ignore_ascii_case(b"sept");
+        if !ok {
+            return None;
+        }
+        let end = if s.get(e) == Some(&b'.') { e + 1 } else { e };
+        Some((u32::try_from(idx).ok()? + 1, end))
+    }
+
+    /// Credential values (R4): `password: x`, `user:pass@`, NTLM pairs,
+    /// Kerberos hashes, cloud and API keys, JWTs, and command-line switches that
+    /// carry passwords or user names.
+    pub(super) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
+        let s = text.as_bytes();
+        // key = value pairs.
+        let mut out = key_values(text, kw.of(List::CredentialKeys), CREDENTIAL_KEYS);
+        // Switches: /p:x /password:x -p x --password x /user:x -u x --user x.
+        for (p, ki) in kw.of(List::Switches) {
+            let Some(k) = SWITCHES.get(ki).map(|k| k.as_bytes()) else { continue };
+            if p > 0 && !s.get(p - 1).is_some_and(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let j = p + k.len();
+            let end = token_end(s, j);
+            if end > j {
+                out.push(Span { start: j, end });
+            }
+        }
+        // Tokens with a known shape.
+        let mut i = 0;
+        while i < s.len() {
+            if s.get(i).is_none_or(u8::is_ascii_whitespace) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let end = token_end(s, i).max(i + 1);
+            i = end;
+            let Some(tok) = text.get(start..end) else { continue };
+            if let Some(span) = old_credential_token(tok) {
+                out.push(Span { start: start + span.0, end: start + span.1 });
+            }
+        }
+        out
+    }
+
+    /// The part of one white-space token that is a credential.
+    fn old_credential_token(tok: &str) -> Option<(usize, usize)> {
+        let t = tok.trim_end_matches(['.', ',', ';', ':']);
+        let b = t.as_bytes();
+        // Most tokens are words: only these shapes can be credentials.
+        let shaped = matches!(b.first(), Some(b'$' | b'A' | b'g' | b'x' | b's' | b'r' | b'e'));
+        if !shaped && !t.contains(':') && !t.contains('@') {
+            return None;
+        }
+        let upper_alnum = |x: &[u8]| x.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        // NTLM LM:NT pairs, and secretsdump lines user:rid:lm:nt:::
+        let parts: Vec<&str> = t.split(':').collect();
+        let hex32 = |p: &&str| p.len() == 32 && p.bytes().all(|c| c.is_ascii_hexdigit());
+        if parts.iter().filter(|p| hex32(p)).count() >= 2 {
+            return Some((0, t.len()));
+        }
+        if t.starts_with("$krb5") || t.starts_with("$NT$") || t.starts_with("$DCC2$") {
+            return Some((0, t.len()));
+        }
+        for prefix in ["AKIA", "ASIA"] {
+            if let Some(rest) = b.strip_prefix(prefix.as_bytes()) {
+                if rest.len() == 16 && upper_alnum(rest) {
+                    return Some((0, t.len()));
+                }
+            }
+        }
+        for prefix in [
+            "ghp_",
+            "gho_",
+            "ghs_",
+            "ghu_",
+            "github_pat_",
+            "glpat-",
+            "xoxb-",
+            "xoxp-",
+            "xoxa-",
+            "xoxr-",
+            "sk-",
+            "sk_live_",
+            "rk_live_",
+            "AIza",
+        ] {
+            if let Some(rest) = t.strip_prefix(prefix) {
+                if rest.len() >= 16
+                    && rest.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+                {
+                    return Some((0, t.len()));
+                }
+            }
+        }
+        // JWT: three Base64URL parts, the first a JSON header.
+        if t.starts_with("eyJ") {
+            let p: Vec<&str> = t.split('.').collect();
+            if p.len() == 3
+                && p.iter().all(|x| {
+                    x.len() >= 4
+                        && x.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+                })
+            {
+                return Some((0, t.len()));
+            }
+        }
+        // user@domain:password (stealer logs, combo lists).
+        if let Some(at) = t.find('@') {
+            if let Some(colon) = t.get(at..).and_then(|r| r.find(':')).map(|c| c + at) {
+                let pass = t.get(colon + 1..).unwrap_or_default();
+                let host = t.get(at + 1..colon).unwrap_or_default();
+                if !pass.is_empty()
+                    && !pass.starts_with("//")
+                    && host.contains('.')
+                    && !pass.bytes().all(|c| c.is_ascii_digit())
+                {
+                    return Some((0, t.len()));
+                }
+            }
+        }
+        None
+    }
+
+    /// Japanese telephone numbers (`022-123-4567`, `03-1234-5678`,
+    /// `0120-123-456`, `+81-22-123-4567`): they lead to an organisation.
+    pub(super) fn phones(text: &str) -> Vec<Span> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            let at_start = i == 0
+                || !s.get(i - 1).is_some_and(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'/' | b'+')
+                });
+            let international = s.get(i..i + 3) == Some(b"+81");
+            if !at_start || !(international || s.get(i) == Some(&b'0')) {
+                i += 1;
+                continue;
+            }
+            // Groups of digits joined by single hyphens.
+            let mut j = if international { i + 3 } else { i };
+            if international && s.get(j) == Some(&b'-') {
+                j += 1;
+            }
+            let mut groups = 0;
+            let mut digits = 0;
+            loop {
+                let n = s
+                    .get(j..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if n == 0 {
+                    break;
+                }
+                groups += 1;
+                digits += n;
+                j += n;
+                if s.get(j) == Some(&b'-') && s.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let after_ok = !s.get(j).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.');
+            let total = digits + usize::from(international);
+            if groups == 3 && after_ok && (9..=11).contains(&total) {
+                out.push(Span { start: i, end: j });
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// IPv4 literals anywhere (`10.20.4.17x`, `ip=10.20.4.17`), also where the
+    /// extractor would not take them as indicators: a safety net for R3/R5.
+    pub(super) fn ipv4_literals(text: &str) -> Vec<(Span, std::net::Ipv4Addr)> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            if !s.get(i).is_some_and(u8::is_ascii_digit)
+                || (i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_digit() || *b == b'.'))
+            {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut j = i;
+            while s.get(j).is_some_and(|b| b.is_ascii_digit() || *b == b'.') {
+                j += 1;
+            }
+            let cand = text.get(start..j).unwrap_or_default().trim_end_matches('.');
+            if let Ok(ip) = cand.parse::<std::net::Ipv4Addr>() {
+                out.push((Span { start, end: start + cand.len() }, ip));
+            }
+            i = j.max(i + 1);
+        }
+        out
+    }
+
+    /// Host-like tokens (`MNSK-FS01`, `fs01.corp.mnsk.local`): letters, digits,
+    /// `-`, `_` and `.`, with at least one letter.
+    pub(super) fn host_tokens(text: &str) -> Vec<Span> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            let ok = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+            if !s.get(i).copied().is_some_and(ok) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while s.get(i).copied().is_some_and(ok) {
+                i += 1;
+            }
+            let mut end = i;
+            while end > start && s.get(end - 1) == Some(&b'.') {
+                end -= 1;
+            }
+            if s.get(start..end)
+                .is_some_and(|t| t.iter().any(u8::is_ascii_alphabetic) && t.len() >= 3)
+            {
+                out.push(Span { start, end });
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -1100,6 +1844,156 @@ mod tests {
         );
     }
 
+    /// Realistic pieces of text for the cue-driven scanners: words, dates,
+    /// numbers, phones, IPs, host names, credentials, key-value lines, in
+    /// ASCII and Japanese.
+    pub(super) const PIECES: &[&str] = &[
+        "the",
+        "server",
+        "Account",
+        "May",
+        "may",
+        "Sept.",
+        "sept",
+        "Mar",
+        "march",
+        "June",
+        "3",
+        "12",
+        "31",
+        "2024",
+        "20245",
+        "2024-05-03",
+        "2024/5/3",
+        "2024.05.03",
+        "2024-5-3x",
+        "1989-01-01",
+        "2024年5月3日",
+        "令和6年5月3日",
+        "平成31年4月30日",
+        "令和元年5月1日",
+        "3 May 2024",
+        "May 3, 2024",
+        "September 30 2024",
+        "03-1234-5678",
+        "022-123-4567",
+        "0120-123-456",
+        "+81-22-123-4567",
+        "+8190-1234-5678",
+        "+81",
+        "0",
+        "00",
+        "+",
+        "10.20.4.17",
+        "1.2.3.4.5",
+        "999.1.1.1",
+        "10.20.4.17.",
+        "fs01.corp.mnsk.local",
+        "MNSK-FS01",
+        "a.b",
+        "...",
+        "x.",
+        "ab_",
+        "password: hunter2",
+        "Password=abc",
+        "pw = x",
+        "/p:secret",
+        "--user bob",
+        "-u x",
+        "-p ",
+        "user:pass@host.com",
+        "bob@example.com:pw1",
+        "AKIA1234567890ABCDEF",
+        "ghp_abcdefghijklmnop1234",
+        "sk-abcdefghijklmnopqrst",
+        "eyJhbGciOi.eyJzdWIi.c2lnbmF0dXJl",
+        "$krb5tgs$23$x",
+        "$NT$abc",
+        "aad3b435b51404eeaad3b435b51404ee:31d6cfe0d16ae931b73c59d7e0c089c0",
+        "Computer Name: FS01",
+        "computername：pc1",
+        "User: bob",
+        "username | : a",
+        "To: x@y",
+        "CC:",
+        "宛先：田中",
+        "ユーザー名: 佐藤",
+        "- Author: me",
+        "  * cc : z",
+        "・会社名: 湊川",
+        "利用者",
+        "日本語",
+        "東京都",
+        "\n",
+        " ",
+        "  ",
+        "\t",
+        "\"",
+        ",",
+        ":",
+        "：",
+        "=",
+        "@",
+        "-",
+        ".",
+        "/",
+        "\\",
+        "'",
+        "(",
+        ")",
+        "e",
+        "s",
+        "A",
+        "g",
+        "x",
+        "r",
+        "$",
+    ];
+
+    /// Text built from [`PIECES`], glued or apart.
+    pub(super) fn pieces_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            (prop::sample::select(PIECES), prop::sample::select(&["", " ", "\n", ", ", ": "][..])),
+            0..40,
+        )
+        .prop_map(|parts| {
+            let mut text = String::new();
+            for (p, glue) in parts {
+                text.push_str(p);
+                text.push_str(glue);
+            }
+            text
+        })
+    }
+
+    fn same_as_reference(text: &str) {
+        let kw = Keywords::find(text);
+        assert_eq!(metadata_values(&kw), reference::line_values(text, META_KEYS), "{text:?}");
+        assert_eq!(host_values(&kw), reference::line_values(text, HOST_KEYS), "{text:?}");
+        assert_eq!(user_values(&kw), reference::line_values(text, USER_KEYS), "{text:?}");
+        assert_eq!(western_dates(text), reference::western_dates(text), "{text:?}");
+        assert_eq!(era_dates(text), reference::era_dates(text), "{text:?}");
+        assert_eq!(addresses(text), reference::addresses(text), "{text:?}");
+        assert_eq!(credentials(text, &kw), reference::credentials(text, &kw), "{text:?}");
+        assert_eq!(phones(text), reference::phones(text), "{text:?}");
+        assert_eq!(ipv4_literals(text), reference::ipv4_literals(text), "{text:?}");
+        let hosts = reference::host_tokens(text);
+        assert_eq!(host_tokens(text, false), hosts, "{text:?}");
+        let dotted: Vec<Span> = hosts
+            .into_iter()
+            .filter(|h| text.get(h.start..h.end).is_some_and(|t| t.contains('.')))
+            .collect();
+        assert_eq!(host_tokens(text, true), dotted, "{text:?}");
+    }
+
+    #[test]
+    fn cue_driven_scanners_find_what_the_reference_found() {
+        same_as_reference("");
+        same_as_reference(&PIECES.join(" "));
+        same_as_reference(&PIECES.join("\n"));
+        same_as_reference(&PIECES.concat());
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
 
@@ -1125,6 +2019,12 @@ mod tests {
                 text.push_str(&glue);
             }
             same_as_separate_lists(&text);
+        }
+
+        /// The cue-driven scanners find what the per-byte ones found.
+        #[test]
+        fn cue_driven_scanners_find_what_the_reference_found_anywhere(text in pieces_text()) {
+            same_as_reference(&text);
         }
     }
 }

@@ -17,32 +17,37 @@ fn is_token_byte(b: u8) -> bool {
 }
 
 /// Finds encoded tokens of `text` (byte offsets into `text`).
+///
+/// Tokens are decoded into one buffer (no allocation per token), and a
+/// token without `/`, `=`, `&` or `-` is its only segment.
 pub(crate) fn find(text: &str) -> Vec<EncodedToken> {
     let s = text.as_bytes();
     let mut out = Vec::new();
+    let mut buf = Vec::new();
     let mut i = 0;
-    while i < s.len() {
-        if !s.get(i).copied().is_some_and(is_token_byte) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while s.get(i).copied().is_some_and(is_token_byte) {
-            i += 1;
-        }
-        // A token glued to other letters (inside a word) is not a token.
-        let Some(tok) = text.get(start..i) else { continue };
+    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(|&b| is_token_byte(b))) {
+        let start = i + p;
+        let end = start
+            + s.get(start..).map_or(0, |r| r.iter().take_while(|&&b| is_token_byte(b)).count());
+        i = end;
+        let Some(tok) = text.get(start..end) else { continue };
         if tok.len() < MIN_TOKEN {
             continue;
         }
         // Paths and URLs split into their segments.
-        for (off, part) in split_segments(tok) {
-            if let Some(decoded) = decode_token(part) {
+        let mut take = |off: usize, part: &str| {
+            if let Some(decoded) = decode_token_into(part, &mut buf) {
                 out.push(EncodedToken {
                     start: start + off,
                     end: start + off + part.len(),
                     text: decoded,
                 });
+            }
+        };
+        take(0, tok);
+        if tok.trim_end_matches('=').contains(['/', '=', '&', '-']) {
+            for (off, part) in split_segments(tok).into_iter().skip(1) {
+                take(off, part);
             }
         }
     }
@@ -71,12 +76,12 @@ fn split_segments(tok: &str) -> Vec<(usize, &str)> {
     parts
 }
 
-fn decode_token(tok: &str) -> Option<String> {
+/// The text a token decodes to, with the decoded bytes in `buf` (reused).
+fn decode_token_into(tok: &str, buf: &mut Vec<u8>) -> Option<String> {
     let b = tok.as_bytes();
     let lower = b.iter().any(u8::is_ascii_lowercase);
-    let digit = b.iter().any(u8::is_ascii_digit);
-    if b.len() % 2 == 0 && b.iter().all(u8::is_ascii_hexdigit) && digit {
-        if let Some(t) = hex(tok).and_then(|v| printable(&v)) {
+    if b.len() % 2 == 0 && b.iter().all(u8::is_ascii_hexdigit) && b.iter().any(u8::is_ascii_digit) {
+        if let Some(t) = hex_into(tok, buf).then(|| printable(buf)).flatten() {
             return Some(t);
         }
     }
@@ -90,7 +95,49 @@ fn decode_token(tok: &str) -> Option<String> {
             return Some(t);
         }
     }
-    base64(tok).and_then(|v| printable(&v))
+    base64_into(tok, buf).then(|| printable(buf)).flatten()
+}
+
+/// [`hex`] into `buf`; false where a pair is not hex.
+fn hex_into(s: &str, buf: &mut Vec<u8>) -> bool {
+    buf.clear();
+    for p in s.as_bytes().chunks_exact(2) {
+        let [h, l] = p else { return false };
+        let (Some(h), Some(l)) = (char::from(*h).to_digit(16), char::from(*l).to_digit(16)) else {
+            return false;
+        };
+        let Ok(v) = u8::try_from(h << 4 | l) else { return false };
+        buf.push(v);
+    }
+    true
+}
+
+/// [`base64`] into `buf`; false where it does not decode.
+fn base64_into(s: &str, buf: &mut Vec<u8>) -> bool {
+    buf.clear();
+    let body = s.trim_end_matches('=');
+    if body.len() % 4 == 1 {
+        return false;
+    }
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for c in body.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => return false,
+        };
+        acc = acc << 6 | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            buf.push((acc >> bits & 0xff) as u8);
+        }
+    }
+    true
 }
 
 /// Decoded bytes as text when at least 90 % is printable.
@@ -163,6 +210,7 @@ fn utf16le(bytes: &[u8]) -> Option<String> {
     String::from_utf16(&units).ok().map(|s| s.trim_end_matches('\0').to_owned())
 }
 
+#[cfg(test)]
 fn hex(s: &str) -> Option<Vec<u8>> {
     s.as_bytes()
         .chunks_exact(2)
@@ -177,6 +225,7 @@ fn hex(s: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
+#[cfg(test)]
 fn base64(s: &str) -> Option<Vec<u8>> {
     let body = s.trim_end_matches('=');
     let mut out = Vec::with_capacity(body.len() * 3 / 4);
@@ -225,10 +274,125 @@ fn base32(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The token search before tokens were decoded into one buffer, kept as
+/// the reference the property test holds [`find`] to.
+#[cfg(test)]
+mod reference {
+    use super::{
+        EncodedToken, MIN_TOKEN, base32, base64, hex, is_token_byte, printable, split_segments,
+    };
+
+    /// The token search before tokens were decoded into one buffer.
+    /// Finds encoded tokens of `text` (byte offsets into `text`).
+    pub(super) fn find(text: &str) -> Vec<EncodedToken> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            if !s.get(i).copied().is_some_and(is_token_byte) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while s.get(i).copied().is_some_and(is_token_byte) {
+                i += 1;
+            }
+            // A token glued to other letters (inside a word) is not a token.
+            let Some(tok) = text.get(start..i) else { continue };
+            if tok.len() < MIN_TOKEN {
+                continue;
+            }
+            // Paths and URLs split into their segments.
+            for (off, part) in split_segments(tok) {
+                if let Some(decoded) = old_decode_token(part) {
+                    out.push(EncodedToken {
+                        start: start + off,
+                        end: start + off + part.len(),
+                        text: decoded,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn old_decode_token(tok: &str) -> Option<String> {
+        let b = tok.as_bytes();
+        let lower = b.iter().any(u8::is_ascii_lowercase);
+        let digit = b.iter().any(u8::is_ascii_digit);
+        if b.len() % 2 == 0 && b.iter().all(u8::is_ascii_hexdigit) && digit {
+            if let Some(t) = hex(tok).and_then(|v| printable(&v)) {
+                return Some(t);
+            }
+        }
+        // Other numbers are not encodings (words may be: Base64 can be all
+        // letters).
+        if !b.iter().any(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        if !lower && b.iter().all(|c| matches!(c, b'A'..=b'Z' | b'2'..=b'7' | b'=')) {
+            if let Some(t) = base32(tok).and_then(|v| printable(&v)) {
+                return Some(t);
+            }
+        }
+        base64(tok).and_then(|v| printable(&v))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of tokens: words, Base64, hex, Base32, paths and queries.
+    const PIECES: &[&str] = &[
+        "5rmK5bed57K+5qmf",
+        "bWluYXRvZ2F3YQ==",
+        "bWlu",
+        "==",
+        "=",
+        "/",
+        "&",
+        "-",
+        "_",
+        "+",
+        "id=",
+        "https://x.example/p/",
+        "configuration",
+        "Reactivate",
+        "4d4e534b2d46533031",
+        "ab",
+        "0",
+        "MFRGGZDFMZTWQ2LK",
+        "NBSWY3DP",
+        "AAAA",
+        "Zg",
+        "dGVzdA",
+        "6Z2S5qOu",
+        "湊川",
+        " ",
+        "\n",
+        ".",
+        ":",
+        "\"",
+        "eyJhbGciOiJIUzI1NiJ9",
+        "TQBOAFMASwA=",
+        "VABlAHMAdAA=",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// Tokens built from the pieces are found and decoded as before.
+        #[test]
+        fn find_is_the_reference_anywhere(
+            parts in prop::collection::vec(prop::sample::select(PIECES), 0..16),
+        ) {
+            let text = parts.concat();
+            prop_assert_eq!(find(&text), reference::find(&text));
+        }
+    }
 
     fn b64(bytes: &[u8]) -> String {
         const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -291,12 +291,12 @@ impl Deidentifier {
             (RuleId::R6, Action::Redact, Placeholder::VictimId, scan::cloud_ids),
             (RuleId::R4, Action::Drop, Placeholder::Credential, |t, _| scan::private_keys(t)),
             (RuleId::R4, Action::Drop, Placeholder::Credential, scan::ntlm_after_cue),
-            (RuleId::R4, Action::Redact, Placeholder::User, |t, _| scan::user_values(t)),
+            (RuleId::R4, Action::Redact, Placeholder::User, |_, k| scan::user_values(k)),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::addresses(t)),
             (RuleId::R10, Action::Redact, Placeholder::VictimId, scan::victim_ids),
-            (RuleId::R5, Action::Redact, Placeholder::InternalHost, |t, _| scan::host_values(t)),
-            (RuleId::R12, Action::Drop, Placeholder::Metadata, |t, _| scan::metadata_values(t)),
+            (RuleId::R5, Action::Redact, Placeholder::InternalHost, |_, k| scan::host_values(k)),
+            (RuleId::R12, Action::Drop, Placeholder::Metadata, |_, k| scan::metadata_values(k)),
         ];
         for &(rule, action, placeholder, scanner) in SCANNERS {
             if self.enabled(rule) {
@@ -307,15 +307,13 @@ impl Deidentifier {
         }
         if self.enabled(RuleId::R5) {
             let single_labels = self.assets.has_single_labels();
-            for s in scan::host_tokens(text) {
+            // Without single-label names, only dotted tokens can name a host.
+            for s in scan::host_tokens(text, !single_labels) {
                 // Extracted indicators were judged by their own rules.
                 if overlaps(&network_spans, s.start, s.end) {
                     continue;
                 }
                 let Some(tok) = text.get(s.start..s.end) else { continue };
-                if !tok.contains('.') && !single_labels {
-                    continue;
-                }
                 let host = tok.to_ascii_lowercase();
                 let owned = self.assets.host(&host).or_else(|| {
                     self.assets.matches_pattern(&host).then_some(Owned {
@@ -381,54 +379,24 @@ impl Deidentifier {
     }
 
     fn unc_hosts(&self, text: &str, w: &mut Work) {
-        let b = text.as_bytes();
-        let mut i = 0;
-        while i + 2 < b.len() {
-            let at_token = i == 0
-                || b.get(i - 1).is_some_and(|c| {
-                    c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'(' | b'=' | b'>')
-                });
-            if at_token && b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'\\') {
-                let s = i + 2;
-                let e = s + b
-                    .get(s..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_'))
-                    .count();
-                if e > s {
-                    let host = text.get(s..e).unwrap_or_default().to_ascii_lowercase();
-                    let owned = if let Ok(ip) = host.parse::<std::net::IpAddr>() {
-                        self.owned_ip(ip)
-                    } else if let Some(o) = self.assets.host(&host) {
-                        Some(o)
-                    } else {
-                        // A public domain after `\\` is the attacker's WebDAV
-                        // server; anything else names an internal host.
-                        let public = host.parse::<Domain>().is_ok_and(|d| {
-                            !d.is_private_suffix() && d.registrable() != d.public_suffix()
-                        });
-                        (!public).then_some(Owned {
-                            rule: RuleId::R5,
-                            placeholder: Placeholder::InternalHost,
-                        })
-                    };
-                    if let Some(o) = owned {
-                        let (action, t) = self.owned_text(o, &host);
-                        w.add(
-                            o.rule,
-                            action,
-                            s,
-                            e,
-                            t,
-                            Some(o.placeholder),
-                            Some(IndicatorKind::FilePath),
-                        );
-                    }
-                }
-                i = e.max(i + 2);
+        for (s, e) in unc_host_spans(text) {
+            let host = text.get(s..e).unwrap_or_default().to_ascii_lowercase();
+            let owned = if let Ok(ip) = host.parse::<std::net::IpAddr>() {
+                self.owned_ip(ip)
+            } else if let Some(o) = self.assets.host(&host) {
+                Some(o)
             } else {
-                i += 1;
+                // A public domain after `\\` is the attacker's WebDAV
+                // server; anything else names an internal host.
+                let public = host
+                    .parse::<Domain>()
+                    .is_ok_and(|d| !d.is_private_suffix() && d.registrable() != d.public_suffix());
+                (!public)
+                    .then_some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalHost })
+            };
+            if let Some(o) = owned {
+                let (action, t) = self.owned_text(o, &host);
+                w.add(o.rule, action, s, e, t, Some(o.placeholder), Some(IndicatorKind::FilePath));
             }
         }
     }
@@ -634,66 +602,135 @@ fn token_around(text: &str, s: usize, e: usize) -> &str {
     text.get(a..z).unwrap_or_default()
 }
 
-/// `C:\Users\<user>\...`, `/home/<user>/...` (R7); attacker build paths
-/// (`.pdb`) stay.
-fn user_profile_paths(text: &str, w: &mut Work) {
-    const ROOTS: &[&str] =
-        &["\\users\\", "\\\\users\\\\", "/users/", "/home/", "\\documents and settings\\"];
-    const GENERIC: &[&str] = &[
-        "public",
-        "default",
-        "default user",
-        "all users",
-        "administrator",
-        "admin",
-        "<user>",
-        "%username%",
-        "$user",
-        "user",
-        "*",
-        "root",
-    ];
-    let lower = text.to_ascii_lowercase();
-    for root in ROOTS {
-        let mut from = 0;
-        while let Some(p) = lower.get(from..).and_then(|t| t.find(root)).map(|p| p + from) {
-            let s = p + root.len();
-            from = s;
-            let sep = if root.starts_with('\\') { b'\\' } else { b'/' };
-            let e = s + lower
-                .as_bytes()
+/// The host names after `\\` at the start of a token (UNC paths), found
+/// from their backslashes (`memchr`).
+fn unc_host_spans(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(p) = text.get(i..).and_then(|t| t.find('\\')).map(|p| p + i) {
+        i = p;
+        if i + 2 >= b.len() {
+            break;
+        }
+        let at_token = i == 0
+            || b.get(i - 1).is_some_and(|c| {
+                c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'(' | b'=' | b'>')
+            });
+        if at_token && b.get(i + 1) == Some(&b'\\') {
+            let s = i + 2;
+            let e = s + b
                 .get(s..)
                 .unwrap_or_default()
                 .iter()
-                .take_while(|c| {
-                    **c != sep
-                        && !c.is_ascii_whitespace()
-                        && !matches!(c, b'"' | b'\'' | b'<' | b'>' | b'|')
-                })
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_'))
                 .count();
-            let Some(name) = lower.get(s..e) else { continue };
-            if name.is_empty()
-                || GENERIC.contains(&name)
-                || name.starts_with('%')
-                || name.starts_with('<')
-            {
-                continue;
+            if e > s {
+                out.push((s, e));
             }
-            let token = token_around(&lower, p, e);
-            if token.contains(".pdb") {
-                continue;
-            }
-            w.add(
-                RuleId::R7,
-                Action::Generalise,
-                s,
-                e,
-                Placeholder::User.as_str().to_owned(),
-                Some(Placeholder::User),
-                Some(IndicatorKind::FilePath),
-            );
+            i = e.max(i + 2);
+        } else {
+            i += 1;
         }
     }
+    out
+}
+
+/// `C:\Users\<user>\...`, `/home/<user>/...` (R7); attacker build paths
+/// (`.pdb`) stay.
+fn user_profile_paths(text: &str, w: &mut Work) {
+    for (s, e) in profile_user_spans(text) {
+        w.add(
+            RuleId::R7,
+            Action::Generalise,
+            s,
+            e,
+            Placeholder::User.as_str().to_owned(),
+            Some(Placeholder::User),
+            Some(IndicatorKind::FilePath),
+        );
+    }
+}
+
+/// Profile roots (lower case), each starting with the separator.
+const PROFILE_ROOTS: &[&str] =
+    &["\\users\\", "\\\\users\\\\", "/users/", "/home/", "\\documents and settings\\"];
+
+/// User names that name no one.
+const GENERIC_USERS: &[&str] = &[
+    "public",
+    "default",
+    "default user",
+    "all users",
+    "administrator",
+    "admin",
+    "<user>",
+    "%username%",
+    "$user",
+    "user",
+    "*",
+    "root",
+];
+
+/// The user names of [`user_profile_paths`], root by root, compared in
+/// any ASCII case without a lower-case copy of the text: the roots are
+/// looked for only where a separator stands (`memchr`), one pass for the
+/// roots of `\\` and one for those of `/`.
+fn profile_user_spans(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    // Per root: its names, and where its next occurrence may start.
+    let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); PROFILE_ROOTS.len()];
+    let mut from = vec![0usize; PROFILE_ROOTS.len()];
+    for sep in [b'\\', b'/'] {
+        let mut at = 0;
+        while let Some(p) = text.get(at..).and_then(|t| t.find(char::from(sep))).map(|q| q + at) {
+            at = p + 1;
+            for ((root, names), next) in PROFILE_ROOTS.iter().zip(&mut found).zip(&mut from) {
+                let r = root.as_bytes();
+                if r.first() != Some(&sep)
+                    || p < *next
+                    || !b.get(p..p + r.len()).is_some_and(|w| w.eq_ignore_ascii_case(r))
+                {
+                    continue;
+                }
+                let s = p + r.len();
+                *next = s;
+                if let Some(e) = profile_user_at(text, p, s, sep) {
+                    names.push((s, e));
+                }
+            }
+        }
+    }
+    found.concat()
+}
+
+/// The end of the user name at `s`, after the root at `p`, if it names
+/// someone (not a generic name, not in an attacker's `.pdb` path).
+fn profile_user_at(text: &str, p: usize, s: usize, sep: u8) -> Option<usize> {
+    let b = text.as_bytes();
+    let e = s + b
+        .get(s..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| {
+            **c != sep
+                && !c.is_ascii_whitespace()
+                && !matches!(c, b'"' | b'\'' | b'<' | b'>' | b'|')
+        })
+        .count();
+    let name = text.get(s..e)?;
+    if name.is_empty()
+        || GENERIC_USERS.iter().any(|g| g.eq_ignore_ascii_case(name))
+        || name.starts_with('%')
+        || name.starts_with('<')
+    {
+        return None;
+    }
+    let token = token_around(text, p, e).as_bytes();
+    if token.windows(4).any(|w| w.eq_ignore_ascii_case(b".pdb")) {
+        return None;
+    }
+    Some(e)
 }
 
 fn generalise_date(d: Day, japanese: bool, g: DateGranularity) -> String {
@@ -759,5 +796,165 @@ fn copy_mapped(
             s.input
         };
         next_segs.push(Seg { out: (o, next.len()), input, copied: s.copied });
+    }
+}
+
+/// The scans of this file before they were cue-driven, kept as the
+/// reference the property tests hold the cue-driven ones to.
+#[cfg(test)]
+mod reference {
+    use super::token_around;
+
+    /// The user names of `user_profile_paths`, on a lower-case copy.
+    pub(super) fn profile_user_spans(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        const ROOTS: &[&str] =
+            &["\\users\\", "\\\\users\\\\", "/users/", "/home/", "\\documents and settings\\"];
+        const GENERIC: &[&str] = &[
+            "public",
+            "default",
+            "default user",
+            "all users",
+            "administrator",
+            "admin",
+            "<user>",
+            "%username%",
+            "$user",
+            "user",
+            "*",
+            "root",
+        ];
+        let lower = text.to_ascii_lowercase();
+        for root in ROOTS {
+            let mut from = 0;
+            while let Some(p) = lower.get(from..).and_then(|t| t.find(root)).map(|p| p + from) {
+                let s = p + root.len();
+                from = s;
+                let sep = if root.starts_with('\\') { b'\\' } else { b'/' };
+                let e = s + lower
+                    .as_bytes()
+                    .get(s..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|c| {
+                        **c != sep
+                            && !c.is_ascii_whitespace()
+                            && !matches!(c, b'"' | b'\'' | b'<' | b'>' | b'|')
+                    })
+                    .count();
+                let Some(name) = lower.get(s..e) else { continue };
+                if name.is_empty()
+                    || GENERIC.contains(&name)
+                    || name.starts_with('%')
+                    || name.starts_with('<')
+                {
+                    continue;
+                }
+                let token = token_around(&lower, p, e);
+                if token.contains(".pdb") {
+                    continue;
+                }
+                out.push((s, e));
+            }
+        }
+        out
+    }
+
+    /// The UNC host spans as `unc_hosts` found them, byte by byte.
+    pub(super) fn unc_host_spans(text: &str) -> Vec<(usize, usize)> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i + 2 < b.len() {
+            let at_token = i == 0
+                || b.get(i - 1).is_some_and(|c| {
+                    c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'(' | b'=' | b'>')
+                });
+            if at_token && b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'\\') {
+                let s = i + 2;
+                let e = s + b
+                    .get(s..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_'))
+                    .count();
+                if e > s {
+                    out.push((s, e));
+                }
+                i = e.max(i + 2);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of text with paths, UNC names and their look-alikes.
+    const PIECES: &[&str] = &[
+        "C:\\Users\\tsato\\Desktop",
+        "c:\\users\\Public\\x",
+        "C:\\USERS\\Admin",
+        "\\\\users\\\\bob",
+        "/home/alice/.ssh",
+        "/Users/Bob/",
+        "/HOME/root/",
+        "/home/",
+        "\\Documents and Settings\\ken\\",
+        "\\users\\%USERNAME%",
+        "\\users\\<user>",
+        "D:\\build\\users\\dev\\x.PDB",
+        "a.pdb",
+        "\\\\fs01\\share",
+        "\\\\10.20.4.17\\c$",
+        "\\\\",
+        "\\",
+        "\\\\\\",
+        "(\\\\srv.corp.local",
+        "=\\\\h",
+        "x\\\\y",
+        "word",
+        "the",
+        " ",
+        "\n",
+        "\t",
+        "\"",
+        "'",
+        ">",
+        "<",
+        "|",
+        "/",
+        "ユーザー",
+    ];
+
+    fn pieces_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|p| p.concat())
+    }
+
+    fn same_as_reference(text: &str) {
+        assert_eq!(profile_user_spans(text), reference::profile_user_spans(text), "{text:?}");
+        assert_eq!(unc_host_spans(text), reference::unc_host_spans(text), "{text:?}");
+    }
+
+    #[test]
+    fn cue_driven_scans_find_what_the_reference_found() {
+        same_as_reference("");
+        same_as_reference(&PIECES.join(" "));
+        same_as_reference(&PIECES.concat());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// Profile paths and UNC hosts are found as byte by byte.
+        #[test]
+        fn cue_driven_scans_find_what_the_reference_found_anywhere(text in pieces_text()) {
+            same_as_reference(&text);
+        }
     }
 }
