@@ -211,10 +211,8 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
         if p > 0 && !s.get(p - 1).is_some_and(u8::is_ascii_whitespace) {
             continue;
         }
-        let j = p + k.len();
-        let end = token_end(s, j);
-        if end > j {
-            out.push(Span { start: j, end });
+        if let Some(v) = switch_value(s, p + k.len()) {
+            out.push(v);
         }
     }
     // Tokens with a known shape (see [`credential_token`]): only a token
@@ -319,6 +317,18 @@ const SWITCHES: &[&str] = &[
     "--username ",
     "--username=",
 ];
+
+/// The value after a credential switch that ends at `j`: the token there,
+/// unless it holds no letter or digit (`xxd -p | sed`: a pipe, a
+/// redirection or a mask is no secret).
+fn switch_value(s: &[u8], j: usize) -> Option<Span> {
+    let end = token_end(s, j);
+    let value = s.get(j..end)?;
+    value
+        .iter()
+        .any(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
+        .then_some(Span { start: j, end })
+}
 
 /// The part of one white-space token that is a credential.
 fn credential_token(tok: &str) -> Option<(usize, usize)> {
@@ -1302,7 +1312,7 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod reference {
-    use super::{CREDENTIAL_KEYS, SWITCHES, is_cjk};
+    use super::{CREDENTIAL_KEYS, SWITCHES, is_cjk, switch_value};
 
     /// `令和6年5月3日`, `平成31年4月30日`, `令和元年5月1日`.
     pub(super) fn era_dates(text: &str) -> Vec<DateMention> {
@@ -1595,10 +1605,8 @@ mod reference {
             if p > 0 && !s.get(p - 1).is_some_and(u8::is_ascii_whitespace) {
                 continue;
             }
-            let j = p + k.len();
-            let end = token_end(s, j);
-            if end > j {
-                out.push(Span { start: j, end });
+            if let Some(v) = switch_value(s, p + k.len()) {
+                out.push(v);
             }
         }
         // Tokens with a known shape.
