@@ -47,12 +47,17 @@
 //!   terms on the team's 2-core machine) — build one per profile and share
 //!   it between threads.
 //! - **Cost**: text goes through decoding, two key views streamed into
-//!   the automaton, the scanners (their keywords found in one pass) and a
-//!   last check of the output, so it is far slower than extraction: about
-//!   850 instructions per byte of the dev corpus (callgrind; 10,000-term
-//!   and 10-term profiles alike), 13.9 MiB/s on one core of the team's
-//!   shared 2-core machine (criterion `deid/text`; 10 terms 14.4 MiB/s);
-//!   single indicators take under a microsecond each.
+//!   the automaton, the scanners (each started from its own cue: digits,
+//!   dots, `:`/`@`, keywords found in one pass) and a last check of the
+//!   output, so it is far slower than extraction: about 570 instructions
+//!   per byte of the dev corpus (callgrind; 10,000-term and 10-term
+//!   profiles alike), 19.4 MiB/s on one core of the team's shared 2-core
+//!   machine (criterion `deid/text`; 10 terms 19.9 MiB/s). The bundled
+//!   victim profile on the corpus with its incident notes mixed in, where
+//!   terms are found in every other chunk, runs at 10.2 MiB/s. The streamed
+//!   key views are the largest part (about 100 instructions per byte and
+//!   pass, over the input, the output and the pieces that hold a term).
+//!   Single indicators take under a microsecond each.
 //! - **Rules** R1–R17 from the report's cases, plus R0 (direct identifiers
 //!   in prose) and F1 (fail closed on what cannot be decoded); see
 //!   [`RuleId`] and [`RuleId::case`].
