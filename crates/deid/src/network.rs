@@ -290,12 +290,21 @@ pub(crate) fn is_internal_name(host: &str) -> bool {
         return false;
     }
     let tld_is = |s: &str| last.eq_ignore_ascii_case(s);
-    INTERNAL_SUFFIXES.iter().any(|s| match s.split_once('.') {
+    let internal = INTERNAL_SUFFIXES.iter().any(|s| match s.split_once('.') {
         // Two-label suffixes (`home.arpa`).
         Some((a, b)) => tld_is(b) && second.eq_ignore_ascii_case(a),
         None => tld_is(s),
-    })
+    });
+    // Boot scripts named like hosts (`/etc/rc.local`, persistence in
+    // ATT&CK T1037.004) are the attacker's technique, not the victim's
+    // network; a profile that lists such a name still has it redacted.
+    internal && !(tld_is("local") && LOCAL_FILES.iter().any(|f| second.eq_ignore_ascii_case(f)))
 }
+
+/// The stems of well-known `*.local` boot and shutdown scripts: `rc.local`
+/// (System V, systemd's `rc-local.service`), and SUSE's `boot.local`,
+/// `before.local`, `after.local` and `halt.local`.
+const LOCAL_FILES: &[&str] = &["rc", "boot", "before", "after", "halt"];
 
 /// `*` matches any run (also empty); the rest is compared case-blind
 /// (`pattern` is lower case, `s` any case).
@@ -475,6 +484,16 @@ mod tests {
         }
         assert!(!is_internal_name("example.com"));
         assert!(!is_internal_name("local"));
+    }
+
+    #[test]
+    fn boot_scripts_are_no_internal_names() {
+        for f in ["rc.local", "RC.LOCAL", "boot.local", "after.local", "T1037.004.rc.local"] {
+            assert!(!is_internal_name(f), "{f}");
+        }
+        for h in ["rc.corp.local", "boot.lan", "fs01.corp.local", "rc01.local"] {
+            assert!(is_internal_name(h), "{h}");
+        }
     }
 
     #[test]
