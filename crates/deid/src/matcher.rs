@@ -965,14 +965,10 @@ impl Matcher {
         let mut undecodable = Vec::new();
         let mut start = 0;
         while start < text.len() {
-            let end = chunk_end(text, start, CHUNK);
             // Each chunk reaches into the next, so a term across the cut is
             // still whole in one of them (matches are local: a long run of
             // separators breaks them).
-            let mut reach = (end + OVERLAP).min(text.len());
-            while !text.is_char_boundary(reach) {
-                reach += 1;
-            }
+            let (end, reach) = piece(text, start, CHUNK);
             let Some(chunk) = text.get(start..reach) else { break };
             let decoded = crate::canon::decode::decode(chunk);
             // What starts in the overlap is the next chunk's to judge.
