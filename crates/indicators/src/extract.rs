@@ -1016,6 +1016,14 @@ impl Extractor {
     }
 
     fn dotted(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        // `evil[.]example[.]com/gate/`, `45.77.1[.]2/upd/win.bin`: a host
+        // written without a scheme, followed by a path. The host is the
+        // indicator (a URL needs its scheme); the path is not kept.
+        if ctx.flags & F_SLASH != 0 {
+            if let Some(m) = self.host_before_path(ctx) {
+                return Some(m);
+            }
+        }
         let r = ctx.refanged();
         let text = r.text.as_ref();
         let tb = text.as_bytes();
@@ -1057,6 +1065,34 @@ impl Extractor {
             return None;
         }
         self.file_name(ctx)
+    }
+
+    /// The domain or IPv4 address before the first `/` of a dotted piece
+    /// (`host.example/path`), judged as a piece of its own.
+    fn host_before_path(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let rb = ctx.raw.as_bytes();
+        let slash = find_byte_from(rb, 0, b'/')?;
+        let host = rb.get(..slash)?;
+        // A host needs a dot or a dot marker, and no byte that names
+        // never hold (`C:\x/y`, `a=b.c/d`, `(x.y/z`).
+        if slash == 0 || !host.iter().any(|&b| b == b'.' || b == b'[' || b == b'(' || b >= 0x80) {
+            return None;
+        }
+        let flags = host.iter().fold(0u16, |acc, &b| acc | flags_of(b));
+        if flags & (F_COLON | F_AT | F_BACKSLASH | F_EQ | F_QUOTE) != 0 {
+            return None;
+        }
+        let (start, end) = (ctx.start, ctx.start + slash);
+        let sub = Ctx {
+            text: ctx.text,
+            start,
+            end,
+            raw: ctx.text.get(start..end)?,
+            flags,
+            refanged: std::cell::OnceCell::new(),
+        };
+        self.dotted(&sub)
+            .filter(|m| matches!(m.kind(), IndicatorKind::Domain | IndicatorKind::Ipv4))
     }
 
     fn file_name(&self, ctx: &Ctx<'_>) -> Option<Match> {

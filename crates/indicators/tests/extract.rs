@@ -33,6 +33,27 @@ fn file_names_with_tld_extensions_are_not_domains() {
 }
 
 #[test]
+fn a_host_written_without_a_scheme_before_a_path_is_found() {
+    // IoC lists often give C2 endpoints as `host/path`, with no scheme.
+    let text = "C&C URLs:\nsync-relay[.]club/api/v2/gate.php\n45.137.22[.]80/upd/win.bin\n\
+                cdn.tile-render.xyz/assets/\nThe loader is built from src/main.rs and \
+                x64/loader.dll; detected as Win64/BadIIS.S.";
+    let matches = Extractor::new().extract(text);
+    let got: Vec<(String, String, &str, bool)> = matches
+        .iter()
+        .map(|m| (m.kind().id().to_owned(), m.value(), m.raw(text), m.defanged))
+        .collect();
+    let want = [
+        ("domain", "sync-relay.club", "sync-relay[.]club", true),
+        ("ipv4", "45.137.22.80", "45.137.22[.]80", true),
+        ("domain", "cdn.tile-render.xyz", "cdn.tile-render.xyz", false),
+    ];
+    let want: Vec<(String, String, &str, bool)> =
+        want.iter().map(|(k, v, r, d)| ((*k).to_owned(), (*v).to_owned(), *r, *d)).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
 fn code_members_and_av_names_are_not_domains() {
     for text in [
         "It creates wscript.shell and calls System.Net.WebClient to fetch the stage.",
