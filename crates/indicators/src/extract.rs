@@ -856,6 +856,12 @@ impl Extractor {
             break;
         }
         let (_, mut e) = trim(ctx.text, ctx.start, e);
+        // Wrapped in AsciiDoc's `++…++`: the closing marks go too.
+        if bytes.get(ctx.start.wrapping_sub(1)) == Some(&b'+') {
+            while e > ctx.start && bytes.get(e - 1) == Some(&b'+') {
+                e -= 1;
+            }
+        }
         // A path opened by a quote ends at the same quote:
         // `(Get-ItemProperty 'HKLM:\…\chrome.exe').'(Default)'`.
         if let Some(&q) = bytes.get(ctx.start.wrapping_sub(1)).filter(|&&q| q == b'\'') {
@@ -1687,12 +1693,14 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     // Most pieces neither start nor end with a byte that the steps below
     // look at (`#1`, `/code`, `x64/mimikatz.exe`): nothing to trim.
     if end > start
-        && b.get(start)
-            .is_some_and(|c| !matches!(c, b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'=' | b'.'))
+        && b.get(start).is_some_and(|c| {
+            !matches!(c, b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'=' | b'.' | b'+')
+        })
         && b.get(end - 1).is_some_and(|c| {
             !matches!(
                 c,
                 b'.' | b':'
+                    | b'+'
                     | b'!'
                     | b'?'
                     | b'\''
@@ -1717,9 +1725,13 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
 #[inline(never)]
 fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     let b = text.as_bytes();
+    let mut wrapped = false;
+    // `+`: AsciiDoc's passthrough marks (`` `++evil[.]example++` ``), which
+    // IoC lists use to keep defanged names as written.
     while start < end
-        && matches!(b.get(start), Some(b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'='))
+        && matches!(b.get(start), Some(b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'=' | b'+'))
     {
+        wrapped |= b.get(start) == Some(&b'+');
         // `[.]` at the start is not wrapping punctuation, nor the bracket
         // of an IPv6 address with a port (`[2001:db8::7]:443`).
         if b.get(start) == Some(&b'[')
@@ -1738,10 +1750,15 @@ fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     {
         start += 1;
     }
+    // A Windows name may end in `+` (`C:\Program Files\Notepad++`), unless
+    // `+` opened the piece too; no other kind does.
+    let windows =
+        !wrapped && find_byte_from(b.get(start..end).unwrap_or_default(), 0, b'\\').is_some();
     while let Some(&last) = b.get(end.wrapping_sub(1)).filter(|_| end > start) {
         let piece = b.get(start..end).unwrap_or_default();
         let drop = match last {
             b'.' | b':' | b'!' | b'?' | b'\'' | b'*' | b'_' | b'=' => true,
+            b'+' => !windows,
             b')' => unbalanced(piece, b'(', b')'),
             b']' => unbalanced(piece, b'[', b']'),
             b'}' => unbalanced(piece, b'{', b'}'),
@@ -2272,6 +2289,7 @@ fn url_disposition(u: &Url, parsed: Option<Option<&Domain>>) -> Disposition {
     let path = u.path();
     let user_content = || {
         under_any(host, host_set(&USER_CONTENT_SET, USER_CONTENT_HOSTS))
+            || is_s3_host(host)
             || Known::builtin().domain_categories(host).contains(Category::UrlShortener)
             || (["github.com", "gitlab.com", "bitbucket.org"]
                 .iter()
@@ -2289,6 +2307,14 @@ fn url_disposition(u: &Url, parsed: Option<Option<&Domain>>) -> Disposition {
 
 /// `host` is one of `set` or a subdomain of one: each of its suffixes that
 /// starts a label is looked up.
+/// An Amazon S3 endpoint (`bucket.s3.amazonaws.com`,
+/// `bucket.s3.us-east-2.amazonaws.com`, `s3-eu-west-1.amazonaws.com`):
+/// whoever owns the bucket publishes there.
+fn is_s3_host(host: &str) -> bool {
+    host.strip_suffix(".amazonaws.com")
+        .is_some_and(|rest| rest.split('.').any(|l| l == "s3" || l.starts_with("s3-")))
+}
+
 fn under_any(host: &str, set: &HostSet) -> bool {
     let b = host.as_bytes();
     let mut from = 0;

@@ -573,6 +573,14 @@ pub(crate) const USER_CONTENT_HOSTS: &[&str] = &[
     "mega.nz",
     "steamcommunity.com",
     "telegra.ph",
+    "cloudfront.net",
+    "azurewebsites.net",
+    "web.core.windows.net",
+    "r2.dev",
+    "github.io",
+    "gitlab.io",
+    "glitch.me",
+    "000webhostapp.com",
 ];
 
 /// Free-mail providers: an address there belongs to whoever registered it.

@@ -276,6 +276,46 @@ fn dispositions() {
 }
 
 #[test]
+fn files_on_storage_services_are_the_publishers() {
+    // A regional S3 endpoint or a CDN distribution serves whatever its
+    // owner uploads: the URL is the attacker's though the domain is known.
+    let text = "Payloads: https://enjoyds.s3.us-east-2.amazonaws.com/H97FJNGD86R.zip, \
+                https://d1x9f0aa2kq.cloudfront.net/loader.bin; console at https://aws.amazon.com/s3/.";
+    let got: Vec<_> =
+        Extractor::new().extract(text).into_iter().map(|m| (m.value(), m.disposition)).collect();
+    let want = [
+        ("https://enjoyds.s3.us-east-2.amazonaws.com/H97FJNGD86R.zip", Disposition::Indicator),
+        ("https://d1x9f0aa2kq.cloudfront.net/loader.bin", Disposition::Indicator),
+        ("https://aws.amazon.com/s3/", Disposition::Benign),
+    ];
+    let want: Vec<_> = want.iter().map(|(v, d)| ((*v).to_owned(), *d)).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn asciidoc_passthrough_marks_are_not_part_of_a_match() {
+    // ESET's IoC lists write `` `++evil[.]example++` `` and `` `+evil[.]example+` ``.
+    let text = "* `++xinxx.allsoulu[.]com++`\n* `++http://202.100.206[.]136:443++`\n\
+                |`+66.29.141[.]245+` |`+www.lockbitblog[.]info+` |\n\
+                - `++piwiks[.]com|91.219.236[.]38++`\n\
+                * `++%APPDATA%\\msvdemo\\msbrowsmc.exe++`\n\
+                Installed under C:\\Program Files\\Notepad++ by the user.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("domain", "xinxx.allsoulu.com"),
+            ("url", "http://202.100.206.136:443/"),
+            ("ipv4", "66.29.141.245"),
+            ("domain", "www.lockbitblog.info"),
+            ("domain", "piwiks.com"),
+            ("ipv4", "91.219.236.38"),
+            ("file-path", "%APPDATA%\\msvdemo\\msbrowsmc.exe"),
+            ("file-path", "C:\\Program Files\\Notepad++"),
+        ])
+    );
+}
+
+#[test]
 fn kind_filter_and_limit() {
     let text = "1.2.3.4 evil.example-cdn.net CVE-2020-0001 https://a.example-cdn.net/";
     let only = Extractor::builder().kinds(&[IndicatorKind::Cve]).build().extract(text);
