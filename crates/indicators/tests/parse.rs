@@ -119,6 +119,16 @@ fn domain_structure() {
     let p: Domain = "victim-name.github.io".parse().unwrap();
     assert!(p.is_private_suffix());
     assert_eq!(p.registrable(), "victim-name.github.io");
+    // A platform's own host is a private-section suffix and a real name,
+    // registered under the ICANN suffix; a bare ICANN suffix is no domain.
+    let s3: Domain = "s3.amazonaws.com".parse().unwrap();
+    assert!(!s3.is_private_suffix());
+    assert_eq!((s3.public_suffix(), s3.registrable()), ("com", "amazonaws.com"));
+    assert_eq!(s3.subdomain_labels().collect::<Vec<_>>(), ["s3"]);
+    let io: Domain = "github.io".parse().unwrap();
+    assert_eq!((io.public_suffix(), io.registrable()), ("io", "github.io"));
+    assert!("co.uk".parse::<Domain>().is_err());
+    assert!("com".parse::<Domain>().is_err());
     let jp: Domain = "example.xn--p1ai".parse().unwrap();
     assert_eq!(jp.unicode(), "example.рф");
 }

@@ -85,6 +85,18 @@ impl Domain {
 }
 
 /// Where the last `labels` labels of `name` start (0 when it has no more).
+/// How many labels the ICANN suffix of `name` (a name of `labels` labels
+/// that is itself a private-section suffix) has, when a label is left
+/// above it: the longest ICANN suffix of a shorter tail.
+fn icann_suffix_labels(name: &str, labels: usize) -> Option<usize> {
+    (1..labels).rev().find_map(|n| {
+        let tail = name.get(tail_at(name, n)..)?;
+        let s = psl::suffix(tail.as_bytes()).filter(|s| s.is_known())?;
+        let k = s.as_bytes().split(|&b| b == b'.').count();
+        (s.typ() == Some(psl::Type::Icann) && k < labels).then_some(k)
+    })
+}
+
 fn tail_at(name: &str, labels: usize) -> usize {
     let mut seen = 0;
     for (i, &c) in name.as_bytes().iter().enumerate().rev() {
@@ -201,11 +213,19 @@ impl Domain {
         let Some(suffix) = psl::suffix(lookup.as_bytes()).filter(|s| s.is_known()) else {
             return Err((Reason::UnknownSuffix, None));
         };
-        let suffix_labels = suffix.as_bytes().split(|&b| b == b'.').count();
+        let mut suffix_labels = suffix.as_bytes().split(|&b| b == b'.').count();
+        let mut private_suffix = suffix.typ() == Some(psl::Type::Private);
         if suffix_labels >= labels {
-            return Err((Reason::Syntax("a bare public suffix is not a domain"), None));
+            // A platform's own host (`s3.amazonaws.com`, `github.io`,
+            // `duckdns.org`) is a suffix in the list's private section but a
+            // real name: it is registered under the ICANN suffix below it.
+            if !private_suffix {
+                return Err((Reason::Syntax("a bare public suffix is not a domain"), None));
+            }
+            suffix_labels = icann_suffix_labels(lookup, labels)
+                .ok_or((Reason::Syntax("a bare public suffix is not a domain"), None))?;
+            private_suffix = false;
         }
-        let private_suffix = suffix.typ() == Some(psl::Type::Private);
         // Names are at most 253 bytes, so the offsets fit.
         let at = |labels| u16::try_from(tail_at(&ascii, labels)).unwrap_or(0);
         let (suffix_at, registrable_at) = (at(suffix_labels), at(suffix_labels + 1));
