@@ -1586,6 +1586,7 @@ fn is_segment_char(c: char) -> bool {
         || matches!(
             c,
             '\u{3002}'
+                | '\u{FF0D}'
                 | '\u{FF0E}'
                 | '\u{FF61}'
                 | '\u{FF20}'

@@ -54,6 +54,16 @@ fn a_host_written_without_a_scheme_before_a_path_is_found() {
 }
 
 #[test]
+fn a_full_width_hyphen_stays_inside_a_full_width_name() {
+    // Japanese text typed with the IME on writes the whole name in
+    // full-width forms, hyphen included.
+    assert_eq!(
+        found("ドメイン名：ａｂｃ－ｃｏｒｐ．ｃｏｍ（偽サイト）"),
+        kinds_values(&[("domain", "abc-corp.com")])
+    );
+}
+
+#[test]
 fn code_members_and_av_names_are_not_domains() {
     for text in [
         "It creates wscript.shell and calls System.Net.WebClient to fetch the stage.",
