@@ -1116,6 +1116,11 @@ impl Extractor {
         if stem.is_empty() || stem.len() > 200 || !stem.bytes().any(|b| b.is_ascii_alphanumeric()) {
             return None;
         }
+        // A sample named by its digest (`9f86d0…0a08.exe`, as sandboxes and
+        // sample shares name them): the digest is the indicator.
+        if let Some(digest) = digest_of(stem) {
+            return self.make(ctx, from, from + stem.len(), digest, false);
+        }
         let name: FileName = raw.parse().ok()?;
         self.make(ctx, from, ctx.raw.len(), Indicator::FileName(name), false)
     }
@@ -1175,6 +1180,22 @@ impl Extractor {
         // name split at punctuation.
         !matches!(ctx.text.as_bytes().get(ctx.start.wrapping_sub(1)), Some(b'/' | b'!' | b':'))
     }
+}
+
+/// The digest that `s` is, when it is one: hex of an MD5, SHA-1, SHA-256
+/// or SHA-512 length holding both digits and letters.
+fn digest_of(s: &str) -> Option<Indicator> {
+    let f = s.bytes().fold(0u16, |acc, b| acc | flags_of(b));
+    if f & F_NOT_HEX != 0 || f & F_DIGIT == 0 || f & F_ALPHA == 0 {
+        return None;
+    }
+    Some(match s.len() {
+        32 => Indicator::Md5(s.parse().ok()?),
+        40 => Indicator::Sha1(s.parse().ok()?),
+        64 => Indicator::Sha256(s.parse().ok()?),
+        128 => Indicator::Sha512(s.parse().ok()?),
+        _ => return None,
+    })
 }
 
 /// Where a file name in code starts: after the last quote or `=`, and

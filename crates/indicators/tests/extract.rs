@@ -64,6 +64,26 @@ fn a_full_width_hyphen_stays_inside_a_full_width_name() {
 }
 
 #[test]
+fn a_sample_named_by_its_digest_yields_the_digest() {
+    let text = "Uploaded as 600be5ab7f0513833336bec705ca9bcfd1150a2931e61a4752b8de4c0af7b03a.php \
+                next to dropper.exe and 1234567890abcdef1234567890abcdef.bin; build-20240101.zip.";
+    let matches = Extractor::new().extract(text);
+    let got: Vec<_> =
+        matches.iter().map(|m| (m.kind().id().to_owned(), m.value(), m.raw(text))).collect();
+    let digest = "600be5ab7f0513833336bec705ca9bcfd1150a2931e61a4752b8de4c0af7b03a";
+    let md5 = "1234567890abcdef1234567890abcdef";
+    assert_eq!(
+        got,
+        [
+            ("sha256".to_owned(), digest.to_owned(), digest),
+            ("file-name".to_owned(), "dropper.exe".to_owned(), "dropper.exe"),
+            ("md5".to_owned(), md5.to_owned(), md5),
+            ("file-name".to_owned(), "build-20240101.zip".to_owned(), "build-20240101.zip"),
+        ]
+    );
+}
+
+#[test]
 fn code_members_and_av_names_are_not_domains() {
     for text in [
         "It creates wscript.shell and calls System.Net.WebClient to fetch the stage.",
