@@ -422,8 +422,6 @@ impl Extractor {
             }
             // Without any of these bytes no kind is possible (`piece` would
             // call it a plain word after trimming, which only drops bytes).
-            const MAY_HOLD: u16 =
-                F_DOT | F_BRACKET | F_NONASCII | F_COLON | F_AT | F_SLASH | F_BACKSLASH | F_DIGIT;
             if flags & MAY_HOLD == 0 {
                 continue;
             }
@@ -431,8 +429,13 @@ impl Extractor {
             // `2021-08-30`, `111-11-1111`): every kind that holds a digit
             // needs a letter (ids, digests), `=` (a labelled value) or one
             // of the bytes above; trimming only drops bytes.
-            const DIGITS_NEED: u16 = MAY_HOLD & !F_DIGIT | F_ALPHA | F_EQ;
             if flags & DIGITS_NEED == 0 && (start, end) == scanned {
+                continue;
+            }
+            if ascii_only
+                && (start, end) == scanned
+                && holds_no_kind(bytes.get(start..end).unwrap_or_default(), flags)
+            {
                 continue;
             }
             // A Markdown link `[text](url)` is two pieces.
@@ -1743,6 +1746,53 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     trim_ends(text, start, end)
 }
 
+/// Bytes without which no kind is possible: `piece` calls a piece without
+/// them a plain word.
+const MAY_HOLD: u16 =
+    F_DOT | F_BRACKET | F_NONASCII | F_COLON | F_AT | F_SLASH | F_BACKSLASH | F_DIGIT;
+
+/// What every kind that holds a digit also needs: a letter (ids, digests),
+/// `=` (a labelled value) or one of [`MAY_HOLD`]'s other bytes.
+const DIGITS_NEED: u16 = MAY_HOLD & !F_DIGIT | F_ALPHA | F_EQ;
+
+/// Whether `piece` must find nothing in the ASCII segment `seg`, whose
+/// byte flags are `flags`, for one of two cheap reasons:
+/// - brackets alone (`[Valid`, `#{cred_file}`, `(hashes`) mark something
+///   only as a spelled-out dot (`[dot]`, `(dot)`); without one `piece`
+///   calls the segment a plain word;
+/// - without the punctuation that trimming always drops (`#9:`,
+///   `Platforms:**`, `**auto_generated_guid:**`), the segment lacks
+///   [`MAY_HOLD`] or [`DIGITS_NEED`] bytes.
+#[inline(always)]
+fn holds_no_kind(seg: &[u8], flags: u16) -> bool {
+    if flags & MAY_HOLD == F_BRACKET && !bracket_markers(seg).dot {
+        return true;
+    }
+    if !seg.last().is_some_and(|&b| matches!(b, b':' | b'*' | b'.' | b'_')) {
+        return false;
+    }
+    let core = trimmed_core(seg);
+    if core.len() == seg.len() {
+        return false;
+    }
+    let f = core.iter().fold(0u16, |acc, &b| acc | flags_of(b));
+    f & MAY_HOLD == 0 || f & DIGITS_NEED == 0
+}
+
+/// `b` without the wrapping and closing punctuation that [`trim_ends`]
+/// drops whatever the piece holds (not brackets, which it may keep): a
+/// part of what `trim` leaves.
+fn trimmed_core(b: &[u8]) -> &[u8] {
+    let start = b.iter().position(|c| !matches!(c, b'*' | b'_' | b'=' | b'\'' | b'+'));
+    let end = b
+        .iter()
+        .rposition(|c| !matches!(c, b'.' | b':' | b'!' | b'?' | b'\'' | b'*' | b'_' | b'='));
+    match (start, end) {
+        (Some(s), Some(e)) if s <= e => b.get(s..=e).unwrap_or_default(),
+        _ => &[],
+    }
+}
+
 /// [`trim`] past its quick check.
 #[inline(never)]
 fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
@@ -2564,6 +2614,32 @@ mod tests {
             return (start, end);
         }
         trim_ends(text, start, end)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        #[test]
+        fn a_segment_that_holds_no_kind_yields_nothing(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("[dot]"), Just("(dot)"), Just("{dot}"), Just("[at]"), Just("[.]"),
+                    Just("evil"), Just("com"), Just("T1059"), Just("CVE-2024-1234"), Just("AS13335"),
+                    Just("d41d8cd98f00b204e9800998ecf8427e"), Just("1"), Just("42"), Just("a"),
+                    Just(":"), Just("*"), Just("_"), Just("."), Just("="), Just("'"), Just("+"),
+                    Just("#"), Just("!"), Just("?"), Just("-"), Just("("), Just(")"), Just("["),
+                    Just("]"), Just("{"), Just("}"), Just("/"), Just("@"), Just("%"),
+                ],
+                1..8,
+            )
+        ) {
+            let seg = parts.concat();
+            let flags = seg.bytes().fold(0u16, |acc, b| acc | flags_of(b));
+            if holds_no_kind(seg.as_bytes(), flags) {
+                let got = Extractor::new().piece(&seg, 0, seg.len(), Some(flags));
+                prop_assert!(got.is_none(), "{:?} gave {:?}", seg, got);
+            }
+        }
     }
 
     proptest! {
