@@ -215,6 +215,13 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
             out.push(v);
         }
     }
+    // Prose: `the password Summer2024!`, `password spraying used "Minato2026!"`.
+    for (p, ki) in kw.of(List::CredentialKeys) {
+        let word_start = p == 0 || !s.get(p - 1).copied().is_some_and(is_word);
+        if let Some(k) = CREDENTIAL_KEYS.get(ki).filter(|k| word_start && PROSE_KEYS.contains(k)) {
+            out.extend(prose_password(s, p + k.len()));
+        }
+    }
     // Tokens with a known shape (see [`credential_token`]): only a token
     // that holds a `:` or `@` or starts with one of `TOKEN_PREFIXES` can
     // be one. Those are found from their cues (`memchr` for `:` and `@`,
@@ -300,6 +307,84 @@ const CREDENTIAL_KEYS: &[&str] = &[
     "暗証番号",
     "パスフレーズ",
 ];
+
+/// The [`CREDENTIAL_KEYS`] that name a password in prose.
+const PROSE_KEYS: &[&str] = &["password", "passwd", "passphrase", "パスワード"];
+
+/// Words that may stand between a password word and the password in prose.
+const PROSE_LINKS: &[&str] = &[
+    "is", "was", "were", "of", "set", "to", "used", "the", "as", "spraying", "spray", "guessing",
+    "reused", "value", "string", "like", "changed", "reset",
+];
+
+/// The password named in prose after a password word that ends at `j`:
+/// past at most four [`PROSE_LINKS`] words (and a plural `s`), the next
+/// token when it is shaped like a password (see [`password_like`]). A word
+/// that is neither ends the look (`password for the account x` names
+/// none); so does a line break.
+fn prose_password(s: &[u8], mut j: usize) -> Option<Span> {
+    if s.get(j) == Some(&b's') {
+        j += 1;
+    }
+    // Inside a longer word (`passwordless`): no.
+    if s.get(j).copied().is_some_and(is_word) {
+        return None;
+    }
+    // `パスワードはSummer2024!`: a particle joins them.
+    for particle in ["は", "を", "が", "も"] {
+        if s.get(j..).is_some_and(|t| t.starts_with(particle.as_bytes())) {
+            j += particle.len();
+            break;
+        }
+    }
+    for _ in 0..5 {
+        while s.get(j).is_some_and(|&b| b == b' ' || b == b'\t') {
+            j += 1;
+        }
+        let quoted = matches!(s.get(j), Some(b'"' | b'\''));
+        let start = j + usize::from(quoted);
+        // Japanese text runs on after the password (`Haru2026#で`).
+        let end = token_end(s, start);
+        let end = s.get(start..end)?.iter().position(|&b| b >= 0x80).map_or(end, |k| start + k);
+        let word = s.get(start..end)?;
+        if word.is_empty() {
+            return None;
+        }
+        // `Summer2024!.` ends a sentence: the dot is not the password's.
+        let core = if quoted {
+            word
+        } else {
+            let keep = word.iter().rposition(|b| !matches!(b, b'.' | b',' | b':' | b';'));
+            word.get(..keep.map_or(0, |k| k + 1)).unwrap_or_default()
+        };
+        if password_like(core) {
+            return Some(Span { start, end: start + core.len() });
+        }
+        if quoted || !PROSE_LINKS.iter().any(|l| l.as_bytes().eq_ignore_ascii_case(word)) {
+            return None;
+        }
+        j = end;
+    }
+    None
+}
+
+/// Whether `w` looks like a password rather than a word: 6 to 64 printable
+/// bytes that start with a letter, a digit or `!@*&^~+`, hold a letter, and
+/// a digit or a symbol before the last byte (`P@ssword`, not `reused!`);
+/// no brackets, quotes or pipes (`(Local)`, `#{password}`, `<credential>`),
+/// and not a hyphenated or dotted word (`admin-user`, `target_user`).
+fn password_like(w: &[u8]) -> bool {
+    let letter = w.iter().any(u8::is_ascii_alphabetic);
+    let inner = w.get(..w.len().saturating_sub(1)).unwrap_or_default();
+    let symbol = |b: &u8| b"!@#$%^&*+=?~".contains(b);
+    let other = w.iter().any(u8::is_ascii_digit) || inner.iter().any(symbol);
+    let first_ok = w.first().is_some_and(|&b| b.is_ascii_alphanumeric() || b"!@*&^~+".contains(&b));
+    (6..=64).contains(&w.len())
+        && letter
+        && other
+        && first_ok
+        && w.iter().all(|&b| b.is_ascii_graphic() && !b"()[]{}<>`|\"'\\/".contains(&b))
+}
 
 /// Command-line switches before a password or user name.
 const SWITCHES: &[&str] = &[
@@ -1832,6 +1917,26 @@ mod tests {
             .build(words)
             .unwrap();
         ac.find_overlapping_iter(text).map(|m| (m.start(), m.pattern().as_usize())).collect()
+    }
+
+    #[test]
+    fn passwords_named_in_prose() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The attacker used the password Summer2024! for svc_backup.", &["Summer2024!"]),
+            ("Password spraying used \"Minato2026!\" against OWA.", &["Minato2026!"]),
+            ("パスワードはHaru2026#で、全社共通だった。", &["Haru2026#"]),
+            ("The passwords were reused: Welcome1! everywhere.", &[]),
+            ("The password for the account was reset.", &[]),
+            ("The archive password is infected.", &[]),
+            ("The password of #{user} is #{password}.", &[]),
+            ("The passwordless login and password hash 8846f7eaee8fb117ad06bdd830b7586c.", &[]),
+        ];
+        for (text, want) in cases {
+            let kw = Keywords::find(text);
+            let got: Vec<&str> =
+                credentials(text, &kw).iter().filter_map(|sp| text.get(sp.start..sp.end)).collect();
+            assert_eq!(&got, want, "{text}");
+        }
     }
 
     fn same_as_separate_lists(text: &str) {
