@@ -33,6 +33,12 @@
 //!   same held bytes and flags: the same output from then on), and one
 //!   serves both views again.
 //!
+//! Inside a lower-case word, while both views read alike and step 1 holds
+//! nothing, no boundary or separator can come: the letters go through
+//! step 1 and the one romaniser in a tight loop ([`Keys::lower_run`])
+//! until a byte that is no lower-case letter, or an `r` or `v` (which may
+//! merge with the next).
+//!
 //! It must give exactly what `fold::key_view_with(text, None, false)`
 //! gives, byte for byte and flag for flag, on any text: the tests compare
 //! it with that and with `QuickKeys` on generated text rich in what
@@ -98,6 +104,21 @@ const CLASS: [Class; 128] = {
 
 /// What a hard break pushes: a byte no key holds.
 const BREAK: u8 = b'\n';
+
+/// Step 1 of a lower-case ASCII letter that merges with no neighbour:
+/// its look-alike; 0 for any other byte, and for `r` and `v`.
+const LOWER_STEP1: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = b'a';
+    while b <= b'z' {
+        #[allow(clippy::indexing_slicing)]
+        if b != b'r' && b != b'v' {
+            t[b as usize] = LOOK[b as usize];
+        }
+        b += 1;
+    }
+    t
+};
 
 /// Step-1 look-alikes (as `romaji::LOOK`): lower case, then `0→o 1→l i→l
 /// 3→e 4→a 5→s 7→t`.
@@ -599,6 +620,9 @@ impl<'s, S: KeySink> Keys<'s, S> {
                 }
                 self.ascii(b);
                 i += 1;
+                if self.prev == Class::Lower && self.same && self.merge.is_none() {
+                    i = self.lower_run(bytes, i);
+                }
             }
             let mut last_base = i
                 .checked_sub(1)
@@ -620,6 +644,28 @@ impl<'s, S: KeySink> Keys<'s, S> {
                 break;
             }
         }
+    }
+
+    /// The lower-case letters from `i` on, inside a lower-case word while
+    /// both views read alike and step 1 holds nothing: no boundary, no
+    /// separator, so each goes through step 1 (its look-alike; an `r` or
+    /// `v`, which may merge with the next byte, is left to
+    /// [`Keys::ascii`]) straight into the joined romaniser, as `ascii`
+    /// would take it. Returns where it stopped.
+    #[inline(always)]
+    fn lower_run(&mut self, bytes: &[u8], mut i: usize) -> usize {
+        let mut roman = self.joined;
+        let mut out = BothOut(&mut *self.sink);
+        while let Some(&raw) = bytes.get(i) {
+            let b = LOWER_STEP1.get(usize::from(raw)).copied().unwrap_or(0);
+            if b == 0 {
+                break;
+            }
+            roman.push(Entry { b, bound: false }, &mut out);
+            i += 1;
+        }
+        self.joined = roman;
+        i
     }
 
     /// A non-ASCII character (as `fold`: decomposed, marks composed or
@@ -1057,6 +1103,7 @@ mod tests {
             "M     NSK",
             "M    NSK",
             "rnicrosoft",
+            "modern turn overview",
             "vvindows",
             "shi-chi tsu fu ts-u t-su tsa chu sho sh-a s-ha",
             "ooh ou oo oho ohu ohh oh-a o",
@@ -1097,6 +1144,17 @@ mod tests {
         #[test]
         fn streamed_romanisation_matches_the_fold(
             s in "([tscfjdmouaeilhnrvybpkzyTSCHOUIRNVM0134579]|[-. ]|[-. ]{5,6}){0,24}"
+        ) {
+            same_as_fold(&s);
+        }
+
+        /// Lower-case words dense in the letters of the step-1 merges
+        /// (`rn`, `vv`) and of the step-2 rules, between separators,
+        /// capitals and digits: where [`Keys::lower_run`] takes over
+        /// from [`Keys::ascii`], runs and hands back.
+        #[test]
+        fn streamed_lower_case_words_match_the_fold(
+            s in "([a-z]{0,3}[rvnmtscfjdhoulaeiy]{1,8}|[-. ]|[A-Z0-9]){0,16}"
         ) {
             same_as_fold(&s);
         }
