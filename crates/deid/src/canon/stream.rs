@@ -524,11 +524,16 @@ impl Roman {
         let b = (e >> 9) as u8;
         o.put(if b == X { x } else { b }, (e >> 17) & 1 == 1);
         if n > 1 {
-            Self::emit_more(e >> 18, n - 1, x, o);
+            let b = (e >> 18) as u8;
+            o.put(if b == X { x } else { b }, (e >> 26) & 1 == 1);
+            if n > 2 {
+                Self::emit_more(e >> 27, n - 2, x, o);
+            }
         }
     }
 
-    /// The second and third outputs of an entry (shifted down).
+    /// The outputs of an entry after the second (shifted down): out of
+    /// line, as they are rare.
     #[inline(never)]
     fn emit_more<O: Out>(mut out: u64, n: u64, x: u8, o: &mut O) {
         for _ in 0..n {
