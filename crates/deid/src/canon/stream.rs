@@ -28,10 +28,12 @@
 //!   two step-1 bytes (`t s` before `u`, `s h` / `c h` before a vowel), or
 //!   is inside a long `o` (`ō = oo = ou = oh`); what it holds and their
 //!   flags are one small state, and each step one entry of a table made at
-//!   compile time from the rules. When the per-token view has restarted,
-//!   the two romanisers run apart until their states are equal again (the
-//!   same held bytes and flags: the same output from then on), and one
-//!   serves both views again.
+//!   compile time from the rules. At a separator the per-token view
+//!   restarts; when the table says the step after it puts out the same
+//!   either way (what is held let go, then the byte read from nothing;
+//!   or the byte read on), one romaniser still serves both views. Else
+//!   the two run apart until their states are equal again (the same held
+//!   bytes and flags: the same output from then on).
 //!
 //! Inside a lower-case word, while both views read alike and step 1 holds
 //! nothing, no boundary or separator can come: the letters go through
@@ -459,6 +461,37 @@ impl Act {
 /// bytes.
 const STATES: usize = KINDS * 4;
 
+/// The bit of a [`STEP`] entry set when the step, taken right after a
+/// separator, puts out exactly what the per-token view (restarted there:
+/// what is held let go, then the byte read from nothing) puts out, and
+/// ends in the same state: then one romaniser still serves both views.
+const ACROSS: u64 = 1 << 40;
+
+/// Whether the step from kind `kind` (held flags `f1`, `f2`) on a byte of
+/// class `c` (flag `fx`) is the same with the token restarted before the
+/// byte (see [`ACROSS`]). Outputs are compared as encoded: a held byte
+/// and the input byte [`X`] count as different even when they are equal
+/// (the answer is then "not the same", which is always safe).
+const fn across(kind: u8, c: u8, f1: bool, f2: bool, fx: bool) -> bool {
+    let joined = Act::step(kind, c);
+    let end = Act::finish(kind);
+    let fresh = Act::step(K_IDLE, c);
+    let mut view = Act { kind: fresh.kind, f1: fresh.f1, f2: fresh.f2, ..Act::NEW };
+    let mut i = 0;
+    while i < end.n {
+        #[allow(clippy::indexing_slicing)]
+        view.put(end.outs[i].0, end.outs[i].1);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < fresh.n {
+        #[allow(clippy::indexing_slicing)]
+        view.put(fresh.outs[i].0, fresh.outs[i].1);
+        i += 1;
+    }
+    joined.encode(f1, f2, fx) == view.encode(f1, f2, fx)
+}
+
 /// Step 2 as a table: the step from state `s` on a byte of class `c` with
 /// flag `f` at `s * 2 * CLASSES + 2 * c + f` (see [`Act::encode`]).
 static STEP: [u64; STATES * 2 * CLASSES] = {
@@ -467,12 +500,20 @@ static STEP: [u64; STATES * 2 * CLASSES] = {
     while s < STATES {
         let mut c = 0;
         while c <= CLASS_BYTES.len() {
-            let act = Act::step((s >> 2) as u8, c as u8);
+            let (kind, class) = ((s >> 2) as u8, c as u8);
+            let act = Act::step(kind, class);
             let (f1, f2) = (s & 1 == 1, s & 2 == 2);
-            #[allow(clippy::indexing_slicing)]
-            {
-                t[s * 2 * CLASSES + 2 * c] = act.encode(f1, f2, false);
-                t[s * 2 * CLASSES + 2 * c + 1] = act.encode(f1, f2, true);
+            let mut fx = 0;
+            while fx < 2 {
+                let mut e = act.encode(f1, f2, fx == 1);
+                if across(kind, class, f1, f2, fx == 1) {
+                    e |= ACROSS;
+                }
+                #[allow(clippy::indexing_slicing)]
+                {
+                    t[s * 2 * CLASSES + 2 * c + fx] = e;
+                }
+                fx += 1;
             }
             c += 1;
         }
@@ -545,11 +586,31 @@ impl Roman {
 
     #[inline(always)]
     fn push<O: Out>(&mut self, x: Entry, o: &mut O) {
-        let c = XCLASS.get(usize::from(x.b)).copied().unwrap_or(0);
-        let i = usize::from(self.state) * 2 * CLASSES + 2 * usize::from(c) + usize::from(x.bound);
-        let e = STEP.get(i).copied().unwrap_or(0);
+        let e = Self::entry(self.state, x);
         self.state = (e & 127) as u8;
         Self::emit(e, x.b, o);
+    }
+
+    /// The [`STEP`] entry of `x` in state `state`.
+    #[inline(always)]
+    fn entry(state: u8, x: Entry) -> u64 {
+        let c = XCLASS.get(usize::from(x.b)).copied().unwrap_or(0);
+        let i = usize::from(state) * 2 * CLASSES + 2 * usize::from(c) + usize::from(x.bound);
+        STEP.get(i).copied().unwrap_or(0)
+    }
+
+    /// `x` right after a separator, if the step is the same with the token
+    /// restarted before it ([`ACROSS`]): then taken, and true; else
+    /// nothing changes, and false.
+    #[inline(always)]
+    fn push_across<O: Out>(&mut self, x: Entry, o: &mut O) -> bool {
+        let e = Self::entry(self.state, x);
+        if e & ACROSS == 0 {
+            return false;
+        }
+        self.state = (e & 127) as u8;
+        Self::emit(e, x.b, o);
+        true
     }
 
     /// The end of the token: what is held, with nothing after it.
@@ -808,6 +869,10 @@ impl<'s, S: KeySink> Keys<'s, S> {
     #[inline(always)]
     fn step2(&mut self, e: Entry, sep: bool) {
         if sep && !(self.same && self.joined.is_idle()) {
+            if self.same && self.joined.push_across(e, &mut BothOut(&mut *self.sink)) {
+                // The per-token view, restarted here, reads as the joined.
+                return;
+            }
             if self.same {
                 self.view = self.joined;
                 self.same = false;
@@ -894,7 +959,7 @@ mod reference {
     };
 
     /// What step 2 holds back.
-    #[derive(Clone, Copy, Debug, Default)]
+    #[derive(Clone, Copy, Debug, Default, PartialEq)]
     enum Held {
         /// Nothing: the next byte starts a rule (or is copied).
         #[default]
@@ -914,7 +979,7 @@ mod reference {
     /// streaming transducer: step-1 bytes in, key bytes out, the first output
     /// of a rule flagged as the step-1 byte it starts at, a second one
     /// (`y`) never.
-    #[derive(Clone, Copy, Debug, Default)]
+    #[derive(Clone, Copy, Debug, Default, PartialEq)]
     pub(super) struct Roman {
         held: Held,
     }
@@ -1165,6 +1230,22 @@ mod tests {
         }
     }
 
+    /// The steps the table marks the same across a separator include the
+    /// common one: a held byte let go before a byte that holds nothing
+    /// new with it ("the cat": `e`, then `c`).
+    #[test]
+    fn across_a_separator_is_marked() {
+        let mut r = Roman::default();
+        r.push(Entry { b: b'e', bound: true }, &mut Puts::default());
+        assert!(!r.is_idle());
+        let mut out = Puts::default();
+        assert!(r.push_across(Entry { b: b'c', bound: true }, &mut out));
+        assert_eq!(out.0, vec![(b'e', true)]);
+        let mut t = Roman::default();
+        t.push(Entry { b: b't', bound: true }, &mut Puts::default());
+        assert!(!t.push_across(Entry { b: b's', bound: false }, &mut Puts::default()));
+    }
+
     /// What a romaniser puts out.
     #[derive(Default, Debug, PartialEq)]
     struct Puts(Vec<(u8, bool)>);
@@ -1208,6 +1289,46 @@ mod tests {
             new.finish(&mut got);
             old.finish(&mut want);
             prop_assert_eq!(got, want);
+        }
+
+        /// A step the table marks as the same across a separator
+        /// ([`ACROSS`]) is: the reference romaniser restarted before the
+        /// byte (what it holds let go first) puts out what it puts out
+        /// when it reads on, and ends in the same state; and the step is
+        /// the plain step.
+        #[test]
+        fn roman_across_a_separator_matches_the_reference(
+            steps in proptest::collection::vec(
+                (prop::sample::select(b"tscfjdmuaelohybpnkgwzrvxq2689".to_vec()), any::<bool>()),
+                0..12,
+            ),
+            x in (prop::sample::select(b"tscfjdmuaelohybpnkgwzrvxq2689".to_vec()), any::<bool>()),
+        ) {
+            let mut new = Roman::default();
+            let mut old = reference::Roman::default();
+            for (b, bound) in steps {
+                new.push(Entry { b, bound }, &mut Puts::default());
+                old.push(Entry { b, bound }, &mut Puts::default());
+            }
+            let x = Entry { b: x.0, bound: x.1 };
+            let mut across = new;
+            let mut got = Puts::default();
+            if across.push_across(x, &mut got) {
+                let (mut view, mut joined) = (old, old);
+                let (mut v, mut j) = (Puts::default(), Puts::default());
+                view.finish(&mut v);
+                view.push(x, &mut v);
+                joined.push(x, &mut j);
+                prop_assert_eq!(&v, &j);
+                prop_assert_eq!(view, joined);
+                prop_assert_eq!(&got, &j);
+                let mut plain = new;
+                plain.push(x, &mut Puts::default());
+                prop_assert_eq!(across.state, plain.state);
+            } else {
+                prop_assert_eq!(across.state, new.state);
+                prop_assert!(got.0.is_empty());
+            }
         }
     }
 }
