@@ -39,7 +39,8 @@
 //! nothing, no boundary or separator can come: the letters go through
 //! step 1 and the one romaniser in a tight loop ([`Keys::lower_run`])
 //! until a byte that is no lower-case letter, or an `r` or `v` (which may
-//! merge with the next).
+//! merge with the next). After an ASCII separator, the ASCII separators that follow
+//! are only counted (the length of a separator run decides a hard break).
 //!
 //! It must give exactly what `fold::key_view_with(text, None, false)`
 //! gives, byte for byte and flag for flag, on any text: the tests compare
@@ -98,6 +99,20 @@ const CLASS: [Class; 128] = {
             } else {
                 Class::Sep
             };
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Whether each byte is an ASCII separator (class [`Class::Sep`]).
+const ASCII_SEP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[i] = matches!(CLASS[i], Class::Sep);
         }
         i += 1;
     }
@@ -686,8 +701,19 @@ impl<'s, S: KeySink> Keys<'s, S> {
                 }
                 self.ascii(b);
                 i += 1;
-                if self.prev == Class::Lower && self.same && self.merge.is_none() {
-                    i = self.lower_run(bytes, i);
+                if self.prev == Class::Lower {
+                    if self.same && self.merge.is_none() {
+                        i = self.lower_run(bytes, i);
+                    }
+                } else if self.prev == Class::Sep {
+                    // More ASCII separators only count.
+                    while bytes
+                        .get(i)
+                        .is_some_and(|&b| ASCII_SEP.get(usize::from(b)) == Some(&true))
+                    {
+                        self.sep_run += 1;
+                        i += 1;
+                    }
                 }
             }
             let mut last_base = i
