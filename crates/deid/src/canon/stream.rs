@@ -9,7 +9,7 @@
 //! match stands. [`super::quick::QuickKeys`] (kept in the tests) built the
 //! same views into buffers first, then romanised each ASCII run twice with
 //! look-ahead; on the dev corpus that cost about 200 instructions per byte
-//! and pass.
+//! and pass. Streamed, it cost about 100; now about 77, sink included.
 //!
 //! The stages are small state machines, each holding at most the few bytes
 //! whose output the next input can still change:
