@@ -635,7 +635,7 @@ impl<A: Automaton, F: Flags> KeySink for TermScan<'_, A, F> {
             self.joined(b, bound);
             return;
         }
-        if self.view.want || self.joined.want {
+        if self.view.want | self.joined.want {
             self.found |= bound;
             self.view.want = false;
             self.joined.want = false;
