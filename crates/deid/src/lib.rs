@@ -51,11 +51,11 @@
 //!   dots, `:`/`@`, keywords found in one pass) and a last check of the
 //!   output, so it is far slower than extraction: about 515 instructions
 //!   per byte of the dev corpus (callgrind; 10,000-term and 10-term
-//!   profiles alike). At 570 it ran at 19.4 MiB/s on one core of the
-//!   team's shared 2-core machine (criterion `deid/text`; 10 terms 19.9
-//!   MiB/s). The bundled victim profile on the corpus with its incident
-//!   notes mixed in, where terms are found in every other chunk, costs
-//!   about 1180 instructions per byte (10.2 MiB/s at 1270). The streamed
+//!   profiles alike), which ran at 23.9 MiB/s on one core of the team's
+//!   shared 2-core machine (criterion `deid/text`; 10 terms 24.4 MiB/s).
+//!   The bundled victim profile on the corpus with its incident notes
+//!   mixed in, where terms are found in every other chunk, costs about
+//!   1180 instructions per byte (12.0 MiB/s). The streamed
 //!   key views are the largest part (about 77 instructions per byte and
 //!   pass, over the input, the output and the pieces that hold a term;
 //!   the sink's automaton steps are much of it).
