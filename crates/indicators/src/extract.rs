@@ -466,7 +466,10 @@ impl Extractor {
                     }
                 } else {
                     for (s, e) in script_runs(text, ps, pe) {
-                        if let Some(m) = self.piece(text, s, e, None) {
+                        let found = self
+                            .full_width_piece(text, s, e)
+                            .or_else(|| self.piece(text, s, e, None));
+                        if let Some(m) = found {
                             last_end = m.end;
                             count += self.report(text, base, m, emit);
                         }
@@ -575,6 +578,36 @@ impl Extractor {
             return self.dotted(&ctx);
         }
         None
+    }
+
+    /// `text[start..end]` written in full-width forms (`ＣＶＥ－２０２３－４６６０４`,
+    /// `１９２．０．２．１`, as Japanese text typed with the IME on has it):
+    /// classified as its ASCII fold, with the span mapped back. `None` when
+    /// the piece holds no full-width form or a character that has no
+    /// ASCII fold.
+    fn full_width_piece(&self, text: &str, start: usize, end: usize) -> Option<Match> {
+        let raw = text.get(start..end)?;
+        if !raw.chars().any(is_full_width_ascii) {
+            return None;
+        }
+        let mut folded = String::with_capacity(raw.len());
+        // `at[i]`: where in `text` the byte `i` of `folded` came from.
+        let mut at = Vec::with_capacity(raw.len() + 1);
+        for (off, c) in raw.char_indices() {
+            let a = if c.is_ascii() {
+                c
+            } else if is_full_width_ascii(c) {
+                char::from_u32(u32::from(c) - 0xFEE0)?
+            } else {
+                return None;
+            };
+            folded.push(a);
+            at.push(start + off);
+        }
+        at.push(end);
+        let m = self.piece(&folded, 0, folded.len(), None)?;
+        let (s, e) = (*at.get(m.start)?, *at.get(m.end)?);
+        Some(Match { start: s, end: e, ..m })
     }
 
     /// Emits `m` (offsets shifted by `base`) and, when asked for, the ids
@@ -1636,6 +1669,17 @@ fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{2FFFF}')
 }
 
+/// The full-width forms of the printable ASCII characters (`！`–`～`),
+/// which NFKC folds to ASCII.
+fn is_full_width_ascii(c: char) -> bool {
+    ('\u{FF01}'..='\u{FF5E}').contains(&c)
+}
+
+/// ASCII or its full-width form: one script for [`script_runs`].
+fn is_latin_like(c: char) -> bool {
+    c.is_ascii() || is_full_width_ascii(c)
+}
+
 fn is_dotlike(c: char) -> bool {
     matches!(c, '.' | '\u{3002}' | '\u{FF0E}' | '\u{FF61}' | '[' | ']' | '(' | ')')
 }
@@ -1692,7 +1736,8 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             // Only Japanese (and other CJK) text cuts an ASCII run: a Latin
             // or Cyrillic letter is part of an IDN label (`bücher-konto.de`,
             // `microsоft.com` with a Cyrillic `о`).
-            let boundary = p.is_ascii() != c.is_ascii()
+            // Full-width forms count with ASCII (`ａｂｃ．ｃｏｍに接続`).
+            let boundary = is_latin_like(p) != is_latin_like(c)
                 && (is_cjk(p) || is_cjk(c))
                 && !is_dotlike(p)
                 && !is_dotlike(c)

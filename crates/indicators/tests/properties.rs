@@ -146,3 +146,39 @@ proptest! {
         }
     }
 }
+
+/// `s` in full-width forms (`ａｂｃ．ｃｏｍ`), as Japanese text typed with the
+/// IME on writes it.
+fn full_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '!'..='~' => char::from_u32(u32::from(c) + 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn an_indicator_in_full_width_forms_is_found_as_in_ascii(
+        value in prop_oneof![
+            domain(),
+            (1u8..=223, 0u8..=255, 0u8..=255, 1u8..=254).prop_map(|(a, b, c, d)| format!("{a}.{b}.{c}.{d}")),
+            (1999u32..2030, 1000u32..99_999).prop_map(|(y, n)| format!("CVE-{y}-{n}")),
+        ],
+        before in prop::sample::select(vec!["通信先は", "攻撃者は", "・", ""]),
+        after in prop::sample::select(vec!["に接続した。", "を悪用", "", "（C2）"]),
+    ) {
+        let ascii = Extractor::new().extract(&value);
+        prop_assume!(ascii.len() == 1);
+        let wide = full_width(&value);
+        let text = format!("{before}{wide}{after}");
+        let found = Extractor::new().extract(&text);
+        prop_assert_eq!(found.len(), 1, "{:?} in {:?}", found, text);
+        prop_assert_eq!(found[0].kind(), ascii[0].kind());
+        prop_assert_eq!(found[0].value(), ascii[0].value());
+        prop_assert_eq!(found[0].raw(&text), wide.as_str());
+    }
+}
