@@ -1397,7 +1397,9 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod reference {
-    use super::{CREDENTIAL_KEYS, SWITCHES, is_cjk, switch_value};
+    use super::{
+        CREDENTIAL_KEYS, PROSE_KEYS, SWITCHES, is_cjk, is_word, prose_password, switch_value,
+    };
 
     /// `令和6年5月3日`, `平成31年4月30日`, `令和元年5月1日`.
     pub(super) fn era_dates(text: &str) -> Vec<DateMention> {
@@ -1692,6 +1694,15 @@ mod reference {
             }
             if let Some(v) = switch_value(s, p + k.len()) {
                 out.push(v);
+            }
+        }
+        // Prose passwords: the same step as the scanner's (no rewrite).
+        for (p, ki) in kw.of(List::CredentialKeys) {
+            let word_start = p == 0 || !s.get(p - 1).copied().is_some_and(is_word);
+            if let Some(k) =
+                CREDENTIAL_KEYS.get(ki).filter(|k| word_start && PROSE_KEYS.contains(k))
+            {
+                out.extend(prose_password(s, p + k.len()));
             }
         }
         // Tokens with a known shape.
