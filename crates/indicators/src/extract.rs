@@ -892,12 +892,6 @@ impl Extractor {
             break;
         }
         let (_, mut e) = trim(ctx.text, ctx.start, e);
-        // Wrapped in AsciiDoc's `++…++`: the closing marks go too.
-        if bytes.get(ctx.start.wrapping_sub(1)) == Some(&b'+') {
-            while e > ctx.start && bytes.get(e - 1) == Some(&b'+') {
-                e -= 1;
-            }
-        }
         // A path opened by a quote ends at the same quote:
         // `(Get-ItemProperty 'HKLM:\…\chrome.exe').'(Default)'`.
         if let Some(&q) = bytes.get(ctx.start.wrapping_sub(1)).filter(|&&q| q == b'\'') {
@@ -985,18 +979,7 @@ impl Extractor {
         if !matches!(n, 32 | 40 | 64 | 128) || vf & F_NOT_HEX != 0 {
             return self.ssdeep(ctx);
         }
-        // Hex holding only digits or only letters is a number or a word,
-        // not a digest.
-        if vf & F_DIGIT == 0 || vf & F_ALPHA == 0 {
-            return None;
-        }
-        let indicator = match n {
-            32 => Indicator::Md5(value.parse().ok()?),
-            40 => Indicator::Sha1(value.parse().ok()?),
-            64 => Indicator::Sha256(value.parse().ok()?),
-            _ => Indicator::Sha512(value.parse().ok()?),
-        };
-        self.make(ctx, s, rb.len(), indicator, false)
+        self.make(ctx, s, rb.len(), digest_of(value, vf)?, false)
     }
 
     fn ssdeep(&self, ctx: &Ctx<'_>) -> Option<Match> {
@@ -1154,7 +1137,8 @@ impl Extractor {
         }
         // A sample named by its digest (`9f86d0…0a08.exe`, as sandboxes and
         // sample shares name them): the digest is the indicator.
-        if let Some(digest) = digest_of(stem) {
+        let stem_flags = stem.bytes().fold(0u16, |acc, b| acc | flags_of(b));
+        if let Some(digest) = digest_of(stem, stem_flags) {
             return self.make(ctx, from, from + stem.len(), digest, false);
         }
         let name: FileName = raw.parse().ok()?;
@@ -1218,10 +1202,10 @@ impl Extractor {
     }
 }
 
-/// The digest that `s` is, when it is one: hex of an MD5, SHA-1, SHA-256
-/// or SHA-512 length holding both digits and letters.
-fn digest_of(s: &str) -> Option<Indicator> {
-    let f = s.bytes().fold(0u16, |acc, b| acc | flags_of(b));
+/// The digest that `s` (whose byte flags are `f`) is, when it is one: hex
+/// of an MD5, SHA-1, SHA-256 or SHA-512 length holding both digits and
+/// letters (hex of only digits or only letters is a number or a word).
+fn digest_of(s: &str, f: u16) -> Option<Indicator> {
     if f & F_NOT_HEX != 0 || f & F_DIGIT == 0 || f & F_ALPHA == 0 {
         return None;
     }
@@ -1842,9 +1826,11 @@ fn trimmed_core(b: &[u8]) -> &[u8] {
 #[inline(never)]
 fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     let b = text.as_bytes();
-    let mut wrapped = false;
     // `+`: AsciiDoc's passthrough marks (`` `++evil[.]example++` ``), which
-    // IoC lists use to keep defanged names as written.
+    // IoC lists use to keep defanged names as written. A piece is wrapped
+    // in them when it starts with one, or when an earlier trim took them
+    // off (a path extended past its first word is trimmed again).
+    let mut wrapped = b.get(start.wrapping_sub(1)) == Some(&b'+');
     while start < end
         && matches!(b.get(start), Some(b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'=' | b'+'))
     {

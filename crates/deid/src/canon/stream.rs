@@ -298,6 +298,16 @@ impl Act {
         self.n += 1;
     }
 
+    /// The outputs of `other` after these.
+    const fn put_all(&mut self, other: &Act) {
+        let mut i = 0;
+        while i < other.n {
+            #[allow(clippy::indexing_slicing)]
+            self.put(other.outs[i].0, other.outs[i].1);
+            i += 1;
+        }
+    }
+
     /// `x` (class `xc`) with nothing held before it.
     const fn fresh(&mut self, xc: u8) {
         let x = class_byte(xc);
@@ -492,18 +502,8 @@ const fn across(kind: u8, c: u8, f1: bool, f2: bool, fx: bool) -> bool {
     let end = Act::finish(kind);
     let fresh = Act::step(K_IDLE, c);
     let mut view = Act { kind: fresh.kind, f1: fresh.f1, f2: fresh.f2, ..Act::NEW };
-    let mut i = 0;
-    while i < end.n {
-        #[allow(clippy::indexing_slicing)]
-        view.put(end.outs[i].0, end.outs[i].1);
-        i += 1;
-    }
-    let mut i = 0;
-    while i < fresh.n {
-        #[allow(clippy::indexing_slicing)]
-        view.put(fresh.outs[i].0, fresh.outs[i].1);
-        i += 1;
-    }
+    view.put_all(&end);
+    view.put_all(&fresh);
     joined.encode(f1, f2, fx) == view.encode(f1, f2, fx)
 }
 
