@@ -85,6 +85,7 @@ fn is_wide_dot(c: char) -> bool {
 /// assert!(r.defanged);
 /// assert_eq!(refang("c2 dot example dot net").text, "c2.example.net");
 /// assert_eq!(refang("billing [at] portal [dot] com").text, "billing@portal.com");
+/// assert_eq!(refang("evil [.] example (.) com").text, "evil.example.com");
 /// assert_eq!(refang("info＠kakunin-jp。net").text, "info@kakunin-jp.net");
 /// assert_eq!(refang("例え。jp").text, "例え.jp");
 /// assert!(!refang("plain.example.com").defanged);
@@ -176,9 +177,16 @@ fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
                 (" dot ", '.'),
                 (" [dot] ", '.'),
                 (" (dot) ", '.'),
+                (" {dot} ", '.'),
+                (" [.] ", '.'),
+                (" (.) ", '.'),
+                (" {.} ", '.'),
                 (" [at] ", '@'),
                 (" (at) ", '@'),
+                (" {at} ", '@'),
                 (" [@] ", '@'),
+                (" (@) ", '@'),
+                (" {@} ", '@'),
             ] {
                 if starts_with_ci(rest, marker)
                     && rest.get(marker.len()).is_some_and(u8::is_ascii_alphanumeric)

@@ -581,26 +581,21 @@ impl Extractor {
     }
 
     /// `text[start..end]` written in full-width forms (`ＣＶＥ－２０２３－４６６０４`,
-    /// `１９２．０．２．１`, as Japanese text typed with the IME on has it):
-    /// classified as its ASCII fold, with the span mapped back. `None` when
-    /// the piece holds no full-width form or a character that has no
-    /// ASCII fold.
+    /// `１９２．０．２．１`, as Japanese text typed with the IME on has it) or
+    /// with Unicode hyphens (`CVE‑2024‑3400` with U+2011, as word
+    /// processors keep lines together): classified as its ASCII fold, with
+    /// the span mapped back. `None` when the piece holds no such character
+    /// or one that has no ASCII fold.
     fn full_width_piece(&self, text: &str, start: usize, end: usize) -> Option<Match> {
         let raw = text.get(start..end)?;
-        if !raw.chars().any(is_full_width_ascii) {
+        if !raw.chars().any(|c| !c.is_ascii() && ascii_fold(c).is_some()) {
             return None;
         }
         let mut folded = String::with_capacity(raw.len());
         // `at[i]`: where in `text` the byte `i` of `folded` came from.
         let mut at = Vec::with_capacity(raw.len() + 1);
         for (off, c) in raw.char_indices() {
-            let a = if c.is_ascii() {
-                c
-            } else if is_full_width_ascii(c) {
-                char::from_u32(u32::from(c) - 0xFEE0)?
-            } else {
-                return None;
-            };
+            let a = ascii_fold(c)?;
             folded.push(a);
             at.push(start + off);
         }
@@ -708,10 +703,17 @@ impl Extractor {
         let rb = ctx.raw.as_bytes();
         // Find the scheme: letters (and defang characters) before `://`,
         // `[://]`, `[:]//` or `:\\`.
-        let (sep, sep_len) =
-            [&b"://"[..], b"[://]", b"[:]//", b":\\\\", b":\\/\\/", "\u{FF1A}//".as_bytes()]
+        // `[://]` holds `://`: the bracketed form is the separator
+        // (`hxxp[://]host`).
+        let (sep, sep_len) = match find_ci(rb, b"://") {
+            Some(p) if p > 0 && rb.get(p - 1) == Some(&b'[') && rb.get(p + 3) == Some(&b']') => {
+                (p - 1, 5)
+            }
+            Some(p) => (p, 3),
+            None => [&b"[:]//"[..], b":\\\\", b":\\/\\/", "\u{FF1A}//".as_bytes()]
                 .iter()
-                .find_map(|p| find_ci(rb, p).map(|at| (at, p.len())))?;
+                .find_map(|p| find_ci(rb, p).map(|at| (at, p.len())))?,
+        };
         let mut s = sep;
         while s > 0
             && rb.get(s - 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'*' || *b == b'_')
@@ -1621,7 +1623,8 @@ fn is_sep(b: u8) -> bool {
 }
 
 /// Non-ASCII characters that belong to a segment: letters and digits of
-/// any script (IDN labels), full-width dots and zero-width characters.
+/// any script (IDN labels), full-width dots, zero-width characters and
+/// the soft hyphen (which refang drops), and the Unicode hyphens.
 fn is_segment_char(c: char) -> bool {
     c.is_alphanumeric()
         || matches!(
@@ -1637,6 +1640,9 @@ fn is_segment_char(c: char) -> bool {
                 | '\u{200D}'
                 | '\u{2060}'
                 | '\u{FEFF}'
+                | '\u{00AD}'
+                | '\u{2010}'
+                | '\u{2011}'
         )
 }
 
@@ -1653,15 +1659,21 @@ fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{2FFFF}')
 }
 
-/// The full-width forms of the printable ASCII characters (`！`–`～`),
-/// which NFKC folds to ASCII.
-fn is_full_width_ascii(c: char) -> bool {
-    ('\u{FF01}'..='\u{FF5E}').contains(&c)
+/// The ASCII character `c` stands for: itself, the ASCII of a full-width
+/// form (`！`–`～`, which NFKC folds to ASCII), or `-` for the Unicode
+/// hyphens U+2010 and U+2011.
+fn ascii_fold(c: char) -> Option<char> {
+    match c {
+        '\0'..='\u{7F}' => Some(c),
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0),
+        '\u{2010}' | '\u{2011}' => Some('-'),
+        _ => None,
+    }
 }
 
-/// ASCII or its full-width form: one script for [`script_runs`].
+/// ASCII or a character that folds to it: one script for [`script_runs`].
 fn is_latin_like(c: char) -> bool {
-    c.is_ascii() || is_full_width_ascii(c)
+    ascii_fold(c).is_some()
 }
 
 fn is_dotlike(c: char) -> bool {
@@ -1897,11 +1909,39 @@ fn is_new_gtld(suffix: &str) -> bool {
     !suffix.contains('.') && suffix.len() >= 3 && !LEGACY.contains(&suffix)
 }
 
-const MARKER_WORDS: &[&[u8]] = &[b"[at]", b"(at)", b"[@]", b"[dot]", b"(dot)"];
+/// The length of the bracket marker that `b` starts with, if any: a dot or
+/// an at sign spelled in brackets (`[.]`, `(dot)`, `{at}`, `[@]`, any case),
+/// as reports write them with spaces around (`evil [.] com`).
+fn marker_len(b: &[u8]) -> Option<usize> {
+    let close = match b.first()? {
+        b'[' => b']',
+        b'(' => b')',
+        b'{' => b'}',
+        _ => return None,
+    };
+    let n = match b.get(1)? | 0x20 {
+        b'.' | 0x60 => 3,
+        b'a' => 4,
+        b'd' => 5,
+        _ => return None,
+    };
+    let inner = b.get(1..n - 1)?;
+    let word = matches!(inner, b"." | b"@")
+        || inner.eq_ignore_ascii_case(b"at")
+        || inner.eq_ignore_ascii_case(b"dot");
+    (word && b.get(n - 1) == Some(&close)).then_some(n)
+}
 
 /// Whether `seg` is a bracket marker on its own (`[at]`, `(dot)`).
 fn is_marker_word(seg: &[u8]) -> bool {
-    MARKER_WORDS.iter().any(|m| m.eq_ignore_ascii_case(seg))
+    marker_len(seg) == Some(seg.len())
+}
+
+/// Whether `seg` ends with a bracket marker (`evil[.]`, `admin(at)`).
+fn ends_with_marker(seg: &[u8]) -> bool {
+    (3..=5).any(|n| {
+        seg.len() >= n && marker_len(seg.get(seg.len() - n..).unwrap_or_default()) == Some(n)
+    })
 }
 
 fn is_name_byte(c: u8) -> bool {
@@ -1924,37 +1964,56 @@ fn word_before(bytes: &[u8], at: usize) -> usize {
 /// and the word after it are joined to it (` [at] portal`, ` (dot) com`,
 /// or ` portal` after a piece that ends with a marker); `None` when
 /// nothing joins.
+#[inline(always)]
 fn spaced_marker_end(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
     // Most pieces are followed by a space and a word: one look at the two
     // bytes after the piece and at its last byte settles nearly all.
     let rest = bytes.get(end..)?;
-    if rest.first() != Some(&b' ') {
+    if rest.first() != Some(&b' ')
+        || !(matches!(bytes.get(end.wrapping_sub(1)), Some(b']' | b')' | b'}'))
+            || matches!(rest.get(1), Some(b'[' | b'(' | b'{')))
+        || end <= start
+    {
         return None;
     }
+    spaced_marker_join(bytes, start, end)
+}
+
+/// [`spaced_marker_end`] past its quick check.
+#[inline(never)]
+fn spaced_marker_join(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
+    let rest = bytes.get(end..)?;
+    // The word after: name bytes and the bracket markers among them
+    // (` [.] evil[.]com`).
     let word_after = |from: usize| {
-        let n =
-            rest.get(from..).unwrap_or_default().iter().take_while(|&&c| is_name_byte(c)).count();
-        (n > 0).then_some(end + from + n)
+        let mut n = from;
+        loop {
+            let tail = rest.get(n..).unwrap_or_default();
+            let k = tail.iter().take_while(|&&c| is_name_byte(c)).count();
+            n += k;
+            let tail = rest.get(n..).unwrap_or_default();
+            let marker = if tail.starts_with(b"\\.") { Some(2) } else { marker_len(tail) };
+            match marker {
+                Some(m) if n > from => n += m,
+                _ => break,
+            }
+        }
+        (n > from).then_some(end + n)
     };
     let seg = bytes.get(start..end)?;
-    if matches!(seg.last(), Some(b']' | b')'))
-        && MARKER_WORDS.iter().any(|m| {
-            seg.len() >= m.len()
-                && seg.get(seg.len() - m.len()..).is_some_and(|t| t.eq_ignore_ascii_case(m))
-        })
-    {
+    if matches!(seg.last(), Some(b']' | b')' | b'}')) && ends_with_marker(seg) {
         return word_after(1);
     }
-    if !matches!(rest.get(1), Some(b'[' | b'('))
+    if !matches!(rest.get(1), Some(b'[' | b'(' | b'{'))
         || !seg.last().is_some_and(u8::is_ascii_alphanumeric)
     {
         return None;
     }
-    let m = MARKER_WORDS.iter().find(|m| {
-        rest.get(1..1 + m.len()).is_some_and(|r| r.eq_ignore_ascii_case(m))
-            && rest.get(1 + m.len()) == Some(&b' ')
-    })?;
-    word_after(m.len() + 2)
+    let m = marker_len(rest.get(1..).unwrap_or_default())?;
+    if rest.get(1 + m) != Some(&b' ') {
+        return None;
+    }
+    word_after(m + 2)
 }
 
 /// `0x01` in every byte of a word.
@@ -2166,7 +2225,7 @@ fn has_url_separator(b: &[u8]) -> bool {
 struct BracketMarkers {
     /// `[://]`.
     url: bool,
-    /// `[at]` or `(at)` (any case).
+    /// `[at]`, `(at)` or `{at}` (any case).
     at: bool,
     /// A bracketed dot: `[.]`, `(.)`, `{.}`, `[dot]`, `(dot)`, `{dot}`.
     dot: bool,
@@ -2192,7 +2251,7 @@ fn bracket_markers(b: &[u8]) -> BracketMarkers {
             next.get(..w.len()).is_some_and(|n| n.eq_ignore_ascii_case(w))
                 && next.get(w.len()) == Some(&close)
         };
-        if open != b'{' && word(b"at") {
+        if word(b"at") {
             m.at = true;
         }
         if word(b".") || word(b"dot") {

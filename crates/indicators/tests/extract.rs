@@ -425,3 +425,39 @@ fn a_japanese_full_stop_after_an_indicator_ends_the_sentence() {
         ]
     );
 }
+
+#[test]
+fn bracketed_url_separators_and_spaced_markers() {
+    // `[://]` holds `://`: the bracketed form is the separator.
+    assert_eq!(
+        found("Phishing page: hxxps[://]secure-login[.]office-verify[.]com/owa/auth.php."),
+        kinds_values(&[("url", "https://secure-login.office-verify.com/owa/auth.php")])
+    );
+    assert_eq!(found("hxxp[://]evil[.]com/"), kinds_values(&[("url", "http://evil.com/")]));
+    // Spaced bracket dots join the words around them, with markers inside
+    // the next word too; `{at}` is an at sign like `[at]`.
+    assert_eq!(
+        found("Beacon to cdn [.] update-check[.]net, mail ops{at}mail-relay[.]org."),
+        kinds_values(&[("domain", "cdn.update-check.net"), ("email", "ops@mail-relay.org")])
+    );
+}
+
+#[test]
+fn characters_word_processors_and_pdfs_leave_in_text() {
+    // A soft hyphen (U+00AD) is invisible; non-breaking hyphens (U+2011)
+    // and the Unicode hyphen (U+2010) stand for `-`; a ligature folds.
+    let text = "Domains micro\u{AD}soft-update[.]info and ofﬁce365-login[.]com; \
+                exploited CVE\u{2011}2024\u{2011}3400 via upd\u{2010}check.net.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("domain", "microsoft-update.info"),
+            ("domain", "office365-login.com"),
+            ("cve", "CVE-2024-3400"),
+            ("domain", "upd-check.net"),
+        ])
+    );
+    let m = Extractor::new().extract(text);
+    assert_eq!(m[0].raw(text), "micro\u{AD}soft-update[.]info");
+    assert_eq!(m[2].raw(text), "CVE\u{2011}2024\u{2011}3400");
+}

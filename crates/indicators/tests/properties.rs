@@ -182,3 +182,81 @@ proptest! {
         prop_assert_eq!(found[0].raw(&text), wide.as_str());
     }
 }
+
+/// `value` (a URL, domain, IPv4 address or e-mail address) defanged the
+/// way reports write it: the host's dots (some or all), the scheme, `://`
+/// and `@` in one of the styles seen in the wild (or left as they are),
+/// chosen by `picks`.
+fn defanged_as_in_reports(value: &str, picks: &[usize]) -> String {
+    const DOTS: &[&str] = &[
+        ".", "[.]", "(.)", "{.}", "[dot]", "(dot)", "[DOT]", "{dot}", "\\.", "．", "。", "｡",
+        // Spaced markers, which reports use in names and addresses (not
+        // inside URLs), come last.
+        " [.] ", " [dot] ", " (dot) ",
+    ];
+    const SPACED: usize = 3;
+    const SEPS: &[&str] = &["://", "[://]", "[:]//", ":\\\\"];
+    const ATS: &[&str] = &["@", "[@]", "(at)", "[at]", "(@)", "{at}", "[AT]", " [at] ", " (at) "];
+    let mut pick = picks.iter().copied().cycle();
+    let mut next = |n: usize| pick.next().unwrap_or(0) % n;
+    let (scheme, rest) = match value.split_once("://") {
+        Some((s, r)) => (Some(s), r),
+        None => (None, value),
+    };
+    let styles = if scheme.is_some() { DOTS.len() - SPACED } else { DOTS.len() };
+    let dot = DOTS[next(styles)];
+    let mut out = String::new();
+    if let Some(s) = scheme {
+        let styles: &[&str] = match s {
+            "http" => &["http", "hxxp", "hXXp", "h**p", "h__p", "HXXP", "hxtp", "hxxp"],
+            "https" => &["https", "hxxps", "hXXps", "h**ps", "HXXPS", "hxtps", "h__ps"],
+            "ftp" => &["ftp", "fxp"],
+            _ => &["http"],
+        };
+        out.push_str(styles[next(styles.len())]);
+        out.push_str(SEPS[next(SEPS.len())]);
+    }
+    // Only the host's dots are defanged; a path is left as written.
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    for (i, c) in rest.char_indices() {
+        match c {
+            // One style per value, on some dots or all (`evil.example[.]com`).
+            '.' if i < host_end => out.push_str(if next(3) == 0 { "." } else { dot }),
+            // Text that writes full-width dots spaces no marker.
+            '@' => out.push_str(ATS[next(if dot.is_ascii() { ATS.len() } else { ATS.len() - 2 })]),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Whatever defang style a report uses, the indicator is found, with
+    /// its canonical value and the whole defanged text as its span.
+    #[test]
+    fn a_defanged_indicator_in_prose_is_found(
+        value in prop_oneof![
+            domain(),
+            (1u8..=223, 0u8..=255, 0u8..=255, 1u8..=254)
+                .prop_map(|(a, b, c, d)| format!("{a}.{b}.{c}.{d}")),
+            (domain(), "[a-z0-9/_-]{0,12}", prop::sample::select(vec!["http", "https", "ftp"]))
+                .prop_map(|(d, p, s)| format!("{s}://{d}/{p}")),
+            ("[a-z0-9]{1,8}", domain()).prop_map(|(l, d)| format!("{l}@{d}")),
+        ],
+        picks in prop::collection::vec(0usize..64, 1..12),
+        before in prop::sample::select(vec!["C2: ", "The actor used ", "(", "- ", "IOC\t"]),
+        after in prop::sample::select(vec![" for C2.", ")", "\n", ", then", ""]),
+    ) {
+        let plain = Extractor::new().extract(&value);
+        prop_assume!(plain.len() == 1 && plain[0].raw(&value) == value);
+        let defanged = defanged_as_in_reports(&value, &picks);
+        let text = format!("{before}{defanged}{after}");
+        let found = Extractor::new().extract(&text);
+        prop_assert_eq!(found.len(), 1, "{:?} in {:?}", found, text);
+        prop_assert_eq!(found[0].kind(), plain[0].kind(), "{:?}", text);
+        prop_assert_eq!(found[0].value(), plain[0].value(), "{:?}", text);
+        prop_assert_eq!(found[0].raw(&text), defanged.as_str());
+    }
+}
