@@ -260,3 +260,44 @@ proptest! {
         prop_assert_eq!(found[0].raw(&text), defanged.as_str());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// An indicator keeps its value and exact span whatever punctuation,
+    /// quoting or markup a report wraps it in.
+    #[test]
+    fn wrapping_punctuation_is_never_part_of_a_match(
+        value in prop_oneof![
+            domain(),
+            (1u8..=223, 0u8..=255, 0u8..=255, 1u8..=254)
+                .prop_map(|(a, b, c, d)| format!("{a}.{b}.{c}.{d}")),
+            (domain(), "[a-z0-9/_-]{0,12}", prop::sample::select(vec!["http", "https"]))
+                .prop_map(|(d, p, s)| format!("{s}://{d}/{p}")),
+            ("[a-z0-9]{1,8}", domain()).prop_map(|(l, d)| format!("{l}@{d}")),
+            (domain(), 1u16..).prop_map(|(d, p)| format!("{d}:{p}")),
+            any::<[u8; 32]>().prop_map(|b| b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
+            (1999u32..2030, 1000u32..99_999).prop_map(|(y, n)| format!("CVE-{y}-{n}")),
+        ],
+        wrap in prop::sample::select(vec![
+            ("", ""), ("\"", "\""), ("'", "'"), ("`", "`"), ("(", ")"), ("[", "]"), ("<", ">"),
+            ("**", "**"), ("*", "*"), ("_", "_"), ("“", "”"), ("‘", "’"), ("「", "」"),
+            ("| ", " |"), ("\"", "\","), ("", "."), ("", ","), ("", ";"), ("", ":"), ("", "!"),
+            ("", "?"), ("(", ")."), ("", "),"), ("- ", ""), ("* ", ""), ("1. ", ""), ("> ", ""),
+            ("=", ""), ("value=\"", "\""), ("<td>", "</td>"), ("{\"ioc\": \"", "\"}"),
+            ("通信先は", "に接続した"), ("：", "。"), ("、", "、"), ("（", "）"), ("【", "】"),
+            ("・", "を確認"),
+        ]),
+        before in prop::sample::select(vec!["", "IOC ", "C2: ", "\n", "see "]),
+    ) {
+        let plain = Extractor::new().extract(&value);
+        prop_assume!(plain.len() == 1 && plain[0].raw(&value) == value);
+        let (open, close) = wrap;
+        let text = format!("{before}{open}{value}{close} then");
+        let found = Extractor::new().extract(&text);
+        prop_assert_eq!(found.len(), 1, "{:?} in {:?}", found, text);
+        prop_assert_eq!(found[0].kind(), plain[0].kind(), "{:?}", text);
+        prop_assert_eq!(found[0].value(), plain[0].value(), "{:?}", text);
+        prop_assert_eq!(found[0].raw(&text), value.as_str(), "{:?}", text);
+    }
+}
