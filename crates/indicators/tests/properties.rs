@@ -301,3 +301,69 @@ proptest! {
         prop_assert_eq!(found[0].raw(&text), value.as_str(), "{:?}", text);
     }
 }
+
+/// One indicator as a report may write it, with the value it stands for:
+/// plain or defanged, in any case a report uses.
+fn written_indicator() -> impl Strategy<Value = (String, String)> {
+    let ipv4 = (1u8..=223, 0u8..=255, 0u8..=255, 1u8..=254)
+        .prop_map(|(a, b, c, d)| format!("{a}.{b}.{c}.{d}"));
+    prop_oneof![
+        domain().prop_map(|d| (d.clone(), d)),
+        domain().prop_map(|d| (d.replace('.', "[.]"), d)),
+        domain().prop_map(|d| (d.to_uppercase(), d)),
+        ipv4.clone().prop_map(|a| (a.clone(), a)),
+        ipv4.clone().prop_map(|a| {
+            let (head, last) = a.rsplit_once('.').unwrap_or((&a, ""));
+            (format!("{head}[.]{last}"), a.clone())
+        }),
+        (ipv4.clone(), 1u16..).prop_map(|(a, p)| (format!("{a}:{p}"), format!("{a}:{p}"))),
+        (domain(), "[a-z0-9/_-]{0,12}").prop_map(|(d, p)| {
+            (format!("hxxps://{}/{p}", d.replace('.', "[.]")), format!("https://{d}/{p}"))
+        }),
+        (domain(), "[a-z0-9_-]{1,8}", "[a-z0-9]{1,6}").prop_map(|(d, p, q)| {
+            (format!("http://{d}/{p}?id={q}"), format!("http://{d}/{p}?id={q}"))
+        }),
+        ("[a-z0-9]{1,8}", domain()).prop_map(|(l, d)| (format!("{l}[@]{d}"), format!("{l}@{d}"))),
+        any::<[u8; 20]>().prop_map(|b| {
+            let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+            (h.to_uppercase(), h)
+        }),
+        (1999u32..2030, 1000u32..99_999)
+            .prop_map(|(y, n)| (format!("cve-{y}-{n}"), format!("CVE-{y}-{n}"))),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1500))]
+
+    /// Indicators listed one after another, with whatever separators a
+    /// report uses, are each found, in order, with their values and spans.
+    #[test]
+    fn listed_indicators_are_each_found(
+        items in prop::collection::vec(written_indicator(), 1..6),
+        sep in prop::sample::select(vec![
+            ", ", ",", "; ", ";", " | ", "|", "\n", "\r\n", "\t", " and ", " or ", "、", "，", " / ",
+            "\n- ", "\n* ", " ", "  ", ", and ",
+        ]),
+    ) {
+        // Each alone first: a value that is not found on its own (a name
+        // that happens to be a file extension) proves nothing here.
+        for (raw, _) in &items {
+            let alone = Extractor::new().extract(raw);
+            prop_assume!(alone.len() == 1 && alone[0].raw(raw) == raw);
+        }
+        let text = items.iter().map(|(raw, _)| raw.as_str()).collect::<Vec<_>>().join(sep);
+        let found = Extractor::new().extract(&text);
+        let got: Vec<(&str, String)> = found.iter().map(|m| (m.raw(&text), m.value())).collect();
+        let alone: Vec<(&str, String)> = items
+            .iter()
+            .map(|(raw, _)| (raw.as_str(), Extractor::new().extract(raw)[0].value()))
+            .collect();
+        prop_assert_eq!(got, alone, "{:?}", text);
+        for ((_, want), m) in items.iter().zip(&found) {
+            if m.kind() != IndicatorKind::Sha1 && m.kind() != IndicatorKind::Cve {
+                prop_assert_eq!(&m.value().to_lowercase(), want);
+            }
+        }
+    }
+}
