@@ -229,6 +229,10 @@ pub struct Known {
     /// Per CIDR list: merged, sorted, non-overlapping ranges.
     v4: Vec<(u16, Vec<(u32, u32)>)>,
     v6: Vec<(u16, Vec<(u128, u128)>)>,
+    /// Every list's ranges cut into disjoint pieces with the categories of
+    /// the lists that hold each, built on first use: one binary search
+    /// answers [`Known::ip_categories`] (a search per list did before).
+    ip_index: std::sync::OnceLock<(RangeIndex<u32>, RangeIndex<u128>)>,
     /// Exact names and strings, lower-case, to the lists holding them.
     exact: NameMap,
     /// Hostname entries (matched on every suffix of a name).
@@ -339,6 +343,8 @@ impl Known {
                 if !v6.is_empty() {
                     self.v6.push((idx, merge(v6)));
                 }
+                // Built again on the next lookup.
+                self.ip_index = std::sync::OnceLock::new();
             }
             MatchKind::Hostname => {
                 for entry in &wire.list {
@@ -393,21 +399,20 @@ impl Known {
         )
     }
 
+    fn ip_index(&self) -> &(RangeIndex<u32>, RangeIndex<u128>) {
+        self.ip_index.get_or_init(|| {
+            let category = |i: u16| self.categories([i]);
+            (RangeIndex::build(&self.v4, category), RangeIndex::build(&self.v6, category))
+        })
+    }
+
     /// The categories of [`Known::lookup_ip`], without allocating.
     pub fn ip_categories(&self, ip: IpAddr) -> Categories {
         match ip {
-            IpAddr::V4(a) => {
-                let x = u32::from(a);
-                self.categories(self.v4.iter().filter(|(_, r)| contains(r, x)).map(|&(idx, _)| idx))
-            }
+            IpAddr::V4(a) => self.ip_index().0.get(u32::from(a)),
             IpAddr::V6(a) => match a.to_ipv4_mapped() {
                 Some(v4) => self.ip_categories(IpAddr::V4(v4)),
-                None => {
-                    let x = u128::from(a);
-                    self.categories(
-                        self.v6.iter().filter(|(_, r)| contains(r, x)).map(|&(idx, _)| idx),
-                    )
-                }
+                None => self.ip_index().1.get(u128::from(a)),
             },
         }
     }
@@ -563,6 +568,76 @@ fn merge<T: Ord + Copy>(mut r: Vec<(T, T)>) -> Vec<(T, T)> {
         }
     }
     out
+}
+
+/// Disjoint address ranges, each with the categories of the lists that hold
+/// it: `starts[i]..starts[i + 1]` has `sets[i]`.
+#[derive(Debug, Default)]
+struct RangeIndex<T> {
+    starts: Vec<T>,
+    sets: Vec<Categories>,
+}
+
+/// An address type of a [`RangeIndex`].
+trait Address: Ord + Copy {
+    /// `self + 1`, `None` at the top of the space.
+    fn next(self) -> Option<Self>;
+    const ZERO: Self;
+}
+
+impl Address for u32 {
+    fn next(self) -> Option<Self> {
+        self.checked_add(1)
+    }
+    const ZERO: Self = 0;
+}
+
+impl Address for u128 {
+    fn next(self) -> Option<Self> {
+        self.checked_add(1)
+    }
+    const ZERO: Self = 0;
+}
+
+impl<T: Address> RangeIndex<T> {
+    /// The index of `lists` (list, merged ranges), `category` giving each
+    /// list's categories.
+    fn build(lists: &[(u16, Vec<(T, T)>)], category: impl Fn(u16) -> Categories) -> Self {
+        // Every place where some list's membership can change.
+        let mut starts: Vec<T> = vec![T::ZERO];
+        for (_, ranges) in lists {
+            for &(a, b) in ranges {
+                starts.push(a);
+                starts.extend(b.next());
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        // One walk over each list's sorted ranges as the places rise.
+        let mut at = vec![0usize; lists.len()];
+        let sets = starts
+            .iter()
+            .map(|&x| {
+                let mut set = Categories::default();
+                for ((i, ranges), j) in lists.iter().zip(at.iter_mut()) {
+                    while ranges.get(*j).is_some_and(|&(_, b)| b < x) {
+                        *j += 1;
+                    }
+                    if ranges.get(*j).is_some_and(|&(a, _)| a <= x) {
+                        set.0 |= category(*i).0;
+                    }
+                }
+                set
+            })
+            .collect();
+        RangeIndex { starts, sets }
+    }
+
+    /// The categories of the lists holding `x`.
+    fn get(&self, x: T) -> Categories {
+        let i = self.starts.partition_point(|&s| s <= x);
+        i.checked_sub(1).and_then(|i| self.sets.get(i)).copied().unwrap_or_default()
+    }
 }
 
 fn contains<T: Ord + Copy>(ranges: &[(T, T)], x: T) -> bool {

@@ -159,3 +159,73 @@ fn category_sets_agree_with_list_lookups() {
         same(k.ip_categories(ip.parse().unwrap()), k.lookup_ip(ip.parse().unwrap()), ip);
     }
 }
+
+/// The first and last address of every range of the embedded CIDR lists,
+/// and their neighbours: where an index of ranges can go wrong.
+fn range_edges() -> Vec<std::net::IpAddr> {
+    let mut out = Vec::new();
+    for json in
+        ["rfc1918", "public-dns-v4", "amazon-aws", "cloudflare", "sinkholes", "ipv6-linklocal"]
+    {
+        let text =
+            std::fs::read_to_string(format!("{}/data/{json}.json", env!("CARGO_MANIFEST_DIR")))
+                .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for e in v["list"].as_array().unwrap() {
+            let e = e.as_str().unwrap();
+            let (addr, len) = e.split_once('/').unwrap_or((e, ""));
+            match addr.parse::<std::net::IpAddr>() {
+                Ok(std::net::IpAddr::V4(a)) => {
+                    let len: u32 = len.parse().unwrap_or(32);
+                    let first = u32::from(a) & u32::MAX.checked_shl(32 - len).unwrap_or(0);
+                    let last = first | !u32::MAX.checked_shl(32 - len).unwrap_or(0);
+                    for x in [first.wrapping_sub(1), first, last, last.wrapping_add(1)] {
+                        out.push(std::net::Ipv4Addr::from(x).into());
+                    }
+                }
+                Ok(std::net::IpAddr::V6(a)) => {
+                    let len: u32 = len.parse().unwrap_or(128);
+                    let mask = u128::MAX.checked_shl(128 - len).unwrap_or(0);
+                    let first = u128::from(a) & mask;
+                    let last = first | !mask;
+                    for x in [first.wrapping_sub(1), first, last, last.wrapping_add(1)] {
+                        out.push(std::net::Ipv6Addr::from(x).into());
+                    }
+                }
+                Err(_) => {}
+            }
+        }
+    }
+    out
+}
+
+/// Whether `ip_categories` and the per-list lookup agree on `ip`, for
+/// every category of the embedded lists; the first disagreement if not.
+fn ip_disagreement(ip: std::net::IpAddr) -> Option<(Category, bool)> {
+    let k = Known::builtin();
+    let by_list = cats(k.lookup_ip(ip));
+    let got = k.ip_categories(ip);
+    k.lists()
+        .iter()
+        .map(|l| l.category)
+        .find(|&c| got.contains(c) != by_list.contains(&c))
+        .map(|c| (c, got.contains(c)))
+}
+
+#[test]
+fn ip_categories_agree_with_the_lists_at_every_range_edge() {
+    let edges = range_edges();
+    assert!(edges.len() > 1000);
+    for ip in edges {
+        assert_eq!(ip_disagreement(ip), None, "{ip}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn ip_categories_agree_with_the_lists(v4 in proptest::prelude::any::<u32>(), v6 in proptest::prelude::any::<u128>()) {
+        for ip in [std::net::IpAddr::from(std::net::Ipv4Addr::from(v4)), std::net::Ipv6Addr::from(v6).into()] {
+            proptest::prop_assert_eq!(ip_disagreement(ip), None, "{}", ip);
+        }
+    }
+}

@@ -134,7 +134,9 @@ impl std::str::FromStr for Url {
             return err(k, s, Reason::TooLong { max: MAX_URL }, None);
         }
         let b = s.as_bytes();
-        let colon = s.find("://");
+        // A byte search: `str::find` with a string sets up a two-way
+        // searcher, which costs more than this whole search.
+        let colon = b.windows(3).position(|w| w == b"://");
         let Some(colon) = colon else {
             return err(k, s, Reason::Syntax("missing `scheme://`"), None);
         };
@@ -351,11 +353,6 @@ fn plain_path_end(tail: &[u8]) -> Option<usize> {
     Some(path_end)
 }
 
-/// `b` as text: every byte the fast path copies is checked ASCII first.
-fn ascii(b: &[u8]) -> Option<&str> {
-    std::str::from_utf8(b).ok()
-}
-
 /// The canonical form of `s` (whose scheme separator `://` is at `colon`)
 /// when `s` is a simple special URL (see the module docs); `None` when
 /// only the full WHATWG parser can say.
@@ -393,25 +390,28 @@ pub(crate) fn simple_canonical(s: &str, colon: usize) -> Option<Url> {
     };
     let tail = rest.get(auth_len..)?;
     let path_end = plain_path_end(tail)?;
-    // Every byte checked so far is ASCII, so these slices are `str`s.
+    // Every byte checked so far is ASCII, so these are places between
+    // characters of `s`.
+    let host_at = colon + 3;
+    let tail_at = host_at + auth_len;
     let mut out = String::with_capacity(s.len() + 1);
     out.push_str(scheme);
     out.push_str("://");
     let host_start = out.len();
-    out.push_str(ascii(host)?);
+    out.push_str(s.get(host_at..host_at + host.len())?);
     let host_end = out.len();
     out.get_mut(host_start..host_end)?.make_ascii_lowercase();
     if let Some(p) = port {
-        out.push(':');
-        out.push_str(&p.to_string());
+        use std::fmt::Write;
+        write!(out, ":{p}").ok()?;
     }
     let path_start = out.len();
-    match tail.get(..path_end)? {
-        [] => out.push('/'),
-        path => out.push_str(ascii(path)?),
+    match s.get(tail_at..tail_at + path_end)? {
+        "" => out.push('/'),
+        path => out.push_str(path),
     }
     let path_end_out = out.len();
-    out.push_str(ascii(tail.get(path_end..)?)?);
+    out.push_str(s.get(tail_at + path_end..)?);
     Some(Url {
         serialized: out,
         host: (offset(host_start), offset(host_end)),
