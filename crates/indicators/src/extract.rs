@@ -458,11 +458,20 @@ impl Extractor {
                     while let Some(m) = self.piece(text, from, pe, known) {
                         last_end = m.end;
                         let url = m.kind() == IndicatorKind::Url;
+                        // `45.142.212.10-45.142.212.20`: the range's last
+                        // address follows the dash.
+                        let range = m.kind() == IndicatorKind::Ipv4
+                            && bytes.get(last_end) == Some(&b'-')
+                            && bytes.get(last_end + 1).is_some_and(u8::is_ascii_digit);
                         count += self.report(text, base, m, emit);
-                        if !url || last_end <= from || last_end >= pe || count >= self.max_matches {
+                        if !(url || range)
+                            || last_end <= from
+                            || last_end >= pe
+                            || count >= self.max_matches
+                        {
                             break;
                         }
-                        (from, known) = (last_end, None);
+                        (from, known) = (last_end + usize::from(range), None);
                     }
                 } else {
                     for (s, e) in script_runs(text, ps, pe) {
@@ -1051,6 +1060,11 @@ impl Extractor {
                 return Some(m);
             }
         }
+        if ctx.flags & F_DASH != 0 && ctx.raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            if let Some(m) = self.range_start(ctx) {
+                return Some(m);
+            }
+        }
         let r = ctx.refanged();
         let text = r.text.as_ref();
         let tb = text.as_bytes();
@@ -1092,6 +1106,37 @@ impl Extractor {
             return None;
         }
         self.file_name(ctx)
+    }
+
+    /// The first address of an IPv4 range written with a dash
+    /// (`45.142.212.10-45.142.212.20`, `10.0.0.1-254`), judged as a piece
+    /// of its own; the scan goes on after the dash.
+    fn range_start(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let rb = ctx.raw.as_bytes();
+        let dash = find_byte_from(rb, 0, b'-')?;
+        let (first, last) = (rb.get(..dash)?, rb.get(dash + 1..)?);
+        // The last address, or the last part of it: digits and dots (or
+        // dot markers) only.
+        let digits_and_dots = |b: &[u8]| {
+            b.iter().all(|&c| c.is_ascii_digit() || matches!(c, b'.' | b'[' | b']' | b'(' | b')'))
+        };
+        if !last.first().is_some_and(u8::is_ascii_digit)
+            || !digits_and_dots(first)
+            || !digits_and_dots(last)
+            || find_byte_from(first, 0, b'.').is_none()
+        {
+            return None;
+        }
+        let flags = first.iter().fold(0u16, |acc, &b| acc | flags_of(b));
+        let sub = Ctx {
+            text: ctx.text,
+            start: ctx.start,
+            end: ctx.start + dash,
+            raw: ctx.raw.get(..dash)?,
+            flags,
+            refanged: std::cell::OnceCell::new(),
+        };
+        self.dotted(&sub).filter(|m| m.kind() == IndicatorKind::Ipv4)
     }
 
     /// The domain or IPv4 address before the first `/` of a dotted piece

@@ -461,3 +461,24 @@ fn characters_word_processors_and_pdfs_leave_in_text() {
     assert_eq!(m[0].raw(text), "micro\u{AD}soft-update[.]info");
     assert_eq!(m[2].raw(text), "CVE\u{2011}2024\u{2011}3400");
 }
+
+#[test]
+fn both_ends_of_an_address_range_are_found() {
+    let text = "Scanning from 45.142.212.10-45.142.212.20 and 91.215.85[.]3-91.215.85[.]9; \
+                sweep 10.0.0.1-254; build 1.2.3.4-beta.";
+    let got: Vec<(String, String, &str)> = Extractor::new()
+        .extract(text)
+        .iter()
+        .map(|m| (m.kind().id().to_owned(), m.value(), m.raw(text)))
+        .collect();
+    let want = [
+        ("ipv4", "45.142.212.10", "45.142.212.10"),
+        ("ipv4", "45.142.212.20", "45.142.212.20"),
+        ("ipv4", "91.215.85.3", "91.215.85[.]3"),
+        ("ipv4", "91.215.85.9", "91.215.85[.]9"),
+        ("ipv4", "10.0.0.1", "10.0.0.1"),
+    ];
+    let want: Vec<(String, String, &str)> =
+        want.iter().map(|(k, v, r)| ((*k).to_owned(), (*v).to_owned(), *r)).collect();
+    assert_eq!(got, want);
+}
