@@ -1826,6 +1826,8 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
                     | b'{'
             )
         })
+        // A possessive `'s` (see `trim_ends`).
+        && !(end >= start + 3 && b.get(end - 2) == Some(&b'\''))
     {
         return (start, end);
     }
@@ -1922,6 +1924,17 @@ fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
             b')' => unbalanced(piece, b'(', b')'),
             b']' => unbalanced(piece, b'[', b']'),
             b'}' => unbalanced(piece, b'{', b'}'),
+            // A possessive after a name: `evil-login.com's certificate`
+            // (not in a path, where `Bob's` may be a folder).
+            b's' | b'S'
+                if end >= start + 3
+                    && b.get(end - 2) == Some(&b'\'')
+                    && b.get(end - 3).is_some_and(u8::is_ascii_alphanumeric)
+                    && !piece.iter().any(|&c| c == b'/' || c == b'\\') =>
+            {
+                end -= 1;
+                true
+            }
             _ => false,
         };
         if !drop {
@@ -2739,12 +2752,14 @@ mod tests {
         F_DOT | F_BRACKET | F_NONASCII | F_COLON | F_AT | F_SLASH | F_BACKSLASH | F_DIGIT;
 
     /// The old entry of [`trim`]: a quick return only when both ends are
-    /// letters or digits, the full steps otherwise.
+    /// letters or digits (and the end is no possessive `'s`), the full
+    /// steps otherwise.
     fn trim_reference(text: &str, start: usize, end: usize) -> (usize, usize) {
         let b = text.as_bytes();
         if end > start
             && b.get(start).is_some_and(|c| c.is_ascii_alphanumeric())
             && b.get(end - 1).is_some_and(|c| c.is_ascii_alphanumeric())
+            && !(end >= start + 3 && b.get(end - 2) == Some(&b'\''))
         {
             return (start, end);
         }
@@ -2782,7 +2797,7 @@ mod tests {
 
         #[test]
         fn trim_agrees_with_its_reference(
-            text in "[a-z0-9.:!?'*_=()\\[\\]{}#/\\\\@ -]{0,16}",
+            text in "([a-z0-9.:!?'*_=()\\[\\]{}#/\\\\@ -]|'s){0,16}",
             start in 0usize..18,
             end in 0usize..18,
         ) {

@@ -482,3 +482,19 @@ fn both_ends_of_an_address_range_are_found() {
         want.iter().map(|(k, v, r)| ((*k).to_owned(), (*v).to_owned(), *r)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_possessive_is_not_part_of_a_name() {
+    assert_eq!(
+        found(
+            "The site evil-login.com's certificate and EVIL-CDN.NET'S records; 'a.bad-host.org's'."
+        ),
+        kinds_values(&[
+            ("domain", "evil-login.com"),
+            ("domain", "evil-cdn.net"),
+            ("domain", "a.bad-host.org"),
+        ])
+    );
+    // In a path, `'s` may be part of a folder's name.
+    assert_eq!(found(r"C:\Users\Bob's"), kinds_values(&[("file-path", r"C:\Users\Bob's")]));
+}
