@@ -2,7 +2,7 @@
 //! SIDs and cloud ids, metadata lines, internal host names, dates.
 
 /// A found span with what should stand there.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Span {
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -66,6 +66,8 @@ pub(crate) enum List {
     ScanHistory,
     NtlmCues,
     TokenPrefixes,
+    PairKeys,
+    NetUser,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -78,6 +80,8 @@ const LISTS: &[(List, &[&str])] = &[
     (List::ScanHistory, SCAN_HISTORY_WORDS),
     (List::NtlmCues, NTLM_CUES),
     (List::TokenPrefixes, TOKEN_PREFIXES),
+    (List::PairKeys, PAIR_KEYS),
+    (List::NetUser, NET_USER),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -212,9 +216,11 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
             continue;
         }
         if let Some(v) = switch_value(s, p + k.len()) {
+            out.extend(positional_password(s, k, v));
             out.push(v);
         }
     }
+    out.extend(credential_pairs_and_accounts(text, kw));
     // Prose: `the password Summer2024!`, `password spraying used "Minato2026!"`.
     for (p, ki) in kw.of(List::CredentialKeys) {
         let word_start = p == 0 || !s.get(p - 1).copied().is_some_and(is_word);
@@ -402,6 +408,68 @@ const SWITCHES: &[&str] = &[
     "--username ",
     "--username=",
 ];
+
+/// Keys before a user name and its password written as a pair:
+/// `Credentials: admin / P@ssw0rd123`, `creds: svc:Winter2026!`.
+const PAIR_KEYS: &[&str] = &["credentials", "credential", "creds", "認証情報"];
+
+/// Commands that take a user name and then its password:
+/// `net user backup P@ssw0rd1 /add`.
+const NET_USER: &[&str] = &["net user ", "net1 user "];
+
+/// The next white-space token from `j` on, past spaces and tabs (not a
+/// line break), as `(start, end)`.
+fn next_token(s: &[u8], mut j: usize) -> Option<(usize, usize)> {
+    while s.get(j).is_some_and(|&b| b == b' ' || b == b'\t') {
+        j += 1;
+    }
+    let end = token_end(s, j);
+    (end > j).then_some((j, end))
+}
+
+/// `net use \\host\share /user:DOMAIN\name Passw0rd!`: the password that
+/// follows the user name of a `/user:` switch (`value`) as the next
+/// argument, when it is shaped like one and is no switch itself.
+fn positional_password(s: &[u8], switch: &[u8], value: Span) -> Option<Span> {
+    if !(switch.eq_ignore_ascii_case(b"/user:") || switch.eq_ignore_ascii_case(b"/u:")) {
+        return None;
+    }
+    let (start, end) = next_token(s, value.end)?;
+    let tok = s.get(start..end)?;
+    (!matches!(tok.first(), Some(b'/' | b'-')) && password_like(tok)).then_some(Span { start, end })
+}
+
+/// The user names and passwords after the [`PAIR_KEYS`] (`Credentials:
+/// admin / P@ssw0rd123`: both tokens, the separator kept) and the
+/// passwords given to the [`NET_USER`] commands.
+fn credential_pairs_and_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    for first in key_values(text, kw.of(List::PairKeys), PAIR_KEYS) {
+        out.push(first);
+        // `admin / P@ss`, `admin : P@ss`, `admin | P@ss`: the second half.
+        let Some((sep, sep_end)) = next_token(s, first.end) else { continue };
+        if sep_end == sep + 1 && matches!(s.get(sep), Some(b'/' | b':' | b'|')) {
+            if let Some((start, end)) = next_token(s, sep_end) {
+                out.push(Span { start, end });
+            }
+        }
+    }
+    for (p, ki) in kw.of(List::NetUser) {
+        let Some(k) = NET_USER.get(ki) else { continue };
+        if p > 0 && s.get(p - 1).copied().is_some_and(is_word) {
+            continue;
+        }
+        // `net user NAME PASSWORD`: a password is the second argument.
+        let Some((_, name_end)) = next_token(s, p + k.len()) else { continue };
+        let Some((start, end)) = next_token(s, name_end) else { continue };
+        let tok = s.get(start..end).unwrap_or_default();
+        if !matches!(tok.first(), Some(b'/' | b'-')) && password_like(tok) {
+            out.push(Span { start, end });
+        }
+    }
+    out
+}
 
 /// The value after a credential switch that ends at `j`: the token there,
 /// unless it holds no letter or digit (`xxd -p | sed`: a pipe, a
@@ -1398,7 +1466,8 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
 #[allow(clippy::indexing_slicing)]
 mod reference {
     use super::{
-        CREDENTIAL_KEYS, PROSE_KEYS, SWITCHES, is_cjk, is_word, prose_password, switch_value,
+        CREDENTIAL_KEYS, PROSE_KEYS, SWITCHES, credential_pairs_and_accounts, is_cjk, is_word,
+        positional_password, prose_password, switch_value,
     };
 
     /// `令和6年5月3日`, `平成31年4月30日`, `令和元年5月1日`.
@@ -1693,9 +1762,12 @@ mod reference {
                 continue;
             }
             if let Some(v) = switch_value(s, p + k.len()) {
+                out.extend(positional_password(s, k, v));
                 out.push(v);
             }
         }
+        // Pairs and accounts: the same steps as the scanner's.
+        out.extend(credential_pairs_and_accounts(text, kw));
         // Prose passwords: the same step as the scanner's (no rewrite).
         for (p, ki) in kw.of(List::CredentialKeys) {
             let word_start = p == 0 || !s.get(p - 1).copied().is_some_and(is_word);
@@ -1946,6 +2018,32 @@ mod tests {
             let kw = Keywords::find(text);
             let got: Vec<&str> =
                 credentials(text, &kw).iter().filter_map(|sp| text.get(sp.start..sp.end)).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn user_name_and_password_pairs_and_arguments() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Credentials: admin / P@ssw0rd123 were sprayed.", &["admin", "P@ssw0rd123"]),
+            ("creds: svc_backup:Winter2026!", &["svc_backup:Winter2026!"]),
+            ("認証情報：admin | Haru2026#", &["admin", "Haru2026#"]),
+            (
+                r"net use \\fs01\d$ /user:CORP\adm_x Passw0rd! /persistent:no",
+                &[r"CORP\adm_x", "Passw0rd!"],
+            ),
+            (r"net use \\fs01\d$ /user:CORP\adm_x /persistent:no", &[r"CORP\adm_x"]),
+            (r"net use \\fs01\d$ /user:CORP\adm_x *", &[r"CORP\adm_x"]),
+            ("net user backup01 Qwerty#2026 /add", &["Qwerty#2026"]),
+            ("net user backup01 /add", &[]),
+            ("The credentials were reset.", &[]),
+        ];
+        for (text, want) in cases {
+            let kw = Keywords::find(text);
+            let mut got: Vec<Span> = credentials(text, &kw);
+            got.sort_by_key(|sp| (sp.start, sp.end));
+            got.dedup();
+            let got: Vec<&str> = got.iter().filter_map(|sp| text.get(sp.start..sp.end)).collect();
             assert_eq!(&got, want, "{text}");
         }
     }
