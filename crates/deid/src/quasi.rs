@@ -219,6 +219,44 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
     merge_mentions(out)
 }
 
+/// [`regions`], each Japanese mention taking in the municipalities,
+/// wards, districts, towns and villages written right after it
+/// (`宮城県石巻市`, `仙台市泉区`, `宮城県黒川郡大和町`): a place finer than
+/// the prefecture narrows the victim down more than the prefecture, so it
+/// goes with it.
+pub(crate) fn regions_with_units(text: &str) -> Vec<RegionMention> {
+    let mut out = regions(text);
+    for m in out.iter_mut().filter(|m| m.japanese) {
+        m.end = municipal_units_end(text, m.end);
+    }
+    merge_mentions(out)
+}
+
+/// Where the administrative units written from `at` on end (up to three
+/// of them, each one to six kanji ending in 市, 区, 町, 村 or 郡), or `at`.
+fn municipal_units_end(text: &str, mut at: usize) -> usize {
+    let unit_char = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) || "々ヶケ".contains(c);
+    for _ in 0..3 {
+        let rest = text.get(at..).unwrap_or_default();
+        // The longest run of at most six unit characters that ends in a
+        // unit suffix.
+        let mut unit_end = None;
+        for (k, (off, c)) in rest.char_indices().enumerate() {
+            if k >= 6 || !unit_char(c) {
+                break;
+            }
+            if "市区町村郡".contains(c) {
+                unit_end = Some(off + c.len_utf8());
+            }
+        }
+        match unit_end {
+            Some(e) => at += e,
+            None => break,
+        }
+    }
+    at
+}
+
 /// An English name at `[p, end)` (a whole capitalised word), with the
 /// suffix that follows it.
 fn english_mention(bytes: &[u8], p: usize, mut end: usize, block: Block) -> RegionMention {
@@ -618,6 +656,19 @@ mod tests {
         "x",
         "9",
     ];
+
+    #[test]
+    fn finer_places_go_with_the_prefecture_or_city() {
+        let spans = |t: &str| -> Vec<String> {
+            regions_with_units(t).iter().map(|m| t[m.start..m.end].to_owned()).collect()
+        };
+        assert_eq!(spans("本社は仙台市泉区にある"), ["仙台市泉区"]);
+        assert_eq!(spans("宮城県石巻市の工場"), ["宮城県石巻市"]);
+        assert_eq!(spans("宮城県黒川郡大和町に拠点"), ["宮城県黒川郡大和町"]);
+        assert_eq!(spans("宮城県内の企業"), ["宮城県"]);
+        assert_eq!(spans("仙台市役所"), ["仙台市"]);
+        assert_eq!(spans("Sendai City and 宮城県"), ["Sendai City", "宮城県"]);
+    }
 
     #[test]
     fn english_names_are_three_to_max_name_letters() {

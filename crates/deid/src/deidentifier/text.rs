@@ -406,7 +406,7 @@ impl Deidentifier {
         let mut block = None;
         let mut band = None;
         if self.policy.generalise_regions {
-            for r in quasi::regions(text) {
+            for r in quasi::regions_with_units(text) {
                 w.add(
                     RuleId::R15,
                     Action::Generalise,
