@@ -185,9 +185,21 @@ proptest! {
         prop_assert!(d.residual(&out.text).is_empty(), "left in {:?}", out.text);
         prop_assert!(!out.text.to_lowercase().contains(&term), "plain term in {:?}", out.text);
         prop_assert!(!out.text.contains(&inserted), "variant {:?} in {:?}", inserted, out.text);
-        // Nothing that is returned carries the term.
-        let json = serde_json::to_string(&out).unwrap();
-        prop_assert!(d.residual(&json).is_empty());
+        // Nothing that is returned carries the term. The only strings taken
+        // from the input are the text and the indicators' values; the rest
+        // of the JSON is the library's own vocabulary and numbers, which a
+        // name may happen to fold into (`indicators` holds `dicato`, which
+        // romanises as the name `jicato` does), so the check reads those
+        // strings, not the whole JSON.
+        let json: serde_json::Value = serde_json::to_value(&out).unwrap();
+        let mut from_input = vec![json["text"].as_str().unwrap().to_owned()];
+        for i in json["indicators"].as_array().unwrap() {
+            from_input.push(i["value"].as_str().unwrap().to_owned());
+            from_input.push(i["defanged"].as_str().unwrap().to_owned());
+        }
+        for s in &from_input {
+            prop_assert!(d.residual(s).is_empty(), "left in {:?}", s);
+        }
     }
 
     #[test]
