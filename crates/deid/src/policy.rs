@@ -82,7 +82,8 @@ pub struct Policy {
     pub population: Vec<PopulationCell>,
     /// Generalise prefectures and cities to regional blocks.
     pub generalise_regions: bool,
-    /// Generalise exact head counts to size bands.
+    /// Generalise exact head counts, and revenue, sales and capital
+    /// amounts, to size bands.
     pub generalise_sizes: bool,
     /// Defang kept network indicators in the shareable text.
     pub defang_output: bool,

@@ -381,6 +381,204 @@ pub(crate) fn sizes(text: &str) -> Vec<SizeMention> {
     out
 }
 
+/// A money amount that measures the victim's size (revenue, sales,
+/// capital): the span of the amount and the band that replaces it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct AmountMention {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) band: String,
+}
+
+/// Words before an amount that make it a size: `売上高約123億円`,
+/// `資本金1億円`, `annual revenue of ¥12.3 billion`, `capital: JPY 100
+/// million`. The Japanese ones first, [`AMOUNT_CUES_JA_COUNT`] of them. The
+/// scanners' keyword pass finds them.
+pub(crate) const AMOUNT_CUES: &[&str] = &[
+    "売上高",
+    "売上収益",
+    "営業収益",
+    "売上",
+    "年商",
+    "資本金",
+    "revenue",
+    "revenues",
+    "sales",
+    "turnover",
+    "capital",
+    "capitalization",
+];
+
+/// How many of [`AMOUNT_CUES`] are Japanese.
+const AMOUNT_CUES_JA_COUNT: usize = 6;
+
+/// Revenue, sales and capital amounts (R15 size, like head counts): in
+/// Japanese a number with 兆/億/千万/百万/万 and 円 within a few characters
+/// of a cue; in English a currency and a number with its scale within a few
+/// words of a cue. Each becomes a band of powers of ten in its currency.
+pub(crate) fn amounts(
+    text: &str,
+    cues: impl Iterator<Item = (usize, usize)>,
+) -> Vec<AmountMention> {
+    let s = text.as_bytes();
+    let mut out: Vec<AmountMention> = Vec::new();
+    // `(start, index in AMOUNT_CUES)`, by end: `売上` comes before `売上高`.
+    for (p, k) in cues {
+        let Some(cue) = AMOUNT_CUES.get(k) else { continue };
+        let from = p + cue.len();
+        if out.last().is_some_and(|l| p < l.end) {
+            continue;
+        }
+        if k < AMOUNT_CUES_JA_COUNT {
+            // Particles and words between (`は`, `：`, `約`, `年間`).
+            let mut j = from;
+            for _ in 0..6 {
+                match text.get(j..).and_then(|r| r.chars().next()) {
+                    Some(c) if "は：:約 　年間およそが".contains(c) => j += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            if let Some((end, yen)) = yen_amount(text, j) {
+                if out.last().is_none_or(|l| l.end <= j) {
+                    out.push(AmountMention { start: j, end, band: yen_band(yen).to_owned() });
+                }
+            }
+            continue;
+        }
+        let whole = (p == 0 || !s.get(p - 1).is_some_and(u8::is_ascii_alphanumeric))
+            && !s.get(from).is_some_and(u8::is_ascii_alphanumeric);
+        if !whole {
+            continue;
+        }
+        // The amount starts within a few words: its currency or number.
+        let window = s.get(from..(from + 40).min(s.len())).unwrap_or_default();
+        let Some(k) = (0..window.len()).find(|&k| {
+            let w = window.get(k..).unwrap_or_default();
+            w.first().is_some_and(|&b| b.is_ascii_digit() || b == b'$' || b >= 0x80)
+                || [&b"JPY"[..], b"USD", b"EUR", b"US$"].iter().any(|c| w.starts_with(c))
+        }) else {
+            continue;
+        };
+        if let Some(m) = english_amount(text, from + k) {
+            if out.last().is_none_or(|l| l.end <= m.start) {
+                out.push(m);
+            }
+        }
+    }
+    out
+}
+
+/// A number at `i` (ASCII digits, thousands commas, a decimal point), as
+/// its value and end.
+fn number_at(text: &str, mut i: usize) -> Option<(f64, usize)> {
+    let s = text.as_bytes();
+    let start = i;
+    while s.get(i).is_some_and(|&b| {
+        b.is_ascii_digit()
+            || (matches!(b, b',' | b'.') && s.get(i + 1).is_some_and(u8::is_ascii_digit))
+    }) {
+        i += 1;
+    }
+    let digits: String = text.get(start..i)?.chars().filter(|&c| c != ',').collect();
+    Some((digits.parse().ok()?, i))
+}
+
+/// `123億円`, `1兆2,000億円`, `5,000万円`, `1,234百万円` at `i`: the end and
+/// the amount in yen.
+fn yen_amount(text: &str, mut i: usize) -> Option<(usize, f64)> {
+    const UNITS: &[(&str, f64)] =
+        &[("兆", 1e12), ("億", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4)];
+    let mut total = 0.0;
+    let mut any = false;
+    while let Some((n, end)) = number_at(text, i) {
+        if end == i {
+            break;
+        }
+        let rest = text.get(end..).unwrap_or_default();
+        match UNITS.iter().find(|(u, _)| rest.starts_with(u)) {
+            Some((u, m)) => {
+                total += n * m;
+                i = end + u.len();
+                any = true;
+            }
+            None if rest.starts_with('円') && !any => return None,
+            None => break,
+        }
+    }
+    (any && text.get(i..)?.starts_with('円')).then(|| (i + '円'.len_utf8(), total))
+}
+
+/// The band of a yen amount.
+fn yen_band(yen: f64) -> &'static str {
+    match yen {
+        y if y < 1e8 => "1億円未満",
+        y if y < 1e9 => "1億〜10億円",
+        y if y < 1e10 => "10億〜100億円",
+        y if y < 1e11 => "100億〜1,000億円",
+        y if y < 1e12 => "1,000億〜1兆円",
+        _ => "1兆円以上",
+    }
+}
+
+/// `¥12.3 billion`, `JPY 100 million`, `$1.2bn`, `12.3 billion yen` at `i`
+/// (where its currency or number starts).
+fn english_amount(text: &str, i: usize) -> Option<AmountMention> {
+    const BEFORE: &[&str] =
+        &["US$", "USD ", "USD", "JPY ", "JPY", "EUR ", "EUR", "¥", "$", "€", "£"];
+    const SCALES: &[(&str, f64)] = &[
+        (" trillion", 1e12),
+        (" billion", 1e9),
+        (" million", 1e6),
+        (" thousand", 1e3),
+        ("bn", 1e9),
+        ("tn", 1e12),
+        ("mn", 1e6),
+        ("b", 1e9),
+        ("m", 1e6),
+        ("k", 1e3),
+    ];
+    let rest = text.get(i..)?;
+    let currency = BEFORE.iter().find(|c| rest.starts_with(**c)).copied();
+    let j = i + currency.map_or(0, str::len);
+    let (n, mut end) = number_at(text, j)?;
+    if end == j {
+        return None;
+    }
+    let after = text.get(end..).unwrap_or_default().to_ascii_lowercase();
+    let (scale, value) = match SCALES.iter().find(|(w, _)| {
+        after.starts_with(w)
+            && !after.as_bytes().get(w.len()).is_some_and(u8::is_ascii_alphanumeric)
+    }) {
+        Some((w, m)) => {
+            end += w.len();
+            (*m, n * m)
+        }
+        None => (1.0, n),
+    };
+    let after = text.get(end..).unwrap_or_default();
+    let yen_after = [" yen", " JPY"].iter().find(|w| after.starts_with(**w));
+    if let Some(w) = yen_after {
+        end += w.len();
+    }
+    // A bare number is no amount: it needs a currency or a scale and yen.
+    if currency.is_none() && (yen_after.is_none() || scale == 1.0) {
+        return None;
+    }
+    let unit = currency.map_or(String::new(), |c| {
+        c.trim_end().to_owned() + if c.len() > 2 && c.is_ascii() { " " } else { "" }
+    });
+    let suffix = if yen_after.is_some() { " yen" } else { "" };
+    let band = match value {
+        v if v < 1e8 => "under 100 million".to_owned(),
+        v if v < 1e9 => "100 million-1 billion".to_owned(),
+        v if v < 1e10 => "1-10 billion".to_owned(),
+        v if v < 1e11 => "10-100 billion".to_owned(),
+        v if v < 1e12 => "100 billion-1 trillion".to_owned(),
+        _ => "1 trillion or more".to_owned(),
+    };
+    Some(AmountMention { start: i, end, band: format!("{unit}{band}{suffix}") })
+}
+
 /// Industry divisions (JSIC major divisions, abridged) and words that put a
 /// text in them.
 const DIVISIONS: &[(&str, &str, &str, &[&str])] = &[
@@ -668,6 +866,40 @@ mod tests {
         assert_eq!(spans("宮城県内の企業"), ["宮城県"]);
         assert_eq!(spans("仙台市役所"), ["仙台市"]);
         assert_eq!(spans("Sendai City and 宮城県"), ["Sendai City", "宮城県"]);
+    }
+
+    #[test]
+    fn revenue_and_capital_become_bands() {
+        let banded = |t: &str| -> Vec<(String, String)> {
+            let kw = crate::scan::Keywords::find(t);
+            amounts(t, kw.amount_cues())
+                .into_iter()
+                .map(|m| (t[m.start..m.end].to_owned(), m.band))
+                .collect()
+        };
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
+        };
+        assert_eq!(
+            banded("売上高は約123億円、資本金4億5,000万円"),
+            pairs(&[("123億円", "100億〜1,000億円"), ("4億5,000万円", "1億〜10億円")])
+        );
+        assert_eq!(banded("年商：8,500万円の企業"), pairs(&[("8,500万円", "1億円未満")]));
+        assert_eq!(
+            banded("annual revenue of ¥12.3 billion and capital of JPY 100 million"),
+            pairs(&[
+                ("¥12.3 billion", "¥10-100 billion"),
+                ("JPY 100 million", "JPY 100 million-1 billion")
+            ])
+        );
+        assert_eq!(
+            banded("sales were 45 billion yen"),
+            pairs(&[("45 billion yen", "10-100 billion yen")])
+        );
+        assert_eq!(banded("Sales: $1.2bn"), pairs(&[("$1.2bn", "$1-10 billion")]));
+        // No cue, or no currency: no amount.
+        assert_eq!(banded("the ransom was $4.5 million; sales grew 12 percent"), pairs(&[]));
+        assert_eq!(banded("売上が落ちた。従業員300名"), pairs(&[]));
     }
 
     #[test]

@@ -68,6 +68,7 @@ pub(crate) enum List {
     TokenPrefixes,
     PairKeys,
     NetUser,
+    AmountCues,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -82,6 +83,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::TokenPrefixes, TOKEN_PREFIXES),
     (List::PairKeys, PAIR_KEYS),
     (List::NetUser, NET_USER),
+    (List::AmountCues, crate::quasi::AMOUNT_CUES),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -135,6 +137,12 @@ impl Keywords {
             None => Vec::new(),
         };
         Keywords { hits, lines: line_values_of(text, [USER_KEYS, HOST_KEYS, META_KEYS]) }
+    }
+
+    /// The occurrences of [`crate::quasi::AMOUNT_CUES`], as `(start, index
+    /// of the word)`, by end.
+    pub(crate) fn amount_cues(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.of(List::AmountCues)
     }
 
     /// The occurrences of the words of `list`, as `(start, index of the

@@ -374,7 +374,7 @@ impl Deidentifier {
         }
         // Quasi-identifiers (R15).
         if self.enabled(RuleId::R15) {
-            self.quasi_identifiers(text, w);
+            self.quasi_identifiers(text, keywords, w);
         }
     }
 
@@ -401,7 +401,7 @@ impl Deidentifier {
         }
     }
 
-    fn quasi_identifiers(&self, text: &str, w: &mut Work) {
+    fn quasi_identifiers(&self, text: &str, kw: &scan::Keywords, w: &mut Work) {
         let mut kinds = 0u8;
         let mut block = None;
         let mut band = None;
@@ -434,6 +434,10 @@ impl Deidentifier {
                     None,
                 );
                 band = Some(quasi::band_id(s.employees));
+            }
+            // Revenue, sales and capital measure size as head counts do.
+            for a in quasi::amounts(text, kw.amount_cues()) {
+                w.add(RuleId::R15, Action::Generalise, a.start, a.end, a.band, None, None);
             }
         }
         if band.is_some() {
