@@ -69,6 +69,7 @@ pub(crate) enum List {
     PairKeys,
     NetUser,
     AmountCues,
+    RomanUnits,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -84,6 +85,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::PairKeys, PAIR_KEYS),
     (List::NetUser, NET_USER),
     (List::AmountCues, crate::quasi::AMOUNT_CUES),
+    (List::RomanUnits, ROMAN_UNITS),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -1400,6 +1402,109 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3040}'..='\u{30ff}' | '\u{3005}')
 }
 
+/// The romanised suffixes of Japanese municipalities and wards, with the
+/// dash that joins them to the name; the keyword pass finds them.
+const ROMAN_UNITS: &[&str] = &["-ku", "-shi", "-cho", "-machi", "-gun", "-mura"];
+
+/// Japanese addresses written in Latin letters (`1-2-3 Izumi-chuo,
+/// Izumi-ku, Sendai, Miyagi 981-3200`): a capitalised place name with a
+/// municipality or ward suffix (`Izumi-ku`, `Osaki-shi`, `Taiwa-cho`), the
+/// comma-separated parts before it on its line that look like an address
+/// (block numbers, district names) and those after it (city, prefecture,
+/// postal code, `Japan`). A ward alone (`a plant in Izumi-ku`) narrows the
+/// victim down too.
+pub(crate) fn romanised_addresses(text: &str, kw: &Keywords) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out: Vec<Span> = Vec::new();
+    for (d, k) in kw.of(List::RomanUnits) {
+        let Some(unit) = ROMAN_UNITS.get(k) else { continue };
+        // The whole suffix: no letter or digit goes on after it.
+        if s.get(d + unit.len()).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        // A capitalised word of at least two letters before the dash.
+        let letters = s
+            .get(..d)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let name = d - letters;
+        if letters < 2
+            || !s.get(name).is_some_and(u8::is_ascii_uppercase)
+            || name
+                .checked_sub(1)
+                .and_then(|p| s.get(p))
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        {
+            continue;
+        }
+        let mut start = name;
+        let mut end = d + unit.len();
+        // Parts before, back to the line's start or a `:` or `(`.
+        for _ in 0..3 {
+            let Some(head) = start.checked_sub(2).filter(|&h| s.get(h..start) == Some(b", "))
+            else {
+                break;
+            };
+            let part_start = s
+                .get(..head)
+                .unwrap_or_default()
+                .iter()
+                .rposition(|&b| !address_byte(b))
+                .map_or(0, |q| q + 1);
+            let part = s.get(part_start..head).unwrap_or_default();
+            if !address_part(part) {
+                break;
+            }
+            // The part begins at its first byte that is not a space.
+            start = part_start + part.iter().take_while(|&&b| b == b' ').count();
+        }
+        // Parts after: `, Sendai`, `, Miyagi 981-3200`, `, Japan`.
+        for _ in 0..4 {
+            if s.get(end..end + 2) != Some(b", ") {
+                break;
+            }
+            let part_end = end
+                + 2
+                + s.get(end + 2..)
+                    .unwrap_or_default()
+                    .iter()
+                    .position(|&b| !address_byte(b))
+                    .unwrap_or(0);
+            let part = s.get(end + 2..part_end).unwrap_or_default();
+            if !address_part(part) {
+                break;
+            }
+            end = part_end;
+        }
+        if out.last().is_some_and(|l| start < l.end) {
+            continue;
+        }
+        out.push(Span { start, end });
+    }
+    out
+}
+
+/// Bytes of a comma-separated address part: letters, digits, `-`, space.
+fn address_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b' '
+}
+
+/// A part of a romanised address: 1 to 40 bytes in at most three words,
+/// starting with a digit or a capital (`1-2-3 Izumi-chuo`, `Sendai`,
+/// `Miyagi 981-3200`), not a sentence going on (`and the attacker`).
+fn address_part(part: &[u8]) -> bool {
+    let trimmed = part.strip_prefix(b" ").unwrap_or(part);
+    (1..=40).contains(&trimmed.len())
+        && trimmed.first().is_some_and(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        && trimmed.split(|&b| b == b' ').filter(|w| !w.is_empty()).count() <= 3
+        && trimmed
+            .split(|&b| b == b' ')
+            .all(|w| w.first().is_none_or(|b| b.is_ascii_digit() || b.is_ascii_uppercase()))
+}
+
 /// Japanese telephone numbers (`022-123-4567`, `03-1234-5678`,
 /// `0120-123-456`, `+81-22-123-4567`): they lead to an organisation.
 pub(crate) fn phones(text: &str) -> Vec<Span> {
@@ -2052,6 +2157,27 @@ mod tests {
             got.sort_by_key(|sp| (sp.start, sp.end));
             got.dedup();
             let got: Vec<&str> = got.iter().filter_map(|sp| text.get(sp.start..sp.end)).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn romanised_japanese_addresses() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Address: 1-2-3 Izumi-chuo, Izumi-ku, Sendai, Miyagi 981-3200, Japan.",
+                &["1-2-3 Izumi-chuo, Izumi-ku, Sendai, Miyagi 981-3200, Japan"],
+            ),
+            ("a plant in Izumi-ku, Sendai, and the attacker", &["Izumi-ku, Sendai"]),
+            ("offices in Osaki-shi and Taiwa-cho", &["Osaki-shi", "Taiwa-cho"]),
+            ("the ku-band radio, a tree-shi thing, ZIP-CODE, Mimi-kun", &[]),
+        ];
+        for (text, want) in cases {
+            let kw = Keywords::find(text);
+            let got: Vec<&str> = romanised_addresses(text, &kw)
+                .iter()
+                .filter_map(|sp| text.get(sp.start..sp.end))
+                .collect();
             assert_eq!(&got, want, "{text}");
         }
     }
