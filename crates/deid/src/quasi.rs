@@ -48,6 +48,22 @@ impl Block {
             (Block::KyushuOkinawa, false) => "the Kyushu-Okinawa region",
         }
     }
+    /// The label in a place where the text goes on with a hyphen, as an
+    /// adjective (`Miyagi-based` → `Tohoku-based`, not `the Tohoku
+    /// region-based`).
+    pub(crate) fn label_before_hyphen(self, japanese: bool) -> &'static str {
+        match (self, japanese) {
+            (_, true) => self.label(true),
+            (Block::Hokkaido, false) => "Hokkaido",
+            (Block::Tohoku, false) => "Tohoku",
+            (Block::Kanto, false) => "Kanto",
+            (Block::Chubu, false) => "Chubu",
+            (Block::Kinki, false) => "Kinki",
+            (Block::Chugoku, false) => "Chugoku",
+            (Block::Shikoku, false) => "Shikoku",
+            (Block::KyushuOkinawa, false) => "Kyushu-Okinawa",
+        }
+    }
 }
 
 use Block::*;

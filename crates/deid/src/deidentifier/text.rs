@@ -408,12 +408,17 @@ impl Deidentifier {
         let mut band = None;
         if self.policy.generalise_regions {
             for r in quasi::regions_with_units(text) {
+                let label = if text.as_bytes().get(r.end) == Some(&b'-') {
+                    r.block.label_before_hyphen(r.japanese)
+                } else {
+                    r.block.label(r.japanese)
+                };
                 w.add(
                     RuleId::R15,
                     Action::Generalise,
                     r.start,
                     r.end,
-                    r.block.label(r.japanese).to_owned(),
+                    label.to_owned(),
                     None,
                     None,
                 );
