@@ -970,7 +970,9 @@ impl Matcher {
             // separators breaks them).
             let (end, reach) = piece(text, start, CHUNK);
             let Some(chunk) = text.get(start..reach) else { break };
-            let decoded = crate::canon::decode::decode(chunk);
+            // Without the map: the chunks that hold a term are few, and
+            // decoded again with it.
+            let decoded = crate::canon::decode::decode_text(chunk);
             // What starts in the overlap is the next chunk's to judge.
             undecodable.extend(
                 decoded
@@ -984,6 +986,16 @@ impl Matcher {
                 None => (chunk, None),
             };
             if self.any_streamed(view) {
+                // The decoded chunk's map: the same text, decoded again
+                // with it.
+                let mapped;
+                let src = match &decoded.view {
+                    Some(v) if v.text_only => {
+                        mapped = crate::canon::decode::decode(chunk);
+                        mapped.view.as_ref().map(|m| m.src.as_slice())
+                    }
+                    _ => src,
+                };
                 // Views with span maps cost several times the streamed
                 // check: build them only for the parts of the chunk that
                 // hold a term, read again in smaller pieces (each reaching

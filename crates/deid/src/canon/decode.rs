@@ -103,19 +103,39 @@ const ESCAPE_START: [bool; 256] = {
 /// Decodes `text` (whose own map to the original is `src`, or the identity)
 /// until nothing changes, at most three rounds (`%2541` → `%41` → `A`).
 pub(crate) fn decode(text: &str) -> Decoded {
+    decode_with(text, true)
+}
+
+/// As [`decode`], but the view is made without its map
+/// ([`View::text_only`]) unless a later round finds what does not decode:
+/// the same text and the same undecodable spans (those of
+/// the first round need no map), for a caller that needs the map only
+/// sometimes (and then calls [`decode`]). When a later round finds what
+/// does not decode, its spans are read through the map of the round
+/// before: then the view comes with its map, as from [`decode`].
+pub(crate) fn decode_text(text: &str) -> Decoded {
+    decode_with(text, false)
+}
+
+fn decode_with(text: &str, maps: bool) -> Decoded {
     let mut out = Decoded::default();
     if !needs_decoding(text) {
         return out;
     }
     // The first round reads the input itself (no map to compose with).
-    let (mut current, bad) = decode_once(text, None);
+    let (mut current, bad) = decode_once(text, None, maps);
     out.undecodable.extend(bad);
     let mut changed = current.text != text;
     for _ in 1..3 {
         if !changed || !needs_decoding(&current.text) {
             break;
         }
-        let (next, bad) = decode_once(&current.text, Some(&current.src));
+        let (next, bad) = decode_once(&current.text, Some(&current.src), maps);
+        if current.text_only && !bad.is_empty() {
+            // The spans of a later round are read through the map of the
+            // one before, which was not kept.
+            return decode(text);
+        }
         out.undecodable.extend(bad);
         changed = next.text != current.text;
         current = next;
@@ -139,10 +159,10 @@ fn hex2(s: &[u8], i: usize) -> Option<u8> {
     Some(hex(*s.get(i)?)? << 4 | hex(*s.get(i + 1)?)?)
 }
 
-/// One round of decoding.
-fn decode_once(text: &str, src: Option<&[Span]>) -> (View, Vec<(usize, usize)>) {
+/// One round of decoding (the view without its map unless `maps`).
+fn decode_once(text: &str, src: Option<&[Span]>, maps: bool) -> (View, Vec<(usize, usize)>) {
     let s = text.as_bytes();
-    let mut v = View::with_capacity(text.len());
+    let mut v = if maps { View::with_capacity(text.len()) } else { View::text_only(text.len()) };
     let mut bad = Vec::new();
     let mut i = 0;
     while i < s.len() {
@@ -449,6 +469,75 @@ mod tests {
             || [&b"xn--"[..], b"dot]", b"dot)", b"dot}", b"(at)", b"[at]"]
                 .iter()
                 .any(|n| contains(n))
+    }
+
+    /// Pieces of text that decode in one round, in two or three, or not
+    /// at all.
+    const PIECES: &[&str] = &[
+        "%41",
+        "%25",
+        "41",
+        "%2541",
+        "%252541",
+        "%25E3",
+        "%2581",
+        "%2526",
+        "%E3%81%82",
+        "%E3%81",
+        "%ZZ",
+        "%",
+        "&amp;",
+        "&#x41;",
+        "&#65;",
+        "&bogus;",
+        "&",
+        ";",
+        "\\u0041",
+        "\\x41",
+        "\\x4",
+        "\\",
+        "\\.",
+        "[dot]",
+        "(dot)",
+        "{dot}",
+        "(at)",
+        "[at]",
+        "xn--",
+        "xn--bcher-kva",
+        "xn--zz-",
+        "a",
+        " ",
+        ".",
+        "あ",
+        "-",
+        "x",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// Decoding without the map gives the text and the undecodable
+        /// spans decoding with it gives, and the map itself whenever it
+        /// keeps one.
+        #[test]
+        fn decode_text_is_decode_without_the_map(
+            parts in prop::collection::vec(prop::sample::select(PIECES), 0..16),
+        ) {
+            let text = parts.concat();
+            let full = decode(&text);
+            let quick = decode_text(&text);
+            prop_assert_eq!(&quick.undecodable, &full.undecodable, "{:?}", text);
+            prop_assert_eq!(quick.view.is_some(), full.view.is_some());
+            if let (Some(q), Some(f)) = (&quick.view, &full.view) {
+                prop_assert_eq!(&q.text, &f.text);
+                prop_assert!(!f.text_only);
+                if q.text_only {
+                    prop_assert!(q.src.is_empty());
+                } else {
+                    prop_assert_eq!(&q.src, &f.src);
+                }
+            }
+        }
     }
 
     proptest! {
