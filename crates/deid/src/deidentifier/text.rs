@@ -315,8 +315,11 @@ impl Deidentifier {
                 }
                 let Some(tok) = text.get(s.start..s.end) else { continue };
                 let host = tok.to_ascii_lowercase();
+                // `host` looks at the name without its trailing dots,
+                // patterns included: the name as it is needs a look of
+                // its own only when it has any.
                 let owned = self.assets.host(&host).or_else(|| {
-                    self.assets.matches_pattern(&host).then_some(Owned {
+                    (host.ends_with('.') && self.assets.matches_pattern(&host)).then_some(Owned {
                         rule: RuleId::R5,
                         placeholder: Placeholder::InternalHost,
                     })
