@@ -300,9 +300,11 @@ impl Assets {
         let first = dot.and_then(|d| host.get(..d)).unwrap_or(host);
         // Looked at only when a first label fits (most do not).
         let intranet = || dot.is_none() || is_internal_name(host);
-        self.patterns
-            .iter()
-            .any(|(p, dotted)| if *dotted { glob(p, host) } else { glob(p, first) && intranet() })
+        // A dot in a pattern matches a dot only (no other character folds
+        // to one): a pattern with a dot fits no name without one.
+        self.patterns.iter().any(|(p, dotted)| {
+            if *dotted { dot.is_some() && glob(p, host) } else { glob(p, first) && intranet() }
+        })
     }
 
     /// Whether an address is the victim's or internal, and how.
@@ -621,6 +623,15 @@ mod tests {
                     prop_assert!(!a.matches_pattern(&host), "{:?}", host);
                 }
             }
+        }
+    }
+
+    /// What `matches_pattern` relies on to turn names without a dot away
+    /// from patterns with one: no other character lowers to a dot.
+    #[test]
+    fn only_a_dot_lowers_to_a_dot() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|&c| c != '.') {
+            assert!(!c.eq_ignore_ascii_case(&'.') && !c.to_lowercase().any(|l| l == '.'), "{c:?}");
         }
     }
 
