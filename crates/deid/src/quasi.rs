@@ -425,6 +425,44 @@ const DIVISIONS: &[(&str, &str, &str, &[&str])] = &[
 ];
 
 /// The division of an industry description, if recognised.
+/// `text.to_lowercase()`, without the case table's look-up for the
+/// characters that have no lower case (kana, kanji, CJK and general
+/// punctuation, full-width forms other than the capitals, which
+/// `tests::no_case_has_no_lower_case` checks one by one), and ASCII
+/// lowered in one pass at the end. Only `Σ` lowers by its context (final sigma): a text
+/// with one is lowered by the standard library.
+pub(crate) fn lowercase(text: &str) -> String {
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    // Copied as they are from `from` on, up to a character with a lower
+    // case of its own.
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_ascii() || no_case(c) {
+            continue;
+        }
+        out.push_str(text.get(from..i).unwrap_or_default());
+        out.extend(c.to_lowercase());
+        from = i + c.len_utf8();
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
+    // ASCII capitals (what the case table added is lower case already).
+    out.make_ascii_lowercase();
+    out
+}
+
+/// Characters whose lower case is themselves, by range (see
+/// [`lowercase`]).
+fn no_case(c: char) -> bool {
+    matches!(c,
+        '\u{2000}'..='\u{206f}'
+        | '\u{3000}'..='\u{9fff}'
+        | '\u{ff00}'..='\u{ff20}'
+        | '\u{ff3b}'..='\u{ffef}')
+}
+
 pub(crate) fn division(industry: &str) -> Option<(&'static str, &'static str, &'static str)> {
     let l = industry.to_lowercase();
     DIVISIONS
@@ -568,6 +606,30 @@ mod reference {
 
 #[cfg(test)]
 mod tests {
+    /// Every character [`super::no_case`] admits lowers to itself, and
+    /// none is `Σ`.
+    #[test]
+    fn no_case_has_no_lower_case() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|&c| super::no_case(c)) {
+            assert!(c != 'Σ' && c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 4096,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Lowered as the standard library lowers.
+        #[test]
+        fn lowercase_is_to_lowercase(
+            text in "[a-zA-Z0-9 .精密機械製造東京ｱＡａ（）、。‐—İßΣσÉé\\u{10400}ǅ]{0,32}",
+        ) {
+            proptest::prop_assert_eq!(super::lowercase(&text), text.to_lowercase());
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 

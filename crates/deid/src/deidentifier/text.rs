@@ -444,7 +444,7 @@ impl Deidentifier {
         }
         let mut division = None;
         if let Some((literal, (id, ja, en))) = &self.industry {
-            let lower = text.to_lowercase();
+            let lower = quasi::lowercase(text);
             if lower.len() == text.len() {
                 let mut from = 0;
                 while let Some(p) = lower.get(from..).and_then(|t| t.find(literal.as_str())) {
