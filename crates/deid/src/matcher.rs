@@ -878,7 +878,7 @@ impl Matcher {
             let (end, reach) = piece(text, start, PIECE);
             let Some(chunk) = text.get(start..reach) else { break };
             if joined_holds_any(d, chunk) {
-                let kv = crate::canon::fold::key_view(chunk, None);
+                let kv = crate::canon::fold::joined_view(chunk);
                 for p in &self.products {
                     let mut from = 0;
                     while let Some(pos) =
