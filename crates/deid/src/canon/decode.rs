@@ -182,12 +182,7 @@ fn decode_once(text: &str, src: Option<&[Span]>, maps: bool) -> (View, Vec<(usiz
         // Copy this character and the run after it up to the next byte
         // that may start an escape: one copy, and each byte keeps the
         // span of the character it belongs to.
-        let run_end = s
-            .get(i + 1..)
-            .and_then(|rest| {
-                rest.iter().position(|&c| ESCAPE_START.get(usize::from(c)).copied().unwrap_or(true))
-            })
-            .map_or(s.len(), |p| i + 1 + p);
+        let run_end = next_escape_start(s, i + 1);
         let mut end = run_end;
         while !text.is_char_boundary(end) {
             end += 1;
@@ -198,6 +193,21 @@ fn decode_once(text: &str, src: Option<&[Span]>, maps: bool) -> (View, Vec<(usiz
         i = end;
     }
     (v, bad)
+}
+
+/// The first byte at or after `from` that may start an escape
+/// ([`ESCAPE_START`]), or the end: the bytes between are skipped eight at
+/// a time, by table.
+fn next_escape_start(s: &[u8], from: usize) -> usize {
+    let starts = |c: u8| ESCAPE_START.get(usize::from(c)).copied().unwrap_or(true);
+    let mut j = from;
+    while let Some(chunk) = s.get(j..j + 8) {
+        if chunk.iter().fold(false, |acc, &c| acc | starts(c)) {
+            break;
+        }
+        j += 8;
+    }
+    s.get(j..).and_then(|rest| rest.iter().position(|&c| starts(c))).map_or(s.len(), |p| j + p)
 }
 
 /// Bytes at which [`decode_once`] looks for an escape, a defang word or a
@@ -384,6 +394,11 @@ fn escape(
 }
 
 fn defang_word(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View) -> usize {
+    // Every word goes on with `d`, `a`, `.` or `@` (most brackets in text
+    // start none).
+    if !s.get(i + 1).is_some_and(|c| matches!(c, b'd' | b'D' | b'a' | b'A' | b'.' | b'@')) {
+        return 0;
+    }
     const WORDS: &[(&[u8], char)] = &[
         (b"[dot]", '.'),
         (b"(dot)", '.'),
@@ -513,8 +528,81 @@ mod tests {
         "x",
     ];
 
+    /// The run scan of `decode_once` before it skipped eight bytes at a
+    /// time.
+    fn next_escape_start_reference(s: &[u8], from: usize) -> usize {
+        s.get(from..)
+            .and_then(|rest| {
+                rest.iter().position(|&c| ESCAPE_START.get(usize::from(c)).copied().unwrap_or(true))
+            })
+            .map_or(s.len(), |p| from + p)
+    }
+
+    /// `defang_word` before it looked at the byte after the bracket first.
+    fn defang_word_reference(s: &[u8], i: usize, v: &mut View) -> usize {
+        const WORDS: &[(&[u8], char)] = &[
+            (b"[dot]", '.'),
+            (b"(dot)", '.'),
+            (b"{dot}", '.'),
+            (b"[at]", '@'),
+            (b"(at)", '@'),
+            (b"{at}", '@'),
+            (b"[.]", '.'),
+            (b"(.)", '.'),
+            (b"{.}", '.'),
+            (b"[@]", '@'),
+        ];
+        for (w, c) in WORDS {
+            if s.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)) {
+                v.push_char(*c, View::compose(None, i, i + w.len()));
+                return w.len();
+            }
+        }
+        0
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// The escape starts are found where the byte-by-byte scan found
+        /// them, from anywhere.
+        #[test]
+        fn next_escape_start_is_the_reference(
+            s in prop::collection::vec(
+                prop_oneof![
+                    4 => prop::sample::select(b"abcdxyz09 .-_/\n".to_vec()),
+                    1 => prop::sample::select(b"%&\\[({xX".to_vec()),
+                    1 => any::<u8>(),
+                ],
+                0..40,
+            ),
+            from in 0usize..48,
+        ) {
+            let from = from.min(s.len());
+            prop_assert_eq!(next_escape_start(&s, from), next_escape_start_reference(&s, from));
+        }
+
+        /// Defang words are read as before, at every bracket.
+        #[test]
+        fn defang_word_is_the_reference(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "[", "(", "{", "]", ")", "}", "dot", "DoT", "at", "AT", ".", "@", "d", "a",
+                    "x", " ",
+                ]),
+                0..12,
+            ),
+        ) {
+            let text = parts.concat();
+            let s = text.as_bytes();
+            for i in 0..s.len() {
+                let (mut new, mut old) = (View::default(), View::default());
+                let n = defang_word(s, i, None, &mut new);
+                prop_assert_eq!(n, defang_word_reference(s, i, &mut old), "{:?} at {}", text, i);
+                prop_assert_eq!(&new.text, &old.text);
+                prop_assert_eq!(&new.src, &old.src);
+            }
+        }
 
         /// Decoding without the map gives the text and the undecodable
         /// spans decoding with it gives, and the map itself whenever it
