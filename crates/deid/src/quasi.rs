@@ -148,16 +148,29 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
         v.sort_unstable();
         v
     });
-    /// The English names in lower case, sorted, with their places.
-    static BY_NAME: std::sync::OnceLock<Vec<(Vec<u8>, usize)>> = std::sync::OnceLock::new();
-    let by_name = BY_NAME.get_or_init(|| {
+    /// The English names in lower case, sorted, with their places; and
+    /// per length, the first letters they start with (bit 0: `a`), so
+    /// that most capitalised words are turned away before the search.
+    type Names = (Vec<(Vec<u8>, usize)>, [u32; MAX_NAME + 1]);
+    static BY_NAME: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
+    let (by_name, first_letters) = BY_NAME.get_or_init(|| {
         let mut v: Vec<(Vec<u8>, usize)> = PLACES
             .iter()
             .enumerate()
             .map(|(k, (_, en, _))| (en.to_ascii_lowercase().into_bytes(), k))
             .collect();
         v.sort_unstable();
-        v
+        let mut first = [0u32; MAX_NAME + 1];
+        for (name, _) in &v {
+            if let Some(slot) = first.get_mut(name.len()) {
+                *slot |= match name.first() {
+                    Some(c) if c.is_ascii_lowercase() => 1 << (c - b'a'),
+                    // Not a letter: no word is turned away at this length.
+                    _ => u32::MAX,
+                };
+            }
+        }
+        (v, first)
     });
     let bytes = text.as_bytes();
     let alnum = |b: &u8| b.is_ascii_alphanumeric();
@@ -175,6 +188,12 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
         let Some(word) = bytes.get(p..end) else { continue };
         // The names equal to the word (any case), from the sorted table.
         if !(3..=MAX_NAME).contains(&word.len()) {
+            continue;
+        }
+        // A capital: its lower case is a letter.
+        let letter = word.first().map_or(0, |c| c.to_ascii_lowercase().wrapping_sub(b'a'));
+        if first_letters.get(word.len()).is_some_and(|m| m & 1u32.wrapping_shl(letter.into()) == 0)
+        {
             continue;
         }
         let from = by_name.partition_point(|(n, _)| {
