@@ -177,8 +177,7 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
     let mut out = Vec::new();
     // English names.
     let mut i = 0;
-    while let Some(q) = bytes.get(i..).and_then(|r| r.iter().position(u8::is_ascii_uppercase)) {
-        let p = i + q;
+    while let Some(p) = crate::scan::next_where(bytes, i, |b| b.is_ascii_uppercase()) {
         let end = p + bytes.get(p..).map_or(0, |r| r.iter().take_while(|b| alnum(b)).count());
         // No later capital of this run starts a word.
         i = end;
@@ -309,8 +308,8 @@ pub(crate) fn sizes(text: &str) -> Vec<SizeMention> {
     let mut out = Vec::new();
     let mut i = 0;
     // Cue-driven: from digit to digit.
-    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(u8::is_ascii_digit)) {
-        i += p;
+    while let Some(p) = crate::scan::next_where(s, i, |b| b.is_ascii_digit()) {
+        i = p;
         if i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.') {
             i += 1;
             continue;
