@@ -307,6 +307,9 @@ impl Deidentifier {
         }
         if self.enabled(RuleId::R5) {
             let single_labels = self.assets.has_single_labels();
+            // The token in lower case, in one buffer for all of them (with
+            // single-label names, every word is a token).
+            let mut host = String::new();
             // Without single-label names, only dotted tokens can name a host.
             for s in scan::host_tokens(text, !single_labels) {
                 // Extracted indicators were judged by their own rules.
@@ -314,7 +317,9 @@ impl Deidentifier {
                     continue;
                 }
                 let Some(tok) = text.get(s.start..s.end) else { continue };
-                let host = tok.to_ascii_lowercase();
+                host.clear();
+                host.push_str(tok);
+                host.make_ascii_lowercase();
                 // `host` looks at the name without its trailing dots,
                 // patterns included: the name as it is needs a look of
                 // its own only when it has any.
