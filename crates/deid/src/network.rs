@@ -406,6 +406,14 @@ const LOCAL_FILES: &[&str] = &["rc", "boot", "before", "after", "halt"];
 /// patterns, so ASCII input (nearly all) is matched on bytes without
 /// allocating; other input goes through characters.
 pub(crate) fn glob(pattern: &str, s: &str) -> bool {
+    // A pattern that starts with an ASCII letter or sign fits only names
+    // that start with it (the first step of either matcher below): most
+    // names asked about are turned away here.
+    if let (Some(&p0), Some(&s0)) = (pattern.as_bytes().first(), s.as_bytes().first()) {
+        if p0 != b'*' && p0.is_ascii() && s0.is_ascii() && s0.to_ascii_lowercase() != p0 {
+            return false;
+        }
+    }
     if pattern.is_ascii() && s.is_ascii() {
         glob_with(pattern.as_bytes(), s.as_bytes(), |b| b.to_ascii_lowercase())
     } else {
