@@ -195,10 +195,35 @@ fn decode_once(text: &str, src: Option<&[Span]>, maps: bool) -> (View, Vec<(usiz
     (v, bad)
 }
 
+/// The first byte at or after `from` where [`decode_once`] may decode
+/// something, or the end: a byte of [`ESCAPE_START`], but not an `x` that
+/// starts no `xn--` (no Punycode label) nor a bracket that no `d`, `a`,
+/// `.` or `@` follows (no defang word): at those, nothing decodes and
+/// nothing is marked, so they are copied with the run they are in.
+fn next_escape_start(s: &[u8], from: usize) -> usize {
+    let mut j = from;
+    loop {
+        let q = next_start_byte(s, j);
+        let idle = match s.get(q) {
+            Some(b'x' | b'X') => {
+                !s.get(q + 1..q + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"n--"))
+            }
+            Some(b'[' | b'(' | b'{') => {
+                !s.get(q + 1).is_some_and(|c| matches!(c, b'd' | b'D' | b'a' | b'A' | b'.' | b'@'))
+            }
+            _ => false,
+        };
+        if !idle {
+            return q;
+        }
+        j = q + 1;
+    }
+}
+
 /// The first byte at or after `from` that may start an escape
 /// ([`ESCAPE_START`]), or the end: the bytes between are skipped eight at
 /// a time, by table.
-fn next_escape_start(s: &[u8], from: usize) -> usize {
+fn next_start_byte(s: &[u8], from: usize) -> usize {
     let starts = |c: u8| ESCAPE_START.get(usize::from(c)).copied().unwrap_or(true);
     let mut j = from;
     while let Some(chunk) = s.get(j..j + 8) {
@@ -538,8 +563,89 @@ mod tests {
             .map_or(s.len(), |p| from + p)
     }
 
+    /// `decode_once` when every byte of `ESCAPE_START` ended a run.
+    fn decode_once_reference(
+        text: &str,
+        src: Option<&[Span]>,
+        maps: bool,
+    ) -> (View, Vec<(usize, usize)>) {
+        let s = text.as_bytes();
+        let mut v =
+            if maps { View::with_capacity(text.len()) } else { View::text_only(text.len()) };
+        let mut bad = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            let b = s.get(i).copied().unwrap_or(0);
+            let consumed = match b {
+                b'%' => percent(s, i, src, &mut v, &mut bad),
+                b'&' => entity(s, i, src, &mut v, &mut bad),
+                b'\\' => escape(s, i, src, &mut v, &mut bad),
+                b'[' | b'(' | b'{' => defang_word_reference(s, i, &mut v, src),
+                b'x' | b'X' => punycode(text, i, src, &mut v, &mut bad),
+                _ => 0,
+            };
+            if consumed > 0 {
+                i += consumed;
+                continue;
+            }
+            let mut end = next_escape_start_reference(s, i + 1);
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            if let Some(run) = text.get(i..end) {
+                v.push_run(run, i, src);
+            }
+            i = end;
+        }
+        (v, bad)
+    }
+
+    /// Pieces around what decodes: Punycode labels and the `x`s that
+    /// start none, defang words and other brackets, escapes, non-ASCII.
+    const ONCE_PIECES: &[&str] = &[
+        "x",
+        "[AT]",
+        "A",
+        "Dot]",
+        "X",
+        "xn--",
+        "XN--",
+        "xn--bcher-kva",
+        "xn-",
+        "xn--zz-",
+        "0x41",
+        "ex",
+        "[",
+        "(",
+        "{",
+        "[dot]",
+        "(DOT)",
+        "{at}",
+        "[.]",
+        "(.)",
+        "[@]",
+        "[d",
+        "(a",
+        "{x",
+        "]",
+        ")",
+        "%41",
+        "%E3%81",
+        "&amp;",
+        "&bogus;",
+        "\\u0041",
+        "\\x41",
+        "\\.",
+        "a",
+        " ",
+        ".",
+        "-",
+        "あ",
+        "é",
+    ];
+
     /// `defang_word` before it looked at the byte after the bracket first.
-    fn defang_word_reference(s: &[u8], i: usize, v: &mut View) -> usize {
+    fn defang_word_reference(s: &[u8], i: usize, v: &mut View, src: Option<&[Span]>) -> usize {
         const WORDS: &[(&[u8], char)] = &[
             (b"[dot]", '.'),
             (b"(dot)", '.'),
@@ -554,7 +660,7 @@ mod tests {
         ];
         for (w, c) in WORDS {
             if s.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)) {
-                v.push_char(*c, View::compose(None, i, i + w.len()));
+                v.push_char(*c, View::compose(src, i, i + w.len()));
                 return w.len();
             }
         }
@@ -579,7 +685,26 @@ mod tests {
             from in 0usize..48,
         ) {
             let from = from.min(s.len());
-            prop_assert_eq!(next_escape_start(&s, from), next_escape_start_reference(&s, from));
+            prop_assert_eq!(next_start_byte(&s, from), next_escape_start_reference(&s, from));
+        }
+
+        /// A round of decoding is what it was when every byte that may
+        /// start an escape ended a run: text, spans (without a map and
+        /// through one) and what did not decode.
+        #[test]
+        fn decode_once_is_the_reference(
+            parts in prop::collection::vec(prop::sample::select(ONCE_PIECES), 0..20),
+            maps in any::<bool>(),
+        ) {
+            let text = parts.concat();
+            let map: Vec<Span> = (0..text.len() as u32).map(|k| (3 * k, 3 * k + 2)).collect();
+            for src in [None, Some(map.as_slice())] {
+                let (v, bad) = decode_once(&text, src, maps);
+                let (r, rbad) = decode_once_reference(&text, src, maps);
+                prop_assert_eq!(&v.text, &r.text, "{:?}", text);
+                prop_assert_eq!(&v.src, &r.src, "{:?}", text);
+                prop_assert_eq!(&bad, &rbad, "{:?}", text);
+            }
         }
 
         /// Defang words are read as before, at every bracket.
@@ -598,7 +723,13 @@ mod tests {
             for i in 0..s.len() {
                 let (mut new, mut old) = (View::default(), View::default());
                 let n = defang_word(s, i, None, &mut new);
-                prop_assert_eq!(n, defang_word_reference(s, i, &mut old), "{:?} at {}", text, i);
+                prop_assert_eq!(
+                    n,
+                    defang_word_reference(s, i, &mut old, None),
+                    "{:?} at {}",
+                    text,
+                    i
+                );
                 prop_assert_eq!(&new.text, &old.text);
                 prop_assert_eq!(&new.src, &old.src);
             }
