@@ -49,16 +49,17 @@
 //! - **Cost**: text goes through decoding, two key views streamed into
 //!   the automaton, the scanners (each started from its own cue: digits,
 //!   dots, `:`/`@`, keywords found in one pass) and a last check of the
-//!   output, so it is far slower than extraction: about 515 instructions
+//!   output, so it is far slower than extraction: about 430 instructions
 //!   per byte of the dev corpus (callgrind; 10,000-term and 10-term
-//!   profiles alike), which ran at 23.9 MiB/s on one core of the team's
-//!   shared 2-core machine (criterion `deid/text`; 10 terms 24.4 MiB/s).
-//!   The bundled victim profile on the corpus with its incident notes
-//!   mixed in, where terms are found in every other chunk, costs about
-//!   1180 instructions per byte (12.0 MiB/s). The streamed
-//!   key views are the largest part (about 77 instructions per byte and
-//!   pass, over the input, the output and the pieces that hold a term;
-//!   the sink's automaton steps are much of it).
+//!   profiles alike). At 515 it ran at 23.9 MiB/s on one core of the
+//!   team's shared 2-core machine (criterion `deid/text`; 10 terms
+//!   24.4 MiB/s). The bundled victim profile on the corpus with its
+//!   incident notes mixed in, where terms are found in every other chunk,
+//!   costs about 810 instructions per byte (12.0 MiB/s at 1180). The
+//!   streamed key views are the largest part (about 77 instructions per
+//!   byte and pass, over the input, the output and the pieces that hold a
+//!   term, and for the values of network indicators: about 40 % of the
+//!   whole; the sink's automaton steps are much of it).
 //!   Single indicators take under a microsecond each.
 //! - **Rules** R1–R17 from the report's cases, plus R0 (direct identifiers
 //!   in prose) and F1 (fail closed on what cannot be decoded); see

@@ -878,7 +878,7 @@ impl Matcher {
             let (end, reach) = piece(text, start, PIECE);
             let Some(chunk) = text.get(start..reach) else { break };
             if joined_holds_any(d, chunk) {
-                let kv = crate::canon::fold::key_view(chunk, None);
+                let kv = crate::canon::fold::joined_view(chunk);
                 for p in &self.products {
                     let mut from = 0;
                     while let Some(pos) =
@@ -970,7 +970,9 @@ impl Matcher {
             // separators breaks them).
             let (end, reach) = piece(text, start, CHUNK);
             let Some(chunk) = text.get(start..reach) else { break };
-            let decoded = crate::canon::decode::decode(chunk);
+            // Without the map: the chunks that hold a term are few, and
+            // decoded again with it.
+            let decoded = crate::canon::decode::decode_text(chunk);
             // What starts in the overlap is the next chunk's to judge.
             undecodable.extend(
                 decoded
@@ -984,6 +986,16 @@ impl Matcher {
                 None => (chunk, None),
             };
             if self.any_streamed(view) {
+                // The decoded chunk's map: the same text, decoded again
+                // with it.
+                let mapped;
+                let src = match &decoded.view {
+                    Some(v) if v.text_only => {
+                        mapped = crate::canon::decode::decode(chunk);
+                        mapped.view.as_ref().map(|m| m.src.as_slice())
+                    }
+                    _ => src,
+                };
                 // Views with span maps cost several times the streamed
                 // check: build them only for the parts of the chunk that
                 // hold a term, read again in smaller pieces (each reaching
@@ -1020,9 +1032,33 @@ impl Matcher {
 
     /// Whether `s` holds any term (used on single values).
     pub(crate) fn hits_in(&self, s: &str) -> Vec<Hit> {
-        // Nearly every value is ASCII with nothing to decode, and holds no
-        // term: check it in reused buffers (`canon::small`, the same view)
-        // and build the views with span maps only when it holds one.
+        // Nearly every value has nothing to decode, and holds no term:
+        // check it streamed (the views of `key_view_with(s, None, false)`,
+        // no buffer) and build the views with span maps only when it holds
+        // one.
+        if !crate::canon::decode::needs_decoding(s) {
+            if !self.any_streamed(s) {
+                return Vec::new();
+            }
+            return self.find(&crate::canon::fold::key_view(s, None));
+        }
+        let decoded = crate::canon::decode::decode(s);
+        match &decoded.view {
+            Some(v) => self.find(&crate::canon::fold::key_view(&v.text, Some(&v.src))),
+            None => {
+                // Most values hold no term: check without span maps first.
+                if !self.any_streamed(s) {
+                    return Vec::new();
+                }
+                self.find(&crate::canon::fold::key_view(s, None))
+            }
+        }
+    }
+
+    /// [`Matcher::hits_in`] as it was before values were checked streamed:
+    /// the reference its property test holds it to.
+    #[cfg(test)]
+    pub(crate) fn hits_in_reference(&self, s: &str) -> Vec<Hit> {
         if !crate::canon::decode::needs_decoding(s) {
             if let Some(any) = crate::canon::small::with_ascii_view(s, true, |kv| self.any(kv)) {
                 if !any {
@@ -1035,7 +1071,6 @@ impl Matcher {
         match &decoded.view {
             Some(v) => self.find(&crate::canon::fold::key_view(&v.text, Some(&v.src))),
             None => {
-                // Most values hold no term: check without span maps first.
                 if !self.any(&crate::canon::fold::key_view_with(s, None, false)) {
                     return Vec::new();
                 }
@@ -1268,6 +1303,17 @@ mod tests {
         ) {
             for m in [matcher(), matcher_long()] {
                 prop_assert_eq!(m.any_streamed(&s), any_reference(m, &s), "{:?}", s);
+            }
+        }
+
+        /// Values (host names, URLs, with escapes or without) hold the
+        /// hits the buffered check found.
+        #[test]
+        fn hits_in_is_the_reference(
+            s in "(https://|minato|MINATO|gawa|seiki|mnsk|MNSK|M|rn|vv|sato|t|taro|shi|bata|hokuto|PLM|fs|01|ミナト|湊川|%41|%2D|&amp;|\\x41|xn--|[dot]|[-._/ 	]{1,6}|[a-zA-Z0-9]{1,3}|.){0,12}"
+        ) {
+            for m in [matcher(), matcher_long()] {
+                prop_assert_eq!(m.hits_in(&s), m.hits_in_reference(&s), "{:?}", s);
             }
         }
 

@@ -95,15 +95,49 @@ pub(crate) struct Owned {
     pub(crate) placeholder: Placeholder,
 }
 
+/// A set of host names and the lengths they come in: a name of a length
+/// none of them has is not looked up (nearly every token the host scan
+/// asks about is a word of no listed length).
+struct Hosts {
+    set: HostSet,
+    /// Bit `n` set for a name `n` bytes long (bit 63: 63 or more).
+    lens: u64,
+}
+
+/// The bit of [`Hosts::lens`] for a name `n` bytes long.
+fn len_bit(n: usize) -> u64 {
+    1 << n.min(63)
+}
+
+impl FromIterator<String> for Hosts {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Hosts {
+        let set: HostSet = iter.into_iter().collect();
+        let lens = set.iter().fold(0, |m, h| m | len_bit(h.len()));
+        Hosts { set, lens }
+    }
+}
+
+impl Hosts {
+    fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+
+    fn contains(&self, h: &str) -> bool {
+        self.lens & len_bit(h.len()) != 0 && self.set.contains(h)
+    }
+}
+
 /// The victim's assets, compiled.
 pub(crate) struct Assets {
-    domains: HostSet,
-    email_domains: HostSet,
-    ad_domains: HostSet,
-    tenants: HostSet,
-    hostnames: HostSet,
-    proxies: HostSet,
-    patterns: Vec<String>,
+    domains: Hosts,
+    email_domains: Hosts,
+    ad_domains: Hosts,
+    tenants: Hosts,
+    hostnames: Hosts,
+    proxies: Hosts,
+    /// Each pattern, and whether it holds a dot (then it is matched
+    /// against the whole name, else against the first label).
+    patterns: Vec<(String, bool)>,
     internal_ranges: Vec<IpNet>,
     public_ranges: Vec<IpNet>,
 }
@@ -149,6 +183,10 @@ impl Assets {
                 .hostname_patterns
                 .iter()
                 .map(|s| s.expose().trim().to_lowercase())
+                .map(|p| {
+                    let dotted = p.contains('.');
+                    (p, dotted)
+                })
                 .collect(),
             internal_ranges: p
                 .internal_ip_ranges
@@ -166,12 +204,19 @@ impl Assets {
     /// Whether `host` (lower-case, A-label) is the victim's, and how.
     pub(crate) fn host(&self, host: &str) -> Option<Owned> {
         let host = host.trim_end_matches('.');
-        // `host` and each of its parent names, without allocating.
-        let suffixes = || {
-            std::iter::once(host)
-                .chain(host.match_indices('.').filter_map(|(i, _)| host.get(i + 1..)))
+        // Most names asked about are single words: no parent names, no
+        // internal suffix.
+        let dotted = host.bytes().any(|b| b == b'.');
+        // `host` or one of its parent names (after each dot) is listed:
+        // without allocating or searching.
+        let under = |list: &Hosts| {
+            !list.is_empty()
+                && (list.contains(host)
+                    || dotted
+                        && host.bytes().enumerate().any(|(i, b)| {
+                            b == b'.' && host.get(i + 1..).is_some_and(|p| list.contains(p))
+                        }))
         };
-        let under = |list: &HostSet| !list.is_empty() && suffixes().any(|s| list.contains(s));
         if under(&self.proxies) {
             return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalProxy });
         }
@@ -184,10 +229,54 @@ impl Assets {
         if under(&self.domains) || under(&self.email_domains) {
             return Some(Owned { rule: RuleId::R3, placeholder: Placeholder::VictimHost });
         }
+        // A name of one label has no internal suffix.
+        if dotted && is_internal_name(host) {
+            return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalHost });
+        }
+        None
+    }
+
+    /// [`Assets::host`] as first written: the reference the property test
+    /// holds it to.
+    #[cfg(test)]
+    fn host_reference(&self, host: &str) -> Option<Owned> {
+        let host = host.trim_end_matches('.');
+        let suffixes = || {
+            std::iter::once(host)
+                .chain(host.match_indices('.').filter_map(|(i, _)| host.get(i + 1..)))
+        };
+        let under = |list: &Hosts| !list.is_empty() && suffixes().any(|s| list.set.contains(s));
+        if under(&self.proxies) {
+            return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalProxy });
+        }
+        if under(&self.hostnames) || under(&self.ad_domains) || self.matches_pattern_reference(host)
+        {
+            return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalHost });
+        }
+        if under(&self.tenants) {
+            return Some(Owned { rule: RuleId::R6, placeholder: Placeholder::VictimId });
+        }
+        if under(&self.domains) || under(&self.email_domains) {
+            return Some(Owned { rule: RuleId::R3, placeholder: Placeholder::VictimHost });
+        }
         if is_internal_name(host) {
             return Some(Owned { rule: RuleId::R5, placeholder: Placeholder::InternalHost });
         }
         None
+    }
+
+    /// [`Assets::matches_pattern`] as first written.
+    #[cfg(test)]
+    fn matches_pattern_reference(&self, host: &str) -> bool {
+        if self.patterns.is_empty() {
+            return false;
+        }
+        let first = host.split('.').next().unwrap_or(host);
+        let intranet = !host.contains('.') || is_internal_name(host);
+        self.patterns
+            .iter()
+            .map(|(p, _)| p)
+            .any(|p| if p.contains('.') { glob(p, host) } else { intranet && glob(p, first) })
     }
 
     /// Whether single-label names can be the victim's (the profile lists
@@ -207,11 +296,15 @@ impl Assets {
         if self.patterns.is_empty() {
             return false;
         }
-        let first = host.split('.').next().unwrap_or(host);
-        let intranet = !host.contains('.') || is_internal_name(host);
-        self.patterns
-            .iter()
-            .any(|p| if p.contains('.') { glob(p, host) } else { intranet && glob(p, first) })
+        let dot = host.bytes().position(|b| b == b'.');
+        let first = dot.and_then(|d| host.get(..d)).unwrap_or(host);
+        // Looked at only when a first label fits (most do not).
+        let intranet = || dot.is_none() || is_internal_name(host);
+        // A dot in a pattern matches a dot only (no other character folds
+        // to one): a pattern with a dot fits no name without one.
+        self.patterns.iter().any(|(p, dotted)| {
+            if *dotted { dot.is_some() && glob(p, host) } else { glob(p, first) && intranet() }
+        })
     }
 
     /// Whether an address is the victim's or internal, and how.
@@ -313,6 +406,14 @@ const LOCAL_FILES: &[&str] = &["rc", "boot", "before", "after", "halt"];
 /// patterns, so ASCII input (nearly all) is matched on bytes without
 /// allocating; other input goes through characters.
 pub(crate) fn glob(pattern: &str, s: &str) -> bool {
+    // A pattern that starts with an ASCII letter or sign fits only names
+    // that start with it (the first step of either matcher below): most
+    // names asked about are turned away here.
+    if let (Some(&p0), Some(&s0)) = (pattern.as_bytes().first(), s.as_bytes().first()) {
+        if p0 != b'*' && p0.is_ascii() && s0.is_ascii() && s0.to_ascii_lowercase() != p0 {
+            return false;
+        }
+    }
     if pattern.is_ascii() && s.is_ascii() {
         glob_with(pattern.as_bytes(), s.as_bytes(), |b| b.to_ascii_lowercase())
     } else {
@@ -457,6 +558,88 @@ mod tests {
         #[test]
         fn glob_agrees_with_the_reference((pattern, host) in pattern_and_host()) {
             prop_assert_eq!(glob(&pattern, &host), glob_reference(&pattern, &host));
+        }
+    }
+
+    /// The bundled victim profile, and one whose lists hold names of many
+    /// lengths, with patterns of every kind.
+    fn asset_sets() -> Vec<Assets> {
+        let victim = Profile::from_toml(include_str!("../../../examples/data/victim.toml"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let other = Profile::from_json(
+            r#"{"domains": ["a.b", "x.co.jp", "corp.local"], "email_domains": ["b"],
+                "ad_domains": ["WS", "home.lan"], "cloud_tenants": ["a.onmicrosoft.com"],
+                "internal_hostnames": ["ws01", "x"], "hostname_patterns": ["ws*", "*.lan", "*-01", "ab.*"],
+                "proxy_hosts": ["p.x.co.jp:3128"]}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        vec![Assets::new(&victim), Assets::new(&other), Assets::new(&Profile::default())]
+    }
+
+    /// Host names made of the labels those profiles list, and others.
+    fn host_name() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "mnsk",
+            "MNSK",
+            "-",
+            "fs01",
+            ".",
+            "corp",
+            "local",
+            "co",
+            "jp",
+            "minatogawa-seiki",
+            "proxy",
+            "minatogawaseiki",
+            "onmicrosoft",
+            "com",
+            "ws",
+            "01",
+            "lan",
+            "x",
+            "a",
+            "b",
+            "home",
+            "intranet",
+            "..",
+            "ホスト",
+            "-01",
+            ".lan",
+            ".local",
+            "ws01",
+        ]);
+        prop::collection::vec(piece, 0..8).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// Hosts are judged as the first-written lookup judged them.
+        #[test]
+        fn host_is_the_reference(host in host_name()) {
+            for a in asset_sets() {
+                prop_assert_eq!(a.host(&host), a.host_reference(&host), "{:?}", host);
+                prop_assert_eq!(
+                    a.matches_pattern(&host),
+                    a.matches_pattern_reference(&host),
+                    "{:?}",
+                    host
+                );
+                // What the host scan relies on: no host, no pattern either
+                // (for a name without trailing dots).
+                if a.host(&host).is_none() && !host.ends_with('.') {
+                    prop_assert!(!a.matches_pattern(&host), "{:?}", host);
+                }
+            }
+        }
+    }
+
+    /// What `matches_pattern` relies on to turn names without a dot away
+    /// from patterns with one: no other character lowers to a dot.
+    #[test]
+    fn only_a_dot_lowers_to_a_dot() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|&c| c != '.') {
+            assert!(!c.eq_ignore_ascii_case(&'.') && !c.to_lowercase().any(|l| l == '.'), "{c:?}");
         }
     }
 

@@ -164,24 +164,36 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
         v.sort_unstable();
         v
     });
-    /// The English names in lower case, sorted, with their places.
-    static BY_NAME: std::sync::OnceLock<Vec<(Vec<u8>, usize)>> = std::sync::OnceLock::new();
-    let by_name = BY_NAME.get_or_init(|| {
+    /// The English names in lower case, sorted, with their places; and
+    /// per length, the first letters they start with (bit 0: `a`), so
+    /// that most capitalised words are turned away before the search.
+    type Names = (Vec<(Vec<u8>, usize)>, [u32; MAX_NAME + 1]);
+    static BY_NAME: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
+    let (by_name, first_letters) = BY_NAME.get_or_init(|| {
         let mut v: Vec<(Vec<u8>, usize)> = PLACES
             .iter()
             .enumerate()
             .map(|(k, (_, en, _))| (en.to_ascii_lowercase().into_bytes(), k))
             .collect();
         v.sort_unstable();
-        v
+        let mut first = [0u32; MAX_NAME + 1];
+        for (name, _) in &v {
+            if let Some(slot) = first.get_mut(name.len()) {
+                *slot |= match name.first() {
+                    Some(c) if c.is_ascii_lowercase() => 1 << (c - b'a'),
+                    // Not a letter: no word is turned away at this length.
+                    _ => u32::MAX,
+                };
+            }
+        }
+        (v, first)
     });
     let bytes = text.as_bytes();
     let alnum = |b: &u8| b.is_ascii_alphanumeric();
     let mut out = Vec::new();
     // English names.
     let mut i = 0;
-    while let Some(q) = bytes.get(i..).and_then(|r| r.iter().position(u8::is_ascii_uppercase)) {
-        let p = i + q;
+    while let Some(p) = crate::scan::next_where(bytes, i, |b| b.is_ascii_uppercase()) {
         let end = p + bytes.get(p..).map_or(0, |r| r.iter().take_while(|b| alnum(b)).count());
         // No later capital of this run starts a word.
         i = end;
@@ -191,6 +203,12 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
         let Some(word) = bytes.get(p..end) else { continue };
         // The names equal to the word (any case), from the sorted table.
         if !(3..=MAX_NAME).contains(&word.len()) {
+            continue;
+        }
+        // A capital: its lower case is a letter.
+        let letter = word.first().map_or(0, |c| c.to_ascii_lowercase().wrapping_sub(b'a'));
+        if first_letters.get(word.len()).is_some_and(|m| m & 1u32.wrapping_shl(letter.into()) == 0)
+        {
             continue;
         }
         let from = by_name.partition_point(|(n, _)| {
@@ -344,8 +362,8 @@ pub(crate) fn sizes(text: &str) -> Vec<SizeMention> {
     let mut out = Vec::new();
     let mut i = 0;
     // Cue-driven: from digit to digit.
-    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(u8::is_ascii_digit)) {
-        i += p;
+    while let Some(p) = crate::scan::next_where(s, i, |b| b.is_ascii_digit()) {
+        i = p;
         if i > 0 && s.get(i - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.') {
             i += 1;
             continue;
@@ -677,6 +695,44 @@ const DIVISIONS: &[(&str, &str, &str, &[&str])] = &[
 ];
 
 /// The division of an industry description, if recognised.
+/// `text.to_lowercase()`, without the case table's look-up for the
+/// characters that have no lower case (kana, kanji, CJK and general
+/// punctuation, full-width forms other than the capitals, which
+/// `tests::no_case_has_no_lower_case` checks one by one), and ASCII
+/// lowered in one pass at the end. Only `Σ` lowers by its context (final sigma): a text
+/// with one is lowered by the standard library.
+pub(crate) fn lowercase(text: &str) -> String {
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    // Copied as they are from `from` on, up to a character with a lower
+    // case of its own.
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_ascii() || no_case(c) {
+            continue;
+        }
+        out.push_str(text.get(from..i).unwrap_or_default());
+        out.extend(c.to_lowercase());
+        from = i + c.len_utf8();
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
+    // ASCII capitals (what the case table added is lower case already).
+    out.make_ascii_lowercase();
+    out
+}
+
+/// Characters whose lower case is themselves, by range (see
+/// [`lowercase`]).
+fn no_case(c: char) -> bool {
+    matches!(c,
+        '\u{2000}'..='\u{206f}'
+        | '\u{3000}'..='\u{9fff}'
+        | '\u{ff00}'..='\u{ff20}'
+        | '\u{ff3b}'..='\u{ffef}')
+}
+
 pub(crate) fn division(industry: &str) -> Option<(&'static str, &'static str, &'static str)> {
     let l = industry.to_lowercase();
     DIVISIONS
@@ -820,6 +876,30 @@ mod reference {
 
 #[cfg(test)]
 mod tests {
+    /// Every character [`super::no_case`] admits lowers to itself, and
+    /// none is `Σ`.
+    #[test]
+    fn no_case_has_no_lower_case() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|&c| super::no_case(c)) {
+            assert!(c != 'Σ' && c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 4096,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Lowered as the standard library lowers.
+        #[test]
+        fn lowercase_is_to_lowercase(
+            text in "[a-zA-Z0-9 .精密機械製造東京ｱＡａ（）、。‐—İßΣσÉé\\u{10400}ǅ]{0,32}",
+        ) {
+            proptest::prop_assert_eq!(super::lowercase(&text), text.to_lowercase());
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 

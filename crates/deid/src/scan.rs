@@ -42,6 +42,19 @@ pub(crate) fn next_non_ascii(s: &[u8], from: usize) -> Option<usize> {
     chunks.remainder().iter().position(|b| !b.is_ascii()).map(|k| at + k)
 }
 
+/// The first byte at or after `from` for which `hit` holds: the bytes
+/// before it are skipped eight at a time.
+pub(crate) fn next_where(s: &[u8], from: usize, hit: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut j = from;
+    while let Some(chunk) = s.get(j..j + 8) {
+        if chunk.iter().fold(false, |acc, &c| acc | hit(c)) {
+            break;
+        }
+        j += 8;
+    }
+    s.get(j..)?.iter().position(|&c| hit(c)).map(|p| j + p)
+}
+
 /// The characters of `text` that are not ASCII, with their offsets, in
 /// order.
 fn non_ascii_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
@@ -1009,8 +1022,7 @@ fn western_dates(text: &str) -> Vec<DateMention> {
     // No date starts inside the last one found.
     let mut next = 0;
     let mut i = 0;
-    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(u8::is_ascii_digit)) {
-        let d = i + p;
+    while let Some(d) = next_where(s, i, |b| b.is_ascii_digit()) {
         i = d + s.get(d..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count());
         for start in [month_before(s, d), Some(d)].into_iter().flatten() {
             if start >= next && boundary(start) {
@@ -2187,6 +2199,30 @@ mod tests {
         for &(list, words) in LISTS {
             let got: Vec<(usize, usize)> = kw.of(list).collect();
             assert_eq!(got, occurrences(words, text), "{list:?} in {text:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// `next_where` finds what the byte-by-byte search found, from
+        /// anywhere.
+        #[test]
+        fn next_where_is_the_search(
+            s in prop::collection::vec(
+                prop_oneof![
+                    6 => prop::sample::select(b"abc xyz.-,".to_vec()),
+                    1 => prop::sample::select(b"09AZ".to_vec()),
+                    1 => any::<u8>(),
+                ],
+                0..48,
+            ),
+            from in 0usize..56,
+        ) {
+            for hit in [u8::is_ascii_digit, u8::is_ascii_uppercase] {
+                let want = s.get(from..).and_then(|r| r.iter().position(hit)).map(|p| from + p);
+                prop_assert_eq!(next_where(&s, from, |b| hit(&b)), want);
+            }
         }
     }
 

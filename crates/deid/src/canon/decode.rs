@@ -103,19 +103,39 @@ const ESCAPE_START: [bool; 256] = {
 /// Decodes `text` (whose own map to the original is `src`, or the identity)
 /// until nothing changes, at most three rounds (`%2541` → `%41` → `A`).
 pub(crate) fn decode(text: &str) -> Decoded {
+    decode_with(text, true)
+}
+
+/// As [`decode`], but the view is made without its map
+/// ([`View::text_only`]) unless a later round finds what does not decode:
+/// the same text and the same undecodable spans (those of
+/// the first round need no map), for a caller that needs the map only
+/// sometimes (and then calls [`decode`]). When a later round finds what
+/// does not decode, its spans are read through the map of the round
+/// before: then the view comes with its map, as from [`decode`].
+pub(crate) fn decode_text(text: &str) -> Decoded {
+    decode_with(text, false)
+}
+
+fn decode_with(text: &str, maps: bool) -> Decoded {
     let mut out = Decoded::default();
     if !needs_decoding(text) {
         return out;
     }
     // The first round reads the input itself (no map to compose with).
-    let (mut current, bad) = decode_once(text, None);
+    let (mut current, bad) = decode_once(text, None, maps);
     out.undecodable.extend(bad);
     let mut changed = current.text != text;
     for _ in 1..3 {
         if !changed || !needs_decoding(&current.text) {
             break;
         }
-        let (next, bad) = decode_once(&current.text, Some(&current.src));
+        let (next, bad) = decode_once(&current.text, Some(&current.src), maps);
+        if current.text_only && !bad.is_empty() {
+            // The spans of a later round are read through the map of the
+            // one before, which was not kept.
+            return decode(text);
+        }
         out.undecodable.extend(bad);
         changed = next.text != current.text;
         current = next;
@@ -139,10 +159,10 @@ fn hex2(s: &[u8], i: usize) -> Option<u8> {
     Some(hex(*s.get(i)?)? << 4 | hex(*s.get(i + 1)?)?)
 }
 
-/// One round of decoding.
-fn decode_once(text: &str, src: Option<&[Span]>) -> (View, Vec<(usize, usize)>) {
+/// One round of decoding (the view without its map unless `maps`).
+fn decode_once(text: &str, src: Option<&[Span]>, maps: bool) -> (View, Vec<(usize, usize)>) {
     let s = text.as_bytes();
-    let mut v = View::with_capacity(text.len());
+    let mut v = if maps { View::with_capacity(text.len()) } else { View::text_only(text.len()) };
     let mut bad = Vec::new();
     let mut i = 0;
     while i < s.len() {
@@ -162,12 +182,7 @@ fn decode_once(text: &str, src: Option<&[Span]>) -> (View, Vec<(usize, usize)>) 
         // Copy this character and the run after it up to the next byte
         // that may start an escape: one copy, and each byte keeps the
         // span of the character it belongs to.
-        let run_end = s
-            .get(i + 1..)
-            .and_then(|rest| {
-                rest.iter().position(|&c| ESCAPE_START.get(usize::from(c)).copied().unwrap_or(true))
-            })
-            .map_or(s.len(), |p| i + 1 + p);
+        let run_end = next_escape_start(s, i + 1);
         let mut end = run_end;
         while !text.is_char_boundary(end) {
             end += 1;
@@ -178,6 +193,46 @@ fn decode_once(text: &str, src: Option<&[Span]>) -> (View, Vec<(usize, usize)>) 
         i = end;
     }
     (v, bad)
+}
+
+/// The first byte at or after `from` where [`decode_once`] may decode
+/// something, or the end: a byte of [`ESCAPE_START`], but not an `x` that
+/// starts no `xn--` (no Punycode label) nor a bracket that no `d`, `a`,
+/// `.` or `@` follows (no defang word): at those, nothing decodes and
+/// nothing is marked, so they are copied with the run they are in.
+fn next_escape_start(s: &[u8], from: usize) -> usize {
+    let mut j = from;
+    loop {
+        let q = next_start_byte(s, j);
+        let idle = match s.get(q) {
+            Some(b'x' | b'X') => {
+                !s.get(q + 1..q + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"n--"))
+            }
+            Some(b'[' | b'(' | b'{') => {
+                !s.get(q + 1).is_some_and(|c| matches!(c, b'd' | b'D' | b'a' | b'A' | b'.' | b'@'))
+            }
+            _ => false,
+        };
+        if !idle {
+            return q;
+        }
+        j = q + 1;
+    }
+}
+
+/// The first byte at or after `from` that may start an escape
+/// ([`ESCAPE_START`]), or the end: the bytes between are skipped eight at
+/// a time, by table.
+fn next_start_byte(s: &[u8], from: usize) -> usize {
+    let starts = |c: u8| ESCAPE_START.get(usize::from(c)).copied().unwrap_or(true);
+    let mut j = from;
+    while let Some(chunk) = s.get(j..j + 8) {
+        if chunk.iter().fold(false, |acc, &c| acc | starts(c)) {
+            break;
+        }
+        j += 8;
+    }
+    s.get(j..).and_then(|rest| rest.iter().position(|&c| starts(c))).map_or(s.len(), |p| j + p)
 }
 
 /// Bytes at which [`decode_once`] looks for an escape, a defang word or a
@@ -364,6 +419,11 @@ fn escape(
 }
 
 fn defang_word(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View) -> usize {
+    // Every word goes on with `d`, `a`, `.` or `@` (most brackets in text
+    // start none).
+    if !s.get(i + 1).is_some_and(|c| matches!(c, b'd' | b'D' | b'a' | b'A' | b'.' | b'@')) {
+        return 0;
+    }
     const WORDS: &[(&[u8], char)] = &[
         (b"[dot]", '.'),
         (b"(dot)", '.'),
@@ -449,6 +509,254 @@ mod tests {
             || [&b"xn--"[..], b"dot]", b"dot)", b"dot}", b"(at)", b"[at]"]
                 .iter()
                 .any(|n| contains(n))
+    }
+
+    /// Pieces of text that decode in one round, in two or three, or not
+    /// at all.
+    const PIECES: &[&str] = &[
+        "%41",
+        "%25",
+        "41",
+        "%2541",
+        "%252541",
+        "%25E3",
+        "%2581",
+        "%2526",
+        "%E3%81%82",
+        "%E3%81",
+        "%ZZ",
+        "%",
+        "&amp;",
+        "&#x41;",
+        "&#65;",
+        "&bogus;",
+        "&",
+        ";",
+        "\\u0041",
+        "\\x41",
+        "\\x4",
+        "\\",
+        "\\.",
+        "[dot]",
+        "(dot)",
+        "{dot}",
+        "(at)",
+        "[at]",
+        "xn--",
+        "xn--bcher-kva",
+        "xn--zz-",
+        "a",
+        " ",
+        ".",
+        "あ",
+        "-",
+        "x",
+    ];
+
+    /// The run scan of `decode_once` before it skipped eight bytes at a
+    /// time.
+    fn next_escape_start_reference(s: &[u8], from: usize) -> usize {
+        s.get(from..)
+            .and_then(|rest| {
+                rest.iter().position(|&c| ESCAPE_START.get(usize::from(c)).copied().unwrap_or(true))
+            })
+            .map_or(s.len(), |p| from + p)
+    }
+
+    /// `decode_once` when every byte of `ESCAPE_START` ended a run.
+    fn decode_once_reference(
+        text: &str,
+        src: Option<&[Span]>,
+        maps: bool,
+    ) -> (View, Vec<(usize, usize)>) {
+        let s = text.as_bytes();
+        let mut v =
+            if maps { View::with_capacity(text.len()) } else { View::text_only(text.len()) };
+        let mut bad = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            let b = s.get(i).copied().unwrap_or(0);
+            let consumed = match b {
+                b'%' => percent(s, i, src, &mut v, &mut bad),
+                b'&' => entity(s, i, src, &mut v, &mut bad),
+                b'\\' => escape(s, i, src, &mut v, &mut bad),
+                b'[' | b'(' | b'{' => defang_word_reference(s, i, &mut v, src),
+                b'x' | b'X' => punycode(text, i, src, &mut v, &mut bad),
+                _ => 0,
+            };
+            if consumed > 0 {
+                i += consumed;
+                continue;
+            }
+            let mut end = next_escape_start_reference(s, i + 1);
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            if let Some(run) = text.get(i..end) {
+                v.push_run(run, i, src);
+            }
+            i = end;
+        }
+        (v, bad)
+    }
+
+    /// Pieces around what decodes: Punycode labels and the `x`s that
+    /// start none, defang words and other brackets, escapes, non-ASCII.
+    const ONCE_PIECES: &[&str] = &[
+        "x",
+        "[AT]",
+        "A",
+        "Dot]",
+        "X",
+        "xn--",
+        "XN--",
+        "xn--bcher-kva",
+        "xn-",
+        "xn--zz-",
+        "0x41",
+        "ex",
+        "[",
+        "(",
+        "{",
+        "[dot]",
+        "(DOT)",
+        "{at}",
+        "[.]",
+        "(.)",
+        "[@]",
+        "[d",
+        "(a",
+        "{x",
+        "]",
+        ")",
+        "%41",
+        "%E3%81",
+        "&amp;",
+        "&bogus;",
+        "\\u0041",
+        "\\x41",
+        "\\.",
+        "a",
+        " ",
+        ".",
+        "-",
+        "あ",
+        "é",
+    ];
+
+    /// `defang_word` before it looked at the byte after the bracket first.
+    fn defang_word_reference(s: &[u8], i: usize, v: &mut View, src: Option<&[Span]>) -> usize {
+        const WORDS: &[(&[u8], char)] = &[
+            (b"[dot]", '.'),
+            (b"(dot)", '.'),
+            (b"{dot}", '.'),
+            (b"[at]", '@'),
+            (b"(at)", '@'),
+            (b"{at}", '@'),
+            (b"[.]", '.'),
+            (b"(.)", '.'),
+            (b"{.}", '.'),
+            (b"[@]", '@'),
+        ];
+        for (w, c) in WORDS {
+            if s.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)) {
+                v.push_char(*c, View::compose(src, i, i + w.len()));
+                return w.len();
+            }
+        }
+        0
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// The escape starts are found where the byte-by-byte scan found
+        /// them, from anywhere.
+        #[test]
+        fn next_escape_start_is_the_reference(
+            s in prop::collection::vec(
+                prop_oneof![
+                    4 => prop::sample::select(b"abcdxyz09 .-_/\n".to_vec()),
+                    1 => prop::sample::select(b"%&\\[({xX".to_vec()),
+                    1 => any::<u8>(),
+                ],
+                0..40,
+            ),
+            from in 0usize..48,
+        ) {
+            let from = from.min(s.len());
+            prop_assert_eq!(next_start_byte(&s, from), next_escape_start_reference(&s, from));
+        }
+
+        /// A round of decoding is what it was when every byte that may
+        /// start an escape ended a run: text, spans (without a map and
+        /// through one) and what did not decode.
+        #[test]
+        fn decode_once_is_the_reference(
+            parts in prop::collection::vec(prop::sample::select(ONCE_PIECES), 0..20),
+            maps in any::<bool>(),
+        ) {
+            let text = parts.concat();
+            let map: Vec<Span> = (0..text.len() as u32).map(|k| (3 * k, 3 * k + 2)).collect();
+            for src in [None, Some(map.as_slice())] {
+                let (v, bad) = decode_once(&text, src, maps);
+                let (r, rbad) = decode_once_reference(&text, src, maps);
+                prop_assert_eq!(&v.text, &r.text, "{:?}", text);
+                prop_assert_eq!(&v.src, &r.src, "{:?}", text);
+                prop_assert_eq!(&bad, &rbad, "{:?}", text);
+            }
+        }
+
+        /// Defang words are read as before, at every bracket.
+        #[test]
+        fn defang_word_is_the_reference(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "[", "(", "{", "]", ")", "}", "dot", "DoT", "at", "AT", ".", "@", "d", "a",
+                    "x", " ",
+                ]),
+                0..12,
+            ),
+        ) {
+            let text = parts.concat();
+            let s = text.as_bytes();
+            for i in 0..s.len() {
+                let (mut new, mut old) = (View::default(), View::default());
+                let n = defang_word(s, i, None, &mut new);
+                prop_assert_eq!(
+                    n,
+                    defang_word_reference(s, i, &mut old, None),
+                    "{:?} at {}",
+                    text,
+                    i
+                );
+                prop_assert_eq!(&new.text, &old.text);
+                prop_assert_eq!(&new.src, &old.src);
+            }
+        }
+
+        /// Decoding without the map gives the text and the undecodable
+        /// spans decoding with it gives, and the map itself whenever it
+        /// keeps one.
+        #[test]
+        fn decode_text_is_decode_without_the_map(
+            parts in prop::collection::vec(prop::sample::select(PIECES), 0..16),
+        ) {
+            let text = parts.concat();
+            let full = decode(&text);
+            let quick = decode_text(&text);
+            prop_assert_eq!(&quick.undecodable, &full.undecodable, "{:?}", text);
+            prop_assert_eq!(quick.view.is_some(), full.view.is_some());
+            if let (Some(q), Some(f)) = (&quick.view, &full.view) {
+                prop_assert_eq!(&q.text, &f.text);
+                prop_assert!(!f.text_only);
+                if q.text_only {
+                    prop_assert!(q.src.is_empty());
+                } else {
+                    prop_assert_eq!(&q.src, &f.src);
+                }
+            }
+        }
     }
 
     proptest! {

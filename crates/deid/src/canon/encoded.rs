@@ -12,9 +12,23 @@ pub(crate) struct EncodedToken {
 
 const MIN_TOKEN: usize = 8;
 
-fn is_token_byte(b: u8) -> bool {
+const fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'-')
 }
+
+/// [`is_token_byte`] as a table.
+const TOKEN_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[i] = is_token_byte(i as u8);
+        }
+        i += 1;
+    }
+    t
+};
 
 /// Finds encoded tokens of `text` (byte offsets into `text`).
 ///
@@ -24,16 +38,16 @@ pub(crate) fn find(text: &str) -> Vec<EncodedToken> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     let mut buf = Vec::new();
+    let is_tok = |b: &u8| TOKEN_BYTE.get(usize::from(*b)).copied().unwrap_or(false);
     let mut i = 0;
-    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(|&b| is_token_byte(b))) {
+    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(is_tok)) {
         let start = i + p;
-        let end = start
-            + s.get(start..).map_or(0, |r| r.iter().take_while(|&&b| is_token_byte(b)).count());
+        let end = start + s.get(start..).map_or(0, |r| r.iter().take_while(|b| is_tok(b)).count());
         i = end;
-        let Some(tok) = text.get(start..end) else { continue };
-        if tok.len() < MIN_TOKEN {
+        if end - start < MIN_TOKEN {
             continue;
         }
+        let Some(tok) = text.get(start..end) else { continue };
         // Paths and URLs split into their segments.
         let mut take = |off: usize, part: &str| {
             if let Some(decoded) = decode_token_into(part, &mut buf) {
@@ -162,11 +176,17 @@ fn printable(bytes: &[u8]) -> Option<String> {
             _ => 0,
         });
         let (mut total, mut ok) = (0usize, 0usize);
+        // At most one character in ten may fail, and there are at most as
+        // many characters as units: past that many failures the answer is
+        // no, whatever follows.
+        let most_fails = bytes.len() / 2 / 10;
         for r in char::decode_utf16(units) {
             let Ok(c) = r else { return None };
             total += 1;
             if plausible(c) {
                 ok += 1;
+            } else if total - ok > most_fails {
+                return None;
             }
         }
         if total >= 4 && ok * 10 >= total * 9 {
@@ -279,7 +299,8 @@ fn base32(s: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod reference {
     use super::{
-        EncodedToken, MIN_TOKEN, base32, base64, hex, is_token_byte, printable, split_segments,
+        EncodedToken, MIN_TOKEN, base32, base64, hex, is_token_byte, plausible, split_segments,
+        utf16le,
     };
 
     /// The token search before tokens were decoded into one buffer.
@@ -314,6 +335,39 @@ mod reference {
             }
         }
         out
+    }
+
+    /// [`super::printable`] before it stopped at the failure that decides:
+    /// every UTF-16 unit counted.
+    pub(super) fn printable(bytes: &[u8]) -> Option<String> {
+        let good = |t: &str| {
+            let total = t.chars().count();
+            let ok = t.chars().filter(|&c| c != '\0' && plausible(c)).count();
+            total >= 4 && ok * 10 >= total * 9
+        };
+        if let Ok(t) = std::str::from_utf8(bytes) {
+            if good(t) {
+                return Some(t.to_owned());
+            }
+        }
+        if bytes.len() >= 8 && bytes.len() % 2 == 0 {
+            let units = bytes.chunks_exact(2).map(|p| match p {
+                [a, b] => u16::from_le_bytes([*a, *b]),
+                _ => 0,
+            });
+            let (mut total, mut ok) = (0usize, 0usize);
+            for r in char::decode_utf16(units) {
+                let Ok(c) = r else { return None };
+                total += 1;
+                if plausible(c) {
+                    ok += 1;
+                }
+            }
+            if total >= 4 && ok * 10 >= total * 9 {
+                return utf16le(bytes).filter(|t| good(t));
+            }
+        }
+        None
     }
 
     fn old_decode_token(tok: &str) -> Option<String> {
@@ -391,6 +445,34 @@ mod tests {
         ) {
             let text = parts.concat();
             prop_assert_eq!(find(&text), reference::find(&text));
+        }
+    }
+
+    /// UTF-16 units around the 90 % line: plausible ones, and ones that
+    /// are not (Hangul, private use, a lone surrogate).
+    const UNITS: &[u16] =
+        &[0x41, 0x20, 0x3042, 0x6e4a, 0xff21, 0x0, 0xac00, 0xe000, 0x0500, 0xd800, 0xdc00];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 8192, ..ProptestConfig::default() })]
+
+        /// Decoded bytes are judged as when every unit was counted.
+        #[test]
+        fn printable_is_the_reference(
+            units in prop::collection::vec(
+                prop_oneof![
+                    8 => prop::sample::select(&UNITS[..6]),
+                    1 => prop::sample::select(&UNITS[6..]),
+                ],
+                0..48,
+            ),
+            odd in prop::option::of(any::<u8>()),
+            raw in prop::collection::vec(any::<u8>(), 0..24),
+        ) {
+            let mut bytes: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+            bytes.extend(odd);
+            prop_assert_eq!(printable(&bytes), reference::printable(&bytes));
+            prop_assert_eq!(printable(&raw), reference::printable(&raw));
         }
     }
 

@@ -30,15 +30,26 @@ pub(crate) type Span = (u32, u32);
 pub(crate) struct View {
     pub(crate) text: String,
     pub(crate) src: Vec<Span>,
+    /// Made without its map: `src` stays empty, only `text` is written.
+    pub(crate) text_only: bool,
 }
 
 impl View {
     pub(crate) fn with_capacity(n: usize) -> View {
-        View { text: String::with_capacity(n), src: Vec::with_capacity(n) }
+        View { text: String::with_capacity(n), src: Vec::with_capacity(n), text_only: false }
+    }
+
+    /// A view whose map is not kept: the same text as
+    /// [`View::with_capacity`] would get, `src` empty.
+    pub(crate) fn text_only(n: usize) -> View {
+        View { text: String::with_capacity(n), src: Vec::new(), text_only: true }
     }
 
     pub(crate) fn push_char(&mut self, c: char, span: Span) {
         self.text.push(c);
+        if self.text_only {
+            return;
+        }
         for _ in 0..c.len_utf8() {
             self.src.push(span);
         }
@@ -48,6 +59,9 @@ impl View {
     /// `src` (or the identity): each byte gets the span of its character.
     pub(crate) fn push_run(&mut self, run: &str, at: usize, src: Option<&[Span]>) {
         self.text.push_str(run);
+        if self.text_only {
+            return;
+        }
         if src.is_none() && run.is_ascii() {
             let base = at as u32;
             self.src.extend((0..run.len() as u32).map(|k| (base + k, base + k + 1)));

@@ -308,6 +308,9 @@ impl Deidentifier {
         }
         if self.enabled(RuleId::R5) {
             let single_labels = self.assets.has_single_labels();
+            // The token in lower case, in one buffer for all of them (with
+            // single-label names, every word is a token).
+            let mut host = String::new();
             // Without single-label names, only dotted tokens can name a host.
             for s in scan::host_tokens(text, !single_labels) {
                 // Extracted indicators were judged by their own rules.
@@ -315,9 +318,14 @@ impl Deidentifier {
                     continue;
                 }
                 let Some(tok) = text.get(s.start..s.end) else { continue };
-                let host = tok.to_ascii_lowercase();
+                host.clear();
+                host.push_str(tok);
+                host.make_ascii_lowercase();
+                // `host` looks at the name without its trailing dots,
+                // patterns included: the name as it is needs a look of
+                // its own only when it has any.
                 let owned = self.assets.host(&host).or_else(|| {
-                    self.assets.matches_pattern(&host).then_some(Owned {
+                    (host.ends_with('.') && self.assets.matches_pattern(&host)).then_some(Owned {
                         rule: RuleId::R5,
                         placeholder: Placeholder::InternalHost,
                     })
@@ -451,7 +459,7 @@ impl Deidentifier {
         }
         let mut division = None;
         if let Some((literal, (id, ja, en))) = &self.industry {
-            let lower = text.to_lowercase();
+            let lower = quasi::lowercase(text);
             if lower.len() == text.len() {
                 let mut from = 0;
                 while let Some(p) = lower.get(from..).and_then(|t| t.find(literal.as_str())) {
