@@ -51,11 +51,11 @@
 //!   dots, `:`/`@`, keywords found in one pass) and a last check of the
 //!   output, so it is far slower than extraction: about 430 instructions
 //!   per byte of the dev corpus (callgrind; 10,000-term and 10-term
-//!   profiles alike). At 515 it ran at 23.9 MiB/s on one core of the
-//!   team's shared 2-core machine (criterion `deid/text`; 10 terms
-//!   24.4 MiB/s). The bundled victim profile on the corpus with its
-//!   incident notes mixed in, where terms are found in every other chunk,
-//!   costs about 810 instructions per byte (12.0 MiB/s at 1180). The
+//!   profiles alike), which ran at 26.5 MiB/s on one core of the team's
+//!   2-core machine (criterion `deid/text`; 10 terms 25.9 MiB/s). The
+//!   bundled victim profile on the corpus with its incident notes mixed
+//!   in, where terms are found in every other chunk, costs about 810
+//!   instructions per byte (14.5 MiB/s). The
 //!   streamed key views are the largest part (about 77 instructions per
 //!   byte and pass, over the input, the output and the pieces that hold a
 //!   term, and for the values of network indicators: about 40 % of the
