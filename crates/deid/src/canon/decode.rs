@@ -418,25 +418,27 @@ fn escape(
     }
 }
 
+/// The bracketed defang words and what they stand for.
+const DEFANG_WORDS: &[(&[u8], char)] = &[
+    (b"[dot]", '.'),
+    (b"(dot)", '.'),
+    (b"{dot}", '.'),
+    (b"[at]", '@'),
+    (b"(at)", '@'),
+    (b"{at}", '@'),
+    (b"[.]", '.'),
+    (b"(.)", '.'),
+    (b"{.}", '.'),
+    (b"[@]", '@'),
+];
+
 fn defang_word(s: &[u8], i: usize, src: Option<&[Span]>, v: &mut View) -> usize {
     // Every word goes on with `d`, `a`, `.` or `@` (most brackets in text
     // start none).
     if !s.get(i + 1).is_some_and(|c| matches!(c, b'd' | b'D' | b'a' | b'A' | b'.' | b'@')) {
         return 0;
     }
-    const WORDS: &[(&[u8], char)] = &[
-        (b"[dot]", '.'),
-        (b"(dot)", '.'),
-        (b"{dot}", '.'),
-        (b"[at]", '@'),
-        (b"(at)", '@'),
-        (b"{at}", '@'),
-        (b"[.]", '.'),
-        (b"(.)", '.'),
-        (b"{.}", '.'),
-        (b"[@]", '@'),
-    ];
-    for (w, c) in WORDS {
+    for (w, c) in DEFANG_WORDS {
         if s.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)) {
             v.push_char(*c, View::compose(src, i, i + w.len()));
             return w.len();
@@ -646,19 +648,7 @@ mod tests {
 
     /// `defang_word` before it looked at the byte after the bracket first.
     fn defang_word_reference(s: &[u8], i: usize, v: &mut View, src: Option<&[Span]>) -> usize {
-        const WORDS: &[(&[u8], char)] = &[
-            (b"[dot]", '.'),
-            (b"(dot)", '.'),
-            (b"{dot}", '.'),
-            (b"[at]", '@'),
-            (b"(at)", '@'),
-            (b"{at}", '@'),
-            (b"[.]", '.'),
-            (b"(.)", '.'),
-            (b"{.}", '.'),
-            (b"[@]", '@'),
-        ];
-        for (w, c) in WORDS {
+        for (w, c) in DEFANG_WORDS {
             if s.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)) {
                 v.push_char(*c, View::compose(src, i, i + w.len()));
                 return w.len();
