@@ -784,6 +784,8 @@ impl Extractor {
                 Some(b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"') => true,
                 Some(b')') => count(url_part, b'(') < count(url_part, b')'),
                 Some(b']') => count(url_part, b'[') < count(url_part, b']'),
+                // `${jndi:ldap://host:1389/a}`: the brace closes the lookup.
+                Some(b'}') => count(url_part, b'{') < count(url_part, b'}'),
                 _ => false,
             };
             if !drop || e <= sep + 3 {
@@ -854,6 +856,22 @@ impl Extractor {
             local_start += p + FIELD.len();
         }
         let candidate = text.get(local_start..)?.trim_start_matches('.');
+        // `ssh root@203.0.113.77`: a user at an address names the address.
+        // (`scp x admin@91.215.85.3:/tmp`: the path after `:` is not.)
+        if let Some(at_raw) = ctx
+            .raw
+            .rfind('@')
+            .filter(|&a| ctx.raw.as_bytes().get(a + 1).is_some_and(u8::is_ascii_digit))
+        {
+            let after = ctx.raw.get(at_raw + 1..).unwrap_or_default();
+            let host_raw =
+                after.get(..after.find([':', '/']).unwrap_or(after.len())).unwrap_or_default();
+            let host = refang_text(host_raw);
+            if let Ok(ip) = parse_ipv4(&host.text) {
+                let (s, e) = (at_raw + 1, at_raw + 1 + host_raw.len());
+                return self.make(ctx, s, e, Indicator::Ipv4(ip.into()), host.defanged);
+            }
+        }
         let email: Email = candidate.parse().ok()?;
         // Spans: when refanging changed nothing, the sub-span is exact;
         // otherwise the whole piece is the raw match.

