@@ -545,7 +545,7 @@ impl Extractor {
         }
 
         if url_like {
-            if let Some(m) = self.url(&ctx) {
+            if let Some(m) = self.url(&ctx).or_else(|| self.host_after_scheme(&ctx)) {
                 return Some(m);
             }
         }
@@ -1129,6 +1129,42 @@ impl Extractor {
             return None;
         }
         self.file_name(ctx)
+    }
+
+    /// The host of a URL whose scheme is none of [`URL_SCHEMES`]
+    /// (`rdp://203.0.113.7`, `ssh://evil.example.net:2222`, `vnc://…`): its
+    /// domain or IPv4 address, judged as a piece of its own.
+    fn host_after_scheme(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let rb = ctx.raw.as_bytes();
+        let sep = find_seq(rb, b"://")?;
+        let scheme = rb.get(..sep)?;
+        if scheme.is_empty() || scheme.len() > 10 || !scheme.iter().all(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        let from = sep + 3;
+        let rest = rb.get(from..)?;
+        let len = rest
+            .iter()
+            .position(|&b| matches!(b, b'/' | b':' | b'?' | b'#' | b'@'))
+            .unwrap_or(rest.len());
+        let host = rest.get(..len)?;
+        if host.is_empty() || !host.iter().any(|&b| b == b'.' || b == b'[') {
+            return None;
+        }
+        let r = refang_text(ctx.raw.get(from..from + len)?);
+        let indicator = match parse_ipv4(&r.text) {
+            Ok(ip) => Indicator::Ipv4(ip.into()),
+            Err(_) => {
+                // (Not `dotted`: its rules for names in prose read the `/`
+                // before the host as part of an anti-virus name.)
+                let d = Domain::parse_quiet(&r.text)?;
+                if d.registrable() == d.public_suffix() {
+                    return None;
+                }
+                Indicator::Domain(d)
+            }
+        };
+        self.make(ctx, from, from + len, indicator, r.defanged)
     }
 
     /// The first address of an IPv4 range written with a dash

@@ -521,3 +521,21 @@ fn a_lookup_brace_and_a_user_at_an_address() {
         want.iter().map(|(k, v, r, d)| ((*k).to_owned(), (*v).to_owned(), *r, *d)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn hosts_of_urls_with_other_schemes() {
+    // A scheme outside `URL_SCHEMES` makes no URL, but its host is named.
+    assert_eq!(
+        found(
+            "RDP to rdp://45.137.22.80, tunnel ssh://relay.evil-host.net:2222/x, vnc://91.215.85[.]3."
+        ),
+        kinds_values(&[
+            ("ipv4", "45.137.22.80"),
+            ("domain", "relay.evil-host.net"),
+            ("ipv4", "91.215.85.3"),
+        ])
+    );
+    assert!(
+        found("res://ieframe.dll/acr_error.htm and content://com.android.providers").is_empty()
+    );
+}
