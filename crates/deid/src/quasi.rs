@@ -472,10 +472,9 @@ pub(crate) fn amounts(
                     _ => break,
                 }
             }
+            // (It starts past the cue, so after any amount kept before.)
             if let Some((end, yen)) = yen_amount(text, j) {
-                if out.last().is_none_or(|l| l.end <= j) {
-                    out.push(AmountMention { start: j, end, band: yen_band(yen).to_owned() });
-                }
+                out.push(AmountMention { start: j, end, band: yen_band(yen).to_owned() });
             }
             continue;
         }
@@ -493,11 +492,7 @@ pub(crate) fn amounts(
         }) else {
             continue;
         };
-        if let Some(m) = english_amount(text, from + k) {
-            if out.last().is_none_or(|l| l.end <= m.start) {
-                out.push(m);
-            }
-        }
+        out.extend(english_amount(text, from + k));
     }
     out
 }
@@ -578,16 +573,17 @@ fn english_amount(text: &str, i: usize) -> Option<AmountMention> {
     if end == j {
         return None;
     }
-    let after = text.get(end..).unwrap_or_default().to_ascii_lowercase();
-    let (scale, value) = match SCALES.iter().find(|(w, _)| {
-        after.starts_with(w)
-            && !after.as_bytes().get(w.len()).is_some_and(u8::is_ascii_alphanumeric)
-    }) {
+    let after = text.get(end..).unwrap_or_default().as_bytes();
+    let scale = SCALES.iter().find(|(w, _)| {
+        after.get(..w.len()).is_some_and(|a| a.eq_ignore_ascii_case(w.as_bytes()))
+            && !after.get(w.len()).is_some_and(u8::is_ascii_alphanumeric)
+    });
+    let value = match scale {
         Some((w, m)) => {
             end += w.len();
-            (*m, n * m)
+            n * m
         }
-        None => (1.0, n),
+        None => n,
     };
     let after = text.get(end..).unwrap_or_default();
     let yen_after = [" yen", " JPY"].iter().find(|w| after.starts_with(**w));
@@ -595,22 +591,26 @@ fn english_amount(text: &str, i: usize) -> Option<AmountMention> {
         end += w.len();
     }
     // A bare number is no amount: it needs a currency or a scale and yen.
-    if currency.is_none() && (yen_after.is_none() || scale == 1.0) {
+    if currency.is_none() && (yen_after.is_none() || scale.is_none()) {
         return None;
     }
-    let unit = currency.map_or(String::new(), |c| {
-        c.trim_end().to_owned() + if c.len() > 2 && c.is_ascii() { " " } else { "" }
-    });
+    // A currency code keeps a space before the band (`JPY 100 million…`),
+    // a symbol none (`¥10-100 billion`).
+    let (unit, gap) = match currency {
+        Some(c) if c.len() > 2 && c.is_ascii() => (c.trim_end(), " "),
+        Some(c) => (c, ""),
+        None => ("", ""),
+    };
     let suffix = if yen_after.is_some() { " yen" } else { "" };
     let band = match value {
-        v if v < 1e8 => "under 100 million".to_owned(),
-        v if v < 1e9 => "100 million-1 billion".to_owned(),
-        v if v < 1e10 => "1-10 billion".to_owned(),
-        v if v < 1e11 => "10-100 billion".to_owned(),
-        v if v < 1e12 => "100 billion-1 trillion".to_owned(),
-        _ => "1 trillion or more".to_owned(),
+        v if v < 1e8 => "under 100 million",
+        v if v < 1e9 => "100 million-1 billion",
+        v if v < 1e10 => "1-10 billion",
+        v if v < 1e11 => "10-100 billion",
+        v if v < 1e12 => "100 billion-1 trillion",
+        _ => "1 trillion or more",
     };
-    Some(AmountMention { start: i, end, band: format!("{unit}{band}{suffix}") })
+    Some(AmountMention { start: i, end, band: format!("{unit}{gap}{band}{suffix}") })
 }
 
 /// Industry divisions (JSIC major divisions, abridged) and words that put a

@@ -1186,16 +1186,7 @@ impl Extractor {
         {
             return None;
         }
-        let flags = first.iter().fold(0u16, |acc, &b| acc | flags_of(b));
-        let sub = Ctx {
-            text: ctx.text,
-            start: ctx.start,
-            end: ctx.start + dash,
-            raw: ctx.raw.get(..dash)?,
-            flags,
-            refanged: std::cell::OnceCell::new(),
-        };
-        self.dotted(&sub).filter(|m| m.kind() == IndicatorKind::Ipv4)
+        self.dotted(&ctx.head(dash)?).filter(|m| m.kind() == IndicatorKind::Ipv4)
     }
 
     /// The domain or IPv4 address before the first `/` of a dotted piece
@@ -1209,19 +1200,10 @@ impl Extractor {
         if slash == 0 || !host.iter().any(|&b| b == b'.' || b == b'[' || b == b'(' || b >= 0x80) {
             return None;
         }
-        let flags = host.iter().fold(0u16, |acc, &b| acc | flags_of(b));
-        if flags & (F_COLON | F_AT | F_BACKSLASH | F_EQ | F_QUOTE) != 0 {
+        let sub = ctx.head(slash)?;
+        if sub.flags & (F_COLON | F_AT | F_BACKSLASH | F_EQ | F_QUOTE) != 0 {
             return None;
         }
-        let (start, end) = (ctx.start, ctx.start + slash);
-        let sub = Ctx {
-            text: ctx.text,
-            start,
-            end,
-            raw: ctx.text.get(start..end)?,
-            flags,
-            refanged: std::cell::OnceCell::new(),
-        };
         self.dotted(&sub)
             .filter(|m| matches!(m.kind(), IndicatorKind::Domain | IndicatorKind::Ipv4))
     }
@@ -1555,6 +1537,19 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The first `len` bytes of the piece, as a piece of their own.
+    fn head(&self, len: usize) -> Option<Ctx<'a>> {
+        let raw = self.raw.get(..len)?;
+        Some(Ctx {
+            text: self.text,
+            start: self.start,
+            end: self.start + len,
+            raw,
+            flags: raw.bytes().fold(0u16, |acc, b| acc | flags_of(b)),
+            refanged: std::cell::OnceCell::new(),
+        })
+    }
+
     fn refanged(&self) -> &crate::Refanged<'a> {
         self.refanged.get_or_init(|| {
             // Every marker refang undoes holds a bracket, a backslash, a

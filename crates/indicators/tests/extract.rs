@@ -15,6 +15,21 @@ fn kinds_values(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
 }
 
+/// Kind, value, raw text and defanged flag of every match in `text`.
+fn found_raw(text: &str) -> Vec<(String, String, String, bool)> {
+    Extractor::new()
+        .extract(text)
+        .into_iter()
+        .map(|m| (m.kind().id().to_owned(), m.value(), m.raw(text).to_owned(), m.defanged))
+        .collect()
+}
+
+fn raw_matches(rows: &[(&str, &str, &str, bool)]) -> Vec<(String, String, String, bool)> {
+    rows.iter()
+        .map(|(k, v, r, d)| ((*k).to_owned(), (*v).to_owned(), (*r).to_owned(), *d))
+        .collect()
+}
+
 #[test]
 fn file_names_with_tld_extensions_are_not_domains() {
     let text =
@@ -38,19 +53,14 @@ fn a_host_written_without_a_scheme_before_a_path_is_found() {
     let text = "C&C URLs:\nsync-relay[.]club/api/v2/gate.php\n45.137.22[.]80/upd/win.bin\n\
                 cdn.tile-render.xyz/assets/\nThe loader is built from src/main.rs and \
                 x64/loader.dll; detected as Win64/BadIIS.S.";
-    let matches = Extractor::new().extract(text);
-    let got: Vec<(String, String, &str, bool)> = matches
-        .iter()
-        .map(|m| (m.kind().id().to_owned(), m.value(), m.raw(text), m.defanged))
-        .collect();
-    let want = [
-        ("domain", "sync-relay.club", "sync-relay[.]club", true),
-        ("ipv4", "45.137.22.80", "45.137.22[.]80", true),
-        ("domain", "cdn.tile-render.xyz", "cdn.tile-render.xyz", false),
-    ];
-    let want: Vec<(String, String, &str, bool)> =
-        want.iter().map(|(k, v, r, d)| ((*k).to_owned(), (*v).to_owned(), *r, *d)).collect();
-    assert_eq!(got, want);
+    assert_eq!(
+        found_raw(text),
+        raw_matches(&[
+            ("domain", "sync-relay.club", "sync-relay[.]club", true),
+            ("ipv4", "45.137.22.80", "45.137.22[.]80", true),
+            ("domain", "cdn.tile-render.xyz", "cdn.tile-render.xyz", false),
+        ])
+    );
 }
 
 #[test]
@@ -466,21 +476,16 @@ fn characters_word_processors_and_pdfs_leave_in_text() {
 fn both_ends_of_an_address_range_are_found() {
     let text = "Scanning from 45.142.212.10-45.142.212.20 and 91.215.85[.]3-91.215.85[.]9; \
                 sweep 10.0.0.1-254; build 1.2.3.4-beta.";
-    let got: Vec<(String, String, &str)> = Extractor::new()
-        .extract(text)
-        .iter()
-        .map(|m| (m.kind().id().to_owned(), m.value(), m.raw(text)))
-        .collect();
-    let want = [
-        ("ipv4", "45.142.212.10", "45.142.212.10"),
-        ("ipv4", "45.142.212.20", "45.142.212.20"),
-        ("ipv4", "91.215.85.3", "91.215.85[.]3"),
-        ("ipv4", "91.215.85.9", "91.215.85[.]9"),
-        ("ipv4", "10.0.0.1", "10.0.0.1"),
-    ];
-    let want: Vec<(String, String, &str)> =
-        want.iter().map(|(k, v, r)| ((*k).to_owned(), (*v).to_owned(), *r)).collect();
-    assert_eq!(got, want);
+    assert_eq!(
+        found_raw(text),
+        raw_matches(&[
+            ("ipv4", "45.142.212.10", "45.142.212.10", false),
+            ("ipv4", "45.142.212.20", "45.142.212.20", false),
+            ("ipv4", "91.215.85.3", "91.215.85[.]3", true),
+            ("ipv4", "91.215.85.9", "91.215.85[.]9", true),
+            ("ipv4", "10.0.0.1", "10.0.0.1", false),
+        ])
+    );
 }
 
 #[test]
@@ -508,18 +513,13 @@ fn a_lookup_brace_and_a_user_at_an_address() {
     );
     // `user@address` (ssh, scp, stealer logs) names the address.
     let text = "ssh root@45.137.22.80 -p 2222; scp x admin@91.215.85[.]3:/tmp";
-    let got: Vec<(String, String, &str, bool)> = Extractor::new()
-        .extract(text)
-        .iter()
-        .map(|m| (m.kind().id().to_owned(), m.value(), m.raw(text), m.defanged))
-        .collect();
-    let want = [
-        ("ipv4", "45.137.22.80", "45.137.22.80", false),
-        ("ipv4", "91.215.85.3", "91.215.85[.]3", true),
-    ];
-    let want: Vec<(String, String, &str, bool)> =
-        want.iter().map(|(k, v, r, d)| ((*k).to_owned(), (*v).to_owned(), *r, *d)).collect();
-    assert_eq!(got, want);
+    assert_eq!(
+        found_raw(text),
+        raw_matches(&[
+            ("ipv4", "45.137.22.80", "45.137.22.80", false),
+            ("ipv4", "91.215.85.3", "91.215.85[.]3", true),
+        ])
+    );
 }
 
 #[test]

@@ -19,6 +19,11 @@ fn domain() -> impl Strategy<Value = String> {
         .prop_filter("a public suffix, not a domain", |d| d.parse::<Domain>().is_ok())
 }
 
+/// A unicast IPv4 address as text.
+fn ipv4_text() -> impl Strategy<Value = String> + Clone {
+    (1u8..=223, 0u8..=255, 0u8..=255, 1u8..=254).prop_map(|(a, b, c, d)| format!("{a}.{b}.{c}.{d}"))
+}
+
 fn indicator() -> impl Strategy<Value = Indicator> {
     prop_oneof![
         any::<[u8; 4]>().prop_map(|o| Indicator::Ipv4(std::net::Ipv4Addr::from(o).into())),
@@ -165,7 +170,7 @@ proptest! {
     fn an_indicator_in_full_width_forms_is_found_as_in_ascii(
         value in prop_oneof![
             domain(),
-            (1u8..=223, 0u8..=255, 0u8..=255, 1u8..=254).prop_map(|(a, b, c, d)| format!("{a}.{b}.{c}.{d}")),
+            ipv4_text(),
             (1999u32..2030, 1000u32..99_999).prop_map(|(y, n)| format!("CVE-{y}-{n}")),
         ],
         before in prop::sample::select(vec!["通信先は", "攻撃者は", "・", ""]),
@@ -239,8 +244,7 @@ proptest! {
     fn a_defanged_indicator_in_prose_is_found(
         value in prop_oneof![
             domain(),
-            (1u8..=223, 0u8..=255, 0u8..=255, 1u8..=254)
-                .prop_map(|(a, b, c, d)| format!("{a}.{b}.{c}.{d}")),
+            ipv4_text(),
             (domain(), "[a-z0-9/_-]{0,12}", prop::sample::select(vec!["http", "https", "ftp"]))
                 .prop_map(|(d, p, s)| format!("{s}://{d}/{p}")),
             ("[a-z0-9]{1,8}", domain()).prop_map(|(l, d)| format!("{l}@{d}")),
@@ -270,8 +274,7 @@ proptest! {
     fn wrapping_punctuation_is_never_part_of_a_match(
         value in prop_oneof![
             domain(),
-            (1u8..=223, 0u8..=255, 0u8..=255, 1u8..=254)
-                .prop_map(|(a, b, c, d)| format!("{a}.{b}.{c}.{d}")),
+            ipv4_text(),
             (domain(), "[a-z0-9/_-]{0,12}", prop::sample::select(vec!["http", "https"]))
                 .prop_map(|(d, p, s)| format!("{s}://{d}/{p}")),
             ("[a-z0-9]{1,8}", domain()).prop_map(|(l, d)| format!("{l}@{d}")),
@@ -305,8 +308,7 @@ proptest! {
 /// One indicator as a report may write it, with the value it stands for:
 /// plain or defanged, in any case a report uses.
 fn written_indicator() -> impl Strategy<Value = (String, String)> {
-    let ipv4 = (1u8..=223, 0u8..=255, 0u8..=255, 1u8..=254)
-        .prop_map(|(a, b, c, d)| format!("{a}.{b}.{c}.{d}"));
+    let ipv4 = ipv4_text();
     prop_oneof![
         domain().prop_map(|d| (d.clone(), d)),
         domain().prop_map(|d| (d.replace('.', "[.]"), d)),
