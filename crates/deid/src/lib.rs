@@ -84,6 +84,7 @@ mod lookalike;
 mod matcher;
 mod network;
 mod output;
+mod people;
 mod policy;
 mod profile;
 mod quasi;

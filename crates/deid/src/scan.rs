@@ -83,6 +83,7 @@ pub(crate) enum List {
     NetUser,
     AmountCues,
     RomanUnits,
+    PersonCues,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -99,6 +100,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::NetUser, NET_USER),
     (List::AmountCues, crate::quasi::AMOUNT_CUES),
     (List::RomanUnits, ROMAN_UNITS),
+    (List::PersonCues, crate::people::PERSON_CUES),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -158,6 +160,12 @@ impl Keywords {
     /// of the word)`, by end.
     pub(crate) fn amount_cues(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.of(List::AmountCues)
+    }
+
+    /// The occurrences of [`crate::people::PERSON_CUES`], as `(start,
+    /// index of the word)`, by end.
+    pub(crate) fn person_cues(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.of(List::PersonCues)
     }
 
     /// The occurrences of the words of `list`, as `(start, index of the

@@ -220,6 +220,55 @@ proptest! {
     }
 
     #[test]
+    fn unlisted_people_named_with_a_cue_never_survive(
+        family in prop::sample::select(vec!["佐々木", "高橋", "渡邉", "小野寺", "林", "長谷川", "斎藤"]),
+        given in prop::sample::select(vec!["", "健一", "美咲", "一郎", "さくら", "翔"]),
+        space in prop::sample::select(vec!["", " ", "\u{3000}"]),
+        cue in prop::sample::select(vec!["様", "さん", "氏", "殿", "さま"]),
+        before in prop::sample::select(vec!["経理部の", "委託先の", "本件は", "", "【連絡】", "（", "\n"]),
+        after in prop::sample::select(vec!["が開封した。", "に報告。", "）", "へ連絡し、端末を隔離した", ""]),
+        lead in filler(), tail in filler(),
+    ) {
+        let d = deid_for("kazumoto", "KZMT");
+        let name = if given.is_empty() { family.to_owned() } else { format!("{family}{space}{given}") };
+        let text = format!("{} {before}{name}{cue}{after} {}", lead.join(" "), tail.join(" "));
+        let out = d.deidentify_text(&text);
+        prop_assert!(!out.text.contains(family), "{family} left in {:?}", out.text);
+        prop_assert!(out.text.contains(&format!("<person>{cue}")), "{:?}", out.text);
+    }
+
+    #[test]
+    fn unlisted_people_after_a_title_never_survive(
+        title in prop::sample::select(vec!["Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Prof."]),
+        given in "[A-Z][a-z]{2,7}",
+        family in "[A-Z][a-z]{2,9}",
+        both in any::<bool>(),
+        lead in filler(), tail in filler(),
+    ) {
+        prop_assume!(given != "Web" && family != "Web");
+        let d = deid_for("kazumoto", "KZMT");
+        let name = if both { format!("{given} {family}") } else { family.clone() };
+        let text = format!("{} {title} {name} {}", lead.join(" "), tail.join(" "));
+        let out = d.deidentify_text(&text);
+        prop_assert!(!out.text.contains(&name), "{name} left in {:?}", out.text);
+        prop_assert!(out.text.contains(&format!("{title} <person>")), "{:?}", out.text);
+    }
+
+    #[test]
+    fn digests_survive_whole_whatever_they_spell(
+        hex in "[0-9a-f]{64}", at in 0usize..60, before in filler(),
+    ) {
+        // `5470` reads as `sato`, a person's name in the profile.
+        let profile = Profile::from_json(r#"{"org_names_en": ["Kazumoto Co., Ltd."], "people": [{"romaji": "Taro Sato"}]}"#).unwrap();
+        let d = Deidentifier::new(&profile, Policy::default()).unwrap();
+        let digest = format!("{}5470{}", &hex[..at], &hex[at + 4..]);
+        let text = format!("{} sha256 {digest} seen", before.join(" "));
+        let out = d.deidentify_text(&text);
+        prop_assert!(out.text.contains(&digest), "{:?}", out.text);
+        prop_assert!(out.indicators.iter().any(|i| i.value == digest), "{:?}", out.indicators);
+    }
+
+    #[test]
     fn text_never_panics_and_output_is_bounded(text in "\\PC{0,300}") {
         let d = deid_for("kazumoto", "KZMT");
         let out = d.deidentify_text(&text);

@@ -244,9 +244,16 @@ impl Deidentifier {
     /// Spans of `text` where a profile term is still found, in any
     /// canonical view (decoded, folded, romanised). Empty for a text this
     /// de-identifier produced; a pipeline can use it as a last gate before
-    /// anything leaves.
+    /// anything leaves. A hex digest (32, 40, 64 or 128 hex digits) that
+    /// happens to spell a term (`5470` read as `sato`) is not a finding:
+    /// it is a hash, not a name.
     pub fn residual(&self, text: &str) -> Vec<(usize, usize)> {
-        self.matcher.find_all(text).into_iter().map(|h| (h.start, h.end)).collect()
+        self.matcher
+            .find_all(text)
+            .into_iter()
+            .filter(|h| !text::inside_digest(text, h.start, h.end))
+            .map(|h| (h.start, h.end))
+            .collect()
     }
 
     /// De-identifies one indicator.
@@ -522,10 +529,11 @@ mod tests {
             Indicator::parse(IndicatorKind::Md5, "00112233deadbeef0011223344556677").unwrap();
         assert!(!taken(&ds[2], &beef));
         assert_eq!(ds[2].deidentify_indicator(&beef), ds[2].via_text(&beef, &value_of(&beef)));
-        // A name inside a hash: the text pass redacts it.
+        // A term spelled by a hash's digits: the shortcut declines, and the
+        // text pass keeps the hash whole (a digest is computed, not written).
         let cafe =
             Indicator::parse(IndicatorKind::Md5, "0011cafebabe00112233445566778899").unwrap();
         assert!(!taken(&ds[1], &cafe));
-        assert!(ds[1].deidentify_indicator(&cafe).indicator.is_none());
+        assert_eq!(ds[1].deidentify_indicator(&cafe).indicator.as_ref(), Some(&cafe));
     }
 }

@@ -1,0 +1,490 @@
+//! People a report names who are not in the victim profile (R4).
+//!
+//! An incident note names the people who found, reported and handled the
+//! incident: the accounting clerk who opened the mail, the IT manager, the
+//! person to contact. Their names narrow the victim down as much as its
+//! own name does, and a profile rarely lists every employee. Names are
+//! found by the words around them, never by a list of names:
+//!
+//! - Japanese honorifics after a name: `佐々木様`, `田中 健一さん`,
+//!   `山本氏`, `高橋殿`, and the romanised `Tanaka-san`, `Sato-sama`;
+//! - English titles before a name: `Mr. Abe`, `Ms Yuki Hayashi`,
+//!   `Dr. K. Mori`, `Prof. Ito`;
+//! - the roles that introduce a name: `担当者：高橋 一郎`, `報告者は山田`,
+//!   `reported by Hiroshi Abe`, `contact person: …`, `Attn: …` (not `PoC`,
+//!   which in a report is a proof of concept).
+//!
+//! Only the name is replaced (`<person>様`), so the sentence still reads.
+//! Words that take an honorific but are not names (`お客様`, `皆さん`,
+//! `仕様`, `同様`, `同氏`, `宮殿`, `ユーザーさん`) are left alone; a
+//! department written against the name without a break (`経理部佐々木様`)
+//! goes with it, which errs on the side of the victim.
+
+use crate::scan::{Keywords, Span};
+
+/// The cue words, in the keyword automaton (any ASCII case; the scanner
+/// checks the case of English titles itself).
+pub(crate) const PERSON_CUES: &[&str] = &[
+    // Japanese honorifics after a name.
+    "さん",
+    "様",
+    "さま",
+    "氏",
+    "殿",
+    // Romanised honorifics after a name.
+    "-san",
+    " san ",
+    "-sama",
+    "-kun",
+    // English titles before a name.
+    "mr",
+    "ms",
+    "mrs",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    // Roles that introduce a name.
+    "担当",
+    "担当者",
+    "報告者",
+    "発見者",
+    "通報者",
+    "対応者",
+    "連絡者",
+    "氏名",
+    "reported by",
+    "contact person",
+    "point of contact",
+    "attn",
+];
+
+/// What a cue says about where the name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    /// A Japanese honorific: the name ends where the cue starts.
+    JapaneseSuffix,
+    /// A romanised honorific: the name is the word before.
+    RomanSuffix,
+    /// An English title: the name follows.
+    Title,
+    /// A role: the name follows a separator.
+    Role,
+}
+
+fn cue_of(word: &str) -> Cue {
+    match word {
+        "さん" | "様" | "さま" | "氏" | "殿" => Cue::JapaneseSuffix,
+        "-san" | " san " | "-sama" | "-kun" => Cue::RomanSuffix,
+        "mr" | "ms" | "mrs" | "miss" | "mx" | "dr" | "prof" => Cue::Title,
+        _ => Cue::Role,
+    }
+}
+
+/// The names found by their cues, in the order of the cues.
+pub(crate) fn names(text: &str, kw: &Keywords) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for (start, k) in kw.person_cues() {
+        let Some(&word) = PERSON_CUES.get(k) else { continue };
+        let end = start + word.len();
+        let cue = cue_of(word);
+        // A role or title starts a word (`epoc`, `Adr.`).
+        let bytes = text.as_bytes();
+        if matches!(cue, Cue::Role | Cue::Title)
+            && word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+            && start
+                .checked_sub(1)
+                .and_then(|p| bytes.get(p))
+                .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            continue;
+        }
+        let found = match cue {
+            Cue::JapaneseSuffix => japanese_before(text, start, end),
+            Cue::RomanSuffix => roman_before(text, start, end),
+            Cue::Title => title_name(text, start, end),
+            Cue::Role => role_name(text, end),
+        };
+        if let Some(s) = found {
+            if !out.iter().any(|o| o.start < s.end && s.start < o.end) {
+                out.push(s);
+            }
+        }
+    }
+    out.sort_by_key(|s| s.start);
+    out
+}
+
+/// Kanji (with the repeat mark `々` and the small `ヶ`) or katakana (with
+/// the long vowel mark and the middle dot): the letters of a written name.
+fn is_name_char(c: char) -> bool {
+    is_kanji(c) || is_katakana(c)
+}
+
+fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々' | 'ヶ')
+}
+
+fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{3096}')
+}
+
+fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | '\u{FF66}'..='\u{FF9D}')
+}
+
+/// Longest name, in characters, with the space between family and given
+/// name: longer runs are sentences of kanji, not names.
+const MAX_NAME_CHARS: usize = 10;
+
+/// Words that take `様`, `さん`, `氏` or `殿` without being a name, as the
+/// end of the run before the honorific.
+const NOT_NAMES: &[&str] = &[
+    "客",
+    "皆",
+    "各位",
+    "担当者",
+    "関係者",
+    "利用者",
+    "使用者",
+    "管理者",
+    "責任者",
+    "攻撃者",
+    "被害者",
+    "犯人",
+    "顧客",
+    "会員",
+    "貴社",
+    "御社",
+    "先方",
+    "取引先",
+    "社員",
+    "職員",
+    "従業員",
+    "作成者",
+    "送信者",
+    "差出人",
+    "受信者",
+    "同",
+    "両",
+    "某",
+    "彼",
+    "諸",
+    "ユーザー",
+    "ユーザ",
+    "ベンダー",
+    "ベンダ",
+    "メーカー",
+    "パートナー",
+    "オペレーター",
+    "エンジニア",
+    "サポート",
+    "スタッフ",
+    "メンバー",
+    // Set phrases: `ご苦労様`, `ご馳走様`, `お世話様`, `お陰様`, `お母様`.
+    "苦労",
+    "馳走",
+    "世話",
+    "陰",
+    "旦那",
+    "母",
+    "父",
+];
+
+/// Kanji that make a word with `様` (`仕様`, `同様`, `多様`, `模様`, …).
+const YOU_WORDS: &str = "仕同模多異態各有左王神皆客様上殿奥外文紋無別両";
+
+/// The name before a Japanese honorific at `start..end`.
+fn japanese_before(text: &str, start: usize, end: usize) -> Option<Span> {
+    let cue = text.get(start..end)?;
+    let after = text.get(end..).and_then(|r| r.chars().next());
+    // `氏名`, `氏族`; `殿下`, `殿堂`; `様々`, `様式`, `様子`, `様相`, `様態`.
+    match (cue, after) {
+        ("氏", Some('名' | '族')) | ("殿", Some('下' | '堂' | '様')) => return None,
+        ("様", Some('々' | '式' | '子' | '相' | '態')) => return None,
+        _ => {}
+    }
+    let before = text.get(..start)?;
+    // A given name in hiragana (`佐々木さくら様`, `田中 ゆかりさん`): two to
+    // four of them, after a kanji family name. Hiragana with no kanji
+    // before them are words (`たくさん`, `みなさま`).
+    let kana: Vec<(usize, char)> =
+        before.char_indices().rev().take_while(|&(_, c)| is_hiragana(c)).take(5).collect();
+    let mut from = start;
+    let mut count = 0;
+    // The first of them must not be a particle (`攻撃がたくさん`).
+    let particle = kana.last().is_some_and(|&(_, c)| "がのをにはでともへやより".contains(c));
+    if (2..=4).contains(&kana.len()) && !particle {
+        let head = kana.last().map_or(start, |&(i, _)| i);
+        let mut rest = before.get(..head)?.chars().rev();
+        let kanji_before = match rest.next() {
+            Some(' ' | '\u{3000}') => rest.next().is_some_and(is_kanji),
+            Some(c) => is_kanji(c),
+            None => false,
+        };
+        if kanji_before {
+            from = head;
+            count = kana.len();
+        }
+    }
+    // The run of name characters before the cue (or the given name), with
+    // at most one space between family and given name.
+    let mut chars = before.get(..from)?.char_indices().rev().peekable();
+    let mut spaced = false;
+    while let Some(&(i, c)) = chars.peek() {
+        if is_name_char(c) {
+            from = i;
+            count += 1;
+        } else if (c == ' ' || c == '\u{3000}') && !spaced && count > 0 {
+            // A space counts only if a name character comes before it.
+            let mut ahead = chars.clone();
+            ahead.next();
+            if !ahead.peek().is_some_and(|&(_, d)| is_name_char(d)) {
+                break;
+            }
+            spaced = true;
+        } else {
+            break;
+        }
+        chars.next();
+        if count > MAX_NAME_CHARS {
+            return None;
+        }
+    }
+    let name = text.get(from..start)?;
+    if count == 0 || name.chars().all(|c| c == '・' || c == 'ー') {
+        return None;
+    }
+    if NOT_NAMES.iter().any(|w| name.ends_with(w)) {
+        return None;
+    }
+    let last = name.chars().next_back()?;
+    match cue {
+        // `製品仕様`, `同様`: the kanji before `様` makes a word with it. A
+        // name ending in one of them is rare enough to leave.
+        "様" if YOU_WORDS.contains(last) => return None,
+        "さま" if YOU_WORDS.contains(last) && name.chars().count() == 1 => return None,
+        "殿" if "宮神御貴".contains(last) => return None,
+        _ => {}
+    }
+    Some(Span { start: from, end: start })
+}
+
+/// A capitalised word of a name: an upper-case letter, then letters,
+/// hyphens or apostrophes (`O'Neil`, `Jean-Luc`); or an initial (`K.`).
+fn roman_word(s: &[u8]) -> usize {
+    match s.first() {
+        Some(b) if b.is_ascii_uppercase() => {}
+        _ => return 0,
+    }
+    let n = 1 + s
+        .get(1..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'\''))
+        .count();
+    if n == 1 && s.get(1) == Some(&b'.') { 2 } else { n }
+}
+
+/// Up to three capitalised words from `from`, separated by single spaces:
+/// the span of the name, or `None`.
+fn roman_name_after(text: &str, from: usize) -> Option<Span> {
+    let s = text.as_bytes();
+    let mut end = from;
+    let mut words = 0;
+    let mut at = from;
+    while words < 3 {
+        let n = roman_word(s.get(at..)?);
+        if n == 0 {
+            break;
+        }
+        // A word must not run on into digits or an underscore (`Admin01`,
+        // `Mr_Robot`): that is an account or a tool, not a name.
+        if s.get(at + n).is_some_and(|&b| b.is_ascii_digit() || b == b'_') {
+            break;
+        }
+        end = at + n;
+        words += 1;
+        if s.get(end) != Some(&b' ') {
+            break;
+        }
+        at = end + 1;
+    }
+    (words > 0).then_some(Span { start: from, end })
+}
+
+/// The capitalised word before a romanised honorific (`Tanaka-san`).
+fn roman_before(text: &str, start: usize, end: usize) -> Option<Span> {
+    let s = text.as_bytes();
+    // ` san ` keeps its spaces in the cue; the others must end a word.
+    let cue = text.get(start..end)?;
+    // Written in lower case (` San ` starts a place name: `San Jose`), and
+    // ending a word (`Tanaka-sandbox`).
+    if cue.bytes().any(|b| b.is_ascii_uppercase())
+        || (cue.starts_with('-') && s.get(end).is_some_and(|b| b.is_ascii_alphanumeric()))
+    {
+        return None;
+    }
+    let word_end = start;
+    let word_start =
+        s.get(..word_end)?.iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+    let word = s.get(word_start..word_end)?;
+    let capitalised = word.first().is_some_and(u8::is_ascii_uppercase)
+        && word.len() >= 2
+        && word.get(1..).unwrap_or_default().iter().all(u8::is_ascii_lowercase);
+    capitalised.then_some(Span { start: word_start, end: word_end })
+}
+
+/// The name after an English title (`Mr.`, `Ms`, `Dr.`) at `start..end`.
+fn title_name(text: &str, start: usize, end: usize) -> Option<Span> {
+    let s = text.as_bytes();
+    let title = s.get(start..end)?;
+    // Titles are written capitalised (`ms` is milliseconds, `dr` a drive)
+    // and start a word.
+    if !title.first().is_some_and(u8::is_ascii_uppercase)
+        || !title.get(1..).unwrap_or_default().iter().all(u8::is_ascii_lowercase)
+        || start.checked_sub(1).and_then(|p| s.get(p)).is_some_and(|b| b.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let mut at = end;
+    if s.get(at) == Some(&b'.') {
+        at += 1;
+    }
+    // One space or more, then the name (`Dr.Web` is an antivirus).
+    let spaces = s.get(at..)?.iter().take_while(|&&b| b == b' ').count();
+    if spaces == 0 {
+        return None;
+    }
+    let name = roman_name_after(text, at + spaces)?;
+    if text.get(name.start..name.end).is_some_and(|n| n == "Web" || n.starts_with("Web ")) {
+        return None;
+    }
+    Some(name)
+}
+
+/// The name after a role (`担当者：高橋 一郎`, `reported by Hiroshi Abe`).
+fn role_name(text: &str, end: usize) -> Option<Span> {
+    let rest = text.get(end..)?;
+    // The role must end a word (`pocket`, `attnd` are other words).
+    if rest.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let mut sep = 0;
+    let mut separated = false;
+    for c in rest.chars() {
+        match c {
+            ' ' | '\t' | '\u{3000}' | ':' | '：' | '-' | '=' => {
+                sep += c.len_utf8();
+                separated = true;
+            }
+            'は' if !separated => {
+                sep += c.len_utf8();
+                separated = true;
+                break;
+            }
+            _ => break,
+        }
+        if sep > 8 {
+            return None;
+        }
+    }
+    if !separated {
+        return None;
+    }
+    let from = end + sep;
+    let first = text.get(from..)?.chars().next()?;
+    if first.is_ascii_uppercase() {
+        return roman_name_after(text, from);
+    }
+    // A written name: the run of name characters, one space inside.
+    let mut to = from;
+    let mut count = 0;
+    let mut spaced = false;
+    let mut chars = text.get(from..)?.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_name_char(c) {
+            to = from + i + c.len_utf8();
+            count += 1;
+        } else if (c == ' ' || c == '\u{3000}') && !spaced && count > 0 {
+            if !chars.peek().is_some_and(|&(_, d)| is_name_char(d)) {
+                break;
+            }
+            spaced = true;
+        } else {
+            break;
+        }
+        if count > MAX_NAME_CHARS {
+            return None;
+        }
+    }
+    (count > 0).then_some(Span { start: from, end: to })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let kw = Keywords::find(text);
+        names(text, &kw).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn japanese_honorifics() {
+        assert_eq!(found("経理部の佐々木様から報告があった。"), ["佐々木"]);
+        assert_eq!(found("情報システム部の田中 健一さんが調査し"), ["田中 健一"]);
+        assert_eq!(found("山本氏に報告した。高橋殿へ。"), ["山本", "高橋"]);
+        assert_eq!(found("サポートのマイケル・スミスさんへ"), ["マイケル・スミス"]);
+        assert_eq!(found("経理部の佐々木さくら様が開封"), ["佐々木さくら"]);
+        assert_eq!(found("総務の田中 ゆかりさん"), ["田中 ゆかり"]);
+    }
+
+    #[test]
+    fn words_that_take_an_honorific_are_not_names() {
+        for text in [
+            "お客様と皆様へ。",
+            "皆さんへ",
+            "製品仕様の変更と同様に、多様な攻撃が様々にあった。",
+            "同氏は氏名を明かさなかった。",
+            "宮殿と神殿",
+            "ユーザーさんへ",
+            "担当者様へ",
+            "たくさんの攻撃",
+            "攻撃がたくさん",
+            "ご苦労様です。お疲れ様でした。お陰様で",
+        ] {
+            assert_eq!(found(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn english_titles_and_roles() {
+        assert_eq!(
+            found("Ms. Yuki Hayashi reported the beacon to Dr. K. Mori and Mr Abe."),
+            ["Yuki Hayashi", "K. Mori", "Abe"]
+        );
+        assert_eq!(found("Tanaka-san isolated the host"), ["Tanaka"]);
+        assert_eq!(found("contact person: Hiroshi Abe, IT"), ["Hiroshi Abe"]);
+        assert_eq!(found("It was reported by Naoko Ito."), ["Naoko Ito"]);
+        assert_eq!(found("担当者：高橋 一郎\n"), ["高橋 一郎"]);
+        assert_eq!(found("報告者は山田。"), ["山田"]);
+    }
+
+    #[test]
+    fn lookalikes_of_titles_are_not_names() {
+        for text in [
+            "latency 5 ms. Then",
+            "scanned by Dr.Web and Dr. Web",
+            "the summer Sale",
+            "Tanaka-sandbox",
+            "pocket: Big",
+            "MR Robot",
+            "Visited San Jose",
+            "epoc: Big",
+            "PoC Credit: (https://github.com/x/y)",
+        ] {
+            assert_eq!(found(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+}
