@@ -28,7 +28,9 @@ impl Deidentifier {
         let reg_start: usize = uni.split('.').take(sub_count).map(|l| l.len() + 1).sum();
         let suffix_len = d.public_suffix().len();
         let reg_end = uni.len().saturating_sub(suffix_len + 1);
-        let hits = self.matcher.hits_in(uni);
+        let mut hits = self.matcher.hits_in(uni);
+        // An onion address's label is computed: what it spells is chance.
+        hits.retain(|h| !super::text::inside_digest(uni, h.start, h.end));
         if self.enabled(RuleId::R2)
             && hits.iter().any(|h| h.end > reg_start && h.start < reg_end.max(reg_start + 1))
         {

@@ -348,7 +348,21 @@ impl Deidentifier {
             }
         }
         if self.enabled(RuleId::R7) {
-            user_profile_paths(text, w);
+            // A web URL's path is the server's, not a profile
+            // (`http://host/home/images/b1/index.php`); a `file:` URL's is
+            // a local path.
+            let web_urls: Vec<(usize, usize)> = matches
+                .iter()
+                .filter(|m| m.kind() == IndicatorKind::Url)
+                .filter(|m| {
+                    !text
+                        .get(m.start..m.end)
+                        .and_then(|r| r.get(..5))
+                        .is_some_and(|h| h.eq_ignore_ascii_case("file:"))
+                })
+                .map(|m| (m.start, m.end))
+                .collect();
+            user_profile_paths(text, &web_urls, w);
         }
         // Dates (R13, R14).
         let dates = scan::dates(text);
@@ -616,6 +630,39 @@ fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
 /// destroy the attacker's hash. Decoding tokens that are text in hex is
 /// the encoded-token pass's job, which reads them whatever this says.
 pub(super) fn inside_digest(text: &str, s: usize, e: usize) -> bool {
+    inside_hex_digest(text, s, e) || inside_onion_label(text, s, e)
+}
+
+/// Whether `s..e` lies inside the first label of an onion address (16 or
+/// 56 base32 characters, then `.onion`, defanged or not): the label is a
+/// hash of the service's key, computed like a digest (`…y23sa7ot6id.onion`
+/// reads `sato`).
+fn inside_onion_label(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    let base32 = |i: usize| {
+        b.get(i).is_some_and(|c| matches!(c.to_ascii_lowercase(), b'a'..=b'z' | b'2'..=b'7'))
+    };
+    if !(s..e).all(base32) {
+        return false;
+    }
+    let mut a = s;
+    while a > 0 && base32(a - 1) {
+        a -= 1;
+    }
+    let mut z = e;
+    while base32(z) {
+        z += 1;
+    }
+    let tail = b.get(z..).unwrap_or_default();
+    let onion =
+        |suffix: &[u8]| tail.get(..suffix.len()).is_some_and(|t| t.eq_ignore_ascii_case(suffix));
+    matches!(z - a, 16 | 56)
+        && !(a > 0 && b.get(a - 1).is_some_and(|c| c.is_ascii_alphanumeric()))
+        && (onion(b".onion") || onion(b"[.]onion") || onion(b"(.)onion"))
+}
+
+/// Whether `s..e` lies inside a hex digest.
+fn inside_hex_digest(text: &str, s: usize, e: usize) -> bool {
     let b = text.as_bytes();
     let hex = |i: usize| b.get(i).is_some_and(u8::is_ascii_hexdigit);
     if !(s..e).all(hex) {
@@ -682,8 +729,11 @@ fn unc_host_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// `C:\Users\<user>\...`, `/home/<user>/...` (R7); attacker build paths
 /// (`.pdb`) stay.
-fn user_profile_paths(text: &str, w: &mut Work) {
+fn user_profile_paths(text: &str, web_urls: &[(usize, usize)], w: &mut Work) {
     for (s, e) in profile_user_spans(text) {
+        if overlaps(web_urls, s, e) {
+            continue;
+        }
         w.add(
             RuleId::R7,
             Action::Generalise,
