@@ -269,6 +269,22 @@ fn push_units(bytes: &[u8], start: usize, unit: usize, src: Option<&[Span]>, v: 
     true
 }
 
+/// Whether a Windows environment variable or placeholder starts at `i`
+/// (`%BaseDir%`, `%DAY%`, `%B64_TIMESTAMP%`): a name of three or more
+/// letters, digits or `_`, starting with a letter or `_`, with at least one
+/// byte that is not a hex digit, between two `%`. Its first bytes are no
+/// percent escape (`%Ba` would decode to a lone 0xBA and withhold the
+/// path); a run of escapes (`%E6%B9%8A`) never has this shape, so nothing
+/// that encodes text is left undecoded.
+fn env_var_at(s: &[u8], i: usize) -> bool {
+    let name: &[u8] = s.get(i + 1..).unwrap_or_default();
+    let len = name.iter().take(64).take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
+    len >= 3
+        && name.get(len) == Some(&b'%')
+        && name.first().is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+        && name.iter().take(len).any(|c| !c.is_ascii_hexdigit())
+}
+
 fn percent(
     s: &[u8],
     i: usize,
@@ -276,6 +292,9 @@ fn percent(
     v: &mut View,
     bad: &mut Vec<(usize, usize)>,
 ) -> usize {
+    if env_var_at(s, i) {
+        return 0;
+    }
     let mut bytes = Vec::new();
     let mut j = i;
     while s.get(j) == Some(&b'%') {
@@ -487,6 +506,23 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn environment_variables_are_not_escapes() {
+        for text in [
+            "%BaseDir%\\SSQWCVBER",
+            "%TEMP%\\tmp%YEAR%%MONTH%%DAY%_%TICK_COUNT%.s",
+            "MainPipeRead%B64_TIMESTAMP%",
+        ] {
+            let (view, bad) = decode_once(text, None, false);
+            assert!(bad.is_empty(), "{text:?} withheld {bad:?}");
+            assert_eq!(view.text, text);
+        }
+        // Escapes that encode text are decoded as before.
+        let (view, bad) = decode_once("%E6%B9%8A%E5%B7%9D and %4d%4e%53%4b", None, false);
+        assert!(bad.is_empty());
+        assert_eq!(view.text, "湊川 and MNSK");
+    }
 
     /// The plain reading of the rule, one substring test at a time.
     fn reference(s: &str) -> bool {

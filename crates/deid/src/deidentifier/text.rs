@@ -405,6 +405,11 @@ impl Deidentifier {
     fn unc_hosts(&self, text: &str, w: &mut Work) {
         for (s, e) in unc_host_spans(text) {
             let host = text.get(s..e).unwrap_or_default().to_ascii_lowercase();
+            // `\\.\pipe\…`, `\\.\PhysicalDrive0`: the local device
+            // namespace, no host. `"\\winlogon.lnk"` (a C string) is a file.
+            if host == "." || (text.as_bytes().get(e) != Some(&b'\\') && names_a_file(&host)) {
+                continue;
+            }
             let owned = if let Ok(ip) = host.parse::<std::net::IpAddr>() {
                 self.owned_ip(ip)
             } else if let Some(o) = self.assets.host(&host) {
@@ -725,6 +730,15 @@ fn unc_host_spans(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A name that ends in a file extension no host name has.
+fn names_a_file(name: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "lnk", "exe", "dll", "sys", "bat", "cmd", "ps1", "vbs", "js", "hta", "scr", "txt", "log",
+        "dat", "tmp", "ini", "zip", "rar", "7z", "doc", "docx", "xls", "xlsx", "pdf", "iso",
+    ];
+    name.rsplit_once('.').is_some_and(|(_, ext)| EXTENSIONS.contains(&ext))
 }
 
 /// `C:\Users\<user>\...`, `/home/<user>/...` (R7); attacker build paths
