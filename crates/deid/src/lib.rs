@@ -61,6 +61,14 @@
 //!   term, and for the values of network indicators: about 40 % of the
 //!   whole; the sink's automaton steps are much of it).
 //!   Single indicators take under a microsecond each.
+//! - **People the profile does not list**: names after a Japanese
+//!   honorific (`佐々木様`, `田中 健一さん`, `山本氏`), after an English
+//!   title (`Ms. Yuki Hayashi`, `Dr. K. Mori`) or a role (`担当者：`,
+//!   `reported by`) become `<person>` (R4); words that take an honorific
+//!   without being names (`お客様`, `仕様`, `同様`) stay.
+//! - **Computed values are not text**: a hex digest or an onion address's
+//!   label is never cut for a term its characters happen to spell through
+//!   look-alike folding (`5470` as `sato`); the attacker's hash survives.
 //! - **Rules** R1–R17 from the report's cases, plus R0 (direct identifiers
 //!   in prose) and F1 (fail closed on what cannot be decoded); see
 //!   [`RuleId`] and [`RuleId::case`].
