@@ -972,6 +972,172 @@ pub(crate) fn dates(text: &str) -> Vec<DateMention> {
     out
 }
 
+/// A day written without its year: `6月10日`, `June 10`, `10 June`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct YearlessDate {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) m: u32,
+    pub(crate) d: u32,
+    pub(crate) japanese: bool,
+}
+
+/// Days written without a year (`6月10日`, `６月１０日`, `June 10th`,
+/// `10 June`), outside the full dates of [`dates`]: a report dates its
+/// events by month and day when the year is plain from context, and such a
+/// day can still match the victim's announcement.
+pub(crate) fn yearless_dates(text: &str, full: &[DateMention]) -> Vec<YearlessDate> {
+    let s = text.as_bytes();
+    let inside = |a: usize, b: usize| full.iter().any(|f| f.start < b && a < f.end);
+    let mut out = Vec::new();
+    // Japanese: digits, `月`, digits, `日`; ASCII or full-width digits.
+    let digit = |c: char| match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    };
+    // One or two digits ending at `end`: where they start, and the number.
+    let number_before = |end: usize| -> Option<(usize, u32)> {
+        let mut start = end;
+        let mut v = 0u32;
+        for (n, c) in text.get(..end)?.chars().rev().take(2).enumerate() {
+            let Some(x) = digit(c) else { break };
+            v += x * if n == 0 { 1 } else { 10 };
+            start -= c.len_utf8();
+        }
+        (start < end).then_some((start, v))
+    };
+    // One or two digits from `from`: where they end, and the number.
+    let number_after = |from: usize| -> (usize, u32) {
+        let mut end = from;
+        let mut v = 0u32;
+        for c in text.get(from..).unwrap_or_default().chars().take(2) {
+            let Some(x) = digit(c) else { break };
+            v = v * 10 + x;
+            end += c.len_utf8();
+        }
+        (end, v)
+    };
+    for (p, c) in non_ascii_chars(text) {
+        if c != '月' {
+            continue;
+        }
+        let Some((start, m)) = number_before(p) else { continue };
+        let (dend, d) = number_after(p + '月'.len_utf8());
+        if dend == p + '月'.len_utf8() || !text.get(dend..).is_some_and(|t| t.starts_with('日')) {
+            continue;
+        }
+        // `2024年6月10日` is a full date; a longer number is no month.
+        let before = text.get(..start).and_then(|t| t.chars().next_back());
+        if before.is_some_and(|b| b == '年' || digit(b).is_some()) {
+            continue;
+        }
+        let end = dend + '日'.len_utf8();
+        if (1..=12).contains(&m) && (1..=31).contains(&d) && !inside(start, end) {
+            out.push(YearlessDate { start, end, m, d, japanese: true });
+        }
+    }
+    // English: `June 10`, `Jun. 10th`, `10 June`, with no year after.
+    let boundary = |i: usize| i == 0 || !s.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
+    let mut i = 0;
+    while let Some(d0) = next_where(s, i, |b| b.is_ascii_digit()) {
+        let (dend, d) = digits(s, d0, 2);
+        i = dend.max(d0 + 1);
+        if s.get(dend).is_some_and(u8::is_ascii_digit) || !boundary(d0) {
+            continue;
+        }
+        let ordinal = s.get(dend..dend + 2).is_some_and(|w| {
+            [b"st", b"nd", b"rd", b"th"].iter().any(|o| w.eq_ignore_ascii_case(*o))
+        });
+        let dend2 = if ordinal { dend + 2 } else { dend };
+        if s.get(dend2).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        // `June 10`: the month word before.
+        // Without a year the month word must be capitalised (`5 may be`
+        // is no date).
+        let capital = |at: usize| s.get(at).is_some_and(u8::is_ascii_uppercase);
+        let mut found = None;
+        if let Some(ms) = month_before(s, d0).filter(|&ms| capital(ms)) {
+            if let Some((m, _)) = month_at(text, ms) {
+                found = Some((ms, dend2, m));
+            }
+        }
+        // `10 June`: the month word after (its full stop only if it is
+        // abbreviated: `3 June.` ends a sentence).
+        if found.is_none() && s.get(dend2) == Some(&b' ') && capital(dend2 + 1) {
+            if let Some((m, mend)) = month_at(text, dend2 + 1) {
+                let letters = s
+                    .get(dend2 + 1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                // The lengths of the full names, January to December.
+                const FULL: [usize; 12] = [7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8];
+                let full = FULL.get(m as usize - 1).is_some_and(|&n| n == letters);
+                let end = if full { dend2 + 1 + letters } else { mend };
+                if !s.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                    found = Some((d0, end, m));
+                }
+            }
+        }
+        let Some((start, end, m)) = found else { continue };
+        // A year after (`June 10, 2024`, `10 June 2024`) makes it a full
+        // date, which [`dates`] judged.
+        let rest = s.get(end..).unwrap_or_default();
+        let skip = rest.iter().take_while(|b| matches!(b, b' ' | b',')).count();
+        let year = rest.get(skip..).unwrap_or_default();
+        if skip > 0 && year.len() >= 4 && year.iter().take(4).all(u8::is_ascii_digit) {
+            continue;
+        }
+        if (1..=31).contains(&d) && !inside(start, end) {
+            out.push(YearlessDate { start, end, m, d, japanese: false });
+        }
+    }
+    out.sort_by_key(|y| y.start);
+    out
+}
+
+#[cfg(test)]
+mod yearless_tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, u32, u32)> {
+        let full = dates(text);
+        yearless_dates(text, &full)
+            .into_iter()
+            .map(|y| (text.get(y.start..y.end).unwrap_or_default(), y.m, y.d))
+            .collect()
+    }
+
+    #[test]
+    fn days_without_a_year() {
+        assert_eq!(
+            found("社長は6月10日に会見。６月９日に侵入。"),
+            [("6月10日", 6, 10), ("６月９日", 6, 9)]
+        );
+        assert_eq!(
+            found("On June 10th it was disclosed; active from 3 June. Since Jun. 2 and 12 Dec."),
+            [("June 10th", 6, 10), ("3 June", 6, 3), ("Jun. 2", 6, 2), ("12 Dec.", 12, 12)]
+        );
+    }
+
+    #[test]
+    fn full_dates_and_other_numbers_are_not_yearless() {
+        for text in [
+            "2024年6月10日に公表",
+            "June 10, 2024 and 10 June 2024",
+            "version 5 may be fine",
+            "12月の売上",
+            "第3四半期",
+            "2026-06-10",
+        ] {
+            assert_eq!(found(text), Vec::<(&str, u32, u32)>::new(), "{text}");
+        }
+    }
+}
+
 /// `令和6年5月3日`, `平成31年4月30日`, `令和元年5月1日`.
 fn era_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();

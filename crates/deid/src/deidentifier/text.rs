@@ -372,6 +372,28 @@ impl Deidentifier {
         } else {
             Vec::new()
         };
+        let yearless = if self.enabled(RuleId::R13)
+            && (self.policy.generalise_all_dates || !self.announcement_days.is_empty())
+        {
+            scan::yearless_dates(text, &dates)
+        } else {
+            Vec::new()
+        };
+        for y in yearless {
+            // The year is the one of the announcement it may point at.
+            let window = i64::from(self.policy.announcement_window_days);
+            let near = self.announcement_days.iter().any(|a| {
+                let day = Day { y: a.y, m: y.m, d: y.d };
+                (a.ordinal() - day.ordinal()).abs() <= window
+            });
+            if near || self.policy.generalise_all_dates {
+                let g = generalise_yearless(y.m, y.japanese, self.policy.date_granularity);
+                w.add(RuleId::R13, Action::Generalise, y.start, y.end, g, None, None);
+                if near {
+                    w.warn(DeidWarning::AnnouncementLinkage, RuleId::R13, y.start, y.end);
+                }
+            }
+        }
         for d in dates {
             if history.iter().any(|l| l.start <= d.start && d.end <= l.end) {
                 w.place(RuleId::R14, Action::Drop, d.start, d.end, Placeholder::Date);
@@ -847,6 +869,34 @@ fn generalise_date(d: Day, japanese: bool, g: DateGranularity) -> String {
         (DateGranularity::Month, true) => format!("{}年{}月", d.y, d.m),
         (DateGranularity::Quarter, false) => format!("{:04}-Q{}", d.y, (d.m - 1) / 3 + 1),
         (DateGranularity::Quarter, true) => format!("{}年第{}四半期", d.y, (d.m - 1) / 3 + 1),
+    }
+}
+
+/// A day without its year, generalised: the month (`6月`, `June`) or the
+/// quarter (`第2四半期`, `Q2`).
+fn generalise_yearless(m: u32, japanese: bool, g: DateGranularity) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let q = (m.max(1) - 1) / 3 + 1;
+    match (g, japanese) {
+        (DateGranularity::Month, false) => {
+            MONTHS.get(m.max(1) as usize - 1).copied().unwrap_or_default().to_owned()
+        }
+        (DateGranularity::Month, true) => format!("{m}月"),
+        (DateGranularity::Quarter, false) => format!("Q{q}"),
+        (DateGranularity::Quarter, true) => format!("第{q}四半期"),
     }
 }
 
