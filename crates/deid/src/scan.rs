@@ -178,12 +178,38 @@ impl Keywords {
 /// Per-victim ids in configurations and ransom notes (R10):
 /// `victim_id`, `company_id`, `client_id`, `bot_id` values.
 pub(crate) fn victim_ids(text: &str, kw: &Keywords) -> Vec<Span> {
-    key_values(text, kw.of(List::VictimIdKeys), VICTIM_ID_KEYS)
+    let mut out = key_values(text, kw.of(List::VictimIdKeys), VICTIM_ID_KEYS);
+    // In prose (`the note carries victim id 7f3a9c2e-…`): the token after a
+    // spelled-out key, when it is shaped like an id.
+    let s = text.as_bytes();
+    for (p, ki) in kw.of(List::VictimIdKeys) {
+        let Some(k) = VICTIM_ID_KEYS.get(ki).filter(|k| k.contains([' ', '-'])) else { continue };
+        if p > 0 && s.get(p - 1).copied().is_some_and(is_word) {
+            continue;
+        }
+        let Some((start, end)) = next_token(s, p + k.len()).map(|t| argument(s, t)) else {
+            continue;
+        };
+        let tok = s.get(start..end).unwrap_or_default();
+        let id_like = tok.len() >= 6
+            && tok.iter().any(u8::is_ascii_digit)
+            && tok.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
+        if id_like && start > p + k.len() && !out.iter().any(|o| o.start == start) {
+            out.push(Span { start, end });
+        }
+    }
+    out
 }
 
 const VICTIM_ID_KEYS: &[&str] = &[
     "victim_id",
     "victimid",
+    "victim id",
+    "victim-id",
+    "company id",
+    "company-id",
+    "client id",
+    "bot id",
     "company_id",
     "companyid",
     "client_id",
@@ -448,6 +474,19 @@ const PAIR_KEYS: &[&str] = &["credentials", "credential", "creds", "認証情報
 /// `net user backup P@ssw0rd1 /add`.
 const NET_USER: &[&str] = &["net user ", "net1 user "];
 
+/// A command's argument inside the token `(start, end)`: without the
+/// quotes, backticks and sentence punctuation that close the command in
+/// prose (`` `net use … /user:CORP\jdoe P@ssw0rd2024`. ``). A password
+/// that really ends in one of them loses only that byte.
+fn argument(s: &[u8], (start, end): (usize, usize)) -> (usize, usize) {
+    let closing = |b: &u8| b"`'\")]}>,;.".contains(b);
+    let mut e = end;
+    while e > start && s.get(e - 1).is_some_and(closing) {
+        e -= 1;
+    }
+    (start, e)
+}
+
 /// The next white-space token from `j` on, past spaces and tabs (not a
 /// line break), as `(start, end)`.
 fn next_token(s: &[u8], mut j: usize) -> Option<(usize, usize)> {
@@ -465,7 +504,7 @@ fn positional_password(s: &[u8], switch: &[u8], value: Span) -> Option<Span> {
     if !(switch.eq_ignore_ascii_case(b"/user:") || switch.eq_ignore_ascii_case(b"/u:")) {
         return None;
     }
-    let (start, end) = next_token(s, value.end)?;
+    let (start, end) = argument(s, next_token(s, value.end)?);
     let tok = s.get(start..end)?;
     (!matches!(tok.first(), Some(b'/' | b'-')) && password_like(tok)).then_some(Span { start, end })
 }
@@ -493,7 +532,8 @@ fn credential_pairs_and_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
         }
         // `net user NAME PASSWORD`: a password is the second argument.
         let Some((_, name_end)) = next_token(s, p + k.len()) else { continue };
-        let Some((start, end)) = next_token(s, name_end) else { continue };
+        let Some(t) = next_token(s, name_end) else { continue };
+        let (start, end) = argument(s, t);
         let tok = s.get(start..end).unwrap_or_default();
         if !matches!(tok.first(), Some(b'/' | b'-')) && password_like(tok) {
             out.push(Span { start, end });
