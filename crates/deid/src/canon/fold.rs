@@ -92,12 +92,80 @@ pub(super) fn latin_lookalike(c: char) -> char {
     }
 }
 
-/// Hiragana to katakana, so either spelling of a reading matches.
+/// Hiragana to katakana, so either spelling of a reading matches; and the
+/// old or variant form of a kanji (異体字) to its common one, so that a
+/// name written either way matches (`大瀧工業` = `大滝工業`, `髙橋` = `高橋`,
+/// `齋藤` = `斎藤`): companies and families keep the old forms in their
+/// registered names, and reports write whichever the writer's input
+/// method offered.
 pub(super) fn katakana(c: char) -> char {
     match c {
         '\u{3041}'..='\u{3096}' | '\u{309d}'..='\u{309e}' => {
             char::from_u32(c as u32 + 0x60).unwrap_or(c)
         }
+        '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' => kanji_variant(c),
+        _ => c,
+    }
+}
+
+/// The common form of a kanji that names often write in an old or variant
+/// form (the pairs are facts of the script; the list is ours).
+fn kanji_variant(c: char) -> char {
+    match c {
+        '瀧' => '滝',
+        '髙' => '高',
+        '﨑' | '嵜' => '崎',
+        '嶋' | '嶌' => '島',
+        '澤' => '沢',
+        '邊' | '邉' => '辺',
+        '齋' => '斎',
+        '齊' => '斉',
+        '廣' => '広',
+        '濱' => '浜',
+        '櫻' => '桜',
+        '國' => '国',
+        '藏' => '蔵',
+        '龍' => '竜',
+        '眞' => '真',
+        '惠' => '恵',
+        '德' => '徳',
+        '淺' => '浅',
+        '關' => '関',
+        '壽' => '寿',
+        '實' => '実',
+        '榮' => '栄',
+        '圓' => '円',
+        '學' => '学',
+        '會' => '会',
+        '體' => '体',
+        '鐵' => '鉄',
+        '條' => '条',
+        '與' => '与',
+        '豐' => '豊',
+        '禮' => '礼',
+        '萬' => '万',
+        '兒' => '児',
+        '總' => '総',
+        '戶' => '戸',
+        '槇' => '槙',
+        '冨' => '富',
+        '舘' => '館',
+        '桒' => '桑',
+        '藪' => '薮',
+        '檜' => '桧',
+        '淵' => '渕',
+        '黑' => '黒',
+        '驛' => '駅',
+        '讀' => '読',
+        '靜' => '静',
+        '彌' => '弥',
+        '賴' => '頼',
+        '顯' => '顕',
+        '獨' => '独',
+        '縣' => '県',
+        '險' => '険',
+        '營' => '営',
+        '發' => '発',
         _ => c,
     }
 }
