@@ -479,6 +479,18 @@ impl Extractor {
                         (from, known) = (last_end + usize::from(range), None);
                     }
                 } else {
+                    // `ｈｔｔｐｓ：／／ｅｖｉｌ．ｃｏｍ／ｇａｔｅ．ｐｈｐ`: typed with the
+                    // input method on, a URL's `：／／` and `／` split it into
+                    // segments; the whole full-width run is one piece.
+                    if let Some((s, e)) = full_width_url_around(text, ps, pe) {
+                        if s >= last_end {
+                            if let Some(m) = self.full_width_piece(text, s, e) {
+                                last_end = m.end;
+                                count += self.report(text, base, m, emit);
+                                continue;
+                            }
+                        }
+                    }
                     for (s, e) in script_runs(text, ps, pe) {
                         let found = self
                             .full_width_piece(text, s, e)
@@ -1049,6 +1061,19 @@ impl Extractor {
                     }
                 }
                 return whole(Indicator::HostPort(hp));
+            }
+        }
+        // `185.220.101.46:8080/tcp`: a listener with its protocol glued on
+        // is the host and port.
+        if colons == 1 {
+            let raw = ctx.raw.as_bytes();
+            let proto = raw
+                .len()
+                .checked_sub(4)
+                .and_then(|at| raw.get(at..))
+                .filter(|t| t.eq_ignore_ascii_case(b"/tcp") || t.eq_ignore_ascii_case(b"/udp"));
+            if let Some(head) = proto.and_then(|_| ctx.head(raw.len() - 4)) {
+                return self.colon_kinds(&head);
             }
         }
         None
@@ -1768,6 +1793,40 @@ fn ascii_fold(c: char) -> Option<char> {
         '\u{2010}' | '\u{2011}' => Some('-'),
         _ => None,
     }
+}
+
+/// The span of a URL written in full-width forms around the segment
+/// `text[start..end]`, when `：／／` (or `:／／`) and a full-width scheme come
+/// right before it: from the scheme to the end of the run of full-width
+/// characters a URL can hold (not the full-width brackets and quotes that
+/// wrap it).
+fn full_width_url_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let before = text.get(..start)?;
+    let sep = ["：／／", ":／／"].into_iter().find(|s| before.ends_with(s))?;
+    let scheme_end = start - sep.len();
+    let scheme_start = text
+        .get(..scheme_end)?
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| {
+            c.is_ascii_alphabetic() || ('ａ'..='ｚ').contains(&c) || ('Ａ'..='Ｚ').contains(&c)
+        })
+        .last()
+        .map(|(i, _)| i)?;
+    if text.get(scheme_start..scheme_end)?.is_ascii() {
+        return None;
+    }
+    let url_char = |c: char| match ascii_fold(c) {
+        Some(a) if !c.is_ascii() => a.is_ascii_alphanumeric() || "-._~:/?#@!$&*+,;=%".contains(a),
+        _ => false,
+    };
+    let tail = text.get(end..)?;
+    let more: usize = tail
+        .chars()
+        .take_while(|&c| url_char(c) || c.is_ascii_alphanumeric())
+        .map(char::len_utf8)
+        .sum();
+    Some((scheme_start, end + more))
 }
 
 /// ASCII or a character that folds to it: one script for [`script_runs`].

@@ -539,3 +539,37 @@ fn hosts_of_urls_with_other_schemes() {
         found("res://ieframe.dll/acr_error.htm and content://com.android.providers").is_empty()
     );
 }
+
+#[test]
+fn a_listener_with_its_protocol_glued_on_is_host_and_port() {
+    // `netstat`-style and firewall notes write the protocol after the port.
+    let text = "listener 185.220.101.46:8080/tcp, 185.220.101[.]47:53/UDP and evil.com:443/tcp.";
+    assert_eq!(
+        found_raw(text),
+        raw_matches(&[
+            ("host-port", "185.220.101.46:8080", "185.220.101.46:8080", false),
+            ("host-port", "185.220.101.47:53", "185.220.101[.]47:53", true),
+            ("host-port", "evil.com:443", "evil.com:443", false),
+        ])
+    );
+}
+
+#[test]
+fn a_url_typed_in_full_width_forms_is_one_url() {
+    // Japanese text typed with the input method on: `：／／` and `／` are
+    // full-width too, and used to split the URL into a domain and a name.
+    let text = "C2: ｈｔｔｐｓ：／／ｅｖｉｌ．ｅｘａｍｐｌｅ．ｎｅｔ／ｇａｔｅ．ｐｈｐ を確認。\
+                通信先（ｈｘｘｐ：／／１８５．２２０．１０１．４６：８０８０／ａ）。C2／通信先 evil.com";
+    let urls = [
+        "ｈｔｔｐｓ：／／ｅｖｉｌ．ｅｘａｍｐｌｅ．ｎｅｔ／ｇａｔｅ．ｐｈｐ",
+        "ｈｘｘｐ：／／１８５．２２０．１０１．４６：８０８０／ａ",
+    ];
+    assert_eq!(
+        found_raw(text),
+        raw_matches(&[
+            ("url", "https://evil.example.net/gate.php", urls[0], false),
+            ("url", "http://185.220.101.46:8080/a", urls[1], true),
+            ("domain", "evil.com", "evil.com", false),
+        ])
+    );
+}
