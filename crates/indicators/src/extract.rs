@@ -1846,6 +1846,8 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let seg = text.get(start..end).unwrap_or_default();
     let mut run_start = start;
     let mut prev: Option<char> = None;
+    // A Japanese path segment of a URL runs to here (see below).
+    let mut path_until = start;
     let mut chars = seg.char_indices().peekable();
     while let Some((off, c)) = chars.next() {
         let pos = start + off;
@@ -1887,6 +1889,21 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             let after_scheme = p == '/'
                 && !c.is_ascii()
                 && seg.get(..off).is_some_and(|before| before.ends_with("://"));
+            // So may a path segment, when a `/` follows it
+            // (`https://evil.com/資料/a.zip`); a Japanese word after a URL
+            // (`https://evil.com/へ接続`) still ends it.
+            if p == '/' && !c.is_ascii() && seg.get(..off).is_some_and(|b| b.contains("://")) {
+                let rest = seg.get(off..).unwrap_or_default();
+                let run: usize = rest
+                    .chars()
+                    .take_while(|&ch| !ch.is_ascii() && ch.is_alphanumeric())
+                    .map(char::len_utf8)
+                    .sum();
+                if run > 0 && rest.get(run..).is_some_and(|r| r.starts_with('/')) {
+                    path_until = pos + run;
+                }
+            }
+            let in_path = pos <= path_until;
             // Only Japanese (and other CJK) text cuts an ASCII run: a Latin
             // or Cyrillic letter is part of an IDN label (`bücher-konto.de`,
             // `microsоft.com` with a Cyrillic `о`).
@@ -1895,7 +1912,8 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                 && (is_cjk(p) || is_cjk(c))
                 && !is_dotlike(p)
                 && !is_dotlike(c)
-                && !after_scheme;
+                && !after_scheme
+                && !in_path;
             if boundary {
                 runs.push((run_start, pos));
                 run_start = pos;
