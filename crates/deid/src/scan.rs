@@ -264,8 +264,10 @@ fn key_values(
 /// carry passwords or user names.
 pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
     let s = text.as_bytes();
-    // key = value pairs.
+    // key = value pairs, not a template's input or a script's expression
+    // (`$password = '#{password}'`, `pass = $args[0]`).
     let mut out = key_values(text, kw.of(List::CredentialKeys), CREDENTIAL_KEYS);
+    out.retain(|v| !is_placeholder_or_expression(s.get(v.start..v.end).unwrap_or_default()));
     // Switches: /p:x /password:x -p x --password x /user:x -u x --user x.
     for (p, ki) in kw.of(List::Switches) {
         let Some(k) = SWITCHES.get(ki).map(|k| k.as_bytes()) else { continue };
@@ -273,6 +275,9 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
             continue;
         }
         if let Some(v) = switch_value(s, p + k.len()) {
+            if !switch_carries_credential(s, p, k, v) {
+                continue;
+            }
             out.extend(positional_password(s, k, v));
             out.push(v);
         }
@@ -497,6 +502,117 @@ fn next_token(s: &[u8], mut j: usize) -> Option<(usize, usize)> {
     (end > j).then_some((j, end))
 }
 
+/// A value that stands for a credential without being one: a template's
+/// input (`#{password}`, `${PASS}`, `{{ token }}`, `%PASSWORD%`, `<pass>`),
+/// a script's variable or expression (`$pass`, `$args[0]`, `(Get-…)`), or
+/// a PowerShell cmdlet that builds one (`New-Object`, `Get-Credential`,
+/// `ConvertTo-SecureString`).
+fn is_placeholder_or_expression(v: &[u8]) -> bool {
+    const CMDLETS: &[&[u8]] =
+        &[b"new-object", b"get-credential", b"convertto-securestring", b"read-host"];
+    let v = v.strip_prefix(b"\"").or_else(|| v.strip_prefix(b"'")).unwrap_or(v);
+    matches!(v.first(), Some(b'$' | b'(' | b'[' | b'{' | b'<'))
+        || v.starts_with(b"#{")
+        || (v.first() == Some(&b'%') && v.len() > 2 && v.iter().skip(1).any(|&b| b == b'%'))
+        || CMDLETS.iter().any(|c| {
+            v.len() >= c.len() && v.get(..c.len()).is_some_and(|h| h.eq_ignore_ascii_case(c))
+        })
+}
+
+/// Commands whose `-p`, `-u` or `--user` mean something else than a
+/// password or a user (parents, a port, unlink, uninstall, a unit, the
+/// per-user service manager).
+const NOT_CREDENTIAL_COMMANDS: &[&[u8]] = &[
+    b"mkdir",
+    b"shred",
+    b"sysmon",
+    b"sysmon64",
+    b"whois",
+    b"ssh",
+    b"nc",
+    b"ncat",
+    b"netcat",
+    b"nmap",
+    b"masscan",
+    b"rsync",
+    b"tar",
+    b"cp",
+    b"ls",
+    b"date",
+    b"sort",
+    b"uniq",
+    b"journalctl",
+    b"systemctl",
+    b"python",
+    b"python3",
+    b"top",
+    b"pgrep",
+    b"pkill",
+    b"kill",
+    b"socat",
+    b"iperf",
+    b"telnet",
+    b"ping",
+    b"traceroute",
+    b"tcpdump",
+    b"install",
+    b"patch",
+    b"diff",
+    b"grep",
+];
+
+/// The first word of the command that holds the byte at `p`: back to the
+/// start of the line or of a pipeline step (`|`, `;`, `&`, `` ` ``, `(`).
+fn command_word(s: &[u8], p: usize) -> &[u8] {
+    let start = s
+        .get(..p)
+        .unwrap_or_default()
+        .iter()
+        .rposition(|b| matches!(b, b'\n' | b'|' | b';' | b'&' | b'`' | b'(' | b'>' | b'$' | b'"'))
+        .map_or(0, |q| q + 1);
+    let line = s.get(start..p).unwrap_or_default();
+    let lead = line.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let rest = line.get(lead..).unwrap_or_default();
+    let word = rest
+        .get(..rest.iter().position(|b| b.is_ascii_whitespace()).unwrap_or(rest.len()))
+        .unwrap_or_default();
+    // `/usr/bin/mkdir`, `sudo mkdir`: the program's own name.
+    let word = word.rsplit(|&b| b == b'/' || b == b'\\').next().unwrap_or(word);
+    if word == b"sudo" {
+        let after = rest.get(word.len()..).unwrap_or_default();
+        let skip = after.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        let next = after.get(skip..).unwrap_or_default();
+        return next
+            .get(..next.iter().position(|b| b.is_ascii_whitespace()).unwrap_or(next.len()))
+            .unwrap_or_default();
+    }
+    word
+}
+
+/// Whether the value `v` after the switch `k` at `p` is a credential: long
+/// and Windows switches (`--password`, `/p:`, `/user:`) say so; the short
+/// `-p` and `-u` only on a command that means it, with a value shaped like
+/// one (`mkdir -p /tmp/x`, `whois -p 43`, `shred -u f` are no credentials).
+fn switch_carries_credential(s: &[u8], p: usize, k: &[u8], v: Span) -> bool {
+    let value = s.get(v.start..v.end).unwrap_or_default();
+    if is_placeholder_or_expression(value) {
+        return false;
+    }
+    let command = command_word(s, p);
+    let lower = |c: &[u8]| c.iter().map(u8::to_ascii_lowercase).collect::<Vec<u8>>();
+    let denied = NOT_CREDENTIAL_COMMANDS.contains(&lower(command).as_slice());
+    match k {
+        b"-p " => !denied && password_like(value),
+        b"-u " => {
+            !denied
+                && !matches!(value.first(), Some(b'/' | b'.' | b'~' | b'-' | b'#' | b'%'))
+                && !value.iter().all(u8::is_ascii_digit)
+        }
+        b"--user " | b"--user=" => !denied,
+        _ => true,
+    }
+}
+
 /// `net use \\host\share /user:DOMAIN\name Passw0rd!`: the password that
 /// follows the user name of a `/user:` switch (`value`) as the next
 /// argument, when it is shaped like one and is no switch itself.
@@ -516,13 +632,26 @@ fn credential_pairs_and_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     for first in key_values(text, kw.of(List::PairKeys), PAIR_KEYS) {
-        out.push(first);
+        let value = s.get(first.start..first.end).unwrap_or_default();
+        if is_placeholder_or_expression(value) {
+            continue;
+        }
         // `admin / P@ss`, `admin : P@ss`, `admin | P@ss`: the second half.
-        let Some((sep, sep_end)) = next_token(s, first.end) else { continue };
-        if sep_end == sep + 1 && matches!(s.get(sep), Some(b'/' | b':' | b'|')) {
-            if let Some((start, end)) = next_token(s, sep_end) {
-                out.push(Span { start, end });
-            }
+        let second = next_token(s, first.end).and_then(|(sep, sep_end)| {
+            (sep_end == sep + 1 && matches!(s.get(sep), Some(b'/' | b':' | b'|')))
+                .then(|| next_token(s, sep_end))
+                .flatten()
+        });
+        // One value alone is a credential only when it looks like one
+        // (`creds: svc:Winter2026!`, `credentials: P@ssw0rd1`), not the
+        // rest of a title (`Unsecured Credentials: Cloud Instance Metadata
+        // API`, ATT&CK T1552.005).
+        if second.is_none() && !value.contains(&b':') && !password_like(value) {
+            continue;
+        }
+        out.push(first);
+        if let Some((start, end)) = second {
+            out.push(Span { start, end });
         }
     }
     for (p, ki) in kw.of(List::NetUser) {
@@ -546,6 +675,15 @@ fn credential_pairs_and_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
 /// unless it holds no letter or digit (`xxd -p | sed`: a pipe, a
 /// redirection or a mask is no secret).
 fn switch_value(s: &[u8], j: usize) -> Option<Span> {
+    // `-p 'Sup3rS3cret!'`, `--password "two words"`: the quoted value.
+    if let Some(&q) = s.get(j).filter(|b| matches!(b, b'\'' | b'"')) {
+        let inner = s.get(j + 1..)?;
+        let close = inner.iter().take(128).position(|&b| b == q || b == b'\n')?;
+        if inner.get(close) != Some(&q) || close == 0 {
+            return None;
+        }
+        return Some(Span { start: j + 1, end: j + 1 + close });
+    }
     let end = token_end(s, j);
     let value = s.get(j..end)?;
     value
@@ -620,7 +758,11 @@ fn credential_token(tok: &str) -> Option<(usize, usize)> {
         if let Some(colon) = t.get(at..).and_then(|r| r.find(':')).map(|c| c + at) {
             let pass = t.get(colon + 1..).unwrap_or_default();
             let host = t.get(at + 1..colon).unwrap_or_default();
+            // `git@github.com:Org/Repo.git`, `root@10.0.0.5:/tmp/x`: an
+            // scp target and its path, not a password.
+            let scp = pass.starts_with('/') || pass.ends_with(".git") || t.starts_with("git@");
             if !pass.is_empty()
+                && !scp
                 && !pass.starts_with("//")
                 && host.contains('.')
                 && !pass.bytes().all(|c| c.is_ascii_digit())
@@ -1805,8 +1947,9 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
 #[allow(clippy::indexing_slicing)]
 mod reference {
     use super::{
-        CREDENTIAL_KEYS, PROSE_KEYS, SWITCHES, credential_pairs_and_accounts, is_cjk, is_word,
-        positional_password, prose_password, switch_value,
+        CREDENTIAL_KEYS, PROSE_KEYS, SWITCHES, credential_pairs_and_accounts, is_cjk,
+        is_placeholder_or_expression, is_word, positional_password, prose_password,
+        switch_carries_credential, switch_value,
     };
 
     /// `令和6年5月3日`, `平成31年4月30日`, `令和元年5月1日`.
@@ -2092,8 +2235,9 @@ mod reference {
     /// carry passwords or user names.
     pub(super) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
         let s = text.as_bytes();
-        // key = value pairs.
+        // key = value pairs (the same filter as the scanner's).
         let mut out = key_values(text, kw.of(List::CredentialKeys), CREDENTIAL_KEYS);
+        out.retain(|v| !is_placeholder_or_expression(s.get(v.start..v.end).unwrap_or_default()));
         // Switches: /p:x /password:x -p x --password x /user:x -u x --user x.
         for (p, ki) in kw.of(List::Switches) {
             let Some(k) = SWITCHES.get(ki).map(|k| k.as_bytes()) else { continue };
@@ -2101,6 +2245,9 @@ mod reference {
                 continue;
             }
             if let Some(v) = switch_value(s, p + k.len()) {
+                if !switch_carries_credential(s, p, k, v) {
+                    continue;
+                }
                 out.extend(positional_password(s, k, v));
                 out.push(v);
             }
@@ -2201,7 +2348,9 @@ mod reference {
             if let Some(colon) = t.get(at..).and_then(|r| r.find(':')).map(|c| c + at) {
                 let pass = t.get(colon + 1..).unwrap_or_default();
                 let host = t.get(at + 1..colon).unwrap_or_default();
+                let scp = pass.starts_with('/') || pass.ends_with(".git") || t.starts_with("git@");
                 if !pass.is_empty()
+                    && !scp
                     && !pass.starts_with("//")
                     && host.contains('.')
                     && !pass.bytes().all(|c| c.is_ascii_digit())
