@@ -338,18 +338,45 @@ impl Assets {
 
 /// Private, shared (CGNAT), unique-local and link-local addresses: they
 /// describe someone's network. Loopback, documentation and unspecified
-/// addresses describe nobody's and stay.
+/// addresses describe nobody's and stay, and so do the link-local
+/// addresses every cloud instance has (the metadata service at
+/// 169.254.169.254 and its IPv6 fd00:ec2::254, the ECS task endpoint
+/// 169.254.170.2, the AWS time and DNS servers): an attack on them is a
+/// technique, the same in every victim's cloud.
 pub(crate) fn is_internal_ip(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(a) => {
-            let [o0, o1, ..] = a.octets();
-            a.is_private() || a.is_link_local() || (o0 == 100 && (64..128).contains(&o1))
+            let [o0, o1, o2, o3] = a.octets();
+            let cloud_service =
+                matches!((o0, o1, o2, o3), (169, 254, 169, 254 | 253 | 123) | (169, 254, 170, 2));
+            (a.is_private() || a.is_link_local() || (o0 == 100 && (64..128).contains(&o1)))
+                && !cloud_service
         }
         IpAddr::V6(a) => {
             let s0 = a.segments().first().copied().unwrap_or(0);
-            (s0 & 0xfe00) == 0xfc00 || (s0 & 0xffc0) == 0xfe80
+            let metadata = a.segments() == [0xfd00, 0x0ec2, 0, 0, 0, 0, 0, 0x0254];
+            ((s0 & 0xfe00) == 0xfc00 || (s0 & 0xffc0) == 0xfe80) && !metadata
         }
     }
+}
+
+/// A .NET or Java name written as in code
+/// (`System.DirectoryServices.ActiveDirectory.Domain`,
+/// `Microsoft.Win32.Registry.Local`): a capitalised last label after a
+/// label with a camel hump. It ends in an internal-looking suffix only by
+/// chance; `FS01.CORP.LOCAL` and `fileServer.corp.local` stay host names.
+pub(crate) fn is_code_name(name: &str) -> bool {
+    let hump = |l: &str| {
+        l.as_bytes()
+            .windows(2)
+            .any(|w| matches!(w, [a, b] if a.is_ascii_lowercase() && b.is_ascii_uppercase()))
+    };
+    let mut labels = name.trim_end_matches('.').rsplit('.');
+    let Some(last) = labels.next() else { return false };
+    let b = last.as_bytes();
+    let capitalised = b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.iter().skip(1).any(u8::is_ascii_lowercase);
+    capitalised && labels.any(hump)
 }
 
 /// A name under an internal-only suffix (`fs01.corp.mnsk.local`).

@@ -179,6 +179,10 @@ impl Keywords {
 /// `victim_id`, `company_id`, `client_id`, `bot_id` values.
 pub(crate) fn victim_ids(text: &str, kw: &Keywords) -> Vec<Span> {
     let mut out = key_values(text, kw.of(List::VictimIdKeys), VICTIM_ID_KEYS);
+    // A template's input (`$client_id = "#{client_id}"`) is no id.
+    out.retain(|v| {
+        !is_placeholder_or_expression(text.as_bytes().get(v.start..v.end).unwrap_or_default())
+    });
     // In prose (`the note carries victim id 7f3a9c2e-…`): the token after a
     // spelled-out key, when it is shaped like an id.
     let s = text.as_bytes();

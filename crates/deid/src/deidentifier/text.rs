@@ -319,6 +319,11 @@ impl Deidentifier {
                     continue;
                 }
                 let Some(tok) = text.get(s.start..s.end) else { continue };
+                // A class name in code is no host (unless the profile
+                // names it: then the matcher's hit has it).
+                if crate::network::is_code_name(tok) {
+                    continue;
+                }
                 host.clear();
                 host.push_str(tok);
                 host.make_ascii_lowercase();
