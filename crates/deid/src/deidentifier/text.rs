@@ -251,9 +251,13 @@ impl Deidentifier {
                     || text.as_bytes().get(h.start - 1).is_some_and(|b| {
                         !b.is_ascii_alphanumeric() && !matches!(b, b'.' | b'-' | b'\\' | b'_')
                     }));
-            if h.kind == TermKind::AdDomain && netbios && text.as_bytes().get(h.end) == Some(&b'\\')
+            if matches!(h.kind, TermKind::AdDomain | TermKind::Org)
+                && netbios
+                && text.as_bytes().get(h.end) == Some(&b'\\')
             {
-                let s = h.end + 1;
+                // `MNSK\\svc_backup` in JSON or a C string: one backslash
+                // escaped.
+                let s = h.end + 1 + usize::from(text.as_bytes().get(h.end + 1) == Some(&b'\\'));
                 let e = s + text
                     .get(s..)
                     .unwrap_or_default()
