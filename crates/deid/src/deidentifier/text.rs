@@ -196,6 +196,7 @@ impl Deidentifier {
             if h.start < last_end || inside_digest(text, h.start, h.end) {
                 continue;
             }
+            let h = &Hit { end: without_merged_vowels(text, h.start, h.end), ..*h };
             last_end = h.end;
             // The match that holds the hit, if any (matches are in order and
             // do not overlap: the last one starting at or before the hit).
@@ -659,6 +660,35 @@ fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
 }
 
 /// The white-space token around `[s, e)`.
+/// The end of a hit without the vowels the romanisation key merged into
+/// it from the next word: the joined view reads `Minatogawa and` as
+/// `minatogawaand`, whose long `aa` is one `a`, so the term's hit ran on
+/// over the `a` of `and` (`<victim-org>nd`), and `Kougyou / OHTAKI`
+/// took the `OH` of the next name. A hit that ends one or two vowels (or
+/// a long `oh`) into a word after a separator ends before the separator.
+/// What that leaves of a next name is still seen by the output check,
+/// which reads the output afresh.
+fn without_merged_vowels(text: &str, start: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    if end <= start + 1 || !word(end) || !word(end - 1) {
+        return end;
+    }
+    let mut k = end;
+    while k > start && word(k - 1) {
+        k -= 1;
+    }
+    let piece = b.get(k..end).unwrap_or_default();
+    if k == start || piece.len() > 2 || !piece.iter().all(|c| b"aeiouhAEIOUH".contains(c)) {
+        return end;
+    }
+    let mut e = k;
+    while e > start && !word(e - 1) {
+        e -= 1;
+    }
+    if e > start { e } else { end }
+}
+
 /// Whether `s..e` lies inside a hex digest (an MD5, SHA-1, SHA-256 or
 /// SHA-512 value: a run of 32, 40, 64 or 128 hex digits with no letter or
 /// digit on either side). A digest is computed, not written: a term seen
