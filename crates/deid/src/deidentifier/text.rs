@@ -269,6 +269,8 @@ impl Deidentifier {
                     .count();
                 if e > s {
                     w.place(RuleId::R4, Action::Redact, s, e, Placeholder::User);
+                    // A listed user name's own hit there adds nothing.
+                    last_end = last_end.max(e);
                 }
             }
         }
