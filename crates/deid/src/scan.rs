@@ -902,7 +902,10 @@ const META_KEYS: &[&str] = &[
     "last saved by",
     "lastmodifiedby",
     "manager",
+    "creator",
     "creator name",
+    "lastauthor",
+    "last author",
     "宛先",
     "宛て先",
     "同報",
@@ -911,6 +914,7 @@ const META_KEYS: &[&str] = &[
     "会社名",
     "最終更新者",
     "最終保存者",
+    "更新者",
     "管理者",
     "受信者",
 ];
