@@ -30,7 +30,7 @@ impl Deidentifier {
         let reg_end = uni.len().saturating_sub(suffix_len + 1);
         let mut hits = self.matcher.hits_in(uni);
         // An onion address's label is computed: what it spells is chance.
-        hits.retain(|h| !super::text::inside_digest(uni, h.start, h.end));
+        hits.retain(|h| !super::text::chance_hit(uni, h.start, h.end));
         if self.enabled(RuleId::R2)
             && hits.iter().any(|h| h.end > reg_start && h.start < reg_end.max(reg_start + 1))
         {

@@ -193,7 +193,7 @@ impl Deidentifier {
     ) {
         let mut last_end = 0;
         for h in hits {
-            if h.start < last_end || inside_digest(text, h.start, h.end) {
+            if h.start < last_end || chance_hit(text, h.start, h.end) {
                 continue;
             }
             let h = &Hit { end: without_merged_vowels(text, h.start, h.end), ..*h };
@@ -598,7 +598,7 @@ impl Deidentifier {
         let mut late: Vec<(usize, usize)> = Vec::new();
         for _ in 0..3 {
             let mut residual = self.matcher.find_all(&out);
-            residual.retain(|h| !inside_digest(&out, h.start, h.end));
+            residual.retain(|h| !chance_hit(&out, h.start, h.end));
             if residual.is_empty() {
                 break;
             }
@@ -691,14 +691,39 @@ fn without_merged_vowels(text: &str, start: usize, end: usize) -> usize {
     if e > start { e } else { end }
 }
 
-/// Whether `s..e` lies inside a hex digest (an MD5, SHA-1, SHA-256 or
-/// SHA-512 value: a run of 32, 40, 64 or 128 hex digits with no letter or
-/// digit on either side). A digest is computed, not written: a term seen
-/// in one (`5470` read as `sato`) is chance, and redacting it would
-/// destroy the attacker's hash. Decoding tokens that are text in hex is
-/// the encoded-token pass's job, which reads them whatever this says.
-pub(super) fn inside_digest(text: &str, s: usize, e: usize) -> bool {
-    inside_hex_digest(text, s, e) || inside_onion_label(text, s, e)
+/// Whether a term's hit at `s..e` is chance, not a name written there:
+/// - inside a hex digest (an MD5, SHA-1, SHA-256 or SHA-512 value: a run
+///   of 32, 40, 64 or 128 hex digits with no letter or digit on either
+///   side), or inside an onion address's label: these are computed, not
+///   written, so a term seen in one (`5470` read as `sato`) is chance, and
+///   redacting it would destroy the attacker's hash or address;
+/// - a short name pieced together from the end of one word and a number
+///   that starts the next, read through look-alike digits (`on 0.0.0.0`
+///   read as the name `Ono`, `listening on 0` as `ono`): a term of five
+///   letters or fewer that runs over a separator into digits.
+///
+/// Decoding tokens that are text in hex is the encoded-token pass's job,
+/// which reads them whatever this says. The input pass, the output check
+/// and [`super::Deidentifier::residual`] all ask this, so what one lets
+/// stand the others do not redact.
+pub(super) fn chance_hit(text: &str, s: usize, e: usize) -> bool {
+    inside_hex_digest(text, s, e) || inside_onion_label(text, s, e) || split_into_digits(text, s, e)
+}
+
+/// See [`chance_hit`]: at most five letters and digits, then a separator,
+/// then digits and punctuation only (`on 0.0.0.0`: the long `o` of the
+/// address's zeros is one `o`).
+fn split_into_digits(text: &str, s: usize, e: usize) -> bool {
+    let b = text.get(s..e).unwrap_or_default().as_bytes();
+    let Some(sep) = b.iter().position(|c| !c.is_ascii_alphanumeric()) else { return false };
+    let (head, tail) = b.split_at(sep);
+    // The head a word's last letters, the tail white space, quotes and an
+    // address or number, defanged or not: no escape (`&#98;&#117;…` is a
+    // name, encoded).
+    (1..=5).contains(&head.len())
+        && head.iter().all(u8::is_ascii_alphabetic)
+        && tail.iter().any(u8::is_ascii_digit)
+        && tail.iter().all(|c| c.is_ascii_digit() || b" \t.:`'\"()[]".contains(c))
 }
 
 /// Whether `s..e` lies inside the first label of an onion address (16 or
