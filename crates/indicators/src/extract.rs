@@ -1889,8 +1889,9 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             let after_scheme = p == '/'
                 && !c.is_ascii()
                 && seg.get(..off).is_some_and(|before| before.ends_with("://"));
-            // So may a path segment, when a `/` follows it
-            // (`https://evil.com/資料/a.zip`); a Japanese word after a URL
+            // So may a path segment, when a `/`, a query or a file
+            // extension follows it (`https://evil.com/資料/a.zip`,
+            // `…/請求書.zip`); a Japanese word after a URL
             // (`https://evil.com/へ接続`) still ends it.
             if p == '/' && !c.is_ascii() && seg.get(..off).is_some_and(|b| b.contains("://")) {
                 let rest = seg.get(off..).unwrap_or_default();
@@ -1899,7 +1900,14 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                     .take_while(|&ch| !ch.is_ascii() && ch.is_alphanumeric())
                     .map(char::len_utf8)
                     .sum();
-                if run > 0 && rest.get(run..).is_some_and(|r| r.starts_with('/')) {
+                // Or a file name in Japanese (`…/2024/請求書.zip`).
+                let after = rest.get(run..).unwrap_or_default().as_bytes();
+                let goes_on = match after {
+                    [b'/' | b'?', ..] => true,
+                    [b'.', c, ..] => c.is_ascii_alphanumeric(),
+                    _ => false,
+                };
+                if run > 0 && goes_on {
                     path_until = pos + run;
                 }
             }

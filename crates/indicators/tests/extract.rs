@@ -578,12 +578,14 @@ fn a_url_typed_in_full_width_forms_is_one_url() {
 fn a_url_path_may_hold_japanese_segments() {
     // A Japanese path segment with a `/` after it is part of the URL; a
     // Japanese word right after a URL is not.
-    let text = "https://evil.com/パス/x.php は危険。hxxps://evil[.]com/資料/2024/a.zip を配布。https://evil.com/へ接続。";
+    let text = "https://evil.com/パス/x.php は危険。hxxps://evil[.]com/資料/2024/a.zip を配布。\
+                https://evil.com/dl/請求書.zip も。https://evil.com/へ接続。";
     assert_eq!(
         found(text),
         kinds_values(&[
             ("url", "https://evil.com/%E3%83%91%E3%82%B9/x.php"),
             ("url", "https://evil.com/%E8%B3%87%E6%96%99/2024/a.zip"),
+            ("url", "https://evil.com/dl/%E8%AB%8B%E6%B1%82%E6%9B%B8.zip"),
             ("url", "https://evil.com/"),
         ])
     );
