@@ -84,6 +84,7 @@ pub(crate) enum List {
     AmountCues,
     RomanUnits,
     PersonCues,
+    UserKeys,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -101,6 +102,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::AmountCues, crate::quasi::AMOUNT_CUES),
     (List::RomanUnits, ROMAN_UNITS),
     (List::PersonCues, crate::people::PERSON_CUES),
+    (List::UserKeys, USER_PAIR_KEYS),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -514,7 +516,39 @@ fn next_token(s: &[u8], mut j: usize) -> Option<(usize, usize)> {
 fn is_placeholder_or_expression(v: &[u8]) -> bool {
     const CMDLETS: &[&[u8]] =
         &[b"new-object", b"get-credential", b"convertto-securestring", b"read-host"];
+    // `Join-Path …`, `New-ScheduledTaskPrincipal …`: a cmdlet, Verb-Noun
+    // with one of PowerShell's common verbs.
+    const VERBS: &[&[u8]] = &[
+        b"get-",
+        b"set-",
+        b"new-",
+        b"add-",
+        b"remove-",
+        b"join-",
+        b"invoke-",
+        b"convertto-",
+        b"convertfrom-",
+        b"read-",
+        b"write-",
+        b"out-",
+        b"select-",
+        b"import-",
+        b"export-",
+        b"start-",
+        b"stop-",
+        b"test-",
+        b"format-",
+        b"split-",
+        b"resolve-",
+    ];
     let v = v.strip_prefix(b"\"").or_else(|| v.strip_prefix(b"'")).unwrap_or(v);
+    let cmdlet = VERBS.iter().any(|verb| {
+        v.get(..verb.len()).is_some_and(|h| h.eq_ignore_ascii_case(verb))
+            && v.get(verb.len()).is_some_and(u8::is_ascii_uppercase)
+    });
+    if cmdlet {
+        return true;
+    }
     matches!(v.first(), Some(b'$' | b'(' | b'[' | b'{' | b'<'))
         || v.starts_with(b"#{")
         || (v.first() == Some(&b'%') && v.len() > 2 && v.iter().skip(1).any(|&b| b == b'%'))
@@ -949,6 +983,127 @@ const HOST_KEYS: &[&str] = &[
 pub(crate) fn user_values(kw: &Keywords) -> Vec<Span> {
     let [user, _, _] = &kw.lines;
     user.clone()
+}
+
+/// Account names written as `key=value` or `"key": "value"` inside a line
+/// (proxy, CEF and Windows event fields, JSON logs), and the values of a
+/// CSV column headed by one of the keys (R4): `user=y.mori`,
+/// `suser=kato-h`, `"TargetUserName": "adm-kato"`, a `user` column. Names
+/// that name no one (`root`, `administrator`, `SYSTEM`) and a template's
+/// or script's stand-ins stay.
+pub(crate) fn user_pairs(text: &str, kw: &Keywords) -> Vec<Span> {
+    let s = text.as_bytes();
+    let named = |v: &Span| {
+        let b = s.get(v.start..v.end).unwrap_or_default();
+        !is_placeholder_or_expression(b)
+            && !GENERIC_ACCOUNTS.iter().any(|g| g.as_bytes().eq_ignore_ascii_case(b))
+            && b.iter().any(u8::is_ascii_alphabetic)
+            // No account name holds a `/` (`user:/nonexistent` in passwd).
+            && !b.contains(&b'/')
+    };
+    let mut out: Vec<Span> = key_values(text, kw.of(List::UserKeys), USER_PAIR_KEYS);
+    out.extend(csv_columns(text, USER_PAIR_KEYS));
+    out.retain(named);
+    out.sort_by_key(|v| (v.start, v.end));
+    out.dedup();
+    out
+}
+
+/// Accounts that name no one.
+const GENERIC_ACCOUNTS: &[&str] = &[
+    "root",
+    "admin",
+    "administrator",
+    "guest",
+    "system",
+    "nt authority\\system",
+    "local service",
+    "network service",
+    "anonymous",
+    "nobody",
+    "www-data",
+    "-",
+    "n/a",
+    "none",
+    "null",
+    "unknown",
+    // A table's or template's words for the value itself.
+    "user",
+    "username",
+    "password",
+    "pass",
+    "name",
+];
+
+/// Keys of [`user_pairs`], compared whole and in any case.
+const USER_PAIR_KEYS: &[&str] = &[
+    "user",
+    "username",
+    "user_name",
+    "account_name",
+    "accountname",
+    "src_user",
+    "dst_user",
+    "suser",
+    "duser",
+    "targetusername",
+    "subjectusername",
+    "samaccountname",
+    "logon_user",
+];
+
+/// The values of the CSV (or tab-separated) columns whose header is one of
+/// `keys`: a header line holds the key between separators, and each later
+/// line with the same number of fields gives that field, up to a line that
+/// has another shape.
+fn csv_columns(text: &str, keys: &[&str]) -> Vec<Span> {
+    let mut out = Vec::new();
+    // (separator, number of fields, wanted columns) of the table being read.
+    let mut table: Option<(u8, usize, Vec<usize>)> = None;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let here = line_start;
+        line_start += line.len();
+        if let Some((sep, n, cols)) = &table {
+            let fields: Vec<&str> = body.split(char::from(*sep)).collect();
+            if fields.len() == *n {
+                let mut at = here;
+                for (k, f) in fields.iter().enumerate() {
+                    if cols.contains(&k) {
+                        let t = f.trim().trim_matches('"');
+                        if !t.is_empty() {
+                            let lead = f.find(t).unwrap_or(0);
+                            out.push(Span { start: at + lead, end: at + lead + t.len() });
+                        }
+                    }
+                    at += f.len() + 1;
+                }
+                continue;
+            }
+            table = None;
+        }
+        for sep in [b',', b'\t'] {
+            let fields: Vec<&str> = body.split(char::from(sep)).collect();
+            if fields.len() < 2 {
+                continue;
+            }
+            let cols: Vec<usize> = fields
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| {
+                    let f = f.trim().trim_matches('"');
+                    keys.iter().any(|k| k.eq_ignore_ascii_case(f))
+                })
+                .map(|(k, _)| k)
+                .collect();
+            if !cols.is_empty() {
+                table = Some((sep, fields.len(), cols));
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// Keys of [`user_values`].

@@ -300,6 +300,7 @@ impl Deidentifier {
             (RuleId::R4, Action::Drop, Placeholder::Credential, scan::ntlm_after_cue),
             (RuleId::R4, Action::Redact, Placeholder::User, |_, k| scan::user_values(k)),
             (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::names),
+            (RuleId::R4, Action::Redact, Placeholder::User, scan::user_pairs),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::addresses(t)),
             (RuleId::R15, Action::Redact, Placeholder::Address, scan::romanised_addresses),
