@@ -998,8 +998,11 @@ pub(crate) fn user_pairs(text: &str, kw: &Keywords) -> Vec<Span> {
         !is_placeholder_or_expression(b)
             && !GENERIC_ACCOUNTS.iter().any(|g| g.as_bytes().eq_ignore_ascii_case(b))
             && b.iter().any(u8::is_ascii_alphabetic)
-            // No account name holds a `/` (`user:/nonexistent` in passwd).
+            // No account name holds a `/` (`user:/nonexistent` in passwd);
+            // an e-mail address is an indicator, judged by its own rules
+            // (a victim's goes, an attacker's stays).
             && !b.contains(&b'/')
+            && !b.contains(&b'@')
     };
     let mut out: Vec<Span> = key_values(text, kw.of(List::UserKeys), USER_PAIR_KEYS);
     out.extend(csv_columns(text, USER_PAIR_KEYS));
