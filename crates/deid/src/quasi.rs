@@ -242,7 +242,10 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
             let after = text.get(end..).unwrap_or_default();
             if let Some(c) = after.chars().next().filter(|c| "県府都市道".contains(*c)) {
                 end += c.len_utf8();
-            } else if ja.chars().count() < 3 && ja != "北海道" {
+            } else if ja.chars().count() < 3
+                && ja != "北海道"
+                && !FACILITIES.iter().any(|f| after.starts_with(f))
+            {
                 // Two-character stems without a suffix are too often other
                 // words (山口 is also a surname).
                 continue;
@@ -252,6 +255,32 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
     }
     merge_mentions(out)
 }
+
+/// Words for a company's sites that make a two-character stem a place
+/// without its suffix (`仙台本社`, `岩手工場`, `宮城事業所`), where a
+/// surname would not stand (`山口` is one).
+const FACILITIES: &[&str] = &[
+    "本社",
+    "本店",
+    "支社",
+    "支店",
+    "工場",
+    "事業所",
+    "営業所",
+    "拠点",
+    "研究所",
+    "センター",
+    "地区",
+    "地域",
+    "県内",
+    "市内",
+    "周辺",
+    "方面",
+    "エリア",
+    "事務所",
+    "倉庫",
+    "物流",
+];
 
 /// [`regions`], each Japanese mention taking in the municipalities,
 /// wards, districts, towns and villages written right after it
@@ -957,6 +986,8 @@ mod tests {
             regions_with_units(t).iter().map(|m| t[m.start..m.end].to_owned()).collect()
         };
         assert_eq!(spans("本社は仙台市泉区にある"), ["仙台市泉区"]);
+        assert_eq!(spans("仙台本社と岩手工場"), ["仙台", "岩手"]);
+        assert_eq!(spans("山口さんと山形"), Vec::<&str>::new());
         assert_eq!(spans("宮城県石巻市の工場"), ["宮城県石巻市"]);
         assert_eq!(spans("宮城県黒川郡大和町に拠点"), ["宮城県黒川郡大和町"]);
         assert_eq!(spans("宮城県内の企業"), ["宮城県"]);
