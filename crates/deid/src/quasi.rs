@@ -289,10 +289,114 @@ const FACILITIES: &[&str] = &[
 /// goes with it.
 pub(crate) fn regions_with_units(text: &str) -> Vec<RegionMention> {
     let mut out = regions(text);
-    for m in out.iter_mut().filter(|m| m.japanese) {
-        m.end = municipal_units_end(text, m.end);
+    for m in out.iter_mut() {
+        if m.japanese {
+            m.end = municipal_units_end(text, m.end);
+        } else {
+            m.start = municipality_before(text, m.start);
+        }
     }
     merge_mentions(out)
+}
+
+/// Where an English mention starts when a municipality is written before
+/// it as in an address (`Oshu, Iwate`, `Ishinomaki, Miyagi Prefecture`): a
+/// capitalised word, or two, then `, ` (`Oshu City, Iwate`, `Oshu-shi,`).
+fn municipality_before(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let Some(comma) = start.checked_sub(2).filter(|&c| b.get(c..start) == Some(b", ")) else {
+        return start;
+    };
+    let mut from = comma;
+    for _ in 0..2 {
+        let word_end = from;
+        let mut w = word_end;
+        while w > 0 && b.get(w - 1).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'-') {
+            w -= 1;
+        }
+        let word = b.get(w..word_end).unwrap_or_default();
+        let capitalised = word.first().is_some_and(u8::is_ascii_uppercase)
+            && word.iter().skip(1).any(u8::is_ascii_lowercase);
+        if !capitalised || word.len() < 3 {
+            break;
+        }
+        from = w;
+        // `Oshu City`: one more word before `City`.
+        if !(word == b"City" || word == b"Town" || word == b"Village")
+            || from < 1
+            || b.get(from - 1) != Some(&b' ')
+        {
+            break;
+        }
+        from -= 1;
+    }
+    // Not the first word of a sentence that only happens to be capitalised
+    // (`Later, Miyagi`): the word must not be a common sentence opener.
+    let word = text.get(from..comma).unwrap_or_default();
+    const OPENERS: &[&str] = &[
+        "Later",
+        "Then",
+        "However",
+        "Also",
+        "Meanwhile",
+        "Next",
+        "First",
+        "Finally",
+        "Moreover",
+        "Additionally",
+        "Japan",
+        "Today",
+        "Yesterday",
+        "Recently",
+    ];
+    if from == comma || from >= start || OPENERS.contains(&word) {
+        return start;
+    }
+    from
+}
+
+/// Whether an English mention at `start..end` is used as an adjective
+/// before a noun (`its Miyagi HQ`, `the Iwate plant`), where the block's
+/// name stands alone (`Tohoku HQ`) instead of `the Tohoku region`.
+pub(crate) fn used_as_adjective(text: &str, start: usize, end: usize) -> bool {
+    const SITES: &[&str] = &[
+        "hq",
+        "headquarters",
+        "plant",
+        "plants",
+        "factory",
+        "factories",
+        "office",
+        "offices",
+        "branch",
+        "site",
+        "sites",
+        "facility",
+        "facilities",
+        "subsidiary",
+        "campus",
+        "warehouse",
+        "center",
+        "centre",
+        "operations",
+        "unit",
+        "division",
+    ];
+    const DETERMINERS: &[&str] = &["its", "their", "the", "a", "an", "our", "his", "her"];
+    let next = text.get(end..).unwrap_or_default().strip_prefix(' ').unwrap_or_default();
+    let next_word: String = next.chars().take_while(char::is_ascii_alphabetic).collect();
+    let before = text.get(..start).unwrap_or_default().trim_end_matches(' ');
+    let prev_word: String = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    SITES.iter().any(|w| w.eq_ignore_ascii_case(&next_word))
+        || (before.len() < text.get(..start).unwrap_or_default().len()
+            && DETERMINERS.iter().any(|w| w.eq_ignore_ascii_case(&prev_word)))
 }
 
 /// Where the administrative units written from `at` on end (up to three

@@ -471,7 +471,9 @@ impl Deidentifier {
         let mut band = None;
         if self.policy.generalise_regions {
             for r in quasi::regions_with_units(text) {
-                let label = if text.as_bytes().get(r.end) == Some(&b'-') {
+                let label = if text.as_bytes().get(r.end) == Some(&b'-')
+                    || (!r.japanese && quasi::used_as_adjective(text, r.start, r.end))
+                {
                     r.block.label_before_hyphen(r.japanese)
                 } else {
                     r.block.label(r.japanese)
