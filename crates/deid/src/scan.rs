@@ -1005,7 +1005,7 @@ pub(crate) fn user_pairs(text: &str, kw: &Keywords) -> Vec<Span> {
             && !b.contains(&b'@')
     };
     let mut out: Vec<Span> = key_values(text, kw.of(List::UserKeys), USER_PAIR_KEYS);
-    out.extend(csv_columns(text, USER_PAIR_KEYS));
+    out.extend(csv_columns(text, USER_PAIR_KEYS, kw.of(List::UserKeys).map(|(p, _)| p)));
     out.retain(named);
     out.sort_by_key(|v| (v.start, v.end));
     out.dedup();
@@ -1056,41 +1056,25 @@ const USER_PAIR_KEYS: &[&str] = &[
 ];
 
 /// The values of the CSV (or tab-separated) columns whose header is one of
-/// `keys`: a header line holds the key between separators, and each later
-/// line with the same number of fields gives that field, up to a line that
-/// has another shape.
-fn csv_columns(text: &str, keys: &[&str]) -> Vec<Span> {
+/// `keys`: a header line holds the key as a whole field, and each later
+/// line with the same number of fields gives that field, up to a line
+/// that has another shape.
+///
+/// Cue-driven: only the lines where the keyword pass found a key (`at`,
+/// by position) are looked at as headers.
+fn csv_columns(text: &str, keys: &[&str], at: impl Iterator<Item = usize>) -> Vec<Span> {
     let mut out = Vec::new();
-    // (separator, number of fields, wanted columns) of the table being read.
-    let mut table: Option<(u8, usize, Vec<usize>)> = None;
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let here = line_start;
-        line_start += line.len();
-        if let Some((sep, n, cols)) = &table {
-            let fields: Vec<&str> = body.split(char::from(*sep)).collect();
-            if fields.len() == *n {
-                let mut at = here;
-                for (k, f) in fields.iter().enumerate() {
-                    if cols.contains(&k) {
-                        let t = f.trim().trim_matches('"');
-                        if !t.is_empty() {
-                            let lead = f.find(t).unwrap_or(0);
-                            out.push(Span { start: at + lead, end: at + lead + t.len() });
-                        }
-                    }
-                    at += f.len() + 1;
-                }
-                continue;
-            }
-            table = None;
+    // Where the last table read ended: a key inside it is a value.
+    let mut read_to = 0;
+    for p in at {
+        if p < read_to {
+            continue;
         }
-        for sep in [b',', b'\t'] {
-            let fields: Vec<&str> = body.split(char::from(sep)).collect();
-            if fields.len() < 2 {
-                continue;
-            }
+        let line_start = text.get(..p).and_then(|t| t.rfind('\n')).map_or(0, |q| q + 1);
+        let line_end = text.get(p..).and_then(|t| t.find('\n')).map_or(text.len(), |q| p + q);
+        let header = text.get(line_start..line_end).unwrap_or_default().trim_end_matches('\r');
+        let Some((sep, n, cols)) = [',', '\t'].into_iter().find_map(|sep| {
+            let fields: Vec<&str> = header.split(sep).collect();
             let cols: Vec<usize> = fields
                 .iter()
                 .enumerate()
@@ -1100,10 +1084,31 @@ fn csv_columns(text: &str, keys: &[&str]) -> Vec<Span> {
                 })
                 .map(|(k, _)| k)
                 .collect();
-            if !cols.is_empty() {
-                table = Some((sep, fields.len(), cols));
+            (fields.len() >= 2 && !cols.is_empty()).then_some((sep, fields.len(), cols))
+        }) else {
+            continue;
+        };
+        let mut here = line_end + 1;
+        read_to = here;
+        for line in text.get(here.min(text.len())..).unwrap_or_default().split_inclusive('\n') {
+            let body = line.trim_end_matches(['\n', '\r']);
+            let fields: Vec<&str> = body.split(sep).collect();
+            if fields.len() != n {
                 break;
             }
+            let mut at = here;
+            for (k, f) in fields.iter().enumerate() {
+                if cols.contains(&k) {
+                    let t = f.trim().trim_matches('"');
+                    if !t.is_empty() {
+                        let lead = f.find(t).unwrap_or(0);
+                        out.push(Span { start: at + lead, end: at + lead + t.len() });
+                    }
+                }
+                at += f.len() + sep.len_utf8();
+            }
+            here += line.len();
+            read_to = here;
         }
     }
     out
