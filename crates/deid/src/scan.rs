@@ -557,16 +557,12 @@ fn is_placeholder_or_expression(v: &[u8]) -> bool {
         })
 }
 
-/// Commands whose `-p`, `-u` or `--user` mean something else than a
-/// password or a user (parents, a port, unlink, uninstall, a unit, the
-/// per-user service manager).
-const NOT_CREDENTIAL_COMMANDS: &[&[u8]] = &[
+/// Commands whose `-p` means something else than a password: parents, a
+/// port, a process id, preserve, a pattern.
+const P_IS_NO_PASSWORD: &[&[u8]] = &[
     b"mkdir",
-    b"shred",
-    b"sysmon",
-    b"sysmon64",
-    b"whois",
     b"ssh",
+    b"whois",
     b"nc",
     b"ncat",
     b"netcat",
@@ -576,13 +572,6 @@ const NOT_CREDENTIAL_COMMANDS: &[&[u8]] = &[
     b"tar",
     b"cp",
     b"ls",
-    b"date",
-    b"sort",
-    b"uniq",
-    b"journalctl",
-    b"systemctl",
-    b"python",
-    b"python3",
     b"top",
     b"pgrep",
     b"pkill",
@@ -597,6 +586,26 @@ const NOT_CREDENTIAL_COMMANDS: &[&[u8]] = &[
     b"patch",
     b"diff",
     b"grep",
+    b"strace",
+    b"gdb",
+];
+
+/// Commands whose `-u` or `--user` names no account: unlink, uninstall,
+/// unique, UTC, a systemd unit, the per-user service manager, unbuffered
+/// output. (`ps -u`, `pkill -u`, `crontab -u` do name one, and it goes.)
+const U_IS_NO_USER: &[&[u8]] = &[
+    b"shred",
+    b"sysmon",
+    b"sysmon64",
+    b"sort",
+    b"uniq",
+    b"date",
+    b"journalctl",
+    b"systemctl",
+    b"systemd-run",
+    b"python",
+    b"python3",
+    b"diff",
 ];
 
 /// The first word of the command that holds the byte at `p`: back to the
@@ -636,17 +645,16 @@ fn switch_carries_credential(s: &[u8], p: usize, k: &[u8], v: Span) -> bool {
     if is_placeholder_or_expression(value) {
         return false;
     }
-    let command = command_word(s, p);
-    let lower = |c: &[u8]| c.iter().map(u8::to_ascii_lowercase).collect::<Vec<u8>>();
-    let denied = NOT_CREDENTIAL_COMMANDS.contains(&lower(command).as_slice());
+    let command = command_word(s, p).to_ascii_lowercase();
+    let listed = |list: &[&[u8]]| list.contains(&command.as_slice());
     match k {
-        b"-p " => !denied && password_like(value),
+        b"-p " => !listed(P_IS_NO_PASSWORD) && password_like(value),
         b"-u " => {
-            !denied
+            !listed(U_IS_NO_USER)
                 && !matches!(value.first(), Some(b'/' | b'.' | b'~' | b'-' | b'#' | b'%'))
                 && !value.iter().all(u8::is_ascii_digit)
         }
-        b"--user " | b"--user=" => !denied,
+        b"--user " | b"--user=" => !listed(U_IS_NO_USER),
         _ => true,
     }
 }
