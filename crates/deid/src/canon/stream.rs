@@ -37,10 +37,13 @@
 //!
 //! Inside a lower-case word, while both views read alike and step 1 holds
 //! nothing, no boundary or separator can come: the letters go through
-//! step 1 and the one romaniser in a tight loop ([`Keys::lower_run`])
-//! until a byte that is no lower-case letter, or an `r` or `v` (which may
-//! merge with the next). After an ASCII separator, the ASCII separators that follow
-//! are only counted (the length of a separator run decides a hard break).
+//! step 1 and the one romaniser in a tight loop ([`Keys::lower_run`]),
+//! one table look-up per letter for both steps ([`Roman::lower_step`]; an
+//! `r` or `v` read with the letter after it, with which it may merge),
+//! until a byte that is no lower-case letter, or an `r` or `v` before
+//! anything but one. After an ASCII separator, the ASCII separators that
+//! follow are only counted (the length of a separator run decides a hard
+//! break).
 //!
 //! It must give exactly what `fold::key_view_with(text, None, false)`
 //! gives, byte for byte and flag for flag, on any text: the tests compare
@@ -122,20 +125,66 @@ const ASCII_SEP: [bool; 256] = {
 /// What a hard break pushes: a byte no key holds.
 const BREAK: u8 = b'\n';
 
-/// Step 1 of a lower-case ASCII letter that merges with no neighbour:
-/// its look-alike; 0 for any other byte, and for `r` and `v`.
-const LOWER_STEP1: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = b'a';
-    while b <= b'z' {
-        #[allow(clippy::indexing_slicing)]
-        if b != b'r' && b != b'v' {
-            t[b as usize] = LOOK[b as usize];
+/// The bit of the [`LOWER`] entries of `r` and `v`, which merge with an
+/// `n` and a `v` after them (`rn` = `m`, `vv` = `w`): the entry is theirs
+/// when they do not. The top bit, so that a sign test finds it.
+const MERGE: u64 = 1 << 63;
+
+/// Step 1 and step 2 of a lower-case letter inside a word
+/// ([`Keys::lower_run`]) as one table: for [`Roman`] state `s` and letter
+/// `l` (`0` for `a`), at `s * 32 + l`, the [`STEP`] entry of the letter's
+/// step-1 byte (its look-alike, [`LOOK`]) with flag `false`, each output
+/// that stands for the input byte ([`X`]) replaced by that byte, and
+/// [`MERGE`] for `r` and `v`. Rows of states past [`STATES`] (which no
+/// [`Roman`] has) and letters past `z` are 0.
+static LOWER: [u64; 128 * 32] = {
+    let mut t = [0u64; 128 * 32];
+    let mut s = 0;
+    while s < STATES {
+        let mut l = 0;
+        while l < 26 {
+            let raw = b'a' + l as u8;
+            #[allow(clippy::indexing_slicing)]
+            let b = LOOK[raw as usize];
+            #[allow(clippy::indexing_slicing)]
+            let mut e = STEP[s * 2 * CLASSES + 2 * XCLASS[b as usize] as usize] & !ACROSS;
+            let n = (e >> 7) & 3;
+            let mut k = 0;
+            while k < n {
+                let at = 9 + 9 * k;
+                if (e >> at) & 0xff == X as u64 {
+                    e |= (b as u64) << at;
+                }
+                k += 1;
+            }
+            if raw == b'r' || raw == b'v' {
+                e |= MERGE;
+            }
+            #[allow(clippy::indexing_slicing)]
+            {
+                t[s * 32 + l] = e;
+            }
+            l += 1;
         }
-        b += 1;
+        s += 1;
     }
     t
 };
+
+/// The outputs of [`Roman::lower_step`]: up to three key bytes, each with
+/// its flag, one after the other in 9 bits (the byte, then the flag); no
+/// key byte is 0, so the first 0 byte ends them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LowerOut(u64);
+
+impl LowerOut {
+    /// The next output, if any, and the outputs after it.
+    #[inline(always)]
+    pub(crate) fn next(self) -> Option<(u8, bool, LowerOut)> {
+        let b = self.0 as u8;
+        (b != 0).then_some((b, (self.0 >> 8) & 1 == 1, LowerOut(self.0 >> 9)))
+    }
+}
 
 /// Step-1 look-alikes (as `romaji::LOOK`): lower case, then `0→o 1→l i→l
 /// 3→e 4→a 5→s 7→t`.
@@ -570,6 +619,45 @@ impl Roman {
         self.state == 0
     }
 
+    /// The lower-case letter at `bytes[i]` inside a word
+    /// ([`Keys::lower_run`]): its step 1 and this step 2 in one look-up
+    /// ([`LOWER`]), the outputs and where the next byte is. An `r` or `v`
+    /// is read with the byte after it when that is a lower-case letter
+    /// (which has no boundary before it, so merges as step 1 merges it:
+    /// `rn` is one `m`, `vv` one `w`); before any other byte, or none,
+    /// what follows may still merge with it (an `n` after an invisible
+    /// character, a full-width `ｎ`), and it is left to [`Keys::ascii`].
+    /// `None`, and nothing changed, where the run ends.
+    #[inline(always)]
+    pub(crate) fn lower_step(&mut self, bytes: &[u8], i: usize) -> Option<(LowerOut, usize)> {
+        let l = bytes.get(i)?.wrapping_sub(b'a');
+        if l >= 26 {
+            return None;
+        }
+        // In bounds: a state is below 128, a letter below 32.
+        let row = usize::from(self.state & 127) * 32;
+        let mut e = LOWER.get(row + usize::from(l & 31)).copied().unwrap_or(0);
+        let mut next = i + 1;
+        if e & MERGE != 0 {
+            let after = bytes.get(next).copied().unwrap_or(0);
+            if !after.is_ascii_lowercase() {
+                return None;
+            }
+            // `r` before `n` (13), `v` before `v` (21): `m` (12), `w` (22).
+            let merged = match (l, after) {
+                (17, b'n') => Some(12u8),
+                (21, b'v') => Some(22u8),
+                _ => None,
+            };
+            if let Some(m) = merged {
+                e = LOWER.get(row + usize::from(m & 31)).copied().unwrap_or(0);
+                next += 1;
+            }
+        }
+        self.state = (e & 127) as u8;
+        Some((LowerOut((e >> 9) & ((1 << 27) - 1)), next))
+    }
+
     /// The outputs of entry `e` (input byte `x`).
     #[inline(always)]
     fn emit<O: Out>(e: u64, x: u8, o: &mut O) {
@@ -741,20 +829,20 @@ impl<'s, S: KeySink> Keys<'s, S> {
     /// The lower-case letters from `i` on, inside a lower-case word while
     /// both views read alike and step 1 holds nothing: no boundary, no
     /// separator, so each goes through step 1 (its look-alike; an `r` or
-    /// `v`, which may merge with the next byte, is left to
-    /// [`Keys::ascii`]) straight into the joined romaniser, as `ascii`
-    /// would take it. Returns where it stopped.
+    /// `v` merged with the letter after it, or left to [`Keys::ascii`]
+    /// when no letter follows) straight into the joined romaniser, as
+    /// `ascii` would take it, both in one look-up
+    /// ([`Roman::lower_step`]). Returns where it stopped.
     #[inline(always)]
     fn lower_run(&mut self, bytes: &[u8], mut i: usize) -> usize {
         let mut roman = self.joined;
-        let mut out = BothOut(&mut *self.sink);
-        while let Some(&raw) = bytes.get(i) {
-            let b = LOWER_STEP1.get(usize::from(raw)).copied().unwrap_or(0);
-            if b == 0 {
-                break;
+        while let Some((out, next)) = roman.lower_step(bytes, i) {
+            let mut rest = out;
+            while let Some((b, bound, more)) = rest.next() {
+                self.sink.both(b, bound);
+                rest = more;
             }
-            roman.push(Entry { b, bound: false }, &mut out);
-            i += 1;
+            i = next;
         }
         self.joined = roman;
         i
@@ -1279,6 +1367,52 @@ mod tests {
     impl Out for Puts {
         fn put(&mut self, b: u8, bound: bool) {
             self.0.push((b, bound));
+        }
+    }
+
+    /// The one look-up of a lower-case letter ([`Roman::lower_step`])
+    /// equals step 1 ([`LOOK`], and the merges `rn` = `m`, `vv` = `w`)
+    /// and then step 2 ([`Roman::push`], flag `false`), in every state,
+    /// for every byte and every byte after it (or none); an `r` or `v`
+    /// before anything but a lower-case letter, and every byte that is no
+    /// lower-case letter, end the run and change nothing.
+    #[test]
+    fn lower_step_is_step_1_then_step_2() {
+        for state in 0..STATES {
+            for raw in 0..=255u8 {
+                for after in (0..=255u8).map(Some).chain([None]) {
+                    let bytes: Vec<u8> = [Some(raw), after].into_iter().flatten().collect();
+                    let start = Roman { state: u8::try_from(state).unwrap() };
+                    let mut fused = start;
+                    let step = fused.lower_step(&bytes, 0);
+                    let mut got = Puts::default();
+                    let mut rest = step.map(|(out, _)| out);
+                    while let Some((b, bound, more)) = rest.and_then(LowerOut::next) {
+                        got.put(b, bound);
+                        rest = Some(more);
+                    }
+                    let lower = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_lowercase());
+                    let merges = matches!((raw, after), (b'r', Some(b'n')) | (b'v', Some(b'v')));
+                    let want = if !lower(Some(raw)) || (matches!(raw, b'r' | b'v') && !lower(after))
+                    {
+                        None
+                    } else if merges {
+                        Some((if raw == b'r' { b'm' } else { b'w' }, 2))
+                    } else {
+                        Some((LOOK[usize::from(raw)], 1))
+                    };
+                    let Some((b, len)) = want else {
+                        assert!(step.is_none(), "{state} {raw} {after:?}");
+                        assert_eq!(fused.state, start.state);
+                        continue;
+                    };
+                    let mut two = start;
+                    let mut puts = Puts::default();
+                    two.push(Entry { b, bound: false }, &mut puts);
+                    assert_eq!(step.map(|(_, next)| next), Some(len), "{state} {raw} {after:?}");
+                    assert_eq!((fused.state, got), (two.state, puts), "{state} {raw} {after:?}");
+                }
+            }
         }
     }
 
