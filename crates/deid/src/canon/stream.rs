@@ -39,11 +39,13 @@
 //! nothing, no boundary or separator can come: the letters go through
 //! step 1 and the one romaniser in a tight loop ([`Keys::lower_run`]),
 //! one table look-up per letter for both steps ([`Roman::lower_step`]; an
-//! `r` or `v` read with the letter after it, with which it may merge),
-//! until a byte that is no lower-case letter, or an `r` or `v` before
-//! anything but one. After an ASCII separator, the ASCII separators that
-//! follow are only counted (the length of a separator run decides a hard
-//! break).
+//! `r` or `v` read with the letter after it, with which it may merge). The
+//! loop goes on over a few ASCII separators and the lower-case letter
+//! after them (the next word of prose) where both views still read alike
+//! after it, and stops at any other byte, or an `r` or `v` before
+//! anything but a lower-case letter. After an ASCII separator, the ASCII
+//! separators that follow are only counted (the length of a separator run
+//! decides a hard break).
 //!
 //! It must give exactly what `fold::key_view_with(text, None, false)`
 //! gives, byte for byte and flag for flag, on any text: the tests compare
@@ -125,17 +127,43 @@ const ASCII_SEP: [bool; 256] = {
 /// What a hard break pushes: a byte no key holds.
 const BREAK: u8 = b'\n';
 
-/// The bit of the [`LOWER`] entries of `r` and `v`, which merge with an
-/// `n` and a `v` after them (`rn` = `m`, `vv` = `w`): the entry is theirs
-/// when they do not. The top bit, so that a sign test finds it.
+/// The bit of the [`LOWER`] and [`LOWER_SEP`] entries of `r` and `v`,
+/// which merge with an `n` and a `v` after them (`rn` = `m`, `vv` = `w`):
+/// the entry is theirs when they do not. The top bit, so that a sign test
+/// finds it (and [`STOP`] with it).
 const MERGE: u64 = 1 << 63;
+/// The bit of a [`LOWER_SEP`] entry where the run ends: the per-token view
+/// would no longer read as the joined one.
+const STOP: u64 = 1 << 62;
+
+/// The [`STEP`] entry of a lower-case letter's step-1 byte (its
+/// look-alike, [`LOOK`]) from state `s` with flag `bound`, each output that
+/// stands for the input byte ([`X`]) replaced by that byte, with [`MERGE`]
+/// for `r` and `v`.
+const fn lower_entry(s: usize, raw: u8, bound: bool) -> u64 {
+    #[allow(clippy::indexing_slicing)]
+    let b = LOOK[raw as usize];
+    #[allow(clippy::indexing_slicing)]
+    let mut e = STEP[s * 2 * CLASSES + 2 * XCLASS[b as usize] as usize + bound as usize];
+    let n = (e >> 7) & 3;
+    let mut k = 0;
+    while k < n {
+        let at = 9 + 9 * k;
+        if (e >> at) & 0xff == X as u64 {
+            e |= (b as u64) << at;
+        }
+        k += 1;
+    }
+    if raw == b'r' || raw == b'v' {
+        e |= MERGE;
+    }
+    e
+}
 
 /// Step 1 and step 2 of a lower-case letter inside a word
 /// ([`Keys::lower_run`]) as one table: for [`Roman`] state `s` and letter
-/// `l` (`0` for `a`), at `s * 32 + l`, the [`STEP`] entry of the letter's
-/// step-1 byte (its look-alike, [`LOOK`]) with flag `false`, each output
-/// that stands for the input byte ([`X`]) replaced by that byte, and
-/// [`MERGE`] for `r` and `v`. Rows of states past [`STATES`] (which no
+/// `l` (`0` for `a`), at `s * 32 + l`, [`lower_entry`] with flag `false`
+/// (without [`ACROSS`]). Rows of states past [`STATES`] (which no
 /// [`Roman`] has) and letters past `z` are 0.
 static LOWER: [u64; 128 * 32] = {
     let mut t = [0u64; 128 * 32];
@@ -143,26 +171,33 @@ static LOWER: [u64; 128 * 32] = {
     while s < STATES {
         let mut l = 0;
         while l < 26 {
-            let raw = b'a' + l as u8;
-            #[allow(clippy::indexing_slicing)]
-            let b = LOOK[raw as usize];
-            #[allow(clippy::indexing_slicing)]
-            let mut e = STEP[s * 2 * CLASSES + 2 * XCLASS[b as usize] as usize] & !ACROSS;
-            let n = (e >> 7) & 3;
-            let mut k = 0;
-            while k < n {
-                let at = 9 + 9 * k;
-                if (e >> at) & 0xff == X as u64 {
-                    e |= (b as u64) << at;
-                }
-                k += 1;
-            }
-            if raw == b'r' || raw == b'v' {
-                e |= MERGE;
-            }
             #[allow(clippy::indexing_slicing)]
             {
-                t[s * 32 + l] = e;
+                t[s * 32 + l] = lower_entry(s, b'a' + l as u8, false) & !ACROSS;
+            }
+            l += 1;
+        }
+        s += 1;
+    }
+    t
+};
+
+/// As [`LOWER`], for a lower-case letter after a few ASCII separators
+/// inside an ASCII run, where a token starts: [`lower_entry`] with flag
+/// `true`, taken as [`Keys::step2`] takes a byte after a separator while
+/// both views read alike: from nothing held (state 0), or where the table
+/// says the per-token view, restarted there, reads as the joined
+/// ([`ACROSS`]); else [`STOP`].
+static LOWER_SEP: [u64; 128 * 32] = {
+    let mut t = [STOP; 128 * 32];
+    let mut s = 0;
+    while s < STATES {
+        let mut l = 0;
+        while l < 26 {
+            let e = lower_entry(s, b'a' + l as u8, true);
+            #[allow(clippy::indexing_slicing)]
+            {
+                t[s * 32 + l] = if s == 0 || e & ACROSS != 0 { e & !ACROSS } else { STOP };
             }
             l += 1;
         }
@@ -620,25 +655,48 @@ impl Roman {
     }
 
     /// The lower-case letter at `bytes[i]` inside a word
-    /// ([`Keys::lower_run`]): its step 1 and this step 2 in one look-up
-    /// ([`LOWER`]), the outputs and where the next byte is. An `r` or `v`
-    /// is read with the byte after it when that is a lower-case letter
-    /// (which has no boundary before it, so merges as step 1 merges it:
-    /// `rn` is one `m`, `vv` one `w`); before any other byte, or none,
-    /// what follows may still merge with it (an `n` after an invisible
-    /// character, a full-width `ｎ`), and it is left to [`Keys::ascii`].
-    /// `None`, and nothing changed, where the run ends.
+    /// ([`Keys::lower_run`]), or the few ASCII separators there and the
+    /// lower-case letter after them: step 1 and this step 2 of the letter
+    /// in one look-up ([`LOWER`], [`LOWER_SEP`]), the outputs and where
+    /// the next byte is.
+    ///
+    /// Separators are taken as [`Keys::ascii`] counts them and
+    /// [`Keys::run_byte`] reads the letter after them (no hard break: at
+    /// most [`MAX_SEP_RUN`] of them; the letter starts a token, and the
+    /// per-token view restarts there), only where both views still read
+    /// alike after the letter ([`LOWER_SEP`]). An `r` or `v` is read with
+    /// the byte after it when that is a lower-case letter (which has no
+    /// boundary before it, so merges as step 1 merges it: `rn` is one
+    /// `m`, `vv` one `w`); before any other byte, or none, what follows
+    /// may still merge with it (an `n` after an invisible character, a
+    /// full-width `ｎ`), and it is left to [`Keys::ascii`]. `None`, and
+    /// nothing changed, where the run ends.
     #[inline(always)]
     pub(crate) fn lower_step(&mut self, bytes: &[u8], i: usize) -> Option<(LowerOut, usize)> {
-        let l = bytes.get(i)?.wrapping_sub(b'a');
-        if l >= 26 {
-            return None;
-        }
+        let mut at = i;
+        let mut l = bytes.get(at)?.wrapping_sub(b'a');
+        let table = if l < 26 {
+            &LOWER
+        } else {
+            while at - i <= MAX_SEP_RUN
+                && ASCII_SEP.get(usize::from(*bytes.get(at)?)) == Some(&true)
+            {
+                at += 1;
+            }
+            l = bytes.get(at)?.wrapping_sub(b'a');
+            if at - i > MAX_SEP_RUN || l >= 26 {
+                return None;
+            }
+            &LOWER_SEP
+        };
         // In bounds: a state is below 128, a letter below 32.
         let row = usize::from(self.state & 127) * 32;
-        let mut e = LOWER.get(row + usize::from(l & 31)).copied().unwrap_or(0);
-        let mut next = i + 1;
-        if e & MERGE != 0 {
+        let mut e = table.get(row + usize::from(l & 31)).copied().unwrap_or(STOP);
+        let mut next = at + 1;
+        if e >> 62 != 0 {
+            if e & STOP != 0 {
+                return None;
+            }
             let after = bytes.get(next).copied().unwrap_or(0);
             if !after.is_ascii_lowercase() {
                 return None;
@@ -650,7 +708,10 @@ impl Roman {
                 _ => None,
             };
             if let Some(m) = merged {
-                e = LOWER.get(row + usize::from(m & 31)).copied().unwrap_or(0);
+                e = table.get(row + usize::from(m & 31)).copied().unwrap_or(STOP);
+                if e & STOP != 0 {
+                    return None;
+                }
                 next += 1;
             }
         }
@@ -832,7 +893,11 @@ impl<'s, S: KeySink> Keys<'s, S> {
     /// `v` merged with the letter after it, or left to [`Keys::ascii`]
     /// when no letter follows) straight into the joined romaniser, as
     /// `ascii` would take it, both in one look-up
-    /// ([`Roman::lower_step`]). Returns where it stopped.
+    /// ([`Roman::lower_step`]); and the next lower-case word after a few
+    /// separators, as `ascii` and [`Keys::run_byte`] would take them,
+    /// where both views still read alike after its first letter. Returns
+    /// where it stopped (after a lower-case letter: the tokenizer's state
+    /// is as that letter left it).
     #[inline(always)]
     fn lower_run(&mut self, bytes: &[u8], mut i: usize) -> usize {
         let mut roman = self.joined;
@@ -1370,6 +1435,78 @@ mod tests {
         }
     }
 
+    /// A lower-case letter after ASCII separators ([`Roman::lower_step`])
+    /// is read as [`Keys::run_byte`] reads it after [`Keys::ascii`] counted
+    /// them: step 1 (the merges included) with flag `true`, then step 2 as
+    /// [`Keys::step2`] takes a byte after a separator while both views
+    /// read alike (from nothing held, or across when the table says so);
+    /// in every state, for every run of one to six separators and every
+    /// other byte after them, and a letter, a capital, a separator or
+    /// nothing after that. Where the views would part, or a hard break comes,
+    /// the run ends and nothing changes.
+    #[test]
+    fn lower_step_after_separators() {
+        for state in 0..STATES {
+            for seps in ["-", " ", ".\n", "  - ", " -_/.", "      "] {
+                // A separator in place of the letter makes a longer run:
+                // the runs above are those.
+                for letter in (0..=255u8).filter(|&b| !ASCII_SEP[usize::from(b)]) {
+                    for third in [None, Some(b'n'), Some(b'v'), Some(b'a'), Some(b'N'), Some(b' ')]
+                    {
+                        let mut bytes = seps.as_bytes().to_vec();
+                        bytes.push(letter);
+                        bytes.extend(third);
+                        let start = Roman { state: u8::try_from(state).unwrap() };
+                        let mut fused = start;
+                        let step = fused.lower_step(&bytes, 0);
+                        let mut got = Puts::default();
+                        let mut rest = step.map(|(out, _)| out);
+                        while let Some((b, bound, more)) = rest.and_then(LowerOut::next) {
+                            got.put(b, bound);
+                            rest = Some(more);
+                        }
+                        let lower = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_lowercase());
+                        let n = seps.len();
+                        let read = if n > MAX_SEP_RUN || !lower(Some(letter)) {
+                            None
+                        } else if matches!(letter, b'r' | b'v') {
+                            match (letter, third) {
+                                _ if !lower(third) => None,
+                                (b'r', Some(b'n')) => Some((b'm', n + 2)),
+                                (b'v', Some(b'v')) => Some((b'w', n + 2)),
+                                _ => Some((letter, n + 1)),
+                            }
+                        } else {
+                            Some((LOOK[usize::from(letter)], n + 1))
+                        };
+                        let want = read.and_then(|(b, len)| {
+                            let mut two = start;
+                            let mut puts = Puts::default();
+                            let e = Entry { b, bound: true };
+                            if two.is_idle() {
+                                two.push(e, &mut puts);
+                            } else if !two.push_across(e, &mut puts) {
+                                return None;
+                            }
+                            Some((two.state, puts, len))
+                        });
+                        let case = format!("{state} {seps:?} {letter} {third:?}");
+                        match want {
+                            None => {
+                                assert!(step.is_none(), "{case}");
+                                assert_eq!(fused.state, start.state, "{case}");
+                            }
+                            Some((state_after, puts, len)) => {
+                                assert_eq!(step.map(|(_, next)| next), Some(len), "{case}");
+                                assert_eq!((fused.state, got), (state_after, puts), "{case}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The one look-up of a lower-case letter ([`Roman::lower_step`])
     /// equals step 1 ([`LOOK`], and the merges `rn` = `m`, `vv` = `w`)
     /// and then step 2 ([`Roman::push`], flag `false`), in every state,
@@ -1390,6 +1527,10 @@ mod tests {
                     while let Some((b, bound, more)) = rest.and_then(LowerOut::next) {
                         got.put(b, bound);
                         rest = Some(more);
+                    }
+                    if ASCII_SEP[usize::from(raw)] {
+                        // Separators: `lower_step_after_separators`.
+                        continue;
                     }
                     let lower = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_lowercase());
                     let merges = matches!((raw, after), (b'r', Some(b'n')) | (b'v', Some(b'v')));
