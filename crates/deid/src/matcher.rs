@@ -6,7 +6,7 @@ use aho_corasick::{Anchored, MatchKind, dfa};
 
 use crate::canon::fold::{KeyView, bounded_at, key, token_key};
 use crate::canon::romaji::kana_to_romaji;
-use crate::canon::stream::{KeySink, key_views};
+use crate::canon::stream::{KeySink, Roman, key_views};
 use crate::error::BuildError;
 use crate::profile::Profile;
 use crate::rule::Placeholder;
@@ -492,6 +492,14 @@ trait Flags: Clone {
     fn push(&mut self, bound: bool);
     /// The flag `back + 1` bytes before the end (`back` = 0: the last).
     fn back(&self, back: usize) -> bool;
+    /// Whether [`Flags::push_word`] is exact for any `n`: then a sink may
+    /// gather flags in a word and push them at once.
+    const WORD: bool;
+    /// The next `n` flags at once, the last in bit 0 of `bits`, the one
+    /// before in bit 1, and so on (bits at `n` and above are 0); when `n`
+    /// is 64 or more, `bits` holds the last 64 of them. Exact when
+    /// [`Flags::WORD`], else only for `n` up to 64.
+    fn push_word(&mut self, bits: u64, n: usize);
 }
 
 /// The last 64 flags as bits (bit `k`: the flag `k + 1` bytes back), for
@@ -507,6 +515,14 @@ impl Flags for Bits {
 
     fn back(&self, back: usize) -> bool {
         back < 64 && (self.0 >> back) & 1 == 1
+    }
+
+    // Only the last 64 flags are kept: a word of them is all there is.
+    const WORD: bool = true;
+
+    #[inline(always)]
+    fn push_word(&mut self, bits: u64, n: usize) {
+        self.0 = if n >= 64 { bits } else { (self.0 << n) | bits };
     }
 }
 
@@ -535,6 +551,15 @@ impl Flags for Ring {
         match self.pos.checked_sub(back + 1) {
             Some(p) if back < self.ring.len() => self.ring.get(p & mask).copied().unwrap_or(false),
             _ => false,
+        }
+    }
+
+    // The ring holds more than 64 flags: a word would lose some.
+    const WORD: bool = false;
+
+    fn push_word(&mut self, bits: u64, n: usize) {
+        for k in (0..n.min(64)).rev() {
+            self.push((bits >> k) & 1 == 1);
         }
     }
 }
@@ -650,6 +675,67 @@ impl<A: Automaton, F: Flags> KeySink for TermScan<'_, A, F> {
             matched(a, t, sid, &self.view.flags, &mut self.view.want, &mut self.found);
             matched(a, t, sid, &self.joined.flags, &mut self.joined.want, &mut self.found);
         }
+    }
+
+    /// [`TermScan::both`] for each output of the run, in a loop that keeps
+    /// the automaton's state, the pending end checks and the new flags in
+    /// locals: inside the run both lanes share one state (equal at its
+    /// start, each step the same byte), so it is stepped once per byte;
+    /// the flags, the same for both lanes, are gathered in a word and
+    /// pushed into each lane before a match is judged and at the end. Where
+    /// the lanes' states differ, or the flags cannot be gathered
+    /// ([`Ring`]), each output goes through [`TermScan::both`] as it is.
+    #[inline(always)]
+    fn lower_run(&mut self, roman: &mut Roman, bytes: &[u8], mut i: usize) -> usize {
+        if !F::WORD || self.view.state != self.joined.state {
+            while let Some((out, next)) = roman.lower_step(bytes, i) {
+                let mut rest = out;
+                while let Some((b, bound, more)) = rest.next() {
+                    self.both(b, bound);
+                    rest = more;
+                }
+                i = next;
+            }
+            return i;
+        }
+        let (a, terms) = (self.a, self.terms);
+        let mut sid = self.view.state;
+        // A pending end check of either lane (both are settled by the next
+        // byte's flag), and which lanes had one when it was set.
+        let mut want = self.view.want | self.joined.want;
+        let (mut want_view, mut want_joined) = (self.view.want, self.joined.want);
+        let mut found = self.found;
+        // The flags not yet pushed (the last in bit 0), and how many.
+        let (mut bits, mut n) = (0u64, 0usize);
+        while let Some((out, next)) = roman.lower_step(bytes, i) {
+            let mut rest = out;
+            while let Some((b, bound, more)) = rest.next() {
+                rest = more;
+                found |= want & bound;
+                want = false;
+                bits = (bits << 1) | u64::from(bound);
+                n += 1;
+                sid = a.next_state(Anchored::No, sid, b);
+                if a.is_special(sid) {
+                    self.view.flags.push_word(bits, n);
+                    self.joined.flags.push_word(bits, n);
+                    (bits, n) = (0, 0);
+                    (want_view, want_joined) = (false, false);
+                    matched(a, terms, sid, &self.view.flags, &mut want_view, &mut found);
+                    matched(a, terms, sid, &self.joined.flags, &mut want_joined, &mut found);
+                    want = want_view | want_joined;
+                }
+            }
+            i = next;
+        }
+        self.view.flags.push_word(bits, n);
+        self.joined.flags.push_word(bits, n);
+        self.view.state = sid;
+        self.joined.state = sid;
+        self.view.want = want & want_view;
+        self.joined.want = want & want_joined;
+        self.found = found;
+        i
     }
 }
 
@@ -1345,6 +1431,38 @@ mod tests {
             let text = format!("{before}{head}{sep}{tail}{after}");
             for m in [matcher(), matcher_long()] {
                 prop_assert_eq!(m.any_streamed(&text), any_reference(m, &text), "{:?}", text);
+            }
+        }
+
+        /// Flags gathered in a word and pushed at once (as
+        /// `TermScan::lower_run` does) are the flags pushed one by one,
+        /// for a run of any length, after any flags before it.
+        #[test]
+        fn flags_pushed_as_a_word_are_flags_pushed_one_by_one(
+            before in prop::collection::vec(any::<bool>(), 0..80),
+            run in prop::collection::vec(any::<bool>(), 0..150),
+        ) {
+            let mut one = Bits::default();
+            let mut word = Bits::default();
+            let mut ring = Ring { ring: vec![false; 128], pos: 0 };
+            for &f in &before {
+                one.push(f);
+                word.push(f);
+                ring.push(f);
+            }
+            let (mut bits, mut n) = (0u64, 0usize);
+            for &f in &run {
+                one.push(f);
+                bits = (bits << 1) | u64::from(f);
+                n += 1;
+            }
+            word.push_word(bits, n);
+            prop_assert_eq!(one.0, word.0);
+            if n <= 64 {
+                ring.push_word(bits, n);
+                for back in 0..64 {
+                    prop_assert_eq!(ring.back(back), one.back(back));
+                }
             }
         }
 

@@ -69,6 +69,23 @@ pub(crate) trait KeySink {
         self.view(b, bound);
         self.joined(b, bound);
     }
+    /// The lower-case words of `bytes` from `i` on ([`Keys::lower_run`]):
+    /// each step of `roman` ([`Roman::lower_step`]), its outputs into both
+    /// views, until the run ends. Returns where it stopped. A sink may
+    /// take the outputs in a loop of its own, as long as it takes exactly
+    /// these.
+    #[inline(always)]
+    fn lower_run(&mut self, roman: &mut Roman, bytes: &[u8], mut i: usize) -> usize {
+        while let Some((out, next)) = roman.lower_step(bytes, i) {
+            let mut rest = out;
+            while let Some((b, bound, more)) = rest.next() {
+                self.both(b, bound);
+                rest = more;
+            }
+            i = next;
+        }
+        i
+    }
 }
 
 /// Streams the key views of `text` into `sink`.
@@ -643,7 +660,7 @@ const FINISH: [u64; STATES] = {
 /// kind (which names the bytes) and their flags, and each step is one
 /// entry of [`STEP`].
 #[derive(Clone, Copy, Debug, Default)]
-struct Roman {
+pub(crate) struct Roman {
     /// The kind held (`K_*`) times 4, plus the first held byte's flag,
     /// plus twice the second's.
     state: u8,
@@ -899,16 +916,11 @@ impl<'s, S: KeySink> Keys<'s, S> {
     /// where it stopped (after a lower-case letter: the tokenizer's state
     /// is as that letter left it).
     #[inline(always)]
-    fn lower_run(&mut self, bytes: &[u8], mut i: usize) -> usize {
+    fn lower_run(&mut self, bytes: &[u8], i: usize) -> usize {
         let mut roman = self.joined;
-        while let Some((out, next)) = roman.lower_step(bytes, i) {
-            let mut rest = out;
-            while let Some((b, bound, more)) = rest.next() {
-                self.sink.both(b, bound);
-                rest = more;
-            }
-            i = next;
-        }
+        // The sink runs the loop ([`KeySink::lower_run`]), so that it can
+        // keep its own state in registers through it.
+        let i = self.sink.lower_run(&mut roman, bytes, i);
         self.joined = roman;
         i
     }
