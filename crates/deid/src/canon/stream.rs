@@ -41,8 +41,8 @@
 //! one table look-up per letter for both steps ([`Roman::lower_step`]; an
 //! `r` or `v` read with the letter after it, with which it may merge). The
 //! loop goes on over a few ASCII separators and the lower-case letter
-//! after them (the next word of prose) where both views still read alike
-//! after it, and stops at any other byte, or an `r` or `v` before
+//! after them, or a capital before one (the next word of prose), where
+//! both views still read alike after it, and stops at any other byte, or an `r` or `v` before
 //! anything but a lower-case letter. After an ASCII separator, the ASCII
 //! separators that follow are only counted (the length of a separator run
 //! decides a hard break).
@@ -681,7 +681,10 @@ impl Roman {
     /// [`Keys::run_byte`] reads the letter after them (no hard break: at
     /// most [`MAX_SEP_RUN`] of them; the letter starts a token, and the
     /// per-token view restarts there), only where both views still read
-    /// alike after the letter ([`LOWER_SEP`]). An `r` or `v` is read with
+    /// alike after the letter ([`LOWER_SEP`]). A capital there before a
+    /// lower-case letter reads as its small letter: it starts the token
+    /// as that would (with the same look-alike), and the letter after it
+    /// has no boundary before it after either. An `r` or `v` is read with
     /// the byte after it when that is a lower-case letter (which has no
     /// boundary before it, so merges as step 1 merges it: `rn` is one
     /// `m`, `vv` one `w`); before any other byte, or none, what follows
@@ -700,10 +703,16 @@ impl Roman {
             {
                 at += 1;
             }
-            l = bytes.get(at)?.wrapping_sub(b'a');
-            if at - i > MAX_SEP_RUN || l >= 26 {
+            let c = *bytes.get(at)?;
+            // A capital before a lower-case letter reads as its small
+            // letter here: it starts the token as one would, and the
+            // letter after it takes no boundary after either.
+            let small = c.is_ascii_lowercase()
+                || c.is_ascii_uppercase() && bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase);
+            if at == i || at - i > MAX_SEP_RUN || !small {
                 return None;
             }
+            l = c.to_ascii_lowercase().wrapping_sub(b'a');
             &LOWER_SEP
         };
         // In bounds: a state is below 128, a letter below 32.
@@ -910,11 +919,14 @@ impl<'s, S: KeySink> Keys<'s, S> {
     /// `v` merged with the letter after it, or left to [`Keys::ascii`]
     /// when no letter follows) straight into the joined romaniser, as
     /// `ascii` would take it, both in one look-up
-    /// ([`Roman::lower_step`]); and the next lower-case word after a few
-    /// separators, as `ascii` and [`Keys::run_byte`] would take them,
-    /// where both views still read alike after its first letter. Returns
-    /// where it stopped (after a lower-case letter: the tokenizer's state
-    /// is as that letter left it).
+    /// ([`Roman::lower_step`]); and the next word after a few separators
+    /// (lower-case, or a capital and lower-case letters), as `ascii` and
+    /// [`Keys::run_byte`] would take them, where both views still read
+    /// alike after its first letter. Returns where it stopped: after a
+    /// lower-case letter, or after a capital with a lower-case letter next,
+    /// which the tokenizer takes after a capital exactly as after a small
+    /// letter (no boundary, nothing held, no separator run), so that its
+    /// state is as a lower-case letter leaves it either way.
     #[inline(always)]
     fn lower_run(&mut self, bytes: &[u8], i: usize) -> usize {
         let mut roman = self.joined;
@@ -1479,7 +1491,12 @@ mod tests {
                         }
                         let lower = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_lowercase());
                         let n = seps.len();
-                        let read = if n > MAX_SEP_RUN || !lower(Some(letter)) {
+                        // A capital before a small letter is read as its
+                        // small letter.
+                        let small =
+                            lower(Some(letter)) || letter.is_ascii_uppercase() && lower(third);
+                        let letter = letter.to_ascii_lowercase();
+                        let read = if n > MAX_SEP_RUN || !small {
                             None
                         } else if matches!(letter, b'r' | b'v') {
                             match (letter, third) {
