@@ -199,6 +199,27 @@ static LOWER: [u64; 128 * 32] = {
     t
 };
 
+/// As [`LOWER`], for a capital right after a small letter (`PowerShell`),
+/// where a token starts but no separator came: [`lower_entry`] with flag
+/// `true`, taken as [`Keys::step2`] takes a byte with no separator before
+/// it (the same romaniser for both views).
+static LOWER_CAP: [u64; 128 * 32] = {
+    let mut t = [0u64; 128 * 32];
+    let mut s = 0;
+    while s < STATES {
+        let mut l = 0;
+        while l < 26 {
+            #[allow(clippy::indexing_slicing)]
+            {
+                t[s * 32 + l] = lower_entry(s, b'a' + l as u8, true) & !ACROSS;
+            }
+            l += 1;
+        }
+        s += 1;
+    }
+    t
+};
+
 /// As [`LOWER`], for a lower-case letter after a few ASCII separators
 /// inside an ASCII run, where a token starts: [`lower_entry`] with flag
 /// `true`, taken as [`Keys::step2`] takes a byte after a separator while
@@ -689,14 +710,22 @@ impl Roman {
     /// boundary before it, so merges as step 1 merges it: `rn` is one
     /// `m`, `vv` one `w`); before any other byte, or none, what follows
     /// may still merge with it (an `n` after an invisible character, a
-    /// full-width `ｎ`), and it is left to [`Keys::ascii`]. `None`, and
-    /// nothing changed, where the run ends.
+    /// full-width `ｎ`), and it is left to [`Keys::ascii`]. A capital right
+    /// after a small letter and before one (`PowerShell`) starts a token
+    /// with no separator before it, as [`Keys::run_byte`] reads it
+    /// ([`LOWER_CAP`]). `None`, and nothing changed, where the run ends.
     #[inline(always)]
     pub(crate) fn lower_step(&mut self, bytes: &[u8], i: usize) -> Option<(LowerOut, usize)> {
         let mut at = i;
         let mut l = bytes.get(at)?.wrapping_sub(b'a');
         let table = if l < 26 {
             &LOWER
+        } else if l.wrapping_add(b'a' - b'A') < 26
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase)
+        {
+            // A capital after a small letter, before one.
+            l = l.wrapping_add(b'a' - b'A');
+            &LOWER_CAP
         } else {
             while at - i <= MAX_SEP_RUN
                 && ASCII_SEP.get(usize::from(*bytes.get(at)?)) == Some(&true)
@@ -1562,14 +1591,19 @@ mod tests {
                         continue;
                     }
                     let lower = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_lowercase());
-                    let merges = matches!((raw, after), (b'r', Some(b'n')) | (b'v', Some(b'v')));
-                    let want = if !lower(Some(raw)) || (matches!(raw, b'r' | b'v') && !lower(after))
+                    // A capital before a small letter starts a token (with
+                    // no separator before it): its small letter, flagged.
+                    let capital = raw.is_ascii_uppercase() && lower(after);
+                    let small = raw.to_ascii_lowercase();
+                    let merges = matches!((small, after), (b'r', Some(b'n')) | (b'v', Some(b'v')));
+                    let want = if !(lower(Some(raw)) || capital)
+                        || (matches!(small, b'r' | b'v') && !lower(after))
                     {
                         None
                     } else if merges {
-                        Some((if raw == b'r' { b'm' } else { b'w' }, 2))
+                        Some((if small == b'r' { b'm' } else { b'w' }, 2))
                     } else {
-                        Some((LOOK[usize::from(raw)], 1))
+                        Some((LOOK[usize::from(small)], 1))
                     };
                     let Some((b, len)) = want else {
                         assert!(step.is_none(), "{state} {raw} {after:?}");
@@ -1578,7 +1612,7 @@ mod tests {
                     };
                     let mut two = start;
                     let mut puts = Puts::default();
-                    two.push(Entry { b, bound: false }, &mut puts);
+                    two.push(Entry { b, bound: capital }, &mut puts);
                     assert_eq!(step.map(|(_, next)| next), Some(len), "{state} {raw} {after:?}");
                     assert_eq!((fused.state, got), (two.state, puts), "{state} {raw} {after:?}");
                 }
