@@ -39,13 +39,13 @@
 //! nothing, no boundary or separator can come: the letters go through
 //! step 1 and the one romaniser in a tight loop ([`Keys::lower_run`]),
 //! one table look-up per letter for both steps ([`Roman::lower_step`]; an
-//! `r` or `v` read with the letter after it, with which it may merge). The
-//! loop goes on over a few ASCII separators and the lower-case letter
-//! after them, or a capital before one (the next word of prose), where
-//! both views still read alike after it, and stops at any other byte, or an `r` or `v` before
-//! anything but a lower-case letter. After an ASCII separator, the ASCII
-//! separators that follow are only counted (the length of a separator run
-//! decides a hard break).
+//! `r` or `v` read with the byte after it, with which it may merge), and
+//! for a capital between small letters. The loop goes on over a few ASCII
+//! separators and the lower-case letter after them, or a capital before
+//! one (the next word of prose), where both views still read alike after
+//! it, and stops at any other byte, or an `r` or `v` before a byte that is
+//! not ASCII. After an ASCII separator, the ASCII separators that follow
+//! are only counted (the length of a separator run decides a hard break).
 //!
 //! It must give exactly what `fold::key_view_with(text, None, false)`
 //! gives, byte for byte and flag for flag, on any text: the tests compare
@@ -706,11 +706,14 @@ impl Roman {
     /// lower-case letter reads as its small letter: it starts the token
     /// as that would (with the same look-alike), and the letter after it
     /// has no boundary before it after either. An `r` or `v` is read with
-    /// the byte after it when that is a lower-case letter (which has no
-    /// boundary before it, so merges as step 1 merges it: `rn` is one
-    /// `m`, `vv` one `w`); before any other byte, or none, what follows
-    /// may still merge with it (an `n` after an invisible character, a
-    /// full-width `ｎ`), and it is left to [`Keys::ascii`]. A capital right
+    /// the byte after it when that is ASCII: a lower-case letter has no
+    /// boundary before it, so merges as step 1 merges it (`rn` is one `m`,
+    /// `vv` one `w`); any other ASCII byte (a separator, a capital, a
+    /// digit) puts a boundary before the next letter step 1 reads, so
+    /// nothing merges with it, and it is its own step-1 byte. Before a
+    /// byte that is not ASCII, or none, what follows may still merge with
+    /// it (an `n` after an invisible character, a full-width `ｎ`), and it
+    /// is left to [`Keys::ascii`]. A capital right
     /// after a small letter and before one (`PowerShell`) starts a token
     /// with no separator before it, as [`Keys::run_byte`] reads it
     /// ([`LOWER_CAP`]). `None`, and nothing changed, where the run ends.
@@ -752,10 +755,8 @@ impl Roman {
             if e & STOP != 0 {
                 return None;
             }
-            let after = bytes.get(next).copied().unwrap_or(0);
-            if !after.is_ascii_lowercase() {
-                return None;
-            }
+            // Not ASCII, or the end: what follows may still merge.
+            let after = *bytes.get(next).filter(|b| b.is_ascii())?;
             // `r` before `n` (13), `v` before `v` (21): `m` (12), `w` (22).
             let merged = match (l, after) {
                 (17, b'n') => Some(12u8),
@@ -1529,7 +1530,7 @@ mod tests {
                             None
                         } else if matches!(letter, b'r' | b'v') {
                             match (letter, third) {
-                                _ if !lower(third) => None,
+                                _ if !third.is_some_and(|b| b.is_ascii()) => None,
                                 (b'r', Some(b'n')) => Some((b'm', n + 2)),
                                 (b'v', Some(b'v')) => Some((b'w', n + 2)),
                                 _ => Some((letter, n + 1)),
@@ -1566,11 +1567,12 @@ mod tests {
     }
 
     /// The one look-up of a lower-case letter ([`Roman::lower_step`])
-    /// equals step 1 ([`LOOK`], and the merges `rn` = `m`, `vv` = `w`)
-    /// and then step 2 ([`Roman::push`], flag `false`), in every state,
-    /// for every byte and every byte after it (or none); an `r` or `v`
-    /// before anything but a lower-case letter, and every byte that is no
-    /// lower-case letter, end the run and change nothing.
+    /// equals step 1 ([`LOOK`], and the merges `rn` = `m`, `vv` = `w`
+    /// with a small letter after) and then step 2 ([`Roman::push`], flag
+    /// `false`; a capital before a small letter: flag `true`), in every
+    /// state, for every byte and every byte after it (or none); an `r` or
+    /// `v` before a byte that is not ASCII or none, and every other byte,
+    /// end the run and change nothing.
     #[test]
     fn lower_step_is_step_1_then_step_2() {
         for state in 0..STATES {
@@ -1596,8 +1598,10 @@ mod tests {
                     let capital = raw.is_ascii_uppercase() && lower(after);
                     let small = raw.to_ascii_lowercase();
                     let merges = matches!((small, after), (b'r', Some(b'n')) | (b'v', Some(b'v')));
+                    // An `r` or `v` needs an ASCII byte after it.
+                    let ascii = |b: Option<u8>| b.is_some_and(|b| b.is_ascii());
                     let want = if !(lower(Some(raw)) || capital)
-                        || (matches!(small, b'r' | b'v') && !lower(after))
+                        || (matches!(small, b'r' | b'v') && !ascii(after))
                     {
                         None
                     } else if merges {
