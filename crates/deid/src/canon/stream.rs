@@ -43,7 +43,8 @@
 //! for a capital between small letters. The loop goes on over a few ASCII
 //! separators and the lower-case letter after them, or a capital before
 //! one (the next word of prose), where both views still read alike after
-//! it, and stops at any other byte, or an `r` or `v` before a byte that is
+//! it (after a longer run of them, a hard break: the token ends, the
+//! break byte, and the letter from nothing held), and stops at any other byte, or an `r` or `v` before a byte that is
 //! not ASCII. After an ASCII separator, the ASCII separators that follow
 //! are only counted (the length of a separator run decides a hard break).
 //!
@@ -244,7 +245,45 @@ static LOWER_SEP: [u64; 128 * 32] = {
     t
 };
 
-/// The outputs of [`Roman::lower_step`]: up to three key bytes, each with
+/// The entry of `table` for the letter `l` at `bytes[at]` in the row
+/// `row` of a state, and where the next byte is: an `r` or `v` read with
+/// the byte after it when that is ASCII (merged with a small `n` or `v`:
+/// `m`, `w`; else alone); `None` where the run ends (an `r` or `v` before
+/// a byte that is not ASCII or none, [`STOP`]).
+#[inline(always)]
+fn lower_entry_at(
+    table: &[u64; 128 * 32],
+    row: usize,
+    l: u8,
+    bytes: &[u8],
+    at: usize,
+) -> Option<(u64, usize)> {
+    let mut e = table.get(row + usize::from(l & 31)).copied().unwrap_or(STOP);
+    let mut next = at + 1;
+    if e >> 62 != 0 {
+        if e & STOP != 0 {
+            return None;
+        }
+        // Not ASCII, or the end: what follows may still merge.
+        let after = *bytes.get(next).filter(|b| b.is_ascii())?;
+        // `r` before `n` (13), `v` before `v` (21): `m` (12), `w` (22).
+        let merged = match (l, after) {
+            (17, b'n') => Some(12u8),
+            (21, b'v') => Some(22u8),
+            _ => None,
+        };
+        if let Some(m) = merged {
+            e = table.get(row + usize::from(m & 31)).copied().unwrap_or(STOP);
+            if e & STOP != 0 {
+                return None;
+            }
+            next += 1;
+        }
+    }
+    Some((e, next))
+}
+
+/// The outputs of [`Roman::lower_step`]: up to six key bytes, each with
 /// its flag, one after the other in 9 bits (the byte, then the flag); no
 /// key byte is 0, so the first 0 byte ends them.
 #[derive(Clone, Copy, Debug)]
@@ -699,10 +738,11 @@ impl Roman {
     /// the next byte is.
     ///
     /// Separators are taken as [`Keys::ascii`] counts them and
-    /// [`Keys::run_byte`] reads the letter after them (no hard break: at
-    /// most [`MAX_SEP_RUN`] of them; the letter starts a token, and the
-    /// per-token view restarts there), only where both views still read
-    /// alike after the letter ([`LOWER_SEP`]). A capital there before a
+    /// [`Keys::run_byte`] reads the letter after them (the letter starts a
+    /// token, and the per-token view restarts there), only where both
+    /// views still read alike after the letter ([`LOWER_SEP`]); after
+    /// more than [`MAX_SEP_RUN`] of them, a hard break first
+    /// ([`Roman::after_break`]). A capital there before a
     /// lower-case letter reads as its small letter: it starts the token
     /// as that would (with the same look-alike), and the letter after it
     /// has no boundary before it after either. An `r` or `v` is read with
@@ -721,6 +761,8 @@ impl Roman {
     pub(crate) fn lower_step(&mut self, bytes: &[u8], i: usize) -> Option<(LowerOut, usize)> {
         let mut at = i;
         let mut l = bytes.get(at)?.wrapping_sub(b'a');
+        // In bounds: a state is below 128, a letter below 32.
+        let row = usize::from(self.state & 127) * 32;
         let table = if l < 26 {
             &LOWER
         } else if l.wrapping_add(b'a' - b'A') < 26
@@ -730,9 +772,7 @@ impl Roman {
             l = l.wrapping_add(b'a' - b'A');
             &LOWER_CAP
         } else {
-            while at - i <= MAX_SEP_RUN
-                && ASCII_SEP.get(usize::from(*bytes.get(at)?)) == Some(&true)
-            {
+            while ASCII_SEP.get(usize::from(*bytes.get(at)?)) == Some(&true) {
                 at += 1;
             }
             let c = *bytes.get(at)?;
@@ -741,38 +781,36 @@ impl Roman {
             // letter after it takes no boundary after either.
             let small = c.is_ascii_lowercase()
                 || c.is_ascii_uppercase() && bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase);
-            if at == i || at - i > MAX_SEP_RUN || !small {
+            if at == i || !small {
                 return None;
             }
             l = c.to_ascii_lowercase().wrapping_sub(b'a');
+            if at - i > MAX_SEP_RUN {
+                return self.after_break(bytes, l, at);
+            }
             &LOWER_SEP
         };
-        // In bounds: a state is below 128, a letter below 32.
-        let row = usize::from(self.state & 127) * 32;
-        let mut e = table.get(row + usize::from(l & 31)).copied().unwrap_or(STOP);
-        let mut next = at + 1;
-        if e >> 62 != 0 {
-            if e & STOP != 0 {
-                return None;
-            }
-            // Not ASCII, or the end: what follows may still merge.
-            let after = *bytes.get(next).filter(|b| b.is_ascii())?;
-            // `r` before `n` (13), `v` before `v` (21): `m` (12), `w` (22).
-            let merged = match (l, after) {
-                (17, b'n') => Some(12u8),
-                (21, b'v') => Some(22u8),
-                _ => None,
-            };
-            if let Some(m) = merged {
-                e = table.get(row + usize::from(m & 31)).copied().unwrap_or(STOP);
-                if e & STOP != 0 {
-                    return None;
-                }
-                next += 1;
-            }
-        }
+        let (e, next) = lower_entry_at(table, row, l, bytes, at)?;
         self.state = (e & 127) as u8;
         Some((LowerOut((e >> 9) & ((1 << 27) - 1)), next))
+    }
+
+    /// [`Roman::lower_step`] after a hard break (more than
+    /// [`MAX_SEP_RUN`] separators), at the letter `l` at `bytes[at]`: as
+    /// [`Keys::run_byte`] reads it there, the token ends (what is held let
+    /// go, [`FINISH`]), the break byte goes to both views ([`BREAK`],
+    /// flagged), and the letter starts a token from nothing held
+    /// ([`LOWER_SEP`] in state 0, where nothing stops it).
+    #[inline(never)]
+    fn after_break(&mut self, bytes: &[u8], l: u8, at: usize) -> Option<(LowerOut, usize)> {
+        let (e, next) = lower_entry_at(&LOWER_SEP, 0, l, bytes, at)?;
+        let fin = FINISH.get(usize::from(self.state)).copied().unwrap_or(0);
+        let held = 9 * ((fin >> 7) & 3);
+        let outs = ((fin >> 9) & ((1 << held) - 1))
+            | (u64::from(BREAK) | 1 << 8) << held
+            | ((e >> 9) & ((1 << 27) - 1)) << (held + 9);
+        self.state = (e & 127) as u8;
+        Some((LowerOut(outs), next))
     }
 
     /// The outputs of entry `e` (input byte `x`).
@@ -1494,14 +1532,16 @@ mod tests {
     /// them: step 1 (the merges included) with flag `true`, then step 2 as
     /// [`Keys::step2`] takes a byte after a separator while both views
     /// read alike (from nothing held, or across when the table says so);
-    /// in every state, for every run of one to six separators and every
-    /// other byte after them, and a letter, a capital, a separator or
-    /// nothing after that. Where the views would part, or a hard break comes,
-    /// the run ends and nothing changes.
+    /// after more than [`MAX_SEP_RUN`] separators, a hard break first
+    /// (the token ends, the break byte, the letter from nothing held); in
+    /// every state, for runs of one to ten separators and every other
+    /// byte after them, and a letter, a capital, a separator, a byte that
+    /// is not ASCII or nothing after that. Where the views would part the
+    /// run ends and nothing changes.
     #[test]
     fn lower_step_after_separators() {
         for state in 0..STATES {
-            for seps in ["-", " ", ".\n", "  - ", " -_/.", "      "] {
+            for seps in ["-", " ", ".\n", "  - ", " -_/.", "      ", "\n         "] {
                 // A separator in place of the letter makes a longer run:
                 // the runs above are those.
                 for letter in (0..=255u8).filter(|&b| !ASCII_SEP[usize::from(b)]) {
@@ -1526,7 +1566,7 @@ mod tests {
                         let small =
                             lower(Some(letter)) || letter.is_ascii_uppercase() && lower(third);
                         let letter = letter.to_ascii_lowercase();
-                        let read = if n > MAX_SEP_RUN || !small {
+                        let read = if !small {
                             None
                         } else if matches!(letter, b'r' | b'v') {
                             match (letter, third) {
@@ -1542,7 +1582,13 @@ mod tests {
                             let mut two = start;
                             let mut puts = Puts::default();
                             let e = Entry { b, bound: true };
-                            if two.is_idle() {
+                            if n > MAX_SEP_RUN {
+                                // A hard break: the token ends, the break,
+                                // and the letter from nothing held.
+                                two.finish(&mut puts);
+                                puts.put(BREAK, true);
+                                two.push(e, &mut puts);
+                            } else if two.is_idle() {
                                 two.push(e, &mut puts);
                             } else if !two.push_across(e, &mut puts) {
                                 return None;
