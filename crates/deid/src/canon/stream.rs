@@ -40,9 +40,9 @@
 //! step 1 and the one romaniser in a tight loop ([`Keys::lower_run`]),
 //! one table look-up per letter for both steps ([`Roman::lower_step`]; an
 //! `r` or `v` read with the byte after it, with which it may merge), and
-//! for a capital between small letters. The loop goes on over a few ASCII
-//! separators and the lower-case letter after them, or a capital before
-//! one (the next word of prose), where both views still read alike after
+//! for a capital between small letters, and for digits. The loop goes on over a few ASCII
+//! separators and the lower-case letter or digit after them, or a
+//! capital before a small letter (the next word of prose), where both views still read alike after
 //! it (after a longer run of them, a hard break: the token ends, the
 //! break byte, and the letter from nothing held), and stops at any other byte, or an `r` or `v` before a byte that is
 //! not ASCII. After an ASCII separator, the ASCII separators that follow
@@ -154,10 +154,23 @@ const MERGE: u64 = 1 << 63;
 /// would no longer read as the joined one.
 const STOP: u64 = 1 << 62;
 
-/// The [`STEP`] entry of a lower-case letter's step-1 byte (its
+/// The bit of a [`Roman`] state in the tight loop ([`Roman::lower_step`])
+/// after a digit: the next letter starts a token, the next digit does not.
+/// [`Keys::lower_run`] clears it (and notes the digit) when the loop ends.
+const AFTER_DIGIT: u8 = 128;
+
+/// The columns of a [`LOWER`] row: the letters (`0` for `a`), then from
+/// [`DIGITS`] on the digits.
+const COLUMNS: usize = 64;
+/// The column of digit `0`.
+const DIGITS: usize = 32;
+
+/// The [`STEP`] entry of a letter's or digit's step-1 byte (its
 /// look-alike, [`LOOK`]) from state `s` with flag `bound`, each output that
-/// stands for the input byte ([`X`]) replaced by that byte, with [`MERGE`]
-/// for `r` and `v`.
+/// stands for the input byte ([`X`]) replaced by that byte, in the layout
+/// of the tight loop: bits 0-7 the next state ([`AFTER_DIGIT`] after a
+/// digit), from bit 8 the outputs (9 bits each, as [`LowerOut`]), and
+/// [`MERGE`] for `r` and `v`.
 const fn lower_entry(s: usize, raw: u8, bound: bool) -> u64 {
     #[allow(clippy::indexing_slicing)]
     let b = LOOK[raw as usize];
@@ -172,93 +185,120 @@ const fn lower_entry(s: usize, raw: u8, bound: bool) -> u64 {
         }
         k += 1;
     }
+    let digit = if raw.is_ascii_digit() { AFTER_DIGIT as u64 } else { 0 };
+    let mut packed = (e & 127) | digit | ((e >> 9) & ((1 << 27) - 1)) << 8;
     if raw == b'r' || raw == b'v' {
-        e |= MERGE;
+        packed |= MERGE;
     }
-    e
+    packed
 }
 
-/// Step 1 and step 2 of a lower-case letter inside a word
-/// ([`Keys::lower_run`]) as one table: for [`Roman`] state `s` and letter
-/// `l` (`0` for `a`), at `s * 32 + l`, [`lower_entry`] with flag `false`
-/// (without [`ACROSS`]). Rows of states past [`STATES`] (which no
-/// [`Roman`] has) and letters past `z` are 0.
-static LOWER: [u64; 128 * 32] = {
-    let mut t = [0u64; 128 * 32];
+/// The column of `raw` (a letter in either case, or a digit) in a
+/// [`LOWER`] row.
+const fn column(raw: u8) -> usize {
+    if raw.is_ascii_digit() {
+        DIGITS + (raw - b'0') as usize
+    } else {
+        (raw.to_ascii_lowercase() - b'a') as usize
+    }
+}
+
+/// Step 1 and step 2 of a letter or digit inside an ASCII run
+/// ([`Keys::lower_run`]) as one table: for [`Roman`] state `s` at
+/// `s * COLUMNS + column`, [`lower_entry`] with the flag
+/// [`Keys::run_byte`] gives the byte there: after a small letter (`s`
+/// below [`AFTER_DIGIT`]) a small letter has none and a digit has one;
+/// after a digit, a small letter has one and a digit has none. Rows of
+/// states that no [`Roman`] has are 0, and so are unused columns.
+static LOWER: [u64; 256 * COLUMNS] = {
+    let mut t = [0u64; 256 * COLUMNS];
     let mut s = 0;
     while s < STATES {
-        let mut l = 0;
-        while l < 26 {
-            #[allow(clippy::indexing_slicing)]
-            {
-                t[s * 32 + l] = lower_entry(s, b'a' + l as u8, false) & !ACROSS;
+        let mut raw = b'0';
+        while raw <= b'z' {
+            if raw.is_ascii_lowercase() || raw.is_ascii_digit() {
+                let digit = raw.is_ascii_digit();
+                #[allow(clippy::indexing_slicing)]
+                {
+                    t[s * COLUMNS + column(raw)] = lower_entry(s, raw, digit);
+                    t[(s + AFTER_DIGIT as usize) * COLUMNS + column(raw)] =
+                        lower_entry(s, raw, !digit);
+                }
             }
-            l += 1;
+            raw += 1;
         }
         s += 1;
     }
     t
 };
 
-/// As [`LOWER`], for a capital right after a small letter (`PowerShell`),
-/// where a token starts but no separator came: [`lower_entry`] with flag
-/// `true`, taken as [`Keys::step2`] takes a byte with no separator before
-/// it (the same romaniser for both views).
-static LOWER_CAP: [u64; 128 * 32] = {
-    let mut t = [0u64; 128 * 32];
+/// As [`LOWER`], for a capital right after a small letter or a digit and
+/// before a small letter (`PowerShell`, `64Bit`), where a token starts but
+/// no separator came: [`lower_entry`] with flag `true`, taken as
+/// [`Keys::step2`] takes a byte with no separator before it (the same
+/// romaniser for both views). Rows by state without [`AFTER_DIGIT`].
+static LOWER_CAP: [u64; 128 * COLUMNS] = {
+    let mut t = [0u64; 128 * COLUMNS];
     let mut s = 0;
     while s < STATES {
-        let mut l = 0;
-        while l < 26 {
+        let mut raw = b'a';
+        while raw <= b'z' {
             #[allow(clippy::indexing_slicing)]
             {
-                t[s * 32 + l] = lower_entry(s, b'a' + l as u8, true) & !ACROSS;
+                t[s * COLUMNS + column(raw)] = lower_entry(s, raw, true);
             }
-            l += 1;
+            raw += 1;
         }
         s += 1;
     }
     t
 };
 
-/// As [`LOWER`], for a lower-case letter after a few ASCII separators
-/// inside an ASCII run, where a token starts: [`lower_entry`] with flag
-/// `true`, taken as [`Keys::step2`] takes a byte after a separator while
-/// both views read alike: from nothing held (state 0), or where the table
-/// says the per-token view, restarted there, reads as the joined
-/// ([`ACROSS`]); else [`STOP`].
-static LOWER_SEP: [u64; 128 * 32] = {
-    let mut t = [STOP; 128 * 32];
+/// As [`LOWER`], for a small letter or a digit after a few ASCII
+/// separators inside an ASCII run, where a token starts: [`lower_entry`]
+/// with flag `true`, taken as [`Keys::step2`] takes a byte after a
+/// separator while both views read alike: from nothing held (state 0), or
+/// where the step table says the per-token view, restarted there, reads
+/// as the joined ([`ACROSS`]); else [`STOP`]. Rows by state without
+/// [`AFTER_DIGIT`].
+static LOWER_SEP: [u64; 128 * COLUMNS] = {
+    let mut t = [STOP; 128 * COLUMNS];
     let mut s = 0;
     while s < STATES {
-        let mut l = 0;
-        while l < 26 {
-            let e = lower_entry(s, b'a' + l as u8, true);
-            #[allow(clippy::indexing_slicing)]
-            {
-                t[s * 32 + l] = if s == 0 || e & ACROSS != 0 { e & !ACROSS } else { STOP };
+        let mut raw = b'0';
+        while raw <= b'z' {
+            if raw.is_ascii_lowercase() || raw.is_ascii_digit() {
+                #[allow(clippy::indexing_slicing)]
+                let b = LOOK[raw as usize];
+                #[allow(clippy::indexing_slicing)]
+                let across = STEP[s * 2 * CLASSES + 2 * XCLASS[b as usize] as usize + 1] & ACROSS;
+                #[allow(clippy::indexing_slicing)]
+                {
+                    t[s * COLUMNS + column(raw)] =
+                        if s == 0 || across != 0 { lower_entry(s, raw, true) } else { STOP };
+                }
             }
-            l += 1;
+            raw += 1;
         }
         s += 1;
     }
     t
 };
 
-/// The entry of `table` for the letter `l` at `bytes[at]` in the row
-/// `row` of a state, and where the next byte is: an `r` or `v` read with
-/// the byte after it when that is ASCII (merged with a small `n` or `v`:
-/// `m`, `w`; else alone); `None` where the run ends (an `r` or `v` before
-/// a byte that is not ASCII or none, [`STOP`]).
+/// The entry of `table` for the byte in column `col` at `bytes[at]` in
+/// the row `row` of a state, and where the next byte is: an `r` or `v`
+/// read with the byte after it when that is ASCII (merged with a small
+/// `n` or `v`: `m`, `w`; else alone); `None` where the run ends (an `r` or
+/// `v` before a byte that is not ASCII or none, [`STOP`]).
 #[inline(always)]
-fn lower_entry_at(
-    table: &[u64; 128 * 32],
+fn lower_entry_at<const N: usize>(
+    table: &[u64; N],
     row: usize,
-    l: u8,
+    col: usize,
     bytes: &[u8],
     at: usize,
 ) -> Option<(u64, usize)> {
-    let mut e = table.get(row + usize::from(l & 31)).copied().unwrap_or(STOP);
+    let mut e = table.get(row + col).copied().unwrap_or(STOP);
     let mut next = at + 1;
     if e >> 62 != 0 {
         if e & STOP != 0 {
@@ -266,14 +306,14 @@ fn lower_entry_at(
         }
         // Not ASCII, or the end: what follows may still merge.
         let after = *bytes.get(next).filter(|b| b.is_ascii())?;
-        // `r` before `n` (13), `v` before `v` (21): `m` (12), `w` (22).
-        let merged = match (l, after) {
-            (17, b'n') => Some(12u8),
-            (21, b'v') => Some(22u8),
+        // `r` before `n` (17, 13), `v` before `v` (21): `m` (12), `w` (22).
+        let merged = match (col, after) {
+            (17, b'n') => Some(12),
+            (21, b'v') => Some(22),
             _ => None,
         };
         if let Some(m) = merged {
-            e = table.get(row + usize::from(m & 31)).copied().unwrap_or(STOP);
+            e = table.get(row + m).copied().unwrap_or(STOP);
             if e & STOP != 0 {
                 return None;
             }
@@ -756,21 +796,27 @@ impl Roman {
     /// is left to [`Keys::ascii`]. A capital right
     /// after a small letter and before one (`PowerShell`) starts a token
     /// with no separator before it, as [`Keys::run_byte`] reads it
-    /// ([`LOWER_CAP`]). `None`, and nothing changed, where the run ends.
+    /// ([`LOWER_CAP`]). A digit is read as `run_byte` reads it too (a
+    /// token starts at it after a letter, not after a digit; after a
+    /// digit a small letter starts one): the state then carries
+    /// [`AFTER_DIGIT`]. `None`, and nothing changed, where the run ends.
     #[inline(always)]
     pub(crate) fn lower_step(&mut self, bytes: &[u8], i: usize) -> Option<(LowerOut, usize)> {
         let mut at = i;
-        let mut l = bytes.get(at)?.wrapping_sub(b'a');
-        // In bounds: a state is below 128, a letter below 32.
-        let row = usize::from(self.state & 127) * 32;
-        let table = if l < 26 {
-            &LOWER
-        } else if l.wrapping_add(b'a' - b'A') < 26
-            && bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase)
-        {
-            // A capital after a small letter, before one.
-            l = l.wrapping_add(b'a' - b'A');
-            &LOWER_CAP
+        let c = *bytes.get(at)?;
+        let l = c.wrapping_sub(b'a');
+        let row = usize::from(self.state) * COLUMNS;
+        // Without the digit bit (a separator or a capital comes after
+        // anything alike).
+        let plain = usize::from(self.state & !AFTER_DIGIT) * COLUMNS;
+        let (e, next) = if l < 26 {
+            lower_entry_at(&LOWER, row, usize::from(l), bytes, at)?
+        } else if c.is_ascii_digit() {
+            LOWER.get(row + DIGITS + usize::from(c - b'0')).map(|&e| (e, at + 1))?
+        } else if c.is_ascii_uppercase() && bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase) {
+            // A capital after a small letter or a digit, before a small
+            // letter.
+            lower_entry_at(&LOWER_CAP, plain, column(c), bytes, at)?
         } else {
             while ASCII_SEP.get(usize::from(*bytes.get(at)?)) == Some(&true) {
                 at += 1;
@@ -779,37 +825,36 @@ impl Roman {
             // A capital before a lower-case letter reads as its small
             // letter here: it starts the token as one would, and the
             // letter after it takes no boundary after either.
-            let small = c.is_ascii_lowercase()
+            let token = c.is_ascii_lowercase()
+                || c.is_ascii_digit()
                 || c.is_ascii_uppercase() && bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase);
-            if at == i || !small {
+            if at == i || !token {
                 return None;
             }
-            l = c.to_ascii_lowercase().wrapping_sub(b'a');
             if at - i > MAX_SEP_RUN {
-                return self.after_break(bytes, l, at);
+                return self.after_break(bytes, column(c), at);
             }
-            &LOWER_SEP
+            lower_entry_at(&LOWER_SEP, plain, column(c), bytes, at)?
         };
-        let (e, next) = lower_entry_at(table, row, l, bytes, at)?;
-        self.state = (e & 127) as u8;
-        Some((LowerOut((e >> 9) & ((1 << 27) - 1)), next))
+        self.state = e as u8;
+        Some((LowerOut((e >> 8) & ((1 << 27) - 1)), next))
     }
 
     /// [`Roman::lower_step`] after a hard break (more than
-    /// [`MAX_SEP_RUN`] separators), at the letter `l` at `bytes[at]`: as
-    /// [`Keys::run_byte`] reads it there, the token ends (what is held let
-    /// go, [`FINISH`]), the break byte goes to both views ([`BREAK`],
-    /// flagged), and the letter starts a token from nothing held
-    /// ([`LOWER_SEP`] in state 0, where nothing stops it).
+    /// [`MAX_SEP_RUN`] separators), at the byte in column `col` at
+    /// `bytes[at]`: as [`Keys::run_byte`] reads it there, the token ends
+    /// (what is held let go, [`FINISH`]), the break byte goes to both
+    /// views ([`BREAK`], flagged), and the byte starts a token from
+    /// nothing held ([`LOWER_SEP`] in state 0, where nothing stops it).
     #[inline(never)]
-    fn after_break(&mut self, bytes: &[u8], l: u8, at: usize) -> Option<(LowerOut, usize)> {
-        let (e, next) = lower_entry_at(&LOWER_SEP, 0, l, bytes, at)?;
-        let fin = FINISH.get(usize::from(self.state)).copied().unwrap_or(0);
+    fn after_break(&mut self, bytes: &[u8], col: usize, at: usize) -> Option<(LowerOut, usize)> {
+        let (e, next) = lower_entry_at(&LOWER_SEP, 0, col, bytes, at)?;
+        let fin = FINISH.get(usize::from(self.state & !AFTER_DIGIT)).copied().unwrap_or(0);
         let held = 9 * ((fin >> 7) & 3);
         let outs = ((fin >> 9) & ((1 << held) - 1))
             | (u64::from(BREAK) | 1 << 8) << held
-            | ((e >> 9) & ((1 << 27) - 1)) << (held + 9);
-        self.state = (e & 127) as u8;
+            | ((e >> 8) & ((1 << 27) - 1)) << (held + 9);
+        self.state = e as u8;
         Some((LowerOut(outs), next))
     }
 
@@ -1001,6 +1046,12 @@ impl<'s, S: KeySink> Keys<'s, S> {
         // The sink runs the loop ([`KeySink::lower_run`]), so that it can
         // keep its own state in registers through it.
         let i = self.sink.lower_run(&mut roman, bytes, i);
+        if roman.state & AFTER_DIGIT != 0 {
+            // The loop ended after a digit: the tokenizer reads on after
+            // one.
+            roman.state &= !AFTER_DIGIT;
+            self.prev = Class::Digit;
+        }
         self.joined = roman;
         i
     }
@@ -1540,13 +1591,22 @@ mod tests {
     /// run ends and nothing changes.
     #[test]
     fn lower_step_after_separators() {
-        for state in 0..STATES {
+        // Every state, also as left right after a digit (the separators
+        // make that moot).
+        for state in (0..STATES).flat_map(|s| [s, s | usize::from(AFTER_DIGIT)]) {
             for seps in ["-", " ", ".\n", "  - ", " -_/.", "      ", "\n         "] {
                 // A separator in place of the letter makes a longer run:
                 // the runs above are those.
                 for letter in (0..=255u8).filter(|&b| !ASCII_SEP[usize::from(b)]) {
-                    for third in [None, Some(b'n'), Some(b'v'), Some(b'a'), Some(b'N'), Some(b' ')]
-                    {
+                    for third in [
+                        None,
+                        Some(b'n'),
+                        Some(b'v'),
+                        Some(b'a'),
+                        Some(b'N'),
+                        Some(b' '),
+                        Some(0xef),
+                    ] {
                         let mut bytes = seps.as_bytes().to_vec();
                         bytes.push(letter);
                         bytes.extend(third);
@@ -1562,9 +1622,11 @@ mod tests {
                         let lower = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_lowercase());
                         let n = seps.len();
                         // A capital before a small letter is read as its
-                        // small letter.
-                        let small =
-                            lower(Some(letter)) || letter.is_ascii_uppercase() && lower(third);
+                        // small letter; a digit as itself.
+                        let digit = letter.is_ascii_digit();
+                        let small = lower(Some(letter))
+                            || letter.is_ascii_uppercase() && lower(third)
+                            || digit;
                         let letter = letter.to_ascii_lowercase();
                         let read = if !small {
                             None
@@ -1579,7 +1641,7 @@ mod tests {
                             Some((LOOK[usize::from(letter)], n + 1))
                         };
                         let want = read.and_then(|(b, len)| {
-                            let mut two = start;
+                            let mut two = Roman { state: start.state & !AFTER_DIGIT };
                             let mut puts = Puts::default();
                             let e = Entry { b, bound: true };
                             if n > MAX_SEP_RUN {
@@ -1593,7 +1655,8 @@ mod tests {
                             } else if !two.push_across(e, &mut puts) {
                                 return None;
                             }
-                            Some((two.state, puts, len))
+                            let after = if digit { AFTER_DIGIT } else { 0 };
+                            Some((two.state | after, puts, len))
                         });
                         let case = format!("{state} {seps:?} {letter} {third:?}");
                         match want {
@@ -1621,7 +1684,8 @@ mod tests {
     /// end the run and change nothing.
     #[test]
     fn lower_step_is_step_1_then_step_2() {
-        for state in 0..STATES {
+        // Every state, as left by a small letter and by a digit.
+        for state in (0..STATES).flat_map(|s| [s, s | usize::from(AFTER_DIGIT)]) {
             for raw in 0..=255u8 {
                 for after in (0..=255u8).map(Some).chain([None]) {
                     let bytes: Vec<u8> = [Some(raw), after].into_iter().flatten().collect();
@@ -1638,15 +1702,21 @@ mod tests {
                         // Separators: `lower_step_after_separators`.
                         continue;
                     }
+                    let after_digit = start.state & AFTER_DIGIT != 0;
                     let lower = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_lowercase());
                     // A capital before a small letter starts a token (with
                     // no separator before it): its small letter, flagged.
                     let capital = raw.is_ascii_uppercase() && lower(after);
+                    let digit = raw.is_ascii_digit();
+                    // The flags `run_byte` gives: a small letter has one
+                    // after a digit, a digit after a letter.
+                    let bound =
+                        capital || (lower(Some(raw)) && after_digit) || (digit && !after_digit);
                     let small = raw.to_ascii_lowercase();
                     let merges = matches!((small, after), (b'r', Some(b'n')) | (b'v', Some(b'v')));
                     // An `r` or `v` needs an ASCII byte after it.
                     let ascii = |b: Option<u8>| b.is_some_and(|b| b.is_ascii());
-                    let want = if !(lower(Some(raw)) || capital)
+                    let want = if !(lower(Some(raw)) || capital || digit)
                         || (matches!(small, b'r' | b'v') && !ascii(after))
                     {
                         None
@@ -1660,11 +1730,12 @@ mod tests {
                         assert_eq!(fused.state, start.state);
                         continue;
                     };
-                    let mut two = start;
+                    let mut two = Roman { state: start.state & !AFTER_DIGIT };
                     let mut puts = Puts::default();
-                    two.push(Entry { b, bound: capital }, &mut puts);
+                    two.push(Entry { b, bound }, &mut puts);
+                    let state_after = two.state | if digit { AFTER_DIGIT } else { 0 };
                     assert_eq!(step.map(|(_, next)| next), Some(len), "{state} {raw} {after:?}");
-                    assert_eq!((fused.state, got), (two.state, puts), "{state} {raw} {after:?}");
+                    assert_eq!((fused.state, got), (state_after, puts), "{state} {raw} {after:?}");
                 }
             }
         }
