@@ -678,16 +678,22 @@ impl<A: Automaton, F: Flags> KeySink for TermScan<'_, A, F> {
     }
 
     /// [`TermScan::both`] for each output of the run, in a loop that keeps
-    /// the automaton's state, the pending end checks and the new flags in
-    /// locals: inside the run both lanes share one state (equal at its
-    /// start, each step the same byte), so it is stepped once per byte;
-    /// the flags, the same for both lanes, are gathered in a word and
-    /// pushed into each lane before a match is judged and at the end. Where
-    /// the lanes' states differ, or the flags cannot be gathered
-    /// ([`Ring`]), each output goes through [`TermScan::both`] as it is.
+    /// the automaton's state and the new flags in locals: inside the run
+    /// both lanes share one state (equal at its start, each step the same
+    /// byte), so it is stepped once per byte; the flags, the same for both
+    /// lanes, are gathered in a word and pushed into each lane before a
+    /// match is judged and at the end. No end check is pending in the
+    /// loop (where one is at the start, or a match leaves one, the outputs
+    /// go through `both`, which settles it with the next flag, and the
+    /// loop ends), so it reads no flag to settle one. Where the lanes'
+    /// states differ, or the flags cannot be gathered ([`Ring`]), each
+    /// output goes through [`TermScan::both`] as it is.
     #[inline(always)]
     fn lower_run(&mut self, roman: &mut Roman, bytes: &[u8], mut i: usize) -> usize {
-        if !F::WORD || self.view.state != self.joined.state {
+        // A pending end check is settled by the next output's flag: then
+        // (rare) every output goes through `both`.
+        let pending = self.view.want | self.joined.want;
+        if !F::WORD || self.view.state != self.joined.state || pending {
             while let Some((out, next)) = roman.lower_step(bytes, i) {
                 let mut rest = out;
                 while let Some((b, bound, more)) = rest.next() {
@@ -700,19 +706,12 @@ impl<A: Automaton, F: Flags> KeySink for TermScan<'_, A, F> {
         }
         let (a, terms) = (self.a, self.terms);
         let mut sid = self.view.state;
-        // A pending end check of either lane (both are settled by the next
-        // byte's flag), and which lanes had one when it was set.
-        let mut want = self.view.want | self.joined.want;
-        let (mut want_view, mut want_joined) = (self.view.want, self.joined.want);
-        let mut found = self.found;
         // The flags not yet pushed (the last in bit 0), and how many.
         let (mut bits, mut n) = (0u64, 0usize);
         while let Some((out, next)) = roman.lower_step(bytes, i) {
             let mut rest = out;
             while let Some((b, bound, more)) = rest.next() {
                 rest = more;
-                found |= want & bound;
-                want = false;
                 bits = (bits << 1) | u64::from(bound);
                 n += 1;
                 sid = a.next_state(Anchored::No, sid, b);
@@ -720,10 +719,22 @@ impl<A: Automaton, F: Flags> KeySink for TermScan<'_, A, F> {
                     self.view.flags.push_word(bits, n);
                     self.joined.flags.push_word(bits, n);
                     (bits, n) = (0, 0);
-                    (want_view, want_joined) = (false, false);
-                    matched(a, terms, sid, &self.view.flags, &mut want_view, &mut found);
-                    matched(a, terms, sid, &self.joined.flags, &mut want_joined, &mut found);
-                    want = want_view | want_joined;
+                    self.view.state = sid;
+                    self.joined.state = sid;
+                    let (f, (wv, wj)) =
+                        (&mut self.found, (&mut self.view.want, &mut self.joined.want));
+                    matched(a, terms, sid, &self.view.flags, wv, f);
+                    matched(a, terms, sid, &self.joined.flags, wj, f);
+                    if self.view.want | self.joined.want {
+                        // A short key ended here: the next output's flag
+                        // settles it, in `both` (the rest of this step's
+                        // outputs, then the tokenizer's own path).
+                        while let Some((b, bound, more)) = rest.next() {
+                            self.both(b, bound);
+                            rest = more;
+                        }
+                        return next;
+                    }
                 }
             }
             i = next;
@@ -732,9 +743,6 @@ impl<A: Automaton, F: Flags> KeySink for TermScan<'_, A, F> {
         self.joined.flags.push_word(bits, n);
         self.view.state = sid;
         self.joined.state = sid;
-        self.view.want = want & want_view;
-        self.joined.want = want & want_joined;
-        self.found = found;
         i
     }
 }
