@@ -1216,6 +1216,25 @@ fn joined_holds_any(d: &dfa::DFA, text: &str) -> bool {
         fn both(&mut self, b: u8, bound: bool) {
             self.joined(b, bound);
         }
+        /// `joined` for each output of the run, the state in a local.
+        #[inline(always)]
+        fn lower_run(&mut self, roman: &mut Roman, bytes: &[u8], mut i: usize) -> usize {
+            let d = self.d;
+            let mut state = self.state;
+            while let Some((out, next)) = roman.lower_step(bytes, i) {
+                let mut rest = out;
+                while let Some((b, _, more)) = rest.next() {
+                    rest = more;
+                    state = d.next_state(Anchored::No, state, b);
+                    if d.is_special(state) {
+                        self.found |= d.is_match(state);
+                    }
+                }
+                i = next;
+            }
+            self.state = state;
+            i
+        }
     }
     // The start state was had when the automaton was built.
     let Ok(state) = d.start_state(Anchored::No) else { return true };
@@ -1440,6 +1459,28 @@ mod tests {
             for m in [matcher(), matcher_long()] {
                 prop_assert_eq!(m.any_streamed(&text), any_reference(m, &text), "{:?}", text);
             }
+        }
+
+        /// The streamed product check finds a product key where the
+        /// joined key view holds one, and only there.
+        #[test]
+        fn joined_holds_any_is_the_joined_view(
+            s in "(minato|MINATO|forti|FortiOS|os|OS|hokuto|Hokuto|PLM|plm|dead|beef|rn|vv|[-._/ \t\n]{1,6}|[tscfjdmouaeilhnrvyTSCHOUIRNV0134579]{1,4}|[a-zA-Z0-9]{1,3}|.){0,14}"
+        ) {
+            static D: std::sync::OnceLock<(dfa::DFA, Vec<String>)> = std::sync::OnceLock::new();
+            let (d, keys) = D.get_or_init(|| {
+                let keys: Vec<String> =
+                    ["FortiOS", "HokutoPLM", "deadbeef", "rnv"].iter().map(|k| key(k)).collect();
+                let d = dfa::Builder::new()
+                    .match_kind(MatchKind::Standard)
+                    .prefilter(false)
+                    .build(&keys)
+                    .unwrap();
+                (d, keys)
+            });
+            let joined = key_view_with(&s, None, false).joined.text;
+            let want = keys.iter().any(|k| joined.contains(k.as_str()));
+            prop_assert_eq!(joined_holds_any(d, &s), want, "{:?}", s);
         }
 
         /// Flags gathered in a word and pushed at once (as
