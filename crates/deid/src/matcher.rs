@@ -6,7 +6,7 @@ use aho_corasick::{Anchored, MatchKind, dfa};
 
 use crate::canon::fold::{KeyView, bounded_at, key, token_key};
 use crate::canon::romaji::kana_to_romaji;
-use crate::canon::stream::{KeySink, key_views};
+use crate::canon::stream::{KeySink, Roman, key_views};
 use crate::error::BuildError;
 use crate::profile::Profile;
 use crate::rule::Placeholder;
@@ -492,6 +492,14 @@ trait Flags: Clone {
     fn push(&mut self, bound: bool);
     /// The flag `back + 1` bytes before the end (`back` = 0: the last).
     fn back(&self, back: usize) -> bool;
+    /// Whether [`Flags::push_word`] is exact for any `n`: then a sink may
+    /// gather flags in a word and push them at once.
+    const WORD: bool;
+    /// The next `n` flags at once, the last in bit 0 of `bits`, the one
+    /// before in bit 1, and so on (bits at `n` and above are 0); when `n`
+    /// is 64 or more, `bits` holds the last 64 of them. Exact when
+    /// [`Flags::WORD`], else only for `n` up to 64.
+    fn push_word(&mut self, bits: u64, n: usize);
 }
 
 /// The last 64 flags as bits (bit `k`: the flag `k + 1` bytes back), for
@@ -507,6 +515,14 @@ impl Flags for Bits {
 
     fn back(&self, back: usize) -> bool {
         back < 64 && (self.0 >> back) & 1 == 1
+    }
+
+    // Only the last 64 flags are kept: a word of them is all there is.
+    const WORD: bool = true;
+
+    #[inline(always)]
+    fn push_word(&mut self, bits: u64, n: usize) {
+        self.0 = if n >= 64 { bits } else { (self.0 << n) | bits };
     }
 }
 
@@ -535,6 +551,15 @@ impl Flags for Ring {
         match self.pos.checked_sub(back + 1) {
             Some(p) if back < self.ring.len() => self.ring.get(p & mask).copied().unwrap_or(false),
             _ => false,
+        }
+    }
+
+    // The ring holds more than 64 flags: a word would lose some.
+    const WORD: bool = false;
+
+    fn push_word(&mut self, bits: u64, n: usize) {
+        for k in (0..n.min(64)).rev() {
+            self.push((bits >> k) & 1 == 1);
         }
     }
 }
@@ -650,6 +675,75 @@ impl<A: Automaton, F: Flags> KeySink for TermScan<'_, A, F> {
             matched(a, t, sid, &self.view.flags, &mut self.view.want, &mut self.found);
             matched(a, t, sid, &self.joined.flags, &mut self.joined.want, &mut self.found);
         }
+    }
+
+    /// [`TermScan::both`] for each output of the run, in a loop that keeps
+    /// the automaton's state and the new flags in locals: inside the run
+    /// both lanes share one state (equal at its start, each step the same
+    /// byte), so it is stepped once per byte; the flags, the same for both
+    /// lanes, are gathered in a word and pushed into each lane before a
+    /// match is judged and at the end. No end check is pending in the
+    /// loop (where one is at the start, or a match leaves one, the outputs
+    /// go through `both`, which settles it with the next flag, and the
+    /// loop ends), so it reads no flag to settle one. Where the lanes'
+    /// states differ, or the flags cannot be gathered ([`Ring`]), each
+    /// output goes through [`TermScan::both`] as it is.
+    #[inline(always)]
+    fn lower_run(&mut self, roman: &mut Roman, bytes: &[u8], mut i: usize) -> usize {
+        // A pending end check is settled by the next output's flag: then
+        // (rare) every output goes through `both`.
+        let pending = self.view.want | self.joined.want;
+        if !F::WORD || self.view.state != self.joined.state || pending {
+            while let Some((out, next)) = roman.lower_step(bytes, i) {
+                let mut rest = out;
+                while let Some((b, bound, more)) = rest.next() {
+                    self.both(b, bound);
+                    rest = more;
+                }
+                i = next;
+            }
+            return i;
+        }
+        let (a, terms) = (self.a, self.terms);
+        let mut sid = self.view.state;
+        // The flags not yet pushed (the last in bit 0), and how many.
+        let (mut bits, mut n) = (0u64, 0usize);
+        while let Some((out, next)) = roman.lower_step(bytes, i) {
+            let mut rest = out;
+            while let Some((b, bound, more)) = rest.next() {
+                rest = more;
+                bits = (bits << 1) | u64::from(bound);
+                n += 1;
+                sid = a.next_state(Anchored::No, sid, b);
+                if a.is_special(sid) {
+                    self.view.flags.push_word(bits, n);
+                    self.joined.flags.push_word(bits, n);
+                    (bits, n) = (0, 0);
+                    self.view.state = sid;
+                    self.joined.state = sid;
+                    let (f, (wv, wj)) =
+                        (&mut self.found, (&mut self.view.want, &mut self.joined.want));
+                    matched(a, terms, sid, &self.view.flags, wv, f);
+                    matched(a, terms, sid, &self.joined.flags, wj, f);
+                    if self.view.want | self.joined.want {
+                        // A short key ended here: the next output's flag
+                        // settles it, in `both` (the rest of this step's
+                        // outputs, then the tokenizer's own path).
+                        while let Some((b, bound, more)) = rest.next() {
+                            self.both(b, bound);
+                            rest = more;
+                        }
+                        return next;
+                    }
+                }
+            }
+            i = next;
+        }
+        self.view.flags.push_word(bits, n);
+        self.joined.flags.push_word(bits, n);
+        self.view.state = sid;
+        self.joined.state = sid;
+        i
     }
 }
 
@@ -1122,6 +1216,25 @@ fn joined_holds_any(d: &dfa::DFA, text: &str) -> bool {
         fn both(&mut self, b: u8, bound: bool) {
             self.joined(b, bound);
         }
+        /// `joined` for each output of the run, the state in a local.
+        #[inline(always)]
+        fn lower_run(&mut self, roman: &mut Roman, bytes: &[u8], mut i: usize) -> usize {
+            let d = self.d;
+            let mut state = self.state;
+            while let Some((out, next)) = roman.lower_step(bytes, i) {
+                let mut rest = out;
+                while let Some((b, _, more)) = rest.next() {
+                    rest = more;
+                    state = d.next_state(Anchored::No, state, b);
+                    if d.is_special(state) {
+                        self.found |= d.is_match(state);
+                    }
+                }
+                i = next;
+            }
+            self.state = state;
+            i
+        }
     }
     // The start state was had when the automaton was built.
     let Ok(state) = d.start_state(Anchored::No) else { return true };
@@ -1345,6 +1458,60 @@ mod tests {
             let text = format!("{before}{head}{sep}{tail}{after}");
             for m in [matcher(), matcher_long()] {
                 prop_assert_eq!(m.any_streamed(&text), any_reference(m, &text), "{:?}", text);
+            }
+        }
+
+        /// The streamed product check finds a product key where the
+        /// joined key view holds one, and only there.
+        #[test]
+        fn joined_holds_any_is_the_joined_view(
+            s in "(minato|MINATO|forti|FortiOS|os|OS|hokuto|Hokuto|PLM|plm|dead|beef|rn|vv|[-._/ \t\n]{1,6}|[tscfjdmouaeilhnrvyTSCHOUIRNV0134579]{1,4}|[a-zA-Z0-9]{1,3}|.){0,14}"
+        ) {
+            static D: std::sync::OnceLock<(dfa::DFA, Vec<String>)> = std::sync::OnceLock::new();
+            let (d, keys) = D.get_or_init(|| {
+                let keys: Vec<String> =
+                    ["FortiOS", "HokutoPLM", "deadbeef", "rnv"].iter().map(|k| key(k)).collect();
+                let d = dfa::Builder::new()
+                    .match_kind(MatchKind::Standard)
+                    .prefilter(false)
+                    .build(&keys)
+                    .unwrap();
+                (d, keys)
+            });
+            let joined = key_view_with(&s, None, false).joined.text;
+            let want = keys.iter().any(|k| joined.contains(k.as_str()));
+            prop_assert_eq!(joined_holds_any(d, &s), want, "{:?}", s);
+        }
+
+        /// Flags gathered in a word and pushed at once (as
+        /// `TermScan::lower_run` does) are the flags pushed one by one,
+        /// for a run of any length, after any flags before it.
+        #[test]
+        fn flags_pushed_as_a_word_are_flags_pushed_one_by_one(
+            before in prop::collection::vec(any::<bool>(), 0..80),
+            run in prop::collection::vec(any::<bool>(), 0..150),
+        ) {
+            let mut one = Bits::default();
+            let mut word = Bits::default();
+            let mut ring = Ring { ring: vec![false; 128], pos: 0 };
+            for &f in &before {
+                one.push(f);
+                word.push(f);
+                ring.push(f);
+            }
+            let (mut bits, mut n) = (0u64, 0usize);
+            for &f in &run {
+                one.push(f);
+                bits = (bits << 1) | u64::from(f);
+                n += 1;
+            }
+            word.push_word(bits, n);
+            prop_assert_eq!(one.0, word.0);
+            if n <= 64 {
+                ring.push_word(bits, n);
+                for back in 0..64 {
+                    prop_assert_eq!(ring.back(back), one.back(back));
+                }
             }
         }
 

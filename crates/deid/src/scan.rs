@@ -126,7 +126,7 @@ impl Keywords {
     /// The keywords in `text`.
     pub(crate) fn find(text: &str) -> Keywords {
         /// The automaton, and the list and index of each of its patterns.
-        type Built = Option<(aho_corasick::AhoCorasick, Vec<(List, usize)>)>;
+        type Built = Option<(aho_corasick::dfa::DFA, Vec<(List, usize)>)>;
         static AC: std::sync::OnceLock<Built> = std::sync::OnceLock::new();
         let ac = AC.get_or_init(|| {
             let mut words: Vec<&str> = Vec::new();
@@ -137,20 +137,23 @@ impl Keywords {
                     of.push((list, k));
                 }
             }
-            let ac = aho_corasick::AhoCorasick::builder()
+            let dfa = aho_corasick::dfa::Builder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(aho_corasick::MatchKind::Standard)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&words)
                 .ok()?;
-            Some((ac, of))
+            // Every search starts there: one that cannot be had is no
+            // automaton.
+            aho_corasick::automaton::Automaton::start_state(&dfa, aho_corasick::Anchored::No)
+                .ok()?;
+            Some((dfa, of))
         });
         let hits = match ac {
-            Some((ac, of)) => ac
-                .find_overlapping_iter(text)
-                .filter_map(|m| {
-                    let &(list, k) = of.get(m.pattern().as_usize())?;
-                    Some((m.start(), list, k))
+            Some((dfa, of)) => overlapping(dfa, text.as_bytes())
+                .into_iter()
+                .filter_map(|(start, pid)| {
+                    let &(list, k) = of.get(pid)?;
+                    Some((start, list, k))
                 })
                 .collect(),
             None => Vec::new(),
@@ -175,6 +178,41 @@ impl Keywords {
     fn of(&self, list: List) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.hits.iter().filter(move |h| h.1 == list).map(|h| (h.0, h.2))
     }
+}
+
+/// Every match of `dfa` in `hay`, overlapping ones included, as `(start,
+/// pattern)` in the order the automaton crate's `find_overlapping_iter`
+/// reports them (by end; at one end, in the order of the state's
+/// matches), read by stepping the automaton byte by byte: a few
+/// instructions a byte, where the crate's resumable overlapping search
+/// costs several times that. Not inlined: the automaton is then a
+/// parameter that nothing in the loop can change, and its tables' places
+/// are read once.
+#[inline(never)]
+fn overlapping(dfa: &aho_corasick::dfa::DFA, hay: &[u8]) -> Vec<(usize, usize)> {
+    use aho_corasick::Anchored;
+    use aho_corasick::automaton::Automaton;
+    let mut out = Vec::new();
+    // Had when the automaton was built.
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else { return out };
+    let mut at = 0;
+    // To the next special state, in a loop of its own (nothing in it
+    // calls out, so the state stays in a register), then its matches.
+    while let Some(p) = hay.get(at..).and_then(|rest| {
+        rest.iter().position(|&b| {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            dfa.is_special(sid)
+        })
+    }) {
+        at += p + 1;
+        if dfa.is_match(sid) {
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                out.push((at - dfa.pattern_len(pid), pid.as_usize()));
+            }
+        }
+    }
+    out
 }
 
 /// Per-victim ids in configurations and ransom notes (R10):
@@ -2667,6 +2705,46 @@ mod tests {
             .build(words)
             .unwrap();
         ac.find_overlapping_iter(text).map(|m| (m.start(), m.pattern().as_usize())).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// The keyword automaton stepped byte by byte reports what the
+        /// automaton crate's overlapping search reports, in its order.
+        #[test]
+        fn keywords_stepped_are_the_overlapping_search(
+            text in prop::collection::vec(prop::sample::select(PIECES), 0..24)
+                .prop_map(|p| p.concat()),
+            cue in prop::sample::select(LISTS.iter().flat_map(|(_, ws)| ws.iter().copied()).collect::<Vec<_>>()),
+            upper in any::<bool>(),
+        ) {
+            let cue = if upper { cue.to_ascii_uppercase() } else { cue.to_owned() };
+            let text = format!("{text} {cue}{cue}x{text}");
+            // Both automata, built once.
+            static BOTH: std::sync::OnceLock<(aho_corasick::AhoCorasick, aho_corasick::dfa::DFA)> =
+                std::sync::OnceLock::new();
+            let (ac, dfa) = BOTH.get_or_init(|| {
+                let words: Vec<&str> = LISTS.iter().flat_map(|(_, ws)| ws.iter().copied()).collect();
+                let ac = aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(aho_corasick::MatchKind::Standard)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&words)
+                    .unwrap();
+                let dfa = aho_corasick::dfa::Builder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(aho_corasick::MatchKind::Standard)
+                    .build(&words)
+                    .unwrap();
+                (ac, dfa)
+            });
+            let want: Vec<(usize, usize)> = ac
+                .find_overlapping_iter(text.as_str())
+                .map(|m| (m.start(), m.pattern().as_usize()))
+                .collect();
+            prop_assert_eq!(overlapping(dfa, text.as_bytes()), want);
+        }
     }
 
     #[test]

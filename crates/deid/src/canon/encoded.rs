@@ -59,7 +59,8 @@ pub(crate) fn find(text: &str) -> Vec<EncodedToken> {
             }
         };
         take(0, tok);
-        if tok.trim_end_matches('=').contains(['/', '=', '&', '-']) {
+        let body = tok.trim_end_matches('=').as_bytes();
+        if body.iter().any(|b| matches!(b, b'/' | b'=' | b'&' | b'-')) {
             for (off, part) in split_segments(tok).into_iter().skip(1) {
                 take(off, part);
             }
@@ -126,6 +127,29 @@ fn hex_into(s: &str, buf: &mut Vec<u8>) -> bool {
     true
 }
 
+/// The value of each Base64 digit (standard and URL-safe), 64 for any
+/// other byte.
+const B64: [u8; 256] = {
+    let mut t = [64u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[i] = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'+' | b'-' => 62,
+                b'/' | b'_' => 63,
+                _ => 64,
+            };
+        }
+        i += 1;
+    }
+    t
+};
+
 /// [`base64`] into `buf`; false where it does not decode.
 fn base64_into(s: &str, buf: &mut Vec<u8>) -> bool {
     buf.clear();
@@ -133,17 +157,14 @@ fn base64_into(s: &str, buf: &mut Vec<u8>) -> bool {
     if body.len() % 4 == 1 {
         return false;
     }
+    buf.reserve(body.len() / 4 * 3 + 2);
     let mut acc: u32 = 0;
     let mut bits = 0;
     for c in body.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => return false,
-        };
+        let v = B64.get(usize::from(c)).copied().unwrap_or(64);
+        if v == 64 {
+            return false;
+        }
         acc = acc << 6 | u32::from(v);
         bits += 6;
         if bits >= 8 {

@@ -37,9 +37,15 @@
 //!
 //! Inside a lower-case word, while both views read alike and step 1 holds
 //! nothing, no boundary or separator can come: the letters go through
-//! step 1 and the one romaniser in a tight loop ([`Keys::lower_run`])
-//! until a byte that is no lower-case letter, or an `r` or `v` (which may
-//! merge with the next). After an ASCII separator, the ASCII separators that follow
+//! step 1 and the one romaniser in a tight loop ([`Keys::lower_run`]),
+//! one table look-up per letter for both steps ([`Roman::lower_step`]; an
+//! `r` or `v` read with the byte after it, with which it may merge), and
+//! for a capital between small letters, and for digits. The loop goes on over a few ASCII
+//! separators and the lower-case letter or digit after them, or a
+//! capital before a small letter (the next word of prose), where both views still read alike after
+//! it (after a longer run of them, a hard break: the token ends, the
+//! break byte, and the letter from nothing held), and stops at any other byte, or an `r` or `v` before a byte that is
+//! not ASCII. After an ASCII separator, the ASCII separators that follow
 //! are only counted (the length of a separator run decides a hard break).
 //!
 //! It must give exactly what `fold::key_view_with(text, None, false)`
@@ -63,6 +69,23 @@ pub(crate) trait KeySink {
     fn both(&mut self, b: u8, bound: bool) {
         self.view(b, bound);
         self.joined(b, bound);
+    }
+    /// The lower-case words of `bytes` from `i` on ([`Keys::lower_run`]):
+    /// each step of `roman` ([`Roman::lower_step`]), its outputs into both
+    /// views, until the run ends. Returns where it stopped. A sink may
+    /// take the outputs in a loop of its own, as long as it takes exactly
+    /// these.
+    #[inline(always)]
+    fn lower_run(&mut self, roman: &mut Roman, bytes: &[u8], mut i: usize) -> usize {
+        while let Some((out, next)) = roman.lower_step(bytes, i) {
+            let mut rest = out;
+            while let Some((b, bound, more)) = rest.next() {
+                self.both(b, bound);
+                rest = more;
+            }
+            i = next;
+        }
+        i
     }
 }
 
@@ -122,20 +145,198 @@ const ASCII_SEP: [bool; 256] = {
 /// What a hard break pushes: a byte no key holds.
 const BREAK: u8 = b'\n';
 
-/// Step 1 of a lower-case ASCII letter that merges with no neighbour:
-/// its look-alike; 0 for any other byte, and for `r` and `v`.
-const LOWER_STEP1: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = b'a';
-    while b <= b'z' {
-        #[allow(clippy::indexing_slicing)]
-        if b != b'r' && b != b'v' {
-            t[b as usize] = LOOK[b as usize];
+/// The bit of the [`LOWER`] and [`LOWER_SEP`] entries of `r` and `v`,
+/// which merge with an `n` and a `v` after them (`rn` = `m`, `vv` = `w`):
+/// the entry is theirs when they do not. The top bit, so that a sign test
+/// finds it (and [`STOP`] with it).
+const MERGE: u64 = 1 << 63;
+/// The bit of a [`LOWER_SEP`] entry where the run ends: the per-token view
+/// would no longer read as the joined one.
+const STOP: u64 = 1 << 62;
+
+/// The bit of a [`Roman`] state in the tight loop ([`Roman::lower_step`])
+/// after a digit: the next letter starts a token, the next digit does not.
+/// [`Keys::lower_run`] clears it (and notes the digit) when the loop ends.
+const AFTER_DIGIT: u8 = 128;
+
+/// The columns of a [`LOWER`] row: the letters (`0` for `a`), then from
+/// [`DIGITS`] on the digits.
+const COLUMNS: usize = 64;
+/// The column of digit `0`.
+const DIGITS: usize = 32;
+
+/// The [`STEP`] entry of a letter's or digit's step-1 byte (its
+/// look-alike, [`LOOK`]) from state `s` with flag `bound`, each output that
+/// stands for the input byte ([`X`]) replaced by that byte, in the layout
+/// of the tight loop: bits 0-7 the next state ([`AFTER_DIGIT`] after a
+/// digit), from bit 8 the outputs (9 bits each, as [`LowerOut`]), and
+/// [`MERGE`] for `r` and `v`.
+const fn lower_entry(s: usize, raw: u8, bound: bool) -> u64 {
+    #[allow(clippy::indexing_slicing)]
+    let b = LOOK[raw as usize];
+    #[allow(clippy::indexing_slicing)]
+    let mut e = STEP[s * 2 * CLASSES + 2 * XCLASS[b as usize] as usize + bound as usize];
+    let n = (e >> 7) & 3;
+    let mut k = 0;
+    while k < n {
+        let at = 9 + 9 * k;
+        if (e >> at) & 0xff == X as u64 {
+            e |= (b as u64) << at;
         }
-        b += 1;
+        k += 1;
+    }
+    let digit = if raw.is_ascii_digit() { AFTER_DIGIT as u64 } else { 0 };
+    let mut packed = (e & 127) | digit | ((e >> 9) & ((1 << 27) - 1)) << 8;
+    if raw == b'r' || raw == b'v' {
+        packed |= MERGE;
+    }
+    packed
+}
+
+/// The column of `raw` (a letter in either case, or a digit) in a
+/// [`LOWER`] row.
+const fn column(raw: u8) -> usize {
+    if raw.is_ascii_digit() {
+        DIGITS + (raw - b'0') as usize
+    } else {
+        (raw.to_ascii_lowercase() - b'a') as usize
+    }
+}
+
+/// Step 1 and step 2 of a letter or digit inside an ASCII run
+/// ([`Keys::lower_run`]) as one table: for [`Roman`] state `s` at
+/// `s * COLUMNS + column`, [`lower_entry`] with the flag
+/// [`Keys::run_byte`] gives the byte there: after a small letter (`s`
+/// below [`AFTER_DIGIT`]) a small letter has none and a digit has one;
+/// after a digit, a small letter has one and a digit has none. Rows of
+/// states that no [`Roman`] has are 0, and so are unused columns.
+static LOWER: [u64; 256 * COLUMNS] = {
+    let mut t = [0u64; 256 * COLUMNS];
+    let mut s = 0;
+    while s < STATES {
+        let mut raw = b'0';
+        while raw <= b'z' {
+            if raw.is_ascii_lowercase() || raw.is_ascii_digit() {
+                let digit = raw.is_ascii_digit();
+                #[allow(clippy::indexing_slicing)]
+                {
+                    t[s * COLUMNS + column(raw)] = lower_entry(s, raw, digit);
+                    t[(s + AFTER_DIGIT as usize) * COLUMNS + column(raw)] =
+                        lower_entry(s, raw, !digit);
+                }
+            }
+            raw += 1;
+        }
+        s += 1;
     }
     t
 };
+
+/// As [`LOWER`], for a capital right after a small letter or a digit and
+/// before a small letter (`PowerShell`, `64Bit`), where a token starts but
+/// no separator came: [`lower_entry`] with flag `true`, taken as
+/// [`Keys::step2`] takes a byte with no separator before it (the same
+/// romaniser for both views). Rows by state without [`AFTER_DIGIT`].
+static LOWER_CAP: [u64; 128 * COLUMNS] = {
+    let mut t = [0u64; 128 * COLUMNS];
+    let mut s = 0;
+    while s < STATES {
+        let mut raw = b'a';
+        while raw <= b'z' {
+            #[allow(clippy::indexing_slicing)]
+            {
+                t[s * COLUMNS + column(raw)] = lower_entry(s, raw, true);
+            }
+            raw += 1;
+        }
+        s += 1;
+    }
+    t
+};
+
+/// As [`LOWER`], for a small letter or a digit after a few ASCII
+/// separators inside an ASCII run, where a token starts: [`lower_entry`]
+/// with flag `true`, taken as [`Keys::step2`] takes a byte after a
+/// separator while both views read alike: from nothing held (state 0), or
+/// where the step table says the per-token view, restarted there, reads
+/// as the joined ([`ACROSS`]); else [`STOP`]. Rows by state without
+/// [`AFTER_DIGIT`].
+static LOWER_SEP: [u64; 128 * COLUMNS] = {
+    let mut t = [STOP; 128 * COLUMNS];
+    let mut s = 0;
+    while s < STATES {
+        let mut raw = b'0';
+        while raw <= b'z' {
+            if raw.is_ascii_lowercase() || raw.is_ascii_digit() {
+                #[allow(clippy::indexing_slicing)]
+                let b = LOOK[raw as usize];
+                #[allow(clippy::indexing_slicing)]
+                let across = STEP[s * 2 * CLASSES + 2 * XCLASS[b as usize] as usize + 1] & ACROSS;
+                #[allow(clippy::indexing_slicing)]
+                {
+                    t[s * COLUMNS + column(raw)] =
+                        if s == 0 || across != 0 { lower_entry(s, raw, true) } else { STOP };
+                }
+            }
+            raw += 1;
+        }
+        s += 1;
+    }
+    t
+};
+
+/// The entry of `table` for the byte in column `col` at `bytes[at]` in
+/// the row `row` of a state, and where the next byte is: an `r` or `v`
+/// read with the byte after it when that is ASCII (merged with a small
+/// `n` or `v`: `m`, `w`; else alone); `None` where the run ends (an `r` or
+/// `v` before a byte that is not ASCII or none, [`STOP`]).
+#[inline(always)]
+fn lower_entry_at<const N: usize>(
+    table: &[u64; N],
+    row: usize,
+    col: usize,
+    bytes: &[u8],
+    at: usize,
+) -> Option<(u64, usize)> {
+    let mut e = table.get(row + col).copied().unwrap_or(STOP);
+    let mut next = at + 1;
+    if e >> 62 != 0 {
+        if e & STOP != 0 {
+            return None;
+        }
+        // Not ASCII, or the end: what follows may still merge.
+        let after = *bytes.get(next).filter(|b| b.is_ascii())?;
+        // `r` before `n` (17, 13), `v` before `v` (21): `m` (12), `w` (22).
+        let merged = match (col, after) {
+            (17, b'n') => Some(12),
+            (21, b'v') => Some(22),
+            _ => None,
+        };
+        if let Some(m) = merged {
+            e = table.get(row + m).copied().unwrap_or(STOP);
+            if e & STOP != 0 {
+                return None;
+            }
+            next += 1;
+        }
+    }
+    Some((e, next))
+}
+
+/// The outputs of [`Roman::lower_step`]: up to six key bytes, each with
+/// its flag, one after the other in 9 bits (the byte, then the flag); no
+/// key byte is 0, so the first 0 byte ends them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LowerOut(u64);
+
+impl LowerOut {
+    /// The next output, if any, and the outputs after it.
+    #[inline(always)]
+    pub(crate) fn next(self) -> Option<(u8, bool, LowerOut)> {
+        let b = self.0 as u8;
+        (b != 0).then_some((b, (self.0 >> 8) & 1 == 1, LowerOut(self.0 >> 9)))
+    }
+}
 
 /// Step-1 look-alikes (as `romaji::LOOK`): lower case, then `0→o 1→l i→l
 /// 3→e 4→a 5→s 7→t`.
@@ -559,7 +760,7 @@ const FINISH: [u64; STATES] = {
 /// kind (which names the bytes) and their flags, and each step is one
 /// entry of [`STEP`].
 #[derive(Clone, Copy, Debug, Default)]
-struct Roman {
+pub(crate) struct Roman {
     /// The kind held (`K_*`) times 4, plus the first held byte's flag,
     /// plus twice the second's.
     state: u8,
@@ -568,6 +769,93 @@ struct Roman {
 impl Roman {
     fn is_idle(&self) -> bool {
         self.state == 0
+    }
+
+    /// The lower-case letter at `bytes[i]` inside a word
+    /// ([`Keys::lower_run`]), or the few ASCII separators there and the
+    /// lower-case letter after them: step 1 and this step 2 of the letter
+    /// in one look-up ([`LOWER`], [`LOWER_SEP`]), the outputs and where
+    /// the next byte is.
+    ///
+    /// Separators are taken as [`Keys::ascii`] counts them and
+    /// [`Keys::run_byte`] reads the letter after them (the letter starts a
+    /// token, and the per-token view restarts there), only where both
+    /// views still read alike after the letter ([`LOWER_SEP`]); after
+    /// more than [`MAX_SEP_RUN`] of them, a hard break first
+    /// ([`Roman::after_break`]). A capital there before a
+    /// lower-case letter reads as its small letter: it starts the token
+    /// as that would (with the same look-alike), and the letter after it
+    /// has no boundary before it after either. An `r` or `v` is read with
+    /// the byte after it when that is ASCII: a lower-case letter has no
+    /// boundary before it, so merges as step 1 merges it (`rn` is one `m`,
+    /// `vv` one `w`); any other ASCII byte (a separator, a capital, a
+    /// digit) puts a boundary before the next letter step 1 reads, so
+    /// nothing merges with it, and it is its own step-1 byte. Before a
+    /// byte that is not ASCII, or none, what follows may still merge with
+    /// it (an `n` after an invisible character, a full-width `ｎ`), and it
+    /// is left to [`Keys::ascii`]. A capital right
+    /// after a small letter and before one (`PowerShell`) starts a token
+    /// with no separator before it, as [`Keys::run_byte`] reads it
+    /// ([`LOWER_CAP`]). A digit is read as `run_byte` reads it too (a
+    /// token starts at it after a letter, not after a digit; after a
+    /// digit a small letter starts one): the state then carries
+    /// [`AFTER_DIGIT`]. `None`, and nothing changed, where the run ends.
+    #[inline(always)]
+    pub(crate) fn lower_step(&mut self, bytes: &[u8], i: usize) -> Option<(LowerOut, usize)> {
+        let mut at = i;
+        let c = *bytes.get(at)?;
+        let l = c.wrapping_sub(b'a');
+        let row = usize::from(self.state) * COLUMNS;
+        // Without the digit bit (a separator or a capital comes after
+        // anything alike).
+        let plain = usize::from(self.state & !AFTER_DIGIT) * COLUMNS;
+        let (e, next) = if l < 26 {
+            lower_entry_at(&LOWER, row, usize::from(l), bytes, at)?
+        } else if c.is_ascii_digit() {
+            LOWER.get(row + DIGITS + usize::from(c - b'0')).map(|&e| (e, at + 1))?
+        } else if c.is_ascii_uppercase() && bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase) {
+            // A capital after a small letter or a digit, before a small
+            // letter.
+            lower_entry_at(&LOWER_CAP, plain, column(c), bytes, at)?
+        } else {
+            while ASCII_SEP.get(usize::from(*bytes.get(at)?)) == Some(&true) {
+                at += 1;
+            }
+            let c = *bytes.get(at)?;
+            // A capital before a lower-case letter reads as its small
+            // letter here: it starts the token as one would, and the
+            // letter after it takes no boundary after either.
+            let token = c.is_ascii_lowercase()
+                || c.is_ascii_digit()
+                || c.is_ascii_uppercase() && bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase);
+            if at == i || !token {
+                return None;
+            }
+            if at - i > MAX_SEP_RUN {
+                return self.after_break(bytes, column(c), at);
+            }
+            lower_entry_at(&LOWER_SEP, plain, column(c), bytes, at)?
+        };
+        self.state = e as u8;
+        Some((LowerOut((e >> 8) & ((1 << 27) - 1)), next))
+    }
+
+    /// [`Roman::lower_step`] after a hard break (more than
+    /// [`MAX_SEP_RUN`] separators), at the byte in column `col` at
+    /// `bytes[at]`: as [`Keys::run_byte`] reads it there, the token ends
+    /// (what is held let go, [`FINISH`]), the break byte goes to both
+    /// views ([`BREAK`], flagged), and the byte starts a token from
+    /// nothing held ([`LOWER_SEP`] in state 0, where nothing stops it).
+    #[inline(never)]
+    fn after_break(&mut self, bytes: &[u8], col: usize, at: usize) -> Option<(LowerOut, usize)> {
+        let (e, next) = lower_entry_at(&LOWER_SEP, 0, col, bytes, at)?;
+        let fin = FINISH.get(usize::from(self.state & !AFTER_DIGIT)).copied().unwrap_or(0);
+        let held = 9 * ((fin >> 7) & 3);
+        let outs = ((fin >> 9) & ((1 << held) - 1))
+            | (u64::from(BREAK) | 1 << 8) << held
+            | ((e >> 8) & ((1 << 27) - 1)) << (held + 9);
+        self.state = e as u8;
+        Some((LowerOut(outs), next))
     }
 
     /// The outputs of entry `e` (input byte `x`).
@@ -741,20 +1029,28 @@ impl<'s, S: KeySink> Keys<'s, S> {
     /// The lower-case letters from `i` on, inside a lower-case word while
     /// both views read alike and step 1 holds nothing: no boundary, no
     /// separator, so each goes through step 1 (its look-alike; an `r` or
-    /// `v`, which may merge with the next byte, is left to
-    /// [`Keys::ascii`]) straight into the joined romaniser, as `ascii`
-    /// would take it. Returns where it stopped.
+    /// `v` merged with the letter after it, or left to [`Keys::ascii`]
+    /// when no letter follows) straight into the joined romaniser, as
+    /// `ascii` would take it, both in one look-up
+    /// ([`Roman::lower_step`]); and the next word after a few separators
+    /// (lower-case, or a capital and lower-case letters), as `ascii` and
+    /// [`Keys::run_byte`] would take them, where both views still read
+    /// alike after its first letter. Returns where it stopped: after a
+    /// lower-case letter, or after a capital with a lower-case letter next,
+    /// which the tokenizer takes after a capital exactly as after a small
+    /// letter (no boundary, nothing held, no separator run), so that its
+    /// state is as a lower-case letter leaves it either way.
     #[inline(always)]
-    fn lower_run(&mut self, bytes: &[u8], mut i: usize) -> usize {
+    fn lower_run(&mut self, bytes: &[u8], i: usize) -> usize {
         let mut roman = self.joined;
-        let mut out = BothOut(&mut *self.sink);
-        while let Some(&raw) = bytes.get(i) {
-            let b = LOWER_STEP1.get(usize::from(raw)).copied().unwrap_or(0);
-            if b == 0 {
-                break;
-            }
-            roman.push(Entry { b, bound: false }, &mut out);
-            i += 1;
+        // The sink runs the loop ([`KeySink::lower_run`]), so that it can
+        // keep its own state in registers through it.
+        let i = self.sink.lower_run(&mut roman, bytes, i);
+        if roman.state & AFTER_DIGIT != 0 {
+            // The loop ended after a digit: the tokenizer reads on after
+            // one.
+            roman.state &= !AFTER_DIGIT;
+            self.prev = Class::Digit;
         }
         self.joined = roman;
         i
@@ -1279,6 +1575,169 @@ mod tests {
     impl Out for Puts {
         fn put(&mut self, b: u8, bound: bool) {
             self.0.push((b, bound));
+        }
+    }
+
+    /// A lower-case letter after ASCII separators ([`Roman::lower_step`])
+    /// is read as [`Keys::run_byte`] reads it after [`Keys::ascii`] counted
+    /// them: step 1 (the merges included) with flag `true`, then step 2 as
+    /// [`Keys::step2`] takes a byte after a separator while both views
+    /// read alike (from nothing held, or across when the table says so);
+    /// after more than [`MAX_SEP_RUN`] separators, a hard break first
+    /// (the token ends, the break byte, the letter from nothing held); in
+    /// every state, for runs of one to ten separators and every other
+    /// byte after them, and a letter, a capital, a separator, a byte that
+    /// is not ASCII or nothing after that. Where the views would part the
+    /// run ends and nothing changes.
+    #[test]
+    fn lower_step_after_separators() {
+        // Every state, also as left right after a digit (the separators
+        // make that moot).
+        for state in (0..STATES).flat_map(|s| [s, s | usize::from(AFTER_DIGIT)]) {
+            for seps in ["-", " ", ".\n", "  - ", " -_/.", "      ", "\n         "] {
+                // A separator in place of the letter makes a longer run:
+                // the runs above are those.
+                for letter in (0..=255u8).filter(|&b| !ASCII_SEP[usize::from(b)]) {
+                    for third in [
+                        None,
+                        Some(b'n'),
+                        Some(b'v'),
+                        Some(b'a'),
+                        Some(b'N'),
+                        Some(b' '),
+                        Some(0xef),
+                    ] {
+                        let mut bytes = seps.as_bytes().to_vec();
+                        bytes.push(letter);
+                        bytes.extend(third);
+                        let start = Roman { state: u8::try_from(state).unwrap() };
+                        let mut fused = start;
+                        let step = fused.lower_step(&bytes, 0);
+                        let mut got = Puts::default();
+                        let mut rest = step.map(|(out, _)| out);
+                        while let Some((b, bound, more)) = rest.and_then(LowerOut::next) {
+                            got.put(b, bound);
+                            rest = Some(more);
+                        }
+                        let lower = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_lowercase());
+                        let n = seps.len();
+                        // A capital before a small letter is read as its
+                        // small letter; a digit as itself.
+                        let digit = letter.is_ascii_digit();
+                        let small = lower(Some(letter))
+                            || letter.is_ascii_uppercase() && lower(third)
+                            || digit;
+                        let letter = letter.to_ascii_lowercase();
+                        let read = if !small {
+                            None
+                        } else if matches!(letter, b'r' | b'v') {
+                            match (letter, third) {
+                                _ if !third.is_some_and(|b| b.is_ascii()) => None,
+                                (b'r', Some(b'n')) => Some((b'm', n + 2)),
+                                (b'v', Some(b'v')) => Some((b'w', n + 2)),
+                                _ => Some((letter, n + 1)),
+                            }
+                        } else {
+                            Some((LOOK[usize::from(letter)], n + 1))
+                        };
+                        let want = read.and_then(|(b, len)| {
+                            let mut two = Roman { state: start.state & !AFTER_DIGIT };
+                            let mut puts = Puts::default();
+                            let e = Entry { b, bound: true };
+                            if n > MAX_SEP_RUN {
+                                // A hard break: the token ends, the break,
+                                // and the letter from nothing held.
+                                two.finish(&mut puts);
+                                puts.put(BREAK, true);
+                                two.push(e, &mut puts);
+                            } else if two.is_idle() {
+                                two.push(e, &mut puts);
+                            } else if !two.push_across(e, &mut puts) {
+                                return None;
+                            }
+                            let after = if digit { AFTER_DIGIT } else { 0 };
+                            Some((two.state | after, puts, len))
+                        });
+                        let case = format!("{state} {seps:?} {letter} {third:?}");
+                        match want {
+                            None => {
+                                assert!(step.is_none(), "{case}");
+                                assert_eq!(fused.state, start.state, "{case}");
+                            }
+                            Some((state_after, puts, len)) => {
+                                assert_eq!(step.map(|(_, next)| next), Some(len), "{case}");
+                                assert_eq!((fused.state, got), (state_after, puts), "{case}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The one look-up of a lower-case letter ([`Roman::lower_step`])
+    /// equals step 1 ([`LOOK`], and the merges `rn` = `m`, `vv` = `w`
+    /// with a small letter after) and then step 2 ([`Roman::push`], flag
+    /// `false`; a capital before a small letter: flag `true`), in every
+    /// state, for every byte and every byte after it (or none); an `r` or
+    /// `v` before a byte that is not ASCII or none, and every other byte,
+    /// end the run and change nothing.
+    #[test]
+    fn lower_step_is_step_1_then_step_2() {
+        // Every state, as left by a small letter and by a digit.
+        for state in (0..STATES).flat_map(|s| [s, s | usize::from(AFTER_DIGIT)]) {
+            for raw in 0..=255u8 {
+                for after in (0..=255u8).map(Some).chain([None]) {
+                    let bytes: Vec<u8> = [Some(raw), after].into_iter().flatten().collect();
+                    let start = Roman { state: u8::try_from(state).unwrap() };
+                    let mut fused = start;
+                    let step = fused.lower_step(&bytes, 0);
+                    let mut got = Puts::default();
+                    let mut rest = step.map(|(out, _)| out);
+                    while let Some((b, bound, more)) = rest.and_then(LowerOut::next) {
+                        got.put(b, bound);
+                        rest = Some(more);
+                    }
+                    if ASCII_SEP[usize::from(raw)] {
+                        // Separators: `lower_step_after_separators`.
+                        continue;
+                    }
+                    let after_digit = start.state & AFTER_DIGIT != 0;
+                    let lower = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_lowercase());
+                    // A capital before a small letter starts a token (with
+                    // no separator before it): its small letter, flagged.
+                    let capital = raw.is_ascii_uppercase() && lower(after);
+                    let digit = raw.is_ascii_digit();
+                    // The flags `run_byte` gives: a small letter has one
+                    // after a digit, a digit after a letter.
+                    let bound =
+                        capital || (lower(Some(raw)) && after_digit) || (digit && !after_digit);
+                    let small = raw.to_ascii_lowercase();
+                    let merges = matches!((small, after), (b'r', Some(b'n')) | (b'v', Some(b'v')));
+                    // An `r` or `v` needs an ASCII byte after it.
+                    let ascii = |b: Option<u8>| b.is_some_and(|b| b.is_ascii());
+                    let want = if !(lower(Some(raw)) || capital || digit)
+                        || (matches!(small, b'r' | b'v') && !ascii(after))
+                    {
+                        None
+                    } else if merges {
+                        Some((if small == b'r' { b'm' } else { b'w' }, 2))
+                    } else {
+                        Some((LOOK[usize::from(small)], 1))
+                    };
+                    let Some((b, len)) = want else {
+                        assert!(step.is_none(), "{state} {raw} {after:?}");
+                        assert_eq!(fused.state, start.state);
+                        continue;
+                    };
+                    let mut two = Roman { state: start.state & !AFTER_DIGIT };
+                    let mut puts = Puts::default();
+                    two.push(Entry { b, bound }, &mut puts);
+                    let state_after = two.state | if digit { AFTER_DIGIT } else { 0 };
+                    assert_eq!(step.map(|(_, next)| next), Some(len), "{state} {raw} {after:?}");
+                    assert_eq!((fused.state, got), (state_after, puts), "{state} {raw} {after:?}");
+                }
+            }
         }
     }
 

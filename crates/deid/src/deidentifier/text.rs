@@ -125,6 +125,9 @@ impl Deidentifier {
             }
         }
 
+        // What the last gate would find in the output if nothing changes
+        // the text (see `finish`).
+        let found_in_text = hits.clone();
         hits.retain(|h| !overlaps(&consumed, h.start, h.end));
         // 3. Profile terms in the text.
         self.apply_hits(text, &hits, &matches, &mut w);
@@ -179,7 +182,7 @@ impl Deidentifier {
                 w.warn(DeidWarning::OpenDirectoryExposesVictims, RuleId::R9, s, e);
             }
         }
-        self.finish(text, w)
+        self.finish(text, w, found_in_text)
     }
 
     /// Turns profile-term hits into redactions, each with the rule its
@@ -566,8 +569,9 @@ impl Deidentifier {
         }
     }
 
-    /// Merges edits and writes the shareable text.
-    fn finish(&self, text: &str, mut w: Work) -> Deidentified {
+    /// Merges edits and writes the shareable text (`found_in_text`: what
+    /// `self.matcher.find_all(text)` gives).
+    fn finish(&self, text: &str, mut w: Work, mut found_in_text: Vec<Hit>) -> Deidentified {
         w.edits.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
         let mut merged: Vec<Edit> = Vec::with_capacity(w.edits.len());
         for e in w.edits {
@@ -599,8 +603,25 @@ impl Deidentifier {
         // view of the output still shows is redacted too, so that no term
         // survives in any view of what leaves.
         let mut late: Vec<(usize, usize)> = Vec::new();
-        for _ in 0..3 {
-            let mut residual = self.matcher.find_all(&out);
+        //
+        // The whole output is read again, not only around the edits: what
+        // `find_all` reports depends on where it cuts its chunks (a short
+        // key at the end of a chunk's reach stands there), and output and
+        // text are cut at different places once an edit changes a length;
+        // and a match is not bounded in bytes (invisible characters and
+        // long-vowel runs make no key bytes, a run of percent escapes
+        // decodes as one, the joined view runs on across separators up to
+        // a hard break), so no fixed context around an edit holds every
+        // match that crosses it. Only the output of no edit is provably
+        // what the first step read.
+        for round in 0..3 {
+            // Without an edit the output is the text, whose terms the first
+            // step found with this very call: they are what it would find.
+            let mut residual = if round == 0 && merged.is_empty() {
+                std::mem::take(&mut found_in_text)
+            } else {
+                self.matcher.find_all(&out)
+            };
             residual.retain(|h| !chance_hit(&out, h.start, h.end));
             if residual.is_empty() {
                 break;
