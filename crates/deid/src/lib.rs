@@ -49,17 +49,19 @@
 //! - **Cost**: text goes through decoding, two key views streamed into
 //!   the automaton, the scanners (each started from its own cue: digits,
 //!   dots, `:`/`@`, keywords found in one pass) and a last check of the
-//!   output, so it is far slower than extraction: about 430 instructions
-//!   per byte of the dev corpus (callgrind; 10,000-term and 10-term
-//!   profiles alike), which ran at 26.5 MiB/s on one core of the team's
-//!   2-core machine (criterion `deid/text`; 10 terms 25.9 MiB/s). The
-//!   bundled victim profile on the corpus with its incident notes mixed
-//!   in, where terms are found in every other chunk, costs about 810
-//!   instructions per byte (14.5 MiB/s). The
-//!   streamed key views are the largest part (about 77 instructions per
-//!   byte and pass, over the input, the output and the pieces that hold a
-//!   term, and for the values of network indicators: about 40 % of the
-//!   whole; the sink's automaton steps are much of it).
+//!   output, so it is far slower than extraction: about 377 instructions
+//!   per byte of the dev corpus with a 10,000-term profile (callgrind),
+//!   which ran at 27.0 MiB/s on one core of the team's 2-core machine
+//!   (criterion `deid/text`; 10 terms 27.0 MiB/s too). The bundled victim
+//!   profile on the corpus with its incident notes mixed in, where terms
+//!   are found in every other chunk, costs about 750 instructions per byte
+//!   (14.8 MiB/s). The streamed key views are the largest part (about 125
+//!   instructions per byte over all passes: the input, the output and the
+//!   pieces that hold a term, and the values of network indicators),
+//!   then the scanners (65) and the output check (75). Fewer instructions
+//!   have stopped buying time one for one: the table-driven inner loops
+//!   that took the views from 179 to 125 instructions per byte run at a
+//!   lower rate per instruction, so the wall clock moved 2 %.
 //!   Single indicators take under a microsecond each.
 //! - **People the profile does not list**: names after a Japanese
 //!   honorific (`佐々木様`, `田中 健一さん`, `山本氏`), after an English
