@@ -133,8 +133,8 @@ fn is_katakana(c: char) -> bool {
     matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | '\u{FF66}'..='\u{FF9D}')
 }
 
-/// Longest name, in characters, with the space between family and given
-/// name: longer runs are sentences of kanji, not names.
+/// Longest name, in characters: of a longer run of kanji before an
+/// honorific, the last this many are taken.
 const MAX_NAME_CHARS: usize = 10;
 
 /// Words that take `様`, `さん`, `氏` or `殿` without being a name, as the
@@ -232,7 +232,9 @@ fn japanese_before(text: &str, start: usize, end: usize) -> Option<Span> {
     let mut chars = before.get(..from)?.char_indices().rev().peekable();
     let mut spaced = false;
     while let Some(&(i, c)) = chars.peek() {
-        if is_name_char(c) {
+        // A longer run (`株式会社湊川精機総務部佐々木様`) ends in the name:
+        // its last characters go, the rest is left to the other rules.
+        if is_name_char(c) && count < MAX_NAME_CHARS {
             from = i;
             count += 1;
         } else if (c == ' ' || c == '\u{3000}') && !spaced && count > 0 {
@@ -247,9 +249,6 @@ fn japanese_before(text: &str, start: usize, end: usize) -> Option<Span> {
             break;
         }
         chars.next();
-        if count > MAX_NAME_CHARS {
-            return None;
-        }
     }
     let name = text.get(from..start)?;
     if count == 0 || name.chars().all(|c| c == '・' || c == 'ー') {
@@ -403,7 +402,7 @@ fn role_name(text: &str, end: usize) -> Option<Span> {
     let mut spaced = false;
     let mut chars = text.get(from..)?.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if is_name_char(c) {
+        if is_name_char(c) && count < MAX_NAME_CHARS {
             to = from + i + c.len_utf8();
             count += 1;
         } else if (c == ' ' || c == '\u{3000}') && !spaced && count > 0 {
@@ -413,9 +412,6 @@ fn role_name(text: &str, end: usize) -> Option<Span> {
             spaced = true;
         } else {
             break;
-        }
-        if count > MAX_NAME_CHARS {
-            return None;
         }
     }
     (count > 0).then_some(Span { start: from, end: to })
@@ -438,6 +434,7 @@ mod tests {
         assert_eq!(found("サポートのマイケル・スミスさんへ"), ["マイケル・スミス"]);
         assert_eq!(found("経理部の佐々木さくら様が開封"), ["佐々木さくら"]);
         assert_eq!(found("総務の田中 ゆかりさん"), ["田中 ゆかり"]);
+        assert_eq!(found("株式会社湊川精機総務部佐々木様へ"), ["湊川精機総務部佐々木"]);
     }
 
     #[test]
