@@ -694,15 +694,7 @@ impl<A: Automaton, F: Flags> KeySink for TermScan<'_, A, F> {
         // (rare) every output goes through `both`.
         let pending = self.view.want | self.joined.want;
         if !F::WORD || self.view.state != self.joined.state || pending {
-            while let Some((out, next)) = roman.lower_step(bytes, i) {
-                let mut rest = out;
-                while let Some((b, bound, more)) = rest.next() {
-                    self.both(b, bound);
-                    rest = more;
-                }
-                i = next;
-            }
-            return i;
+            return crate::canon::stream::lower_run_through_both(self, roman, bytes, i);
         }
         let (a, terms) = (self.a, self.terms);
         let mut sid = self.view.state;
@@ -1130,23 +1122,16 @@ impl Matcher {
         // check it streamed (the views of `key_view_with(s, None, false)`,
         // no buffer) and build the views with span maps only when it holds
         // one.
-        if !crate::canon::decode::needs_decoding(s) {
-            if !self.any_streamed(s) {
-                return Vec::new();
-            }
-            return self.find(&crate::canon::fold::key_view(s, None));
-        }
-        let decoded = crate::canon::decode::decode(s);
-        match &decoded.view {
-            Some(v) => self.find(&crate::canon::fold::key_view(&v.text, Some(&v.src))),
-            None => {
-                // Most values hold no term: check without span maps first.
-                if !self.any_streamed(s) {
-                    return Vec::new();
-                }
-                self.find(&crate::canon::fold::key_view(s, None))
+        if crate::canon::decode::needs_decoding(s) {
+            if let Some(v) = &crate::canon::decode::decode(s).view {
+                return self.find(&crate::canon::fold::key_view(&v.text, Some(&v.src)));
             }
         }
+        // Nothing decoded: the value as it is.
+        if !self.any_streamed(s) {
+            return Vec::new();
+        }
+        self.find(&crate::canon::fold::key_view(s, None))
     }
 
     /// [`Matcher::hits_in`] as it was before values were checked streamed:

@@ -1110,7 +1110,9 @@ const USER_PAIR_KEYS: &[&str] = &[
 /// by position) are looked at as headers.
 fn csv_columns(text: &str, keys: &[&str], at: impl Iterator<Item = usize>) -> Vec<Span> {
     let mut out = Vec::new();
-    // Where the last table read ended: a key inside it is a value.
+    // Where the last line looked at (or the last table read) ended: a key
+    // before it was seen with that line (many keys on one long line of
+    // JSON are one look), or is a value of the table.
     let mut read_to = 0;
     for p in at {
         if p < read_to {
@@ -1118,6 +1120,7 @@ fn csv_columns(text: &str, keys: &[&str], at: impl Iterator<Item = usize>) -> Ve
         }
         let line_start = text.get(..p).and_then(|t| t.rfind('\n')).map_or(0, |q| q + 1);
         let line_end = text.get(p..).and_then(|t| t.find('\n')).map_or(text.len(), |q| p + q);
+        read_to = line_end + 1;
         let header = text.get(line_start..line_end).unwrap_or_default().trim_end_matches('\r');
         let Some((sep, n, cols)) = [',', '\t'].into_iter().find_map(|sep| {
             let fields: Vec<&str> = header.split(sep).collect();

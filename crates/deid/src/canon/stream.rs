@@ -76,17 +76,30 @@ pub(crate) trait KeySink {
     /// take the outputs in a loop of its own, as long as it takes exactly
     /// these.
     #[inline(always)]
-    fn lower_run(&mut self, roman: &mut Roman, bytes: &[u8], mut i: usize) -> usize {
-        while let Some((out, next)) = roman.lower_step(bytes, i) {
-            let mut rest = out;
-            while let Some((b, bound, more)) = rest.next() {
-                self.both(b, bound);
-                rest = more;
-            }
-            i = next;
-        }
-        i
+    fn lower_run(&mut self, roman: &mut Roman, bytes: &[u8], i: usize) -> usize {
+        lower_run_through_both(self, roman, bytes, i)
     }
+}
+
+/// [`KeySink::lower_run`] as a sink without a loop of its own takes it:
+/// each output of each step through [`KeySink::both`]. Returns where the
+/// run stopped.
+#[inline(always)]
+pub(crate) fn lower_run_through_both<S: KeySink + ?Sized>(
+    sink: &mut S,
+    roman: &mut Roman,
+    bytes: &[u8],
+    mut i: usize,
+) -> usize {
+    while let Some((out, next)) = roman.lower_step(bytes, i) {
+        let mut rest = out;
+        while let Some((b, bound, more)) = rest.next() {
+            sink.both(b, bound);
+            rest = more;
+        }
+        i = next;
+    }
+    i
 }
 
 /// Streams the key views of `text` into `sink`.

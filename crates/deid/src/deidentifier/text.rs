@@ -756,20 +756,8 @@ fn split_into_digits(text: &str, s: usize, e: usize) -> bool {
 /// reads `sato`).
 fn inside_onion_label(text: &str, s: usize, e: usize) -> bool {
     let b = text.as_bytes();
-    let base32 = |i: usize| {
-        b.get(i).is_some_and(|c| matches!(c.to_ascii_lowercase(), b'a'..=b'z' | b'2'..=b'7'))
-    };
-    if !(s..e).all(base32) {
-        return false;
-    }
-    let mut a = s;
-    while a > 0 && base32(a - 1) {
-        a -= 1;
-    }
-    let mut z = e;
-    while base32(z) {
-        z += 1;
-    }
+    let base32 = |c: u8| matches!(c.to_ascii_lowercase(), b'a'..=b'z' | b'2'..=b'7');
+    let Some((a, z)) = run_around(b, s, e, base32) else { return false };
     let tail = b.get(z..).unwrap_or_default();
     let onion =
         |suffix: &[u8]| tail.get(..suffix.len()).is_some_and(|t| t.eq_ignore_ascii_case(suffix));
@@ -781,22 +769,31 @@ fn inside_onion_label(text: &str, s: usize, e: usize) -> bool {
 /// Whether `s..e` lies inside a hex digest.
 fn inside_hex_digest(text: &str, s: usize, e: usize) -> bool {
     let b = text.as_bytes();
-    let hex = |i: usize| b.get(i).is_some_and(u8::is_ascii_hexdigit);
-    if !(s..e).all(hex) {
-        return false;
-    }
-    let mut a = s;
-    while a > 0 && hex(a - 1) {
-        a -= 1;
-    }
-    let mut z = e;
-    while hex(z) {
-        z += 1;
-    }
+    let Some((a, z)) = run_around(b, s, e, |c| c.is_ascii_hexdigit()) else { return false };
     let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
     matches!(z - a, 32 | 40 | 64 | 128) && !(a > 0 && word(a - 1)) && !word(z)
 }
 
+/// The longest run of bytes of class `class` around `s..e`, when every
+/// byte of `s..e` is of it.
+fn run_around(b: &[u8], s: usize, e: usize, class: impl Fn(u8) -> bool) -> Option<(usize, usize)> {
+    let of = |i: usize| b.get(i).is_some_and(|&c| class(c));
+    if !(s..e).all(of) {
+        return None;
+    }
+    let mut a = s;
+    while a > 0 && of(a - 1) {
+        a -= 1;
+    }
+    let mut z = e;
+    while of(z) {
+        z += 1;
+    }
+    Some((a, z))
+}
+
+/// `text[s..e]` with the non-white-space bytes around it (the span itself
+/// may hold white space: a name of two words).
 fn token_around(text: &str, s: usize, e: usize) -> &str {
     let b = text.as_bytes();
     let mut a = s;
