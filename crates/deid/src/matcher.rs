@@ -775,6 +775,10 @@ pub(crate) struct Matcher {
     product_dfa: Option<dfa::DFA>,
     /// Keys the look-alike check compares registrable labels against.
     pub(crate) lookalike: crate::lookalike::Lookalikes,
+    /// How far each piece of a text reaches into the next, in bytes the key
+    /// views read ([`reach_past`]): enough for the longest key written in
+    /// its longest form.
+    overlap: usize,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -911,7 +915,14 @@ impl Matcher {
             d.start_state(Anchored::No).map_err(|e| BuildError::Automaton(e.to_string()))?;
             Some(d)
         };
-        Ok(Matcher { ac, terms, ring, services, products, product_dfa, lookalike })
+        // A key byte is written in at most about 80 bytes of text: its
+        // character spelled two ways longer in romanisation (`oh` for `o`),
+        // as an HTML entity of up to 12 bytes, and up to MAX_SEP_RUN
+        // separators after it, each an entity too. Characters read as
+        // nothing are not counted at all.
+        let longest_key = products.iter().map(String::len).fold(longest, usize::max);
+        let overlap = OVERLAP.max(longest_key.saturating_mul(BYTES_PER_KEY_BYTE));
+        Ok(Matcher { ac, terms, ring, services, products, product_dfa, lookalike, overlap })
     }
 
     /// How many keys the automata hold.
@@ -961,7 +972,7 @@ impl Matcher {
         let mut spans = Vec::new();
         let mut start = 0;
         while start < text.len() {
-            let (end, reach) = piece(text, start, PIECE);
+            let (end, reach) = piece(text, start, PIECE, self.overlap);
             let Some(chunk) = text.get(start..reach) else { break };
             if joined_holds_any(d, chunk) {
                 let kv = crate::canon::fold::joined_view(chunk);
@@ -1054,7 +1065,7 @@ impl Matcher {
             // Each chunk reaches into the next, so a term across the cut is
             // still whole in one of them (matches are local: a long run of
             // separators breaks them).
-            let (end, reach) = piece(text, start, CHUNK);
+            let (end, reach) = piece(text, start, CHUNK, self.overlap);
             let Some(chunk) = text.get(start..reach) else { break };
             // Without the map: the chunks that hold a term are few, and
             // decoded again with it.
@@ -1088,7 +1099,7 @@ impl Matcher {
                 // into the next as the chunks do).
                 let mut at = 0;
                 while at < view.len() {
-                    let (to, reach) = piece(view, at, PIECE);
+                    let (to, reach) = piece(view, at, PIECE, self.overlap);
                     let Some(part) = view.get(at..reach) else { break };
                     if self.any_streamed(part) {
                         // Spans of the piece: through the chunk's map, or
@@ -1161,24 +1172,59 @@ impl Matcher {
 
 /// The bytes of text [`Matcher::scan_text`] reads at a time.
 const CHUNK: usize = 32 * 1024;
-/// How far each chunk reaches into the next, so that a match across the
-/// cut is whole in one of them (matches are local: a long run of
-/// separators breaks them).
+/// How far each chunk reaches into the next at least, in bytes the key
+/// views read, so that a match across the cut is whole in one of them
+/// (matches are local: a long run of separators breaks them).
 const OVERLAP: usize = 2048;
+
+/// The most bytes of text one byte of a key is written in (see
+/// [`Matcher::new`]); a matcher's overlap is at least its longest key
+/// times this.
+const BYTES_PER_KEY_BYTE: usize = 80;
 
 /// The pieces a chunk that holds a term is read again in, for views with
 /// span maps.
 const PIECE: usize = 8 * 1024;
 
 /// The piece of `text` that starts at `start`, about `size` bytes: where it
-/// ends, and how far it reaches into the next ([`OVERLAP`] bytes on).
-fn piece(text: &str, start: usize, size: usize) -> (usize, usize) {
-    let end = chunk_end(text, start, size);
-    let mut reach = (end + OVERLAP).min(text.len());
-    while !text.is_char_boundary(reach) {
-        reach += 1;
+/// ends, and how far it reaches into the next (`overlap` bytes on, not
+/// counting characters the key views may read as nothing). Where those run
+/// on for more than a piece, the piece takes them whole, so that no later
+/// piece reads them again: the cost stays linear in the text.
+fn piece(text: &str, start: usize, size: usize, overlap: usize) -> (usize, usize) {
+    let mut end = chunk_end(text, start, size);
+    loop {
+        let (reach, skipped) = reach_past(text, end, overlap);
+        if skipped <= size || reach == end {
+            return (end, reach);
+        }
+        end = reach;
     }
-    (end, reach)
+}
+
+/// Where the reach of a piece that ends at `end` ends: past `overlap` bytes
+/// of text that the key views read (every ASCII byte; the characters
+/// [`crate::canon::fold::may_read_as_nothing`] are not counted), or the end
+/// of the text; and how many bytes it passed over without counting.
+fn reach_past(text: &str, end: usize, overlap: usize) -> (usize, usize) {
+    let at = (end.saturating_add(overlap)).min(text.len());
+    // Nearly always: ASCII, each byte read (and `at` a character boundary,
+    // after an ASCII byte).
+    if text.as_bytes().get(end..at).is_some_and(<[u8]>::is_ascii) {
+        return (at, 0);
+    }
+    let (mut read, mut skipped) = (0, 0);
+    for (i, c) in text.get(end..).unwrap_or_default().char_indices() {
+        if read >= overlap {
+            return (end + i, skipped);
+        }
+        if crate::canon::fold::may_read_as_nothing(c) {
+            skipped += c.len_utf8();
+        } else {
+            read += c.len_utf8();
+        }
+    }
+    (text.len(), skipped)
 }
 
 /// Whether the joined key view of `text` holds any key of `d` (streamed:

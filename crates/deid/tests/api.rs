@@ -201,3 +201,40 @@ fn every_mention_of_an_announced_product_is_flagged_however_long_the_text() {
         .collect();
     assert_eq!(flagged, ["FortiGate", "FORTI-GATE", "Fortigate"], "{flagged:?}");
 }
+
+#[test]
+fn a_name_padded_with_invisible_characters_across_a_chunk_cut_is_found() {
+    // The text is read in chunks of about 32 KiB, cut at white space, each
+    // reaching a little into the next. Zero-width characters, soft hyphens
+    // and combining marks are read as nothing, so a name padded with
+    // thousands of them is still the name, however many bytes it spans:
+    // place the cut inside such a name, padding on both sides of it.
+    let line = "The actor staged tooling on a rented server and moved laterally over SMB.\n";
+    for pad in ["\u{200b}", "\u{ad}", "\u{feff}", "\u{301}"] {
+        for (before, after) in [(600, 1_000), (100, 20_000), (3_000, 70_000)] {
+            let mut text = String::new();
+            while text.len() < 32 * 1024 - 40 {
+                text.push_str(line);
+            }
+            text.push_str("Contact: Minatogawa");
+            text.push_str(&pad.repeat(before));
+            // A mark after a space is no accent: it reads as a separator,
+            // and many in a row break the name as a blank line does, so
+            // marks pad the name without a space (the cut then falls
+            // inside them, where no white space is near).
+            if !pad.starts_with('\u{301}') {
+                text.push(' ');
+            }
+            text.push_str(&pad.repeat(after));
+            text.push_str("Seiki.\n");
+            text.push_str(&line.repeat(8));
+            let d = minatogawa();
+            let out = d.deidentify_text(&text);
+            assert!(
+                !out.text.contains("Minatogawa") && !out.text.contains("Seiki"),
+                "pad {pad:?} x {before}+{after}: the name went out"
+            );
+            assert!(d.residual(&out.text).is_empty());
+        }
+    }
+}

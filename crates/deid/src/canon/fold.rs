@@ -59,6 +59,15 @@ pub(super) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}')
 }
 
+/// Characters the key views may read as nothing at all, however many come
+/// in a row: invisible ones, and combining marks (an accent that composes
+/// with the letter before it is folded away, and so are more after it). A
+/// name padded with them spans any number of bytes; whoever cuts text into
+/// pieces must not count them as text (`Matcher::scan_text`).
+pub(crate) fn may_read_as_nothing(c: char) -> bool {
+    is_invisible(c) || unicode_normalization::char::is_combining_mark(c)
+}
+
 /// Latin look-alikes in other scripts (a subset of UTS #39 confusables,
 /// the letters used in look-alike host names).
 pub(super) fn latin_lookalike(c: char) -> char {
