@@ -158,7 +158,17 @@ impl Keywords {
                 .collect(),
             None => Vec::new(),
         };
-        Keywords { hits, lines: line_values_of(text, [USER_KEYS, HOST_KEYS, META_KEYS]) }
+        Keywords {
+            hits,
+            lines: line_values_of(
+                text,
+                [
+                    (USER_KEYS, ValueShape::Account),
+                    (HOST_KEYS, ValueShape::Host),
+                    (META_KEYS, ValueShape::Words),
+                ],
+            ),
+        }
     }
 
     /// The occurrences of [`crate::quasi::AMOUNT_CUES`], as `(start, index
@@ -303,6 +313,13 @@ fn key_values(
     out
 }
 
+/// Whether the value `v` at `at` is a working directory, not a password:
+/// `PWD=/var/www` in a sudo log line (the shell's `PWD`, an absolute path).
+fn working_directory(s: &[u8], at: usize, v: &[u8]) -> bool {
+    let key = s.get(at.saturating_sub(4)..at).unwrap_or_default();
+    key.eq_ignore_ascii_case(b"pwd=") && v.first().is_some_and(|&c| c == b'/' || c == b'~')
+}
+
 /// Credential values (R4): `password: x`, `user:pass@`, NTLM pairs,
 /// Kerberos hashes, cloud and API keys, JWTs, and command-line switches that
 /// carry passwords or user names.
@@ -311,7 +328,10 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
     // key = value pairs, not a template's input or a script's expression
     // (`$password = '#{password}'`, `pass = $args[0]`).
     let mut out = key_values(text, kw.of(List::CredentialKeys), CREDENTIAL_KEYS);
-    out.retain(|v| !is_placeholder_or_expression(s.get(v.start..v.end).unwrap_or_default()));
+    out.retain(|v| {
+        let b = s.get(v.start..v.end).unwrap_or_default();
+        !is_placeholder_or_expression(b) && !working_directory(s, v.start, b)
+    });
     // Switches: /p:x /password:x -p x --password x /user:x -u x --user x.
     for (p, ki) in kw.of(List::Switches) {
         let Some(k) = SWITCHES.get(ki).map(|k| k.as_bytes()) else { continue };
@@ -1044,6 +1064,8 @@ pub(crate) fn user_pairs(text: &str, kw: &Keywords) -> Vec<Span> {
         !is_placeholder_or_expression(b)
             && !GENERIC_ACCOUNTS.iter().any(|g| g.as_bytes().eq_ignore_ascii_case(b))
             && b.iter().any(u8::is_ascii_alphabetic)
+            // `NT AUTHORITY\SYSTEM` (JSON: `NT AUTHORITY\\SYSTEM`) names no one.
+            && !starts_with_principal(s.get(v.start..).unwrap_or_default())
             // No account name holds a `/` (`user:/nonexistent` in passwd);
             // an e-mail address is an indicator, judged by its own rules
             // (a victim's goes, an attacker's stays).
@@ -1122,8 +1144,19 @@ fn csv_columns(text: &str, keys: &[&str], at: impl Iterator<Item = usize>) -> Ve
         let line_end = text.get(p..).and_then(|t| t.find('\n')).map_or(text.len(), |q| p + q);
         read_to = line_end + 1;
         let header = text.get(line_start..line_end).unwrap_or_default().trim_end_matches('\r');
+        // A header starts its table: a line right above it with as many
+        // fields is a row of a table that started higher up, and this line
+        // is a row too (`user,bob,seen` under `type,value,note`).
+        let above = text
+            .get(..line_start.saturating_sub(1))
+            .map(|t| t.rsplit('\n').next().unwrap_or(t).trim_end_matches('\r'))
+            .filter(|_| line_start > 0)
+            .unwrap_or_default();
         let Some((sep, n, cols)) = [',', '\t'].into_iter().find_map(|sep| {
             let fields: Vec<&str> = header.split(sep).collect();
+            if above.split(sep).count() == fields.len() {
+                return None;
+            }
             let cols: Vec<usize> = fields
                 .iter()
                 .enumerate()
@@ -1185,10 +1218,10 @@ const USER_KEYS: &[&str] = &[
 ///
 /// Cue-driven: a line is compared with a list only when its first byte
 /// after the markers can start one of its keys (most lines are prose).
-fn line_values_of(text: &str, lists: [&[&str]; 3]) -> [Vec<Span>; 3] {
+fn line_values_of(text: &str, lists: [(&[&str], ValueShape); 3]) -> [Vec<Span>; 3] {
     // The lists (bits) whose keys can start with a byte, in either case.
     let mut first = [0u8; 256];
-    for (k, keys) in lists.iter().enumerate() {
+    for (k, (keys, _)) in lists.iter().enumerate() {
         for key in keys.iter() {
             if let Some(&b) = key.as_bytes().first() {
                 for c in [b, b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
@@ -1209,9 +1242,9 @@ fn line_values_of(text: &str, lists: [&[&str]; 3]) -> [Vec<Span>; 3] {
             .map_or(0, |&b| first.get(usize::from(b)).copied().unwrap_or(0));
         if cue != 0 {
             let offset = line_start + (line.len() - trimmed.len());
-            for (k, (keys, found)) in lists.iter().zip(out.iter_mut()).enumerate() {
+            for (k, ((keys, shape), found)) in lists.iter().zip(out.iter_mut()).enumerate() {
                 if cue & 1 << k != 0 {
-                    if let Some(span) = line_value(trimmed, offset, keys) {
+                    if let Some(span) = line_value(trimmed, offset, keys, *shape) {
                         found.push(span);
                     }
                 }
@@ -1224,7 +1257,7 @@ fn line_values_of(text: &str, lists: [&[&str]; 3]) -> [Vec<Span>; 3] {
 
 /// The value of one line (`trimmed`, from byte `offset` of the text) if it
 /// starts with one of `keys` and a separator.
-fn line_value(trimmed: &str, offset: usize, keys: &[&str]) -> Option<Span> {
+fn line_value(trimmed: &str, offset: usize, keys: &[&str], shape: ValueShape) -> Option<Span> {
     for key in keys {
         let Some(head) = trimmed.get(..key.len()) else { continue };
         if !head.eq_ignore_ascii_case(key) {
@@ -1241,15 +1274,133 @@ fn line_value(trimmed: &str, offset: usize, keys: &[&str]) -> Option<Span> {
         };
         let value_start_in_rest = rest.len() - rest_trim.len() + sep;
         let value = rest.get(value_start_in_rest..).unwrap_or_default();
-        let value_trim = value.trim();
-        if value_trim.is_empty() {
+        let lead = value.len() - value.trim_start().len();
+        let len = value_len(value.trim_start(), shape);
+        if len == 0 {
             continue;
         }
-        let lead = value.len() - value.trim_start().len();
         let start = offset + key.len() + value_start_in_rest + lead;
-        return Some(Span { start, end: start + value_trim.len() });
+        return Some(Span { start, end: start + len });
     }
     None
+}
+
+/// What the value of a `Key: value` line is made of, and so where it ends:
+/// a log line flattened to one line (`Account Name: alice  Account Domain:
+/// WORKGROUP`), or a key followed by prose (`user: bob from 149.28.147.90
+/// ran whoami`), holds more than the value, and what follows it (the
+/// attacker's address) must not go with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ValueShape {
+    /// An account: one token (`bob`, `CORP\bob`), or a person's name in
+    /// capitalised or CJK words (`Taro Sato`, `佐藤 太郎`). A well-known
+    /// principal (`NT AUTHORITY\SYSTEM`, `root`) names no one: no value.
+    Account,
+    /// A machine: one token.
+    Host,
+    /// Names, companies, recipients: words, up to the next key or a
+    /// network indicator (an address or a link is judged by its own
+    /// rules).
+    Words,
+}
+
+/// How many bytes of `value` (a line's value, white space before it
+/// trimmed) are the value of shape `shape`: never past a field break (a
+/// tab, two spaces, ` | `, the end of the line), nor into the next key
+/// (`Source IP:`).
+pub(crate) fn value_len(value: &str, shape: ValueShape) -> usize {
+    let field_end = ["\t", "  ", " | ", "\r", "\n"]
+        .iter()
+        .filter_map(|b| value.find(b))
+        .min()
+        .unwrap_or(value.len());
+    let field = value.get(..field_end).unwrap_or_default().trim_end();
+    if shape == ValueShape::Account && names_no_one(field) {
+        return 0;
+    }
+    // The tokens of the field, with where each ends.
+    let mut tokens = Vec::new();
+    let mut at = 0;
+    for t in field.split(' ') {
+        if !t.is_empty() {
+            tokens.push((t, at + t.len()));
+        }
+        at += t.len() + 1;
+    }
+    let Some(&(_, first_end)) = tokens.first() else { return 0 };
+    // Whether token `i` is the next key (`Dest:`) or starts one of two
+    // words (`Source IP:`).
+    let colon = |i: usize| tokens.get(i).is_some_and(|(t, _)| t.ends_with([':', '：']));
+    let capital = |i: usize| {
+        tokens.get(i).and_then(|(t, _)| t.chars().next()).is_some_and(|c| c.is_ascii_uppercase())
+    };
+    let key_at = |i: usize| colon(i) || (capital(i) && colon(i + 1));
+    match shape {
+        ValueShape::Host => first_end,
+        ValueShape::Account => {
+            let mut end = first_end;
+            for (i, (t, e)) in tokens.iter().enumerate().skip(1) {
+                if !is_name_word(t) || key_at(i) {
+                    break;
+                }
+                end = *e;
+            }
+            end
+        }
+        ValueShape::Words => {
+            let mut end = 0;
+            for (i, (t, e)) in tokens.iter().enumerate() {
+                if (i > 0 && key_at(i)) || looks_networked(t) {
+                    break;
+                }
+                end = *e;
+            }
+            end
+        }
+    }
+}
+
+/// A word of a person's name after the first: capitalised Latin letters
+/// (`Sato`, `O'Neil`), or CJK and kana only (`太郎`).
+fn is_name_word(t: &str) -> bool {
+    let mut cs = t.chars();
+    match cs.next() {
+        Some(c) if c.is_ascii_uppercase() => {
+            t.len() >= 2 && cs.all(|c| c.is_ascii_lowercase() || c == '\'' || c == '-')
+        }
+        Some(_) => t.chars().all(|c| !c.is_ascii() && c.is_alphabetic()),
+        None => false,
+    }
+}
+
+/// A token that is (or holds) a network indicator, not a name: a link, a
+/// defanged name, or an address (`149.28.147.90`, `[::1]:443`).
+fn looks_networked(t: &str) -> bool {
+    let b = t.as_bytes();
+    t.contains("://")
+        || t.contains("[.]")
+        || t.contains("(.)")
+        || b.get(..4).is_some_and(|h| h.eq_ignore_ascii_case(b"hxxp"))
+        || (b.first().is_some_and(u8::is_ascii_digit)
+            && b.iter().filter(|&&c| c == b'.').count() >= 3
+            && b.iter().all(|c| c.is_ascii_digit() || b".:/[]".contains(c)))
+}
+
+/// A value that names no account of anyone: a well-known principal or a
+/// generic account (`NT AUTHORITY\SYSTEM`, `LOCAL SERVICE`, `root`).
+fn names_no_one(field: &str) -> bool {
+    let b = field.as_bytes();
+    starts_with_principal(b)
+        || GENERIC_ACCOUNTS.iter().any(|g| g.as_bytes().eq_ignore_ascii_case(b))
+}
+
+/// Whether `rest` starts with a Windows principal of more than one word
+/// (`NT AUTHORITY\`, `NT SERVICE\`, `LOCAL SERVICE`, `NETWORK SERVICE`,
+/// `LOCAL SYSTEM`), any case.
+fn starts_with_principal(rest: &[u8]) -> bool {
+    ["nt authority", "nt service", "local service", "network service", "local system"]
+        .iter()
+        .any(|p| rest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes())))
 }
 
 /// Host-like tokens (`MNSK-FS01`, `fs01.corp.mnsk.local`): letters, digits,
@@ -2167,9 +2318,9 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
 #[allow(clippy::indexing_slicing)]
 mod reference {
     use super::{
-        CREDENTIAL_KEYS, PROSE_KEYS, SWITCHES, credential_pairs_and_accounts, is_cjk,
+        CREDENTIAL_KEYS, PROSE_KEYS, SWITCHES, ValueShape, credential_pairs_and_accounts, is_cjk,
         is_placeholder_or_expression, is_word, positional_password, prose_password,
-        switch_carries_credential, switch_value,
+        switch_carries_credential, switch_value, value_len,
     };
 
     /// `令和6年5月3日`, `平成31年4月30日`, `令和元年5月1日`.
@@ -2265,7 +2416,7 @@ mod reference {
 
     /// The values of `Key: value` lines whose key is one of `keys` (any case,
     /// after list markers and white space; `:` or `：`).
-    pub(super) fn line_values(text: &str, keys: &[&str]) -> Vec<Span> {
+    pub(super) fn line_values(text: &str, keys: &[&str], shape: ValueShape) -> Vec<Span> {
         let mut out = Vec::new();
         let mut line_start = 0;
         for line in text.split_inclusive('\n') {
@@ -2287,13 +2438,13 @@ mod reference {
                 };
                 let value_start_in_rest = rest.len() - rest_trim.len() + sep;
                 let value = rest.get(value_start_in_rest..).unwrap_or_default();
-                let value_trim = value.trim();
-                if value_trim.is_empty() {
+                let lead = value.len() - value.trim_start().len();
+                let len = value_len(value.trim_start(), shape);
+                if len == 0 {
                     continue;
                 }
-                let lead = value.len() - value.trim_start().len();
                 let start = offset + key.len() + value_start_in_rest + lead;
-                out.push(Span { start, end: start + value_trim.len() });
+                out.push(Span { start, end: start + len });
                 break;
             }
             line_start += line.len();
@@ -2983,9 +3134,10 @@ mod tests {
 
     fn same_as_reference(text: &str) {
         let kw = Keywords::find(text);
-        assert_eq!(metadata_values(&kw), reference::line_values(text, META_KEYS), "{text:?}");
-        assert_eq!(host_values(&kw), reference::line_values(text, HOST_KEYS), "{text:?}");
-        assert_eq!(user_values(&kw), reference::line_values(text, USER_KEYS), "{text:?}");
+        let lines = |keys, shape| reference::line_values(text, keys, shape);
+        assert_eq!(metadata_values(&kw), lines(META_KEYS, ValueShape::Words), "{text:?}");
+        assert_eq!(host_values(&kw), lines(HOST_KEYS, ValueShape::Host), "{text:?}");
+        assert_eq!(user_values(&kw), lines(USER_KEYS, ValueShape::Account), "{text:?}");
         assert_eq!(western_dates(text), reference::western_dates(text), "{text:?}");
         assert_eq!(era_dates(text), reference::era_dates(text), "{text:?}");
         assert_eq!(addresses(text), reference::addresses(text), "{text:?}");
