@@ -391,6 +391,12 @@ struct Term {
     kind: TermKind,
     /// Must fill whole tokens (short keys); else may start inside one.
     bounded: bool,
+    /// A long key that starts with a character outside ASCII (a name in
+    /// kanji or kana): it may start anywhere, even where its match runs
+    /// over a token boundary. Japanese writes no space between words, so
+    /// a name inside a run of kanji starts at no token (`課長の渡辺 翔`
+    /// reads as the tokens `課長の渡辺` and `翔`).
+    anywhere: bool,
 }
 
 /// The term automaton, as the automaton crate could build it: a DFA when
@@ -428,8 +434,9 @@ fn automaton(
     let mut terms = Vec::new();
     for (set, is_bounded) in [(unique(bounded), true), (unique(free), false)] {
         for (k, kind) in set {
+            let anywhere = !is_bounded && k.chars().next().is_some_and(|c| !c.is_ascii());
             patterns.push(k);
-            terms.push(Term { kind, bounded: is_bounded });
+            terms.push(Term { kind, bounded: is_bounded, anywhere });
         }
     }
     if patterns.is_empty() {
@@ -595,7 +602,7 @@ fn matched<A: Automaton, F: Flags>(
             *want_bound |= first;
         } else {
             let crosses = (0..len.saturating_sub(1)).any(|back| flags.back(back));
-            if !crosses || first {
+            if term.anywhere || !crosses || first {
                 *found = true;
             }
         }
@@ -956,7 +963,11 @@ impl Matcher {
         // per-token one names whose first letters the joined romanisation
         // merged with the word before (`bus hanako` reads `busyanako`
         // joined).
-        let ok = if term.bounded { bounded_at(bound, a, b) } else { free_ok(bound, a, b) };
+        let ok = if term.bounded {
+            bounded_at(bound, a, b)
+        } else {
+            term.anywhere || free_ok(bound, a, b)
+        };
         ok.then_some(term.kind)
     }
 
