@@ -1517,11 +1517,195 @@ fn digits(s: &[u8], i: usize, max: usize) -> (usize, u32) {
 }
 
 /// Dates: `2024-05-03`, `2024/5/3`, `2024.05.03`, `2024年5月3日`,
-/// `令和6年5月3日` (and 平成), `May 3, 2024`, `3 May 2024`.
+/// `令和6年5月3日` (and 平成), `May 3, 2024`, `3 May 2024`, and the forms of
+/// [`other_dates`] (`14/02/2025`, `2/14/2025`, `14.02.2025`,
+/// `14-Feb-2025`, `20250214`, `R7.2.14`, full-width digits). A numeric
+/// date that reads two ways (`05/06/2025`) is given twice, once per
+/// reading, with one span.
 pub(crate) fn dates(text: &str) -> Vec<DateMention> {
     let mut out = western_dates(text);
     out.extend(era_dates(text));
+    let more = other_dates(text);
+    if !more.is_empty() {
+        let taken: Vec<(usize, usize)> = out.iter().map(|d| (d.start, d.end)).collect();
+        out.extend(
+            more.into_iter().filter(|d| !taken.iter().any(|&(a, b)| d.start < b && a < d.end)),
+        );
+    }
     out.sort_by_key(|d| d.start);
+    out
+}
+
+/// Numeric and compact dates that [`western_dates`] leaves: the year last
+/// (`14/02/2025`, `2/14/2025`, `14.02.2025`, `14-02-2025`; both readings
+/// when day and month could swap, the separator's usual one first: month
+/// first after `/`, day first after `.` and `-`), a month word between
+/// hyphens (`14-Feb-2025`), eight digits (`20250214`, as in file names and
+/// press-release links; years 1990 to 2100 only), the short Japanese era
+/// forms (`R7.2.14`, `H31/4/30`), and Japanese dates in full-width digits
+/// (`２０２５年２月１４日`, `令和７年２月１４日`).
+///
+/// Cue-driven as [`western_dates`]: only digit runs are looked at.
+fn other_dates(text: &str) -> Vec<DateMention> {
+    let s = text.as_bytes();
+    let alnum = |i: usize| s.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(d) = next_where(s, i, |b| b.is_ascii_digit()) {
+        let (e, a) = digits(s, d, 8);
+        i = e + s.get(e..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count());
+        if i != e {
+            continue;
+        }
+        let before = d.checked_sub(1).and_then(|p| s.get(p).copied());
+        let n = e - d;
+        // `R7.2.14`: an era letter right before.
+        if matches!(before, Some(b'R' | b'r' | b'H' | b'h')) && !alnum(d.wrapping_sub(2)) && n <= 2
+        {
+            let base = if matches!(before, Some(b'R' | b'r')) { 2018 } else { 1988 };
+            if let Some((end, m, dd)) = month_and_day_after(s, e) {
+                if let Some(day) = valid(base + a as i32, m, dd) {
+                    out.push(DateMention { start: d - 1, end, day, japanese: true });
+                }
+            }
+            continue;
+        }
+        // `20250214` (and `20250214T093000Z`), not inside a longer token, also
+        // as a path's or a name's part (`/news/20250214.html`).
+        if n == 8 && !before.is_some_and(|b| b.is_ascii_alphanumeric()) {
+            let after_ok = !alnum(e)
+                || (matches!(s.get(e), Some(b'T')) && s.get(e + 1).is_some_and(u8::is_ascii_digit));
+            if after_ok {
+                if let Some(day) = valid((a / 10_000) as i32, a / 100 % 100, a % 100) {
+                    out.push(DateMention { start: d, end: e, day, japanese: false });
+                }
+            }
+            continue;
+        }
+        if n > 2 || before.is_some_and(|b| b.is_ascii_alphanumeric() || b".:/-".contains(&b)) {
+            continue;
+        }
+        let Some(&sep) = s.get(e).filter(|b| matches!(b, b'/' | b'.' | b'-')) else { continue };
+        // `14-Feb-2025`.
+        if sep == b'-' {
+            if let Some((m, after)) = month_at(text, e + 1) {
+                if s.get(after) == Some(&b'-') {
+                    let (l, y) = digits(s, after + 1, 4);
+                    if l == after + 5 && !alnum(l) {
+                        if let Some(day) = valid(y as i32, m, a) {
+                            out.push(DateMention { start: d, end: l, day, japanese: false });
+                        }
+                    }
+                }
+                continue;
+            }
+        }
+        // `14/02/2025`.
+        let (k, b) = digits(s, e + 1, 2);
+        if k == e + 1 || s.get(k) != Some(&sep) {
+            continue;
+        }
+        let (l, y) = digits(s, k + 1, 4);
+        if l != k + 5
+            || alnum(l)
+            || (s.get(l) == Some(&sep) && s.get(l + 1).is_some_and(u8::is_ascii_digit))
+        {
+            continue;
+        }
+        let month_first = valid(y as i32, a, b);
+        let day_first = valid(y as i32, b, a);
+        let readings =
+            if sep == b'/' { [month_first, day_first] } else { [day_first, month_first] };
+        let mut seen = None;
+        for day in readings.into_iter().flatten() {
+            if seen != Some(day) {
+                out.push(DateMention { start: d, end: l, day, japanese: false });
+                seen = Some(day);
+            }
+        }
+    }
+    out.extend(full_width_dates(text));
+    out
+}
+
+/// `.2.14` after an era year: the separator, a month, the same separator
+/// and a day, not followed by another digit; where it ends, and the month
+/// and day.
+fn month_and_day_after(s: &[u8], e: usize) -> Option<(usize, u32, u32)> {
+    let sep = *s.get(e).filter(|b| matches!(b, b'/' | b'.' | b'-'))?;
+    let (k, m) = digits(s, e + 1, 2);
+    if k == e + 1 || s.get(k) != Some(&sep) {
+        return None;
+    }
+    let (l, d) = digits(s, k + 1, 2);
+    (l > k + 1 && !s.get(l).is_some_and(u8::is_ascii_digit)).then_some((l, m, d))
+}
+
+/// Japanese dates with full-width digits in them (`２０２５年２月１４日`,
+/// `令和７年２月１４日`); those in ASCII digits are [`western_dates`]' and
+/// [`era_dates`]'.
+fn full_width_dates(text: &str) -> Vec<DateMention> {
+    // Every such date holds a 年 (a fast substring search finds none in
+    // most texts).
+    if !text.contains('年') {
+        return Vec::new();
+    }
+    let digit = |c: char| match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    };
+    let wide = |t: &str| t.chars().any(|c| ('０'..='９').contains(&c));
+    // A number of at most `max` digits from `from`: its end and value.
+    let number = |from: usize, max: usize| -> (usize, u32) {
+        let mut end = from;
+        let mut v = 0u32;
+        for c in text.get(from..).unwrap_or_default().chars().take(max) {
+            let Some(x) = digit(c) else { break };
+            v = v * 10 + x;
+            end += c.len_utf8();
+        }
+        (end, v)
+    };
+    let mut out = Vec::new();
+    for (p, c) in non_ascii_chars(text) {
+        if c != '年' {
+            continue;
+        }
+        // The year: four digits, or one or two after 令和 or 平成.
+        let head = text.get(..p).unwrap_or_default();
+        let n = head.chars().rev().take_while(|&c| digit(c).is_some()).take(4).count();
+        let ds: usize = head.chars().rev().take(n).map(char::len_utf8).sum();
+        let ystart = p - ds;
+        let (_, yv) = number(ystart, n);
+        let era = |name: &str| text.get(..ystart).is_some_and(|t| t.ends_with(name));
+        let (start, year) = if n == 4 {
+            (ystart, yv as i32)
+        } else if (1..=2).contains(&n) && era("令和") {
+            (ystart - "令和".len(), 2018 + yv as i32)
+        } else if (1..=2).contains(&n) && era("平成") {
+            (ystart - "平成".len(), 1988 + yv as i32)
+        } else {
+            continue;
+        };
+        let after = p + '年'.len_utf8();
+        let (mend, m) = number(after, 2);
+        if mend == after || !text.get(mend..).is_some_and(|t| t.starts_with('月')) {
+            continue;
+        }
+        let dstart = mend + '月'.len_utf8();
+        let (dend, d) = number(dstart, 2);
+        if dend == dstart || !text.get(dend..).is_some_and(|t| t.starts_with('日')) {
+            continue;
+        }
+        let end = dend + '日'.len_utf8();
+        if !wide(text.get(start..end).unwrap_or_default()) {
+            continue;
+        }
+        if let Some(day) = valid(year, m, d) {
+            out.push(DateMention { start, end, day, japanese: true });
+        }
+    }
     out
 }
 
@@ -1581,8 +1765,12 @@ pub(crate) fn yearless_dates(text: &str, full: &[DateMention]) -> Vec<YearlessDa
             continue;
         }
         // `2024年6月10日` is a full date; a longer number is no month.
-        let before = text.get(..start).and_then(|t| t.chars().next_back());
-        if before.is_some_and(|b| b == '年' || digit(b).is_some()) {
+        // `同年6月10日`, `本年6月10日` take their year from the context.
+        let mut back = text.get(..start).unwrap_or_default().chars().rev();
+        let before = back.next();
+        let year_before =
+            before == Some('年') && back.next().is_some_and(|c| c == '元' || digit(c).is_some());
+        if year_before || before.is_some_and(|b| digit(b).is_some()) {
             continue;
         }
         let end = dend + '日'.len_utf8();
@@ -1597,6 +1785,34 @@ pub(crate) fn yearless_dates(text: &str, full: &[DateMention]) -> Vec<YearlessDa
         let (dend, d) = digits(s, d0, 2);
         i = dend.max(d0 + 1);
         if s.get(dend).is_some_and(u8::is_ascii_digit) || !boundary(d0) {
+            continue;
+        }
+        // `2/14`, `11/5 の記者発表`: month and day, on their own (not a
+        // path, a fraction of a longer number, or part of a full date).
+        if s.get(dend) == Some(&b'/') && dend - d0 <= 2 {
+            let (e2, day) = digits(s, dend + 1, 2);
+            let alone_before = d0 == 0
+                || !s
+                    .get(d0 - 1)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b"/.-:\\".contains(&b));
+            let decimal = matches!(s.get(e2), Some(b'.' | b',' | b':'))
+                && s.get(e2 + 1).is_some_and(u8::is_ascii_digit);
+            let alone_after = !decimal
+                && !s.get(e2).is_some_and(|&b| b.is_ascii_alphanumeric() || b"/\\%".contains(&b));
+            if e2 > dend + 1
+                && alone_before
+                && alone_after
+                && (1..=12).contains(&d)
+                && (1..=31).contains(&day)
+                && !inside(d0, e2)
+            {
+                let japanese = text
+                    .get(e2..)
+                    .and_then(|t| t.trim_start_matches(' ').chars().next())
+                    .is_some_and(|c| !c.is_ascii());
+                out.push(YearlessDate { start: d0, end: e2, m: d, d: day, japanese });
+            }
+            i = e2.max(i);
             continue;
         }
         let ordinal = s.get(dend..dend + 2).is_some_and(|w| {
@@ -1674,6 +1890,76 @@ mod yearless_tests {
             found("On June 10th it was disclosed; active from 3 June. Since Jun. 2 and 12 Dec."),
             [("June 10th", 6, 10), ("3 June", 6, 3), ("Jun. 2", 6, 2), ("12 Dec.", 12, 12)]
         );
+    }
+
+    fn full(text: &str) -> Vec<(&str, (i32, u32, u32))> {
+        dates(text)
+            .into_iter()
+            .map(|m| (text.get(m.start..m.end).unwrap_or_default(), (m.day.y, m.day.m, m.day.d)))
+            .collect()
+    }
+
+    #[test]
+    fn numeric_compact_era_and_full_width_dates() {
+        assert_eq!(
+            full("on 14/02/2025, 2/14/2025, 14.02.2025 and 14-Feb-2025."),
+            [
+                ("14/02/2025", (2025, 2, 14)),
+                ("2/14/2025", (2025, 2, 14)),
+                ("14.02.2025", (2025, 2, 14)),
+                ("14-Feb-2025", (2025, 2, 14))
+            ]
+        );
+        // Day and month that could swap: both readings, the separator's
+        // usual one first.
+        assert_eq!(
+            full("05/06/2025 05.06.2025"),
+            [
+                ("05/06/2025", (2025, 5, 6)),
+                ("05/06/2025", (2025, 6, 5)),
+                ("05.06.2025", (2025, 6, 5)),
+                ("05.06.2025", (2025, 5, 6))
+            ]
+        );
+        assert_eq!(
+            full("report_20250214.pdf /news/20241105.html R7.2.14 H31/4/30"),
+            [
+                ("20250214", (2025, 2, 14)),
+                ("20241105", (2024, 11, 5)),
+                ("R7.2.14", (2025, 2, 14)),
+                ("H31/4/30", (2019, 4, 30))
+            ]
+        );
+        assert_eq!(
+            full("２０２５年２月１４日、令和７年２月１４日、2025年2月14日"),
+            [
+                ("２０２５年２月１４日", (2025, 2, 14)),
+                ("令和７年２月１４日", (2025, 2, 14)),
+                ("2025年2月14日", (2025, 2, 14))
+            ]
+        );
+        for text in [
+            "version 1.14.02.2025",
+            "id 20251399 and 99999999",
+            "hash 3f20250214aa",
+            "at 20250214x and 2025021",
+            "RFC2/14/2025",
+            "a/14/02/2025",
+        ] {
+            assert_eq!(full(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn month_and_day_alone_and_after_a_year_word() {
+        assert_eq!(
+            found("disclosed on 2/14; 11/5 の記者発表。同年11月5日、本年2月14日"),
+            [("2/14", 2, 14), ("11/5", 11, 5), ("11月5日", 11, 5), ("2月14日", 2, 14)]
+        );
+        for text in ["ratio 24/7", "see a/2/14/b", "1/2/3", "2/14/2025", "50/50", "2/14%", "3/4.5"]
+        {
+            assert_eq!(found(text), Vec::<(&str, u32, u32)>::new(), "{text}");
+        }
     }
 
     #[test]

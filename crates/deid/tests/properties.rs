@@ -330,3 +330,52 @@ proptest! {
         prop_assert!(Deidentifier::new(&p, Policy::default()).is_ok());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// A day within the announcement window, in any spelling the crate
+    /// reads, never leaves as written, and the attacker's address in the
+    /// same line stays.
+    #[test]
+    fn a_day_near_the_announcement_never_leaves_in_any_spelling(
+        offset in -14i64..=14,
+        form in 0usize..14,
+        lead in prop::sample::select(vec!["on ", "first seen ", "公表は", "- ", "("]),
+    ) {
+        let profile = Profile::from_json(
+            r#"{"org_names_en": ["Kazumoto Co., Ltd."], "announcements": [{"date": "2025-02-14", "summary": "incident"}]}"#,
+        )
+        .unwrap();
+        let d = Deidentifier::new(&profile, Policy::default()).unwrap();
+        // 2025-02-14 plus `offset` days (January, February or March).
+        let (m, day) = match 14 + offset {
+            n if n < 1 => (1u32, (31 + n) as u32),
+            n if n > 28 => (3, (n - 28) as u32),
+            n => (2, n as u32),
+        };
+        const MON: [&str; 3] = ["Jan", "Feb", "Mar"];
+        let mon = MON[m as usize - 1];
+        let wide = |s: String| s.chars().map(|c| c.to_digit(10).map_or(c, |v| char::from_u32('０' as u32 + v).unwrap())).collect::<String>();
+        let written = match form {
+            0 => format!("2025-{m:02}-{day:02}"),
+            1 => format!("2025/{m}/{day}"),
+            2 => format!("{day:02}/{m:02}/2025"),
+            3 => format!("{m}/{day}/2025"),
+            4 => format!("{day:02}.{m:02}.2025"),
+            5 => format!("{day}-{mon}-2025"),
+            6 => format!("2025{m:02}{day:02}"),
+            7 => format!("R7.{m}.{day}"),
+            8 => format!("2025年{m}月{day}日"),
+            9 => wide(format!("2025年{m}月{day}日")),
+            10 => format!("令和7年{m}月{day}日"),
+            11 => format!("{mon} {day}, 2025"),
+            12 => format!("{day} {mon} 2025"),
+            _ => format!("2025-{m:02}-{day:02}T08:15:00Z"),
+        };
+        let text = format!("{lead}{written} the actor reached 45.77.10.3 over HTTPS.\n");
+        let out = d.deidentify_text(&text).text;
+        prop_assert!(!out.contains(&written), "{written:?} survived: {out:?}");
+        prop_assert!(out.contains("45[.]77[.]10[.]3"), "{out:?}");
+    }
+}

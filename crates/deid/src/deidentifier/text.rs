@@ -404,25 +404,40 @@ impl Deidentifier {
             });
             if near || self.policy.generalise_all_dates {
                 let g = generalise_yearless(y.m, y.japanese, self.policy.date_granularity);
-                w.add(RuleId::R13, Action::Generalise, y.start, y.end, g, None, None);
+                let (a, b) = with_day_context(text, y.start, y.end);
+                w.add(RuleId::R13, Action::Generalise, a, b, g, None, None);
                 if near {
                     w.warn(DeidWarning::AnnouncementLinkage, RuleId::R13, y.start, y.end);
                 }
             }
         }
+        let window = i64::from(self.policy.announcement_window_days);
+        let near_day = |day: Day| {
+            self.announcement_days.iter().any(|a| (a.ordinal() - day.ordinal()).abs() <= window)
+        };
+        // A date that reads two ways (`05/06/2025`) comes once per reading,
+        // with one span: the reading near an announcement decides.
+        let mut readings: Vec<scan::DateMention> = Vec::with_capacity(dates.len());
         for d in dates {
+            match readings.last_mut() {
+                Some(last) if (last.start, last.end) == (d.start, d.end) => {
+                    if !near_day(last.day) && near_day(d.day) {
+                        *last = d;
+                    }
+                }
+                _ => readings.push(d),
+            }
+        }
+        for d in readings {
             if history.iter().any(|l| l.start <= d.start && d.end <= l.end) {
                 w.place(RuleId::R14, Action::Drop, d.start, d.end, Placeholder::Date);
                 continue;
             }
-            let window = i64::from(self.policy.announcement_window_days);
-            let near = self
-                .announcement_days
-                .iter()
-                .any(|a| (a.ordinal() - d.day.ordinal()).abs() <= window);
+            let near = near_day(d.day);
             if (near || self.policy.generalise_all_dates) && self.enabled(RuleId::R13) {
                 let g = generalise_date(d.day, d.japanese, self.policy.date_granularity);
-                w.add(RuleId::R13, Action::Generalise, d.start, d.end, g, None, None);
+                let (a, b) = with_day_context(text, d.start, d.end);
+                w.add(RuleId::R13, Action::Generalise, a, b, g, None, None);
                 if near {
                     w.warn(DeidWarning::AnnouncementLinkage, RuleId::R13, d.start, d.end);
                 }
@@ -577,6 +592,21 @@ impl Deidentifier {
         for e in w.edits {
             match merged.last_mut() {
                 Some(last) if e.start < last.end => {
+                    // A stronger edit inside a rendering that still shows
+                    // its bytes once (a date inside a kept URL,
+                    // `…/2025-02-14/gate.php`): the rendering with that
+                    // part replaced, so that the attacker's link stays.
+                    let raw = text.get(e.start..e.end).unwrap_or_default();
+                    if e.end <= last.end
+                        && e.prio > last.prio
+                        && !raw.is_empty()
+                        && last.text.matches(raw).nth(1).is_none()
+                        && last.text.contains(raw)
+                    {
+                        last.text = last.text.replacen(raw, &e.text, 1);
+                        last.prio = e.prio;
+                        continue;
+                    }
                     // Overlap: one span, the stronger replacement.
                     if e.prio > last.prio {
                         last.text = e.text;
@@ -948,6 +978,72 @@ fn profile_user_at(text: &str, p: usize, s: usize, sep: u8) -> Option<usize> {
         return None;
     }
     Some(e)
+}
+
+/// The span of a day to generalise, with what still names the day around
+/// it: its weekday (`2月14日（金）`, `(Fri)`, `Fri, 14 Feb 2025`: with the
+/// month, a weekday leaves four or five days), and the time of an ISO
+/// timestamp (`2024-11-02T17:10:03Z`, which without its day would read
+/// `2024-11T17:10:03Z`, no timestamp at all).
+fn with_day_context(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = text.as_bytes();
+    let mut end = end;
+    // `T17:10:03.120+09:00`, `T01:00:00Z`, `T0930`.
+    if s.get(end) == Some(&b'T') && s.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let t = s
+            .get(end + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| {
+                b.is_ascii_digit() || matches!(b, b':' | b'.' | b',' | b'+' | b'-' | b'Z')
+            })
+            .count();
+        end += 1 + t;
+    }
+    // A weekday in brackets after the day: `（金）`, `(金曜日)`, `(Fri)`.
+    let rest = text.get(end..).unwrap_or_default();
+    let inner = rest.trim_start_matches(' ');
+    let lead = rest.len() - inner.len();
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        let Some(body) = inner.strip_prefix(open) else { continue };
+        let Some(q) = body.find(close) else { continue };
+        let word = body.get(..q).unwrap_or_default();
+        let kanji =
+            matches!(word.chars().next(), Some('月' | '火' | '水' | '木' | '金' | '土' | '日'))
+                && matches!(word.chars().count(), 1..=3)
+                && word.chars().skip(1).all(|c| c == '曜' || c == '日');
+        let english = weekday_word(word.trim_end_matches('.'));
+        if kanji || english {
+            end += lead + open.len_utf8() + q + close.len_utf8();
+        }
+        break;
+    }
+    // `Fri, 14 Feb 2025`, `Friday 14 February`.
+    let mut start = start;
+    let head = text.get(..start).unwrap_or_default();
+    let word_end = head.trim_end_matches([' ', ',']).len();
+    if word_end < start && head.len() - word_end <= 2 {
+        let w = head.get(..word_end).unwrap_or_default();
+        let letters = w.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+        let word = w.get(word_end - letters..).unwrap_or_default();
+        let boundary = (word_end - letters)
+            .checked_sub(1)
+            .and_then(|p| w.as_bytes().get(p))
+            .is_none_or(|b| !b.is_ascii_alphanumeric());
+        if boundary && weekday_word(word) {
+            start = word_end - letters;
+        }
+    }
+    (start, end)
+}
+
+/// An English weekday, whole or cut to at least three letters (`Fri`,
+/// `Thurs`, `Wednesday`), any case.
+fn weekday_word(w: &str) -> bool {
+    const WEEKDAYS: [&str; 7] =
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    w.len() >= 3
+        && WEEKDAYS.iter().any(|d| d.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)))
 }
 
 fn generalise_date(d: Day, japanese: bool, g: DateGranularity) -> String {
