@@ -1033,6 +1033,12 @@ impl Extractor {
         if !raw.as_bytes().first()?.is_ascii_digit() || count_byte(raw.as_bytes(), b':') < 2 {
             return None;
         }
+        // Hash parts of digits only (`12:30:45`, a time of day) fail the
+        // parse: without a letter, `+` or `/` both parts are digits.
+        if ctx.flags & (F_ALPHA | F_SLASH) == 0 && find_byte_from(raw.as_bytes(), 0, b'+').is_none()
+        {
+            return None;
+        }
         let s: Ssdeep = raw.parse().ok()?;
         self.make(ctx, 0, raw.len(), Indicator::Ssdeep(s), false)
     }
@@ -1047,7 +1053,12 @@ impl Extractor {
                 if let Ok(n) = text.parse::<Ipv6Cidr>() {
                     return whole(Indicator::Ipv6Cidr(n));
                 }
-            } else if colons >= 2 && text.bytes().filter(u8::is_ascii_hexdigit).count() >= 4 {
+            } else if colons >= 2
+                && text.bytes().filter(u8::is_ascii_hexdigit).count() >= 4
+                // Eight groups (seven colons), six and a dotted quad, or
+                // `::`: a time of day (`12:30:45`) is none of them.
+                && (colons >= 6 || find_seq(text.as_bytes(), b"::").is_some())
+            {
                 if let Ok(a) = text.parse::<Ipv6>() {
                     return whole(Indicator::Ipv6(a));
                 }

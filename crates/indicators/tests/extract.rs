@@ -590,3 +590,29 @@ fn a_url_path_may_hold_japanese_segments() {
         ])
     );
 }
+
+#[test]
+fn times_of_day_are_not_ssdeep_hashes() {
+    // A block size of 3·2ⁿ and two "base64" parts of digits: every time
+    // of day had the shape of an ssdeep hash.
+    let text = "Mar 14 12:31:02 fw01 %ASA-4-106023: Deny tcp\n\
+                2024-03-14 03:40:11 UTC alert raised; window 24:00:00, ratio 6:1:2.\n\
+                ssdeep 96:7S2bNjZzJ5bKKIb2D4ZgD0eDGF:7S2bR6Ib2DqgYT and \
+                3:hMCEpFrjv:hucZ (a tiny dropper).";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("ssdeep", "96:7S2bNjZzJ5bKKIb2D4ZgD0eDGF:7S2bR6Ib2DqgYT"),
+            ("ssdeep", "3:hMCEpFrjv:hucZ"),
+        ])
+    );
+    // The IPv6 forms with colons still parse, and an address's port too.
+    assert_eq!(
+        found("fe80::1 and 2001:db8:0:0:0:0:0:7 and ::ffff:198.51.100.7 at 12:30"),
+        kinds_values(&[
+            ("ipv6", "fe80::1"),
+            ("ipv6", "2001:db8::7"),
+            ("ipv6", "::ffff:198.51.100.7"),
+        ])
+    );
+}
