@@ -601,9 +601,26 @@ impl Extractor {
             }
         }
         if dot {
-            return self.dotted(&ctx);
+            if let Some(m) = self.dotted(&ctx) {
+                return Some(m);
+            }
+        }
+        // `C2:45.95.169.104`, `outside:193.42.33.14/4444`, `host:evil[.]com`:
+        // when the whole piece is nothing, the value after a `word:` label
+        // written without a space.
+        if colon && !url_like && !at && has(F_DOT | F_BRACKET) {
+            return self.after_colon_label(text, start, end);
         }
         None
+    }
+
+    /// The value of the piece `text[start..end]` when it is `key:value`
+    /// ([`key_colon_end`]) and the value holds an indicator. Out of line:
+    /// few pieces get here, and `piece` stays small.
+    #[inline(never)]
+    fn after_colon_label(&self, text: &str, start: usize, end: usize) -> Option<Match> {
+        let c = key_colon_end(text.as_bytes().get(start..end)?)?;
+        self.piece(text, start + c + 1, end, None)
     }
 
     /// `text[start..end]` written in full-width forms (`ＣＶＥ－２０２３－４６６０４`,
@@ -1321,9 +1338,29 @@ impl Extractor {
             return false;
         }
         // The word before the piece ends with `/` or `!`: part of an AV
-        // name split at punctuation.
-        !matches!(ctx.text.as_bytes().get(ctx.start.wrapping_sub(1)), Some(b'/' | b'!' | b':'))
+        // name split at punctuation; so does a `:` after an AV word or a
+        // detection prefix (`HEUR:`, `not-a-virus:`), not after a label
+        // (`C2:evil.com`, `host:evil.com`).
+        match ctx.text.as_bytes().get(ctx.start.wrapping_sub(1)) {
+            Some(b'/' | b'!') => false,
+            Some(b':') => !av_prefix_before(ctx.text, ctx.start - 1),
+            _ => true,
+        }
     }
+}
+
+/// Whether the word that ends at `colon` (letters, digits and `-`) names
+/// an anti-virus detection (`HEUR:`, `Trojan:`, `not-a-virus:`, `UDS:`),
+/// or there is no such word (`::`). Out of line: rarely asked.
+#[inline(never)]
+fn av_prefix_before(text: &str, colon: usize) -> bool {
+    const PREFIXES: &[&str] = &["not-a-virus", "uds", "pdm", "hoax", "pua", "ai", "ml"];
+    let before = text.as_bytes().get(..colon).unwrap_or_default();
+    let len = before.iter().rev().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+    let word = before.get(colon - len..).unwrap_or_default();
+    word.is_empty()
+        || is_listed_word(&AV_WORD_KEYS, word)
+        || PREFIXES.iter().any(|p| p.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// The digest that `s` (whose byte flags are `f`) is, when it is one: hex
@@ -2332,6 +2369,32 @@ fn key_label_end(b: &[u8]) -> Option<usize> {
         && key.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
         && value.first().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'[' | b'/')))
     .then_some(eq)
+}
+
+/// Where the label of `key:value` ends: the first `:`, after a key of
+/// letters, digits, `_` and `-` that starts with a letter (`C2:`, `dst:`,
+/// `outside:`), when the value starts with a letter, a digit or `[` and
+/// holds a dot or a bracket (a name or an address, maybe defanged). Not a
+/// Windows drive or registry hive (`C:\`, `HKLM:\`: the value starts
+/// with a backslash), a scheme (`://`), `std::` or a host with its port
+/// (`evil.com:443`: the key holds a dot). A key that could be an IPv6
+/// group (`dead:beef::1.2.3.4`) takes a value without another colon; an
+/// AsciiDoc macro (`link:notes.adoc[Notes]`) is markup, not a label.
+fn key_colon_end(b: &[u8]) -> Option<usize> {
+    const MACROS: &[&[u8]] = &[b"link", b"image", b"include", b"xref", b"footnote"];
+    let colon = find_byte_from(b, 0, b':')?;
+    let (key, value) = (b.get(..colon)?, b.get(colon + 1..)?);
+    if !value.first().is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'[')
+        || !key.first().is_some_and(u8::is_ascii_alphabetic)
+        || !key.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+        || !value.iter().any(|c| matches!(c, b'.' | b'[' | b'('))
+        || value.contains(&b'\\')
+        || MACROS.contains(&key)
+    {
+        return None;
+    }
+    let hex_group = key.len() <= 4 && key.iter().all(u8::is_ascii_hexdigit);
+    (!(hex_group && value.contains(&b':'))).then_some(colon)
 }
 
 /// `[` hex and colons `]:` digits: an IPv6 address with a port.

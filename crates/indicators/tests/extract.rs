@@ -616,3 +616,43 @@ fn times_of_day_are_not_ssdeep_hashes() {
         ])
     );
 }
+
+#[test]
+fn a_value_after_a_label_without_a_space_is_found() {
+    // ASA logs, SIEM exports and analyst notes glue the value to its label.
+    let text = "%ASA-4-106023: Deny tcp src outside:198.18.33.14/4444 dst inside:10.20.31.44/49822\n\
+                C2:203.0.113.104 IP:192.0.2.77 dst:198.51.100.9 host:evil-c2.com \
+                C2:update-relay[.]net peer:relay.evil-c2.org:8443";
+    assert_eq!(
+        found_raw(text),
+        raw_matches(&[
+            ("ipv4", "198.18.33.14", "198.18.33.14", false),
+            ("ipv4", "10.20.31.44", "10.20.31.44", false),
+            ("ipv4", "203.0.113.104", "203.0.113.104", false),
+            ("ipv4", "192.0.2.77", "192.0.2.77", false),
+            ("ipv4", "198.51.100.9", "198.51.100.9", false),
+            ("domain", "evil-c2.com", "evil-c2.com", false),
+            ("domain", "update-relay.net", "update-relay[.]net", true),
+            ("host-port", "relay.evil-c2.org:8443", "relay.evil-c2.org:8443", false),
+        ])
+    );
+    // What already held a colon keeps its meaning: URLs, drive paths,
+    // registry keys, host and port, IPv6, hashes, ATT&CK ids, AV names.
+    let text = "hxxps://evil-c2[.]com/a C:\\Users\\Public\\run.exe HKLM:\\Software\\Run \
+                evil-c2.com:443 2001:db8::7 md5:0cc175b9c0f1b6a831c399e269772661 \
+                T1059.001: HEUR:Backdoor.MSIL.Crysan.gen not-a-virus:AdWare.Agent.com \
+                std::string mailto:ops@evil-c2.com";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("url", "https://evil-c2.com/a"),
+            ("file-path", "C:\\Users\\Public\\run.exe"),
+            ("registry-key", "HKEY_LOCAL_MACHINE\\Software\\Run"),
+            ("host-port", "evil-c2.com:443"),
+            ("ipv6", "2001:db8::7"),
+            ("md5", "0cc175b9c0f1b6a831c399e269772661"),
+            ("attack-technique", "T1059.001"),
+            ("email", "ops@evil-c2.com"),
+        ])
+    );
+}
