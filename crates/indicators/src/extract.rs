@@ -611,6 +611,11 @@ impl Extractor {
         if colon && !url_like && !at && has(F_DOT | F_BRACKET) {
             return self.after_colon_label(text, start, end);
         }
+        // `connect('45.61.137.18')`, `@('45.61.137.18'`: the first argument
+        // of a call, a quoted literal or a number.
+        if bracket && (has(F_QUOTE) || digit) {
+            return self.call_argument(text, start, end);
+        }
         None
     }
 
@@ -621,6 +626,35 @@ impl Extractor {
     fn after_colon_label(&self, text: &str, start: usize, end: usize) -> Option<Match> {
         let c = key_colon_end(text.as_bytes().get(start..end)?)?;
         self.piece(text, start + c + 1, end, None)
+    }
+
+    /// The first argument of a call `name('value'…` or `name(1.2.3.4…`
+    /// (also PowerShell's `@('value'`), judged as a piece of its own: the
+    /// literal runs to its closing quote, a number to `)` or `,`. Out of
+    /// line, as [`Extractor::after_colon_label`].
+    #[inline(never)]
+    fn call_argument(&self, text: &str, start: usize, end: usize) -> Option<Match> {
+        let rb = text.as_bytes().get(start..end)?;
+        let open = find_byte_from(rb, 0, b'(')?;
+        let (from, close): (usize, &[u8]) = match rb.get(open + 1)? {
+            b'\'' => (open + 2, b"'"),
+            c if c.is_ascii_digit() => (open + 1, b"),"),
+            _ => return None,
+        };
+        let name = rb.get(..open)?;
+        if name.is_empty()
+            || !name.iter().all(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'.' | b'@' | b'-' | b':')
+            })
+        {
+            return None;
+        }
+        let arg = rb.get(from..)?;
+        let len = arg.iter().position(|c| close.contains(c)).unwrap_or(arg.len());
+        if len == 0 {
+            return None;
+        }
+        self.piece(text, start + from, start + from + len, None)
     }
 
     /// `text[start..end]` written in full-width forms (`ＣＶＥ－２０２３－４６６０４`,

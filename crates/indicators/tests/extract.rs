@@ -656,3 +656,26 @@ fn a_value_after_a_label_without_a_space_is_found() {
         ])
     );
 }
+
+#[test]
+fn the_first_quoted_argument_of_a_call_is_found() {
+    // PowerShell, Python and JS stagers pass the C2 as the first argument.
+    let text = "$t.GetMethod('Connect').Invoke($null, @('198.51.100.18', '8443'))\n\
+                s.connect('203.0.113.18'); connect('evil-c2.com') list('192.0.2.18', 'relay-c2.net')\n\
+                sock.connect(203.0.113.44) SaveToFile('out.txt') f('https://evil-c2.com/a')";
+    assert_eq!(
+        found_raw(text),
+        raw_matches(&[
+            ("ipv4", "198.51.100.18", "198.51.100.18", false),
+            ("ipv4", "203.0.113.18", "203.0.113.18", false),
+            ("domain", "evil-c2.com", "evil-c2.com", false),
+            ("ipv4", "192.0.2.18", "192.0.2.18", false),
+            ("domain", "relay-c2.net", "relay-c2.net", false),
+            ("ipv4", "203.0.113.44", "203.0.113.44", false),
+            ("file-name", "out.txt", "out.txt", false),
+            ("url", "https://evil-c2.com/a", "https://evil-c2.com/a", false),
+        ])
+    );
+    // Code that is no literal stays code.
+    assert_eq!(found("os.path.join(base, name) getElementById('main') range(10)"), []);
+}
