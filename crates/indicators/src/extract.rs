@@ -2140,7 +2140,10 @@ fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     while let Some(&last) = b.get(end.wrapping_sub(1)).filter(|_| end > start) {
         let piece = b.get(start..end).unwrap_or_default();
         let drop = match last {
-            b'.' | b':' | b'!' | b'?' | b'\'' | b'*' | b'_' | b'=' => true,
+            b'.' | b':' | b'!' | b'?' | b'\'' | b'*' | b'_' => true,
+            // Base64 padding or an empty value ends a URL's query
+            // (`?u=ZmluYW5jZQ==`, `?emp=`); elsewhere `=` is markup.
+            b'=' => find_byte_from(piece, 0, b'?').is_none(),
             b'+' => !windows,
             b')' => unbalanced(piece, b'(', b')'),
             b']' => unbalanced(piece, b'[', b']'),

@@ -679,3 +679,20 @@ fn the_first_quoted_argument_of_a_call_is_found() {
     // Code that is no literal stays code.
     assert_eq!(found("os.path.join(base, name) getElementById('main') range(10)"), []);
 }
+
+#[test]
+fn a_url_keeps_the_equals_signs_that_end_its_query() {
+    let text = "<a href=\"https://docs-share.example-cdn.net/review?id=6f1b2c&u=ZmluYW5jZQ==\">\n\
+                hxxps[:]//staff-portal[.]net/payroll/adjust?emp= and https://e-v.com/p?x=1=.\n\
+                See https://evil-c2.com/a?b=c, then (https://evil-c2.com/q?d=e).";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("url", "https://docs-share.example-cdn.net/review?id=6f1b2c&u=ZmluYW5jZQ=="),
+            ("url", "https://staff-portal.net/payroll/adjust?emp="),
+            ("url", "https://e-v.com/p?x=1="),
+            ("url", "https://evil-c2.com/a?b=c"),
+            ("url", "https://evil-c2.com/q?d=e"),
+        ])
+    );
+}
