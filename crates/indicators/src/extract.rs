@@ -459,7 +459,8 @@ impl Extractor {
                     let mut from = ps;
                     // What follows a URL that link syntax ended early is a
                     // piece of its own: `(https://a.example/x)/[y](https://b.example/y)`.
-                    // (Not after other kinds: `T1020_exfil.txt` is one name.)
+                    // (Not after other kinds: `T1020_exfil.txt` is one name;
+                    // but see the range and id pairs below.)
                     while let Some(m) = self.piece(text, from, pe, known) {
                         last_end = m.end;
                         let url = m.kind() == IndicatorKind::Url;
@@ -468,15 +469,23 @@ impl Extractor {
                         let range = m.kind() == IndicatorKind::Ipv4
                             && bytes.get(last_end) == Some(&b'-')
                             && bytes.get(last_end + 1).is_some_and(u8::is_ascii_digit);
+                        // `CVE-2021-44228/CVE-2021-45046`: ids paired with
+                        // a slash; the next one follows it.
+                        let pair =
+                            matches!(m.kind(), IndicatorKind::Cve | IndicatorKind::AttackTechnique)
+                                && bytes.get(last_end) == Some(&b'/')
+                                && bytes.get(last_end + 1).is_some_and(u8::is_ascii_alphabetic);
                         count += self.report(text, base, m, emit);
-                        if !(url || range)
+                        // The dash or slash between the two is skipped.
+                        let skip = range || pair;
+                        if !(url || skip)
                             || last_end <= from
                             || last_end >= pe
                             || count >= self.max_matches
                         {
                             break;
                         }
-                        (from, known) = (last_end + usize::from(range), None);
+                        (from, known) = (last_end + usize::from(skip), None);
                     }
                 } else {
                     // `ｈｔｔｐｓ：／／ｅｖｉｌ．ｃｏｍ／ｇａｔｅ．ｐｈｐ`: typed with the

@@ -696,3 +696,23 @@ fn a_url_keeps_the_equals_signs_that_end_its_query() {
         ])
     );
 }
+
+#[test]
+fn ids_paired_with_a_slash_are_both_found() {
+    let text = "Log4Shell (CVE-2021-44228/CVE-2021-45046) and CVE-2023-46747/cve-2023-46748; \
+                T1059.001/T1105 then https://nvd.nist.gov/vuln/detail/CVE-2024-30088/ and \
+                CVE-2024-1234/patch.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("cve", "CVE-2021-44228"),
+            ("cve", "CVE-2021-45046"),
+            ("cve", "CVE-2023-46747"),
+            ("cve", "CVE-2023-46748"),
+            ("attack-technique", "T1059.001"),
+            ("attack-technique", "T1105"),
+            ("url", "https://nvd.nist.gov/vuln/detail/CVE-2024-30088/"),
+            ("cve", "CVE-2024-1234"),
+        ])
+    );
+}
