@@ -1939,6 +1939,8 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut prev: Option<char> = None;
     // A Japanese path segment of a URL runs to here (see below).
     let mut path_until = start;
+    // The last character was a hyphen inside an IDN label (see below).
+    let mut hyphen_in_label = false;
     let mut chars = seg.char_indices().peekable();
     while let Some((off, c)) = chars.next() {
         let pos = start + off;
@@ -2003,6 +2005,13 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                 }
             }
             let in_path = pos <= path_until;
+            // A hyphen between two letters of another script is inside an
+            // IDN label (`ケイディ-サポート.com`): no cut on either side.
+            let letter = |x: char| !x.is_ascii() && x.is_alphanumeric();
+            let label_hyphen =
+                (c == '-' && letter(p) && chars.peek().is_some_and(|&(_, n)| letter(n)))
+                    || (p == '-' && hyphen_in_label);
+            hyphen_in_label = c == '-' && label_hyphen;
             // Only Japanese (and other CJK) text cuts an ASCII run: a Latin
             // or Cyrillic letter is part of an IDN label (`bücher-konto.de`,
             // `microsоft.com` with a Cyrillic `о`).
@@ -2012,7 +2021,8 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                 && !is_dotlike(p)
                 && !is_dotlike(c)
                 && !after_scheme
-                && !in_path;
+                && !in_path
+                && !label_hyphen;
             if boundary {
                 runs.push((run_start, pos));
                 run_start = pos;

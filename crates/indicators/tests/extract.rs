@@ -716,3 +716,18 @@ fn ids_paired_with_a_slash_are_both_found() {
         ])
     );
 }
+
+#[test]
+fn a_hyphen_inside_a_japanese_idn_label_keeps_it_whole() {
+    // A-labels checked with Python's `idna`.
+    let text = "別ドメイン「ケイディ-サポート.com」も確認。誘導先「国税-還付.jp」。\
+                C2はevil-c2.comに接続。東京-大阪間の通信。";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("domain", "xn----geuc5cxa9hk1o3k.com"),
+            ("domain", "xn----d06an4x701bqqx.jp"),
+            ("domain", "evil-c2.com"),
+        ])
+    );
+}
