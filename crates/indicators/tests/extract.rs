@@ -731,3 +731,10 @@ fn a_hyphen_inside_a_japanese_idn_label_keeps_it_whole() {
         ])
     );
 }
+
+#[test]
+fn a_version_after_a_product_part_is_not_an_address() {
+    let text = "versions: sensor agent 7.10.3.2, FileVersion 10.0.19041.1, engine 1.1.24.3, \
+                Radmin 3.5.2.1; the agent connects to 203.0.113.7 and agent: 198.51.100.4.";
+    assert_eq!(found(text), kinds_values(&[("ipv4", "203.0.113.7"), ("ipv4", "198.51.100.4")]));
+}
