@@ -459,7 +459,8 @@ impl Extractor {
                     let mut from = ps;
                     // What follows a URL that link syntax ended early is a
                     // piece of its own: `(https://a.example/x)/[y](https://b.example/y)`.
-                    // (Not after other kinds: `T1020_exfil.txt` is one name.)
+                    // (Not after other kinds: `T1020_exfil.txt` is one name;
+                    // but see the range and id pairs below.)
                     while let Some(m) = self.piece(text, from, pe, known) {
                         last_end = m.end;
                         let url = m.kind() == IndicatorKind::Url;
@@ -468,15 +469,23 @@ impl Extractor {
                         let range = m.kind() == IndicatorKind::Ipv4
                             && bytes.get(last_end) == Some(&b'-')
                             && bytes.get(last_end + 1).is_some_and(u8::is_ascii_digit);
+                        // `CVE-2021-44228/CVE-2021-45046`: ids paired with
+                        // a slash; the next one follows it.
+                        let pair =
+                            matches!(m.kind(), IndicatorKind::Cve | IndicatorKind::AttackTechnique)
+                                && bytes.get(last_end) == Some(&b'/')
+                                && bytes.get(last_end + 1).is_some_and(u8::is_ascii_alphabetic);
                         count += self.report(text, base, m, emit);
-                        if !(url || range)
+                        // The dash or slash between the two is skipped.
+                        let skip = range || pair;
+                        if !(url || skip)
                             || last_end <= from
                             || last_end >= pe
                             || count >= self.max_matches
                         {
                             break;
                         }
-                        (from, known) = (last_end + usize::from(range), None);
+                        (from, known) = (last_end + usize::from(skip), None);
                     }
                 } else {
                     // `ｈｔｔｐｓ：／／ｅｖｉｌ．ｃｏｍ／ｇａｔｅ．ｐｈｐ`: typed with the
@@ -601,9 +610,60 @@ impl Extractor {
             }
         }
         if dot {
-            return self.dotted(&ctx);
+            if let Some(m) = self.dotted(&ctx) {
+                return Some(m);
+            }
+        }
+        // `C2:45.95.169.104`, `outside:193.42.33.14/4444`, `host:evil[.]com`:
+        // when the whole piece is nothing, the value after a `word:` label
+        // written without a space.
+        if colon && !url_like && !at && has(F_DOT | F_BRACKET) {
+            return self.after_colon_label(text, start, end);
+        }
+        // `connect('45.61.137.18')`, `@('45.61.137.18'`: the first argument
+        // of a call, a quoted literal or a number.
+        if bracket && (has(F_QUOTE) || digit) {
+            return self.call_argument(text, start, end);
         }
         None
+    }
+
+    /// The value of the piece `text[start..end]` when it is `key:value`
+    /// ([`key_colon_end`]) and the value holds an indicator. Out of line:
+    /// few pieces get here, and `piece` stays small.
+    #[inline(never)]
+    fn after_colon_label(&self, text: &str, start: usize, end: usize) -> Option<Match> {
+        let c = key_colon_end(text.as_bytes().get(start..end)?)?;
+        self.piece(text, start + c + 1, end, None)
+    }
+
+    /// The first argument of a call `name('value'…` or `name(1.2.3.4…`
+    /// (also PowerShell's `@('value'`), judged as a piece of its own: the
+    /// literal runs to its closing quote, a number to `)` or `,`. Out of
+    /// line, as [`Extractor::after_colon_label`].
+    #[inline(never)]
+    fn call_argument(&self, text: &str, start: usize, end: usize) -> Option<Match> {
+        let rb = text.as_bytes().get(start..end)?;
+        let open = find_byte_from(rb, 0, b'(')?;
+        let (from, close): (usize, &[u8]) = match rb.get(open + 1)? {
+            b'\'' => (open + 2, b"'"),
+            c if c.is_ascii_digit() => (open + 1, b"),"),
+            _ => return None,
+        };
+        let name = rb.get(..open)?;
+        if name.is_empty()
+            || !name.iter().all(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'.' | b'@' | b'-' | b':')
+            })
+        {
+            return None;
+        }
+        let arg = rb.get(from..)?;
+        let len = arg.iter().position(|c| close.contains(c)).unwrap_or(arg.len());
+        if len == 0 {
+            return None;
+        }
+        self.piece(text, start + from, start + from + len, None)
     }
 
     /// `text[start..end]` written in full-width forms (`ＣＶＥ－２０２３－４６６０４`,
@@ -1033,6 +1093,12 @@ impl Extractor {
         if !raw.as_bytes().first()?.is_ascii_digit() || count_byte(raw.as_bytes(), b':') < 2 {
             return None;
         }
+        // Hash parts of digits only (`12:30:45`, a time of day) fail the
+        // parse: without a letter, `+` or `/` both parts are digits.
+        if ctx.flags & (F_ALPHA | F_SLASH) == 0 && find_byte_from(raw.as_bytes(), 0, b'+').is_none()
+        {
+            return None;
+        }
         let s: Ssdeep = raw.parse().ok()?;
         self.make(ctx, 0, raw.len(), Indicator::Ssdeep(s), false)
     }
@@ -1047,7 +1113,12 @@ impl Extractor {
                 if let Ok(n) = text.parse::<Ipv6Cidr>() {
                     return whole(Indicator::Ipv6Cidr(n));
                 }
-            } else if colons >= 2 && text.bytes().filter(u8::is_ascii_hexdigit).count() >= 4 {
+            } else if colons >= 2
+                && text.bytes().filter(u8::is_ascii_hexdigit).count() >= 4
+                // Eight groups (seven colons), six and a dotted quad, or
+                // `::`: a time of day (`12:30:45`) is none of them.
+                && (colons >= 6 || find_seq(text.as_bytes(), b"::").is_some())
+            {
                 if let Ok(a) = text.parse::<Ipv6>() {
                     return whole(Indicator::Ipv6(a));
                 }
@@ -1310,9 +1381,29 @@ impl Extractor {
             return false;
         }
         // The word before the piece ends with `/` or `!`: part of an AV
-        // name split at punctuation.
-        !matches!(ctx.text.as_bytes().get(ctx.start.wrapping_sub(1)), Some(b'/' | b'!' | b':'))
+        // name split at punctuation; so does a `:` after an AV word or a
+        // detection prefix (`HEUR:`, `not-a-virus:`), not after a label
+        // (`C2:evil.com`, `host:evil.com`).
+        match ctx.text.as_bytes().get(ctx.start.wrapping_sub(1)) {
+            Some(b'/' | b'!') => false,
+            Some(b':') => !av_prefix_before(ctx.text, ctx.start - 1),
+            _ => true,
+        }
     }
+}
+
+/// Whether the word that ends at `colon` (letters, digits and `-`) names
+/// an anti-virus detection (`HEUR:`, `Trojan:`, `not-a-virus:`, `UDS:`),
+/// or there is no such word (`::`). Out of line: rarely asked.
+#[inline(never)]
+fn av_prefix_before(text: &str, colon: usize) -> bool {
+    const PREFIXES: &[&str] = &["not-a-virus", "uds", "pdm", "hoax", "pua", "ai", "ml"];
+    let before = text.as_bytes().get(..colon).unwrap_or_default();
+    let len = before.iter().rev().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+    let word = before.get(colon - len..).unwrap_or_default();
+    word.is_empty()
+        || is_listed_word(&AV_WORD_KEYS, word)
+        || PREFIXES.iter().any(|p| p.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// The digest that `s` (whose byte flags are `f`) is, when it is one: hex
@@ -1848,6 +1939,8 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut prev: Option<char> = None;
     // A Japanese path segment of a URL runs to here (see below).
     let mut path_until = start;
+    // The last character was a hyphen inside an IDN label (see below).
+    let mut hyphen_in_label = false;
     let mut chars = seg.char_indices().peekable();
     while let Some((off, c)) = chars.next() {
         let pos = start + off;
@@ -1912,6 +2005,13 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                 }
             }
             let in_path = pos <= path_until;
+            // A hyphen between two letters of another script is inside an
+            // IDN label (`ケイディ-サポート.com`): no cut on either side.
+            let letter = |x: char| !x.is_ascii() && x.is_alphanumeric();
+            let label_hyphen =
+                (c == '-' && letter(p) && chars.peek().is_some_and(|&(_, n)| letter(n)))
+                    || (p == '-' && hyphen_in_label);
+            hyphen_in_label = c == '-' && label_hyphen;
             // Only Japanese (and other CJK) text cuts an ASCII run: a Latin
             // or Cyrillic letter is part of an IDN label (`bücher-konto.de`,
             // `microsоft.com` with a Cyrillic `о`).
@@ -1921,7 +2021,8 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                 && !is_dotlike(p)
                 && !is_dotlike(c)
                 && !after_scheme
-                && !in_path;
+                && !in_path
+                && !label_hyphen;
             if boundary {
                 runs.push((run_start, pos));
                 run_start = pos;
@@ -2058,7 +2159,10 @@ fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     while let Some(&last) = b.get(end.wrapping_sub(1)).filter(|_| end > start) {
         let piece = b.get(start..end).unwrap_or_default();
         let drop = match last {
-            b'.' | b':' | b'!' | b'?' | b'\'' | b'*' | b'_' | b'=' => true,
+            b'.' | b':' | b'!' | b'?' | b'\'' | b'*' | b'_' => true,
+            // Base64 padding or an empty value ends a URL's query
+            // (`?u=ZmluYW5jZQ==`, `?emp=`); elsewhere `=` is markup.
+            b'=' => find_byte_from(piece, 0, b'?').is_none(),
             b'+' => !windows,
             b')' => unbalanced(piece, b'(', b')'),
             b']' => unbalanced(piece, b'[', b']'),
@@ -2321,6 +2425,32 @@ fn key_label_end(b: &[u8]) -> Option<usize> {
         && key.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
         && value.first().is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'[' | b'/')))
     .then_some(eq)
+}
+
+/// Where the label of `key:value` ends: the first `:`, after a key of
+/// letters, digits, `_` and `-` that starts with a letter (`C2:`, `dst:`,
+/// `outside:`), when the value starts with a letter, a digit or `[` and
+/// holds a dot or a bracket (a name or an address, maybe defanged). Not a
+/// Windows drive or registry hive (`C:\`, `HKLM:\`: the value starts
+/// with a backslash), a scheme (`://`), `std::` or a host with its port
+/// (`evil.com:443`: the key holds a dot). A key that could be an IPv6
+/// group (`dead:beef::1.2.3.4`) takes a value without another colon; an
+/// AsciiDoc macro (`link:notes.adoc[Notes]`) is markup, not a label.
+fn key_colon_end(b: &[u8]) -> Option<usize> {
+    const MACROS: &[&[u8]] = &[b"link", b"image", b"include", b"xref", b"footnote"];
+    let colon = find_byte_from(b, 0, b':')?;
+    let (key, value) = (b.get(..colon)?, b.get(colon + 1..)?);
+    if !value.first().is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'[')
+        || !key.first().is_some_and(u8::is_ascii_alphabetic)
+        || !key.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+        || !value.iter().any(|c| matches!(c, b'.' | b'[' | b'('))
+        || value.contains(&b'\\')
+        || MACROS.contains(&key)
+    {
+        return None;
+    }
+    let hex_group = key.len() <= 4 && key.iter().all(u8::is_ascii_hexdigit);
+    (!(hex_group && value.contains(&b':'))).then_some(colon)
 }
 
 /// `[` hex and colons `]:` digits: an IPv6 address with a port.

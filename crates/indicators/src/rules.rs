@@ -343,6 +343,15 @@ pub(crate) const VERSION_WORDS: &[&str] = &[
     "revision",
     "firmware",
     "update",
+    // Product parts whose version follows them (`sensor agent 7.10.3.2`,
+    // `FileVersion 10.0.19041.1`); none names a host before its address.
+    "agent",
+    "sensor",
+    "engine",
+    "kernel",
+    "hotfix",
+    "fileversion",
+    "productversion",
     "バージョン",
 ];
 

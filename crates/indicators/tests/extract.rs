@@ -590,3 +590,151 @@ fn a_url_path_may_hold_japanese_segments() {
         ])
     );
 }
+
+#[test]
+fn times_of_day_are_not_ssdeep_hashes() {
+    // A block size of 3·2ⁿ and two "base64" parts of digits: every time
+    // of day had the shape of an ssdeep hash.
+    let text = "Mar 14 12:31:02 fw01 %ASA-4-106023: Deny tcp\n\
+                2024-03-14 03:40:11 UTC alert raised; window 24:00:00, ratio 6:1:2.\n\
+                ssdeep 96:7S2bNjZzJ5bKKIb2D4ZgD0eDGF:7S2bR6Ib2DqgYT and \
+                3:hMCEpFrjv:hucZ (a tiny dropper).";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("ssdeep", "96:7S2bNjZzJ5bKKIb2D4ZgD0eDGF:7S2bR6Ib2DqgYT"),
+            ("ssdeep", "3:hMCEpFrjv:hucZ"),
+        ])
+    );
+    // The IPv6 forms with colons still parse, and an address's port too.
+    assert_eq!(
+        found("fe80::1 and 2001:db8:0:0:0:0:0:7 and ::ffff:198.51.100.7 at 12:30"),
+        kinds_values(&[
+            ("ipv6", "fe80::1"),
+            ("ipv6", "2001:db8::7"),
+            ("ipv6", "::ffff:198.51.100.7"),
+        ])
+    );
+}
+
+#[test]
+fn a_value_after_a_label_without_a_space_is_found() {
+    // ASA logs, SIEM exports and analyst notes glue the value to its label.
+    let text = "%ASA-4-106023: Deny tcp src outside:198.18.33.14/4444 dst inside:10.20.31.44/49822\n\
+                C2:203.0.113.104 IP:192.0.2.77 dst:198.51.100.9 host:evil-c2.com \
+                C2:update-relay[.]net peer:relay.evil-c2.org:8443";
+    assert_eq!(
+        found_raw(text),
+        raw_matches(&[
+            ("ipv4", "198.18.33.14", "198.18.33.14", false),
+            ("ipv4", "10.20.31.44", "10.20.31.44", false),
+            ("ipv4", "203.0.113.104", "203.0.113.104", false),
+            ("ipv4", "192.0.2.77", "192.0.2.77", false),
+            ("ipv4", "198.51.100.9", "198.51.100.9", false),
+            ("domain", "evil-c2.com", "evil-c2.com", false),
+            ("domain", "update-relay.net", "update-relay[.]net", true),
+            ("host-port", "relay.evil-c2.org:8443", "relay.evil-c2.org:8443", false),
+        ])
+    );
+    // What already held a colon keeps its meaning: URLs, drive paths,
+    // registry keys, host and port, IPv6, hashes, ATT&CK ids, AV names.
+    let text = "hxxps://evil-c2[.]com/a C:\\Users\\Public\\run.exe HKLM:\\Software\\Run \
+                evil-c2.com:443 2001:db8::7 md5:0cc175b9c0f1b6a831c399e269772661 \
+                T1059.001: HEUR:Backdoor.MSIL.Crysan.gen not-a-virus:AdWare.Agent.com \
+                std::string mailto:ops@evil-c2.com";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("url", "https://evil-c2.com/a"),
+            ("file-path", "C:\\Users\\Public\\run.exe"),
+            ("registry-key", "HKEY_LOCAL_MACHINE\\Software\\Run"),
+            ("host-port", "evil-c2.com:443"),
+            ("ipv6", "2001:db8::7"),
+            ("md5", "0cc175b9c0f1b6a831c399e269772661"),
+            ("attack-technique", "T1059.001"),
+            ("email", "ops@evil-c2.com"),
+        ])
+    );
+}
+
+#[test]
+fn the_first_quoted_argument_of_a_call_is_found() {
+    // PowerShell, Python and JS stagers pass the C2 as the first argument.
+    let text = "$t.GetMethod('Connect').Invoke($null, @('198.51.100.18', '8443'))\n\
+                s.connect('203.0.113.18'); connect('evil-c2.com') list('192.0.2.18', 'relay-c2.net')\n\
+                sock.connect(203.0.113.44) SaveToFile('out.txt') f('https://evil-c2.com/a')";
+    assert_eq!(
+        found_raw(text),
+        raw_matches(&[
+            ("ipv4", "198.51.100.18", "198.51.100.18", false),
+            ("ipv4", "203.0.113.18", "203.0.113.18", false),
+            ("domain", "evil-c2.com", "evil-c2.com", false),
+            ("ipv4", "192.0.2.18", "192.0.2.18", false),
+            ("domain", "relay-c2.net", "relay-c2.net", false),
+            ("ipv4", "203.0.113.44", "203.0.113.44", false),
+            ("file-name", "out.txt", "out.txt", false),
+            ("url", "https://evil-c2.com/a", "https://evil-c2.com/a", false),
+        ])
+    );
+    // Code that is no literal stays code.
+    assert_eq!(found("os.path.join(base, name) getElementById('main') range(10)"), []);
+}
+
+#[test]
+fn a_url_keeps_the_equals_signs_that_end_its_query() {
+    let text = "<a href=\"https://docs-share.example-cdn.net/review?id=6f1b2c&u=ZmluYW5jZQ==\">\n\
+                hxxps[:]//staff-portal[.]net/payroll/adjust?emp= and https://e-v.com/p?x=1=.\n\
+                See https://evil-c2.com/a?b=c, then (https://evil-c2.com/q?d=e).";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("url", "https://docs-share.example-cdn.net/review?id=6f1b2c&u=ZmluYW5jZQ=="),
+            ("url", "https://staff-portal.net/payroll/adjust?emp="),
+            ("url", "https://e-v.com/p?x=1="),
+            ("url", "https://evil-c2.com/a?b=c"),
+            ("url", "https://evil-c2.com/q?d=e"),
+        ])
+    );
+}
+
+#[test]
+fn ids_paired_with_a_slash_are_both_found() {
+    let text = "Log4Shell (CVE-2021-44228/CVE-2021-45046) and CVE-2023-46747/cve-2023-46748; \
+                T1059.001/T1105 then https://nvd.nist.gov/vuln/detail/CVE-2024-30088/ and \
+                CVE-2024-1234/patch.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("cve", "CVE-2021-44228"),
+            ("cve", "CVE-2021-45046"),
+            ("cve", "CVE-2023-46747"),
+            ("cve", "CVE-2023-46748"),
+            ("attack-technique", "T1059.001"),
+            ("attack-technique", "T1105"),
+            ("url", "https://nvd.nist.gov/vuln/detail/CVE-2024-30088/"),
+            ("cve", "CVE-2024-1234"),
+        ])
+    );
+}
+
+#[test]
+fn a_hyphen_inside_a_japanese_idn_label_keeps_it_whole() {
+    // A-labels checked with Python's `idna`.
+    let text = "別ドメイン「ケイディ-サポート.com」も確認。誘導先「国税-還付.jp」。\
+                C2はevil-c2.comに接続。東京-大阪間の通信。";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("domain", "xn----geuc5cxa9hk1o3k.com"),
+            ("domain", "xn----d06an4x701bqqx.jp"),
+            ("domain", "evil-c2.com"),
+        ])
+    );
+}
+
+#[test]
+fn a_version_after_a_product_part_is_not_an_address() {
+    let text = "versions: sensor agent 7.10.3.2, FileVersion 10.0.19041.1, engine 1.1.24.3, \
+                Radmin 3.5.2.1; the agent connects to 203.0.113.7 and agent: 198.51.100.4.";
+    assert_eq!(found(text), kinds_values(&[("ipv4", "203.0.113.7"), ("ipv4", "198.51.100.4")]));
+}

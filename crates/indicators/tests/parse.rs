@@ -183,3 +183,14 @@ fn detection_order() {
         assert_eq!(Indicator::detect(s).unwrap().kind(), kind, "{s}");
     }
 }
+
+#[test]
+fn an_ssdeep_hash_part_is_not_a_number() {
+    for time in ["12:30:45", "24:00:00", "3:1:2", "96:abc:12", "6:12:xy"] {
+        let e = time.parse::<kyoyu_indicators::Ssdeep>().expect_err(time);
+        assert_eq!(e.kind(), IndicatorKind::Ssdeep);
+    }
+    for ok in ["3:a:b", "6:1a:+", "12:/9:Zz", "96:7S2bNjZzJ5bKKIb2D4ZgD0eDGF:7S2bR6Ib2DqgYT"] {
+        assert!(ok.parse::<kyoyu_indicators::Ssdeep>().is_ok(), "{ok}");
+    }
+}

@@ -116,11 +116,17 @@ hex_hash!(
 
 /// An ssdeep fuzzy hash: `blocksize:hash1:hash2`, the block size being
 /// 3·2ⁿ and the hashes base64 characters (at most 64 and 32 by default;
-/// up to 64 each accepted).
+/// up to 64 each accepted), each holding a character that is not a digit.
+///
+/// A hash part of digits only is a number, not a digest (the chance that
+/// a real part of even two characters is all digits is 1 in 41): without
+/// that rule every time of day (`12:30:45`, `24:00:00`) and many
+/// `a:b:c` counters would parse.
 ///
 /// ```
 /// let s: kyoyu_indicators::Ssdeep = "96:7S2bNjZzJ5bKKIb2D4ZgD0eDGF:7S2bR6Ib2DqgYT".parse()?;
 /// assert_eq!(s.block_size(), 96);
+/// assert!("12:30:45".parse::<kyoyu_indicators::Ssdeep>().is_err());
 /// # Ok::<(), kyoyu_indicators::ParseError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -167,6 +173,9 @@ impl std::str::FromStr for Ssdeep {
             }
             if let Some(p) = h.bytes().position(|b| !is_b64(b)) {
                 return Err(bad(k, s, off + p));
+            }
+            if h.bytes().all(|b| b.is_ascii_digit()) {
+                return err(k, s, Reason::Syntax("hash part is a number"), Some(off));
             }
         }
         Ok(Ssdeep { block_size, text: s.to_owned() })
