@@ -85,6 +85,7 @@ pub(crate) enum List {
     RomanUnits,
     PersonCues,
     UserKeys,
+    PasswordCommands,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -103,6 +104,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::RomanUnits, ROMAN_UNITS),
     (List::PersonCues, crate::people::PERSON_CUES),
     (List::UserKeys, USER_PAIR_KEYS),
+    (List::PasswordCommands, PASSWORD_COMMANDS),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -327,6 +329,7 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
         }
     }
     out.extend(credential_pairs_and_accounts(text, kw));
+    out.extend(command_passwords(text, kw));
     // Prose: `the password Summer2024!`, `password spraying used "Minato2026!"`.
     for (p, ki) in kw.of(List::CredentialKeys) {
         let word_start = p == 0 || !s.get(p - 1).copied().is_some_and(is_word);
@@ -429,6 +432,25 @@ const PROSE_LINKS: &[&str] = &[
     "reused", "value", "string", "like", "changed", "reset",
 ];
 
+/// Japanese words that may stand between `パスワードは` and the password:
+/// for how long it held (`一旦`, `一時的に`), or that it was the first one
+/// (`初期`, `仮`). Longer words before their prefixes.
+const JA_PROSE_LINKS: &[&str] = &[
+    "一旦",
+    "一時的に",
+    "一時的な",
+    "初期値の",
+    "初期値",
+    "初期の",
+    "初期",
+    "仮に",
+    "仮の",
+    "仮",
+    "当初",
+    "元々",
+    "もともと",
+];
+
 /// The password named in prose after a password word that ends at `j`:
 /// past at most four [`PROSE_LINKS`] words (and a plural `s`), the next
 /// token when it is shaped like a password (see [`password_like`]). A word
@@ -446,6 +468,15 @@ fn prose_password(s: &[u8], mut j: usize) -> Option<Span> {
     for particle in ["は", "を", "が", "も"] {
         if s.get(j..).is_some_and(|t| t.starts_with(particle.as_bytes())) {
             j += particle.len();
+            // `パスワードは一旦 Suido#2024 から変更済み`: a word that says
+            // how long the password held, or that it was the first one,
+            // may stand before it.
+            if let Some(w) = JA_PROSE_LINKS
+                .iter()
+                .find(|w| s.get(j..).is_some_and(|t| t.starts_with(w.as_bytes())))
+            {
+                j += w.len();
+            }
             break;
         }
     }
@@ -513,6 +544,37 @@ const SWITCHES: &[&str] = &[
     "--user=",
     "--username ",
     "--username=",
+    // The remote switches of Windows' own tools (`schtasks /s host /u
+    // DOM\adm /p Pass`) and the run-as account of a scheduled task
+    // (`schtasks /create … /ru DOM\svc /rp Backup#1105`): only on those
+    // commands (see [`switch_carries_credential`]).
+    "/u ",
+    "/p ",
+    "/ru ",
+    "/rp ",
+];
+
+/// Windows' tools whose `/u` and `/p` (with a space, not `/u:`) give the
+/// account and password for a remote machine (`/s`).
+const REMOTE_SWITCH_COMMANDS: &[&[u8]] = &[
+    b"schtasks",
+    b"schtasks.exe",
+    b"tasklist",
+    b"tasklist.exe",
+    b"taskkill",
+    b"taskkill.exe",
+    b"systeminfo",
+    b"systeminfo.exe",
+    b"getmac",
+    b"getmac.exe",
+    b"eventcreate",
+    b"eventcreate.exe",
+    b"gpresult",
+    b"gpresult.exe",
+    b"openfiles",
+    b"openfiles.exe",
+    b"driverquery",
+    b"driverquery.exe",
 ];
 
 /// Keys before a user name and its password written as a pair:
@@ -693,6 +755,14 @@ fn switch_carries_credential(s: &[u8], p: usize, k: &[u8], v: Span) -> bool {
                 && !value.iter().all(u8::is_ascii_digit)
         }
         b"--user " | b"--user=" => !listed(U_IS_NO_USER),
+        // The run-as account of a task: `SYSTEM` names no one.
+        b"/u " | b"/ru " => {
+            let schtasks = command == b"schtasks" || command == b"schtasks.exe";
+            ((listed(REMOTE_SWITCH_COMMANDS) && k == b"/u ") || (schtasks && k == b"/ru "))
+                && !GENERIC_ACCOUNTS.iter().any(|g| g.as_bytes().eq_ignore_ascii_case(value))
+        }
+        b"/p " => listed(REMOTE_SWITCH_COMMANDS),
+        b"/rp " => command == b"schtasks" || command == b"schtasks.exe",
         _ => true,
     }
 }
@@ -755,18 +825,161 @@ fn credential_pairs_and_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
     out
 }
 
+/// Commands that take a password in a form the switches do not cover:
+/// MySQL's and MariaDB's clients take it glued to `-p` (`-pKx9secret`,
+/// `-p'Kx9#2025!'`, a space after `-p` makes it ask instead), and
+/// PowerShell's `ConvertTo-SecureString "Mizu2024!!" -AsPlainText` turns a
+/// plain-text password into a credential object.
+const PASSWORD_COMMANDS: &[&str] = &["mysql", "mariadb", "convertto-securestring"];
+
+/// The programs of MySQL and MariaDB whose `-p` glued to a value is the
+/// password, and `-u` glued to one the account.
+const GLUED_PASSWORD_PROGRAMS: &[&[u8]] = &[
+    b"mysql",
+    b"mysqldump",
+    b"mysqladmin",
+    b"mysqlimport",
+    b"mysqlcheck",
+    b"mysqlshow",
+    b"mysqlpump",
+    b"mysqlsh",
+    b"mariadb",
+    b"mariadb-dump",
+    b"mariadb-admin",
+    b"mariadb-import",
+    b"mariadb-check",
+];
+
+/// The passwords given to the [`PASSWORD_COMMANDS`]: `-p` and `-u` glued
+/// to their values on a MySQL client's command line, and the plain-text
+/// string of `ConvertTo-SecureString … -AsPlainText` (its argument, its
+/// `-String` value, or the quoted string piped into it). A variable or
+/// expression (`-p$MYSQL_PWD`, `ConvertTo-SecureString $pw`) stays.
+fn command_passwords(text: &str, kw: &Keywords) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    for (p, ki) in kw.of(List::PasswordCommands) {
+        let Some(k) = PASSWORD_COMMANDS.get(ki) else { continue };
+        // The command's own name (`/usr/bin/mysql`, `& mysql.exe`), not a
+        // part of another word (`mysql_config`'s `mysql` is the program,
+        // `pymysql` is not).
+        if p > 0 && s.get(p - 1).is_some_and(|&b| is_word(b) || b == b'-' || b == b'.') {
+            continue;
+        }
+        // To the end of the command: the line, or the next pipeline step.
+        let stop = |b: &u8| matches!(b, b'\n' | b'|' | b';' | b'&');
+        let end = s.get(p..).and_then(|r| r.iter().position(stop)).map_or(s.len(), |q| p + q);
+        if k.starts_with("convertto") {
+            out.extend(secure_string_password(s, p, p + k.len(), end));
+        } else {
+            out.extend(glued_mysql_switches(s, p, end));
+        }
+    }
+    out.retain(|v| !is_placeholder_or_expression(s.get(v.start..v.end).unwrap_or_default()));
+    out
+}
+
+/// `mysql -u wms -pKx9secret`: the values glued to `-p` and `-u` from the
+/// program's name at `p` to the end of its command (`end`). A `-p` with a
+/// space after it (or `--port`, `-P3306`) is no password.
+fn glued_mysql_switches(s: &[u8], p: usize, end: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let name_end = s.get(p..end).and_then(|r| r.iter().position(u8::is_ascii_whitespace));
+    let Some(name_end) = name_end.map(|q| p + q) else { return out };
+    let name = s.get(p..name_end).unwrap_or_default().to_ascii_lowercase();
+    let name = name.strip_suffix(b".exe").unwrap_or(&name);
+    if !GLUED_PASSWORD_PROGRAMS.contains(&name) {
+        return out;
+    }
+    let mut j = name_end;
+    while let Some(q) = s.get(j..end).and_then(|r| r.iter().position(|&b| b == b'-')).map(|q| j + q)
+    {
+        j = q + 1;
+        let switch = s.get(q + 1).copied();
+        if !s.get(q.wrapping_sub(1)).is_some_and(|&b| b == b' ' || b == b'\t')
+            || !matches!(switch, Some(b'p' | b'u'))
+        {
+            continue;
+        }
+        let v = q + 2;
+        let value = match s.get(v) {
+            // `-p'Kx9#2025!'`: the quoted value, which may hold spaces.
+            Some(b'\'' | b'"') => quoted_value(s, v),
+            _ => Some(Span { start: v, end: token_end(s, v).min(end) }),
+        };
+        if let Some(value) = value.filter(|x| x.end > x.start) {
+            j = j.max(value.end);
+            out.push(value);
+        }
+    }
+    out
+}
+
+/// The plain-text password of `ConvertTo-SecureString` (the cmdlet's name
+/// at `p..name_end`, its command ending at `end`), when `-AsPlainText`
+/// says it is one: its first argument that is no switch (the `-String`
+/// value, or the string itself), or a quoted string piped into the cmdlet
+/// (`"Mizu2024!!" | ConvertTo-SecureString -AsPlainText -Force`). Without
+/// `-AsPlainText` the argument is an encrypted string, which this leaves
+/// alone.
+fn secure_string_password(s: &[u8], p: usize, name_end: usize, end: usize) -> Option<Span> {
+    if s.get(name_end).copied().is_some_and(is_word) {
+        return None;
+    }
+    let args = s.get(name_end..end)?;
+    if !args.windows(12).any(|w| w.eq_ignore_ascii_case(b"-asplaintext")) {
+        return None;
+    }
+    let mut j = name_end;
+    for _ in 0..4 {
+        while s.get(j).is_some_and(|&b| b == b' ' || b == b'\t') {
+            j += 1;
+        }
+        if j >= end {
+            break;
+        }
+        if let Some(v) = quoted_value(s, j) {
+            return Some(v);
+        }
+        let tok_end = token_end(s, j).min(end);
+        if tok_end <= j {
+            break;
+        }
+        if s.get(j) != Some(&b'-') {
+            let (a, b) = argument(s, (j, tok_end));
+            return (b > a).then_some(Span { start: a, end: b });
+        }
+        // A switch before the string (`-String`, `-AsPlainText -Force`).
+        j = tok_end;
+    }
+    // Piped in: `"Mizu2024!!" | ConvertTo-SecureString`.
+    let before = s.get(..p)?;
+    let t = before.iter().rposition(|b| !matches!(b, b' ' | b'\t'))?;
+    if before.get(t) != Some(&b'|') {
+        return None;
+    }
+    let t = before.get(..t)?.iter().rposition(|b| !matches!(b, b' ' | b'\t'))?;
+    let q = *before.get(t).filter(|b| matches!(b, b'\'' | b'"'))?;
+    let open = before.get(..t)?.iter().rposition(|&b| b == q || b == b'\n')?;
+    (before.get(open) == Some(&q) && t > open + 1).then_some(Span { start: open + 1, end: t })
+}
+
+/// The inside of a quoted string that opens at `j` and closes on the same
+/// line within 128 bytes.
+fn quoted_value(s: &[u8], j: usize) -> Option<Span> {
+    let q = *s.get(j).filter(|b| matches!(b, b'\'' | b'"'))?;
+    let inner = s.get(j + 1..)?;
+    let close = inner.iter().take(128).position(|&b| b == q || b == b'\n')?;
+    (inner.get(close) == Some(&q) && close > 0).then_some(Span { start: j + 1, end: j + 1 + close })
+}
+
 /// The value after a credential switch that ends at `j`: the token there,
 /// unless it holds no letter or digit (`xxd -p | sed`: a pipe, a
 /// redirection or a mask is no secret).
 fn switch_value(s: &[u8], j: usize) -> Option<Span> {
     // `-p 'Sup3rS3cret!'`, `--password "two words"`: the quoted value.
-    if let Some(&q) = s.get(j).filter(|b| matches!(b, b'\'' | b'"')) {
-        let inner = s.get(j + 1..)?;
-        let close = inner.iter().take(128).position(|&b| b == q || b == b'\n')?;
-        if inner.get(close) != Some(&q) || close == 0 {
-            return None;
-        }
-        return Some(Span { start: j + 1, end: j + 1 + close });
+    if matches!(s.get(j), Some(b'\'' | b'"')) {
+        return quoted_value(s, j);
     }
     let end = token_end(s, j);
     let value = s.get(j..end)?;
@@ -2167,8 +2380,8 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
 #[allow(clippy::indexing_slicing)]
 mod reference {
     use super::{
-        CREDENTIAL_KEYS, PROSE_KEYS, SWITCHES, credential_pairs_and_accounts, is_cjk,
-        is_placeholder_or_expression, is_word, positional_password, prose_password,
+        CREDENTIAL_KEYS, PROSE_KEYS, SWITCHES, command_passwords, credential_pairs_and_accounts,
+        is_cjk, is_placeholder_or_expression, is_word, positional_password, prose_password,
         switch_carries_credential, switch_value,
     };
 
@@ -2474,6 +2687,7 @@ mod reference {
         }
         // Pairs and accounts: the same steps as the scanner's.
         out.extend(credential_pairs_and_accounts(text, kw));
+        out.extend(command_passwords(text, kw));
         // Prose passwords: the same step as the scanner's (no rewrite).
         for (p, ki) in kw.of(List::CredentialKeys) {
             let word_start = p == 0 || !s.get(p - 1).copied().is_some_and(is_word);
@@ -2785,6 +2999,18 @@ mod tests {
             ("net user backup01 Qwerty#2026 /add", &["Qwerty#2026"]),
             ("net user backup01 /add", &[]),
             ("The credentials were reset.", &[]),
+            ("$pw = ConvertTo-SecureString \"Mizu2024!!\" -AsPlainText -Force", &["Mizu2024!!"]),
+            ("'Kawa#2025x' | ConvertTo-SecureString -AsPlainText", &["Kawa#2025x"]),
+            ("ConvertTo-SecureString -String $p -AsPlainText -Force", &[]),
+            ("ConvertTo-SecureString \"76492d1116743f04\" -Key $k", &[]),
+            (r"schtasks /create /ru CORP\svc /rp Backup#1105 /tr x", &[r"CORP\svc", "Backup#1105"]),
+            ("schtasks /create /ru SYSTEM /tr x", &[]),
+            ("robocopy a b /u /p x", &[]),
+            ("mysql -uwms -p'Kx9#2025!' -h db01", &["wms", "Kx9#2025!"]),
+            ("mysqldump -pKx9secret db | gzip -p9", &["Kx9secret"]),
+            ("mysql -p -P3306; pymysql -pfoo; mysql_config -pbar", &[]),
+            ("パスワードは一旦 Suido#2024 から変更済み", &["Suido#2024"]),
+            ("パスワードは仮のもので、一旦変更した", &[]),
         ];
         for (text, want) in cases {
             let kw = Keywords::find(text);
