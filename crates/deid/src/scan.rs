@@ -749,12 +749,14 @@ fn switch_carries_credential(s: &[u8], p: usize, k: &[u8], v: Span) -> bool {
     let listed = |list: &[&[u8]]| list.contains(&command.as_slice());
     match k {
         b"-p " => !listed(P_IS_NO_PASSWORD) && password_like(value),
+        // A miner's pool login is the attacker's wallet (`xmrig -u 44AF…`).
         b"-u " => {
             !listed(U_IS_NO_USER)
                 && !matches!(value.first(), Some(b'/' | b'.' | b'~' | b'-' | b'#' | b'%'))
                 && !value.iter().all(u8::is_ascii_digit)
+                && !is_wallet_login(value)
         }
-        b"--user " | b"--user=" => !listed(U_IS_NO_USER),
+        b"--user " | b"--user=" => !listed(U_IS_NO_USER) && !is_wallet_login(value),
         // The run-as account of a task: `SYSTEM` names no one.
         b"/u " | b"/ru " => {
             let schtasks = command == b"schtasks" || command == b"schtasks.exe";
@@ -765,6 +767,20 @@ fn switch_carries_credential(s: &[u8], p: usize, k: &[u8], v: Span) -> bool {
         b"/rp " => command == b"schtasks" || command == b"schtasks.exe",
         _ => true,
     }
+}
+
+/// Whether `v` is a miner's pool login made of a Monero address: 95
+/// characters of Base58 that start with `4` (a standard address) or `8` (a
+/// subaddress), or 106 for an integrated address, alone or with the
+/// worker's name or a difficulty after it (`44AF….rig01`, `44AF…+50000`).
+/// The wallet is the attacker's, an indicator to share, no victim's user
+/// name or password.
+pub(crate) fn is_wallet_login(v: &[u8]) -> bool {
+    let base58 = |b: &u8| b.is_ascii_alphanumeric() && !matches!(b, b'0' | b'O' | b'I' | b'l');
+    let n = v.iter().take_while(|b| base58(b)).count();
+    matches!(v.first(), Some(b'4' | b'8'))
+        && (n == 95 || n == 106)
+        && v.get(n).is_none_or(|b| matches!(b, b'.' | b'+' | b'/'))
 }
 
 /// `net use \\host\share /user:DOMAIN\name Passw0rd!`: the password that
@@ -1262,6 +1278,9 @@ pub(crate) fn user_pairs(text: &str, kw: &Keywords) -> Vec<Span> {
             // (a victim's goes, an attacker's stays).
             && !b.contains(&b'/')
             && !b.contains(&b'@')
+            // A miner's configuration (`"user": "44AF…"`): the attacker's
+            // wallet.
+            && !is_wallet_login(b)
     };
     let mut out: Vec<Span> = key_values(text, kw.of(List::UserKeys), USER_PAIR_KEYS);
     out.extend(csv_columns(text, USER_PAIR_KEYS, kw.of(List::UserKeys).map(|(p, _)| p)));
