@@ -86,6 +86,7 @@ pub(crate) enum List {
     PersonCues,
     UserKeys,
     PasswordCommands,
+    JaUserLabels,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -105,6 +106,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::PersonCues, crate::people::PERSON_CUES),
     (List::UserKeys, USER_PAIR_KEYS),
     (List::PasswordCommands, PASSWORD_COMMANDS),
+    (List::JaUserLabels, JA_USER_LABELS),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -1284,9 +1286,70 @@ pub(crate) fn user_pairs(text: &str, kw: &Keywords) -> Vec<Span> {
     };
     let mut out: Vec<Span> = key_values(text, kw.of(List::UserKeys), USER_PAIR_KEYS);
     out.extend(csv_columns(text, USER_PAIR_KEYS, kw.of(List::UserKeys).map(|(p, _)| p)));
+    out.extend(ja_label_accounts(text, kw));
     out.retain(named);
     out.sort_by_key(|v| (v.start, v.end));
     out.dedup();
+    out
+}
+
+/// Japanese words that label an account name in prose and in tables:
+/// `ユーザー: h.ishida`, `アカウント h.ishida が侵害`, `ユーザID：h.ishida`.
+const JA_USER_LABELS: &[&str] = &["ユーザー", "ユーザ", "アカウント", "ログインID", "利用者ID"];
+
+/// The account names after the [`JA_USER_LABELS`] (and `名`, `ID` after
+/// them: `ユーザー名`, `ユーザID`). The name is the ASCII token that
+/// follows, past spaces, a colon, an opening quote or bracket, or `は`.
+/// After a colon or a quote the token is the label's value, whatever it
+/// looks like (as after `user:`); after a space or nothing it must look
+/// like an account rather than a word (`アカウント sasaki.k`,
+/// `ユーザー svc_scan`, `アカウント yamada`, not `アカウント Microsoft 365`):
+/// lower-case letters, digits and `._-`, or a `.`, `_` or `\` in it.
+fn ja_label_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    for (p, ki) in kw.of(List::JaUserLabels) {
+        let Some(label) = JA_USER_LABELS.get(ki) else { continue };
+        let mut j = p + label.len();
+        // `ユーザー名`, `ユーザID`, `ユーザーＩＤ`.
+        for suffix in ["名", "ID", "ＩＤ", "Id", "id"] {
+            if text.get(j..).is_some_and(|t| t.starts_with(suffix)) {
+                j += suffix.len();
+                break;
+            }
+        }
+        // `ユーザーさん`, `アカウントロック`: another word goes on, and no
+        // ASCII token follows.
+        let mut keyed = false;
+        let mut separated = false;
+        while let Some(c) = text.get(j..).and_then(|t| t.chars().next()) {
+            match c {
+                ' ' | '\t' | '\u{3000}' => {}
+                ':' | '：' | '=' | '「' | '『' | '"' | '\'' | '(' | '（' => keyed = true,
+                'は' if !separated => {}
+                _ => break,
+            }
+            separated = true;
+            j += c.len_utf8();
+            if j > p + label.len() + 12 {
+                break;
+            }
+        }
+        let account =
+            |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'\\' | b'$');
+        let len = s.get(j..).unwrap_or_default().iter().take_while(|b| account(b)).count();
+        // `h.ishida.`: the sentence's dot is not the name's.
+        let tok = s.get(j..j + len).unwrap_or_default();
+        let tok = tok
+            .get(..tok.iter().rposition(|&b| b != b'.').map_or(0, |k| k + 1))
+            .unwrap_or_default();
+        let first_ok = tok.first().is_some_and(u8::is_ascii_alphanumeric);
+        let shaped = tok.iter().all(|b| !b.is_ascii_uppercase())
+            || tok.iter().any(|b| matches!(b, b'.' | b'_' | b'\\'));
+        if first_ok && tok.len() >= 2 && (keyed || shaped) {
+            out.push(Span { start: j, end: j + tok.len() });
+        }
+    }
     out
 }
 
