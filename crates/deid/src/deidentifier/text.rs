@@ -528,22 +528,21 @@ impl Deidentifier {
         if let Some((literal, (id, ja, en))) = &self.industry {
             let lower = quasi::lowercase(text);
             if lower.len() == text.len() {
-                let mut from = 0;
-                while let Some(p) = lower.get(from..).and_then(|t| t.find(literal.as_str())) {
-                    let s = from + p;
-                    let e = s + literal.len();
+                for (s, e) in quasi::industry_words(&lower, literal) {
                     let japanese = !literal.is_ascii();
-                    w.add(
-                        RuleId::R15,
-                        Action::Generalise,
-                        s,
-                        e,
-                        if japanese { (*ja).to_owned() } else { (*en).to_owned() },
-                        None,
-                        None,
-                    );
+                    // `物流業者` → `運輸業・郵便業者`: the span took the
+                    // `業` the division's name ends in; one that ends in
+                    // another word (`医療・福祉`) keeps it.
+                    let took_gyo = japanese && text.get(..e).is_some_and(|t| t.ends_with('業'));
+                    let label = if !japanese {
+                        (*en).to_owned()
+                    } else if took_gyo && !ja.ends_with('業') {
+                        format!("{ja}業")
+                    } else {
+                        (*ja).to_owned()
+                    };
+                    w.add(RuleId::R15, Action::Generalise, s, e, label, None, None);
                     division = Some(*id);
-                    from = e;
                 }
             }
         }
