@@ -6,8 +6,9 @@
 //! own name does, and a profile rarely lists every employee. Names are
 //! found by the words around them, never by a list of names:
 //!
-//! - Japanese honorifics after a name: `佐々木様`, `田中 健一さん`,
-//!   `山本氏`, `高橋殿`, and the romanised `Tanaka-san`, `Sato-sama`;
+//! - Japanese honorifics after a name, glued or after a space: `佐々木様`,
+//!   `田中 健一さん`, `山口 様`, `山本氏`, `高橋殿`, and the romanised
+//!   `Tanaka-san`, `Sato-sama`;
 //! - English titles before a name: `Mr. Abe`, `Ms Yuki Hayashi`,
 //!   `Dr. K. Mori`, `Prof. Ito`;
 //! - the roles that introduce a name: `担当者：高橋 一郎`, `報告者は山田`,
@@ -204,6 +205,20 @@ fn japanese_before(text: &str, start: usize, end: usize) -> Option<Span> {
         ("様", Some('々' | '式' | '子' | '相' | '態')) => return None,
         _ => {}
     }
+    // `山口 様`, `渡部 美咲 氏`: one space may stand between the name and
+    // the honorific, when a name character comes before it.
+    let start = match text.get(..start)?.chars().next_back() {
+        Some(c @ (' ' | '\u{3000}'))
+            if text
+                .get(..start - c.len_utf8())?
+                .chars()
+                .next_back()
+                .is_some_and(|d| is_name_char(d) || is_hiragana(d)) =>
+        {
+            start - c.len_utf8()
+        }
+        _ => start,
+    };
     let before = text.get(..start)?;
     // A given name in hiragana (`佐々木さくら様`, `田中 ゆかりさん`): two to
     // four of them, after a kanji family name. Hiragana with no kanji
@@ -392,6 +407,10 @@ fn role_name(text: &str, end: usize) -> Option<Span> {
         return None;
     }
     let from = end + sep;
+    // `ご担当者 様`: the role's own honorific, no name.
+    if ["様", "殿", "氏"].iter().any(|h| text.get(from..).is_some_and(|t| t.starts_with(h))) {
+        return None;
+    }
     let first = text.get(from..)?.chars().next()?;
     if first.is_ascii_uppercase() {
         return roman_name_after(text, from);
@@ -435,6 +454,9 @@ mod tests {
         assert_eq!(found("経理部の佐々木さくら様が開封"), ["佐々木さくら"]);
         assert_eq!(found("総務の田中 ゆかりさん"), ["田中 ゆかり"]);
         assert_eq!(found("株式会社湊川精機総務部佐々木様へ"), ["湊川精機総務部佐々木"]);
+        assert_eq!(found("連絡先: 山口 様"), ["山口"]);
+        assert_eq!(found("係長の渡部 美咲 氏から、田中 一郎 様へ"), ["渡部 美咲", "田中 一郎"]);
+        assert_eq!(found("総務の田中 ゆかり さん"), ["田中 ゆかり"]);
     }
 
     #[test]
@@ -450,6 +472,8 @@ mod tests {
             "たくさんの攻撃",
             "攻撃がたくさん",
             "ご苦労様です。お疲れ様でした。お陰様で",
+            "お客 様、皆 様、担当者 様、ご担当者 様、仕様 様式",
+            "Sato 様 and 1 氏",
         ] {
             assert_eq!(found(text), Vec::<&str>::new(), "{text}");
         }

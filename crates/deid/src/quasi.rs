@@ -866,6 +866,85 @@ fn no_case(c: char) -> bool {
         | '\u{ff3b}'..='\u{ffef}')
 }
 
+/// Where the profile's industry word stands as a word of its own in a
+/// text, as `(start, end)`: only there does it describe the victim's
+/// industry and become the division's name. Inside a longer compound it is
+/// part of another word or a name (`狭山物流センター`, `国立大学法人`,
+/// `北海道大学`, `水道事業体`, `remanufacturing`), and replacing it there
+/// would garble the text and say nothing about the victim.
+///
+/// `lower` is the text in lower case, of the same length (see
+/// [`lowercase`]), and `literal` the industry word in lower case. A
+/// Japanese word stands alone when no kanji or katakana touches it, except
+/// for the words that make it an industry's or its firms' name: a prefix
+/// such as `大手`, `中堅`, `国内` before it, and `業` (`物流業者`,
+/// `物流業務`: the span takes the `業`, which the division's name ends in),
+/// `会社`, `企業`, `分野`, `関連` and the like after it. An English word stands alone
+/// between characters that are no letters or digits, and takes a plural
+/// `s`.
+pub(crate) fn industry_words(lower: &str, literal: &str) -> Vec<(usize, usize)> {
+    /// Words before a Japanese industry word that leave it the industry.
+    const PREFIXES: &[&str] = &["大手", "中堅", "中小", "国内", "国外", "海外", "地場", "各"];
+    /// Words after it that do (`業` is taken with it; see above).
+    const SUFFIXES: &[&str] = &[
+        "会社",
+        "企業",
+        "各社",
+        "大手",
+        "業者",
+        "事業者",
+        "分野",
+        "部門",
+        "関連",
+        "機関",
+        "団体",
+        "系",
+        "者",
+    ];
+    let mut out = Vec::new();
+    if literal.is_empty() {
+        return out;
+    }
+    let japanese = !literal.is_ascii();
+    let joins = |c: Option<char>| {
+        c.is_some_and(|c| {
+            if japanese {
+                matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々' | 'ヶ')
+                    || matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー')
+            } else {
+                c.is_alphanumeric()
+            }
+        })
+    };
+    let mut from = 0;
+    while let Some(p) = lower.get(from..).and_then(|t| t.find(literal)) {
+        let start = from + p;
+        let mut end = start + literal.len();
+        from = end;
+        let before = lower.get(..start).unwrap_or_default();
+        let after = lower.get(end..).unwrap_or_default();
+        let head_ok = !joins(before.chars().next_back())
+            || (japanese && PREFIXES.iter().any(|w| before.ends_with(w)));
+        let tail_ok = if japanese {
+            if after.starts_with('業') {
+                end += '業'.len_utf8();
+                true
+            } else {
+                !joins(after.chars().next()) || SUFFIXES.iter().any(|w| after.starts_with(w))
+            }
+        } else if after.starts_with('s') && !joins(after.get(1..).and_then(|a| a.chars().next())) {
+            end += 1;
+            true
+        } else {
+            !joins(after.chars().next())
+        };
+        if head_ok && tail_ok {
+            out.push((start, end));
+        }
+    }
+    out
+}
+
 pub(crate) fn division(industry: &str) -> Option<(&'static str, &'static str, &'static str)> {
     let l = industry.to_lowercase();
     DIVISIONS
@@ -1009,6 +1088,34 @@ mod reference {
 
 #[cfg(test)]
 mod tests {
+    /// The industry word is found where it stands as a word (with the
+    /// prefixes and suffixes that keep it the industry), not inside
+    /// another compound or name.
+    #[test]
+    fn industry_words_stand_alone() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "物流",
+                "狭山物流センターと物流会社、物流業界、大手物流企業。国際物流",
+                &["物流", "物流業", "物流"],
+            ),
+            ("大学", "国立大学法人と北海道大学とは別に、大学を狙う攻撃。大学病院", &["大学"]),
+            ("水道事業", "水道事業体を狙う攻撃と水道事業者", &["水道事業"]),
+            (
+                "hospital",
+                "remanufacturing hospitals, a hospital-grade hospitalist",
+                &["hospitals", "hospital"],
+            ),
+        ];
+        for (literal, text, want) in cases {
+            let got: Vec<&str> = super::industry_words(text, literal)
+                .into_iter()
+                .filter_map(|(s, e)| text.get(s..e))
+                .collect();
+            assert_eq!(&got, want, "{literal} in {text}");
+        }
+    }
+
     /// Every character [`super::no_case`] admits lowers to itself, and
     /// none is `Σ`.
     #[test]

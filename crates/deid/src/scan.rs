@@ -85,6 +85,8 @@ pub(crate) enum List {
     RomanUnits,
     PersonCues,
     UserKeys,
+    PasswordCommands,
+    JaUserLabels,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -103,6 +105,8 @@ const LISTS: &[(List, &[&str])] = &[
     (List::RomanUnits, ROMAN_UNITS),
     (List::PersonCues, crate::people::PERSON_CUES),
     (List::UserKeys, USER_PAIR_KEYS),
+    (List::PasswordCommands, PASSWORD_COMMANDS),
+    (List::JaUserLabels, JA_USER_LABELS),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -347,6 +351,7 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
         }
     }
     out.extend(credential_pairs_and_accounts(text, kw));
+    out.extend(command_passwords(text, kw));
     // Prose: `the password Summer2024!`, `password spraying used "Minato2026!"`.
     for (p, ki) in kw.of(List::CredentialKeys) {
         let word_start = p == 0 || !s.get(p - 1).copied().is_some_and(is_word);
@@ -449,6 +454,25 @@ const PROSE_LINKS: &[&str] = &[
     "reused", "value", "string", "like", "changed", "reset",
 ];
 
+/// Japanese words that may stand between `パスワードは` and the password:
+/// for how long it held (`一旦`, `一時的に`), or that it was the first one
+/// (`初期`, `仮`). Longer words before their prefixes.
+const JA_PROSE_LINKS: &[&str] = &[
+    "一旦",
+    "一時的に",
+    "一時的な",
+    "初期値の",
+    "初期値",
+    "初期の",
+    "初期",
+    "仮に",
+    "仮の",
+    "仮",
+    "当初",
+    "元々",
+    "もともと",
+];
+
 /// The password named in prose after a password word that ends at `j`:
 /// past at most four [`PROSE_LINKS`] words (and a plural `s`), the next
 /// token when it is shaped like a password (see [`password_like`]). A word
@@ -466,6 +490,15 @@ fn prose_password(s: &[u8], mut j: usize) -> Option<Span> {
     for particle in ["は", "を", "が", "も"] {
         if s.get(j..).is_some_and(|t| t.starts_with(particle.as_bytes())) {
             j += particle.len();
+            // `パスワードは一旦 Suido#2024 から変更済み`: a word that says
+            // how long the password held, or that it was the first one,
+            // may stand before it.
+            if let Some(w) = JA_PROSE_LINKS
+                .iter()
+                .find(|w| s.get(j..).is_some_and(|t| t.starts_with(w.as_bytes())))
+            {
+                j += w.len();
+            }
             break;
         }
     }
@@ -533,6 +566,37 @@ const SWITCHES: &[&str] = &[
     "--user=",
     "--username ",
     "--username=",
+    // The remote switches of Windows' own tools (`schtasks /s host /u
+    // DOM\adm /p Pass`) and the run-as account of a scheduled task
+    // (`schtasks /create … /ru DOM\svc /rp Backup#1105`): only on those
+    // commands (see [`switch_carries_credential`]).
+    "/u ",
+    "/p ",
+    "/ru ",
+    "/rp ",
+];
+
+/// Windows' tools whose `/u` and `/p` (with a space, not `/u:`) give the
+/// account and password for a remote machine (`/s`).
+const REMOTE_SWITCH_COMMANDS: &[&[u8]] = &[
+    b"schtasks",
+    b"schtasks.exe",
+    b"tasklist",
+    b"tasklist.exe",
+    b"taskkill",
+    b"taskkill.exe",
+    b"systeminfo",
+    b"systeminfo.exe",
+    b"getmac",
+    b"getmac.exe",
+    b"eventcreate",
+    b"eventcreate.exe",
+    b"gpresult",
+    b"gpresult.exe",
+    b"openfiles",
+    b"openfiles.exe",
+    b"driverquery",
+    b"driverquery.exe",
 ];
 
 /// Keys before a user name and its password written as a pair:
@@ -707,14 +771,38 @@ fn switch_carries_credential(s: &[u8], p: usize, k: &[u8], v: Span) -> bool {
     let listed = |list: &[&[u8]]| list.contains(&command.as_slice());
     match k {
         b"-p " => !listed(P_IS_NO_PASSWORD) && password_like(value),
+        // A miner's pool login is the attacker's wallet (`xmrig -u 44AF…`).
         b"-u " => {
             !listed(U_IS_NO_USER)
                 && !matches!(value.first(), Some(b'/' | b'.' | b'~' | b'-' | b'#' | b'%'))
                 && !value.iter().all(u8::is_ascii_digit)
+                && !is_wallet_login(value)
         }
-        b"--user " | b"--user=" => !listed(U_IS_NO_USER),
+        b"--user " | b"--user=" => !listed(U_IS_NO_USER) && !is_wallet_login(value),
+        // The run-as account of a task: `SYSTEM` names no one.
+        b"/u " | b"/ru " => {
+            let schtasks = command == b"schtasks" || command == b"schtasks.exe";
+            ((listed(REMOTE_SWITCH_COMMANDS) && k == b"/u ") || (schtasks && k == b"/ru "))
+                && !GENERIC_ACCOUNTS.iter().any(|g| g.as_bytes().eq_ignore_ascii_case(value))
+        }
+        b"/p " => listed(REMOTE_SWITCH_COMMANDS),
+        b"/rp " => command == b"schtasks" || command == b"schtasks.exe",
         _ => true,
     }
+}
+
+/// Whether `v` is a miner's pool login made of a Monero address: 95
+/// characters of Base58 that start with `4` (a standard address) or `8` (a
+/// subaddress), or 106 for an integrated address, alone or with the
+/// worker's name or a difficulty after it (`44AF….rig01`, `44AF…+50000`).
+/// The wallet is the attacker's, an indicator to share, no victim's user
+/// name or password.
+pub(crate) fn is_wallet_login(v: &[u8]) -> bool {
+    let base58 = |b: &u8| b.is_ascii_alphanumeric() && !matches!(b, b'0' | b'O' | b'I' | b'l');
+    let n = v.iter().take_while(|b| base58(b)).count();
+    matches!(v.first(), Some(b'4' | b'8'))
+        && (n == 95 || n == 106)
+        && v.get(n).is_none_or(|b| matches!(b, b'.' | b'+' | b'/'))
 }
 
 /// `net use \\host\share /user:DOMAIN\name Passw0rd!`: the password that
@@ -775,18 +863,161 @@ fn credential_pairs_and_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
     out
 }
 
+/// Commands that take a password in a form the switches do not cover:
+/// MySQL's and MariaDB's clients take it glued to `-p` (`-pKx9secret`,
+/// `-p'Kx9#2025!'`, a space after `-p` makes it ask instead), and
+/// PowerShell's `ConvertTo-SecureString "Mizu2024!!" -AsPlainText` turns a
+/// plain-text password into a credential object.
+const PASSWORD_COMMANDS: &[&str] = &["mysql", "mariadb", "convertto-securestring"];
+
+/// The programs of MySQL and MariaDB whose `-p` glued to a value is the
+/// password, and `-u` glued to one the account.
+const GLUED_PASSWORD_PROGRAMS: &[&[u8]] = &[
+    b"mysql",
+    b"mysqldump",
+    b"mysqladmin",
+    b"mysqlimport",
+    b"mysqlcheck",
+    b"mysqlshow",
+    b"mysqlpump",
+    b"mysqlsh",
+    b"mariadb",
+    b"mariadb-dump",
+    b"mariadb-admin",
+    b"mariadb-import",
+    b"mariadb-check",
+];
+
+/// The passwords given to the [`PASSWORD_COMMANDS`]: `-p` and `-u` glued
+/// to their values on a MySQL client's command line, and the plain-text
+/// string of `ConvertTo-SecureString … -AsPlainText` (its argument, its
+/// `-String` value, or the quoted string piped into it). A variable or
+/// expression (`-p$MYSQL_PWD`, `ConvertTo-SecureString $pw`) stays.
+fn command_passwords(text: &str, kw: &Keywords) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    for (p, ki) in kw.of(List::PasswordCommands) {
+        let Some(k) = PASSWORD_COMMANDS.get(ki) else { continue };
+        // The command's own name (`/usr/bin/mysql`, `& mysql.exe`), not a
+        // part of another word (`mysql_config`'s `mysql` is the program,
+        // `pymysql` is not).
+        if p > 0 && s.get(p - 1).is_some_and(|&b| is_word(b) || b == b'-' || b == b'.') {
+            continue;
+        }
+        // To the end of the command: the line, or the next pipeline step.
+        let stop = |b: &u8| matches!(b, b'\n' | b'|' | b';' | b'&');
+        let end = s.get(p..).and_then(|r| r.iter().position(stop)).map_or(s.len(), |q| p + q);
+        if k.starts_with("convertto") {
+            out.extend(secure_string_password(s, p, p + k.len(), end));
+        } else {
+            out.extend(glued_mysql_switches(s, p, end));
+        }
+    }
+    out.retain(|v| !is_placeholder_or_expression(s.get(v.start..v.end).unwrap_or_default()));
+    out
+}
+
+/// `mysql -u wms -pKx9secret`: the values glued to `-p` and `-u` from the
+/// program's name at `p` to the end of its command (`end`). A `-p` with a
+/// space after it (or `--port`, `-P3306`) is no password.
+fn glued_mysql_switches(s: &[u8], p: usize, end: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let name_end = s.get(p..end).and_then(|r| r.iter().position(u8::is_ascii_whitespace));
+    let Some(name_end) = name_end.map(|q| p + q) else { return out };
+    let name = s.get(p..name_end).unwrap_or_default().to_ascii_lowercase();
+    let name = name.strip_suffix(b".exe").unwrap_or(&name);
+    if !GLUED_PASSWORD_PROGRAMS.contains(&name) {
+        return out;
+    }
+    let mut j = name_end;
+    while let Some(q) = s.get(j..end).and_then(|r| r.iter().position(|&b| b == b'-')).map(|q| j + q)
+    {
+        j = q + 1;
+        let switch = s.get(q + 1).copied();
+        if !s.get(q.wrapping_sub(1)).is_some_and(|&b| b == b' ' || b == b'\t')
+            || !matches!(switch, Some(b'p' | b'u'))
+        {
+            continue;
+        }
+        let v = q + 2;
+        let value = match s.get(v) {
+            // `-p'Kx9#2025!'`: the quoted value, which may hold spaces.
+            Some(b'\'' | b'"') => quoted_value(s, v),
+            _ => Some(Span { start: v, end: token_end(s, v).min(end) }),
+        };
+        if let Some(value) = value.filter(|x| x.end > x.start) {
+            j = j.max(value.end);
+            out.push(value);
+        }
+    }
+    out
+}
+
+/// The plain-text password of `ConvertTo-SecureString` (the cmdlet's name
+/// at `p..name_end`, its command ending at `end`), when `-AsPlainText`
+/// says it is one: its first argument that is no switch (the `-String`
+/// value, or the string itself), or a quoted string piped into the cmdlet
+/// (`"Mizu2024!!" | ConvertTo-SecureString -AsPlainText -Force`). Without
+/// `-AsPlainText` the argument is an encrypted string, which this leaves
+/// alone.
+fn secure_string_password(s: &[u8], p: usize, name_end: usize, end: usize) -> Option<Span> {
+    if s.get(name_end).copied().is_some_and(is_word) {
+        return None;
+    }
+    let args = s.get(name_end..end)?;
+    if !args.windows(12).any(|w| w.eq_ignore_ascii_case(b"-asplaintext")) {
+        return None;
+    }
+    let mut j = name_end;
+    for _ in 0..4 {
+        while s.get(j).is_some_and(|&b| b == b' ' || b == b'\t') {
+            j += 1;
+        }
+        if j >= end {
+            break;
+        }
+        if let Some(v) = quoted_value(s, j) {
+            return Some(v);
+        }
+        let tok_end = token_end(s, j).min(end);
+        if tok_end <= j {
+            break;
+        }
+        if s.get(j) != Some(&b'-') {
+            let (a, b) = argument(s, (j, tok_end));
+            return (b > a).then_some(Span { start: a, end: b });
+        }
+        // A switch before the string (`-String`, `-AsPlainText -Force`).
+        j = tok_end;
+    }
+    // Piped in: `"Mizu2024!!" | ConvertTo-SecureString`.
+    let before = s.get(..p)?;
+    let t = before.iter().rposition(|b| !matches!(b, b' ' | b'\t'))?;
+    if before.get(t) != Some(&b'|') {
+        return None;
+    }
+    let t = before.get(..t)?.iter().rposition(|b| !matches!(b, b' ' | b'\t'))?;
+    let q = *before.get(t).filter(|b| matches!(b, b'\'' | b'"'))?;
+    let open = before.get(..t)?.iter().rposition(|&b| b == q || b == b'\n')?;
+    (before.get(open) == Some(&q) && t > open + 1).then_some(Span { start: open + 1, end: t })
+}
+
+/// The inside of a quoted string that opens at `j` and closes on the same
+/// line within 128 bytes.
+fn quoted_value(s: &[u8], j: usize) -> Option<Span> {
+    let q = *s.get(j).filter(|b| matches!(b, b'\'' | b'"'))?;
+    let inner = s.get(j + 1..)?;
+    let close = inner.iter().take(128).position(|&b| b == q || b == b'\n')?;
+    (inner.get(close) == Some(&q) && close > 0).then_some(Span { start: j + 1, end: j + 1 + close })
+}
+
 /// The value after a credential switch that ends at `j`: the token there,
 /// unless it holds no letter or digit (`xxd -p | sed`: a pipe, a
 /// redirection or a mask is no secret).
 fn switch_value(s: &[u8], j: usize) -> Option<Span> {
     // `-p 'Sup3rS3cret!'`, `--password "two words"`: the quoted value.
-    if let Some(&q) = s.get(j).filter(|b| matches!(b, b'\'' | b'"')) {
-        let inner = s.get(j + 1..)?;
-        let close = inner.iter().take(128).position(|&b| b == q || b == b'\n')?;
-        if inner.get(close) != Some(&q) || close == 0 {
-            return None;
-        }
-        return Some(Span { start: j + 1, end: j + 1 + close });
+    if matches!(s.get(j), Some(b'\'' | b'"')) {
+        return quoted_value(s, j);
     }
     let end = token_end(s, j);
     let value = s.get(j..end)?;
@@ -1071,12 +1302,76 @@ pub(crate) fn user_pairs(text: &str, kw: &Keywords) -> Vec<Span> {
             // (a victim's goes, an attacker's stays).
             && !b.contains(&b'/')
             && !b.contains(&b'@')
+            // A miner's configuration (`"user": "44AF…"`): the attacker's
+            // wallet.
+            && !is_wallet_login(b)
     };
     let mut out: Vec<Span> = key_values(text, kw.of(List::UserKeys), USER_PAIR_KEYS);
     out.extend(csv_columns(text, USER_PAIR_KEYS, kw.of(List::UserKeys).map(|(p, _)| p)));
+    out.extend(ja_label_accounts(text, kw));
     out.retain(named);
     out.sort_by_key(|v| (v.start, v.end));
     out.dedup();
+    out
+}
+
+/// Japanese words that label an account name in prose and in tables:
+/// `ユーザー: h.ishida`, `アカウント h.ishida が侵害`, `ユーザID：h.ishida`.
+const JA_USER_LABELS: &[&str] = &["ユーザー", "ユーザ", "アカウント", "ログインID", "利用者ID"];
+
+/// The account names after the [`JA_USER_LABELS`] (and `名`, `ID` after
+/// them: `ユーザー名`, `ユーザID`). The name is the ASCII token that
+/// follows, past spaces, a colon, an opening quote or bracket, or `は`.
+/// After a colon or a quote the token is the label's value, whatever it
+/// looks like (as after `user:`); after a space or nothing it must look
+/// like an account rather than a word (`アカウント sasaki.k`,
+/// `ユーザー svc_scan`, `アカウント yamada`, not `アカウント Microsoft 365`):
+/// lower-case letters, digits and `._-`, or a `.`, `_` or `\` in it.
+fn ja_label_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    for (p, ki) in kw.of(List::JaUserLabels) {
+        let Some(label) = JA_USER_LABELS.get(ki) else { continue };
+        let mut j = p + label.len();
+        // `ユーザー名`, `ユーザID`, `ユーザーＩＤ`.
+        for suffix in ["名", "ID", "ＩＤ", "Id", "id"] {
+            if text.get(j..).is_some_and(|t| t.starts_with(suffix)) {
+                j += suffix.len();
+                break;
+            }
+        }
+        // `ユーザーさん`, `アカウントロック`: another word goes on, and no
+        // ASCII token follows.
+        let mut keyed = false;
+        let mut separated = false;
+        while let Some(c) = text.get(j..).and_then(|t| t.chars().next()) {
+            match c {
+                ' ' | '\t' | '\u{3000}' => {}
+                ':' | '：' | '=' | '「' | '『' | '"' | '\'' | '(' | '（' => keyed = true,
+                'は' if !separated => {}
+                _ => break,
+            }
+            separated = true;
+            j += c.len_utf8();
+            if j > p + label.len() + 12 {
+                break;
+            }
+        }
+        let account =
+            |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'\\' | b'$');
+        let len = s.get(j..).unwrap_or_default().iter().take_while(|b| account(b)).count();
+        // `h.ishida.`: the sentence's dot is not the name's.
+        let tok = s.get(j..j + len).unwrap_or_default();
+        let tok = tok
+            .get(..tok.iter().rposition(|&b| b != b'.').map_or(0, |k| k + 1))
+            .unwrap_or_default();
+        let first_ok = tok.first().is_some_and(u8::is_ascii_alphanumeric);
+        let shaped = tok.iter().all(|b| !b.is_ascii_uppercase())
+            || tok.iter().any(|b| matches!(b, b'.' | b'_' | b'\\'));
+        if first_ok && tok.len() >= 2 && (keyed || shaped) {
+            out.push(Span { start: j, end: j + tok.len() });
+        }
+    }
     out
 }
 
@@ -2604,9 +2899,9 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
 #[allow(clippy::indexing_slicing)]
 mod reference {
     use super::{
-        CREDENTIAL_KEYS, PROSE_KEYS, SWITCHES, ValueShape, credential_pairs_and_accounts, is_cjk,
-        is_placeholder_or_expression, is_word, positional_password, prose_password,
-        switch_carries_credential, switch_value, value_len,
+        CREDENTIAL_KEYS, PROSE_KEYS, SWITCHES, ValueShape, command_passwords,
+        credential_pairs_and_accounts, is_cjk, is_placeholder_or_expression, is_word,
+        positional_password, prose_password, switch_carries_credential, switch_value, value_len,
     };
 
     /// `令和6年5月3日`, `平成31年4月30日`, `令和元年5月1日`.
@@ -2911,6 +3206,7 @@ mod reference {
         }
         // Pairs and accounts: the same steps as the scanner's.
         out.extend(credential_pairs_and_accounts(text, kw));
+        out.extend(command_passwords(text, kw));
         // Prose passwords: the same step as the scanner's (no rewrite).
         for (p, ki) in kw.of(List::CredentialKeys) {
             let word_start = p == 0 || !s.get(p - 1).copied().is_some_and(is_word);
@@ -3222,6 +3518,18 @@ mod tests {
             ("net user backup01 Qwerty#2026 /add", &["Qwerty#2026"]),
             ("net user backup01 /add", &[]),
             ("The credentials were reset.", &[]),
+            ("$pw = ConvertTo-SecureString \"Mizu2024!!\" -AsPlainText -Force", &["Mizu2024!!"]),
+            ("'Kawa#2025x' | ConvertTo-SecureString -AsPlainText", &["Kawa#2025x"]),
+            ("ConvertTo-SecureString -String $p -AsPlainText -Force", &[]),
+            ("ConvertTo-SecureString \"76492d1116743f04\" -Key $k", &[]),
+            (r"schtasks /create /ru CORP\svc /rp Backup#1105 /tr x", &[r"CORP\svc", "Backup#1105"]),
+            ("schtasks /create /ru SYSTEM /tr x", &[]),
+            ("robocopy a b /u /p x", &[]),
+            ("mysql -uwms -p'Kx9#2025!' -h db01", &["wms", "Kx9#2025!"]),
+            ("mysqldump -pKx9secret db | gzip -p9", &["Kx9secret"]),
+            ("mysql -p -P3306; pymysql -pfoo; mysql_config -pbar", &[]),
+            ("パスワードは一旦 Suido#2024 から変更済み", &["Suido#2024"]),
+            ("パスワードは仮のもので、一旦変更した", &[]),
         ];
         for (text, want) in cases {
             let kw = Keywords::find(text);

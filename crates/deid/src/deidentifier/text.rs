@@ -301,7 +301,14 @@ impl Deidentifier {
             (RuleId::R6, Action::Redact, Placeholder::VictimId, scan::cloud_ids),
             (RuleId::R4, Action::Drop, Placeholder::Credential, |t, _| scan::private_keys(t)),
             (RuleId::R4, Action::Drop, Placeholder::Credential, scan::ntlm_after_cue),
-            (RuleId::R4, Action::Redact, Placeholder::User, |_, k| scan::user_values(k)),
+            (RuleId::R4, Action::Redact, Placeholder::User, |t, k| {
+                // `User: 44AF…` in a miner's settings: the attacker's wallet.
+                let mut v = scan::user_values(k);
+                v.retain(|s| {
+                    !scan::is_wallet_login(t.as_bytes().get(s.start..s.end).unwrap_or_default())
+                });
+                v
+            }),
             (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::names),
             (RuleId::R4, Action::Redact, Placeholder::User, scan::user_pairs),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
@@ -536,22 +543,21 @@ impl Deidentifier {
         if let Some((literal, (id, ja, en))) = &self.industry {
             let lower = quasi::lowercase(text);
             if lower.len() == text.len() {
-                let mut from = 0;
-                while let Some(p) = lower.get(from..).and_then(|t| t.find(literal.as_str())) {
-                    let s = from + p;
-                    let e = s + literal.len();
+                for (s, e) in quasi::industry_words(&lower, literal) {
                     let japanese = !literal.is_ascii();
-                    w.add(
-                        RuleId::R15,
-                        Action::Generalise,
-                        s,
-                        e,
-                        if japanese { (*ja).to_owned() } else { (*en).to_owned() },
-                        None,
-                        None,
-                    );
+                    // `物流業者` → `運輸業・郵便業者`: the span took the
+                    // `業` the division's name ends in; one that ends in
+                    // another word (`医療・福祉`) keeps it.
+                    let took_gyo = japanese && text.get(..e).is_some_and(|t| t.ends_with('業'));
+                    let label = if !japanese {
+                        (*en).to_owned()
+                    } else if took_gyo && !ja.ends_with('業') {
+                        format!("{ja}業")
+                    } else {
+                        (*ja).to_owned()
+                    };
+                    w.add(RuleId::R15, Action::Generalise, s, e, label, None, None);
                     division = Some(*id);
-                    from = e;
                 }
             }
         }
@@ -750,7 +756,8 @@ fn without_merged_vowels(text: &str, start: usize, end: usize) -> usize {
 ///   of 32, 40, 64 or 128 hex digits with no letter or digit on either
 ///   side), or inside an onion address's label: these are computed, not
 ///   written, so a term seen in one (`5470` read as `sato`) is chance, and
-///   redacting it would destroy the attacker's hash or address;
+///   redacting it would destroy the attacker's hash or address; the same
+///   holds inside a Monero address (a miner's wallet);
 /// - a short name pieced together from the end of one word and a number
 ///   that starts the next, read through look-alike digits (`on 0.0.0.0`
 ///   read as the name `Ono`, `listening on 0` as `ono`): a term of five
@@ -761,7 +768,22 @@ fn without_merged_vowels(text: &str, start: usize, end: usize) -> usize {
 /// and [`super::Deidentifier::residual`] all ask this, so what one lets
 /// stand the others do not redact.
 pub(super) fn chance_hit(text: &str, s: usize, e: usize) -> bool {
-    inside_hex_digest(text, s, e) || inside_onion_label(text, s, e) || split_into_digits(text, s, e)
+    inside_hex_digest(text, s, e)
+        || inside_onion_label(text, s, e)
+        || inside_wallet_address(text, s, e)
+        || split_into_digits(text, s, e)
+}
+
+/// Whether `s..e` lies inside a Monero address (see
+/// [`scan::is_wallet_login`]): 95 or 106 Base58 characters from a key and
+/// a checksum, computed like a digest (`…5kSatoBZ…` reads a name, and
+/// `…5kSiGB…` an abbreviation through look-alike letters).
+fn inside_wallet_address(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    let base58 = |c: u8| c.is_ascii_alphanumeric() && !matches!(c, b'0' | b'O' | b'I' | b'l');
+    let Some((a, z)) = run_around(b, s, e, base58) else { return false };
+    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+    (a == 0 || !word(a - 1)) && !word(z) && scan::is_wallet_login(b.get(a..z).unwrap_or_default())
 }
 
 /// See [`chance_hit`]: at most five letters and digits, then a separator,
