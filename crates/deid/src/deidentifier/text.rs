@@ -757,7 +757,8 @@ fn without_merged_vowels(text: &str, start: usize, end: usize) -> usize {
 ///   side), or inside an onion address's label: these are computed, not
 ///   written, so a term seen in one (`5470` read as `sato`) is chance, and
 ///   redacting it would destroy the attacker's hash or address; the same
-///   holds inside a Monero address (a miner's wallet);
+///   holds inside a Monero address (a miner's wallet) and inside an IPv4
+///   address written in digits (`51.83.182.153` read as `sl…`);
 /// - a short name pieced together from the end of one word and a number
 ///   that starts the next, read through look-alike digits (`on 0.0.0.0`
 ///   read as the name `Ono`, `listening on 0` as `ono`): a term of five
@@ -771,7 +772,25 @@ pub(super) fn chance_hit(text: &str, s: usize, e: usize) -> bool {
     inside_hex_digest(text, s, e)
         || inside_onion_label(text, s, e)
         || inside_wallet_address(text, s, e)
+        || inside_ipv4(text, s, e)
         || split_into_digits(text, s, e)
+}
+
+/// Whether `s..e` lies inside an IPv4 address or range written in digits
+/// (`51.83.182[.]153`, `117.207.81.0/24`): a term read there through
+/// look-alike digits (`51` as `sl`) or a number abbreviation that an
+/// octet happens to spell is chance; whether the address is the victim's
+/// is judged by its own rules (the profile's ranges).
+fn inside_ipv4(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    let class = |c: u8| c.is_ascii_digit() || matches!(c, b'.' | b'[' | b']');
+    let Some((a, z)) = run_around(b, s, e, class) else { return false };
+    let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    if (a > 0 && word(a - 1)) || word(z) {
+        return false;
+    }
+    let run = text.get(a..z).unwrap_or_default().replace("[.]", ".");
+    run.trim_matches(['[', ']', '.']).parse::<std::net::Ipv4Addr>().is_ok()
 }
 
 /// Whether `s..e` lies inside a Monero address (see
