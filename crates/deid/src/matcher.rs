@@ -185,6 +185,52 @@ const GENERIC_WORDS: &[&str] = &[
     "center",
     "centre",
     "clinic",
+    // Transport and logistics brands (`Tsubame Express`, `Swallow Line
+    // Logistics`): the word before them is the name.
+    "express",
+    "line",
+    "lines",
+    "transport",
+    "transportation",
+    "freight",
+    "shipping",
+    "airlines",
+    "motors",
+    "steel",
+    "construction",
+    "energy",
+    "kyuso",
+    "unso",
+    "soko",
+    "kaiun",
+    // Public bodies and their parts (`Horaizawa City Waterworks Bureau`):
+    // the place is the name.
+    "city",
+    "town",
+    "village",
+    "prefecture",
+    "prefectural",
+    "municipal",
+    "waterworks",
+    "water",
+    "sewerage",
+    "bureau",
+    "office",
+    "department",
+    "suido",
+    "suidokyoku",
+    "shiyakusho",
+    // Research and schools (`Quantum Materials Laboratory`).
+    "laboratory",
+    "laboratories",
+    "lab",
+    "labs",
+    "institute",
+    "school",
+    "college",
+    "academy",
+    "foundation",
+    "association",
 ];
 const GENERIC_AFFIXES: &[&str] = &[
     "精機",
@@ -226,7 +272,54 @@ const GENERIC_AFFIXES: &[&str] = &[
     "ビョウイン",
     "ソウゴウ",
     "総合",
+    // Readings of a city's bodies, with the city's `シ` (longest first:
+    // each is tried in turn).
+    "シジョウゲスイドウキョク",
+    "シスイドウキョク",
+    "シヤクショ",
+    "急送",
+    "運送",
+    "倉庫",
+    "海運",
+    "航空",
+    "自動車",
+    "製鉄",
+    "鉄鋼",
+    "エネルギー",
+    "エクスプレス",
+    "ロジスティクス",
+    "キュウソウ",
+    "ウンソウ",
+    "上下水道局",
+    "下水道局",
+    "水道局",
+    "水道部",
+    "交通局",
+    "市役所",
+    "区役所",
+    "役所",
+    "役場",
+    "ジョウゲスイドウキョク",
+    "スイドウキョク",
+    "研究室",
+    "研究所",
+    "大学院",
+    "ダイガク",
+    "センター",
+    "協会",
+    "財団",
+    "機構",
+    "組合",
+    "クリニック",
+    "医院",
+    "診療所",
+    "学園",
 ];
+
+/// What a place's name ends in (`鳳来沢市`, `奥州町`): taken off the end of
+/// a name's last word only (at its start, `市川` is a name), when at least
+/// two characters are left, so that the place alone is a key too.
+const PLACE_SUFFIXES: &[char] = &['市', '町', '村', '区', '県', '府', '郡'];
 
 fn word_keys(words: &[&str]) -> Vec<String> {
     words.iter().map(|w| key(w)).collect()
@@ -299,7 +392,18 @@ fn name_words(s: &str) -> Vec<String> {
     all_generic.extend(generic_keys().iter().cloned());
     let mut affixes: Vec<&str> = LEGAL_AFFIXES.to_vec();
     affixes.extend(GENERIC_AFFIXES);
-    let core = strip(no_legal.clone(), &all_generic, &affixes);
+    let mut core = strip(no_legal.clone(), &all_generic, &affixes);
+    // `鳳来沢市上下水道局` → `鳳来沢市` → `鳳来沢`: the place without its
+    // kind, when the name is one of a public body (its last word is a
+    // place) and two characters or more are left.
+    if let Some(last) = core.last_mut() {
+        if let Some(place) = last.strip_suffix(PLACE_SUFFIXES) {
+            if place.chars().count() >= 2 && place.chars().all(|c| !c.is_ascii()) {
+                let place = place.to_owned();
+                *last = place;
+            }
+        }
+    }
     let mut out = Vec::new();
     if !core.is_empty() {
         out.push(no_legal.join(" "));
@@ -802,6 +906,12 @@ impl Matcher {
         }
         for s in &p.readings_kana {
             c.add_secret(s, TermKind::Org, false, true);
+            // In katakana too, so that the generic words come off a reading
+            // written in hiragana (`ほくしんだいがく` → `ホクシン`).
+            let kata: String = s.expose().chars().map(crate::canon::fold::katakana).collect();
+            if kata != s.expose() {
+                c.add(&kata, TermKind::Org, false, true);
+            }
             c.add(&kana_to_romaji(s.expose()), TermKind::Org, false, true);
         }
         for s in &p.abbreviations {
@@ -1608,6 +1718,14 @@ mod tests {
         );
         assert_eq!(name_keys("covevi Co., Ltd."), [key("covevi"), key("covevi")]);
         assert_eq!(name_keys("湊川精機株式会社"), ["湊川精機", "湊川"]);
+        // A public body is named by its place; a brand by its own word.
+        assert_eq!(name_keys("白鷺沢市上下水道局"), ["白鷺沢市上下水道局", "白鷺沢"]);
+        assert_eq!(name_keys("シラサギザワシジョウゲスイドウキョク")[1], key("シラサギザワ"));
+        assert_eq!(name_keys("Egret Line Express")[1], key("egret"));
+        assert_eq!(name_keys("Horaizawa City Waterworks Bureau")[1], key("horaizawa"));
+        // A place of one character, or one in Latin letters, keeps its kind.
+        assert_eq!(name_keys("東市水道局")[1], "東市");
+        assert_eq!(name_keys("市川市")[1], "市川");
         assert_eq!(name_keys("株式会社 黒羽"), ["黒羽", "黒羽"]);
         assert_eq!(name_keys("Seiki Co., Ltd."), Vec::<String>::new());
         assert_eq!(name_keys("Ōtaki Kōgyō K.K."), [key("otaki kogyo"), key("otaki")]);

@@ -107,7 +107,7 @@ pub(super) fn latin_lookalike(c: char) -> char {
 /// `齋藤` = `斎藤`): companies and families keep the old forms in their
 /// registered names, and reports write whichever the writer's input
 /// method offered.
-pub(super) fn katakana(c: char) -> char {
+pub(crate) fn katakana(c: char) -> char {
     match c {
         '\u{3041}'..='\u{3096}' | '\u{309d}'..='\u{309e}' => {
             char::from_u32(c as u32 + 0x60).unwrap_or(c)

@@ -199,7 +199,11 @@ impl Deidentifier {
             if h.start < last_end || chance_hit(text, h.start, h.end) {
                 continue;
             }
-            let h = &Hit { end: without_merged_vowels(text, h.start, h.end), ..*h };
+            let h = &Hit {
+                start: after_merged_vowels(text, h.start, h.end),
+                end: without_merged_vowels(text, h.start, h.end),
+                ..*h
+            };
             last_end = h.end;
             // The match that holds the hit, if any (matches are in order and
             // do not overlap: the last one starting at or before the hit).
@@ -726,14 +730,16 @@ fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
 /// it from the next word: the joined view reads `Minatogawa and` as
 /// `minatogawaand`, whose long `aa` is one `a`, so the term's hit ran on
 /// over the `a` of `and` (`<victim-org>nd`), and `Kougyou / OHTAKI`
-/// took the `OH` of the next name. A hit that ends one or two vowels (or
-/// a long `oh`) into a word after a separator ends before the separator.
-/// What that leaves of a next name is still seen by the output check,
-/// which reads the output afresh.
+/// took the `OH` of the next name. Look-alikes of a vowel count as one
+/// (`Tsubame locked` reads `tsubameiocked`, whose `ei` is a long `e`). A
+/// hit that ends one or two vowels (or a long `oh`) into a word after a
+/// separator, or takes a word of them whole (`Tsubame i`), ends before
+/// the separator. What that leaves of a next name is still seen by the
+/// output check, which reads the output afresh.
 fn without_merged_vowels(text: &str, start: usize, end: usize) -> usize {
     let b = text.as_bytes();
     let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
-    if end <= start + 1 || !word(end) || !word(end - 1) {
+    if end <= start + 1 || !word(end - 1) {
         return end;
     }
     let mut k = end;
@@ -741,7 +747,7 @@ fn without_merged_vowels(text: &str, start: usize, end: usize) -> usize {
         k -= 1;
     }
     let piece = b.get(k..end).unwrap_or_default();
-    if k == start || piece.len() > 2 || !piece.iter().all(|c| b"aeiouhAEIOUH".contains(c)) {
+    if k == start || piece.len() > 2 || !piece.iter().all(|c| b"aeiouhAEIOUHlL10".contains(c)) {
         return end;
     }
     let mut e = k;
@@ -749,6 +755,38 @@ fn without_merged_vowels(text: &str, start: usize, end: usize) -> usize {
         e -= 1;
     }
     if e > start { e } else { end }
+}
+
+/// The start of a hit without the vowels the romanisation key merged into
+/// it from the word before: `README_EGRET` reads `readmeegret` joined,
+/// whose long `ee` is one `e`, so the hit of `egret` began at the last `E`
+/// of `README`. A hit that starts one or two vowels (or look-alikes of
+/// one) before the end of a word, and runs on past a separator, starts
+/// after the separator. The mirror of [`without_merged_vowels`].
+fn after_merged_vowels(text: &str, start: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    if end <= start + 1 || !word(start) {
+        return start;
+    }
+    let mut k = start;
+    while k < end && word(k) {
+        k += 1;
+    }
+    let piece = b.get(start..k).unwrap_or_default();
+    if k == end || piece.len() > 2 || !piece.iter().all(|c| b"aeiouhAEIOUHlL10".contains(c)) {
+        return start;
+    }
+    // Only a piece that ends a word the hit does not start (`README`), so
+    // that a name of its own (`O Minatogawa`) keeps its first letter.
+    if start == 0 || !word(start - 1) {
+        return start;
+    }
+    let mut s = k;
+    while s < end && !word(s) {
+        s += 1;
+    }
+    if s < end { s } else { start }
 }
 
 /// Whether a term's hit at `s..e` is chance, not a name written there:
