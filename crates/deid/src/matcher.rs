@@ -884,6 +884,10 @@ pub(crate) struct Matcher {
     /// The product keys as one automaton, for the streamed joined view
     /// (`None` without products).
     product_dfa: Option<dfa::DFA>,
+    /// Joined keys of the third-party services with a small customer base.
+    small_services: Vec<String>,
+    /// Their automaton (`None` without such services).
+    small_service_dfa: Option<dfa::DFA>,
     /// Keys the look-alike check compares registrable labels against.
     pub(crate) lookalike: crate::lookalike::Lookalikes,
     /// How far each piece of a text reaches into the next, in bytes the key
@@ -1021,25 +1025,35 @@ impl Matcher {
         let (ac, terms) = automaton(c.bounded, c.free)?;
         let longest = ac.as_ref().map_or(1, |auto| with_auto!(auto, a => a.max_pattern_len()));
         let ring = longest.max(1).next_power_of_two();
-        let product_dfa = if products.is_empty() {
-            None
-        } else {
-            let d = dfa::Builder::new()
-                .match_kind(MatchKind::Standard)
-                .prefilter(false)
-                .build(&products)
-                .map_err(|e| BuildError::Automaton(e.to_string()))?;
-            d.start_state(Anchored::No).map_err(|e| BuildError::Automaton(e.to_string()))?;
-            Some(d)
-        };
+        let product_dfa = keys_dfa(&products)?;
+        let small_services: Vec<String> = p
+            .third_party_services
+            .iter()
+            .filter(|s| s.small_customer_base())
+            .map(|s| key(s.name().expose()))
+            .filter(|k| k.len() >= 3)
+            .collect();
+        let small_service_dfa = keys_dfa(&small_services)?;
         // A key byte is written in at most about 80 bytes of text: its
         // character spelled two ways longer in romanisation (`oh` for `o`),
         // as an HTML entity of up to 12 bytes, and up to MAX_SEP_RUN
         // separators after it, each an entity too. Characters read as
         // nothing are not counted at all.
-        let longest_key = products.iter().map(String::len).fold(longest, usize::max);
+        let longest_key =
+            products.iter().chain(&small_services).map(String::len).fold(longest, usize::max);
         let overlap = OVERLAP.max(longest_key.saturating_mul(BYTES_PER_KEY_BYTE));
-        Ok(Matcher { ac, terms, ring, services, products, product_dfa, lookalike, overlap })
+        Ok(Matcher {
+            ac,
+            terms,
+            ring,
+            services,
+            products,
+            product_dfa,
+            small_services,
+            small_service_dfa,
+            lookalike,
+            overlap,
+        })
     }
 
     /// How many keys the automata hold.
@@ -1089,7 +1103,20 @@ impl Matcher {
     /// when a product is in it (the whole text's views with maps cost about
     /// 500 instructions per byte).
     pub(crate) fn product_spans(&self, text: &str) -> Vec<(usize, usize)> {
-        let Some(d) = self.product_dfa.as_ref() else { return Vec::new() };
+        self.key_spans(self.product_dfa.as_ref(), &self.products, text)
+    }
+
+    /// Where the third-party services with a small customer base are named
+    /// in `text` (R16: naming one narrows the victim down to its few
+    /// customers), found as [`Matcher::product_spans`] finds products.
+    pub(crate) fn narrowing_service_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        self.key_spans(self.small_service_dfa.as_ref(), &self.small_services, text)
+    }
+
+    /// The spans of `keys` (whose automaton is `d`) in the joined key view
+    /// of `text`, sorted.
+    fn key_spans(&self, d: Option<&dfa::DFA>, keys: &[String], text: &str) -> Vec<(usize, usize)> {
+        let Some(d) = d else { return Vec::new() };
         let mut spans = Vec::new();
         let mut start = 0;
         while start < text.len() {
@@ -1097,7 +1124,7 @@ impl Matcher {
             let Some(chunk) = text.get(start..reach) else { break };
             if joined_holds_any(d, chunk) {
                 let kv = crate::canon::fold::joined_view(chunk);
-                for p in &self.products {
+                for p in keys {
                     let mut from = 0;
                     while let Some(pos) =
                         kv.joined.text.get(from..).and_then(|t| t.find(p.as_str()))
@@ -1346,6 +1373,20 @@ fn reach_past(text: &str, end: usize, overlap: usize) -> (usize, usize) {
         }
     }
     (text.len(), skipped)
+}
+
+/// An automaton of `keys` for [`joined_holds_any`] (`None` without keys).
+fn keys_dfa(keys: &[String]) -> Result<Option<dfa::DFA>, BuildError> {
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    let d = dfa::Builder::new()
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .build(keys)
+        .map_err(|e| BuildError::Automaton(e.to_string()))?;
+    d.start_state(Anchored::No).map_err(|e| BuildError::Automaton(e.to_string()))?;
+    Ok(Some(d))
 }
 
 /// Whether the joined key view of `text` holds any key of `d` (streamed:

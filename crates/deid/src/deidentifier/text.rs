@@ -460,6 +460,13 @@ impl Deidentifier {
                 w.warn(DeidWarning::AnnouncementLinkage, RuleId::R13, s, e);
             }
         }
+        // Services with a small customer base (kept, with a warning: the
+        // recipient judges whether naming one narrows the victim down).
+        if self.enabled(RuleId::R16) {
+            for (s, e) in self.matcher.narrowing_service_spans(text) {
+                w.warn(DeidWarning::NarrowingViaService, RuleId::R16, s, e);
+            }
+        }
         // Quasi-identifiers (R15).
         if self.enabled(RuleId::R15) {
             self.quasi_identifiers(text, keywords, w);
