@@ -282,6 +282,36 @@ const FACILITIES: &[&str] = &[
     "物流",
 ];
 
+/// The prefecture a profile's `region` names (`埼玉県`, `埼玉`, `Saitama`,
+/// `Saitama Prefecture`): its Japanese stem and its block. A city of the
+/// table (`仙台`) is no prefecture: `None`.
+pub(crate) fn prefecture_stem(region: &str) -> Option<(&'static str, Block)> {
+    let r = region.trim();
+    let ja = r.strip_suffix(['県', '府', '都']).unwrap_or(r);
+    let en = r.strip_suffix(" Prefecture").or_else(|| r.strip_suffix("-ken")).unwrap_or(r);
+    PLACES
+        .iter()
+        .find(|(j, e, _)| (*j == ja || e.eq_ignore_ascii_case(en)) && !CITIES.contains(j))
+        .map(|&(j, _, b)| (j, b))
+}
+
+/// The cities in [`PLACES`] (the rest are prefectures).
+const CITIES: &[&str] = &["札幌", "仙台", "横浜", "川崎", "名古屋", "神戸", "北九州", "博多"];
+
+/// Where the victim's prefecture is written as its bare stem (`埼玉の拠点`,
+/// `長野の水道事業者`), outside `taken` (the mentions [`regions_with_units`]
+/// found, which hold every stem with its suffix).
+pub(crate) fn stem_mentions(
+    text: &str,
+    stem: &str,
+    taken: &[RegionMention],
+) -> Vec<(usize, usize)> {
+    text.match_indices(stem)
+        .map(|(p, m)| (p, p + m.len()))
+        .filter(|&(s, e)| !taken.iter().any(|t| t.start < e && s < t.end))
+        .collect()
+}
+
 /// [`regions`], each Japanese mention taking in the municipalities,
 /// wards, districts, towns and villages written right after it
 /// (`宮城県石巻市`, `仙台市泉区`, `宮城県黒川郡大和町`): a place finer than
@@ -1083,6 +1113,32 @@ mod reference {
             merged.push(m);
         }
         merged
+    }
+}
+
+#[cfg(test)]
+mod stem_tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_region_names_its_prefecture() {
+        for r in ["埼玉県", "埼玉", "Saitama", "Saitama Prefecture", " saitama "] {
+            assert_eq!(prefecture_stem(r), Some(("埼玉", Block::Kanto)), "{r}");
+        }
+        assert_eq!(prefecture_stem("京都府"), Some(("京都", Block::Kinki)));
+        assert_eq!(prefecture_stem("北海道"), Some(("北海道", Block::Hokkaido)));
+        // A city is no prefecture; nor is anything else.
+        assert_eq!(prefecture_stem("仙台"), None);
+        assert_eq!(prefecture_stem("関東"), None);
+    }
+
+    #[test]
+    fn the_stem_alone_outside_other_mentions() {
+        let text = "埼玉の拠点と埼玉県川越市";
+        let taken = regions_with_units(text);
+        let found: Vec<&str> =
+            stem_mentions(text, "埼玉", &taken).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(found, ["埼玉"]);
     }
 }
 

@@ -71,6 +71,10 @@ pub struct Deidentifier {
     announcement_days: Vec<Day>,
     announced_cves: Vec<String>,
     industry: Option<(String, (&'static str, &'static str, &'static str))>,
+    /// The victim's prefecture without its suffix (`埼玉` of `埼玉県`), and
+    /// its block: the stem alone names the victim's region where another
+    /// prefecture's stem could be another word.
+    region_stem: Option<(&'static str, crate::quasi::Block)>,
 }
 
 impl std::fmt::Debug for Deidentifier {
@@ -205,6 +209,10 @@ impl Deidentifier {
             announcement_days,
             announced_cves,
             industry,
+            region_stem: profile
+                .region
+                .as_ref()
+                .and_then(|r| crate::quasi::prefecture_stem(r.expose())),
         })
     }
 

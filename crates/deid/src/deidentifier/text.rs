@@ -506,7 +506,22 @@ impl Deidentifier {
         let mut block = None;
         let mut band = None;
         if self.policy.generalise_regions {
-            for r in quasi::regions_with_units(text) {
+            let mentions = quasi::regions_with_units(text);
+            if let Some((stem, b)) = self.region_stem {
+                for (s, e) in quasi::stem_mentions(text, stem, &mentions) {
+                    w.add(
+                        RuleId::R15,
+                        Action::Generalise,
+                        s,
+                        e,
+                        b.label(true).to_owned(),
+                        None,
+                        None,
+                    );
+                    block = Some(b);
+                }
+            }
+            for r in mentions {
                 let label = if text.as_bytes().get(r.end) == Some(&b'-')
                     || (!r.japanese && quasi::used_as_adjective(text, r.start, r.end))
                 {
