@@ -209,6 +209,12 @@ impl Deidentifier {
     }
 
     pub(super) fn owned_ip(&self, ip: std::net::IpAddr) -> Option<Owned> {
+        // `::ffff:10.44.12.5` (as Sysmon writes resolved addresses) is the
+        // IPv4 address it maps.
+        let ip = match ip {
+            std::net::IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, std::net::IpAddr::V4),
+            v4 => v4,
+        };
         let o = self.assets.ip(ip)?;
         // The dangerous switch keeps private addresses the profile does not
         // list; listed ones always go.
