@@ -259,7 +259,7 @@ impl Deidentifier {
         self.matcher
             .find_all(text)
             .into_iter()
-            .filter(|h| !text::chance_hit(text, h.start, h.end))
+            .filter(|h| !self.chance(text, h.start, h.end))
             .map(|h| (h.start, h.end))
             .collect()
     }

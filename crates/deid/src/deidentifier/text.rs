@@ -196,7 +196,7 @@ impl Deidentifier {
     ) {
         let mut last_end = 0;
         for h in hits {
-            if h.start < last_end || chance_hit(text, h.start, h.end) {
+            if h.start < last_end || self.chance(text, h.start, h.end) {
                 continue;
             }
             let h = &Hit {
@@ -625,18 +625,20 @@ impl Deidentifier {
             match merged.last_mut() {
                 Some(last) if e.start < last.end => {
                     // A stronger edit inside a rendering that still shows
-                    // its bytes once (a date inside a kept URL,
+                    // its bytes (a date inside a kept URL,
                     // `…/2025-02-14/gate.php`): the rendering with that
                     // part replaced, so that the attacker's link stays.
+                    // (Whatever the outer edit's strength: a redaction of
+                    // a victim's tenant in a phishing link still shows the
+                    // Base64 of a victim's address in its query.)
                     let raw = text.get(e.start..e.end).unwrap_or_default();
                     if e.end <= last.end
-                        && e.prio > last.prio
+                        && e.prio > PRIO_KEEP
                         && !raw.is_empty()
-                        && last.text.matches(raw).nth(1).is_none()
                         && last.text.contains(raw)
                     {
-                        last.text = last.text.replacen(raw, &e.text, 1);
-                        last.prio = e.prio;
+                        last.text = last.text.replace(raw, &e.text);
+                        last.prio = last.prio.max(e.prio);
                         continue;
                     }
                     // Overlap: one span, the stronger replacement.
@@ -684,7 +686,7 @@ impl Deidentifier {
             } else {
                 self.matcher.find_all(&out)
             };
-            residual.retain(|h| !chance_hit(&out, h.start, h.end));
+            residual.retain(|h| !self.chance(&out, h.start, h.end));
             if residual.is_empty() {
                 break;
             }
@@ -760,7 +762,9 @@ fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
 /// output check, which reads the output afresh.
 fn without_merged_vowels(text: &str, start: usize, end: usize) -> usize {
     let b = text.as_bytes();
-    let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    // A byte of a character outside ASCII is taken as part of a word
+    // (`bоmifеi` with Cyrillic look-alikes is one word).
+    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
     if end <= start + 1 || !word(end - 1) {
         return end;
     }
@@ -769,7 +773,7 @@ fn without_merged_vowels(text: &str, start: usize, end: usize) -> usize {
         k -= 1;
     }
     let piece = b.get(k..end).unwrap_or_default();
-    if k == start || piece.len() > 2 || !piece.iter().all(|c| b"aeiouhAEIOUHlL10".contains(c)) {
+    if k == start || piece.len() > 2 || !merged_vowels(piece) {
         return end;
     }
     let mut e = k;
@@ -787,7 +791,7 @@ fn without_merged_vowels(text: &str, start: usize, end: usize) -> usize {
 /// after the separator. The mirror of [`without_merged_vowels`].
 fn after_merged_vowels(text: &str, start: usize, end: usize) -> usize {
     let b = text.as_bytes();
-    let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
     if end <= start + 1 || !word(start) {
         return start;
     }
@@ -796,7 +800,7 @@ fn after_merged_vowels(text: &str, start: usize, end: usize) -> usize {
         k += 1;
     }
     let piece = b.get(start..k).unwrap_or_default();
-    if k == end || piece.len() > 2 || !piece.iter().all(|c| b"aeiouhAEIOUHlL10".contains(c)) {
+    if k == end || piece.len() > 2 || !merged_vowels(piece) {
         return start;
     }
     // Only a piece that ends a word the hit does not start (`README`), so
@@ -809,6 +813,35 @@ fn after_merged_vowels(text: &str, start: usize, end: usize) -> usize {
         s += 1;
     }
     if s < end { s } else { start }
+}
+
+/// One or two vowels the romanisation key can merge with a neighbour:
+/// `a`, `e`, `i`, `o`, `u`, their look-alikes `l`, `1` (for `i`) and `0`
+/// (for `o`), and the long `oh`; an `h` only after an `o` (`j-hh` is no
+/// vowel).
+fn merged_vowels(piece: &[u8]) -> bool {
+    let vowel = |c: &u8| b"aeiouAEIOUlL10".contains(c);
+    match piece {
+        [a] => vowel(a),
+        [a, b'h' | b'H'] => matches!(a, b'o' | b'O' | b'0'),
+        [a, b] => vowel(a) && vowel(b),
+        _ => false,
+    }
+}
+
+impl Deidentifier {
+    /// [`chance_hit`], and a hit that the romanisation key pieced together
+    /// from the end of one word and the start of the next through a merged
+    /// vowel (`ps1) to` read as `ito`, the `1` a look-alike `i`): trimmed of
+    /// the merged vowels ([`after_merged_vowels`], [`without_merged_vowels`]),
+    /// it holds no term. `Minatogawa and` trimmed still holds one.
+    pub(super) fn chance(&self, text: &str, s: usize, e: usize) -> bool {
+        if chance_hit(text, s, e) {
+            return true;
+        }
+        let (ts, te) = (after_merged_vowels(text, s, e), without_merged_vowels(text, s, e));
+        (ts, te) != (s, e) && text.get(ts..te).is_some_and(|t| self.matcher.hits_in(t).is_empty())
+    }
 }
 
 /// Whether a term's hit at `s..e` is chance, not a name written there:
