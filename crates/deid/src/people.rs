@@ -58,7 +58,184 @@ pub(crate) const PERSON_CUES: &[&str] = &[
     "contact person",
     "point of contact",
     "attn",
+    // Job titles after a family name (`石田部長`, `田中先生`).
+    "部長",
+    "課長",
+    "係長",
+    "室長",
+    "所長",
+    "局長",
+    "次長",
+    "社長",
+    "専務",
+    "常務",
+    "主任",
+    "院長",
+    "理事長",
+    "支店長",
+    "工場長",
+    "先生",
+    "教授",
+    "准教授",
+    "助教",
+    "弁護士",
 ];
+
+/// The job titles of [`PERSON_CUES`].
+const JOB_TITLES: &[&str] = &[
+    "部長",
+    "課長",
+    "係長",
+    "室長",
+    "所長",
+    "局長",
+    "次長",
+    "社長",
+    "専務",
+    "常務",
+    "主任",
+    "院長",
+    "理事長",
+    "支店長",
+    "工場長",
+    "先生",
+    "教授",
+    "准教授",
+    "助教",
+    "弁護士",
+];
+
+/// What a run of kanji before a job title ends in when it is an office, a
+/// department or a word, not a family name (`総務部長`, `事業本部長`,
+/// `大学教授`, `校長先生`, `同社長`, `副社長`).
+const NOT_NAMES_BEFORE_TITLES: &[&str] = &[
+    "総務",
+    "経理",
+    "人事",
+    "営業",
+    "技術",
+    "開発",
+    "製造",
+    "品質",
+    "法務",
+    "広報",
+    "企画",
+    "管理",
+    "事業",
+    "情報",
+    "財務",
+    "購買",
+    "調達",
+    "物流",
+    "生産",
+    "研究",
+    "設計",
+    "業務",
+    "監査",
+    "保守",
+    "運用",
+    "基盤",
+    "国際",
+    "海外",
+    "国内",
+    "販売",
+    "商品",
+    "経営",
+    "戦略",
+    "危機",
+    "安全",
+    "環境",
+    "施設",
+    "医事",
+    "看護",
+    "薬剤",
+    "検査",
+    "庶務",
+    "会計",
+    "秘書",
+    "学部",
+    "学科",
+    "大学",
+    "高校",
+    "担当",
+    "代表",
+    "統括",
+    "部門",
+    "支店",
+    "支社",
+    "工場",
+    "店舗",
+    "校長",
+    "園長",
+    "名誉",
+    "客員",
+    "特任",
+    "非常勤",
+    "主席",
+    "上席",
+    "専任",
+    "首席",
+    "取締役",
+    "執行役員",
+    "会長",
+    "理事",
+    "弊社",
+    "当社",
+    "同社",
+    "貴社",
+    "御社",
+    "先方",
+    "現場",
+    "当該",
+    "本部",
+    "病院",
+    "医院",
+    "学校",
+    "教室",
+    "講座",
+    "大学院",
+    "准",
+    "助",
+    "副",
+    "元",
+    "前",
+    "新",
+    "現",
+    "同",
+    "各",
+    "両",
+    "本",
+    "分",
+    "幹部",
+    "一部",
+    "全部",
+    "内部",
+    "外部",
+    "支部",
+    "細部",
+    "上部",
+    "下部",
+    "東部",
+    "西部",
+    "南部",
+    "北部",
+    "中部",
+    "顧問",
+    "相談役",
+    "監査役",
+    "社外",
+    "主治",
+    "他社",
+    "支所",
+    "各所",
+    "社長",
+    "部長",
+    "課長",
+];
+
+/// What ends an office's name (`営業部`, `総務課`, `東京支社`): a run of
+/// three or more kanji ending in one is no name; two (`阿部`, `渡部`) may be.
+const OFFICE_ENDINGS: &str = "部課室局所社院科校会省庁長支店";
 
 /// What a cue says about where the name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +248,8 @@ enum Cue {
     Title,
     /// A role: the name follows a separator.
     Role,
+    /// A job title: the family name is written right before it.
+    JobTitle,
 }
 
 fn cue_of(word: &str) -> Cue {
@@ -78,6 +257,7 @@ fn cue_of(word: &str) -> Cue {
         "さん" | "様" | "さま" | "氏" | "殿" => Cue::JapaneseSuffix,
         "-san" | " san " | "-sama" | "-kun" => Cue::RomanSuffix,
         "mr" | "ms" | "mrs" | "miss" | "mx" | "dr" | "prof" => Cue::Title,
+        w if JOB_TITLES.contains(&w) => Cue::JobTitle,
         _ => Cue::Role,
     }
 }
@@ -105,6 +285,7 @@ pub(crate) fn names(text: &str, kw: &Keywords) -> Vec<Span> {
             Cue::RomanSuffix => roman_before(text, start, end),
             Cue::Title => title_name(text, start, end),
             Cue::Role => role_name(text, end),
+            Cue::JobTitle => name_before_title(text, start),
         };
         if let Some(s) = found {
             if !out.iter().any(|o| o.start < s.end && s.start < o.end) {
@@ -284,6 +465,32 @@ fn japanese_before(text: &str, start: usize, end: usize) -> Option<Span> {
     Some(Span { start: from, end: start })
 }
 
+/// The family name written right before a job title at `start`
+/// (`石田部長`, `情報政策課の小野寺課長`, `田中先生`): the whole run of kanji
+/// before it, two to four of them, that does not end in an office, a
+/// department or a word that takes the title ([`NOT_NAMES_BEFORE_TITLES`]).
+/// Stricter than before an honorific: a title follows departments as often
+/// as names, so a longer run, or one that holds kana, is no name.
+fn name_before_title(text: &str, start: usize) -> Option<Span> {
+    let before = text.get(..start)?;
+    let run: Vec<(usize, char)> =
+        before.char_indices().rev().take_while(|&(_, c)| is_kanji(c)).take(5).collect();
+    if !(2..=4).contains(&run.len()) {
+        return None;
+    }
+    let from = run.last().map(|&(i, _)| i)?;
+    let name = text.get(from..start)?;
+    let office =
+        run.len() >= 3 && name.chars().next_back().is_some_and(|c| OFFICE_ENDINGS.contains(c));
+    if office
+        || NOT_NAMES_BEFORE_TITLES.iter().any(|w| name.ends_with(w))
+        || NOT_NAMES.iter().any(|w| name.ends_with(w))
+    {
+        return None;
+    }
+    Some(Span { start: from, end: start })
+}
+
 /// A capitalised word of a name: an upper-case letter, then letters,
 /// hyphens or apostrophes (`O'Neil`, `Jean-Luc`); or an initial (`K.`).
 fn roman_word(s: &[u8]) -> usize {
@@ -455,6 +662,10 @@ mod tests {
         assert_eq!(found("総務の田中 ゆかりさん"), ["田中 ゆかり"]);
         assert_eq!(found("株式会社湊川精機総務部佐々木様へ"), ["湊川精機総務部佐々木"]);
         assert_eq!(found("連絡先: 山口 様"), ["山口"]);
+        assert_eq!(
+            found("石田部長と情報政策課の小野寺課長、主治医の田中先生、北辰大の渡部教授"),
+            ["石田", "小野寺", "田中", "渡部"]
+        );
         assert_eq!(found("係長の渡部 美咲 氏から、田中 一郎 様へ"), ["渡部 美咲", "田中 一郎"]);
         assert_eq!(found("総務の田中 ゆかり さん"), ["田中 ゆかり"]);
     }
@@ -473,6 +684,8 @@ mod tests {
             "攻撃がたくさん",
             "ご苦労様です。お疲れ様でした。お陰様で",
             "お客 様、皆 様、担当者 様、ご担当者 様、仕様 様式",
+            "総務部長、事業本部長、情報システム部長、大学教授、校長先生、同社長、副社長、代表取締役社長",
+            "顧問弁護士、社外取締役、担任の先生、当該課長、各部長、営業部長、第一営業部長、東京支社長、幹部社員、本部長",
             "Sato 様 and 1 氏",
         ] {
             assert_eq!(found(text), Vec::<&str>::new(), "{text}");
