@@ -733,12 +733,20 @@ const U_IS_NO_USER: &[&[u8]] = &[
 /// The first word of the command that holds the byte at `p`: back to the
 /// start of the line or of a pipeline step (`|`, `;`, `&`, `` ` ``, `(`).
 fn command_word(s: &[u8], p: usize) -> &[u8] {
-    let start = s
-        .get(..p)
-        .unwrap_or_default()
+    let head = s.get(..p).unwrap_or_default();
+    let start = head
         .iter()
-        .rposition(|b| matches!(b, b'\n' | b'|' | b';' | b'&' | b'`' | b'(' | b'>' | b'$' | b'"'))
+        .rposition(|b| matches!(b, b'\n' | b'|' | b';' | b'&' | b'`' | b'(' | b'>' | b'$'))
         .map_or(0, |q| q + 1);
+    // A quote opens a command (`bash -c "curl …`) only while it is open:
+    // quotes that pair up before the switch quote an argument
+    // (`schtasks /tr "C:\x.exe" … /rp …` is still schtasks).
+    let quoted = head.get(start..).unwrap_or_default();
+    let start = if quoted.iter().filter(|&&b| b == b'"').count() % 2 == 1 {
+        quoted.iter().rposition(|&b| b == b'"').map_or(start, |q| start + q + 1)
+    } else {
+        start
+    };
     let line = s.get(start..p).unwrap_or_default();
     let lead = line.iter().take_while(|b| b.is_ascii_whitespace()).count();
     let rest = line.get(lead..).unwrap_or_default();
