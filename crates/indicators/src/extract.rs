@@ -693,7 +693,21 @@ impl Extractor {
 
     /// Emits `m` (offsets shifted by `base`) and, when asked for, the ids
     /// nested in it; returns how many matches went out.
-    fn report<F: FnMut(Match)>(&self, text: &str, base: usize, m: Match, emit: &mut F) -> usize {
+    fn report<F: FnMut(Match)>(
+        &self,
+        text: &str,
+        base: usize,
+        mut m: Match,
+        emit: &mut F,
+    ) -> usize {
+        // The words next to it may say that an indicator is context.
+        if m.disposition == Disposition::Indicator
+            && crate::cue::may_turn(text, m.start, m.end, &m.indicator)
+        {
+            if let Some(d) = crate::cue::refine(text, m.start, m.end, &m.indicator) {
+                m.disposition = d;
+            }
+        }
         let nested = if self.nested && m.kind() == IndicatorKind::Url {
             self.nested_ids(text, m.start, m.end)
         } else {
@@ -2776,22 +2790,28 @@ fn url_disposition(u: &Url, parsed: Option<Option<&Domain>>) -> Disposition {
     // is the attacker's.
     let Some(d) = domain else { return Disposition::Indicator };
     let path = u.path();
-    let user_content = || {
-        under_any(host, host_set(&USER_CONTENT_SET, USER_CONTENT_HOSTS))
-            || is_s3_host(host)
-            || Known::builtin().domain_categories(host).contains(Category::UrlShortener)
-            || (["github.com", "gitlab.com", "bitbucket.org"]
-                .iter()
-                .any(|h| is_same_or_subdomain(host, h))
-                && ["/releases/download/", "/raw/", "/-/raw/"].iter().any(|p| path.contains(p)))
-    };
     match domain_disposition(d.as_str(), d.registrable()) {
-        Disposition::Benign | Disposition::Reference if path != "/" && user_content() => {
+        Disposition::Benign | Disposition::Reference
+            if path != "/" && is_user_content(host, path) =>
+        {
             Disposition::Indicator
         }
         Disposition::Indicator if reference_like_url(u, d) => Disposition::Reference,
         other => other,
     }
+}
+
+/// A URL with `host` and `path` is on a service where anyone can publish a
+/// file or a link (hosting, paste sites, URL shorteners, form and
+/// file-sharing services): the path is whoever published it.
+pub(crate) fn is_user_content(host: &str, path: &str) -> bool {
+    under_any(host, host_set(&USER_CONTENT_SET, USER_CONTENT_HOSTS))
+        || is_s3_host(host)
+        || Known::builtin().domain_categories(host).contains(Category::UrlShortener)
+        || (["github.com", "gitlab.com", "bitbucket.org"]
+            .iter()
+            .any(|h| is_same_or_subdomain(host, h))
+            && ["/releases/download/", "/raw/", "/-/raw/"].iter().any(|p| path.contains(p)))
 }
 
 /// `host` is one of `set` or a subdomain of one: each of its suffixes that
@@ -2956,7 +2976,7 @@ fn known_ip(ip: std::net::IpAddr) -> Disposition {
 /// [`judge_domain`], remembered per thread for the last names seen: a
 /// report names its hosts again and again, and each judgement costs
 /// several list lookups.
-fn domain_disposition(name: &str, registrable: &str) -> Disposition {
+pub(crate) fn domain_disposition(name: &str, registrable: &str) -> Disposition {
     use std::hash::BuildHasher;
     const SLOTS: usize = 128;
     type Slots = Vec<Option<(Box<str>, Disposition)>>;

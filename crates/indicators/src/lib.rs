@@ -30,7 +30,11 @@
 //! it was defanged, and a [`Disposition`] saying whether it looks like an
 //! attacker indicator or like context (a reference link, a well-known
 //! service, a documentation or internal address), decided with the MISP
-//! warning lists of `kyoyu-known`. Nothing is dropped for its disposition.
+//! warning lists of `kyoyu-known` and, for an indicator, a few context
+//! cues in the words right next to it on its line (a Git commit id named
+//! as such, a Japanese reference or contact label, the imitated brand's
+//! legitimate domain, a DNS answer for a well-known name). Nothing is
+//! dropped for its disposition.
 //!
 //! # Why psl for the Public Suffix List
 //!
@@ -65,6 +69,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+mod cue;
 mod defang;
 mod error;
 mod extract;

@@ -738,3 +738,20 @@ fn a_version_after_a_product_part_is_not_an_address() {
                 Radmin 3.5.2.1; the agent connects to 203.0.113.7 and agent: 198.51.100.4.";
     assert_eq!(found(text), kinds_values(&[("ipv4", "203.0.113.7"), ("ipv4", "198.51.100.4")]));
 }
+
+#[test]
+fn a_form_on_a_forms_service_is_the_attackers() {
+    let text = "a form at https://forms.office.com/r/Qw3ErT5yU7 collected passwords; \
+                forms.office.com itself is Microsoft's.";
+    assert_eq!(
+        Extractor::new()
+            .extract(text)
+            .into_iter()
+            .map(|m| (m.value(), m.disposition))
+            .collect::<Vec<_>>(),
+        [
+            ("https://forms.office.com/r/Qw3ErT5yU7".to_owned(), Disposition::Indicator),
+            ("forms.office.com".to_owned(), Disposition::Benign),
+        ]
+    );
+}

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod accuracy;
+mod cues;
 mod defang;
 mod extract;
 mod parse;
