@@ -49,28 +49,49 @@
 //! - **Cost**: text goes through decoding, two key views streamed into
 //!   the automaton, the scanners (each started from its own cue: digits,
 //!   dots, `:`/`@`, keywords found in one pass) and a last check of the
-//!   output, so it is far slower than extraction: about 377 instructions
+//!   output, so it is far slower than extraction: about 396 instructions
 //!   per byte of the dev corpus with a 10,000-term profile (callgrind),
-//!   which ran at 27.0 MiB/s on one core of the team's 2-core machine
-//!   (criterion `deid/text`; 10 terms 27.0 MiB/s too). The bundled victim
+//!   which ran at 25.1 MiB/s on one core of the team's 2-core machine
+//!   (criterion `deid/text`; 10 terms 26.0 MiB/s). The bundled victim
 //!   profile on the corpus with its incident notes mixed in, where terms
-//!   are found in every other chunk, costs about 750 instructions per byte
-//!   (14.8 MiB/s). The streamed key views are the largest part (about 125
+//!   are found in every other chunk, costs about 770 instructions per byte
+//!   (14.0 MiB/s). The streamed key views are the largest part (about 125
 //!   instructions per byte over all passes: the input, the output and the
 //!   pieces that hold a term, and the values of network indicators),
-//!   then the scanners (65) and the output check (75). Fewer instructions
-//!   have stopped buying time one for one: the table-driven inner loops
-//!   that took the views from 179 to 125 instructions per byte run at a
-//!   lower rate per instruction, so the wall clock moved 2 %.
+//!   then the scanners (about 85) and the output check (75). Fewer
+//!   instructions have stopped buying time one for one: the table-driven
+//!   inner loops that took the views from 179 to 125 instructions per byte
+//!   run at a lower rate per instruction, so the wall clock moved 2 %.
 //!   Single indicators take under a microsecond each.
+//! - **Pieces reach past padding**: the text is read in 32 KiB chunks,
+//!   each reaching into the next by at least 80 bytes per byte of the
+//!   longest key, not counting characters the views read as nothing
+//!   (zero-width characters, combining marks), so a name padded with
+//!   thousands of them across a cut is still one name.
 //! - **People the profile does not list**: names after a Japanese
-//!   honorific (`佐々木様`, `田中 健一さん`, `山本氏`), after an English
-//!   title (`Ms. Yuki Hayashi`, `Dr. K. Mori`) or a role (`担当者：`,
+//!   honorific (`佐々木様`, `田中 健一さん`, `山口 様`, `山本氏`), before a
+//!   job title (`石田課長`, `田中先生`, `渡部教授`), after an English title
+//!   (`Ms. Yuki Hayashi`, `Dr. K. Mori`) or a role (`担当者：`,
 //!   `reported by`) become `<person>` (R4); words that take an honorific
-//!   without being names (`お客様`, `仕様`, `同様`) stay.
-//! - **Computed values are not text**: a hex digest or an onion address's
-//!   label is never cut for a term its characters happen to spell through
-//!   look-alike folding (`5470` as `sato`); the attacker's hash survives.
+//!   or a title without being names (`お客様`, `仕様`, `同様`,
+//!   `総務部長`, `顧問弁護士`) stay. A listed person's name in kanji may
+//!   start inside a run of kanji (`課長の渡辺 翔`).
+//! - **Short forms of the victim's name**: a public body's place without
+//!   its kind (`鳳来沢市上下水道局` → `鳳来沢`), a brand's own word without
+//!   generic ones (`Tsubame Express` → `Tsubame`), and readings in
+//!   hiragana or katakana alike.
+//! - **The announcement's day in any spelling** (R13): ISO, `2025/2/14`,
+//!   `14/02/2025` (both readings when day and month could swap),
+//!   `14-Feb-2025`, `20250214`, `R7.2.14`, `令和7年2月14日`, full-width
+//!   digits, `2/14` and `2月14日` without a year; the weekday and an ISO
+//!   timestamp's time go with the day, and a date inside an attacker's
+//!   link is generalised in place (the link stays).
+//! - **Computed values are not text**: a hex digest, an onion address's
+//!   label, a Monero wallet or an IPv4 address is never cut for a term its
+//!   characters happen to spell through look-alike folding (`5470` as
+//!   `sato`, `65.12.201.7` as a securities code); nor is a short name the
+//!   romanisation key pieced from two words (`ps1 to` as `Ito`). The
+//!   attacker's hash, wallet and address survive.
 //! - **Rules** R1–R17 from the report's cases, plus R0 (direct identifiers
 //!   in prose) and F1 (fail closed on what cannot be decoded); see
 //!   [`RuleId`] and [`RuleId::case`].

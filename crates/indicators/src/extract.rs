@@ -24,8 +24,9 @@
 //! the criterion bench `compare` in `benches/`.
 //!
 //! Where the time goes (dev corpus, 3.7 MB, 19,898 matches; callgrind,
-//! November 2026): about 34 instructions per byte in all (123.6 M), of
-//! which the scan that cuts and classifies segments is about 11 (its own
+//! November 2026): about 34 instructions per byte in all (123.6 M; 125.5 M
+//! with the context cues of `cue.rs`, which look at the words next to an
+//! indicator), of which the scan that cuts and classifies segments is about 11 (its own
 //! code, for 98,700 segments: the eight-byte skip over prose, the walk
 //! back to the segment start and the flag loop) and the 46,500 pieces it
 //! hands on are the rest. In wall-clock time (12.4 ms a run), taking
