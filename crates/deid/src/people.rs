@@ -58,7 +58,8 @@ pub(crate) const PERSON_CUES: &[&str] = &[
     "contact person",
     "point of contact",
     "attn",
-    // Job titles after a family name (`石田部長`, `田中先生`).
+    // Job titles after a family name (`石田部長`, `田中先生`); they come
+    // last (see `is_job_title`).
     "部長",
     "課長",
     "係長",
@@ -81,29 +82,11 @@ pub(crate) const PERSON_CUES: &[&str] = &[
     "弁護士",
 ];
 
-/// The job titles of [`PERSON_CUES`].
-const JOB_TITLES: &[&str] = &[
-    "部長",
-    "課長",
-    "係長",
-    "室長",
-    "所長",
-    "局長",
-    "次長",
-    "社長",
-    "専務",
-    "常務",
-    "主任",
-    "院長",
-    "理事長",
-    "支店長",
-    "工場長",
-    "先生",
-    "教授",
-    "准教授",
-    "助教",
-    "弁護士",
-];
+/// Whether `word` is one of the job titles of [`PERSON_CUES`]: the cues
+/// after `attn`, which come last.
+fn is_job_title(word: &str) -> bool {
+    PERSON_CUES.iter().skip_while(|c| **c != "attn").skip(1).any(|c| *c == word)
+}
 
 /// What a run of kanji before a job title ends in when it is an office, a
 /// department or a word, not a family name (`総務部長`, `事業本部長`,
@@ -257,7 +240,7 @@ fn cue_of(word: &str) -> Cue {
         "さん" | "様" | "さま" | "氏" | "殿" => Cue::JapaneseSuffix,
         "-san" | " san " | "-sama" | "-kun" => Cue::RomanSuffix,
         "mr" | "ms" | "mrs" | "miss" | "mx" | "dr" | "prof" => Cue::Title,
-        w if JOB_TITLES.contains(&w) => Cue::JobTitle,
+        w if is_job_title(w) => Cue::JobTitle,
         _ => Cue::Role,
     }
 }
