@@ -417,6 +417,11 @@ fn name_words(s: &str) -> Vec<String> {
 struct Collector {
     bounded: Vec<(String, TermKind)>,
     free: Vec<(String, TermKind)>,
+    /// Short keys the romanisation made shorter than the term's letters
+    /// (`Wei` has the key `we`), with those letters.
+    shrunk: Vec<(String, usize)>,
+    /// Keys some term has at its full length (`WE` as an abbreviation).
+    whole: std::collections::HashSet<String>,
 }
 
 impl Collector {
@@ -443,6 +448,12 @@ impl Collector {
         // or more are distinctive enough as substrings.
         let bounded = bounded || (ascii && chars < SHORT);
         if bounded {
+            let letters = s.chars().filter(|c| c.is_alphanumeric()).count();
+            if chars < letters {
+                self.shrunk.push((k.clone(), letters));
+            } else {
+                self.whole.insert(k.clone());
+            }
             let tk = token_key(s);
             if tk.chars().count() >= 2 {
                 self.bounded.push((tk, kind));
@@ -454,6 +465,7 @@ impl Collector {
             self.bounded.push((key(&spaced), kind));
             self.bounded.push((token_key(&spaced), kind));
         } else {
+            self.whole.insert(k.clone());
             let spaced: String = s.chars().flat_map(|c| [c, '-']).collect();
             let raw = token_key(&spaced);
             if raw != k {
@@ -890,6 +902,9 @@ pub(crate) struct Matcher {
     small_service_dfa: Option<dfa::DFA>,
     /// Keys the look-alike check compares registrable labels against.
     pub(crate) lookalike: crate::lookalike::Lookalikes,
+    /// Short keys shorter than their terms' letters, with the fewest
+    /// letters a term of that key has ([`Matcher::fewer_letters_than_key`]).
+    shrunk: std::collections::HashMap<String, usize>,
     /// How far each piece of a text reaches into the next, in bytes the key
     /// views read ([`reach_past`]): enough for the longest key written in
     /// its longest form.
@@ -1022,6 +1037,14 @@ impl Matcher {
             .filter(|(k, _)| k.len() >= 3)
             .collect();
 
+        let mut shrunk: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (k, n) in std::mem::take(&mut c.shrunk) {
+            let e = shrunk.entry(k).or_insert(n);
+            *e = (*e).min(n);
+        }
+        // A key that a term also has at its full length (`WE` as an
+        // abbreviation) stands for that term: every hit of it goes.
+        shrunk.retain(|k, _| !c.whole.contains(k));
         let (ac, terms) = automaton(c.bounded, c.free)?;
         let longest = ac.as_ref().map_or(1, |auto| with_auto!(auto, a => a.max_pattern_len()));
         let ring = longest.max(1).next_power_of_two();
@@ -1052,8 +1075,21 @@ impl Matcher {
             small_services,
             small_service_dfa,
             lookalike,
+            shrunk,
             overlap,
         })
+    }
+
+    /// Whether `raw`, a hit's text, has fewer letters than every term whose
+    /// key it matched, when that key is one the romanisation shortened: a
+    /// person romanised `Wei` has the key `we` (`ei` is a long `e`), and the
+    /// word `we` is not that name. Such a hit is chance.
+    pub(crate) fn fewer_letters_than_key(&self, raw: &str) -> bool {
+        if self.shrunk.is_empty() {
+            return false;
+        }
+        let letters = raw.chars().filter(|c| c.is_alphanumeric()).count();
+        self.shrunk.get(&key(raw)).is_some_and(|&n| letters < n)
     }
 
     /// How many keys the automata hold.
@@ -1492,6 +1528,21 @@ mod tests {
     use crate::canon::fold::key_view_with;
     use crate::canon::quick::QuickKeys;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_word_shorter_than_a_shortened_name_is_not_it() {
+        let m = |json: &str| Matcher::new(&Profile::from_json(json).unwrap()).unwrap();
+        // `Wei` has the key `we`: the word `we` has fewer letters.
+        let wei = m(r#"{"people": [{"romaji": "Chen Wei"}]}"#);
+        assert!(wei.fewer_letters_than_key("we"));
+        assert!(wei.fewer_letters_than_key("We"));
+        assert!(!wei.fewer_letters_than_key("Wei"));
+        assert!(!wei.fewer_letters_than_key("W e i"));
+        assert!(!wei.fewer_letters_than_key("Chen"));
+        // A term with that key at its full length stands for every hit.
+        let both = m(r#"{"abbreviations": ["WE"], "people": [{"romaji": "Chen Wei"}]}"#);
+        assert!(!both.fewer_letters_than_key("we"));
+    }
 
     /// A profile with long and short terms of every kind the views change:
     /// romanised names, kana, kanji, abbreviations, user names with dots,

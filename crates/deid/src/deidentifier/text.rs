@@ -780,7 +780,13 @@ fn without_merged_vowels(text: &str, start: usize, end: usize) -> usize {
     while e > start && !word(e - 1) {
         e -= 1;
     }
-    if e > start { e } else { end }
+    // The word before the separator is a word, not one letter of a name
+    // spelt out (`W e i`, `S-A-T-O`), whose last letter is its own.
+    let mut w = e;
+    while w > start && word(w - 1) {
+        w -= 1;
+    }
+    if e > start && e - w >= 2 { e } else { end }
 }
 
 /// The start of a hit without the vowels the romanisation key merged into
@@ -812,7 +818,13 @@ fn after_merged_vowels(text: &str, start: usize, end: usize) -> usize {
     while s < end && !word(s) {
         s += 1;
     }
-    if s < end { s } else { start }
+    // As in [`without_merged_vowels`]: the word after the separator is a
+    // word, not one letter of a name spelt out.
+    let mut w = s;
+    while w < end && word(w) {
+        w += 1;
+    }
+    if s < end && w - s >= 2 { s } else { start }
 }
 
 /// One or two vowels the romanisation key can merge with a neighbour:
@@ -834,9 +846,15 @@ impl Deidentifier {
     /// from the end of one word and the start of the next through a merged
     /// vowel (`ps1) to` read as `ito`, the `1` a look-alike `i`): trimmed of
     /// the merged vowels ([`after_merged_vowels`], [`without_merged_vowels`]),
-    /// it holds no term. `Minatogawa and` trimmed still holds one.
+    /// it holds no term. `Minatogawa and` trimmed still holds one. And a
+    /// hit with fewer letters than the name whose shortened key it matched
+    /// (`we` for a person romanised `Wei`).
     pub(super) fn chance(&self, text: &str, s: usize, e: usize) -> bool {
-        if chance_hit(text, s, e) {
+        // (The letters are those of the hit as found: trimmed, `W e i`
+        // would lose its own `i`.)
+        if chance_hit(text, s, e)
+            || text.get(s..e).is_some_and(|t| self.matcher.fewer_letters_than_key(t))
+        {
             return true;
         }
         let (ts, te) = (after_merged_vowels(text, s, e), without_merged_vowels(text, s, e));
