@@ -1690,11 +1690,13 @@ fn looks_networked(t: &str) -> bool {
 }
 
 /// A value that names no account of anyone: a well-known principal or a
-/// generic account (`NT AUTHORITY\SYSTEM`, `LOCAL SERVICE`, `root`).
+/// generic account (`NT AUTHORITY\SYSTEM`, `LOCAL SERVICE`, `root`), or a
+/// miner's wallet (`User: 44AF…` in its settings, the attacker's).
 fn names_no_one(field: &str) -> bool {
     let b = field.as_bytes();
     starts_with_principal(b)
         || GENERIC_ACCOUNTS.iter().any(|g| g.as_bytes().eq_ignore_ascii_case(b))
+        || is_wallet_login(b)
 }
 
 /// Whether `rest` starts with a Windows principal of more than one word

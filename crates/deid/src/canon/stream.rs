@@ -1624,14 +1624,7 @@ mod tests {
                         bytes.push(letter);
                         bytes.extend(third);
                         let start = Roman { state: u8::try_from(state).unwrap() };
-                        let mut fused = start;
-                        let step = fused.lower_step(&bytes, 0);
-                        let mut got = Puts::default();
-                        let mut rest = step.map(|(out, _)| out);
-                        while let Some((b, bound, more)) = rest.and_then(LowerOut::next) {
-                            got.put(b, bound);
-                            rest = Some(more);
-                        }
+                        let (fused, next, got) = run_lower_step(start, &bytes);
                         let lower = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_lowercase());
                         let n = seps.len();
                         // A capital before a small letter is read as its
@@ -1674,11 +1667,11 @@ mod tests {
                         let case = format!("{state} {seps:?} {letter} {third:?}");
                         match want {
                             None => {
-                                assert!(step.is_none(), "{case}");
+                                assert!(next.is_none(), "{case}");
                                 assert_eq!(fused.state, start.state, "{case}");
                             }
                             Some((state_after, puts, len)) => {
-                                assert_eq!(step.map(|(_, next)| next), Some(len), "{case}");
+                                assert_eq!(next, Some(len), "{case}");
                                 assert_eq!((fused.state, got), (state_after, puts), "{case}");
                             }
                         }
@@ -1686,6 +1679,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `start` through one [`Roman::lower_step`] on `bytes`: the state it
+    /// leaves, where the step ended (`None`: no step), and its outputs.
+    fn run_lower_step(start: Roman, bytes: &[u8]) -> (Roman, Option<usize>, Puts) {
+        let mut fused = start;
+        let step = fused.lower_step(bytes, 0);
+        let next = step.as_ref().map(|(_, next)| *next);
+        let mut got = Puts::default();
+        let mut rest = step.map(|(out, _)| out);
+        while let Some((b, bound, more)) = rest.and_then(LowerOut::next) {
+            got.put(b, bound);
+            rest = Some(more);
+        }
+        (fused, next, got)
     }
 
     /// The one look-up of a lower-case letter ([`Roman::lower_step`])
@@ -1703,14 +1711,7 @@ mod tests {
                 for after in (0..=255u8).map(Some).chain([None]) {
                     let bytes: Vec<u8> = [Some(raw), after].into_iter().flatten().collect();
                     let start = Roman { state: u8::try_from(state).unwrap() };
-                    let mut fused = start;
-                    let step = fused.lower_step(&bytes, 0);
-                    let mut got = Puts::default();
-                    let mut rest = step.map(|(out, _)| out);
-                    while let Some((b, bound, more)) = rest.and_then(LowerOut::next) {
-                        got.put(b, bound);
-                        rest = Some(more);
-                    }
+                    let (fused, next, got) = run_lower_step(start, &bytes);
                     if ASCII_SEP[usize::from(raw)] {
                         // Separators: `lower_step_after_separators`.
                         continue;
@@ -1739,7 +1740,7 @@ mod tests {
                         Some((LOOK[usize::from(small)], 1))
                     };
                     let Some((b, len)) = want else {
-                        assert!(step.is_none(), "{state} {raw} {after:?}");
+                        assert!(next.is_none(), "{state} {raw} {after:?}");
                         assert_eq!(fused.state, start.state);
                         continue;
                     };
@@ -1747,7 +1748,7 @@ mod tests {
                     let mut puts = Puts::default();
                     two.push(Entry { b, bound }, &mut puts);
                     let state_after = two.state | if digit { AFTER_DIGIT } else { 0 };
-                    assert_eq!(step.map(|(_, next)| next), Some(len), "{state} {raw} {after:?}");
+                    assert_eq!(next, Some(len), "{state} {raw} {after:?}");
                     assert_eq!((fused.state, got), (state_after, puts), "{state} {raw} {after:?}");
                 }
             }

@@ -305,14 +305,7 @@ impl Deidentifier {
             (RuleId::R6, Action::Redact, Placeholder::VictimId, scan::cloud_ids),
             (RuleId::R4, Action::Drop, Placeholder::Credential, |t, _| scan::private_keys(t)),
             (RuleId::R4, Action::Drop, Placeholder::Credential, scan::ntlm_after_cue),
-            (RuleId::R4, Action::Redact, Placeholder::User, |t, k| {
-                // `User: 44AF…` in a miner's settings: the attacker's wallet.
-                let mut v = scan::user_values(k);
-                v.retain(|s| {
-                    !scan::is_wallet_login(t.as_bytes().get(s.start..s.end).unwrap_or_default())
-                });
-                v
-            }),
+            (RuleId::R4, Action::Redact, Placeholder::User, |_, k| scan::user_values(k)),
             (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::names),
             (RuleId::R4, Action::Redact, Placeholder::User, scan::user_pairs),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
