@@ -75,7 +75,13 @@
 //!   `reported by`) become `<person>` (R4); words that take an honorific
 //!   or a title without being names (`お客様`, `仕様`, `同様`,
 //!   `総務部長`, `顧問弁護士`) stay. A listed person's name in kanji may
-//!   start inside a run of kanji (`課長の渡辺 翔`).
+//!   start inside a run of kanji (`課長の渡辺 翔`). Speakers at the start
+//!   of a chat or meeting line (`[10:02] 山田:`, `【鈴木】`, `田中より：`,
+//!   `Yamada:`), where no word around the name tells it from a label
+//!   (`原因:`, `10:02 検知:`), are people when they are one of the common
+//!   Japanese family names the crate lists, in kanji or romaji; so is a
+//!   pair of capitalised words with such a name in English prose
+//!   (`according to Kenji Watanabe`, `YAMADA Taro`), but not `Honda Motor`.
 //! - **Short forms of the victim's name**: a public body's place without
 //!   its kind (`鳳来沢市上下水道局` → `鳳来沢`), a brand's own word without
 //!   generic ones (`Tsubame Express` → `Tsubame`), and readings in
@@ -122,6 +128,7 @@ mod quasi;
 mod rule;
 mod scan;
 mod secret;
+mod speakers;
 
 pub use deidentifier::{Deidentifier, max_output_len};
 pub use error::{BuildError, PolicyError, ProfileError};

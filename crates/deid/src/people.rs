@@ -4,7 +4,9 @@
 //! incident: the accounting clerk who opened the mail, the IT manager, the
 //! person to contact. Their names narrow the victim down as much as its
 //! own name does, and a profile rarely lists every employee. Names are
-//! found by the words around them, never by a list of names:
+//! found by the words around them, never by a list of names (the one
+//! exception is a speaker at the start of a chat line, where no word
+//! stands around the name: see [`crate::speakers`]):
 //!
 //! - Japanese honorifics after a name, glued or after a space: `佐々木様`,
 //!   `田中 健一さん`, `山口 様`, `山本氏`, `高橋殿`, and the romanised

@@ -307,6 +307,13 @@ impl Deidentifier {
             (RuleId::R4, Action::Drop, Placeholder::Credential, scan::ntlm_after_cue),
             (RuleId::R4, Action::Redact, Placeholder::User, |_, k| scan::user_values(k)),
             (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::names),
+            (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| crate::speakers::speakers(t)),
+            (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| {
+                crate::speakers::romanised_full_names(t)
+            }),
+            (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| {
+                crate::speakers::written_names_in_prose(t)
+            }),
             (RuleId::R4, Action::Redact, Placeholder::User, scan::user_pairs),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::addresses(t)),
