@@ -91,7 +91,11 @@ pub struct Profile {
     /// Size (`1,200 employees`, `従業員1200名`).
     #[serde(default)]
     pub size: Option<Secret>,
-    /// Region (`宮城県`, `Sendai`).
+    /// Region (`宮城県`, `Sendai`), down to the municipality when known
+    /// (`埼玉県狭山市`, `Sayama, Saitama`); several spellings of the same
+    /// place go in one string, separated by `;` (`埼玉県狭山市; Sayama,
+    /// Saitama`). The prefecture is generalised to its block, and so is
+    /// each municipality wherever it is written, even alone (`狭山の倉庫`).
     #[serde(default)]
     pub region: Option<Secret>,
     /// Earlier public announcements of the incident.

@@ -295,6 +295,149 @@ pub(crate) fn prefecture_stem(region: &str) -> Option<(&'static str, Block)> {
         .map(|&(j, _, b)| (j, b))
 }
 
+/// The places a profile's `region` names: its prefecture (stem and block,
+/// as [`prefecture_stem`]) and the municipalities written with it
+/// (`埼玉県狭山市` → `埼玉`, `狭山`; `埼玉県入間郡三芳町` → `入間`, `三芳`;
+/// `Sayama, Saitama Prefecture` → `Saitama`, `Sayama`). A municipality
+/// narrows the victim down more than its prefecture, and a report names it
+/// alone (`狭山の倉庫`, `the Sayama warehouse`).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct ProfileRegion {
+    /// The prefecture's stem and block.
+    pub(crate) prefecture: Option<(&'static str, Block)>,
+    /// The municipalities' names without their kind (`狭山`, `Sayama`).
+    pub(crate) towns: Vec<String>,
+}
+
+/// The kinds of Japanese municipal units, written after their names.
+const UNIT_KINDS: &[char] = &['市', '区', '郡', '町', '村'];
+
+/// Municipal names too common as words to stand for a place alone
+/// (`中央区` → `中央`).
+const COMMON_TOWN_NAMES: &[&str] = &["中央", "本町", "新町", "大町", "central", "chuo"];
+
+/// The English kinds after a municipality's name (`Sayama City`,
+/// `Sayama-shi`).
+const ENGLISH_UNIT_KINDS: &[&str] = &[
+    " city",
+    "-shi",
+    " ward",
+    "-ku",
+    " town",
+    "-machi",
+    "-cho",
+    " village",
+    "-mura",
+    " district",
+    "-gun",
+];
+
+/// Reads a profile's `region` (see [`ProfileRegion`]): one place, or the
+/// same place in several spellings separated by `;` or `/`
+/// (`埼玉県狭山市; Sayama, Saitama`), so that both are found.
+pub(crate) fn profile_region(region: &str) -> ProfileRegion {
+    let mut out = ProfileRegion::default();
+    for part in region.split([';', '/', '；', '／']) {
+        let one = one_region(part);
+        out.prefecture = out.prefecture.or(one.prefecture);
+        out.towns.extend(one.towns.into_iter().filter(|t| !t.is_empty()));
+    }
+    out.towns.sort();
+    out.towns.dedup();
+    out
+}
+
+/// [`profile_region`] of one spelling.
+fn one_region(region: &str) -> ProfileRegion {
+    let r = region.trim();
+    let mut out = ProfileRegion::default();
+    if r.is_ascii() {
+        for part in r.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            if let Some(p) = prefecture_stem(part) {
+                out.prefecture.get_or_insert(p);
+                continue;
+            }
+            let lower = part.to_ascii_lowercase();
+            let stem = ENGLISH_UNIT_KINDS
+                .iter()
+                .find_map(|k| lower.strip_suffix(k))
+                .unwrap_or(&lower)
+                .trim();
+            if stem.len() >= 3 && !COMMON_TOWN_NAMES.contains(&stem) {
+                out.towns.push(stem.to_owned());
+            }
+        }
+        return out;
+    }
+    // The prefecture first, when the region starts with one.
+    let mut rest = r;
+    for (j, _, b) in PLACES.iter().filter(|(j, _, _)| !CITIES.contains(j)) {
+        if let Some(after) = r.strip_prefix(j) {
+            out.prefecture = Some((j, *b));
+            rest = after.strip_prefix(['都', '道', '府', '県']).unwrap_or(after);
+            break;
+        }
+    }
+    // Then its units, each cut after its kind when two characters or
+    // more come before it (`町田市` is one unit, not `町` and `田市`).
+    let mut unit = String::new();
+    for c in rest.chars() {
+        if UNIT_KINDS.contains(&c) && unit.chars().count() >= 2 {
+            if !COMMON_TOWN_NAMES.contains(&unit.as_str()) {
+                out.towns.push(std::mem::take(&mut unit));
+            }
+            unit.clear();
+        } else if !c.is_whitespace() {
+            unit.push(c);
+        }
+    }
+    out
+}
+
+/// Where the municipality `town` (a name of [`ProfileRegion::towns`]) is
+/// written in `text` outside `taken` (the mentions [`regions_with_units`]
+/// found), with its kind when one follows (`狭山市`, `Sayama City`); an
+/// English name only as a whole word, in any case.
+pub(crate) fn town_mentions(
+    text: &str,
+    town: &str,
+    taken: &[RegionMention],
+) -> Vec<(usize, usize)> {
+    let free = |s: usize, e: usize| !taken.iter().any(|t| t.start < e && s < t.end);
+    if !town.is_ascii() {
+        return text
+            .match_indices(town)
+            .map(|(p, m)| {
+                let e = p + m.len();
+                let kind =
+                    text.get(e..).and_then(|r| r.chars().next()).filter(|c| UNIT_KINDS.contains(c));
+                (p, e + kind.map_or(0, char::len_utf8))
+            })
+            .filter(|&(s, e)| free(s, e))
+            .collect();
+    }
+    let lower = text.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    lower
+        .match_indices(town)
+        .filter(|(p, m)| {
+            let before = p.checked_sub(1).and_then(|q| b.get(q));
+            let after = b.get(p + m.len());
+            !before.is_some_and(u8::is_ascii_alphanumeric)
+                && !after.is_some_and(u8::is_ascii_alphanumeric)
+        })
+        .map(|(p, m)| {
+            let e = p + m.len();
+            let kind = ENGLISH_UNIT_KINDS
+                .iter()
+                .find(|k| lower.get(e..).is_some_and(|r| r.starts_with(*k)))
+                .map_or(0, |k| k.len());
+            (p, e + kind)
+        })
+        .filter(|&(s, e)| free(s, e))
+        .collect()
+}
+
 /// The cities in [`PLACES`] (the rest are prefectures).
 const CITIES: &[&str] = &["札幌", "仙台", "横浜", "川崎", "名古屋", "神戸", "北九州", "博多"];
 
@@ -1127,6 +1270,25 @@ mod stem_tests {
         }
         assert_eq!(prefecture_stem("京都府"), Some(("京都", Block::Kinki)));
         assert_eq!(prefecture_stem("北海道"), Some(("北海道", Block::Hokkaido)));
+        assert_eq!(
+            profile_region("埼玉県狭山市"),
+            ProfileRegion {
+                prefecture: Some(("埼玉", Block::Kanto)), towns: vec!["狭山".into()]
+            }
+        );
+        assert_eq!(profile_region("埼玉県入間郡三芳町").towns, ["三芳", "入間"]);
+        assert_eq!(profile_region("東京都町田市").towns, ["町田"]);
+        assert_eq!(profile_region("東京都中央区").towns, Vec::<String>::new());
+        assert_eq!(profile_region("北海道札幌市").prefecture, Some(("北海道", Block::Hokkaido)));
+        assert_eq!(
+            profile_region("Sayama City, Saitama Prefecture"),
+            ProfileRegion {
+                prefecture: Some(("埼玉", Block::Kanto)),
+                towns: vec!["sayama".into()]
+            }
+        );
+        assert_eq!(profile_region("埼玉県").towns, Vec::<String>::new());
+        assert_eq!(profile_region("埼玉県狭山市; Sayama, Saitama").towns, ["sayama", "狭山"]);
         // A city is no prefecture; nor is anything else.
         assert_eq!(prefecture_stem("仙台"), None);
         assert_eq!(prefecture_stem("関東"), None);

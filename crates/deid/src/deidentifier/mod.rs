@@ -75,6 +75,9 @@ pub struct Deidentifier {
     /// its block: the stem alone names the victim's region where another
     /// prefecture's stem could be another word.
     region_stem: Option<(&'static str, crate::quasi::Block)>,
+    /// The municipalities of the victim's region (`狭山` of `埼玉県狭山市`),
+    /// generalised to the prefecture's block wherever they are written.
+    region_towns: Vec<String>,
 }
 
 impl std::fmt::Debug for Deidentifier {
@@ -200,6 +203,11 @@ impl Deidentifier {
         let industry = profile.industry.as_ref().filter(|i| !i.is_blank()).and_then(|i| {
             quasi::division(i.expose()).map(|d| (i.expose().trim().to_lowercase(), d))
         });
+        let region = profile
+            .region
+            .as_ref()
+            .map(|r| crate::quasi::profile_region(r.expose()))
+            .unwrap_or_default();
         Ok(Deidentifier {
             matcher: Matcher::new(profile)?,
             assets: Assets::new(profile),
@@ -209,10 +217,8 @@ impl Deidentifier {
             announcement_days,
             announced_cves,
             industry,
-            region_stem: profile
-                .region
-                .as_ref()
-                .and_then(|r| crate::quasi::prefecture_stem(r.expose())),
+            region_stem: region.prefecture,
+            region_towns: region.towns,
         })
     }
 

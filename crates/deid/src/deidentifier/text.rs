@@ -521,6 +521,27 @@ impl Deidentifier {
                     block = Some(b);
                 }
             }
+            // The victim's own municipalities, alone: the prefecture's
+            // block when the region names it, else a typed placeholder.
+            for town in &self.region_towns {
+                for (s, e) in quasi::town_mentions(text, town, &mentions) {
+                    let japanese = !town.is_ascii();
+                    let adjective = !japanese
+                        && (text.as_bytes().get(e) == Some(&b'-')
+                            || quasi::used_as_adjective(text, s, e));
+                    let (label, ph) = match self.region_stem {
+                        Some((_, b)) if adjective => {
+                            (b.label_before_hyphen(false).to_owned(), None)
+                        }
+                        Some((_, b)) => (b.label(japanese).to_owned(), None),
+                        None => {
+                            (Placeholder::Address.as_str().to_owned(), Some(Placeholder::Address))
+                        }
+                    };
+                    w.add(RuleId::R15, Action::Generalise, s, e, label, ph, None);
+                    block = self.region_stem.map(|(_, b)| b).or(block);
+                }
+            }
             for r in mentions {
                 let label = if text.as_bytes().get(r.end) == Some(&b'-')
                     || (!r.japanese && quasi::used_as_adjective(text, r.start, r.end))
