@@ -19,27 +19,33 @@
 //! parse for a name ending in a file extension that is no top-level
 //! domain). Judgements that repeat are remembered: a report names the same
 //! hosts again and again, so a domain's disposition is kept per thread for
-//! the last 128 names (of up to 62 bytes, kept inline). Measure with `examples/throughput.rs` under
-//! `valgrind --tool=callgrind` (instructions per byte), and confirm with
-//! the criterion bench `compare` in `benches/`.
+//! the last 128 names (of up to 62 bytes, kept inline). Measure with
+//! `examples/throughput.rs` under `valgrind --tool=callgrind`
+//! (instructions per byte), and confirm with the criterion bench `compare`
+//! in `benches/`.
 //!
-//! Where the time goes (dev corpus, 3.7 MB, 19,898 matches; callgrind,
-//! November 2026): about 34 instructions per byte in all (123.6 M; 125.5 M
-//! with the context cues of `cue.rs`, which look at the words next to an
-//! indicator), of which the scan that cuts and classifies segments is about 11 (its own
-//! code, for 98,700 segments: the eight-byte skip over prose, the walk
-//! back to the segment start and the flag loop) and the 46,500 pieces it
-//! hands on are the rest. In wall-clock time (12.4 ms a run), taking
-//! parts out one at a time: the scan with trimming about 5 ms, the pieces
-//! about 7.5 ms, of which dispositions about 1.2 ms and URLs about 1.3 ms.
-//! A URL costs about 7,400 instructions (parse, host domain, disposition),
-//! a new domain about 5,700 (a third of it the disposition lookups), a
-//! file name or path about 2,400, a SHA-1 about 1,800. The 24,800 rejected
-//! pieces cost a few hundred each, the most common being `(e.g.`, `/code`
-//! and other command switches, `[Source]` and code members.
+//! Where the time goes (dev corpus, 3.7 MB, 19,891 matches; callgrind,
+//! November 2026, `extract` and the drop of its result): about 32.7
+//! instructions per byte in all (120.0 M with the context cues of `cue.rs`,
+//! which look at the words next to an indicator; 129.4 M, 35.2 a byte,
+//! before the pair tables, the output's reserve and the rejections below),
+//! of which the scan that cuts and classifies segments is about 10.5 (its
+//! own code, for 98,700 segments: the eight-byte skip over prose, the walk
+//! back to the segment start and the flag loop) and the 42,300 pieces it
+//! hands on (70 M) are most of the rest. In wall-clock time (12.4 ms a
+//! run, before the pair tables), taking parts out one at a time: the scan
+//! with trimming about 5 ms, the pieces about 7.5 ms, of which
+//! dispositions about 1.2 ms and URLs about 1.3 ms. A URL costs about
+//! 7,400 instructions (parse, host domain, disposition), a new domain about
+//! 5,700 (a third of it the disposition lookups), a file name or path
+//! about 2,400, a SHA-1 about 1,800. The 22,400 rejected pieces cost a few
+//! hundred each, the most common being the `)` after a URL, `(e.g.`, a
+//! Markdown link's text (`[Source]`) and code members; a word with a
+//! single `/` (`/code` and other command switches, `N/A`) no longer gets
+//! that far.
 //! The scan's eight-byte loops look the bytes up in pairs (a table of
 //! 65,536 entries for the pairs, one load and an OR per two bytes, about
-//! 1.5 instructions a byte where the byte table took 2.5; 4.8 M fewer on
+//! 1.5 instructions a byte where the byte table took 2.5; 4.7 M fewer on
 //! the dev corpus, and no slower by the clock): a SWAR test on the skip,
 //! tried, costs as much as the lookups it saves, a skip by comparisons
 //! that the compiler does sixteen bytes at a time ran no faster, and pairs
@@ -49,9 +55,9 @@
 //! as its lookups cost; tried again keyed by the piece with the byte on
 //! each side (what trimming, a URL's quote and a domain's next byte read),
 //! in an open-addressing table, it saved 1.2%, not worth marking every
-//! rule that reads further. Searches inside
-//! pieces (brackets, `:`, `cve-`, bracket balance) go eight bytes per
-//! step on `u64` words with zero-byte masks.
+//! rule that reads further. Searches inside pieces (brackets, `:`,
+//! `cve-`, bracket balance) go eight bytes per step on `u64` words with
+//! zero-byte masks.
 
 use std::io::Read;
 
@@ -246,9 +252,8 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Vec<Match> {
         // Reports run to about one indicator per 200 bytes (the dev corpus:
         // one per 185); starting a little above that saves the regrowth,
-        // whose copy of the matches (and the allocator's consolidation of
-        // the freed block) cost about 3 M instructions on the dev corpus,
-        // more than 2% of the extraction.
+        // whose copy of the matches cost about 1.5 M instructions on the
+        // dev corpus, more than 1% of the extraction.
         let mut out = Vec::with_capacity((text.len() / 160).min(1 << 16));
         self.scan(text, 0, &mut |m| out.push(m));
         out
