@@ -1489,7 +1489,9 @@ fn may_be_mac(b: &[u8]) -> bool {
 /// Whether `s` ends with `:` and a port, as every [`HostPort`] does; a
 /// failed parse builds an error.
 fn ends_with_port(s: &str) -> bool {
-    s.rfind(':')
+    // A byte search, as in `FileName`'s parse.
+    s.bytes()
+        .rposition(|b| b == b':')
         .and_then(|c| s.get(c + 1..))
         .is_some_and(|p| crate::types::domain::parse_port(p).is_some())
 }
