@@ -25,14 +25,15 @@
 //! in `benches/`.
 //!
 //! Where the time goes (dev corpus, 3.7 MB, 19,891 matches; callgrind,
-//! November 2026, `extract` and the drop of its result): about 32.7
-//! instructions per byte in all (120.0 M with the context cues of `cue.rs`,
+//! November 2026, `extract` and the drop of its result): about 32
+//! instructions per byte in all (117.6 M with the context cues of `cue.rs`,
 //! which look at the words next to an indicator; 129.4 M, 35.2 a byte,
-//! before the pair tables, the output's reserve and the rejections below),
-//! of which the scan that cuts and classifies segments is about 10.5 (its
-//! own code, for 98,700 segments: the eight-byte skip over prose, the walk
-//! back to the segment start and the flag loop) and the 42,300 pieces it
-//! hands on (70 M) are most of the rest. In wall-clock time (12.4 ms a
+//! before the pair tables, the output's reserve, the rejections below and
+//! byte searches in place of `char` patterns in the parses), of which the
+//! scan that cuts and classifies segments is about 10.8 (its own code, for
+//! 98,700 segments: the eight-byte skip over prose, the walk back to the
+//! segment start and the flag loop) and the 42,300 pieces it hands on
+//! (67.6 M) are most of the rest. In wall-clock time (12.4 ms a
 //! run, before the pair tables), taking parts out one at a time: the scan
 //! with trimming about 5 ms, the pieces about 7.5 ms, of which
 //! dispositions about 1.2 ms and URLs about 1.3 ms. A URL costs about
