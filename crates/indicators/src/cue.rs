@@ -11,7 +11,7 @@
 //! a match judged an indicator of a kind some cue can turn, so on most
 //! matches it costs a kind test and a look at the byte or word next to it;
 //! there is no pass over the text. On the dev corpus (callgrind, 19,893
-//! matches) the cues cost about 0.9 M instructions of 125.5 M (0.7 %):
+//! matches) the cues cost about 0.9 M instructions of 117.6 M (0.8 %):
 //! about half is the gate [`may_turn`] on every indicator, the rest the
 //! 3,764 calls of [`refine`] it lets through.
 

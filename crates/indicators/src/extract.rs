@@ -19,32 +19,46 @@
 //! parse for a name ending in a file extension that is no top-level
 //! domain). Judgements that repeat are remembered: a report names the same
 //! hosts again and again, so a domain's disposition is kept per thread for
-//! the last 128 names. Measure with `examples/throughput.rs` under
-//! `valgrind --tool=callgrind` (instructions per byte), and confirm with
-//! the criterion bench `compare` in `benches/`.
+//! the last 128 names (of up to 62 bytes, kept inline). Measure with
+//! `examples/throughput.rs` under `valgrind --tool=callgrind`
+//! (instructions per byte), and confirm with the criterion bench `compare`
+//! in `benches/`.
 //!
-//! Where the time goes (dev corpus, 3.7 MB, 19,898 matches; callgrind,
-//! November 2026): about 34 instructions per byte in all (123.6 M; 125.5 M
-//! with the context cues of `cue.rs`, which look at the words next to an
-//! indicator), of which the scan that cuts and classifies segments is about 11 (its own
-//! code, for 98,700 segments: the eight-byte skip over prose, the walk
-//! back to the segment start and the flag loop) and the 46,500 pieces it
-//! hands on are the rest. In wall-clock time (12.4 ms a run), taking
-//! parts out one at a time: the scan with trimming about 5 ms, the pieces
-//! about 7.5 ms, of which dispositions about 1.2 ms and URLs about 1.3 ms.
-//! A URL costs about 7,400 instructions (parse, host domain, disposition),
-//! a new domain about 5,700 (a third of it the disposition lookups), a
-//! file name or path about 2,400, a SHA-1 about 1,800. The 24,800 rejected
-//! pieces cost a few hundred each, the most common being `(e.g.`, `/code`
-//! and other command switches, `[Source]` and code members.
-//! The scan's byte loops are near what scalar code does per byte (a table
-//! lookup and an OR, about 2.5 instructions): a SWAR test on the skip,
-//! tried, costs as much as the lookups it saves, and a skip by
-//! comparisons that the compiler does sixteen bytes at a time ran no
-//! faster. A per-scan memory of segments (a third of the pieces repeat)
-//! saved about as much in `piece` as its lookups cost. Searches inside
-//! pieces (brackets, `:`, `cve-`, bracket balance) go eight bytes per
-//! step on `u64` words with zero-byte masks.
+//! Where the time goes (dev corpus, 3.7 MB, 19,891 matches; callgrind,
+//! November 2026, `extract` and the drop of its result): about 32
+//! instructions per byte in all (117.6 M with the context cues of `cue.rs`,
+//! which look at the words next to an indicator; 129.4 M, 35.2 a byte,
+//! before the pair tables, the output's reserve, the rejections below and
+//! byte searches in place of `char` patterns in the parses), of which the
+//! scan that cuts and classifies segments is about 10.8 (its own code, for
+//! 98,700 segments: the eight-byte skip over prose, the walk back to the
+//! segment start and the flag loop) and the 42,300 pieces it hands on
+//! (67.6 M) are most of the rest. In wall-clock time (12.4 ms a
+//! run, before the pair tables), taking parts out one at a time: the scan
+//! with trimming about 5 ms, the pieces about 7.5 ms, of which
+//! dispositions about 1.2 ms and URLs about 1.3 ms. A URL costs about
+//! 7,400 instructions (parse, host domain, disposition), a new domain about
+//! 5,700 (a third of it the disposition lookups), a file name or path
+//! about 2,400, a SHA-1 about 1,800. The 22,400 rejected pieces cost a few
+//! hundred each, the most common being the `)` after a URL, `(e.g.`, a
+//! Markdown link's text (`[Source]`) and code members; a word with a
+//! single `/` (`/code` and other command switches, `N/A`) no longer gets
+//! that far.
+//! The scan's eight-byte loops look the bytes up in pairs (a table of
+//! 65,536 entries for the pairs, one load and an OR per two bytes, about
+//! 1.5 instructions a byte where the byte table took 2.5; 4.7 M fewer on
+//! the dev corpus, and no slower by the clock): a SWAR test on the skip,
+//! tried, costs as much as the lookups it saves, a skip by comparisons
+//! that the compiler does sixteen bytes at a time ran no faster, and pairs
+//! in the loops' last few bytes (and in the walk back to a segment's
+//! start) cost more in set-up than they saved. A per-scan memory of
+//! segments (a third of the pieces repeat) saved about as much in `piece`
+//! as its lookups cost; tried again keyed by the piece with the byte on
+//! each side (what trimming, a URL's quote and a domain's next byte read),
+//! in an open-addressing table, it saved 1.2%, not worth marking every
+//! rule that reads further. Searches inside pieces (brackets, `:`,
+//! `cve-`, bracket balance) go eight bytes per step on `u64` words with
+//! zero-byte masks.
 
 use std::io::Read;
 
@@ -238,8 +252,10 @@ impl Extractor {
     /// see [`ExtractorBuilder::nested_ids`]).
     pub fn extract(&self, text: &str) -> Vec<Match> {
         // Reports run to about one indicator per 200 bytes (the dev corpus:
-        // one per 190); starting near that saves most regrowth.
-        let mut out = Vec::with_capacity((text.len() / 256).min(1 << 16));
+        // one per 185); starting a little above that saves the regrowth,
+        // whose copy of the matches cost about 1.5 M instructions on the
+        // dev corpus, more than 1% of the extraction.
+        let mut out = Vec::with_capacity((text.len() / 160).min(1 << 16));
         self.scan(text, 0, &mut |m| out.push(m));
         out
     }
@@ -366,7 +382,10 @@ impl Extractor {
             // its last few bytes.
             let mut flags = 0u16;
             while let Some(chunk) = bytes.get(i..i + 8) {
-                let f = chunk.iter().fold(0u16, |acc, &b| acc | flags_of(b));
+                // Two bytes per lookup, as in `next_interesting`.
+                let f = chunk.chunks_exact(2).fold(0u16, |acc, pair| {
+                    acc | pair_flags(<[u8; 2]>::try_from(pair).map_or(0, u16::from_le_bytes))
+                });
                 if f & (F_SEP | F_NONASCII) != 0 {
                     break;
                 }
@@ -1218,10 +1237,11 @@ impl Extractor {
             return self.make(ctx, 0, ctx.raw.len(), Indicator::Ipv4(ip.into()), r.defanged);
         }
         // A last label that is a file extension but no top-level domain
-        // (`lsass.dmp`, `mimikatz.exe`) makes every name parse fail: go
-        // straight to file names.
+        // (`lsass.dmp`, `mimikatz.exe`), or one ASCII byte (`e.g`, `i.e`,
+        // `Linux/Moose.H`: no suffix in the list is one byte), makes every
+        // name parse fail: go straight to file names.
         let last = tb.rsplit(|&b| b == b'.').next().unwrap_or_default();
-        if is_non_tld_extension(last) {
+        if is_non_tld_extension(last) || matches!(last, [b] if b.is_ascii()) {
             return self.file_name(ctx);
         }
         // An ASCII character outside letters, digits, `-`, `_` and `.`
@@ -1231,7 +1251,7 @@ impl Extractor {
             if self.domain_ok(ctx, &d, r.defanged) {
                 return self.make(ctx, 0, ctx.raw.len(), Indicator::Domain(d), r.defanged);
             }
-            if d.labels().count() == 2
+            if has_two_labels(&d)
                 && FILE_LIKE_TLDS.contains(&d.public_suffix())
                 && !is_punycode_label(ctx.raw)
             {
@@ -1350,7 +1370,7 @@ impl Extractor {
             return true;
         }
         let raw = ctx.raw;
-        let two = d.labels().count() == 2;
+        let two = has_two_labels(d);
         // A file name with a top-level-domain extension: invoice.zip. A
         // Punycode label is a domain's (`xn--patnoci-online-gnc81b.pl`).
         if two && FILE_LIKE_TLDS.contains(&d.public_suffix()) && !is_punycode_label(raw) {
@@ -1358,7 +1378,9 @@ impl Extractor {
         }
         // Code members: document.cookie, System.Net, os.path.join(…).
         let labels = || raw.as_bytes().split(|&b| b == b'.');
-        let first = raw.get(..raw.find('.').unwrap_or(raw.len())).unwrap_or_default();
+        let first = raw
+            .get(..find_byte_from(raw.as_bytes(), 0, b'.').unwrap_or(raw.len()))
+            .unwrap_or_default();
         if two && is_listed_word(&CODE_OBJECT_KEYS, first) {
             return false;
         }
@@ -1470,7 +1492,9 @@ fn may_be_mac(b: &[u8]) -> bool {
 /// Whether `s` ends with `:` and a port, as every [`HostPort`] does; a
 /// failed parse builds an error.
 fn ends_with_port(s: &str) -> bool {
-    s.rfind(':')
+    // A byte search, as in `FileName`'s parse.
+    s.bytes()
+        .rposition(|b| b == b':')
         .and_then(|c| s.get(c + 1..))
         .is_some_and(|p| crate::types::domain::parse_port(p).is_some())
 }
@@ -1744,6 +1768,20 @@ const CLASS: [u8; 256] = {
     t
 };
 
+/// [`CLASS`] of two bytes at once, indexed by the pair read as a
+/// little-endian `u16`: the skip over prose looks up each pair once.
+// As for CLASS: indexing in a const initialiser cannot panic at run time.
+#[allow(clippy::indexing_slicing)]
+static PAIR_CLASS: [u8; 1 << 16] = {
+    let mut t = [0u8; 1 << 16];
+    let mut i = 0;
+    while i < 1 << 16 {
+        t[i] = CLASS[i & 0xff] | CLASS[i >> 8];
+        i += 1;
+    }
+    t
+};
+
 const F_DOT: u16 = 1;
 const F_COLON: u16 = 2;
 const F_AT: u16 = 4;
@@ -1806,6 +1844,32 @@ const FLAGS: [u16; 256] = {
     t
 };
 
+/// [`FLAGS`] of two bytes at once, indexed by the pair read as a
+/// little-endian `u16`: the segment loop looks up each pair once.
+// As for CLASS: indexing in a const initialiser cannot panic at run time.
+#[allow(clippy::indexing_slicing)]
+static PAIR_FLAGS: [u16; 1 << 16] = {
+    let mut t = [0u16; 1 << 16];
+    let mut i = 0;
+    while i < 1 << 16 {
+        t[i] = FLAGS[i & 0xff] | FLAGS[i >> 8];
+        i += 1;
+    }
+    t
+};
+
+/// The flags of the two bytes of `pair` (little-endian), ORed.
+#[inline]
+fn pair_flags(pair: u16) -> u16 {
+    PAIR_FLAGS.get(usize::from(pair)).copied().unwrap_or(F_SEP)
+}
+
+/// The classes of the two bytes of `pair` (little-endian), ORed.
+#[inline]
+fn pair_class(pair: u16) -> u8 {
+    PAIR_CLASS.get(usize::from(pair)).copied().unwrap_or(INTERESTING | SEP)
+}
+
 #[inline]
 fn flags_of(b: u8) -> u16 {
     FLAGS.get(usize::from(b)).copied().unwrap_or(F_NOT_HEX)
@@ -1827,7 +1891,10 @@ fn next_interesting(bytes: &[u8], from: usize) -> usize {
     let mut chunks = rest.chunks_exact(8);
     let mut pos = from;
     for chunk in chunks.by_ref() {
-        let any = chunk.iter().fold(0u8, |acc, &b| acc | class_of(b));
+        // Two bytes per lookup: four loads and ORs instead of eight.
+        let any = chunk.chunks_exact(2).fold(0u8, |acc, pair| {
+            acc | pair_class(<[u8; 2]>::try_from(pair).map_or(0, u16::from_le_bytes))
+        });
         if any & INTERESTING != 0 {
             break;
         }
@@ -2099,16 +2166,22 @@ const MAY_HOLD: u16 =
 const DIGITS_NEED: u16 = MAY_HOLD & !F_DIGIT | F_ALPHA | F_EQ;
 
 /// Whether `piece` must find nothing in the ASCII segment `seg`, whose
-/// byte flags are `flags`, for one of two cheap reasons:
+/// byte flags are `flags`, for one of three cheap reasons:
 /// - brackets alone (`[Valid`, `#{cred_file}`, `(hashes`) mark something
 ///   only as a spelled-out dot (`[dot]`, `(dot)`); without one `piece`
 ///   calls the segment a plain word;
+/// - a single `/` among letters and unmarked punctuation (`/code`, `/f`,
+///   `N/A`, `and/or`, about 3,000 pieces on the dev corpus): of the kinds
+///   a `/` alone allows, a path needs two and the others a digit;
 /// - without the punctuation that trimming always drops (`#9:`,
 ///   `Platforms:**`, `**auto_generated_guid:**`), the segment lacks
 ///   [`MAY_HOLD`] or [`DIGITS_NEED`] bytes.
 #[inline(always)]
 fn holds_no_kind(seg: &[u8], flags: u16) -> bool {
     if flags & MAY_HOLD == F_BRACKET && !bracket_markers(seg).dot {
+        return true;
+    }
+    if flags & MAY_HOLD == F_SLASH && count_byte(seg, b'/') == 1 {
         return true;
     }
     if !seg.last().is_some_and(|&b| matches!(b, b':' | b'*' | b'.' | b'_')) {
@@ -2168,9 +2241,10 @@ fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         start += 1;
     }
     // A Windows name may end in `+` (`C:\Program Files\Notepad++`), unless
-    // `+` opened the piece too; no other kind does.
-    let windows =
-        !wrapped && find_byte_from(b.get(start..end).unwrap_or_default(), 0, b'\\').is_some();
+    // `+` opened the piece too; no other kind does. Looked for only at a
+    // `+` (the search cost a tenth of the trimming): the bytes trimmed
+    // before it are no `\`, so the piece left holds the same ones.
+    let windows = |piece: &[u8]| !wrapped && find_byte_from(piece, 0, b'\\').is_some();
     while let Some(&last) = b.get(end.wrapping_sub(1)).filter(|_| end > start) {
         let piece = b.get(start..end).unwrap_or_default();
         let drop = match last {
@@ -2178,7 +2252,7 @@ fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
             // Base64 padding or an empty value ends a URL's query
             // (`?u=ZmluYW5jZQ==`, `?emp=`); elsewhere `=` is markup.
             b'=' => find_byte_from(piece, 0, b'?').is_none(),
-            b'+' => !windows,
+            b'+' => !windows(piece),
             b')' => unbalanced(piece, b'(', b')'),
             b']' => unbalanced(piece, b'[', b']'),
             b'}' => unbalanced(piece, b'{', b'}'),
@@ -2206,6 +2280,12 @@ fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         end -= 1;
     }
     (start, end)
+}
+
+/// Whether `d` has two labels (`evil.com`): one dot, counted eight bytes
+/// per step, where `labels().count()` ran a `char` searcher per label.
+fn has_two_labels(d: &Domain) -> bool {
+    count_byte(d.as_str().as_bytes(), b'.') == 1
 }
 
 /// Whether the first label of `name` is written in Punycode (`xn--`).
@@ -2812,7 +2892,9 @@ pub(crate) fn is_user_content(host: &str, path: &str) -> bool {
         || (["github.com", "gitlab.com", "bitbucket.org"]
             .iter()
             .any(|h| is_same_or_subdomain(host, h))
-            && ["/releases/download/", "/raw/", "/-/raw/"].iter().any(|p| path.contains(p)))
+            && ["/releases/download/", "/raw/", "/-/raw/"]
+                .iter()
+                .any(|p| find_seq(path.as_bytes(), p.as_bytes()).is_some()))
 }
 
 /// `host` is one of `set` or a subdomain of one: each of its suffixes that
@@ -2947,7 +3029,21 @@ fn reference_like_url(u: &Url, d: &Domain) -> bool {
         || find_seq(path.as_bytes(), b"/psirt/").is_some()
         || find_seq(path.as_bytes(), b"/advisories/").is_some()
         || find_seq(path.as_bytes(), b"/security-advisories/").is_some()
-        || path.as_bytes().windows(9).any(|w| w.eq_ignore_ascii_case(b"changelog"))
+        || has_changelog(path.as_bytes())
+}
+
+/// Whether `path` holds `changelog`, any case: a look at each `c` or `C`
+/// (found eight bytes per step) instead of a comparison at every position
+/// (which cost most of [`reference_like_url`]).
+fn has_changelog(path: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(p) = find_any_from(path, from, [b'c', b'C', b'c']) {
+        if path.get(p..p + 9).is_some_and(|w| w.eq_ignore_ascii_case(b"changelog")) {
+            return true;
+        }
+        from = p + 1;
+    }
+    false
 }
 
 /// [`EMPTY_HASHES`] parsed once, so that checking a match compares digests
@@ -2980,7 +3076,11 @@ fn known_ip(ip: std::net::IpAddr) -> Disposition {
 pub(crate) fn domain_disposition(name: &str, registrable: &str) -> Disposition {
     use std::hash::BuildHasher;
     const SLOTS: usize = 128;
-    type Slots = Vec<Option<(Box<str>, Disposition)>>;
+    // Names are kept inline, up to this length (longer ones are judged
+    // each time): a boxed copy per judgement cost an allocation and a
+    // free, most names being new (2,052 of the dev corpus's 2,125).
+    const NAME_MAX: usize = 62;
+    type Slots = Vec<Option<([u8; NAME_MAX], u8, Disposition)>>;
     thread_local! {
         static RECENT: std::cell::RefCell<Slots> = std::cell::RefCell::new(vec![None; SLOTS]);
     }
@@ -2988,14 +3088,18 @@ pub(crate) fn domain_disposition(name: &str, registrable: &str) -> Disposition {
     let slot = (hash as usize) % SLOTS;
     RECENT.with(|recent| {
         let mut recent = recent.borrow_mut();
-        if let Some(Some((n, d))) = recent.get(slot) {
-            if **n == *name {
+        if let Some(Some((n, len, d))) = recent.get(slot) {
+            if n.get(..usize::from(*len)) == Some(name.as_bytes()) {
                 return *d;
             }
         }
         let d = judge_domain(name, registrable);
-        if let Some(entry) = recent.get_mut(slot) {
-            *entry = Some((name.into(), d));
+        let mut kept = [0u8; NAME_MAX];
+        if let (Some(entry), Some(dst), Ok(len)) =
+            (recent.get_mut(slot), kept.get_mut(..name.len()), u8::try_from(name.len()))
+        {
+            dst.copy_from_slice(name.as_bytes());
+            *entry = Some((kept, len, d));
         }
         d
     })
@@ -3023,9 +3127,14 @@ fn judge_domain(name: &str, registrable: &str) -> Disposition {
     // Popularity vouches for a registrable domain, not for names handed
     // out under a shared suffix (`x.github.io` has its own registrable).
     let exact = known.domain_categories_exact(registrable);
+    // A name that is its own registrable domain (most are) has those
+    // categories already.
+    let exact_name = || {
+        if name == registrable { exact } else { known.domain_categories_exact(name) }
+    };
     if under_any(name, host_set(&BENIGN_SET, BENIGN_DOMAINS))
         || [Category::TopDomain, Category::UrlShortener].iter().any(|&c| exact.contains(c))
-        || known.domain_categories_exact(name).contains(Category::FalsePositive)
+        || exact_name().contains(Category::FalsePositive)
     {
         Disposition::Benign
     } else {
@@ -3217,6 +3326,18 @@ mod tests {
             }
         }
 
+        /// `holds_no_kind`'s single slash: `piece` finds nothing either.
+        #[test]
+        fn a_single_slash_among_letters_is_no_piece(
+            s in "[a-zA-Z!#$%&'*+=?_~()\\]}-]{0,8}/[a-zA-Z!#$%&'*+=?_~()\\]}-]{0,8}"
+        ) {
+            let flags = s.bytes().fold(0u16, |f, b| f | flags_of(b));
+            if holds_no_kind(s.as_bytes(), flags) {
+                prop_assert!(Extractor::new().piece(&s, 0, s.len(), Some(flags)).is_none());
+                prop_assert!(Extractor::new().piece(&s, 0, s.len(), None).is_none());
+            }
+        }
+
         /// The scanner skips these segments without calling `piece`.
         #[test]
         fn digits_among_unmarked_punctuation_are_no_piece(s in "[0-9!#$%&')*+?\\]_}~-]{1,70}") {
@@ -3283,8 +3404,37 @@ mod tests {
         }
 
         #[test]
+        fn has_changelog_agrees_with_the_windows(p in "([/a-z]|[cC]|[hH]ange[lL]og|ChangeLo|/changelog){0,12}") {
+            let windows = p.as_bytes().windows(9).any(|w| w.eq_ignore_ascii_case(b"changelog"));
+            prop_assert_eq!(has_changelog(p.as_bytes()), windows);
+        }
+
+        #[test]
         fn lower_key_of_words(w in "[a-zA-Z0-9_.-]{0,17}") {
             prop_assert_eq!(lower_key(w.as_bytes()), packed(w.as_bytes(), true, 16));
+        }
+    }
+
+    /// `dotted` skips the name parse when the last label is one ASCII
+    /// byte.
+    #[test]
+    fn no_domain_ends_in_a_one_byte_label() {
+        for b in 0x20..0x80u8 {
+            let c = char::from(b);
+            for name in [format!("e.{c}"), format!("evil-host.example.{c}"), format!("例え.{c}")]
+            {
+                assert!(Domain::parse_quiet(&name).is_none(), "{name:?}");
+            }
+        }
+    }
+
+    /// The scanner's eight-byte loops look bytes up in pairs.
+    #[test]
+    fn pair_tables_are_the_byte_tables_ored() {
+        for pair in 0..=u16::MAX {
+            let [a, b] = pair.to_le_bytes();
+            assert_eq!(pair_flags(pair), flags_of(a) | flags_of(b), "{pair:#x}");
+            assert_eq!(pair_class(pair), class_of(a) | class_of(b), "{pair:#x}");
         }
     }
 
