@@ -4,9 +4,10 @@
 //! incident: the accounting clerk who opened the mail, the IT manager, the
 //! person to contact. Their names narrow the victim down as much as its
 //! own name does, and a profile rarely lists every employee. Names are
-//! found by the words around them, never by a list of names (the one
-//! exception is a speaker at the start of a chat line, where no word
-//! stands around the name: see [`crate::speakers`]):
+//! found by the words around them, never by a list of names (the
+//! exceptions, where no word stands around a name, are in
+//! [`crate::speakers`]: a speaker at the start of a chat line, a full name
+//! in romaji, a family name before a particle):
 //!
 //! - Japanese honorifics after a name, glued or after a space: `佐々木様`,
 //!   `田中 健一さん`, `山口 様`, `山本氏`, `高橋殿`, and the romanised

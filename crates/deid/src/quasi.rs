@@ -313,8 +313,10 @@ pub(crate) struct ProfileRegion {
 const UNIT_KINDS: &[char] = &['市', '区', '郡', '町', '村'];
 
 /// Municipal names too common as words to stand for a place alone
-/// (`中央区` → `中央`).
-const COMMON_TOWN_NAMES: &[&str] = &["中央", "本町", "新町", "大町", "central", "chuo"];
+/// (`中央区` → `中央`), and the country a region may end with
+/// (`Sayama, Saitama, Japan`), which is no municipality.
+const COMMON_TOWN_NAMES: &[&str] =
+    &["中央", "本町", "新町", "大町", "日本", "central", "chuo", "japan", "nippon", "jp"];
 
 /// The English kinds after a municipality's name (`Sayama City`,
 /// `Sayama-shi`).
@@ -1288,6 +1290,7 @@ mod stem_tests {
             }
         );
         assert_eq!(profile_region("埼玉県").towns, Vec::<String>::new());
+        assert_eq!(profile_region("Sayama, Saitama, Japan").towns, ["sayama"]);
         assert_eq!(profile_region("埼玉県狭山市; Sayama, Saitama").towns, ["sayama", "狭山"]);
         // A city is no prefecture; nor is anything else.
         assert_eq!(prefecture_stem("仙台"), None);
