@@ -24,6 +24,7 @@
 //! and a pair with a word of an organisation or a place (`Honda Motor`,
 //! `Ueno Station`) is not a person.
 
+use crate::people::{is_hiragana, is_kanji};
 use crate::scan::Span;
 
 /// Common Japanese family names in kanji, sorted (code point order).
@@ -372,11 +373,13 @@ fn speaker_of_line(text: &str, start: usize, end: usize) -> Option<Span> {
     let span = |(s, e): (usize, usize)| Span { start: start + at + s, end: start + at + e };
     // Nearly every line is decided by the byte it starts with: a label
     // starts with a bracket, a capital or a CJK character.
-    match rest.as_bytes().first()? {
-        b'[' | b'<' | 0xE3 | 0xEF if bracketed(rest).is_some() => {
-            let (open, inner) = bracketed(rest)?;
-            person(inner).map(|(s, e)| span((s + open, e + open)))
+    let first = *rest.as_bytes().first()?;
+    if matches!(first, b'[' | b'<' | 0xE3 | 0xEF) {
+        if let Some((open, inner)) = bracketed(rest) {
+            return person(inner).map(|(s, e)| span((s + open, e + open)));
         }
+    }
+    match first {
         b'A'..=b'Z' => {
             // One or two words glued to their colon (`goto :eof` is code),
             // maybe with a role in brackets between (`Sato (SOC):`).
@@ -611,16 +614,10 @@ fn capitalised(w: &str) -> bool {
             || rest.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
-fn is_kanji(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々')
-}
-
-fn is_hiragana(c: char) -> bool {
-    matches!(c, '\u{3041}'..='\u{3096}')
-}
-
+/// Hiragana, or katakana with the long vowel mark (without the middle dot
+/// and the half-width forms `crate::people` also takes as name letters).
 fn is_kana(c: char) -> bool {
-    matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | 'ー')
+    is_hiragana(c) || matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー')
 }
 
 #[cfg(test)]
