@@ -412,6 +412,11 @@ fn name_words(s: &str) -> Vec<String> {
     out
 }
 
+/// The most letters a name has that an ordinary word can meet through the
+/// `l` look-alike of its `i` ([`Matcher::short_name_by_chance`]): `Wei`,
+/// `Ali`, `Mei`, `Rin` and `Kiri` are, `Kirishima` is not.
+const SHORT_NAME: usize = 4;
+
 /// Builds the automaton.
 #[derive(Default)]
 struct Collector {
@@ -422,6 +427,11 @@ struct Collector {
     shrunk: Vec<(String, usize)>,
     /// Keys some term has at its full length (`WE` as an abbreviation).
     whole: std::collections::HashSet<String>,
+    /// The keys of short names and account names with an `i`, with the
+    /// names' keys that keep `l` apart ([`Matcher::short_name_by_chance`]).
+    l_for_i: Vec<(String, Vec<String>)>,
+    /// The keys of the other short terms.
+    not_l_for_i: std::collections::HashSet<String>,
 }
 
 impl Collector {
@@ -455,15 +465,28 @@ impl Collector {
                 self.whole.insert(k.clone());
             }
             let tk = token_key(s);
+            // Without merges (`r-nj` is not `mj`) and without romanisation
+            // (`m-bd` split by a separator is romanised part by part).
+            let spaced: String = s.chars().flat_map(|c| [c, '-']).collect();
+            let (sk, stk) = (key(&spaced), token_key(&spaced));
+            let person = matches!(kind, TermKind::Person | TermKind::Username);
+            if person && letters <= SHORT_NAME && s.contains(['i', 'I']) {
+                let apart = [s, spaced.as_str()]
+                    .into_iter()
+                    .flat_map(|v| [l_apart(v, key), l_apart(v, token_key)])
+                    .collect::<Vec<_>>();
+                for k in [&k, &tk, &sk, &stk] {
+                    self.l_for_i.push((k.clone(), apart.clone()));
+                }
+            } else {
+                self.not_l_for_i.extend([&k, &tk, &sk, &stk].map(String::clone));
+            }
             if tk.chars().count() >= 2 {
                 self.bounded.push((tk, kind));
             }
             self.bounded.push((k, kind));
-            // Without merges (`r-nj` is not `mj`) and without romanisation
-            // (`m-bd` split by a separator is romanised part by part).
-            let spaced: String = s.chars().flat_map(|c| [c, '-']).collect();
-            self.bounded.push((key(&spaced), kind));
-            self.bounded.push((token_key(&spaced), kind));
+            self.bounded.push((sk, kind));
+            self.bounded.push((stk, kind));
         } else {
             self.whole.insert(k.clone());
             let spaced: String = s.chars().flat_map(|c| [c, '-']).collect();
@@ -903,8 +926,11 @@ pub(crate) struct Matcher {
     /// Keys the look-alike check compares registrable labels against.
     pub(crate) lookalike: crate::lookalike::Lookalikes,
     /// Short keys shorter than their terms' letters, with the fewest
-    /// letters a term of that key has ([`Matcher::fewer_letters_than_key`]).
+    /// letters a term of that key has ([`Matcher::short_name_by_chance`]).
     shrunk: std::collections::HashMap<String, usize>,
+    /// The keys of short names and account names with an `i`, with the keys
+    /// of those names that keep `l` apart ([`Matcher::short_name_by_chance`]).
+    l_for_i: std::collections::HashMap<String, Vec<String>>,
     /// How far each piece of a text reaches into the next, in bytes the key
     /// views read ([`reach_past`]): enough for the longest key written in
     /// its longest form.
@@ -1045,6 +1071,19 @@ impl Matcher {
         // A key that a term also has at its full length (`WE` as an
         // abbreviation) stands for that term: every hit of it goes.
         shrunk.retain(|k, _| !c.whole.contains(k));
+        let mut l_for_i: std::collections::HashMap<String, Vec<String>> =
+            std::collections::HashMap::new();
+        for (k, apart) in std::mem::take(&mut c.l_for_i) {
+            let e = l_for_i.entry(k).or_default();
+            for a in apart {
+                if !e.contains(&a) {
+                    e.push(a);
+                }
+            }
+        }
+        // A key that a term of another kind or without an `i` also has
+        // (`WELL` as an abbreviation) stands for that term: every hit goes.
+        l_for_i.retain(|k, _| !c.not_l_for_i.contains(k));
         let (ac, terms) = automaton(c.bounded, c.free)?;
         let longest = ac.as_ref().map_or(1, |auto| with_auto!(auto, a => a.max_pattern_len()));
         let ring = longest.max(1).next_power_of_two();
@@ -1076,20 +1115,43 @@ impl Matcher {
             small_service_dfa,
             lookalike,
             shrunk,
+            l_for_i,
             overlap,
         })
     }
 
-    /// Whether `raw`, a hit's text, has fewer letters than every term whose
-    /// key it matched, when that key is one the romanisation shortened: a
-    /// person romanised `Wei` has the key `we` (`ei` is a long `e`), and the
-    /// word `we` is not that name. Such a hit is chance.
-    pub(crate) fn fewer_letters_than_key(&self, raw: &str) -> bool {
-        if self.shrunk.is_empty() {
+    /// Whether `raw`, a hit's text, is an ordinary word that met a short
+    /// name only through the key. Such a hit is chance:
+    /// - it has fewer letters than every term whose key it matched, when
+    ///   that key is one the romanisation shortened: a person romanised
+    ///   `Wei` has the key `we` (`ei` is a long `e`), and the word `we` is
+    ///   not that name;
+    /// - it meets a short name with an `i` only by reading an `l` of its own
+    ///   as that `i` (the key reads `i` as `l`, its look-alike in most
+    ///   fonts): `well` and `we'll` are no more `Wei` than `we` is, nor
+    ///   `all` `Ali`. In a name this short an `l` for an `i` is an English
+    ///   word far more often than a disguise; a digit look-alike (`We1`)
+    ///   still meets the name, and so does a name's own `l` (`Li`).
+    pub(crate) fn short_name_by_chance(&self, raw: &str) -> bool {
+        if self.shrunk.is_empty() && self.l_for_i.is_empty() {
             return false;
         }
+        let k = key(raw);
         let letters = raw.chars().filter(|c| c.is_alphanumeric()).count();
-        self.shrunk.get(&key(raw)).is_some_and(|&n| letters < n)
+        if self.shrunk.get(&k).is_some_and(|&n| letters < n) {
+            return true;
+        }
+        if !raw.contains(['l', 'L']) {
+            return false;
+        }
+        let tk = token_key(raw);
+        let names: Vec<&Vec<String>> =
+            [&k, &tk].into_iter().filter_map(|k| self.l_for_i.get(k)).collect();
+        if names.is_empty() {
+            return false;
+        }
+        let own = [l_apart(raw, key), l_apart(raw, token_key)];
+        names.into_iter().all(|apart| !own.iter().any(|o| apart.contains(o)))
     }
 
     /// How many keys the automata hold.
@@ -1521,6 +1583,14 @@ pub(crate) fn proxy_host(v: &str) -> String {
     v.to_lowercase()
 }
 
+/// `view` (a key) of `s` with every `l` written as `q`, a letter that
+/// neither the look-alikes nor the romanisation touch, so that `l` no
+/// longer meets `i`: `Wei` and `Well` have one key (`we`, and `wel` with
+/// each letter on its own), but here `we` and `weqq`.
+fn l_apart(s: &str, view: fn(&str) -> String) -> String {
+    view(&s.replace(['l', 'L'], "q"))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -1534,14 +1604,50 @@ mod tests {
         let m = |json: &str| Matcher::new(&Profile::from_json(json).unwrap()).unwrap();
         // `Wei` has the key `we`: the word `we` has fewer letters.
         let wei = m(r#"{"people": [{"romaji": "Chen Wei"}]}"#);
-        assert!(wei.fewer_letters_than_key("we"));
-        assert!(wei.fewer_letters_than_key("We"));
-        assert!(!wei.fewer_letters_than_key("Wei"));
-        assert!(!wei.fewer_letters_than_key("W e i"));
-        assert!(!wei.fewer_letters_than_key("Chen"));
+        assert!(wei.short_name_by_chance("we"));
+        assert!(wei.short_name_by_chance("We"));
+        assert!(!wei.short_name_by_chance("Wei"));
+        assert!(!wei.short_name_by_chance("W e i"));
+        assert!(!wei.short_name_by_chance("Chen"));
         // A term with that key at its full length stands for every hit.
         let both = m(r#"{"abbreviations": ["WE"], "people": [{"romaji": "Chen Wei"}]}"#);
-        assert!(!both.fewer_letters_than_key("we"));
+        assert!(!both.short_name_by_chance("we"));
+    }
+
+    #[test]
+    fn an_english_word_that_meets_a_short_name_only_through_l_for_i_is_not_it() {
+        let m = |json: &str| Matcher::new(&Profile::from_json(json).unwrap()).unwrap();
+        let wei = m(r#"{"people": [{"romaji": "Wei Zhang"}, {"romaji": "Ali Khan"}]}"#);
+        // The matcher finds every one of these.
+        for w in ["well", "Well", "We'll", "WELL", "W e l", "all", "Wei", "We1", "WeI", "Ali"] {
+            assert!(!wei.hits_in(w).is_empty(), "{w}");
+        }
+        for w in ["well", "Well", "We'll", "WELL", "W e l", "all", "All"] {
+            assert!(wei.short_name_by_chance(w), "{w}");
+        }
+        // Spellings of the name itself, and a digit in place of its `i`.
+        for w in ["Wei", "wei", "WEI", "WeI", "W e i", "We1", "Ali", "ALI", "A l i"] {
+            assert!(!wei.short_name_by_chance(w), "{w}");
+        }
+        // A name's own `l` is no look-alike.
+        let li = m(r#"{"people": [{"romaji": "Lin Na"}]}"#);
+        for w in ["Lin", "LIN", "lin"] {
+            assert!(!li.hits_in(w).is_empty(), "{w}");
+            assert!(!li.short_name_by_chance(w), "{w}");
+        }
+        // A short account name too (`wei`, as people name their accounts).
+        let user = m(r#"{"people": [{"romaji": "Zhang Wei", "usernames": ["wei"]}]}"#);
+        for w in ["well", "Well", "We'll"] {
+            assert!(!user.hits_in(w).is_empty(), "{w}");
+            assert!(user.short_name_by_chance(w), "{w}");
+        }
+        assert!(!user.short_name_by_chance("wei"));
+        // Another short term with the key stands for every hit.
+        let abbr = m(r#"{"abbreviations": ["WELL"], "people": [{"romaji": "Wei Zhang"}]}"#);
+        assert!(!abbr.short_name_by_chance("Well"));
+        // Long names keep every look-alike: they are not ordinary words.
+        let long = m(r#"{"people": [{"romaji": "Kirishima Taro"}]}"#);
+        assert!(!long.short_name_by_chance("Kirlshima"));
     }
 
     /// A profile with long and short terms of every kind the views change:

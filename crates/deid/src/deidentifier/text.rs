@@ -867,14 +867,15 @@ impl Deidentifier {
     /// from the end of one word and the start of the next through a merged
     /// vowel (`ps1) to` read as `ito`, the `1` a look-alike `i`): trimmed of
     /// the merged vowels ([`after_merged_vowels`], [`without_merged_vowels`]),
-    /// it holds no term. `Minatogawa and` trimmed still holds one. And a
-    /// hit with fewer letters than the name whose shortened key it matched
-    /// (`we` for a person romanised `Wei`).
+    /// it holds no term. `Minatogawa and` trimmed still holds one. And an
+    /// ordinary word that meets a short name only through its shortened key
+    /// ([`crate::matcher::Matcher::short_name_by_chance`]: `we`, `well` and
+    /// `we'll` for a person romanised `Wei`).
     pub(super) fn chance(&self, text: &str, s: usize, e: usize) -> bool {
         // (The letters are those of the hit as found: trimmed, `W e i`
         // would lose its own `i`.)
         if chance_hit(text, s, e)
-            || text.get(s..e).is_some_and(|t| self.matcher.fewer_letters_than_key(t))
+            || text.get(s..e).is_some_and(|t| self.matcher.short_name_by_chance(t))
         {
             return true;
         }
