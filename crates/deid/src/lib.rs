@@ -133,6 +133,7 @@ mod rule;
 mod scan;
 mod secret;
 mod speakers;
+mod units;
 
 pub use deidentifier::{Deidentifier, max_output_len};
 pub use error::{BuildError, PolicyError, ProfileError};

@@ -300,6 +300,11 @@ vocabulary! {
             "電話番号", "Phone number",
             "組織や人に結び付く電話番号。", "A telephone number that leads to an organisation or person.",
         },
+        Unit = "<unit>" {
+            "組織内の単位", "Unit",
+            "研究室や学科など、持つ組織が限られ被害組織を絞り込む内部の単位の名前。",
+            "The name of a lab, department or division that few organisations have, narrowing the victim down.",
+        },
     }
 }
 

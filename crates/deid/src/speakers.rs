@@ -416,7 +416,7 @@ pub(crate) fn written_names_in_prose(text: &str) -> Vec<Span> {
 /// Whether `word` (ASCII letters) is a family name of the romanised list:
 /// a look at a 4,096-bit filter first (about one word in fifteen that is
 /// not a name gets past it by chance), then the list.
-fn romanised_family_name(word: &str) -> bool {
+pub(crate) fn romanised_family_name(word: &str) -> bool {
     static FILTER: std::sync::OnceLock<[u64; 64]> = std::sync::OnceLock::new();
     let filter = FILTER.get_or_init(|| {
         let mut f = [0u64; 64];

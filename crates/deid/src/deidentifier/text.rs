@@ -318,6 +318,7 @@ impl Deidentifier {
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::addresses(t)),
             (RuleId::R15, Action::Redact, Placeholder::Address, scan::romanised_addresses),
+            (RuleId::R15, Action::Redact, Placeholder::Unit, |t, _| crate::units::unit_names(t)),
             (RuleId::R10, Action::Redact, Placeholder::VictimId, scan::victim_ids),
             (RuleId::R5, Action::Redact, Placeholder::InternalHost, |_, k| scan::host_values(k)),
             (RuleId::R12, Action::Drop, Placeholder::Metadata, |_, k| scan::metadata_values(k)),
