@@ -49,16 +49,19 @@
 //! - **Cost**: text goes through decoding, two key views streamed into
 //!   the automaton, the scanners (each started from its own cue: digits,
 //!   dots, `:`/`@`, keywords found in one pass) and a last check of the
-//!   output, so it is far slower than extraction: about 414 instructions
+//!   output, so it is far slower than extraction: about 417 instructions
 //!   per byte of the dev corpus with a 10,000-term profile (callgrind; 392
-//!   before the scanners of names without a cue, which cost about 22),
-//!   which ran at 11.1 MiB/s on one core of this workplace's 2.5 GHz
+//!   before the scanners of names without a cue, which cost about 22, and
+//!   the given names and named units, about 3 more), which at 414 ran at
+//!   11.1 MiB/s on one core of this workplace's 2.5 GHz
 //!   2-core machine (criterion `deid/text`; 10 terms 10.9 MiB/s; the
 //!   extraction peer `indicator-extractor` runs at 21.5 MiB/s there, and
 //!   the same build ran about 2.3 times as fast on the machine of an
 //!   earlier session). The bundled victim profile on the corpus with its
 //!   incident notes mixed in, where terms are found in every other chunk,
-//!   costs about 782 instructions per byte (6.2 MiB/s). The streamed key
+//!   costs about 795 instructions per byte (782, 6.2 MiB/s, before the
+//!   given names, the named units and the `l`-for-`i` check of short
+//!   names, whose key views cost about 2 of the 13 added). The streamed key
 //!   views are the largest part (about 125 instructions per byte over all
 //!   passes: the input, the output and the pieces that hold a term, and the
 //!   values of network indicators), then the scanners (about 107) and the

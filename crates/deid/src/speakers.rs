@@ -319,7 +319,8 @@ pub(crate) fn romanised_full_names(text: &str) -> Vec<Span> {
 /// name of [`GIVEN_NAMES_ROMAN`] that does not follow a word making it a
 /// place (`San Jose`).
 fn given_name(text: &str, start: usize, word: &str) -> bool {
-    if !in_list(word, GIVEN_NAMES_ROMAN) {
+    static FILTER: std::sync::OnceLock<[u64; 64]> = std::sync::OnceLock::new();
+    if !in_filtered_list(word, GIVEN_NAMES_ROMAN, &FILTER) {
         return false;
     }
     let before = text.get(..start.saturating_sub(1)).unwrap_or_default();
@@ -418,9 +419,15 @@ pub(crate) fn written_names_in_prose(text: &str) -> Vec<Span> {
 /// not a name gets past it by chance), then the list.
 pub(crate) fn romanised_family_name(word: &str) -> bool {
     static FILTER: std::sync::OnceLock<[u64; 64]> = std::sync::OnceLock::new();
-    let filter = FILTER.get_or_init(|| {
+    in_filtered_list(word, ROMANISED_FAMILY_NAMES, &FILTER)
+}
+
+/// Whether `word` is in `list` (lower case, sorted), with a 4,096-bit
+/// filter of the list's words (made once, in `filter`) looked at first.
+fn in_filtered_list(word: &str, list: &[&str], filter: &std::sync::OnceLock<[u64; 64]>) -> bool {
+    let filter = filter.get_or_init(|| {
         let mut f = [0u64; 64];
-        for name in ROMANISED_FAMILY_NAMES {
+        for name in list {
             let h = filter_hash(name.as_bytes());
             if let Some(w) = f.get_mut(h / 64) {
                 *w |= 1 << (h % 64);
@@ -429,8 +436,7 @@ pub(crate) fn romanised_family_name(word: &str) -> bool {
         f
     });
     let h = filter_hash(word.as_bytes());
-    filter.get(h / 64).is_some_and(|w| w & (1 << (h % 64)) != 0)
-        && in_list(word, ROMANISED_FAMILY_NAMES)
+    filter.get(h / 64).is_some_and(|w| w & (1 << (h % 64)) != 0) && in_list(word, list)
 }
 
 /// A 12-bit hash of a word's letters in lower case, for the filter.
