@@ -896,7 +896,11 @@ impl Deidentifier {
 /// - a short name pieced together from the end of one word and a number
 ///   that starts the next, read through look-alike digits (`on 0.0.0.0`
 ///   read as the name `Ono`, `listening on 0` as `ono`): a term of five
-///   letters or fewer that runs over a separator into digits.
+///   letters or fewer that runs over a separator into digits;
+/// - a short name read through a look-alike digit in the middle of a run
+///   of letters and digits, with a letter or digit on both sides (`w3e`,
+///   the name `Wei`, in the password `1q2w3e4r`; `1l1` in a serial): a
+///   name disguised in digits stands as a word of its own (`W3i`).
 ///
 /// Decoding tokens that are text in hex is the encoded-token pass's job,
 /// which reads them whatever this says. The input pass, the output check
@@ -908,6 +912,20 @@ pub(super) fn chance_hit(text: &str, s: usize, e: usize) -> bool {
         || inside_wallet_address(text, s, e)
         || inside_ipv4(text, s, e)
         || split_into_digits(text, s, e)
+        || digits_inside_a_run(text, s, e)
+}
+
+/// See [`chance_hit`]: a hit of at most six bytes, letters and digits
+/// with a digit among them, glued to a letter or digit on both sides.
+fn digits_inside_a_run(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    let hit = b.get(s..e).unwrap_or_default();
+    let glued = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_alphanumeric);
+    hit.len() <= 6
+        && hit.iter().all(u8::is_ascii_alphanumeric)
+        && hit.iter().any(u8::is_ascii_digit)
+        && glued(s.checked_sub(1))
+        && glued(Some(e))
 }
 
 /// Whether `s..e` lies inside an IPv4 address or range written in digits
@@ -1410,6 +1428,21 @@ mod reference {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_short_name_read_through_digits_inside_a_run_is_chance() {
+        let at = |text: &str, hit: &str| {
+            let s = text.find(hit).unwrap_or(usize::MAX);
+            digits_inside_a_run(text, s, s.saturating_add(hit.len()))
+        };
+        assert!(at("echo 1q2w3e4r >> passwords.txt", "w3e"));
+        assert!(at("serial A91l1Z", "1l1"));
+        // A word of its own, a name without a digit, or a run on one side.
+        assert!(!at("contact W3i today", "W3i"));
+        assert!(!at("user xweix", "wei"));
+        assert!(!at("build 2w3e", "w3e"));
+        assert!(!at("w3e4", "w3e"));
+    }
 
     /// Pieces of text with paths, UNC names and their look-alikes.
     const PIECES: &[&str] = &[
