@@ -978,7 +978,7 @@ impl Extractor {
                 return self.make(ctx, s, e, Indicator::Ipv4(ip.into()), host.defanged);
             }
         }
-        let email: Email = candidate.parse().ok()?;
+        let email = Email::parse_quiet(candidate)?;
         // Spans: when refanging changed nothing, the sub-span is exact;
         // otherwise the whole piece is the raw match.
         let (s, e) = if r.defanged {
@@ -1192,7 +1192,7 @@ impl Extractor {
         if !may_be_slash_kind(text.as_bytes()) {
             return None;
         }
-        if let Ok(n) = text.parse::<Ipv4Cidr>() {
+        if let Some(n) = Ipv4Cidr::parse_quiet(text) {
             return self.make(ctx, 0, ctx.raw.len(), Indicator::Ipv4Cidr(n), r.defanged);
         }
         if !may_be_port_protocol(text.as_bytes()) {
@@ -1360,7 +1360,7 @@ impl Extractor {
         if let Some(digest) = digest_of(stem, stem_flags) {
             return self.make(ctx, from, from + stem.len(), digest, false);
         }
-        let name: FileName = raw.parse().ok()?;
+        let name = FileName::parse_quiet(raw)?;
         self.make(ctx, from, ctx.raw.len(), Indicator::FileName(name), false)
     }
 
@@ -2761,7 +2761,21 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     // `Radmin Server 3.5.2.1`: a capitalised word after a capitalised
     // product name is part of the name, even a network word.
     let product_name = capitalised(last) && words.next().is_some_and(capitalised);
-    let prev_word = last.to_lowercase();
+    // Lower-cased on the stack when ASCII (`to_lowercase` allocated for
+    // every dotted quad).
+    let mut buf = [0u8; 32];
+    let lowered;
+    let prev_word = match buf.get_mut(..last.len()).filter(|_| last.is_ascii()) {
+        Some(dst) => {
+            dst.copy_from_slice(last.as_bytes());
+            dst.make_ascii_lowercase();
+            std::str::from_utf8(dst).unwrap_or_default()
+        }
+        None => {
+            lowered = last.to_lowercase();
+            lowered.as_str()
+        }
+    };
     let prev_word = prev_word.trim_end_matches([':', '=', '(', ',']);
     if (NETWORK_WORDS.contains(&prev_word) && !product_name) || prev.ends_with([':', '=']) {
         return false;

@@ -316,30 +316,38 @@ fn is_atext(b: u8) -> bool {
 impl std::str::FromStr for Email {
     type Err = ParseError;
     fn from_str(s: &str) -> Result<Self, ParseError> {
-        let k = IndicatorKind::Email;
+        Email::parse_inner(s)
+            .map_err(|(reason, at)| ParseError::new(IndicatorKind::Email, s, reason, at))
+    }
+}
+
+impl Email {
+    /// Parses like [`str::parse`], without building an error (a copy of
+    /// the input, twice when the domain fails).
+    pub(crate) fn parse_quiet(s: &str) -> Option<Email> {
+        Email::parse_inner(s).ok()
+    }
+
+    fn parse_inner(s: &str) -> Result<Email, Failure> {
         let Some(at) = s.rfind('@') else {
-            return err(k, s, Reason::Syntax("missing `@`"), None);
+            return Err((Reason::Syntax("missing `@`"), None));
         };
         let (local, domain) =
             (s.get(..at).unwrap_or_default(), s.get(at + 1..).unwrap_or_default());
         if local.is_empty() || local.len() > 64 {
-            return err(
-                k,
-                s,
+            return Err((
                 Reason::Length { expected: "1-64 bytes before `@`", found: local.len() },
                 Some(0),
-            );
+            ));
         }
         if let Some(p) = local.bytes().position(|b| !(is_atext(b) || b == b'.')) {
             let c = local.get(p..).and_then(|r| r.chars().next()).unwrap_or('\0');
-            return err(k, s, Reason::UnexpectedChar(c), Some(p));
+            return Err((Reason::UnexpectedChar(c), Some(p)));
         }
         if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
-            return err(k, s, Reason::Syntax("misplaced `.` in the local part"), None);
+            return Err((Reason::Syntax("misplaced `.` in the local part"), None));
         }
-        let domain: Domain = domain.parse().or_else(|e: ParseError| {
-            err(k, s, e.reason().clone(), e.position().map(|p| p + at + 1))
-        })?;
+        let domain = Domain::parse_inner(domain).map_err(|(r, p)| (r, p.map(|p| p + at + 1)))?;
         Ok(Email { local: local.to_owned(), domain })
     }
 }

@@ -164,12 +164,28 @@ impl FileName {
 impl std::str::FromStr for FileName {
     type Err = ParseError;
     fn from_str(s: &str) -> Result<Self, ParseError> {
-        let k = IndicatorKind::FileName;
+        match FileName::check(s) {
+            Ok(()) => Ok(FileName(s.to_owned())),
+            Err((reason, at)) => err(IndicatorKind::FileName, s, reason, at),
+        }
+    }
+}
+
+impl FileName {
+    /// Parses like [`str::parse`], without building an error (a copy of
+    /// the input): extraction tries names that are not, such as
+    /// `ExternalPayloads\T1027.zip`.
+    pub(crate) fn parse_quiet(s: &str) -> Option<FileName> {
+        FileName::check(s).ok().map(|()| FileName(s.to_owned()))
+    }
+
+    /// Whether `s` is a file name; why not and where, when not.
+    fn check(s: &str) -> Result<(), (Reason, Option<usize>)> {
         if s.is_empty() {
-            return err(k, s, Reason::Empty, None);
+            return Err((Reason::Empty, None));
         }
         if s.len() > 255 {
-            return err(k, s, Reason::TooLong { max: 255 }, None);
+            return Err((Reason::TooLong { max: 255 }, None));
         }
         // ASCII text (nearly every name) is checked byte by byte; for ASCII,
         // `char::is_control` is `u8::is_ascii_control`.
@@ -182,17 +198,13 @@ impl std::str::FromStr for FileName {
             s.find(|c: char| c.is_control() || "\\/:*?\"<>|".contains(c))
         };
         if let Some(p) = bad {
-            return err(
-                k,
-                s,
-                Reason::UnexpectedChar(s.get(p..).and_then(|r| r.chars().next()).unwrap_or('\0')),
-                Some(p),
-            );
+            let c = s.get(p..).and_then(|r| r.chars().next()).unwrap_or('\0');
+            return Err((Reason::UnexpectedChar(c), Some(p)));
         }
         // A byte search: `rfind` with a `char` sets up a searcher that costs
         // more than a name's few bytes.
         let Some(dot) = s.bytes().rposition(|b| b == b'.') else {
-            return err(k, s, Reason::Syntax("no extension"), None);
+            return Err((Reason::Syntax("no extension"), None));
         };
         let ext = s.get(dot + 1..).unwrap_or_default();
         if dot == 0
@@ -200,9 +212,9 @@ impl std::str::FromStr for FileName {
             || ext.len() > 10
             || !ext.bytes().all(|b| b.is_ascii_alphanumeric())
         {
-            return err(k, s, Reason::Syntax("expected name.extension"), Some(dot));
+            return Err((Reason::Syntax("expected name.extension"), Some(dot)));
         }
-        Ok(FileName(s.to_owned()))
+        Ok(())
     }
 }
 
@@ -240,15 +252,22 @@ impl Hive {
         }
     }
 
+    /// The hive named `s`, any case; compared in place (an upper-cased
+    /// copy cost an allocation per registry key).
     fn parse(s: &str) -> Option<Hive> {
-        Some(match s.to_ascii_uppercase().as_str() {
-            "HKEY_LOCAL_MACHINE" | "HKLM" => Hive::LocalMachine,
-            "HKEY_CURRENT_USER" | "HKCU" => Hive::CurrentUser,
-            "HKEY_CLASSES_ROOT" | "HKCR" => Hive::ClassesRoot,
-            "HKEY_USERS" | "HKU" => Hive::Users,
-            "HKEY_CURRENT_CONFIG" | "HKCC" => Hive::CurrentConfig,
-            _ => return None,
-        })
+        const NAMES: [(&str, Hive); 10] = [
+            ("HKEY_LOCAL_MACHINE", Hive::LocalMachine),
+            ("HKLM", Hive::LocalMachine),
+            ("HKEY_CURRENT_USER", Hive::CurrentUser),
+            ("HKCU", Hive::CurrentUser),
+            ("HKEY_CLASSES_ROOT", Hive::ClassesRoot),
+            ("HKCR", Hive::ClassesRoot),
+            ("HKEY_USERS", Hive::Users),
+            ("HKU", Hive::Users),
+            ("HKEY_CURRENT_CONFIG", Hive::CurrentConfig),
+            ("HKCC", Hive::CurrentConfig),
+        ];
+        NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(s)).map(|&(_, h)| h)
     }
 }
 
