@@ -66,6 +66,7 @@ use kyoyu_known::{Category, Known};
 use kyoyu_taxonomy::vocabulary;
 
 use crate::rules::*;
+use crate::types::domain::DomainParts;
 use crate::types::ip::parse_ipv4;
 use crate::*;
 
@@ -919,16 +920,19 @@ impl Extractor {
         let (host_ok, domain) = if host.starts_with('[') || parse_ipv4(host).is_ok() {
             (true, None)
         } else {
-            let d = Domain::parse_quiet(host);
+            let d = DomainParts::parse_quiet(host);
             (d.is_some() || INTERNAL_SUFFIXES.iter().any(|x| host.ends_with(x)), Some(d))
         };
         if !host_ok {
             return None;
         }
-        self.make_with(ctx, s, e, Indicator::Url(url), r.defanged, |i| match i {
-            Indicator::Url(u) => url_disposition(u, domain.as_ref().map(Option::as_ref)),
-            other => disposition(other),
-        })
+        // Judged before the URL moves into its indicator: the domain
+        // borrows the URL's host.
+        if !self.wants(IndicatorKind::Url) {
+            return None;
+        }
+        let judged = url_disposition(&url, domain.as_ref().map(Option::as_ref));
+        self.make_with(ctx, s, e, Indicator::Url(url), r.defanged, |_| judged)
     }
 
     /// The host of `//host/path` when it is a domain with a public suffix.
@@ -2858,7 +2862,7 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
 
 /// The disposition of a URL; `parsed` is its host's domain when the caller
 /// already tried to parse it.
-fn url_disposition(u: &Url, parsed: Option<Option<&Domain>>) -> Disposition {
+fn url_disposition(u: &Url, parsed: Option<Option<&DomainParts<'_>>>) -> Disposition {
     let host = u.host().unwrap_or_default();
     // Hosts in the warning lists' vendor-blog list come back as
     // Reference from `domain_disposition` below.
@@ -2875,7 +2879,7 @@ fn url_disposition(u: &Url, parsed: Option<Option<&Domain>>) -> Disposition {
     let domain = match parsed {
         Some(d) => d,
         None => {
-            parsed_here = Domain::parse_quiet(host);
+            parsed_here = DomainParts::parse_quiet(host);
             parsed_here.as_ref()
         }
     };
@@ -3003,7 +3007,7 @@ fn email_disposition(local: &str, domain: &Domain) -> Disposition {
 /// A URL that looks like reference material by its host and path: a
 /// vendor's blog, news, support or advisory site, or a government or
 /// academic site, with a page (not a file to download) as its path.
-fn reference_like_url(u: &Url, d: &Domain) -> bool {
+fn reference_like_url(u: &Url, d: &DomainParts<'_>) -> bool {
     const FIRST: &[&str] = &[
         "blog",
         "blogs",

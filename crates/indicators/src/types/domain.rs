@@ -134,6 +134,58 @@ impl Domain {
     }
 
     fn parse_inner(input: &str) -> Result<Domain, Failure> {
+        DomainParts::parse_inner(input).map(DomainParts::into_domain)
+    }
+}
+
+/// A parsed [`Domain`] that borrows its name when the input is already
+/// canonical (lower-case ASCII without a trailing dot), for callers that
+/// only judge a name and drop it: a URL's host is parsed for its
+/// disposition, and a `String` per URL cost an allocation and a free.
+#[derive(Clone, Debug)]
+pub(crate) struct DomainParts<'a> {
+    ascii: std::borrow::Cow<'a, str>,
+    unicode: Option<String>,
+    suffix_labels: u8,
+    suffix_at: u16,
+    registrable_at: u16,
+    private_suffix: bool,
+}
+
+impl<'a> DomainParts<'a> {
+    /// Parses like [`Domain::parse_quiet`].
+    pub(crate) fn parse_quiet(input: &'a str) -> Option<DomainParts<'a>> {
+        DomainParts::parse_inner(input).ok()
+    }
+
+    /// The canonical form, as [`Domain::as_str`].
+    pub(crate) fn as_str(&self) -> &str {
+        &self.ascii
+    }
+
+    /// As [`Domain::public_suffix`].
+    pub(crate) fn public_suffix(&self) -> &str {
+        self.ascii.get(usize::from(self.suffix_at)..).unwrap_or(&self.ascii)
+    }
+
+    /// As [`Domain::registrable`].
+    pub(crate) fn registrable(&self) -> &str {
+        self.ascii.get(usize::from(self.registrable_at)..).unwrap_or(&self.ascii)
+    }
+
+    /// The owned [`Domain`].
+    pub(crate) fn into_domain(self) -> Domain {
+        Domain {
+            ascii: self.ascii.into_owned(),
+            unicode: self.unicode,
+            suffix_labels: self.suffix_labels,
+            suffix_at: self.suffix_at,
+            registrable_at: self.registrable_at,
+            private_suffix: self.private_suffix,
+        }
+    }
+
+    fn parse_inner(input: &'a str) -> Result<DomainParts<'a>, Failure> {
         let s = input.strip_suffix('.').unwrap_or(input);
         if s.is_empty() {
             return Err((Reason::Empty, None));
@@ -229,10 +281,18 @@ impl Domain {
         // Names are at most 253 bytes, so the offsets fit.
         let at = |labels| u16::try_from(tail_at(&ascii, labels)).unwrap_or(0);
         let (suffix_at, registrable_at) = (at(suffix_labels), at(suffix_labels + 1));
-        Ok(Domain {
+        // The input itself when it was canonical; a copy of the stack
+        // buffer or the IDNA result otherwise.
+        let ascii = match ascii {
+            std::borrow::Cow::Borrowed(_) if plain_ascii && !has_xn && !upper => {
+                std::borrow::Cow::Borrowed(s)
+            }
+            other => std::borrow::Cow::Owned(other.into_owned()),
+        };
+        Ok(DomainParts {
             suffix_at,
             registrable_at,
-            ascii: ascii.into_owned(),
+            ascii,
             unicode,
             suffix_labels: u8::try_from(suffix_labels).unwrap_or(u8::MAX),
             private_suffix,
@@ -469,6 +529,27 @@ mod tests {
                 }
             }
             prop_assert_eq!(name_bytes(s.as_bytes()), (plain_ascii, upper, dash));
+        }
+
+        /// The borrowed parse answers what the owned one does: the same
+        /// names, suffixes and registrable domains, borrowing the input
+        /// only when it was canonical.
+        #[test]
+        fn domain_parts_agree_with_domain(
+            s in "((www|Mail|xn--r8jz45g|例え|a_b|-x|s3|github|co)\\.){0,3}(com|Example|jp|co\\.jp|io|github\\.io|zip|test|1)\\.?"
+        ) {
+            let parts = DomainParts::parse_quiet(&s);
+            let domain = Domain::parse_quiet(&s);
+            prop_assert_eq!(parts.is_some(), domain.is_some());
+            if let (Some(p), Some(d)) = (parts, domain) {
+                prop_assert_eq!(p.as_str(), d.as_str());
+                prop_assert_eq!(p.registrable(), d.registrable());
+                prop_assert_eq!(p.public_suffix(), d.public_suffix());
+                if matches!(p.ascii, std::borrow::Cow::Borrowed(_)) {
+                    prop_assert_eq!(p.as_str(), s.strip_suffix('.').unwrap_or(&s));
+                }
+                prop_assert_eq!(p.into_domain(), d);
+            }
         }
     }
 }
