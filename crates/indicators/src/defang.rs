@@ -16,6 +16,9 @@ pub struct Refanged<'a> {
 
 /// Bracketed markers: `[.]`, `(dot)`, `{@}`, `[://]`…, matched
 /// case-insensitively, with what they stand for.
+// The list that `bracket_marker` decides by the byte after the bracket;
+// the tests hold it to the list.
+#[cfg(test)]
 const BRACKETED: &[(&str, &str)] = &[
     ("[.]", "."),
     ("(.)", "."),
@@ -51,7 +54,37 @@ const SCHEMES: &[(&str, &str)] = &[
 /// Whether `rest` starts with a bracketed defang marker (`[.]`, `(dot)`,
 /// `[://]`…, any case).
 pub(crate) fn starts_with_bracket_marker(rest: &[u8]) -> bool {
-    BRACKETED.iter().any(|(m, _)| starts_with_ci(rest, m))
+    bracket_marker(rest).is_some()
+}
+
+/// The [`BRACKETED`] marker that `rest` starts with (its length, and what
+/// it stands for): decided by the byte after the bracket, where a search
+/// of the list compared up to fifteen markers.
+fn bracket_marker(rest: &[u8]) -> Option<(usize, &'static str)> {
+    let close = match rest.first()? {
+        b'[' => b']',
+        b'(' => b')',
+        b'{' => b'}',
+        _ => return None,
+    };
+    let square = close == b']';
+    let closed_at = |n: usize| rest.get(n) == Some(&close);
+    match rest.get(1)? {
+        b'.' if closed_at(2) => Some((3, ".")),
+        b'@' if closed_at(2) => Some((3, "@")),
+        b'/' if square && closed_at(2) => Some((3, "/")),
+        b':' if square && closed_at(2) => Some((3, ":")),
+        b':' if square && rest.get(2..5) == Some(b"//]") => Some((5, "://")),
+        b'd' | b'D'
+            if rest.get(2..4).is_some_and(|w| w.eq_ignore_ascii_case(b"ot")) && closed_at(4) =>
+        {
+            Some((5, "."))
+        }
+        b'a' | b'A' if rest.get(2).is_some_and(|&t| t | 0x20 == b't') && closed_at(3) => {
+            Some((4, "@"))
+        }
+        _ => None,
+    }
 }
 
 fn starts_with_ci(haystack: &[u8], needle: &str) -> bool {
@@ -129,9 +162,9 @@ fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
         let prev_alnum = prev.is_some_and(char::is_alphanumeric);
         let b = rest.first().copied().unwrap_or(0);
         if matches!(b, b'[' | b'(' | b'{') {
-            if let Some((m, r)) = BRACKETED.iter().find(|(m, _)| starts_with_ci(rest, m)) {
+            if let Some((len, r)) = bracket_marker(rest) {
                 out.push_str(r);
-                i += m.len();
+                i += len;
                 changed = true;
                 continue;
             }
@@ -249,7 +282,7 @@ fn may_be_defanged(bytes: &[u8], spaced_words: bool) -> bool {
         let hit = match b {
             b'[' | b'(' | b'{' => {
                 matches!(next, b'.' | b'd' | b'D' | b':' | b'/' | b'@' | b'a' | b'A')
-                    && BRACKETED.iter().any(|(m, _)| starts_with_ci(rest, m))
+                    && bracket_marker(rest).is_some()
             }
             b'\\' => next == b'.' && rest.get(2).is_some_and(u8::is_ascii_alphanumeric),
             // Only a defanged scheme letter pair is worth the full check.
@@ -352,5 +385,26 @@ pub fn defang(i: &Indicator) -> String {
             format!("{scheme}://{authority}{tail}")
         }
         _ => i.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        /// The dispatch on the byte after the bracket finds the marker the
+        /// search of [`BRACKETED`] finds.
+        #[test]
+        fn bracket_marker_agrees_with_the_list(s in "[\\[({][.:/@dDoOtTaA\\])}x]{0,5}") {
+            let listed = BRACKETED
+                .iter()
+                .find(|(m, _)| starts_with_ci(s.as_bytes(), m))
+                .map(|(m, r)| (m.len(), *r));
+            prop_assert_eq!(bracket_marker(s.as_bytes()), listed);
+        }
     }
 }

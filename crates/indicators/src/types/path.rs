@@ -187,15 +187,15 @@ impl FileName {
         if s.len() > 255 {
             return Err((Reason::TooLong { max: 255 }, None));
         }
-        // ASCII text (nearly every name) is checked byte by byte; for ASCII,
-        // `char::is_control` is `u8::is_ascii_control`.
-        let bad = if s.is_ascii() {
-            s.bytes().position(|b| {
-                b.is_ascii_control()
-                    || matches!(b, b'\\' | b'/' | b':' | b'*' | b'?' | b'"' | b'<' | b'>' | b'|')
-            })
-        } else {
-            s.find(|c: char| c.is_control() || "\\/:*?\"<>|".contains(c))
+        // ASCII text (nearly every name) is checked byte by byte, one
+        // lookup each; for ASCII, `char::is_control` is
+        // `u8::is_ascii_control`. At the first non-ASCII byte, before any
+        // bad one, the `char` search starts over.
+        let bad = match s.bytes().position(|b| NAME_STOP.get(usize::from(b)) != Some(&false)) {
+            Some(p) if s.as_bytes().get(p).is_some_and(|&b| b >= 0x80) => {
+                s.find(|c: char| c.is_control() || "\\/:*?\"<>|".contains(c))
+            }
+            found => found,
         };
         if let Some(p) = bad {
             let c = s.get(p..).and_then(|r| r.chars().next()).unwrap_or('\0');
@@ -217,6 +217,24 @@ impl FileName {
         Ok(())
     }
 }
+
+/// The bytes at which [`FileName`]'s check stops: ASCII controls, the
+/// characters a file name may not hold, and every non-ASCII byte.
+// Indexing in a const initialiser cannot panic at run time: a bound error
+// would fail the build.
+#[allow(clippy::indexing_slicing)]
+const NAME_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_control()
+            || b >= 0x80
+            || matches!(b, b'\\' | b'/' | b':' | b'*' | b'?' | b'"' | b'<' | b'>' | b'|');
+        i += 1;
+    }
+    t
+};
 
 impl std::fmt::Display for FileName {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -353,6 +371,18 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        /// The byte table finds the first character a name may not hold
+        /// where the `char` search did, in ASCII and other text.
+        #[test]
+        fn file_name_check_agrees_with_the_char_search(s in "([ -~]|\t|\u{7f}|\u{85}|é|中|\\\\|/|:|[.]){0,16}") {
+            let bad = s.find(|c: char| c.is_control() || "\\/:*?\"<>|".contains(c));
+            let got = match FileName::check(&s) {
+                Err((Reason::UnexpectedChar(_), p)) => p,
+                _ => None,
+            };
+            prop_assert_eq!(got, bad);
+        }
 
         /// The byte search finds what the `char` search found, in ASCII
         /// text and in text with C1 controls and other characters.
