@@ -3241,8 +3241,11 @@ fn judge_domain(name: &str, registrable: &str) -> Disposition {
     {
         return Disposition::Documentation;
     }
-    let known = Known::builtin();
-    let under = known.domain_categories(name);
+    // One walk over the name's parents answers the three questions (what
+    // lists the name or a parent, and what lists the name and its
+    // registrable domain exactly).
+    let (under, exact_name, exact) =
+        Known::builtin().domain_categories_with_exact(name, registrable);
     // A dynamic-DNS name belongs to whoever registered it: an indicator,
     // whatever else lists its parent.
     if under.contains(Category::DynamicDns) {
@@ -3253,15 +3256,9 @@ fn judge_domain(name: &str, registrable: &str) -> Disposition {
     }
     // Popularity vouches for a registrable domain, not for names handed
     // out under a shared suffix (`x.github.io` has its own registrable).
-    let exact = known.domain_categories_exact(registrable);
-    // A name that is its own registrable domain (most are) has those
-    // categories already.
-    let exact_name = || {
-        if name == registrable { exact } else { known.domain_categories_exact(name) }
-    };
     if under_any(name, host_set(&BENIGN_SET, BENIGN_DOMAINS))
         || [Category::TopDomain, Category::UrlShortener].iter().any(|&c| exact.contains(c))
-        || exact_name().contains(Category::FalsePositive)
+        || exact_name.contains(Category::FalsePositive)
     {
         Disposition::Benign
     } else {
