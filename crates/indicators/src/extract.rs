@@ -2174,7 +2174,7 @@ const DIGITS_NEED: u16 = MAY_HOLD & !F_DIGIT | F_ALPHA | F_EQ;
 ///   [`MAY_HOLD`] or [`DIGITS_NEED`] bytes.
 #[inline(always)]
 fn holds_no_kind(seg: &[u8], flags: u16) -> bool {
-    if flags & MAY_HOLD == F_BRACKET && !bracket_markers(seg).dot {
+    if flags & MAY_HOLD == F_BRACKET && !has_spelled_dot(seg) {
         return true;
     }
     if flags & MAY_HOLD == F_SLASH && count_byte(seg, b'/') == 1 {
@@ -2677,6 +2677,28 @@ fn bracket_markers(b: &[u8]) -> BracketMarkers {
         }
     }
     m
+}
+
+/// Whether `b`, which holds no `.`, holds a bracketed dot marker: then
+/// only a spelled-out one (`[dot]`, `(dot)`, `{dot}`, any case), which is
+/// all that is left of [`bracket_markers`]'s `dot` without a `.`; the
+/// other markers are not looked for.
+fn has_spelled_dot(b: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(i) = find_any_from(b, from, [b'[', b'(', b'{']) {
+        from = i + 1;
+        let close = match b.get(i) {
+            Some(b'[') => b']',
+            Some(b'(') => b')',
+            _ => b'}',
+        };
+        if b.get(i + 1..i + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"dot"))
+            && b.get(i + 4) == Some(&close)
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The first position of `cve-` in `h`, any case: [`find_ci`] anchors on
@@ -3638,6 +3660,19 @@ mod tests {
                     assert_eq!(url_disposition(&u), url_disposition_reference(&u), "{s}");
                 }
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        /// Without a `.`, the spelled-out marker is the only bracketed dot
+        /// [`bracket_markers`] finds.
+        #[test]
+        fn spelled_dot_is_the_dot_marker_without_a_dot(
+            s in "([\\[({\\])}]|[dD][oO][tT]|[dDoOtTaA:/@x]){0,12}"
+        ) {
+            prop_assert_eq!(has_spelled_dot(s.as_bytes()), bracket_markers(s.as_bytes()).dot);
         }
     }
 
