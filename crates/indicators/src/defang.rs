@@ -134,6 +134,31 @@ pub fn refang_text(s: &str) -> Refanged<'_> {
 }
 
 fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
+    refang_runs(s, spaced_words, plain_run)
+}
+
+/// How many bytes at the start of `tail` (the rest of the input at a place
+/// where [`refang_inner`] looks for a marker) it can copy as they are. A
+/// bracket, a backslash, a space and non-ASCII may start a marker; inside
+/// the run, a scheme letter after a letter or digit starts no defanged
+/// scheme, and a colon before anything but a backslash no `:\\`: the
+/// marker steps would copy them unchanged, one step each.
+fn plain_run(tail: &[u8]) -> usize {
+    tail.iter()
+        .enumerate()
+        .position(|(k, &b)| match b {
+            b'[' | b'(' | b'{' | b'\\' | b' ' => true,
+            b'h' | b'H' | b'f' | b'F' => {
+                k == 0 || !tail.get(k.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric)
+            }
+            b':' => k == 0 || tail.get(k + 1) == Some(&b'\\'),
+            _ => b >= 0x80,
+        })
+        .unwrap_or(tail.len())
+}
+
+/// [`refang_inner`], copying the runs that `run_len` measures.
+fn refang_runs(s: &str, spaced_words: bool, run_len: impl Fn(&[u8]) -> usize) -> Refanged<'_> {
     let bytes = s.as_bytes();
     if !may_be_defanged(bytes, spaced_words) {
         return Refanged { text: Cow::Borrowed(s), defanged: false };
@@ -142,16 +167,7 @@ fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
     let mut changed = false;
     let mut i = 0;
     while i < bytes.len() {
-        // Copy a run of bytes that cannot start a marker in one go.
-        let run = bytes
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .position(|&b| {
-                matches!(b, b'[' | b'(' | b'{' | b'\\' | b'h' | b'H' | b'f' | b'F' | b' ' | b':')
-                    || b >= 0x80
-            })
-            .unwrap_or(bytes.len() - i);
+        let run = run_len(bytes.get(i..).unwrap_or_default());
         if run > 0 {
             out.push_str(s.get(i..i + run).unwrap_or_default());
             i += run;
@@ -392,6 +408,33 @@ pub fn defang(i: &Indicator) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The runs before [`plain_run`]: every scheme letter and colon
+    /// stopped one.
+    fn plain_run_reference(tail: &[u8]) -> usize {
+        tail.iter()
+            .position(|&b| {
+                matches!(b, b'[' | b'(' | b'{' | b'\\' | b'h' | b'H' | b'f' | b'F' | b' ' | b':')
+                    || b >= 0x80
+            })
+            .unwrap_or(tail.len())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// Longer runs refang exactly as the old ones did.
+        #[test]
+        fn plain_runs_refang_as_before(
+            s in "(hxxp|hXXps|fxp|h\\*\\*p|hxxp\\[:\\]|:\\\\\\\\|://|\\[\\.\\]|\\(dot\\)|\\[at\\]| dot | \\[dot\\] |\\\\\\.|。|＠|：//|\u{200B}|[a-z0-9hfHF:./ -]){0,10}",
+            spaced in any::<bool>(),
+        ) {
+            prop_assert_eq!(
+                refang_runs(&s, spaced, plain_run),
+                refang_runs(&s, spaced, plain_run_reference)
+            );
+        }
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20000))]
