@@ -82,13 +82,33 @@ fn windows_prefix(s: &str) -> Option<usize> {
 /// ASCII text (nearly every path; for ASCII, `char::is_control` is
 /// `u8::is_ascii_control`), which costs a fraction of decoding each
 /// character.
+///
+/// One pass with a lookup per byte: it stops at an ASCII control or at the
+/// first non-ASCII byte, from which the `char` search takes over (where
+/// `is_ascii` and then the search were two passes).
 fn find_control(s: &str) -> Option<usize> {
-    if s.is_ascii() {
-        s.bytes().position(|b| b.is_ascii_control())
-    } else {
-        s.find(|c: char| c.is_control())
+    let b = s.as_bytes();
+    let p = b.iter().position(|&c| CONTROL_STOP.get(usize::from(c)) != Some(&false))?;
+    if b.get(p).is_some_and(|&c| c < 0x80) {
+        return Some(p);
     }
+    s.get(p..)?.find(|c: char| c.is_control()).map(|q| p + q)
 }
+
+/// The bytes at which [`find_control`] stops: ASCII controls and every
+/// non-ASCII byte.
+// Indexing in a const initialiser cannot panic at run time: a bound error
+// would fail the build.
+#[allow(clippy::indexing_slicing)]
+const CONTROL_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_control() || i >= 0x80;
+        i += 1;
+    }
+    t
+};
 
 impl std::str::FromStr for FilePath {
     type Err = ParseError;
