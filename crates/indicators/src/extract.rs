@@ -19,31 +19,55 @@
 //! parse for a name ending in a file extension that is no top-level
 //! domain). Judgements that repeat are remembered: a report names the same
 //! hosts again and again, so a domain's disposition is kept per thread for
-//! the last 128 names (of up to 62 bytes, kept inline). Measure with
+//! the last 128 names (of up to 62 bytes, kept inline), and what a URL's
+//! host decides (whether it is a host at all, and the host's part of the
+//! URL's disposition) for the last 512 hosts. Measure with
 //! `examples/throughput.rs` under `valgrind --tool=callgrind`
 //! (instructions per byte), and confirm with the criterion bench `compare`
 //! in `benches/`.
 //!
 //! Where the time goes (dev corpus, 3.7 MB, 19,891 matches; callgrind,
-//! November 2026, `extract` and the drop of its result): about 32
-//! instructions per byte in all (117.6 M with the context cues of `cue.rs`,
-//! which look at the words next to an indicator; 129.4 M, 35.2 a byte,
-//! before the pair tables, the output's reserve, the rejections below and
-//! byte searches in place of `char` patterns in the parses), of which the
-//! scan that cuts and classifies segments is about 10.8 (its own code, for
-//! 98,700 segments: the eight-byte skip over prose, the walk back to the
-//! segment start and the flag loop) and the 42,300 pieces it hands on
-//! (67.6 M) are most of the rest. In wall-clock time (12.4 ms a
-//! run, before the pair tables), taking parts out one at a time: the scan
-//! with trimming about 5 ms, the pieces about 7.5 ms, of which
-//! dispositions about 1.2 ms and URLs about 1.3 ms. A URL costs about
-//! 7,400 instructions (parse, host domain, disposition), a new domain about
-//! 5,700 (a third of it the disposition lookups), a file name or path
-//! about 2,400, a SHA-1 about 1,800. The 22,400 rejected pieces cost a few
+//! November 2026, `extract` and the drop of its result, after a first
+//! extract of the same text): about 30.2 instructions per byte in all
+//! (110.8 M with the context cues of `cue.rs`, which look at the words
+//! next to an indicator; 117.6 M, 32.0 a byte, before the per-host memory
+//! of URLs below; 129.4 M, 35.2 a byte, before the pair tables, the
+//! output's reserve, the rejections below and byte searches in place of
+//! `char` patterns in the parses), of which the scan that cuts and
+//! classifies segments is about 10.8 (its own code, for 98,700 segments:
+//! the eight-byte skip over prose, the walk back to the segment start and
+//! the flag loop) and the pieces it hands on (61.1 M, of which dotted
+//! names 20.3 M, file names 5.1 M, URL parses 5.7 M, refanging 4.5 M,
+//! domain judgements 3.0 M) are most of the rest. Measured on a first
+//! extract (after one of a few words, so that the lists are loaded but no
+//! memory is warm), 109.6 M, 29.8 a byte (115.8 M before). In wall-clock
+//! time (12.4 ms a run, before the pair tables), taking parts out one at
+//! a time: the scan with trimming about 5 ms, the pieces about 7.5 ms, of
+//! which dispositions about 1.2 ms and URLs about 1.3 ms. Before the
+//! per-host memory a URL cost about 7,400 instructions (parse, host
+//! domain, disposition); now a URL on a host seen before costs its parse
+//! and its path's rules (the dev corpus's 3,406 URLs have 762 hosts; the
+//! host facts of 3,251 URL candidates cost 2.8 M on a first extract, the
+//! domain parses and dispositions of the new hosts most of it). A new
+//! domain cost about 5,700 (a third of it the disposition lookups, which
+//! now walk the name's parents once for what `kyoyu-known` lists under it
+//! and exactly, where three calls looked up the same parents twice), a
+//! file name or path about 2,400, a SHA-1 about 1,800 (figures from
+//! before this round). The 22,400 rejected pieces cost a few
 //! hundred each, the most common being the `)` after a URL, `(e.g.`, a
 //! Markdown link's text (`[Source]`) and code members; a word with a
 //! single `/` (`/code` and other command switches, `N/A`) no longer gets
-//! that far.
+//! that far. An extract allocates about 16,500 times (22,900 before
+//! quiet parses that build no error for a rejected file name, address or
+//! network, a URL host judged without a `String` of its own, hives and
+//! version words compared in place): mostly the indicators' own strings.
+//! Tried and not kept: a per-thread map that kept every URL host (a
+//! `Box<str>` each) cost 0.5 M more on a first extract than 512 slots
+//! (it only looked better when a warm-up extract of the same text had
+//! filled it), and the same map for domain dispositions cost 1.4 M more
+//! than its 128 slots (most names are new, and each paid an allocation);
+//! taking a slot from the hash's top bits instead of its low bits changed
+//! nothing measurable for the domain slots.
 //! The scan's eight-byte loops look the bytes up in pairs (a table of
 //! 65,536 entries for the pairs, one load and an OR per two bytes, about
 //! 1.5 instructions a byte where the byte table took 2.5; 4.7 M fewer on
