@@ -17,7 +17,8 @@
 
 use crate::extract::{domain_disposition, is_user_content};
 use crate::rules::FREE_MAIL;
-use crate::{Disposition, Domain, Indicator};
+use crate::types::domain::DomainParts;
+use crate::{Disposition, Indicator};
 
 /// How far from a match a cue may be, in bytes.
 const REACH: usize = 64;
@@ -473,7 +474,7 @@ fn resolved_from_known_name(mut back: Back<'_>) -> Option<Disposition> {
     if !name.contains('.') {
         return None;
     }
-    let d = Domain::parse_quiet(name)?;
+    let d = DomainParts::parse_quiet(name)?;
     (domain_disposition(d.as_str(), d.registrable()) == Disposition::Benign)
         .then_some(Disposition::Benign)
 }

@@ -16,6 +16,9 @@ pub struct Refanged<'a> {
 
 /// Bracketed markers: `[.]`, `(dot)`, `{@}`, `[://]`…, matched
 /// case-insensitively, with what they stand for.
+// The list that `bracket_marker` decides by the byte after the bracket;
+// the tests hold it to the list.
+#[cfg(test)]
 const BRACKETED: &[(&str, &str)] = &[
     ("[.]", "."),
     ("(.)", "."),
@@ -51,7 +54,37 @@ const SCHEMES: &[(&str, &str)] = &[
 /// Whether `rest` starts with a bracketed defang marker (`[.]`, `(dot)`,
 /// `[://]`…, any case).
 pub(crate) fn starts_with_bracket_marker(rest: &[u8]) -> bool {
-    BRACKETED.iter().any(|(m, _)| starts_with_ci(rest, m))
+    bracket_marker(rest).is_some()
+}
+
+/// The [`BRACKETED`] marker that `rest` starts with (its length, and what
+/// it stands for): decided by the byte after the bracket, where a search
+/// of the list compared up to fifteen markers.
+fn bracket_marker(rest: &[u8]) -> Option<(usize, &'static str)> {
+    let close = match rest.first()? {
+        b'[' => b']',
+        b'(' => b')',
+        b'{' => b'}',
+        _ => return None,
+    };
+    let square = close == b']';
+    let closed_at = |n: usize| rest.get(n) == Some(&close);
+    match rest.get(1)? {
+        b'.' if closed_at(2) => Some((3, ".")),
+        b'@' if closed_at(2) => Some((3, "@")),
+        b'/' if square && closed_at(2) => Some((3, "/")),
+        b':' if square && closed_at(2) => Some((3, ":")),
+        b':' if square && rest.get(2..5) == Some(b"//]") => Some((5, "://")),
+        b'd' | b'D'
+            if rest.get(2..4).is_some_and(|w| w.eq_ignore_ascii_case(b"ot")) && closed_at(4) =>
+        {
+            Some((5, "."))
+        }
+        b'a' | b'A' if rest.get(2).is_some_and(|&t| t | 0x20 == b't') && closed_at(3) => {
+            Some((4, "@"))
+        }
+        _ => None,
+    }
 }
 
 fn starts_with_ci(haystack: &[u8], needle: &str) -> bool {
@@ -101,6 +134,31 @@ pub fn refang_text(s: &str) -> Refanged<'_> {
 }
 
 fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
+    refang_runs(s, spaced_words, plain_run)
+}
+
+/// How many bytes at the start of `tail` (the rest of the input at a place
+/// where [`refang_inner`] looks for a marker) it can copy as they are. A
+/// bracket, a backslash, a space and non-ASCII may start a marker; inside
+/// the run, a scheme letter after a letter or digit starts no defanged
+/// scheme, and a colon before anything but a backslash no `:\\`: the
+/// marker steps would copy them unchanged, one step each.
+fn plain_run(tail: &[u8]) -> usize {
+    tail.iter()
+        .enumerate()
+        .position(|(k, &b)| match b {
+            b'[' | b'(' | b'{' | b'\\' | b' ' => true,
+            b'h' | b'H' | b'f' | b'F' => {
+                k == 0 || !tail.get(k.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric)
+            }
+            b':' => k == 0 || tail.get(k + 1) == Some(&b'\\'),
+            _ => b >= 0x80,
+        })
+        .unwrap_or(tail.len())
+}
+
+/// [`refang_inner`], copying the runs that `run_len` measures.
+fn refang_runs(s: &str, spaced_words: bool, run_len: impl Fn(&[u8]) -> usize) -> Refanged<'_> {
     let bytes = s.as_bytes();
     if !may_be_defanged(bytes, spaced_words) {
         return Refanged { text: Cow::Borrowed(s), defanged: false };
@@ -109,16 +167,7 @@ fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
     let mut changed = false;
     let mut i = 0;
     while i < bytes.len() {
-        // Copy a run of bytes that cannot start a marker in one go.
-        let run = bytes
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .position(|&b| {
-                matches!(b, b'[' | b'(' | b'{' | b'\\' | b'h' | b'H' | b'f' | b'F' | b' ' | b':')
-                    || b >= 0x80
-            })
-            .unwrap_or(bytes.len() - i);
+        let run = run_len(bytes.get(i..).unwrap_or_default());
         if run > 0 {
             out.push_str(s.get(i..i + run).unwrap_or_default());
             i += run;
@@ -129,9 +178,9 @@ fn refang_inner(s: &str, spaced_words: bool) -> Refanged<'_> {
         let prev_alnum = prev.is_some_and(char::is_alphanumeric);
         let b = rest.first().copied().unwrap_or(0);
         if matches!(b, b'[' | b'(' | b'{') {
-            if let Some((m, r)) = BRACKETED.iter().find(|(m, _)| starts_with_ci(rest, m)) {
+            if let Some((len, r)) = bracket_marker(rest) {
                 out.push_str(r);
-                i += m.len();
+                i += len;
                 changed = true;
                 continue;
             }
@@ -249,7 +298,7 @@ fn may_be_defanged(bytes: &[u8], spaced_words: bool) -> bool {
         let hit = match b {
             b'[' | b'(' | b'{' => {
                 matches!(next, b'.' | b'd' | b'D' | b':' | b'/' | b'@' | b'a' | b'A')
-                    && BRACKETED.iter().any(|(m, _)| starts_with_ci(rest, m))
+                    && bracket_marker(rest).is_some()
             }
             b'\\' => next == b'.' && rest.get(2).is_some_and(u8::is_ascii_alphanumeric),
             // Only a defanged scheme letter pair is worth the full check.
@@ -352,5 +401,53 @@ pub fn defang(i: &Indicator) -> String {
             format!("{scheme}://{authority}{tail}")
         }
         _ => i.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The runs before [`plain_run`]: every scheme letter and colon
+    /// stopped one.
+    fn plain_run_reference(tail: &[u8]) -> usize {
+        tail.iter()
+            .position(|&b| {
+                matches!(b, b'[' | b'(' | b'{' | b'\\' | b'h' | b'H' | b'f' | b'F' | b' ' | b':')
+                    || b >= 0x80
+            })
+            .unwrap_or(tail.len())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// Longer runs refang exactly as the old ones did.
+        #[test]
+        fn plain_runs_refang_as_before(
+            s in "(hxxp|hXXps|fxp|h\\*\\*p|hxxp\\[:\\]|:\\\\\\\\|://|\\[\\.\\]|\\(dot\\)|\\[at\\]| dot | \\[dot\\] |\\\\\\.|。|＠|：//|\u{200B}|[a-z0-9hfHF:./ -]){0,10}",
+            spaced in any::<bool>(),
+        ) {
+            prop_assert_eq!(
+                refang_runs(&s, spaced, plain_run),
+                refang_runs(&s, spaced, plain_run_reference)
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        /// The dispatch on the byte after the bracket finds the marker the
+        /// search of [`BRACKETED`] finds.
+        #[test]
+        fn bracket_marker_agrees_with_the_list(s in "[\\[({][.:/@dDoOtTaA\\])}x]{0,5}") {
+            let listed = BRACKETED
+                .iter()
+                .find(|(m, _)| starts_with_ci(s.as_bytes(), m))
+                .map(|(m, r)| (m.len(), *r));
+            prop_assert_eq!(bracket_marker(s.as_bytes()), listed);
+        }
     }
 }

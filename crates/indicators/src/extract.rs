@@ -19,31 +19,55 @@
 //! parse for a name ending in a file extension that is no top-level
 //! domain). Judgements that repeat are remembered: a report names the same
 //! hosts again and again, so a domain's disposition is kept per thread for
-//! the last 128 names (of up to 62 bytes, kept inline). Measure with
+//! the last 128 names (of up to 62 bytes, kept inline), and what a URL's
+//! host decides (whether it is a host at all, and the host's part of the
+//! URL's disposition) for the last 512 hosts. Measure with
 //! `examples/throughput.rs` under `valgrind --tool=callgrind`
 //! (instructions per byte), and confirm with the criterion bench `compare`
 //! in `benches/`.
 //!
 //! Where the time goes (dev corpus, 3.7 MB, 19,891 matches; callgrind,
-//! November 2026, `extract` and the drop of its result): about 32
-//! instructions per byte in all (117.6 M with the context cues of `cue.rs`,
-//! which look at the words next to an indicator; 129.4 M, 35.2 a byte,
-//! before the pair tables, the output's reserve, the rejections below and
-//! byte searches in place of `char` patterns in the parses), of which the
-//! scan that cuts and classifies segments is about 10.8 (its own code, for
-//! 98,700 segments: the eight-byte skip over prose, the walk back to the
-//! segment start and the flag loop) and the 42,300 pieces it hands on
-//! (67.6 M) are most of the rest. In wall-clock time (12.4 ms a
-//! run, before the pair tables), taking parts out one at a time: the scan
-//! with trimming about 5 ms, the pieces about 7.5 ms, of which
-//! dispositions about 1.2 ms and URLs about 1.3 ms. A URL costs about
-//! 7,400 instructions (parse, host domain, disposition), a new domain about
-//! 5,700 (a third of it the disposition lookups), a file name or path
-//! about 2,400, a SHA-1 about 1,800. The 22,400 rejected pieces cost a few
+//! November 2026, `extract` and the drop of its result, after a first
+//! extract of the same text): about 30.2 instructions per byte in all
+//! (110.8 M with the context cues of `cue.rs`, which look at the words
+//! next to an indicator; 117.6 M, 32.0 a byte, before the per-host memory
+//! of URLs below; 129.4 M, 35.2 a byte, before the pair tables, the
+//! output's reserve, the rejections below and byte searches in place of
+//! `char` patterns in the parses), of which the scan that cuts and
+//! classifies segments is about 10.8 (its own code, for 98,700 segments:
+//! the eight-byte skip over prose, the walk back to the segment start and
+//! the flag loop) and the pieces it hands on (61.1 M, of which dotted
+//! names 20.3 M, file names 5.1 M, URL parses 5.7 M, refanging 4.5 M,
+//! domain judgements 3.0 M) are most of the rest. Measured on a first
+//! extract (after one of a few words, so that the lists are loaded but no
+//! memory is warm), 109.6 M, 29.8 a byte (115.8 M before). In wall-clock
+//! time (12.4 ms a run, before the pair tables), taking parts out one at
+//! a time: the scan with trimming about 5 ms, the pieces about 7.5 ms, of
+//! which dispositions about 1.2 ms and URLs about 1.3 ms. Before the
+//! per-host memory a URL cost about 7,400 instructions (parse, host
+//! domain, disposition); now a URL on a host seen before costs its parse
+//! and its path's rules (the dev corpus's 3,406 URLs have 762 hosts; the
+//! host facts of 3,251 URL candidates cost 2.8 M on a first extract, the
+//! domain parses and dispositions of the new hosts most of it). A new
+//! domain cost about 5,700 (a third of it the disposition lookups, which
+//! now walk the name's parents once for what `kyoyu-known` lists under it
+//! and exactly, where three calls looked up the same parents twice), a
+//! file name or path about 2,400, a SHA-1 about 1,800 (figures from
+//! before this round). The 22,400 rejected pieces cost a few
 //! hundred each, the most common being the `)` after a URL, `(e.g.`, a
 //! Markdown link's text (`[Source]`) and code members; a word with a
 //! single `/` (`/code` and other command switches, `N/A`) no longer gets
-//! that far.
+//! that far. An extract allocates about 16,500 times (22,900 before
+//! quiet parses that build no error for a rejected file name, address or
+//! network, a URL host judged without a `String` of its own, hives and
+//! version words compared in place): mostly the indicators' own strings.
+//! Tried and not kept: a per-thread map that kept every URL host (a
+//! `Box<str>` each) cost 0.5 M more on a first extract than 512 slots
+//! (it only looked better when a warm-up extract of the same text had
+//! filled it), and the same map for domain dispositions cost 1.4 M more
+//! than its 128 slots (most names are new, and each paid an allocation);
+//! taking a slot from the hash's top bits instead of its low bits changed
+//! nothing measurable for the domain slots.
 //! The scan's eight-byte loops look the bytes up in pairs (a table of
 //! 65,536 entries for the pairs, one load and an OR per two bytes, about
 //! 1.5 instructions a byte where the byte table took 2.5; 4.7 M fewer on
@@ -66,6 +90,7 @@ use kyoyu_known::{Category, Known};
 use kyoyu_taxonomy::vocabulary;
 
 use crate::rules::*;
+use crate::types::domain::DomainParts;
 use crate::types::ip::parse_ipv4;
 use crate::*;
 
@@ -914,19 +939,14 @@ impl Extractor {
             crate::Refanged { text: std::borrow::Cow::Borrowed(sub), defanged: false }
         };
         let url: Url = r.text.parse().ok()?;
-        let host = url.host()?;
-        // The host's domain, parsed once for the check and the disposition.
-        let (host_ok, domain) = if host.starts_with('[') || parse_ipv4(host).is_ok() {
-            (true, None)
-        } else {
-            let d = Domain::parse_quiet(host);
-            (d.is_some() || INTERNAL_SUFFIXES.iter().any(|x| host.ends_with(x)), Some(d))
-        };
-        if !host_ok {
+        // What the host decides (whether it names a host at all, and most
+        // of the disposition), remembered per host.
+        let facts = host_facts(url.host()?);
+        if !facts.ok {
             return None;
         }
         self.make_with(ctx, s, e, Indicator::Url(url), r.defanged, |i| match i {
-            Indicator::Url(u) => url_disposition(u, domain.as_ref().map(Option::as_ref)),
+            Indicator::Url(u) => url_disposition_from(u, &facts),
             other => disposition(other),
         })
     }
@@ -978,7 +998,7 @@ impl Extractor {
                 return self.make(ctx, s, e, Indicator::Ipv4(ip.into()), host.defanged);
             }
         }
-        let email: Email = candidate.parse().ok()?;
+        let email = Email::parse_quiet(candidate)?;
         // Spans: when refanging changed nothing, the sub-span is exact;
         // otherwise the whole piece is the raw match.
         let (s, e) = if r.defanged {
@@ -1192,7 +1212,7 @@ impl Extractor {
         if !may_be_slash_kind(text.as_bytes()) {
             return None;
         }
-        if let Ok(n) = text.parse::<Ipv4Cidr>() {
+        if let Some(n) = Ipv4Cidr::parse_quiet(text) {
             return self.make(ctx, 0, ctx.raw.len(), Indicator::Ipv4Cidr(n), r.defanged);
         }
         if !may_be_port_protocol(text.as_bytes()) {
@@ -1360,7 +1380,7 @@ impl Extractor {
         if let Some(digest) = digest_of(stem, stem_flags) {
             return self.make(ctx, from, from + stem.len(), digest, false);
         }
-        let name: FileName = raw.parse().ok()?;
+        let name = FileName::parse_quiet(raw)?;
         self.make(ctx, from, ctx.raw.len(), Indicator::FileName(name), false)
     }
 
@@ -2178,7 +2198,7 @@ const DIGITS_NEED: u16 = MAY_HOLD & !F_DIGIT | F_ALPHA | F_EQ;
 ///   [`MAY_HOLD`] or [`DIGITS_NEED`] bytes.
 #[inline(always)]
 fn holds_no_kind(seg: &[u8], flags: u16) -> bool {
-    if flags & MAY_HOLD == F_BRACKET && !bracket_markers(seg).dot {
+    if flags & MAY_HOLD == F_BRACKET && !has_spelled_dot(seg) {
         return true;
     }
     if flags & MAY_HOLD == F_SLASH && count_byte(seg, b'/') == 1 {
@@ -2683,6 +2703,28 @@ fn bracket_markers(b: &[u8]) -> BracketMarkers {
     m
 }
 
+/// Whether `b`, which holds no `.`, holds a bracketed dot marker: then
+/// only a spelled-out one (`[dot]`, `(dot)`, `{dot}`, any case), which is
+/// all that is left of [`bracket_markers`]'s `dot` without a `.`; the
+/// other markers are not looked for.
+fn has_spelled_dot(b: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(i) = find_any_from(b, from, [b'[', b'(', b'{']) {
+        from = i + 1;
+        let close = match b.get(i) {
+            Some(b'[') => b']',
+            Some(b'(') => b')',
+            _ => b'}',
+        };
+        if b.get(i + 1..i + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"dot"))
+            && b.get(i + 4) == Some(&close)
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// The first position of `cve-` in `h`, any case: [`find_ci`] anchors on
 /// the `-`, of which a Markdown anchor (`](#atomic-test-1-dump-lsass…)`)
 /// holds many; this anchors on the `v`, found eight bytes per step (a
@@ -2761,7 +2803,21 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     // `Radmin Server 3.5.2.1`: a capitalised word after a capitalised
     // product name is part of the name, even a network word.
     let product_name = capitalised(last) && words.next().is_some_and(capitalised);
-    let prev_word = last.to_lowercase();
+    // Lower-cased on the stack when ASCII (`to_lowercase` allocated for
+    // every dotted quad).
+    let mut buf = [0u8; 32];
+    let lowered;
+    let prev_word = match buf.get_mut(..last.len()).filter(|_| last.is_ascii()) {
+        Some(dst) => {
+            dst.copy_from_slice(last.as_bytes());
+            dst.make_ascii_lowercase();
+            std::str::from_utf8(dst).unwrap_or_default()
+        }
+        None => {
+            lowered = last.to_lowercase();
+            lowered.as_str()
+        }
+    };
     let prev_word = prev_word.trim_end_matches([':', '=', '(', ',']);
     if (NETWORK_WORDS.contains(&prev_word) && !product_name) || prev.ends_with([':', '=']) {
         return false;
@@ -2830,7 +2886,7 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
             Host::Ipv4(a) => disposition(&Indicator::Ipv4(*a)),
             Host::Ipv6(a) => disposition(&Indicator::Ipv6(*a)),
         },
-        Indicator::Url(u) => url_disposition(u, None),
+        Indicator::Url(u) => url_disposition(u),
         Indicator::Md5(_) | Indicator::Sha1(_) | Indicator::Sha256(_) | Indicator::Sha512(_) => {
             if empty_hashes().contains(i) {
                 Disposition::Benign
@@ -2842,42 +2898,140 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
     }
 }
 
-/// The disposition of a URL; `parsed` is its host's domain when the caller
-/// already tried to parse it.
-fn url_disposition(u: &Url, parsed: Option<Option<&Domain>>) -> Disposition {
-    let host = u.host().unwrap_or_default();
+/// The disposition of a URL.
+fn url_disposition(u: &Url) -> Disposition {
+    url_disposition_from(u, &host_facts(u.host().unwrap_or_default()))
+}
+
+/// What a URL's host alone decides: whether it names a host, and the parts
+/// of [`url_disposition`] that read only the host. Pure in the host, so
+/// remembered per thread ([`host_facts`]): the dev corpus's 3,406 URLs
+/// have 762 hosts.
+#[derive(Clone, Copy, Debug)]
+struct HostFacts {
+    /// The host is an IP address, a domain under a public suffix, or an
+    /// internal name (a URL is kept only then).
+    ok: bool,
+    /// The disposition when the host alone decides it (a reference site,
+    /// an address, an internal name, no domain).
+    fixed: Option<Disposition>,
+    /// Otherwise: the domain's disposition.
+    domain: Disposition,
+    /// The host part of [`is_user_content`] ([`user_content_host`]), when
+    /// the domain is benign or a reference (the only case that asks).
+    user_content: bool,
+    /// A code-hosting service ([`CODE_HOSTS`]).
+    code_host: bool,
+    /// The registrable domain is the public suffix (`github.io`).
+    bare_suffix: bool,
+    /// [`reference_host`]: a vendor's blog, news or support subdomain, or a
+    /// government suffix.
+    reference_host: bool,
+}
+
+/// [`HostFacts`] of `host`, remembered per thread for the last hosts seen
+/// (of up to 62 bytes) in 512 slots, as [`domain_disposition`] remembers
+/// names (a slot per hash, no allocation). A corpus's hosts recur across
+/// its documents (`attack.mitre.org` in every Atomic test): on the dev
+/// corpus, 512 slots saved 0.2 M instructions more than 128, 2,048 no
+/// more than 512, and a map that kept every host (a `Box<str>` each) cost
+/// 0.5 M more than 512 slots.
+fn host_facts(host: &str) -> HostFacts {
+    use std::hash::BuildHasher;
+    const SLOTS: usize = 512;
+    const NAME_MAX: usize = 62;
+    type Slots = Vec<Option<([u8; NAME_MAX], u8, HostFacts)>>;
+    thread_local! {
+        static RECENT: std::cell::RefCell<Slots> = std::cell::RefCell::new(vec![None; SLOTS]);
+    }
+    let hash = std::hash::BuildHasherDefault::<kyoyu_known::NameHasher>::default().hash_one(host);
+    // The hash's top bits, which its last multiplication mixes best.
+    let slot = (hash >> (64 - SLOTS.trailing_zeros())) as usize;
+    let found = RECENT.with(|recent| match recent.borrow().get(slot) {
+        Some(Some((n, len, f))) if n.get(..usize::from(*len)) == Some(host.as_bytes()) => Some(*f),
+        _ => None,
+    });
+    if let Some(f) = found {
+        return f;
+    }
+    // Judged outside the borrow: the judgement uses other per-thread
+    // memories.
+    let f = judge_host(host);
+    let mut kept = [0u8; NAME_MAX];
+    if let (Some(dst), Ok(len)) = (kept.get_mut(..host.len()), u8::try_from(host.len())) {
+        dst.copy_from_slice(host.as_bytes());
+        RECENT.with(|recent| {
+            if let Some(entry) = recent.borrow_mut().get_mut(slot) {
+                *entry = Some((kept, len, f));
+            }
+        });
+    }
+    f
+}
+
+/// [`HostFacts`] of `host`, worked out.
+fn judge_host(host: &str) -> HostFacts {
+    let ipv4 = parse_ipv4(host).ok();
+    let internal = INTERNAL_SUFFIXES.iter().any(|x| host.ends_with(x));
+    let domain =
+        if host.starts_with('[') || ipv4.is_some() { None } else { DomainParts::parse_quiet(host) };
+    let mut facts = HostFacts {
+        ok: host.starts_with('[') || ipv4.is_some() || domain.is_some() || internal,
+        fixed: None,
+        domain: Disposition::Indicator,
+        user_content: false,
+        code_host: false,
+        bare_suffix: false,
+        reference_host: false,
+    };
     // Hosts in the warning lists' vendor-blog list come back as
     // Reference from `domain_disposition` below.
-    if under_any(host, host_set(&REFERENCE_SET, REFERENCE_HOSTS)) {
-        return Disposition::Reference;
-    }
-    if let Ok(a) = parse_ipv4(host) {
-        return disposition(&Indicator::Ipv4(a.into()));
-    }
-    if INTERNAL_SUFFIXES.iter().any(|x| host.ends_with(x)) {
-        return Disposition::Internal;
-    }
-    let parsed_here;
-    let domain = match parsed {
-        Some(d) => d,
-        None => {
-            parsed_here = Domain::parse_quiet(host);
-            parsed_here.as_ref()
-        }
+    facts.fixed = if under_any(host, host_set(&REFERENCE_SET, REFERENCE_HOSTS)) {
+        Some(Disposition::Reference)
+    } else if let Some(a) = ipv4 {
+        Some(disposition(&Indicator::Ipv4(a.into())))
+    } else if internal {
+        Some(Disposition::Internal)
+    } else if domain.is_none() {
+        Some(Disposition::Indicator)
+    } else {
+        None
     };
+    if let (None, Some(d)) = (facts.fixed, &domain) {
+        facts.domain = domain_disposition(d.as_str(), d.registrable());
+        if matches!(facts.domain, Disposition::Benign | Disposition::Reference) {
+            facts.user_content = user_content_host(host);
+            facts.code_host = CODE_HOSTS.iter().any(|h| is_same_or_subdomain(host, h));
+        }
+        facts.bare_suffix = d.registrable() == d.public_suffix();
+        facts.reference_host = reference_host(d);
+    }
+    facts
+}
+
+/// [`url_disposition`] with its host's [`HostFacts`].
+fn url_disposition_from(u: &Url, facts: &HostFacts) -> Disposition {
+    if let Some(d) = facts.fixed {
+        return d;
+    }
     // A path on a well-known service is context (a search, a library on
     // a CDN, a store page), except on services where anyone can publish a
     // file or a link (hosting, paste sites, URL shorteners): there the path
     // is the attacker's.
-    let Some(d) = domain else { return Disposition::Indicator };
     let path = u.path();
-    match domain_disposition(d.as_str(), d.registrable()) {
+    match facts.domain {
         Disposition::Benign | Disposition::Reference
-            if path != "/" && is_user_content(host, path) =>
+            if path != "/" && (facts.user_content || (facts.code_host && is_code_file(path))) =>
         {
             Disposition::Indicator
         }
-        Disposition::Indicator if reference_like_url(u, d) => Disposition::Reference,
+        Disposition::Indicator
+            if !facts.bare_suffix
+                && is_page(path)
+                && (facts.reference_host || reference_path(path)) =>
+        {
+            Disposition::Reference
+        }
         other => other,
     }
 }
@@ -2886,15 +3040,27 @@ fn url_disposition(u: &Url, parsed: Option<Option<&Domain>>) -> Disposition {
 /// file or a link (hosting, paste sites, URL shorteners, form and
 /// file-sharing services): the path is whoever published it.
 pub(crate) fn is_user_content(host: &str, path: &str) -> bool {
+    user_content_host(host)
+        || (CODE_HOSTS.iter().any(|h| is_same_or_subdomain(host, h)) && is_code_file(path))
+}
+
+/// Code-hosting services, where a release or raw file is whoever
+/// published it.
+const CODE_HOSTS: [&str; 3] = ["github.com", "gitlab.com", "bitbucket.org"];
+
+/// The part of [`is_user_content`] that reads only the host: hosting and
+/// paste sites, S3 buckets, URL shorteners.
+fn user_content_host(host: &str) -> bool {
     under_any(host, host_set(&USER_CONTENT_SET, USER_CONTENT_HOSTS))
         || is_s3_host(host)
         || Known::builtin().domain_categories(host).contains(Category::UrlShortener)
-        || (["github.com", "gitlab.com", "bitbucket.org"]
-            .iter()
-            .any(|h| is_same_or_subdomain(host, h))
-            && ["/releases/download/", "/raw/", "/-/raw/"]
-                .iter()
-                .any(|p| find_seq(path.as_bytes(), p.as_bytes()).is_some()))
+}
+
+/// A release download or raw file on a [`CODE_HOSTS`] service.
+fn is_code_file(path: &str) -> bool {
+    ["/releases/download/", "/raw/", "/-/raw/"]
+        .iter()
+        .any(|p| find_seq(path.as_bytes(), p.as_bytes()).is_some())
 }
 
 /// `host` is one of `set` or a subdomain of one: each of its suffixes that
@@ -2986,10 +3152,22 @@ fn email_disposition(local: &str, domain: &Domain) -> Disposition {
     domain_disposition(domain.as_str(), domain.registrable())
 }
 
-/// A URL that looks like reference material by its host and path: a
-/// vendor's blog, news, support or advisory site, or a government or
-/// academic site, with a page (not a file to download) as its path.
-fn reference_like_url(u: &Url, d: &Domain) -> bool {
+/// Whether the last segment of `path` is a page (no extension, or one of a
+/// page), not a file to download.
+fn is_page(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let ext = file.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+    ext.is_empty()
+        || ["html", "htm", "php", "aspx", "asp", "jsp", "shtml", "md", "pdf"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(ext))
+}
+
+/// The host part of a URL that looks like reference material (a vendor's
+/// blog, news, support or advisory site, or a government or academic site,
+/// with a page as its path): a blog, news, support or
+/// similar subdomain, or a government or academic suffix.
+fn reference_host(d: &DomainParts<'_>) -> bool {
     const FIRST: &[&str] = &[
         "blog",
         "blogs",
@@ -3012,21 +3190,16 @@ fn reference_like_url(u: &Url, d: &Domain) -> bool {
     ];
     const PUBLIC_SUFFIXES: &[&str] = &["go.jp", "lg.jp", "gov", "mil", "gov.uk", "gc.ca", "gov.au"];
     let host = d.as_str();
-    let path = u.path();
-    let file = path.rsplit('/').next().unwrap_or_default();
-    let ext = file.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
-    let page = ext.is_empty()
-        || ["html", "htm", "php", "aspx", "asp", "jsp", "shtml", "md", "pdf"]
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(ext));
-    if !page || d.registrable() == d.public_suffix() {
-        return false;
-    }
     let first = host.split('.').next().unwrap_or_default();
     let sub = host.len() > d.registrable().len();
     (sub && FIRST.contains(&first))
         || PUBLIC_SUFFIXES.iter().any(|p| is_same_or_subdomain(d.public_suffix(), p))
-        || find_seq(path.as_bytes(), b"/psirt/").is_some()
+}
+
+/// The path part of such a URL (see [`reference_host`]): a security advisory or a
+/// change log.
+fn reference_path(path: &str) -> bool {
+    find_seq(path.as_bytes(), b"/psirt/").is_some()
         || find_seq(path.as_bytes(), b"/advisories/").is_some()
         || find_seq(path.as_bytes(), b"/security-advisories/").is_some()
         || has_changelog(path.as_bytes())
@@ -3114,8 +3287,11 @@ fn judge_domain(name: &str, registrable: &str) -> Disposition {
     {
         return Disposition::Documentation;
     }
-    let known = Known::builtin();
-    let under = known.domain_categories(name);
+    // One walk over the name's parents answers the three questions (what
+    // lists the name or a parent, and what lists the name and its
+    // registrable domain exactly).
+    let (under, exact_name, exact) =
+        Known::builtin().domain_categories_with_exact(name, registrable);
     // A dynamic-DNS name belongs to whoever registered it: an indicator,
     // whatever else lists its parent.
     if under.contains(Category::DynamicDns) {
@@ -3126,15 +3302,9 @@ fn judge_domain(name: &str, registrable: &str) -> Disposition {
     }
     // Popularity vouches for a registrable domain, not for names handed
     // out under a shared suffix (`x.github.io` has its own registrable).
-    let exact = known.domain_categories_exact(registrable);
-    // A name that is its own registrable domain (most are) has those
-    // categories already.
-    let exact_name = || {
-        if name == registrable { exact } else { known.domain_categories_exact(name) }
-    };
     if under_any(name, host_set(&BENIGN_SET, BENIGN_DOMAINS))
         || [Category::TopDomain, Category::UrlShortener].iter().any(|&c| exact.contains(c))
-        || exact_name().contains(Category::FalsePositive)
+        || exact_name.contains(Category::FalsePositive)
     {
         Disposition::Benign
     } else {
@@ -3417,6 +3587,119 @@ mod tests {
 
     /// `dotted` skips the name parse when the last label is one ASCII
     /// byte.
+    /// The disposition of a URL as it was worked out before [`HostFacts`]:
+    /// every rule in one pass over the host and path.
+    fn url_disposition_reference(u: &Url) -> Disposition {
+        let host = u.host().unwrap_or_default();
+        if under_any(host, host_set(&REFERENCE_SET, REFERENCE_HOSTS)) {
+            return Disposition::Reference;
+        }
+        if let Ok(a) = parse_ipv4(host) {
+            return disposition(&Indicator::Ipv4(a.into()));
+        }
+        if INTERNAL_SUFFIXES.iter().any(|x| host.ends_with(x)) {
+            return Disposition::Internal;
+        }
+        let Some(d) = DomainParts::parse_quiet(host) else { return Disposition::Indicator };
+        let path = u.path();
+        let reference_like = {
+            let file = path.rsplit('/').next().unwrap_or_default();
+            let ext = file.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+            let page = ext.is_empty()
+                || ["html", "htm", "php", "aspx", "asp", "jsp", "shtml", "md", "pdf"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(ext));
+            page && d.registrable() != d.public_suffix()
+                && (reference_host(&d) || reference_path(path))
+        };
+        match domain_disposition(d.as_str(), d.registrable()) {
+            Disposition::Benign | Disposition::Reference
+                if path != "/" && is_user_content(host, path) =>
+            {
+                Disposition::Indicator
+            }
+            Disposition::Indicator if reference_like => Disposition::Reference,
+            other => other,
+        }
+    }
+
+    #[test]
+    fn host_facts_keep_url_dispositions() {
+        let hosts = [
+            "attack.mitre.org",
+            "github.com",
+            "raw.githubusercontent.com",
+            "gist.github.com",
+            "www.welivesecurity.com",
+            "bit.ly",
+            "pastebin.com",
+            "bucket.s3.amazonaws.com",
+            "s3-eu-west-1.amazonaws.com",
+            "blog.example-vendor.com",
+            "support.microsoft.com",
+            "www.cisa.gov",
+            "www.nisc.go.jp",
+            "evil-cdn.net",
+            "update.evil-cdn.net",
+            "github.io",
+            "x.github.io",
+            "203.0.113.7",
+            "8.8.8.8",
+            "10.0.0.1",
+            "[2001:db8::1]",
+            "intranet.local",
+            "corp.internal",
+            "example.com",
+            "test.test",
+            "localhost",
+            "gitlab.com",
+            "bitbucket.org",
+            "docs.google.com",
+            "drive.google.com",
+            "learn.microsoft.com",
+            "xn--r8jz45g.jp",
+        ];
+        let paths = [
+            "",
+            "/",
+            "/a",
+            "/gate.php",
+            "/x.exe",
+            "/releases/download/v1/a.zip",
+            "/u/raw/x",
+            "/-/raw/main/a.ps1",
+            "/psirt/2024",
+            "/advisories/GHSA-1",
+            "/CHANGELOG.md",
+            "/security-advisories/x.html",
+            "/index.HTML",
+            "/a.pdf?x=1",
+        ];
+        for h in hosts {
+            for p in paths {
+                let s = format!("https://{h}{p}");
+                let Ok(u) = s.parse::<Url>() else { continue };
+                // Twice: worked out, then remembered.
+                for _ in 0..2 {
+                    assert_eq!(url_disposition(&u), url_disposition_reference(&u), "{s}");
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        /// Without a `.`, the spelled-out marker is the only bracketed dot
+        /// [`bracket_markers`] finds.
+        #[test]
+        fn spelled_dot_is_the_dot_marker_without_a_dot(
+            s in "([\\[({\\])}]|[dD][oO][tT]|[dDoOtTaA:/@x]){0,12}"
+        ) {
+            prop_assert_eq!(has_spelled_dot(s.as_bytes()), bracket_markers(s.as_bytes()).dot);
+        }
+    }
+
     #[test]
     fn no_domain_ends_in_a_one_byte_label() {
         for b in 0x20..0x80u8 {

@@ -145,6 +145,20 @@ fn category_sets_agree_with_list_lookups() {
     ] {
         same(k.domain_categories(name), k.lookup_domain(name), name);
         same(k.domain_categories_exact(name), k.lookup_domain_exact(name), name);
+        // The one walk answers what the three calls do, for every parent.
+        let mut parents = vec![name, "", "com", "other.example"];
+        parents.extend(name.match_indices('.').filter_map(|(i, _)| name.get(i + 1..)));
+        for parent in parents {
+            assert_eq!(
+                k.domain_categories_with_exact(name, parent),
+                (
+                    k.domain_categories(name),
+                    k.domain_categories_exact(name),
+                    k.domain_categories_exact(parent)
+                ),
+                "{name} {parent}"
+            );
+        }
     }
     for ip in [
         "8.8.8.8",

@@ -134,6 +134,58 @@ impl Domain {
     }
 
     fn parse_inner(input: &str) -> Result<Domain, Failure> {
+        DomainParts::parse_inner(input).map(DomainParts::into_domain)
+    }
+}
+
+/// A parsed [`Domain`] that borrows its name when the input is already
+/// canonical (lower-case ASCII without a trailing dot), for callers that
+/// only judge a name and drop it: a URL's host is parsed for its
+/// disposition, and a `String` per URL cost an allocation and a free.
+#[derive(Clone, Debug)]
+pub(crate) struct DomainParts<'a> {
+    ascii: std::borrow::Cow<'a, str>,
+    unicode: Option<String>,
+    suffix_labels: u8,
+    suffix_at: u16,
+    registrable_at: u16,
+    private_suffix: bool,
+}
+
+impl<'a> DomainParts<'a> {
+    /// Parses like [`Domain::parse_quiet`].
+    pub(crate) fn parse_quiet(input: &'a str) -> Option<DomainParts<'a>> {
+        DomainParts::parse_inner(input).ok()
+    }
+
+    /// The canonical form, as [`Domain::as_str`].
+    pub(crate) fn as_str(&self) -> &str {
+        &self.ascii
+    }
+
+    /// As [`Domain::public_suffix`].
+    pub(crate) fn public_suffix(&self) -> &str {
+        self.ascii.get(usize::from(self.suffix_at)..).unwrap_or(&self.ascii)
+    }
+
+    /// As [`Domain::registrable`].
+    pub(crate) fn registrable(&self) -> &str {
+        self.ascii.get(usize::from(self.registrable_at)..).unwrap_or(&self.ascii)
+    }
+
+    /// The owned [`Domain`].
+    pub(crate) fn into_domain(self) -> Domain {
+        Domain {
+            ascii: self.ascii.into_owned(),
+            unicode: self.unicode,
+            suffix_labels: self.suffix_labels,
+            suffix_at: self.suffix_at,
+            registrable_at: self.registrable_at,
+            private_suffix: self.private_suffix,
+        }
+    }
+
+    fn parse_inner(input: &'a str) -> Result<DomainParts<'a>, Failure> {
         let s = input.strip_suffix('.').unwrap_or(input);
         if s.is_empty() {
             return Err((Reason::Empty, None));
@@ -229,10 +281,18 @@ impl Domain {
         // Names are at most 253 bytes, so the offsets fit.
         let at = |labels| u16::try_from(tail_at(&ascii, labels)).unwrap_or(0);
         let (suffix_at, registrable_at) = (at(suffix_labels), at(suffix_labels + 1));
-        Ok(Domain {
+        // The input itself when it was canonical; a copy of the stack
+        // buffer or the IDNA result otherwise.
+        let ascii = match ascii {
+            std::borrow::Cow::Borrowed(_) if plain_ascii && !has_xn && !upper => {
+                std::borrow::Cow::Borrowed(s)
+            }
+            other => std::borrow::Cow::Owned(other.into_owned()),
+        };
+        Ok(DomainParts {
             suffix_at,
             registrable_at,
-            ascii: ascii.into_owned(),
+            ascii,
             unicode,
             suffix_labels: u8::try_from(suffix_labels).unwrap_or(u8::MAX),
             private_suffix,
@@ -316,30 +376,38 @@ fn is_atext(b: u8) -> bool {
 impl std::str::FromStr for Email {
     type Err = ParseError;
     fn from_str(s: &str) -> Result<Self, ParseError> {
-        let k = IndicatorKind::Email;
+        Email::parse_inner(s)
+            .map_err(|(reason, at)| ParseError::new(IndicatorKind::Email, s, reason, at))
+    }
+}
+
+impl Email {
+    /// Parses like [`str::parse`], without building an error (a copy of
+    /// the input, twice when the domain fails).
+    pub(crate) fn parse_quiet(s: &str) -> Option<Email> {
+        Email::parse_inner(s).ok()
+    }
+
+    fn parse_inner(s: &str) -> Result<Email, Failure> {
         let Some(at) = s.rfind('@') else {
-            return err(k, s, Reason::Syntax("missing `@`"), None);
+            return Err((Reason::Syntax("missing `@`"), None));
         };
         let (local, domain) =
             (s.get(..at).unwrap_or_default(), s.get(at + 1..).unwrap_or_default());
         if local.is_empty() || local.len() > 64 {
-            return err(
-                k,
-                s,
+            return Err((
                 Reason::Length { expected: "1-64 bytes before `@`", found: local.len() },
                 Some(0),
-            );
+            ));
         }
         if let Some(p) = local.bytes().position(|b| !(is_atext(b) || b == b'.')) {
             let c = local.get(p..).and_then(|r| r.chars().next()).unwrap_or('\0');
-            return err(k, s, Reason::UnexpectedChar(c), Some(p));
+            return Err((Reason::UnexpectedChar(c), Some(p)));
         }
         if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
-            return err(k, s, Reason::Syntax("misplaced `.` in the local part"), None);
+            return Err((Reason::Syntax("misplaced `.` in the local part"), None));
         }
-        let domain: Domain = domain.parse().or_else(|e: ParseError| {
-            err(k, s, e.reason().clone(), e.position().map(|p| p + at + 1))
-        })?;
+        let domain = Domain::parse_inner(domain).map_err(|(r, p)| (r, p.map(|p| p + at + 1)))?;
         Ok(Email { local: local.to_owned(), domain })
     }
 }
@@ -461,6 +529,27 @@ mod tests {
                 }
             }
             prop_assert_eq!(name_bytes(s.as_bytes()), (plain_ascii, upper, dash));
+        }
+
+        /// The borrowed parse answers what the owned one does: the same
+        /// names, suffixes and registrable domains, borrowing the input
+        /// only when it was canonical.
+        #[test]
+        fn domain_parts_agree_with_domain(
+            s in "((www|Mail|xn--r8jz45g|例え|a_b|-x|s3|github|co)\\.){0,3}(com|Example|jp|co\\.jp|io|github\\.io|zip|test|1)\\.?"
+        ) {
+            let parts = DomainParts::parse_quiet(&s);
+            let domain = Domain::parse_quiet(&s);
+            prop_assert_eq!(parts.is_some(), domain.is_some());
+            if let (Some(p), Some(d)) = (parts, domain) {
+                prop_assert_eq!(p.as_str(), d.as_str());
+                prop_assert_eq!(p.registrable(), d.registrable());
+                prop_assert_eq!(p.public_suffix(), d.public_suffix());
+                if matches!(p.ascii, std::borrow::Cow::Borrowed(_)) {
+                    prop_assert_eq!(p.as_str(), s.strip_suffix('.').unwrap_or(&s));
+                }
+                prop_assert_eq!(p.into_domain(), d);
+            }
         }
     }
 }

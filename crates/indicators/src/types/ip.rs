@@ -185,22 +185,28 @@ impl Ipv4Cidr {
 impl std::str::FromStr for Ipv4Cidr {
     type Err = ParseError;
     fn from_str(s: &str) -> Result<Self, ParseError> {
-        let k = IndicatorKind::Ipv4Cidr;
+        Ipv4Cidr::parse_inner(s)
+            .map_err(|(reason, at)| ParseError::new(IndicatorKind::Ipv4Cidr, s, reason, at))
+    }
+}
+
+impl Ipv4Cidr {
+    /// Parses like [`str::parse`], without building an error (a copy of
+    /// the input): extraction tries `1/2` and the like.
+    pub(crate) fn parse_quiet(s: &str) -> Option<Ipv4Cidr> {
+        Ipv4Cidr::parse_inner(s).ok()
+    }
+
+    fn parse_inner(s: &str) -> Result<Ipv4Cidr, (Reason, Option<usize>)> {
         let Some((addr, len)) = s.split_once('/') else {
-            return err(k, s, Reason::Syntax("missing `/prefix`"), None);
+            return Err((Reason::Syntax("missing `/prefix`"), None));
         };
-        let addr = parse_ipv4(addr).or_else(|(r, p)| err(k, s, r, Some(p)))?;
-        let len = parse_prefix(len, 32).ok_or_else(|| {
-            crate::ParseError::new(
-                k,
-                s,
-                Reason::OutOfRange("prefix length (0-32)"),
-                Some(s.len() - len.len()),
-            )
-        })?;
+        let addr = parse_ipv4(addr).map_err(|(r, p)| (r, Some(p)))?;
+        let len = parse_prefix(len, 32)
+            .ok_or((Reason::OutOfRange("prefix length (0-32)"), Some(s.len() - len.len())))?;
         ipnet::Ipv4Net::new(addr, len)
             .map(Ipv4Cidr)
-            .or_else(|_| err(k, s, Reason::OutOfRange("prefix length (0-32)"), None))
+            .map_err(|_| (Reason::OutOfRange("prefix length (0-32)"), None))
     }
 }
 

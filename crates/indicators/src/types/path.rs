@@ -82,13 +82,33 @@ fn windows_prefix(s: &str) -> Option<usize> {
 /// ASCII text (nearly every path; for ASCII, `char::is_control` is
 /// `u8::is_ascii_control`), which costs a fraction of decoding each
 /// character.
+///
+/// One pass with a lookup per byte: it stops at an ASCII control or at the
+/// first non-ASCII byte, from which the `char` search takes over (where
+/// `is_ascii` and then the search were two passes).
 fn find_control(s: &str) -> Option<usize> {
-    if s.is_ascii() {
-        s.bytes().position(|b| b.is_ascii_control())
-    } else {
-        s.find(|c: char| c.is_control())
+    let b = s.as_bytes();
+    let p = b.iter().position(|&c| CONTROL_STOP.get(usize::from(c)) != Some(&false))?;
+    if b.get(p).is_some_and(|&c| c < 0x80) {
+        return Some(p);
     }
+    s.get(p..)?.find(|c: char| c.is_control()).map(|q| p + q)
 }
+
+/// The bytes at which [`find_control`] stops: ASCII controls and every
+/// non-ASCII byte.
+// Indexing in a const initialiser cannot panic at run time: a bound error
+// would fail the build.
+#[allow(clippy::indexing_slicing)]
+const CONTROL_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_control() || i >= 0x80;
+        i += 1;
+    }
+    t
+};
 
 impl std::str::FromStr for FilePath {
     type Err = ParseError;
@@ -164,35 +184,47 @@ impl FileName {
 impl std::str::FromStr for FileName {
     type Err = ParseError;
     fn from_str(s: &str) -> Result<Self, ParseError> {
-        let k = IndicatorKind::FileName;
+        match FileName::check(s) {
+            Ok(()) => Ok(FileName(s.to_owned())),
+            Err((reason, at)) => err(IndicatorKind::FileName, s, reason, at),
+        }
+    }
+}
+
+impl FileName {
+    /// Parses like [`str::parse`], without building an error (a copy of
+    /// the input): extraction tries names that are not, such as
+    /// `ExternalPayloads\T1027.zip`.
+    pub(crate) fn parse_quiet(s: &str) -> Option<FileName> {
+        FileName::check(s).ok().map(|()| FileName(s.to_owned()))
+    }
+
+    /// Whether `s` is a file name; why not and where, when not.
+    fn check(s: &str) -> Result<(), (Reason, Option<usize>)> {
         if s.is_empty() {
-            return err(k, s, Reason::Empty, None);
+            return Err((Reason::Empty, None));
         }
         if s.len() > 255 {
-            return err(k, s, Reason::TooLong { max: 255 }, None);
+            return Err((Reason::TooLong { max: 255 }, None));
         }
-        // ASCII text (nearly every name) is checked byte by byte; for ASCII,
-        // `char::is_control` is `u8::is_ascii_control`.
-        let bad = if s.is_ascii() {
-            s.bytes().position(|b| {
-                b.is_ascii_control()
-                    || matches!(b, b'\\' | b'/' | b':' | b'*' | b'?' | b'"' | b'<' | b'>' | b'|')
-            })
-        } else {
-            s.find(|c: char| c.is_control() || "\\/:*?\"<>|".contains(c))
+        // ASCII text (nearly every name) is checked byte by byte, one
+        // lookup each; for ASCII, `char::is_control` is
+        // `u8::is_ascii_control`. At the first non-ASCII byte, before any
+        // bad one, the `char` search starts over.
+        let bad = match s.bytes().position(|b| NAME_STOP.get(usize::from(b)) != Some(&false)) {
+            Some(p) if s.as_bytes().get(p).is_some_and(|&b| b >= 0x80) => {
+                s.find(|c: char| c.is_control() || "\\/:*?\"<>|".contains(c))
+            }
+            found => found,
         };
         if let Some(p) = bad {
-            return err(
-                k,
-                s,
-                Reason::UnexpectedChar(s.get(p..).and_then(|r| r.chars().next()).unwrap_or('\0')),
-                Some(p),
-            );
+            let c = s.get(p..).and_then(|r| r.chars().next()).unwrap_or('\0');
+            return Err((Reason::UnexpectedChar(c), Some(p)));
         }
         // A byte search: `rfind` with a `char` sets up a searcher that costs
         // more than a name's few bytes.
         let Some(dot) = s.bytes().rposition(|b| b == b'.') else {
-            return err(k, s, Reason::Syntax("no extension"), None);
+            return Err((Reason::Syntax("no extension"), None));
         };
         let ext = s.get(dot + 1..).unwrap_or_default();
         if dot == 0
@@ -200,11 +232,29 @@ impl std::str::FromStr for FileName {
             || ext.len() > 10
             || !ext.bytes().all(|b| b.is_ascii_alphanumeric())
         {
-            return err(k, s, Reason::Syntax("expected name.extension"), Some(dot));
+            return Err((Reason::Syntax("expected name.extension"), Some(dot)));
         }
-        Ok(FileName(s.to_owned()))
+        Ok(())
     }
 }
+
+/// The bytes at which [`FileName`]'s check stops: ASCII controls, the
+/// characters a file name may not hold, and every non-ASCII byte.
+// Indexing in a const initialiser cannot panic at run time: a bound error
+// would fail the build.
+#[allow(clippy::indexing_slicing)]
+const NAME_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_control()
+            || b >= 0x80
+            || matches!(b, b'\\' | b'/' | b':' | b'*' | b'?' | b'"' | b'<' | b'>' | b'|');
+        i += 1;
+    }
+    t
+};
 
 impl std::fmt::Display for FileName {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -240,15 +290,22 @@ impl Hive {
         }
     }
 
+    /// The hive named `s`, any case; compared in place (an upper-cased
+    /// copy cost an allocation per registry key).
     fn parse(s: &str) -> Option<Hive> {
-        Some(match s.to_ascii_uppercase().as_str() {
-            "HKEY_LOCAL_MACHINE" | "HKLM" => Hive::LocalMachine,
-            "HKEY_CURRENT_USER" | "HKCU" => Hive::CurrentUser,
-            "HKEY_CLASSES_ROOT" | "HKCR" => Hive::ClassesRoot,
-            "HKEY_USERS" | "HKU" => Hive::Users,
-            "HKEY_CURRENT_CONFIG" | "HKCC" => Hive::CurrentConfig,
-            _ => return None,
-        })
+        const NAMES: [(&str, Hive); 10] = [
+            ("HKEY_LOCAL_MACHINE", Hive::LocalMachine),
+            ("HKLM", Hive::LocalMachine),
+            ("HKEY_CURRENT_USER", Hive::CurrentUser),
+            ("HKCU", Hive::CurrentUser),
+            ("HKEY_CLASSES_ROOT", Hive::ClassesRoot),
+            ("HKCR", Hive::ClassesRoot),
+            ("HKEY_USERS", Hive::Users),
+            ("HKU", Hive::Users),
+            ("HKEY_CURRENT_CONFIG", Hive::CurrentConfig),
+            ("HKCC", Hive::CurrentConfig),
+        ];
+        NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(s)).map(|&(_, h)| h)
     }
 }
 
@@ -334,6 +391,18 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        /// The byte table finds the first character a name may not hold
+        /// where the `char` search did, in ASCII and other text.
+        #[test]
+        fn file_name_check_agrees_with_the_char_search(s in "([ -~]|\t|\u{7f}|\u{85}|é|中|\\\\|/|:|[.]){0,16}") {
+            let bad = s.find(|c: char| c.is_control() || "\\/:*?\"<>|".contains(c));
+            let got = match FileName::check(&s) {
+                Err((Reason::UnexpectedChar(_), p)) => p,
+                _ => None,
+            };
+            prop_assert_eq!(got, bad);
+        }
 
         /// The byte search finds what the `char` search found, in ASCII
         /// text and in text with C1 controls and other characters.
