@@ -1131,7 +1131,7 @@ impl Matcher {
     ///   fonts): `well` and `we'll` are no more `Wei` than `we` is, nor
     ///   `all` `Ali`. In a name this short an `l` for an `i` is an English
     ///   word far more often than a disguise; a digit look-alike (`We1`)
-    ///   still meets the name, and so does a name's own `l` (`Li`).
+    ///   still meets the name, and so does a name's own `l` (`Lin`).
     pub(crate) fn short_name_by_chance(&self, raw: &str) -> bool {
         if self.shrunk.is_empty() && self.l_for_i.is_empty() {
             return false;

@@ -20,13 +20,15 @@
 //!
 //! What the lists miss (a rare family name, a given name left out because
 //! it is also a word) still goes out; what they wrongly take is a label or
-//! a name, never an indicator. On the dev corpus the given names take 14
+//! a name, never an indicator. On the dev corpus the given names take 19
 //! pairs, all of them people (researchers credited, a politician). An
 //! attacker named by an indictment goes too: a person's name is withheld
 //! whoever it is, since nothing here tells staff from others; what is
-//! shared is the attacker's infrastructure and artefacts. A one-kanji family name (`林`, `森`) counts only with a space
-//! and a given name after it, since glued to the next kanji it is another
-//! word (`関連情報:`); a rest that names a place or an office (`千葉県:`,
+//! shared is the attacker's infrastructure and artefacts.
+//!
+//! A one-kanji family name (`林`, `森`) counts only with a space and a
+//! given name after it, since glued to the next kanji it is another word
+//! (`関連情報:`); a rest that names a place or an office (`千葉県:`,
 //! `成田空港:`, `竹中工務店:`) or a common label noun is not a given name,
 //! and a pair with a word of an organisation or a place (`Honda Motor`,
 //! `Ueno Station`) is not a person.
