@@ -851,11 +851,13 @@ mod tests {
         );
     }
 
+    fn full_names(t: &str) -> Vec<String> {
+        romanised_full_names(t).iter().map(|s| t[s.start..s.end].to_owned()).collect()
+    }
+
     #[test]
     fn full_names_in_romaji() {
-        let found = |t: &str| -> Vec<String> {
-            romanised_full_names(t).iter().map(|s| t[s.start..s.end].to_owned()).collect()
-        };
+        let found = full_names;
         assert_eq!(
             found(
                 "According to Kenji Watanabe, the VPN was patched late; YAMADA Taro and Sato Hanako agreed."
@@ -873,9 +875,7 @@ mod tests {
 
     #[test]
     fn full_names_with_a_common_given_name() {
-        let found = |t: &str| -> Vec<String> {
-            romanised_full_names(t).iter().map(|s| t[s.start..s.end].to_owned()).collect()
-        };
+        let found = full_names;
         assert_eq!(
             found(
                 "John Miller says the loader came by mail. According to Sarah Connor, the \
