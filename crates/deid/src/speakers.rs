@@ -239,7 +239,7 @@ const GIVEN_NAMES_ROMAN: &[&str] = &[
     "dmitri", "dmitry", "donald", "donna", "dorothy", "douglas", "edward", "elena", "elizabeth",
     "emily", "emma", "eric", "erik", "evgeniy", "evgeny", "fatima", "fernando", "francesco",
     "gabriel", "gary", "george", "giovanni", "gregory", "hannah", "harry", "hassan", "heather",
-    "helen", "henry", "hiroshi", "hiroyuki", "hugo", "hussein", "igor", "irina", "isabel", "ivan",
+    "helen", "henry", "hugo", "hussein", "igor", "irina", "isabel", "ivan",
     "jacob", "james", "jane", "janet", "jason", "javier", "jeffrey", "jennifer", "jessica",
     "joanna", "joel", "johan", "johannes", "john", "jonathan", "jorge", "jose", "joseph",
     "joshua", "juan", "julie", "julien", "justin", "karen", "karl", "katherine", "kathleen",
