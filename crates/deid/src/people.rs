@@ -297,7 +297,9 @@ pub(crate) fn is_hiragana(c: char) -> bool {
     matches!(c, '\u{3041}'..='\u{3096}')
 }
 
-fn is_katakana(c: char) -> bool {
+/// Katakana, full- and half-width, with the long-vowel mark and the
+/// middle dot.
+pub(crate) fn is_katakana(c: char) -> bool {
     matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | '\u{FF66}'..='\u{FF9D}')
 }
 

@@ -21,7 +21,7 @@
 //! read them as offices; so is `講座` (more often a course of lectures
 //! than a chair).
 
-use crate::people::is_kanji;
+use crate::people::{is_kanji, is_katakana};
 use crate::scan::Span;
 
 /// The kind words that end a unit's name, in Japanese.
@@ -111,11 +111,6 @@ fn names_a_unit(name: &str) -> bool {
         && !NOT_NAMES.contains(&name)
         && !name.chars().all(|c| c.is_ascii_digit())
         && !NOT_NAMES.iter().any(|w| w.chars().count() == 1 && name.starts_with(w))
-}
-
-/// Katakana, with the long-vowel mark and the middle dot.
-fn is_katakana(c: char) -> bool {
-    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・')
 }
 
 /// The start of the capitalised words before ` Lab` at `at`, when they
