@@ -1167,6 +1167,11 @@ impl Extractor {
                 if let Ok(n) = text.parse::<Ipv6Cidr>() {
                     return whole(Indicator::Ipv6Cidr(n));
                 }
+                // `2001:db8::7/443`: a number past any prefix length after
+                // an address is its port; the address is the indicator.
+                if let Some(m) = self.ipv6_slash_port(ctx) {
+                    return Some(m);
+                }
             } else if colons >= 2
                 && text.bytes().filter(u8::is_ascii_hexdigit).count() >= 4
                 // Eight groups (seven colons), six and a dotted quad, or
@@ -1202,6 +1207,22 @@ impl Extractor {
             }
         }
         None
+    }
+
+    /// The address of `address/port` (`2a0d:5600:8:6::a1/8443`), where the
+    /// number after the slash is too large for a prefix length.
+    fn ipv6_slash_port(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let raw = ctx.raw;
+        let slash = raw.rfind('/')?;
+        let port = raw.get(slash + 1..)?;
+        if port.is_empty() || port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if !(129..=65535).contains(&port.parse::<u32>().ok()?) {
+            return None;
+        }
+        let a: Ipv6 = raw.get(..slash)?.parse().ok()?;
+        self.make(ctx, 0, slash, Indicator::Ipv6(a), false)
     }
 
     fn slash_kinds(&self, ctx: &Ctx<'_>) -> Option<Match> {
@@ -2837,8 +2858,12 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     // Small numbers in every part, led by a one-digit part, after a
     // capitalised product name: Radmin 3.5.2.1.
     let small = octets.iter().all(|&o| o <= 20) && (1..=9).contains(&octets[0]);
+    // `Qualys 10.26.1.0`: a network's own address (last part 0) with
+    // two-digit parts names no host; after a product name it is a version.
+    let release =
+        octets[3] == 0 && octets.iter().all(|&o| o < 100) && (1..=30).contains(&octets[0]);
     let product = prev_word.chars().next().is_some_and(char::is_alphabetic) && capitalised(last);
-    small && product
+    (small || release) && product
 }
 
 /// The built-in disposition rules (until the known-lists crate refines

@@ -696,6 +696,17 @@ pub(crate) const NETWORK_WORDS: &[&str] = &[
     "indicators",
     "and",
     "or",
+    "subnet",
+    "subnets",
+    "network",
+    "networks",
+    "netblock",
+    "range",
+    "block",
+    "segment",
+    "vlan",
+    "lan",
+    "route",
 ];
 
 /// Digests of the empty input: present in every sandbox report, never an

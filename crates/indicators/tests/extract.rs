@@ -755,3 +755,33 @@ fn a_form_on_a_forms_service_is_the_attackers() {
         ]
     );
 }
+
+#[test]
+fn a_release_number_after_a_product_is_not_a_network() {
+    // A network's own address with two-digit parts, after a product name.
+    let text = "Affected: Qualys 10.26.1.0 and FortiOS 7.2.0.0; fixed in Qualys 10.27.0.0.";
+    let got: Vec<_> = found(text).into_iter().filter(|(k, _)| k.starts_with("ipv")).collect();
+    assert!(got.is_empty(), "{got:?}");
+    // After a network word it is the network it names, and a host is a host.
+    assert_eq!(
+        found("Subnet 10.26.1.0 and the file server FS01 10.26.1.7 were reached."),
+        kinds_values(&[("ipv4", "10.26.1.0"), ("ipv4", "10.26.1.7")])
+    );
+}
+
+#[test]
+fn an_ipv6_address_with_a_slash_port_is_the_address() {
+    let text =
+        "listened on 2a0d:5600:8:6::a1/8443 and 2001:db8::7/443; the block 2a0d:5600:8:6::/48.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("ipv6", "2a0d:5600:8:6::a1"),
+            ("ipv6", "2001:db8::7"),
+            ("ipv6-cidr", "2a0d:5600:8:6::/48"),
+        ])
+    );
+    // The span is the address alone.
+    let m = Extractor::new().extract(text);
+    assert_eq!(m.first().map(|m| m.raw(text)), Some("2a0d:5600:8:6::a1"));
+}
