@@ -418,6 +418,156 @@ fn reference_before(mut back: Back<'_>) -> bool {
         && back.at_word_start()
 }
 
+/// Whether the link `text[start..end]` (a URL, or a host before a path)
+/// stands in a list of references: under a heading such as `References`,
+/// `【参考】`, `参考链接` or a Sigma rule's `references:`, on its own line
+/// above the list (each line between holds a link, is a list item, or is
+/// blank), or after a rule's reference keyword on its own line
+/// (`reference:url,www.example.com/…` in a Suricata rule, `reference =
+/// "https://…"` in a YARA rule's meta). Reads at most [`SECTION_LINES`]
+/// lines and [`SECTION_BYTES`] bytes back; called only for a link judged
+/// an indicator.
+pub(crate) fn in_reference_list(text: &str, start: usize) -> bool {
+    let b = text.as_bytes();
+    let line_start =
+        b.get(..start).and_then(|h| h.iter().rposition(|&c| c == b'\n')).map_or(0, |p| p + 1);
+    let before = b.get(line_start..start).unwrap_or_default();
+    if reference_keyword_before(before) {
+        return true;
+    }
+    let floor = start.saturating_sub(SECTION_BYTES);
+    let mut end = line_start;
+    for _ in 0..SECTION_LINES {
+        if end == 0 || end <= floor {
+            return false;
+        }
+        // The line before `end` (which starts a line).
+        let prev_end = end - 1;
+        let prev_start = b
+            .get(..prev_end)
+            .and_then(|h| h.iter().rposition(|&c| c == b'\n'))
+            .map_or(0, |p| p + 1);
+        let line = b.get(prev_start..prev_end).unwrap_or_default();
+        end = prev_start;
+        let t = trim_ascii_and_wide(line);
+        if t.is_empty() {
+            continue;
+        }
+        if is_reference_heading(t) {
+            return true;
+        }
+        let holds_link = t.windows(3).any(|w| w == b"://") || t.windows(4).any(|w| w == b"www.");
+        if !(holds_link || is_list_item(t)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// How many lines back [`in_reference_list`] looks for its heading.
+const SECTION_LINES: usize = 40;
+/// How many bytes back [`in_reference_list`] looks for its heading.
+const SECTION_BYTES: usize = 6144;
+
+/// A line without its ASCII white space and ideographic spaces at both ends.
+fn trim_ascii_and_wide(line: &[u8]) -> &[u8] {
+    let mut t = line.trim_ascii();
+    while let Some(r) = t.strip_prefix("\u{3000}".as_bytes()) {
+        t = r.trim_ascii_start();
+    }
+    while let Some(r) = t.strip_suffix("\u{3000}".as_bytes()) {
+        t = r.trim_ascii_end();
+    }
+    t
+}
+
+/// A list item: a line that starts with a bullet, a number (`1.`, `[3]`,
+/// `(2)`) or a footnote mark.
+fn is_list_item(t: &[u8]) -> bool {
+    let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
+    matches!(t.first(), Some(b'-' | b'*' | b'+' | b'[' | b'(' | b'>' | b'|'))
+        || (digits > 0 && matches!(t.get(digits), Some(b'.' | b')' | b']' | b':' | b' ')))
+        || [
+            "\u{2022}", "\u{30FB}", "\u{00B9}", "\u{00B2}", "\u{00B3}", "\u{2070}", "\u{2074}",
+            "\u{2075}", "\u{2076}", "\u{2077}", "\u{2078}", "\u{2079}", "\u{203B}",
+        ]
+        .iter()
+        .any(|m| t.starts_with(m.as_bytes()))
+}
+
+/// A heading that opens a list of references (`References`, `## Sources`,
+/// `7. 参考文献`, `六、参考链接`, `【参考】`, `references:`), in any ASCII case.
+fn is_reference_heading(t: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(t) else { return false };
+    // Numbering and marks before the words.
+    let s = s.trim_start_matches(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '#' | '.'
+                    | ')'
+                    | '('
+                    | ' '
+                    | '\t'
+                    | '、'
+                    | '．'
+                    | '■'
+                    | '●'
+                    | '◆'
+                    | '□'
+                    | '【'
+                    | '['
+                    | '*'
+                    | '='
+            )
+            || ('一'..='十').contains(&c) && "一二三四五六七八九十".contains(c)
+    });
+    let s = s.trim_end_matches([':', '：', '】', ']', ' ', '#', '*', '=']);
+    if s.is_empty() || s.len() > 40 {
+        return false;
+    }
+    const HEADINGS: &[&str] = &[
+        "references",
+        "reference",
+        "reference links",
+        "sources",
+        "further reading",
+        "see also",
+        "bibliography",
+        "related links",
+        "external references",
+        "endnotes",
+        "notes and references",
+        "参考",
+        "参考文献",
+        "参考資料",
+        "参考情報",
+        "参考url",
+        "参考リンク",
+        "関連情報",
+        "関連リンク",
+        "出典",
+        "参考链接",
+        "参考资料",
+        "相关链接",
+        "参考文章",
+        "引用",
+    ];
+    HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(s))
+}
+
+/// A rule's reference keyword right before the link on its line:
+/// `reference:url,` (Suricata, Snort), `reference = "` (YARA meta),
+/// `reference: ` or `- ` under a YAML `references:` key on the same line.
+fn reference_keyword_before(before: &[u8]) -> bool {
+    let t = before.trim_ascii_end();
+    let t = t.strip_suffix(b"\"").or_else(|| t.strip_suffix(b"'")).unwrap_or(t).trim_ascii_end();
+    let lower: Vec<u8> = t.iter().rev().take(24).rev().map(u8::to_ascii_lowercase).collect();
+    [&b"reference:url,"[..], b"reference =", b"reference=", b"reference:", b"references:"]
+        .iter()
+        .any(|k| lower.ends_with(k))
+}
+
 /// `本件に関するお問い合わせ: x@y`: the publisher's own contact at the end
 /// of an advisory. The cue needs both the contact label and `本件` (this
 /// matter), `本資料` and the like before it: a lure also says

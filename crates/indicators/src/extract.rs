@@ -753,6 +753,22 @@ impl Extractor {
                 m.disposition = d;
             }
         }
+        // A link in a list of references (under `References`, `【参考】`; a
+        // rule's `reference:url,`), unless a raw address or a file on a
+        // service where anyone publishes.
+        let link = match &m.indicator {
+            Indicator::Url(u) => u.host().is_some_and(|h| {
+                !h.starts_with('[') && parse_ipv4(h).is_err() && !is_user_content(h, u.path())
+            }),
+            Indicator::Domain(_) => true,
+            _ => false,
+        };
+        if link
+            && m.disposition == Disposition::Indicator
+            && crate::cue::in_reference_list(text, m.start)
+        {
+            m.disposition = Disposition::Reference;
+        }
         let nested = if self.nested && m.kind() == IndicatorKind::Url {
             self.nested_ids(text, m.start, m.end)
         } else {
@@ -981,7 +997,11 @@ impl Extractor {
         if let Some(p) = find_ci(local.as_bytes().get(local_start..)?, FIELD) {
             local_start += p + FIELD.len();
         }
-        let candidate = text.get(local_start..)?.trim_start_matches('.');
+        // Punctuation RFC 5322 allows that no real address starts with
+        // (`user[email][]=a@b.example`: the value after a `=`).
+        let candidate = text
+            .get(local_start..)?
+            .trim_start_matches(['.', '=', '\'', '`', '{', '}', '|', '~', '^']);
         // `ssh root@203.0.113.77`: a user at an address names the address.
         // (`scp x admin@91.215.85.3:/tmp`: the path after `:` is not.)
         if let Some(at_raw) = ctx
@@ -1000,9 +1020,30 @@ impl Extractor {
         }
         let email = Email::parse_quiet(candidate)?;
         // Spans: when refanging changed nothing, the sub-span is exact;
-        // otherwise the whole piece is the raw match.
+        // otherwise it starts where the local part is written as is
+        // (`user[email][]=a@x.example&user[email][]=b@evil[.]com`: the
+        // second address only), or the whole piece is the raw match.
         let (s, e) = if r.defanged {
-            (0, ctx.raw.len())
+            let local = candidate.get(..candidate.rfind('@').unwrap_or(0)).unwrap_or_default();
+            // The local part as written, right before its `@` or marker.
+            let from = if local.is_empty() {
+                0
+            } else {
+                ctx.raw
+                    .rmatch_indices(local)
+                    .map(|(p, _)| p)
+                    .find(|&p| {
+                        let after = ctx.raw.get(p + local.len()..).unwrap_or_default();
+                        let after = after.trim_start_matches(' ').as_bytes();
+                        ["@", "[@]", "(@)", "{@}", "[at]", "(at)", "{at}"].iter().any(|m| {
+                            after
+                                .get(..m.len())
+                                .is_some_and(|a| a.eq_ignore_ascii_case(m.as_bytes()))
+                        })
+                    })
+                    .unwrap_or(0)
+            };
+            (from, ctx.raw.len())
         } else {
             (ctx.raw.len() - candidate.len(), ctx.raw.len())
         };

@@ -159,3 +159,47 @@ fn an_address_a_well_known_name_resolves_to_is_benign() {
         ])
     );
 }
+
+#[test]
+fn links_under_a_references_heading_are_references() {
+    let text = "The loader beacons to https://cdn.pelican-relay.top/gate.php every minute.\n\n\
+                References\n\
+                - https://www.kestrel-labs.com/blog/2024/dark-pelican\n\
+                \n\
+                [2] Analyst notes, https://research.heron-sec.com/notes/pelican\n\n\
+                六、参考链接\n\
+                https://ti.tianqiong-sec.cn/blog/2024/0305-inkfalcon\n\n\
+                detection:\n  references:\n    - https://www.kestrel-labs.com/blog/2024/dark-pelican-dns\n\
+                alert dns any any -> any any (msg:\"x\"; reference:url,www.kestrel-labs.com/r/1; sid:1;)\n\
+                rule x { meta: reference = \"https://www.kestrel-labs.com/research/loader\" }\n";
+    assert_eq!(
+        dispositions(text),
+        want(&[
+            ("https://cdn.pelican-relay.top/gate.php", Indicator),
+            ("https://www.kestrel-labs.com/blog/2024/dark-pelican", Reference),
+            ("https://research.heron-sec.com/notes/pelican", Reference),
+            ("https://ti.tianqiong-sec.cn/blog/2024/0305-inkfalcon", Reference),
+            ("https://www.kestrel-labs.com/blog/2024/dark-pelican-dns", Reference),
+            ("www.kestrel-labs.com", Reference),
+            ("https://www.kestrel-labs.com/research/loader", Reference),
+        ])
+    );
+}
+
+#[test]
+fn a_list_after_another_heading_stays_indicators() {
+    // Prose or another heading between the list and a references heading
+    // ends the references; a paste under one stays the attacker's.
+    let text = "References\n- https://www.kestrel-labs.com/blog/a\n\n\
+                Indicators of compromise\n\
+                - https://cdn.pelican-relay.top/gate.php\n\n\
+                References:\n- https://pastebin.com/raw/Qw3ErT5y\n";
+    assert_eq!(
+        dispositions(text),
+        want(&[
+            ("https://www.kestrel-labs.com/blog/a", Reference),
+            ("https://cdn.pelican-relay.top/gate.php", Indicator),
+            ("https://pastebin.com/raw/Qw3ErT5y", Indicator),
+        ])
+    );
+}

@@ -785,3 +785,15 @@ fn an_ipv6_address_with_a_slash_port_is_the_address() {
     let m = Extractor::new().extract(text);
     assert_eq!(m.first().map(|m| m.raw(text)), Some("2a0d:5600:8:6::a1"));
 }
+
+#[test]
+fn a_defanged_address_in_a_query_has_its_own_span() {
+    // `user[email][]=a@x&user[email][]=b@evil[.]com` (CVE-2023-7028): the
+    // second address only, without the `=` of its key.
+    let text =
+        "user[email][]=t.sato@victim.example&user[email][]=recovery.mailbox77@tutamail[.]com";
+    let m = Extractor::new().extract(text);
+    let last = m.last().expect("a match");
+    assert_eq!(last.value(), "recovery.mailbox77@tutamail.com");
+    assert_eq!(last.raw(text), "recovery.mailbox77@tutamail[.]com");
+}
