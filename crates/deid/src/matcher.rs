@@ -290,6 +290,28 @@ const GENERIC_AFFIXES: &[&str] = &[
     "ロジスティクス",
     "キュウソウ",
     "ウンソウ",
+    // Readings of the industry words above, so that they come off a
+    // reading too (`チドリガハマシンヨウキンコ` → `チドリガハマ`).
+    "信金",
+    "シンヨウキンコ",
+    "シンキン",
+    "ギンコウ",
+    "ショウジ",
+    "サンギョウ",
+    "デンキ",
+    "セイサクショ",
+    "ケンセツ",
+    "カガク",
+    "ブッサン",
+    "ショウケン",
+    "ホケン",
+    "デンリョク",
+    "テツドウ",
+    "ウンユ",
+    "ブツリュウ",
+    "セイヤク",
+    "ショクヒン",
+    "ショウカイ",
     "上下水道局",
     "下水道局",
     "水道局",
@@ -404,10 +426,204 @@ fn name_words(s: &str) -> Vec<String> {
             }
         }
     }
+    // A reading cut down to two kana (`アイデンキ` → `アイ`) would meet
+    // ordinary words everywhere; the whole reading still stands.
+    let joined: String = core.concat();
+    let short_kana = joined.chars().count() < 3
+        && joined.chars().all(|c| crate::people::is_katakana(c) || crate::people::is_hiragana(c));
     let mut out = Vec::new();
     if !core.is_empty() {
         out.push(no_legal.join(" "));
-        out.push(core.join(" "));
+        if !short_kana {
+            out.push(core.join(" "));
+        }
+    }
+    out
+}
+
+/// An abbreviation of four letters or more without a vowel (`MNSK`,
+/// `CGSB`): no word starts with it, so where it starts a label of a host
+/// name that runs on (`mnskarchive01.blob.core.windows.net`, a storage
+/// account; `cgsbvpn.example.com`), it is the victim's (an abbreviation
+/// with vowels, `KAMI`, starts words: `kamisama-cdn`). Only in host
+/// labels: in prose the abbreviation must fill its word (`mnskeleton`).
+fn rare_abbreviation(abbr: &str) -> bool {
+    let a = abbr.trim();
+    a.len() >= 4
+        && a.bytes().all(|b| b.is_ascii_alphabetic())
+        && !a
+            .bytes()
+            .any(|b| matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+}
+
+/// The first word of a name of three words or more with the initials of
+/// the others (`kirishima-ami` of `Kirishima Advanced Materials
+/// Institute`): how such a body often names its domain and its mail. At
+/// least eight letters, so that it is as distinctive as a name.
+fn head_and_initials(name: &str) -> Option<String> {
+    let all = words(name);
+    let ws: Vec<&String> = all.iter().filter(|w| !legal_keys().contains(&key(w))).collect();
+    let (head, rest) = ws.split_first()?;
+    if rest.len() < 2 || !name.is_ascii() {
+        return None;
+    }
+    let initials: String = rest.iter().filter_map(|w| w.chars().next()).collect();
+    let v = format!("{head}-{initials}");
+    (key(&v).len() >= 8).then_some(v)
+}
+
+/// A long romanised name with one of its inner voiced sounds written
+/// unvoiced, or the other way round (`Shirasagisawa` for `Shirasagizawa`,
+/// `Minatokawa` for `Minatogawa`): Japanese compounds voice the second
+/// part's first sound or not by custom (連濁), and writers and maps
+/// disagree. Words of seven letters or more, at most eight variants.
+fn rendaku_variants(name: &str) -> Vec<String> {
+    const VOWELS: &[u8] = b"aeiou";
+    let b = name.as_bytes();
+    if !name.is_ascii() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut word_start = 0;
+    for i in 0..b.len() {
+        let Some(&c) = b.get(i) else { break };
+        if !c.is_ascii_alphabetic() {
+            word_start = i + 1;
+            continue;
+        }
+        let word_len = b
+            .get(word_start..)
+            .map_or(0, |r| r.iter().take_while(|x| x.is_ascii_alphabetic()).count());
+        let inner = i > word_start && word_len >= 7;
+        let between =
+            b.get(i.wrapping_sub(1)).is_some_and(|p| VOWELS.contains(&p.to_ascii_lowercase()))
+                && b.get(i + 1).is_some_and(|n| VOWELS.contains(&n.to_ascii_lowercase()));
+        if !(inner && between) {
+            continue;
+        }
+        let flip = match c.to_ascii_lowercase() {
+            b'z' => b's',
+            b's' => b'z',
+            b'g' => b'k',
+            b'k' => b'g',
+            b'd' => b't',
+            b't' => b'd',
+            b'b' => b'h',
+            b'h' => b'b',
+            _ => continue,
+        };
+        let mut v = b.to_vec();
+        if let Some(slot) = v.get_mut(i) {
+            *slot = if c.is_ascii_uppercase() { flip.to_ascii_uppercase() } else { flip };
+        }
+        if let Ok(v) = String::from_utf8(v) {
+            out.push(v);
+        }
+        if out.len() >= 8 {
+            break;
+        }
+    }
+    out
+}
+
+/// Words that say what kind of system a name is, not which one.
+const SYSTEM_WORDS: &[&str] = &[
+    "system",
+    "systems",
+    "portal",
+    "server",
+    "servers",
+    "app",
+    "apps",
+    "application",
+    "platform",
+    "cloud",
+    "net",
+    "web",
+    "online",
+    "db",
+    "database",
+    "suite",
+    "console",
+    "service",
+    "services",
+    "hub",
+    "emr",
+    "ehr",
+    "erp",
+    "crm",
+    "scm",
+    "mes",
+    "plm",
+    "wms",
+];
+const SYSTEM_AFFIXES: &[&str] =
+    &["システム", "ポータル", "サーバー", "サーバ", "ネット", "クラウド", "アプリ", "基盤"];
+
+/// The distinctive part of a system's name (`KuroCare` of `KuroCare EMR`,
+/// `ちどり` of `ちどりネット`), when taking the kind words off its ends
+/// leaves one: five letters or more, two kanji or three kana.
+fn system_core(name: &str) -> Option<String> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let generic = |w: &str| SYSTEM_WORDS.iter().any(|g| g.eq_ignore_ascii_case(w));
+    while words.last().is_some_and(|w| generic(w)) {
+        words.pop();
+    }
+    while words.first().is_some_and(|w| generic(w)) {
+        words.remove(0);
+    }
+    let mut core = words.join(" ");
+    for a in SYSTEM_AFFIXES {
+        if let Some(rest) = core.strip_suffix(a) {
+            core = rest.to_owned();
+            break;
+        }
+    }
+    let core = core.trim();
+    let letters = core.chars().filter(|c| c.is_alphanumeric()).count();
+    let kanji = core.chars().filter(|&c| crate::people::is_kanji(c)).count();
+    let distinctive =
+        if core.is_ascii() { key(core).len() >= 5 } else { kanji >= 2 || letters >= 3 };
+    (core != name.trim() && distinctive).then(|| core.to_owned())
+}
+
+/// The spellings of the `ケ` that joins two kanji in a name (`千鳥ヶ浜`,
+/// `霞が関`): registers, signs and writers use `ヶ`, `ケ`, `が` and `ヵ`
+/// for it alike. `term` first, then each other spelling at its first two
+/// such places (a key sees `が` as `ガ`).
+fn ke_variants(term: &str) -> Vec<String> {
+    const KE: [char; 4] = ['ヶ', 'ケ', 'ガ', 'ヵ'];
+    let chars: Vec<char> = term.chars().collect();
+    let joins: Vec<usize> = chars
+        .windows(3)
+        .enumerate()
+        .filter(|(_, w)| {
+            let &[prev, c, next] = *w else { return false };
+            matches!(c, 'ヶ' | 'ケ' | 'が' | 'ガ' | 'ヵ')
+                && crate::people::is_kanji(prev)
+                && prev != 'ヶ'
+                && crate::people::is_kanji(next)
+                && next != 'ヶ'
+        })
+        .map(|(i, _)| i + 1)
+        .take(2)
+        .collect();
+    let mut out = vec![term.to_owned()];
+    for &at in &joins {
+        let mut more = Vec::new();
+        for v in &out {
+            let mut vc: Vec<char> = v.chars().collect();
+            for k in KE {
+                if let Some(slot) = vc.get_mut(at) {
+                    *slot = k;
+                }
+                let s: String = vc.iter().collect();
+                if !out.contains(&s) && !more.contains(&s) {
+                    more.push(s);
+                }
+            }
+        }
+        out.extend(more);
     }
     out
 }
@@ -438,12 +654,17 @@ impl Collector {
     /// Adds the key of `s` (and of `s` without legal forms, and without
     /// generic words at its ends when `name` is set).
     fn add(&mut self, s: &str, kind: TermKind, bounded: bool, name: bool) {
-        if name {
-            for words in name_words(s) {
-                self.push(&words, kind, bounded);
+        for v in ke_variants(s) {
+            if name {
+                for words in name_words(&v) {
+                    self.push(&words, kind, bounded);
+                    for r in rendaku_variants(&words) {
+                        self.push(&r, kind, bounded);
+                    }
+                }
+            } else {
+                self.push(&v, kind, bounded);
             }
-        } else {
-            self.push(s, kind, bounded);
         }
     }
 
@@ -925,6 +1146,9 @@ pub(crate) struct Matcher {
     small_service_dfa: Option<dfa::DFA>,
     /// Keys the look-alike check compares registrable labels against.
     pub(crate) lookalike: crate::lookalike::Lookalikes,
+    /// The abbreviations without a vowel, lower case, that name the victim
+    /// where they start a host name's label ([`rare_abbreviation`]).
+    pub(crate) rare_abbreviations: Vec<String>,
     /// Short keys shorter than their terms' letters, with the fewest
     /// letters a term of that key has ([`Matcher::short_name_by_chance`]).
     shrunk: std::collections::HashMap<String, usize>,
@@ -946,8 +1170,14 @@ impl std::fmt::Debug for Matcher {
 impl Matcher {
     pub(crate) fn new(p: &Profile) -> Result<Matcher, BuildError> {
         let mut c = Collector::default();
+        let mut rare_abbreviations = Vec::new();
         for s in p.org_names_ja.iter().chain(&p.org_names_en) {
             c.add_secret(s, TermKind::Org, false, true);
+        }
+        for s in &p.org_names_en {
+            if let Some(v) = head_and_initials(s.expose()) {
+                c.add(&v, TermKind::Org, false, false);
+            }
         }
         for s in &p.readings_kana {
             c.add_secret(s, TermKind::Org, false, true);
@@ -961,6 +1191,9 @@ impl Matcher {
         }
         for s in &p.abbreviations {
             c.add_secret(s, TermKind::Org, true, false);
+            if rare_abbreviation(s.expose()) {
+                rare_abbreviations.push(s.expose().trim().to_ascii_lowercase());
+            }
         }
         let mut lookalike = Vec::new();
         for s in p.domains.iter().chain(&p.email_domains) {
@@ -1010,6 +1243,14 @@ impl Matcher {
             }
             for s in person.kana.iter() {
                 c.add_secret(s, TermKind::Person, false, false);
+                // The family name alone in kana (`タカハシ` of `タカハシ ケンジ`,
+                // a folder or a chat handle), from three kana up.
+                let parts: Vec<&str> = s.expose().split_whitespace().collect();
+                if let [family, _, ..] = parts.as_slice() {
+                    if family.chars().count() >= 3 {
+                        c.add(family, TermKind::Person, false, false);
+                    }
+                }
                 let romaji = kana_to_romaji(s.expose());
                 c.add(&romaji, TermKind::Person, true, false);
                 for part in romaji.split_whitespace() {
@@ -1038,6 +1279,9 @@ impl Matcher {
         }
         for s in &p.unique_systems {
             c.add_secret(s, TermKind::System, false, false);
+            if let Some(core) = system_core(s.expose()) {
+                c.add(&core, TermKind::System, false, false);
+            }
         }
         let mut products = Vec::new();
         for a in &p.announcements {
@@ -1114,6 +1358,7 @@ impl Matcher {
             small_services,
             small_service_dfa,
             lookalike,
+            rare_abbreviations,
             shrunk,
             l_for_i,
             overlap,

@@ -628,8 +628,35 @@ fn role_name(text: &str, end: usize) -> Option<Span> {
             break;
         }
     }
+    // `担当：二次対応チーム`, `担当：情報システム課`: a team or an office
+    // takes the role, not a person.
+    let taken = text.get(from..to)?;
+    if TEAM_ENDS.iter().any(|w| taken.ends_with(w)) {
+        return None;
+    }
     (count > 0).then_some(Span { start: from, end: to })
 }
+
+/// What the name of a team or an office ends in.
+const TEAM_ENDS: &[&str] = &[
+    "チーム",
+    "グループ",
+    "センター",
+    "部門",
+    "本部",
+    "事務局",
+    "窓口",
+    "部",
+    "課",
+    "室",
+    "班",
+    "係",
+    "局",
+    "ユニット",
+    "デスク",
+    "SOC",
+    "CSIRT",
+];
 
 #[cfg(test)]
 mod tests {
@@ -690,6 +717,8 @@ mod tests {
         assert_eq!(found("contact person: Hiroshi Abe, IT"), ["Hiroshi Abe"]);
         assert_eq!(found("It was reported by Naoko Ito."), ["Naoko Ito"]);
         assert_eq!(found("担当者：高橋 一郎\n"), ["高橋 一郎"]);
+        // A team or an office in the role's place is no person.
+        assert!(found("担当：二次対応チーム\n担当者：情報システム課\n").is_empty());
         assert_eq!(found("報告者は山田。"), ["山田"]);
     }
 

@@ -309,9 +309,60 @@ fn key_values(
         while s.get(j).is_some_and(|b| *b == b' ' || *b == b'"' || *b == b'\'') {
             j += 1;
         }
+        // A list is no one value (`"creds": [...]`: see `list_values`).
+        if s.get(j) == Some(&b'[') {
+            continue;
+        }
         let end = token_end(s, j);
         if end > j {
             out.push(Span { start: j, end });
+        }
+    }
+    out
+}
+
+/// The occurrences of the [`CREDENTIAL_KEYS`] whose value is one value:
+/// not the [`LIST_KEYS`] (`Unsecured Credentials: Cloud Instance Metadata
+/// API` names a technique, not a credential).
+fn single_value_keys(kw: &Keywords) -> impl Iterator<Item = (usize, usize)> + '_ {
+    kw.of(List::CredentialKeys)
+        .filter(|&(_, ki)| !CREDENTIAL_KEYS.get(ki).is_some_and(|k| LIST_KEYS.contains(k)))
+}
+
+/// The quoted strings of the list after the key at `p` (`"creds": ["a",
+/// "b"]`, `creds = ['a', 'b']`): each one a credential. Up to the list's
+/// `]` within 4 KiB.
+fn list_values(s: &[u8], p: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut j =
+        p + s.get(p..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphabetic()).count());
+    if p > 0 && s.get(p - 1).copied().is_some_and(is_word) {
+        return out;
+    }
+    while s.get(j).is_some_and(|b| matches!(b, b' ' | b'"' | b'\'' | b':' | b'=')) {
+        j += 1;
+    }
+    if s.get(j) != Some(&b'[') {
+        return out;
+    }
+    let end = s.len().min(j + 4096);
+    let mut i = j + 1;
+    while i < end {
+        match s.get(i) {
+            Some(b']') | None => break,
+            Some(&q @ (b'"' | b'\'')) => {
+                let start = i + 1;
+                let mut k = start;
+                while k < end && s.get(k) != Some(&q) {
+                    // A backslash escapes the next byte (`CORP\\user`).
+                    k += if s.get(k) == Some(&b'\\') { 2 } else { 1 };
+                }
+                if k > start && k <= end {
+                    out.push(Span { start, end: k.min(end) });
+                }
+                i = k + 1;
+            }
+            Some(_) => i += 1,
         }
     }
     out
@@ -331,7 +382,7 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
     let s = text.as_bytes();
     // key = value pairs, not a template's input or a script's expression
     // (`$password = '#{password}'`, `pass = $args[0]`).
-    let mut out = key_values(text, kw.of(List::CredentialKeys), CREDENTIAL_KEYS);
+    let mut out = key_values(text, single_value_keys(kw), CREDENTIAL_KEYS);
     out.retain(|v| {
         let b = s.get(v.start..v.end).unwrap_or_default();
         !is_placeholder_or_expression(b) && !working_directory(s, v.start, b)
@@ -352,6 +403,11 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
     }
     out.extend(credential_pairs_and_accounts(text, kw));
     out.extend(command_passwords(text, kw));
+    for (p, ki) in kw.of(List::CredentialKeys) {
+        if CREDENTIAL_KEYS.get(ki).is_some_and(|k| LIST_KEYS.contains(k)) {
+            out.extend(list_values(s, p));
+        }
+    }
     // Prose: `the password Summer2024!`, `password spraying used "Minato2026!"`.
     for (p, ki) in kw.of(List::CredentialKeys) {
         let word_start = p == 0 || !s.get(p - 1).copied().is_some_and(is_word);
@@ -443,7 +499,15 @@ const CREDENTIAL_KEYS: &[&str] = &[
     "パスワード",
     "暗証番号",
     "パスフレーズ",
+    "creds",
+    "credentials",
+    "passwords",
+    "logins",
 ];
+
+/// The [`CREDENTIAL_KEYS`] whose value is a list of credentials
+/// (`"creds": ["CORP\\user:pass", "svc:pass"]` in a malware's config).
+const LIST_KEYS: &[&str] = &["creds", "credentials", "passwords", "logins"];
 
 /// The [`CREDENTIAL_KEYS`] that name a password in prose.
 const PROSE_KEYS: &[&str] = &["password", "passwd", "passphrase", "パスワード"];
@@ -2804,7 +2868,9 @@ pub(crate) fn romanised_addresses(text: &str, kw: &Keywords) -> Vec<Span> {
                     .position(|&b| !address_byte(b))
                     .unwrap_or(0);
             let part = s.get(end + 2..part_end).unwrap_or_default();
-            if !address_part(part) {
+            // `L=Sayama-shi, O=Tsubakino Foods`: the next key of a
+            // certificate's name, not a part of the address.
+            if !address_part(part) || s.get(part_end) == Some(&b'=') {
                 break;
             }
             end = part_end;
@@ -2827,7 +2893,7 @@ fn address_byte(b: u8) -> bool {
 /// `Miyagi 981-3200`), not a sentence going on (`and the attacker`).
 fn address_part(part: &[u8]) -> bool {
     let trimmed = part.strip_prefix(b" ").unwrap_or(part);
-    (1..=40).contains(&trimmed.len())
+    (2..=40).contains(&trimmed.len())
         && trimmed.first().is_some_and(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
         && trimmed.split(|&b| b == b' ').filter(|w| !w.is_empty()).count() <= 3
         && trimmed
@@ -2909,7 +2975,7 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
 #[allow(clippy::indexing_slicing)]
 mod reference {
     use super::{
-        CREDENTIAL_KEYS, PROSE_KEYS, SWITCHES, ValueShape, command_passwords,
+        CREDENTIAL_KEYS, LIST_KEYS, PROSE_KEYS, SWITCHES, ValueShape, command_passwords,
         credential_pairs_and_accounts, is_cjk, is_placeholder_or_expression, is_word,
         positional_password, prose_password, switch_carries_credential, switch_value, value_len,
     };
@@ -3003,7 +3069,10 @@ mod reference {
         }
         out
     }
-    use super::{DateMention, Keywords, List, MONTHS, Span, digits, key_values, token_end, valid};
+    use super::{
+        DateMention, Keywords, List, MONTHS, Span, digits, key_values, list_values, token_end,
+        valid,
+    };
 
     /// The values of `Key: value` lines whose key is one of `keys` (any case,
     /// after list markers and white space; `:` or `：`).
@@ -3198,7 +3267,7 @@ mod reference {
     pub(super) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
         let s = text.as_bytes();
         // key = value pairs (the same filter as the scanner's).
-        let mut out = key_values(text, kw.of(List::CredentialKeys), CREDENTIAL_KEYS);
+        let mut out = key_values(text, super::single_value_keys(kw), CREDENTIAL_KEYS);
         out.retain(|v| !is_placeholder_or_expression(s.get(v.start..v.end).unwrap_or_default()));
         // Switches: /p:x /password:x -p x --password x /user:x -u x --user x.
         for (p, ki) in kw.of(List::Switches) {
@@ -3217,6 +3286,12 @@ mod reference {
         // Pairs and accounts: the same steps as the scanner's.
         out.extend(credential_pairs_and_accounts(text, kw));
         out.extend(command_passwords(text, kw));
+        // Lists of credentials: the same step as the scanner's.
+        for (p, ki) in kw.of(List::CredentialKeys) {
+            if CREDENTIAL_KEYS.get(ki).is_some_and(|k| LIST_KEYS.contains(k)) {
+                out.extend(list_values(s, p));
+            }
+        }
         // Prose passwords: the same step as the scanner's (no rewrite).
         for (p, ki) in kw.of(List::CredentialKeys) {
             let word_start = p == 0 || !s.get(p - 1).copied().is_some_and(is_word);

@@ -256,6 +256,17 @@ const GIVEN_NAMES_ROMAN: &[&str] = &[
     "walter", "william", "xavier", "yuri", "yusuf",
 ];
 
+/// Capitalised words that lead a name without being part of it: a
+/// greeting, a title, a word that starts a sentence (`Dear Sato-san`,
+/// `Thanks Tanaka`, `Ask Suzuki`); the name after them is still found with
+/// the word after it (`Dear Sato Hanako` → `Sato Hanako`).
+#[rustfmt::skip]
+const LEAD_WORDS_ROMAN: &[&str] = &[
+    "after", "ask", "attn", "before", "best", "call", "cheers", "contact", "dear", "dr", "for",
+    "from", "hello", "hey", "hi", "mr", "mrs", "ms", "per", "prof", "regards", "tell", "thank",
+    "thanks", "the", "when", "with",
+];
+
 /// Words before a capitalised pair that make it a place (`San Jose`,
 /// `St Louis`, `Fort George`).
 #[rustfmt::skip]
@@ -298,6 +309,7 @@ pub(crate) fn romanised_full_names(text: &str) -> Vec<Span> {
                 let this = *family.get_or_insert_with(|| romanised_family_name(word));
                 if (pfamily || this || given_name(text, ps, first))
                     && !in_list(first, NOT_GIVEN_NAMES_ROMAN)
+                    && !in_list(first, LEAD_WORDS_ROMAN)
                     && !in_list(word, NOT_GIVEN_NAMES_ROMAN)
                     && !in_list(next_word(text, end), NOT_GIVEN_NAMES_ROMAN)
                     && out.last().is_none_or(|o| o.end <= ps)
@@ -815,8 +827,11 @@ mod tests {
         assert!(GIVEN_NAMES_ROMAN.windows(2).all(|w| w[0] < w[1]));
         assert!(NOT_GIVEN_NAMES_ROMAN.windows(2).all(|w| w[0] < w[1]));
         assert!(PLACE_PREFIXES.windows(2).all(|w| w[0] < w[1]));
+        assert!(LEAD_WORDS_ROMAN.windows(2).all(|w| w[0] < w[1]));
         // Every word fits the lookup's buffer.
-        for list in [ROMANISED_FAMILY_NAMES, GIVEN_NAMES_ROMAN, NOT_GIVEN_NAMES_ROMAN] {
+        for list in
+            [ROMANISED_FAMILY_NAMES, GIVEN_NAMES_ROMAN, NOT_GIVEN_NAMES_ROMAN, LEAD_WORDS_ROMAN]
+        {
             assert!(
                 list.iter().all(|w| w.len() <= 12 && w.bytes().all(|b| b.is_ascii_lowercase()))
             );
@@ -870,6 +885,8 @@ mod tests {
             found("The Sudo Caching technique; Common Goto; watanabe kenji; McWatanabe Ken")
                 .is_empty()
         );
+        // A greeting or a title before the family name is not the name.
+        assert_eq!(found("Dear Sato-san, Thanks Tanaka. Dear Sato Hanako,"), ["Sato Hanako"]);
     }
 
     #[test]

@@ -305,6 +305,16 @@ fn percent(
     if bytes.is_empty() {
         return 0;
     }
+    // `git log --format='%an <%ae>'`: one escape of a byte past ASCII on
+    // its own, followed by no byte that could end a two-byte Shift_JIS
+    // character, is no encoded text (UTF-8 and EUC-JP need two escapes or
+    // more; a byte alone is at most one Latin-1 or half-width kana
+    // character, which names nobody). It stays as written.
+    if let [only] = bytes.as_slice() {
+        if *only >= 0x80 && !s.get(j).is_some_and(|b| (0x40..=0x7e).contains(b)) {
+            return 0;
+        }
+    }
     if !push_units(&bytes, i, 3, src, v) {
         // Try the longest valid prefix; the rest is withheld.
         let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());

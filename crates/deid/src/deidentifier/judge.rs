@@ -31,6 +31,20 @@ impl Deidentifier {
         let mut hits = self.matcher.hits_in(uni);
         // An onion address's label is computed: what it spells is chance.
         hits.retain(|h| !super::text::chance_hit(uni, h.start, h.end));
+        // `mnskarchive01.blob.core.windows.net`: a label that starts with an
+        // abbreviation no word starts with.
+        let mut at = 0;
+        for label in uni.split('.') {
+            let lower = label.to_ascii_lowercase();
+            if self.matcher.rare_abbreviations.iter().any(|a| lower.starts_with(a.as_str())) {
+                hits.push(Hit {
+                    start: at,
+                    end: at + label.len(),
+                    kind: crate::matcher::TermKind::Org,
+                });
+            }
+            at += label.len() + 1;
+        }
         if self.enabled(RuleId::R2)
             && hits.iter().any(|h| h.end > reg_start && h.start < reg_end.max(reg_start + 1))
         {

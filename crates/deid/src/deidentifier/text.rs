@@ -1170,7 +1170,21 @@ fn profile_user_at(text: &str, p: usize, s: usize, sep: u8) -> Option<usize> {
     if token.windows(4).any(|w| w.eq_ignore_ascii_case(b".pdb")) {
         return None;
     }
+    // `POST /users/password`, `https://host/users/sign_in`: a web route.
+    // A macOS profile is written `/Users/`; a web URL names no profile (a
+    // `file:` URL does).
+    let web_url = token.windows(3).any(|w| w == b"://")
+        && !token.windows(7).any(|w| w.eq_ignore_ascii_case(b"file://"));
+    if sep == b'/' && (web_route(text, p) || web_url) {
+        return None;
+    }
     Some(e)
+}
+
+/// Whether the `/users/` at `p` is written in lower case (a web route,
+/// not a macOS profile `/Users/`).
+fn web_route(text: &str, p: usize) -> bool {
+    text.as_bytes().get(p..p + 7) == Some(b"/users/")
 }
 
 /// The span of a day to generalise, with what still names the day around
@@ -1386,6 +1400,10 @@ mod reference {
                 }
                 let token = token_around(&lower, p, e);
                 if token.contains(".pdb") {
+                    continue;
+                }
+                let web_url = token.contains("://") && !token.contains("file://");
+                if sep == b'/' && (text.get(p..p + 7) == Some("/users/") || web_url) {
                     continue;
                 }
                 out.push((s, e));
