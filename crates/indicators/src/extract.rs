@@ -2859,6 +2859,36 @@ fn windows_like(raw: &str) -> bool {
 
 fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     let prev = ctx.text.get(..ctx.start).unwrap_or_default().trim_end();
+    // `version = "2.6.0.1"`, `（Ver. 3.2.1.5）`: past an opening quote or
+    // bracket to the words before it.
+    let prev = prev.trim_end_matches(['"', '\'', '(', '[', '（', '「', '『']).trim_end();
+    // `version = 2.6.0.1`, `build: 10.0.1.4`: after a key, the key decides.
+    if let Some(key) = prev.strip_suffix(['=', ':', '：']) {
+        let word = key.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+        // Not the product parts of `VERSION_WORDS`: `agent: 198.51.100.4`
+        // is where the agent connects.
+        return [
+            "version",
+            "ver",
+            "v",
+            "build",
+            "release",
+            "rev",
+            "revision",
+            "firmware",
+            "fileversion",
+            "productversion",
+            "バージョン",
+        ]
+        .iter()
+        .any(|v| v.eq_ignore_ascii_case(word));
+    }
+    // `微信版本（本次样本中为3.9.8.25）`: a version word shortly before, in
+    // Chinese or Japanese.
+    let near: String = prev.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    if ["版本", "バージョン", "ビルド", "版号"].iter().any(|w| near.contains(w)) {
+        return true;
+    }
     let mut words = prev.rsplit(char::is_whitespace);
     let last = words.next().unwrap_or_default();
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -2896,6 +2926,18 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     if Known::builtin().ip_categories(ip).contains(Category::PublicDns) {
         return false;
     }
+    // `Veeam Backup & Replication 12.1.1.56 fixes …`, `… 4.2.1.7 or
+    // later`: what a bulletin says of a release.
+    let next = ctx.text.get(ctx.end..).unwrap_or_default().trim_start();
+    let next = next.get(..next.len().min(16)).unwrap_or(next);
+    if octets.iter().all(|&o| o < 100)
+        && RELEASE_AFTER.iter().any(|w| {
+            next.get(..w.len()).is_some_and(|n| n.eq_ignore_ascii_case(w))
+                && !next.as_bytes().get(w.len()).is_some_and(u8::is_ascii_alphanumeric)
+        })
+    {
+        return true;
+    }
     // Small numbers in every part, led by a one-digit part, after a
     // capitalised product name: Radmin 3.5.2.1.
     let small = octets.iter().all(|&o| o <= 20) && (1..=9).contains(&octets[0]);
@@ -2906,6 +2948,29 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     let product = prev_word.chars().next().is_some_and(char::is_alphabetic) && capitalised(last);
     (small || release) && product
 }
+
+/// Words after a dotted number that make it a release (`12.1.1.56 fixes`,
+/// `4.2.1.7 or later`), for numbers of parts under 100.
+const RELEASE_AFTER: &[&str] = &[
+    "fixes",
+    "fixed",
+    "or later",
+    "and later",
+    "or earlier",
+    "and earlier",
+    "or newer",
+    "or above",
+    "or higher",
+    "or prior",
+    "and prior",
+    "is affected",
+    "are affected",
+    "is vulnerable",
+    "are vulnerable",
+    "以降",
+    "以前",
+    "より前",
+];
 
 /// The built-in disposition rules (until the known-lists crate refines
 /// them).

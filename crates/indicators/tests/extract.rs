@@ -797,3 +797,19 @@ fn a_defanged_address_in_a_query_has_its_own_span() {
     assert_eq!(last.value(), "recovery.mailbox77@tutamail.com");
     assert_eq!(last.raw(text), "recovery.mailbox77@tutamail[.]com");
 }
+
+#[test]
+fn what_a_bulletin_says_of_a_release_makes_it_no_address() {
+    let text = "Veeam Backup & Replication 12.1.1.56 fixes it; Agent 4.2.1.7 or later is safe.\n\
+                meta: version = \"2.6.0.1\"\n微信版本（本次样本中为3.9.8.25）\n\
+                C2=45.61.137.18, c2: \"5.8.18.7\", and the host 23.94.5.13 and later 5.8.18.9.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("ipv4", "45.61.137.18"),
+            ("ipv4", "5.8.18.7"),
+            ("ipv4", "23.94.5.13"),
+            ("ipv4", "5.8.18.9"),
+        ])
+    );
+}
