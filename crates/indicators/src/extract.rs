@@ -881,6 +881,7 @@ impl Extractor {
         {
             s -= 1;
         }
+
         if s == sep {
             return None;
         }
@@ -922,6 +923,13 @@ impl Extractor {
                 break;
             }
             from = k + 1;
+        }
+        // `&quot;https://x.example/cfg.bin&quot;` in XML: the entity of a
+        // quote ends the URL.
+        for q in [&b"&quot;"[..], b"&#34;", b"&apos;", b"&#39;", b"&quot"] {
+            if let Some(k) = find_seq(rb.get(host_start..e).unwrap_or_default(), q) {
+                e = host_start + k;
+            }
         }
         // Trailing punctuation that closes prose (or a Markdown link), not
         // the URL: brackets count only when unbalanced within the URL.
@@ -1482,6 +1490,25 @@ impl Extractor {
             if in_list(SCRIPT_OBJECTS, first) || rule_field || (two && first.chars().count() == 1) {
                 return false;
             }
+        }
+        // A Java or Android package (`com.qrscan.reader.app`,
+        // `io.flashcleaner.pro`, `androidx.work`): its first label is a
+        // reversed top-level domain, which no host name starts with.
+        const PACKAGE_ROOTS: &[&str] = &[
+            "com", "org", "net", "io", "edu", "gov", "android", "androidx", "java", "javax",
+            "kotlin",
+        ];
+        if PACKAGE_ROOTS.contains(&first) {
+            return false;
+        }
+        // A record's field (`user.name`, `host.id`, `p.name` in a hunting
+        // query): a one-letter or field word before `.name` or `.id`.
+        const FIELD_ROOTS: &[&str] =
+            &["user", "host", "process", "event", "agent", "source", "destination", "file", "dns"];
+        if matches!(d.public_suffix(), "name" | "id")
+            && ((two && first.len() == 1) || FIELD_ROOTS.contains(&first))
+        {
+            return false;
         }
         if labels().any(is_camel) {
             return false;

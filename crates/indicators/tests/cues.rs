@@ -203,3 +203,16 @@ fn a_list_after_another_heading_stays_indicators() {
         ])
     );
 }
+
+#[test]
+fn an_attackers_mailbox_or_project_on_a_public_service_is_an_indicator() {
+    let text = "sent from bluecarp.admin@naver.com; data went to \
+                https://fernflux-prod-default-rtdb.firebaseio.com/clients.json";
+    assert_eq!(
+        dispositions(text),
+        want(&[
+            ("bluecarp.admin@naver.com", Indicator),
+            ("https://fernflux-prod-default-rtdb.firebaseio.com/clients.json", Indicator),
+        ])
+    );
+}

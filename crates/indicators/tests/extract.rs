@@ -813,3 +813,23 @@ fn what_a_bulletin_says_of_a_release_makes_it_no_address() {
         ])
     );
 }
+
+#[test]
+fn packages_and_record_fields_are_not_domains() {
+    let text = "dns.question.name : (x) and not user.name : \"svc\" by host.id; SELECT p.name FROM t\n\
+                | com.qrscan.reader.app | 1.0.7 | io.flashcleaner.pro | androidx.work |\n\
+                The C2 is evil-update.name and files.example-cdn.io.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[("domain", "evil-update.name"), ("domain", "files.example-cdn.io")])
+    );
+}
+
+#[test]
+fn an_xml_quote_entity_ends_a_url() {
+    let text = "<Data Name=\"CommandLine\">x.exe --cfg &quot;https://cdn-ocsp.veritrust-pki.com/p/cfg.bin&quot; --sleep 45</Data>";
+    assert_eq!(
+        found(text).into_iter().filter(|(k, _)| k == "url").collect::<Vec<_>>(),
+        kinds_values(&[("url", "https://cdn-ocsp.veritrust-pki.com/p/cfg.bin")])
+    );
+}
