@@ -2892,23 +2892,9 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     // `version = 2.6.0.1`, `build: 10.0.1.4`: after a key, the key decides.
     if let Some(key) = prev.strip_suffix(['=', ':', '：']) {
         let word = key.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
-        // Not the product parts of `VERSION_WORDS`: `agent: 198.51.100.4`
-        // is where the agent connects.
-        return [
-            "version",
-            "ver",
-            "v",
-            "build",
-            "release",
-            "rev",
-            "revision",
-            "firmware",
-            "fileversion",
-            "productversion",
-            "バージョン",
-        ]
-        .iter()
-        .any(|v| v.eq_ignore_ascii_case(word));
+        // Not the `PRODUCT_PARTS`: `agent: 198.51.100.4` is where the
+        // agent connects.
+        return VERSION_WORDS.iter().any(|v| v.trim_end_matches('.').eq_ignore_ascii_case(word));
     }
     // `微信版本（本次样本中为3.9.8.25）`: a version word shortly before, in
     // Chinese or Japanese.
@@ -2941,7 +2927,7 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     if (NETWORK_WORDS.contains(&prev_word) && !product_name) || prev.ends_with([':', '=']) {
         return false;
     }
-    if VERSION_WORDS.contains(&prev_word) {
+    if VERSION_WORDS.contains(&prev_word) || PRODUCT_PARTS.contains(&prev_word) {
         return true;
     }
     // A verb before it ("queried", "resolving") introduces an address.

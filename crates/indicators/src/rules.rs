@@ -343,17 +343,15 @@ pub(crate) const VERSION_WORDS: &[&str] = &[
     "revision",
     "firmware",
     "update",
-    // Product parts whose version follows them (`sensor agent 7.10.3.2`,
-    // `FileVersion 10.0.19041.1`); none names a host before its address.
-    "agent",
-    "sensor",
-    "engine",
-    "kernel",
-    "hotfix",
     "fileversion",
     "productversion",
     "バージョン",
 ];
+
+/// Product parts whose version follows them (`sensor agent 7.10.3.2`);
+/// none names a host before its address, but as a key (`agent:
+/// 198.51.100.4`) one says where the part connects.
+pub(crate) const PRODUCT_PARTS: &[&str] = &["agent", "sensor", "engine", "kernel", "hotfix"];
 
 /// Hosts of reference material: advisories, vendor write-ups, standards,
 /// vulnerability databases, encyclopaedias. A URL there is context, not an
