@@ -311,6 +311,7 @@ const MAX_NAME_CHARS: usize = 10;
 /// end of the run before the honorific.
 const NOT_NAMES: &[&str] = &[
     "客",
+    "事務",
     "皆",
     "各位",
     "担当者",
