@@ -459,6 +459,22 @@ impl Extractor {
             if flags & F_INTERESTING == 0 {
                 continue;
             }
+            // `update[.]` / `stratus-metrics[.]net`, `…/content/v2/` /
+            // `invoice.hta`: an indicator that a line break cut (text taken
+            // from a PDF) goes on at the next line.
+            if ascii_only
+                && (start, end) == scanned
+                && matches!(bytes.get(end), Some(b'\n' | b'\r'))
+            {
+                if let Some(wrap) = wrapped_continuation(bytes, start, end) {
+                    if let Some(m) = self.joined_piece(text, start, end, &wrap) {
+                        last_end = m.end;
+                        i = i.max(m.end);
+                        count += self.report(text, base, m, emit);
+                        continue;
+                    }
+                }
+            }
             // A word that only ends a sentence or a clause: `word.`, `word:`.
             if ascii_only && end - start > 1 {
                 let body = bytes.get(start..end - 1).unwrap_or_default();
@@ -671,6 +687,34 @@ impl Extractor {
             return self.call_argument(text, start, end);
         }
         None
+    }
+
+    /// The match of the piece `text[start..end]` joined with its
+    /// continuation on the next line ([`Wrap`]), when it runs over the
+    /// line break; its span covers both parts and the break between them.
+    #[inline(never)]
+    fn joined_piece(&self, text: &str, start: usize, end: usize, wrap: &Wrap) -> Option<Match> {
+        let Wrap { cs, ce, after_path } = *wrap;
+        if after_path {
+            let own = self.piece(text, cs, ce, None);
+            if own.is_some_and(|m| {
+                !matches!(m.kind(), IndicatorKind::FileName | IndicatorKind::FilePath)
+            }) {
+                return None;
+            }
+        }
+        let line_start = text.get(..start)?.rfind('\n').map_or(0, |p| p + 1);
+        let mut joined = String::with_capacity(ce - cs + end - line_start);
+        joined.push_str(text.get(line_start..end)?);
+        let brk = joined.len();
+        joined.push_str(text.get(cs..ce)?);
+        let m = self.piece(&joined, start - line_start, joined.len(), None)?;
+        if !(m.start < brk && m.end > brk) {
+            return None;
+        }
+        let gap = cs - end;
+        let map = |p: usize| if p <= brk { p + line_start } else { p + line_start + gap };
+        Some(Match { start: map(m.start), end: map(m.end), ..m })
     }
 
     /// The value of the piece `text[start..end]` when it is `key:value`
@@ -2021,6 +2065,85 @@ fn next_interesting(bytes: &[u8], from: usize) -> usize {
 fn segment_start_before(bytes: &[u8], floor: usize, at: usize) -> usize {
     let before = bytes.get(floor..at).unwrap_or_default();
     before.iter().rposition(|&b| is_sep(b)).map_or(floor, |p| floor + p + 1)
+}
+
+/// Where the next line goes on with the indicator that the segment
+/// `bytes[start..end]`, cut by the line break at `end`, began: the segment
+/// ends in a defang dot or `@` (`update[.]`), in `-` after a host or path
+/// (`marine-claims-`, `jquery-`), in `www.` after a scheme, or in `/` of a
+/// URL whose next line holds a path's punctuation (`invoice-viewer.hta`).
+/// The continuation is the next line's first word, after its indent.
+fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> {
+    let seg = bytes.get(start..end)?;
+    let nl = if bytes.get(end) == Some(&b'\r') { end + 2 } else { end + 1 };
+    let ends_ci = |m: &[u8]| {
+        seg.len() >= m.len()
+            && seg.get(seg.len() - m.len()..).is_some_and(|t| t.eq_ignore_ascii_case(m))
+    };
+    let holds = |n: &[u8]| seg.windows(n.len()).any(|w| w == n);
+    let marker =
+        ["[.]", "(.)", "{.}", "[dot]", "(dot)", "@", "[@]"].iter().any(|m| ends_ci(m.as_bytes()));
+    let body = seg.get(..seg.len().saturating_sub(1)).unwrap_or_default();
+    let hyphen = seg.last() == Some(&b'-') && body.iter().any(|b| matches!(b, b'.' | b'/' | b'@'))
+        || seg.last() == Some(&b'-') && holds(b"[.]");
+    let www = ends_ci(b"://www.");
+    let slash = seg.last() == Some(&b'/') && holds(b"://") && seg.len() > 8;
+    if !(marker || hyphen || www || slash) {
+        return None;
+    }
+    let mut cs = nl;
+    while bytes.get(cs).is_some_and(|b| matches!(b, b' ' | b'\t')) && cs - nl < 40 {
+        cs += 1;
+    }
+    let mut ce = cs;
+    while bytes.get(ce).is_some_and(|&b| b < 0x80 && !is_sep(b)) && ce - cs < MAX_PIECE {
+        ce += 1;
+    }
+    let cont = bytes.get(cs..ce)?;
+    if !cont.first().is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    // A new link is the next item, whatever the line before ends in.
+    let lower: Vec<u8> = cont.iter().take(8).map(u8::to_ascii_lowercase).collect();
+    if lower.starts_with(b"http")
+        || lower.starts_with(b"hxxp")
+        || lower.starts_with(b"www.")
+        || cont.windows(3).any(|w| w == b"://" || w == b"[:]")
+    {
+        return None;
+    }
+    if slash {
+        // A path goes on, with a path's punctuation in it.
+        let inner = cont.get(..cont.len() - 1).unwrap_or_default();
+        if !inner.iter().any(|b| matches!(b, b'.' | b'?' | b'=' | b'-' | b'_' | b'/' | b'%' | b'&'))
+        {
+            return None;
+        }
+        // The first field of the next record of a log or a table
+        // (`2024-04-22,…`, `08:03:40|…`).
+        if matches!(bytes.get(ce), Some(b',' | b'\t' | b'|' | b';'))
+            || cont.first().is_some_and(u8::is_ascii_digit)
+                && cont.contains(&b'-')
+                && !cont.contains(&b'.')
+        {
+            return None;
+        }
+    }
+    Some(Wrap { cs, ce, after_path: slash || hyphen && holds(b"/") })
+}
+
+/// Where [`wrapped_continuation`] found the next line going on.
+struct Wrap {
+    /// Where the continuation starts.
+    cs: usize,
+    /// Where it ends.
+    ce: usize,
+    /// The cut fell in a path (`…/a-`, `…/v2/`): a line that is an
+    /// indicator of its own (other than a file name) is then the next item
+    /// of a list (`http://a.example/` / `b.example`). A host cut after `-`
+    /// goes on with the rest of its name, which may read as a host of its
+    /// own (`marine-claims-` / `portal[.]net`).
+    after_path: bool,
 }
 
 /// ASCII bytes that end a segment.

@@ -833,3 +833,44 @@ fn an_xml_quote_entity_ends_a_url() {
         kinds_values(&[("url", "https://cdn-ocsp.veritrust-pki.com/p/cfg.bin")])
     );
 }
+
+#[test]
+fn an_indicator_a_line_break_cut_goes_on_at_the_next_line() {
+    // Text taken from a PDF: the break falls after a defang dot, a hyphen,
+    // `www.` or a path's `/`; the next line may be indented.
+    let text = "The loader beaconed to update[.]\nstratus-metrics[.]net and files.marine-claims-\n   \
+                portal[.]net. The second stage came from\n\
+                hxxps://static-cdn[.]mirrorleaf-assets[.]com/content/v2/\ninvoice-viewer.hta. Mail from \
+                claims.desk@marine-claims-\nportal[.]net; see https://www.\nsec-insights-blog.com/2023/x.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("domain", "update.stratus-metrics.net"),
+            ("domain", "files.marine-claims-portal.net"),
+            ("url", "https://static-cdn.mirrorleaf-assets.com/content/v2/invoice-viewer.hta"),
+            ("email", "claims.desk@marine-claims-portal.net"),
+            ("url", "https://www.sec-insights-blog.com/2023/x"),
+        ])
+    );
+    // The span runs over the break.
+    let m = Extractor::new().extract(text);
+    assert_eq!(m.first().map(|m| m.raw(text)), Some("update[.]\nstratus-metrics[.]net"));
+}
+
+#[test]
+fn a_list_or_a_log_line_after_a_link_is_its_own() {
+    let text = "http://a-evil.top/x/\nhttp://b-evil.top/y/\nhxxp://c-evil[.]top/\nd-evil[.]top\n\
+                2024-04-22,allowed,https://teams.microsoft.com/\n2024-04-22,blocked,x\n\
+                Visit https://example-vendor.com/\nThe next line is prose.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("url", "http://a-evil.top/x/"),
+            ("url", "http://b-evil.top/y/"),
+            ("url", "http://c-evil.top/"),
+            ("domain", "d-evil.top"),
+            ("url", "https://teams.microsoft.com/"),
+            ("url", "https://example-vendor.com/"),
+        ])
+    );
+}
