@@ -378,6 +378,7 @@ impl Extractor {
     /// Scans `text`, reporting matches with offsets shifted by `base`.
     fn scan<F: FnMut(Match)>(&self, text: &str, base: usize, emit: &mut F) {
         let bytes = text.as_bytes();
+        let mut headings = crate::cue::Headings::default();
         let mut count = 0usize;
         let mut i = 0;
         let mut last_end = 0usize;
@@ -465,12 +466,16 @@ impl Extractor {
             if ascii_only
                 && (start, end) == scanned
                 && matches!(bytes.get(end), Some(b'\n' | b'\r'))
+                && matches!(
+                    bytes.get(end - 1),
+                    Some(b']' | b')' | b'}' | b'@' | b'-' | b'.' | b'/')
+                )
             {
                 if let Some(wrap) = wrapped_continuation(bytes, start, end) {
                     if let Some(m) = self.joined_piece(text, start, end, &wrap) {
                         last_end = m.end;
                         i = i.max(m.end);
-                        count += self.report(text, base, m, emit);
+                        count += self.report(text, base, m, emit, &mut headings);
                         continue;
                     }
                 }
@@ -536,7 +541,7 @@ impl Extractor {
                             matches!(m.kind(), IndicatorKind::Cve | IndicatorKind::AttackTechnique)
                                 && bytes.get(last_end) == Some(&b'/')
                                 && bytes.get(last_end + 1).is_some_and(u8::is_ascii_alphabetic);
-                        count += self.report(text, base, m, emit);
+                        count += self.report(text, base, m, emit, &mut headings);
                         // The dash or slash between the two is skipped.
                         let skip = range || pair;
                         if !(url || skip)
@@ -556,7 +561,7 @@ impl Extractor {
                         if s >= last_end {
                             if let Some(m) = self.full_width_piece(text, s, e) {
                                 last_end = m.end;
-                                count += self.report(text, base, m, emit);
+                                count += self.report(text, base, m, emit, &mut headings);
                                 continue;
                             }
                         }
@@ -567,7 +572,7 @@ impl Extractor {
                             .or_else(|| self.piece(text, s, e, None));
                         if let Some(m) = found {
                             last_end = m.end;
-                            count += self.report(text, base, m, emit);
+                            count += self.report(text, base, m, emit, &mut headings);
                         }
                     }
                 }
@@ -788,6 +793,7 @@ impl Extractor {
         base: usize,
         mut m: Match,
         emit: &mut F,
+        headings: &mut crate::cue::Headings,
     ) -> usize {
         // The words next to it may say that an indicator is context.
         if m.disposition == Disposition::Indicator
@@ -800,16 +806,15 @@ impl Extractor {
         // A link in a list of references (under `References`, `【参考】`; a
         // rule's `reference:url,`), unless a raw address or a file on a
         // service where anyone publishes.
-        let link = match &m.indicator {
-            Indicator::Url(u) => u.host().is_some_and(|h| {
-                !h.starts_with('[') && parse_ipv4(h).is_err() && !is_user_content(h, u.path())
-            }),
-            Indicator::Domain(_) => true,
-            _ => false,
-        };
-        if link
-            && m.disposition == Disposition::Indicator
-            && crate::cue::in_reference_list(text, m.start)
+        if m.disposition == Disposition::Indicator
+            && matches!(m.indicator, Indicator::Url(_) | Indicator::Domain(_))
+            && crate::cue::in_reference_list(text, m.start, headings)
+            && match &m.indicator {
+                Indicator::Url(u) => u.host().is_some_and(|h| {
+                    !h.starts_with('[') && parse_ipv4(h).is_err() && !is_user_content(h, u.path())
+                }),
+                _ => true,
+            }
         {
             m.disposition = Disposition::Reference;
         }
@@ -970,9 +975,11 @@ impl Extractor {
         }
         // `&quot;https://x.example/cfg.bin&quot;` in XML: the entity of a
         // quote ends the URL.
-        for q in [&b"&quot;"[..], b"&#34;", b"&apos;", b"&#39;", b"&quot"] {
-            if let Some(k) = find_seq(rb.get(host_start..e).unwrap_or_default(), q) {
-                e = host_start + k;
+        if let Some(amp) = find_byte_from(rb.get(..e).unwrap_or_default(), host_start, b'&') {
+            for q in [&b"&quot;"[..], b"&#34;", b"&apos;", b"&#39;", b"&quot"] {
+                if let Some(k) = find_seq(rb.get(amp..e).unwrap_or_default(), q) {
+                    e = amp + k;
+                }
             }
         }
         // Trailing punctuation that closes prose (or a Markdown link), not
@@ -3008,7 +3015,12 @@ fn windows_like(raw: &str) -> bool {
 }
 
 fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
-    let prev = ctx.text.get(..ctx.start).unwrap_or_default().trim_end();
+    // The words before it, within a short window.
+    let mut from = ctx.start.saturating_sub(96);
+    while !ctx.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let prev = ctx.text.get(from..ctx.start).unwrap_or_default().trim_end();
     // `version = "2.6.0.1"`, `（Ver. 3.2.1.5）`: past an opening quote or
     // bracket to the words before it.
     let prev = prev.trim_end_matches(['"', '\'', '(', '[', '（', '「', '『']).trim_end();
@@ -3021,9 +3033,15 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     }
     // `微信版本（本次样本中为3.9.8.25）`: a version word shortly before, in
     // Chinese or Japanese.
-    let near: String = prev.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
-    if ["版本", "バージョン", "ビルド", "版号"].iter().any(|w| near.contains(w)) {
-        return true;
+    if !prev.is_ascii() {
+        let mut near_from = prev.len().saturating_sub(36);
+        while !prev.is_char_boundary(near_from) {
+            near_from += 1;
+        }
+        let near = prev.get(near_from..).unwrap_or_default();
+        if ["版本", "バージョン", "ビルド", "版号"].iter().any(|w| near.contains(w)) {
+            return true;
+        }
     }
     let mut words = prev.rsplit(char::is_whitespace);
     let last = words.next().unwrap_or_default();
