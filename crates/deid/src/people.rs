@@ -655,8 +655,6 @@ const TEAM_ENDS: &[&str] = &[
     "局",
     "ユニット",
     "デスク",
-    "SOC",
-    "CSIRT",
 ];
 
 #[cfg(test)]

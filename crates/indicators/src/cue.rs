@@ -18,7 +18,7 @@
 //! One cue reads further: [`in_reference_list`] walks up from a link
 //! judged an indicator over the lines of its list (links, list items,
 //! blank lines) to a references heading. The walk stops at the line of the
-//! link asked about before ([`Headings`]), so each line of a list is read
+//! link asked about before ([`ListWalk`]), so each line of a list is read
 //! about once; on the dev corpus it costs about 3.0 M instructions (the
 //! whole extraction: 117.7 M, session 12).
 
@@ -434,7 +434,7 @@ fn reference_before(mut back: Back<'_>) -> bool {
 /// "https://…"` in a YARA rule's meta). Reads at most [`SECTION_LINES`]
 /// lines and [`SECTION_BYTES`] bytes back; called only for a link judged
 /// an indicator.
-pub(crate) fn in_reference_list(text: &str, start: usize, headings: &mut Headings) -> bool {
+pub(crate) fn in_reference_list(text: &str, start: usize, walk: &mut ListWalk) -> bool {
     let b = text.as_bytes();
     let line_start = text.get(..start).and_then(|h| h.rfind('\n')).map_or(0, |p| p + 1);
     let before = b.get(line_start..start).unwrap_or_default();
@@ -443,7 +443,7 @@ pub(crate) fn in_reference_list(text: &str, start: usize, headings: &mut Heading
     }
     // Links come in order: the walk up stops at the line of the link asked
     // about before, whose answer holds for every line of the same list.
-    let last = headings.last.filter(|&(l, _)| l <= line_start);
+    let last = walk.last.filter(|&(l, _)| l <= line_start);
     let floor = start.saturating_sub(SECTION_BYTES);
     let mut end = line_start;
     let mut answer = false;
@@ -474,7 +474,7 @@ pub(crate) fn in_reference_list(text: &str, start: usize, headings: &mut Heading
             break;
         }
     }
-    headings.last = Some((line_start, answer));
+    walk.last = Some((line_start, answer));
     answer
 }
 
@@ -496,7 +496,7 @@ fn holds_link(t: &[u8]) -> bool {
 /// What [`in_reference_list`] keeps between the links of one text: the
 /// line of the last link it was asked about, and its answer.
 #[derive(Debug, Default)]
-pub(crate) struct Headings {
+pub(crate) struct ListWalk {
     last: Option<(usize, bool)>,
 }
 

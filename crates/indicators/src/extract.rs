@@ -378,7 +378,7 @@ impl Extractor {
     /// Scans `text`, reporting matches with offsets shifted by `base`.
     fn scan<F: FnMut(Match)>(&self, text: &str, base: usize, emit: &mut F) {
         let bytes = text.as_bytes();
-        let mut headings = crate::cue::Headings::default();
+        let mut walk = crate::cue::ListWalk::default();
         let mut count = 0usize;
         let mut i = 0;
         let mut last_end = 0usize;
@@ -475,7 +475,7 @@ impl Extractor {
                     if let Some(m) = self.joined_piece(text, start, end, &wrap) {
                         last_end = m.end;
                         i = i.max(m.end);
-                        count += self.report(text, base, m, emit, &mut headings);
+                        count += self.report(text, base, m, emit, &mut walk);
                         continue;
                     }
                 }
@@ -541,7 +541,7 @@ impl Extractor {
                             matches!(m.kind(), IndicatorKind::Cve | IndicatorKind::AttackTechnique)
                                 && bytes.get(last_end) == Some(&b'/')
                                 && bytes.get(last_end + 1).is_some_and(u8::is_ascii_alphabetic);
-                        count += self.report(text, base, m, emit, &mut headings);
+                        count += self.report(text, base, m, emit, &mut walk);
                         // The dash or slash between the two is skipped.
                         let skip = range || pair;
                         if !(url || skip)
@@ -561,7 +561,7 @@ impl Extractor {
                         if s >= last_end {
                             if let Some(m) = self.full_width_piece(text, s, e) {
                                 last_end = m.end;
-                                count += self.report(text, base, m, emit, &mut headings);
+                                count += self.report(text, base, m, emit, &mut walk);
                                 continue;
                             }
                         }
@@ -572,7 +572,7 @@ impl Extractor {
                             .or_else(|| self.piece(text, s, e, None));
                         if let Some(m) = found {
                             last_end = m.end;
-                            count += self.report(text, base, m, emit, &mut headings);
+                            count += self.report(text, base, m, emit, &mut walk);
                         }
                     }
                 }
@@ -793,7 +793,7 @@ impl Extractor {
         base: usize,
         mut m: Match,
         emit: &mut F,
-        headings: &mut crate::cue::Headings,
+        walk: &mut crate::cue::ListWalk,
     ) -> usize {
         // The words next to it may say that an indicator is context.
         if m.disposition == Disposition::Indicator
@@ -808,7 +808,7 @@ impl Extractor {
         // service where anyone publishes.
         if m.disposition == Disposition::Indicator
             && matches!(m.indicator, Indicator::Url(_) | Indicator::Domain(_))
-            && crate::cue::in_reference_list(text, m.start, headings)
+            && crate::cue::in_reference_list(text, m.start, walk)
             && match &m.indicator {
                 Indicator::Url(u) => u.host().is_some_and(|h| {
                     !h.starts_with('[') && parse_ipv4(h).is_err() && !is_user_content(h, u.path())
@@ -2111,10 +2111,10 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
         return None;
     }
     // A new link is the next item, whatever the line before ends in.
-    let lower: Vec<u8> = cont.iter().take(8).map(u8::to_ascii_lowercase).collect();
-    if lower.starts_with(b"http")
-        || lower.starts_with(b"hxxp")
-        || lower.starts_with(b"www.")
+    let starts_ci = |p: &[u8]| cont.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    if starts_ci(b"http")
+        || starts_ci(b"hxxp")
+        || starts_ci(b"www.")
         || cont.windows(3).any(|w| w == b"://" || w == b"[:]")
     {
         return None;

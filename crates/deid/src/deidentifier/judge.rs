@@ -33,17 +33,25 @@ impl Deidentifier {
         hits.retain(|h| !super::text::chance_hit(uni, h.start, h.end));
         // `mnskarchive01.blob.core.windows.net`: a label that starts with an
         // abbreviation no word starts with.
-        let mut at = 0;
-        for label in uni.split('.') {
-            let lower = label.to_ascii_lowercase();
-            if self.matcher.rare_abbreviations.iter().any(|a| lower.starts_with(a.as_str())) {
-                hits.push(Hit {
-                    start: at,
-                    end: at + label.len(),
-                    kind: crate::matcher::TermKind::Org,
-                });
+        let rare = &self.matcher.rare_abbreviations;
+        if !rare.is_empty() {
+            let mut at = 0;
+            for label in uni.split('.') {
+                let starts = |a: &String| {
+                    label
+                        .as_bytes()
+                        .get(..a.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(a.as_bytes()))
+                };
+                if rare.iter().any(starts) {
+                    hits.push(Hit {
+                        start: at,
+                        end: at + label.len(),
+                        kind: crate::matcher::TermKind::Org,
+                    });
+                }
+                at += label.len() + 1;
             }
-            at += label.len() + 1;
         }
         if self.enabled(RuleId::R2)
             && hits.iter().any(|h| h.end > reg_start && h.start < reg_end.max(reg_start + 1))
