@@ -91,14 +91,27 @@
 //!   (`according to Kenji Watanabe`, `YAMADA Taro`), but not `Honda Motor`.
 //! - **Short forms of the victim's name**: a public body's place without
 //!   its kind (`鳳来沢市上下水道局` → `鳳来沢`), a brand's own word without
-//!   generic ones (`Tsubame Express` → `Tsubame`), and readings in
-//!   hiragana or katakana alike.
+//!   generic ones (`Tsubame Express` → `Tsubame`, `ナイトジャースタジオ` →
+//!   `ナイトジャー`), a project's code name without its kind word
+//!   (`Project AKEBONO` → `AKEBONO`), an AD domain as LDAP components
+//!   (`DC=corp,DC=example,DC=local`), and readings in hiragana or katakana
+//!   alike. An abbreviation is read letter by letter: `OHR` is not `our`,
+//!   whose romanisation key it shares.
+//! - **Given names**: a listed person's kanji given name of two characters
+//!   or more, or kana one of three or more, alone (`浩二です`), and any of
+//!   them before a form of address (`ゆみさん`, `蓮くん`, `由美様`).
+//! - **The announcement's title** (R13): a listed announcement's summary of
+//!   ten characters or more, quoted word for word, is `<announcement>`.
 //! - **The announcement's day in any spelling** (R13): ISO, `2025/2/14`,
 //!   `14/02/2025` (both readings when day and month could swap),
 //!   `14-Feb-2025`, `20250214`, `R7.2.14`, `令和7年2月14日`, full-width
 //!   digits, `2/14` and `2月14日` without a year; the weekday and an ISO
-//!   timestamp's time go with the day, and a date inside an attacker's
-//!   link is generalised in place (the link stays).
+//!   timestamp's time go with the day (not the comma that ends a CSV
+//!   field), and a date inside an attacker's link is generalised in place
+//!   (the link stays).
+//! - **Credentials under glued keys** (R4): `DB_PASSWORD=…`,
+//!   `dbPassword: "…"`, and aligned listings (`ProxyPassword      - …`),
+//!   when the value is shaped like a password.
 //! - **Computed values are not text**: a hex digest, an onion address's
 //!   label, a Monero wallet or an IPv4 address is never cut for a term its
 //!   characters happen to spell through look-alike folding (`5470` as

@@ -35,6 +35,9 @@ pub(crate) enum TermKind {
     CloudTenant,
     /// A victim-unique system (also systems named in announcements).
     System,
+    /// The title or summary of an earlier announcement, quoted word for
+    /// word.
+    Announcement,
 }
 
 impl TermKind {
@@ -49,6 +52,7 @@ impl TermKind {
             TermKind::Proxy => Placeholder::InternalProxy,
             TermKind::CloudTenant => Placeholder::VictimId,
             TermKind::System => Placeholder::VictimSystem,
+            TermKind::Announcement => Placeholder::Announcement,
         }
     }
 }
@@ -60,6 +64,10 @@ pub(crate) struct Hit {
     pub(crate) end: usize,
     pub(crate) kind: TermKind,
 }
+
+/// An announcement's summary is a term from this many characters of its
+/// key up (`開発中タイトルの素材流出に関するお知らせ` is 20).
+const ANNOUNCEMENT_MIN: usize = 10;
 
 /// Keys shorter than this (in characters, ASCII) must fill whole tokens.
 const SHORT: usize = 5;
@@ -231,6 +239,14 @@ const GENERIC_WORDS: &[&str] = &[
     "academy",
     "foundation",
     "association",
+    // Game and software studios (`Nightjar Studio`, `Seiso Games`).
+    "studio",
+    "studios",
+    "games",
+    "gaming",
+    "entertainment",
+    "interactive",
+    "software",
 ];
 const GENERIC_AFFIXES: &[&str] = &[
     "精機",
@@ -338,6 +354,13 @@ const GENERIC_AFFIXES: &[&str] = &[
     "シミン",
     "上下水道局",
     "下水道局",
+    // Game and software studios, and their readings.
+    "ゲームス",
+    "ゲームズ",
+    "スタジオ",
+    "エンターテインメント",
+    "エンタテインメント",
+    "ソフトウェア",
     "水道局",
     "水道部",
     "交通局",
@@ -580,13 +603,19 @@ const SYSTEM_WORDS: &[&str] = &[
     "mes",
     "plm",
     "wms",
+    "project",
+    "projekt",
 ];
 const SYSTEM_AFFIXES: &[&str] =
     &["システム", "ポータル", "サーバー", "サーバ", "ネット", "クラウド", "アプリ", "基盤"];
+/// Japanese words that say what kind of thing a name is when they lead it
+/// (`プロジェクトあけぼの`).
+const SYSTEM_PREFIXES: &[&str] = &["プロジェクト"];
 
 /// The distinctive part of a system's name (`KuroCare` of `KuroCare EMR`,
-/// `ちどり` of `ちどりネット`), when taking the kind words off its ends
-/// leaves one: five letters or more, two kanji or three kana.
+/// `ちどり` of `ちどりネット`, a code name `AKEBONO` of `Project AKEBONO`),
+/// when taking the kind words off its ends leaves one: five letters or
+/// more, two kanji or three kana.
 fn system_core(name: &str) -> Option<String> {
     let mut words: Vec<&str> = name.split_whitespace().collect();
     let generic = |w: &str| SYSTEM_WORDS.iter().any(|g| g.eq_ignore_ascii_case(w));
@@ -599,6 +628,12 @@ fn system_core(name: &str) -> Option<String> {
     let mut core = words.join(" ");
     for a in SYSTEM_AFFIXES {
         if let Some(rest) = core.strip_suffix(a) {
+            core = rest.to_owned();
+            break;
+        }
+    }
+    for a in SYSTEM_PREFIXES {
+        if let Some(rest) = core.strip_prefix(a) {
             core = rest.to_owned();
             break;
         }
@@ -743,11 +778,43 @@ impl Collector {
         }
     }
 
+    /// A person's given name (`浩二`, `ユミ`): alone from `alone` characters
+    /// up (colleagues call each other by it in chat: `浩二です`,
+    /// `しょうへい`), and at any length before a form of address (`蓮くん`,
+    /// `ゆみさん`, `由美様`), which says that a person is meant.
+    fn add_given_name(&mut self, given: &str, alone: usize) {
+        const ADDRESS: &[&str] = &["さん", "くん", "君", "ちゃん", "様", "さま", "氏", "殿"];
+        if given.chars().count() >= alone {
+            self.add(given, TermKind::Person, false, false);
+        }
+        for a in ADDRESS {
+            self.add(&format!("{given}{a}"), TermKind::Person, false, false);
+        }
+    }
+
     fn add_secret(&mut self, s: &Secret, kind: TermKind, bounded: bool, name: bool) {
         if !s.is_blank() {
             self.add(s.expose(), kind, bounded, name);
         }
     }
+}
+
+/// The letters and digits of `s`, lower case, with the digits that stand
+/// for letters read as those letters (`0HR` → `ohr`), and nothing else
+/// folded: how an abbreviation, read letter by letter, is compared.
+fn letters_of(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| match c.to_ascii_lowercase() {
+            '0' => 'o',
+            '1' | 'i' => 'l',
+            '3' => 'e',
+            '4' => 'a',
+            '5' => 's',
+            '7' => 't',
+            other => other,
+        })
+        .collect()
 }
 
 /// Whether a long term's match at `[a, b)` stands: inside one token it may
@@ -1176,6 +1243,10 @@ pub(crate) struct Matcher {
     /// Short keys shorter than their terms' letters, with the fewest
     /// letters a term of that key has ([`Matcher::short_name_by_chance`]).
     shrunk: std::collections::HashMap<String, usize>,
+    /// Keys of abbreviations that the romanisation changed (`OHR` has the
+    /// key of `our`), with the abbreviations' own letters
+    /// ([`letters_of`]): a hit must have those letters.
+    acronyms: std::collections::HashMap<String, Vec<String>>,
     /// The keys of short names and account names with an `i`, with the keys
     /// of those names that keep `l` apart ([`Matcher::short_name_by_chance`]).
     l_for_i: std::collections::HashMap<String, Vec<String>>,
@@ -1213,10 +1284,18 @@ impl Matcher {
             }
             c.add(&kana_to_romaji(s.expose()), TermKind::Org, false, true);
         }
+        let mut acronyms: std::collections::HashMap<String, Vec<String>> =
+            std::collections::HashMap::new();
         for s in &p.abbreviations {
             c.add_secret(s, TermKind::Org, true, false);
             if rare_abbreviation(s.expose()) {
                 rare_abbreviations.push(s.expose().trim().to_ascii_lowercase());
+            }
+            // An abbreviation is read letter by letter: the romanisation's
+            // long vowels (`oh`, `ou` → `o`) do not apply to it.
+            let (k, plain) = (key(s.expose()), letters_of(s.expose()));
+            if s.expose().is_ascii() && !plain.is_empty() && k != plain {
+                acronyms.entry(k).or_default().push(plain);
             }
         }
         let mut lookalike = Vec::new();
@@ -1236,6 +1315,12 @@ impl Matcher {
             // Domain SIDs are found by shape (every one is redacted, R6).
             if !v.to_ascii_uppercase().starts_with("S-1-") {
                 c.add_secret(s, TermKind::AdDomain, true, false);
+            }
+            // A DNS name as an LDAP name writes it (`DC=suido,DC=wsn,DC=local`
+            // for `suido.wsn.local`, in a distinguished name or a dump).
+            if v.contains('.') && !v.contains(['=', ' ']) {
+                let dn: Vec<String> = v.split('.').map(|l| format!("DC={l}")).collect();
+                c.add(&dn.join(","), TermKind::AdDomain, true, false);
             }
         }
         for s in &p.cloud_tenants {
@@ -1264,6 +1349,9 @@ impl Matcher {
                 if let Some(family) = s.expose().split_whitespace().next() {
                     c.add(family, TermKind::Person, false, false);
                 }
+                if let [_, given] = s.expose().split_whitespace().collect::<Vec<_>>().as_slice() {
+                    c.add_given_name(given, 2);
+                }
             }
             for s in person.kana.iter() {
                 c.add_secret(s, TermKind::Person, false, false);
@@ -1274,6 +1362,9 @@ impl Matcher {
                     if family.chars().count() >= 3 {
                         c.add(family, TermKind::Person, false, false);
                     }
+                }
+                if let [_, given] = parts.as_slice() {
+                    c.add_given_name(given, 3);
                 }
                 let romaji = kana_to_romaji(s.expose());
                 c.add(&romaji, TermKind::Person, true, false);
@@ -1311,6 +1402,17 @@ impl Matcher {
         for a in &p.announcements {
             for s in &a.systems {
                 c.add_secret(s, TermKind::System, false, false);
+                if let Some(core) = system_core(s.expose()) {
+                    c.add(&core, TermKind::System, false, false);
+                }
+            }
+            // The announcement's title, quoted word for word, is found by
+            // any search engine; a short one (`不正アクセス`) says nothing of
+            // whose it was.
+            if let Some(s) = &a.summary {
+                if key(s.expose()).chars().count() >= ANNOUNCEMENT_MIN {
+                    c.add_secret(s, TermKind::Announcement, false, false);
+                }
             }
             for s in &a.products {
                 let k = key(s.expose());
@@ -1339,6 +1441,7 @@ impl Matcher {
         // A key that a term also has at its full length (`WE` as an
         // abbreviation) stands for that term: every hit of it goes.
         shrunk.retain(|k, _| !c.whole.contains(k));
+        acronyms.retain(|k, _| !c.whole.contains(k));
         let mut l_for_i: std::collections::HashMap<String, Vec<String>> =
             std::collections::HashMap::new();
         for (k, apart) in std::mem::take(&mut c.l_for_i) {
@@ -1384,6 +1487,7 @@ impl Matcher {
             lookalike,
             rare_abbreviations,
             shrunk,
+            acronyms,
             l_for_i,
             overlap,
         })
@@ -1402,12 +1506,15 @@ impl Matcher {
     ///   word far more often than a disguise; a digit look-alike (`We1`)
     ///   still meets the name, and so does a name's own `l` (`Lin`).
     pub(crate) fn short_name_by_chance(&self, raw: &str) -> bool {
-        if self.shrunk.is_empty() && self.l_for_i.is_empty() {
+        if self.shrunk.is_empty() && self.l_for_i.is_empty() && self.acronyms.is_empty() {
             return false;
         }
         let k = key(raw);
         let letters = raw.chars().filter(|c| c.is_alphanumeric()).count();
         if self.shrunk.get(&k).is_some_and(|&n| letters < n) {
+            return true;
+        }
+        if self.acronyms.get(&k).is_some_and(|own| !own.contains(&letters_of(raw))) {
             return true;
         }
         if !raw.contains(['l', 'L']) {
@@ -1881,6 +1988,18 @@ mod tests {
         // A term with that key at its full length stands for every hit.
         let both = m(r#"{"abbreviations": ["WE"], "people": [{"romaji": "Chen Wei"}]}"#);
         assert!(!both.short_name_by_chance("we"));
+    }
+
+    #[test]
+    fn an_abbreviation_is_read_letter_by_letter() {
+        let m = |json: &str| Matcher::new(&Profile::from_json(json).unwrap()).unwrap();
+        // `OHR` and `our` have one key (`oh` and `ou` are long vowels).
+        let ohr = m(r#"{"abbreviations": ["OHR"]}"#);
+        assert!(ohr.short_name_by_chance("our"));
+        assert!(ohr.short_name_by_chance("Our"));
+        for w in ["OHR", "ohr", "0HR", "O-H-R"] {
+            assert!(!ohr.short_name_by_chance(w), "{w}");
+        }
     }
 
     #[test]

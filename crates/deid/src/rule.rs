@@ -305,6 +305,11 @@ vocabulary! {
             "研究室や学科など、持つ組織が限られ被害組織を絞り込む内部の単位の名前。",
             "The name of a lab, department or division that few organisations have, narrowing the victim down.",
         },
+        Announcement = "<announcement>" {
+            "公表の題名", "Announcement",
+            "被害組織が以前に公表した文書の題名や要旨。検索すれば被害組織にたどり着く。",
+            "The title or summary of the victim's earlier public announcement; searching for it leads to the victim.",
+        },
     }
 }
 

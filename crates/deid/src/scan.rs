@@ -368,6 +368,75 @@ fn list_values(s: &[u8], p: usize) -> Vec<Span> {
     out
 }
 
+/// Credential values after a key that [`key_values`] does not take, when
+/// the value looks like a password ([`password_like`]):
+/// - a key glued to a prefix, as environment variables and code name
+///   them: `DB_PASSWORD=x`, `MYSQL_ROOT_PASSWORD=x`, `dbPassword: "x"`,
+///   `ProxyPassword` (after `_`, or a capital after a lower-case letter or
+///   a digit);
+/// - a key in an aligned listing, `ProxyPassword      - x` (two spaces or
+///   more, then `- `), as some tools print their settings.
+///
+/// A key that only starts a longer name (`PASSWORD_MIN_LENGTH`) and a value
+/// that is a number or a plain word (`page_token=2`) stay.
+fn glued_key_values(text: &str, kw: &Keywords) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    for (p, ki) in single_value_keys(kw) {
+        let Some(k) = CREDENTIAL_KEYS.get(ki).map(|k| k.as_bytes()) else { continue };
+        let before = p.checked_sub(1).and_then(|b| s.get(b)).copied();
+        let glued = match before {
+            Some(b'_') => p >= 2 && s.get(p - 2).is_some_and(u8::is_ascii_alphanumeric),
+            Some(b) => {
+                (b.is_ascii_lowercase() || b.is_ascii_digit())
+                    && s.get(p).is_some_and(u8::is_ascii_uppercase)
+            }
+            None => false,
+        };
+        let mut j = p + k.len();
+        if s.get(j).copied().is_some_and(is_word) {
+            continue;
+        }
+        let spaces = s.get(j..).map_or(0, |r| r.iter().take_while(|&&b| b == b' ').count());
+        let listing = spaces >= 2 && s.get(j + spaces..j + spaces + 2) == Some(b"- ");
+        if listing {
+            // The key starts its line (after indentation) or is glued.
+            let line =
+                s.get(..p).map_or(0, |r| r.iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1));
+            let key_start = s
+                .get(line..p)
+                .map_or(0, |r| r.iter().rposition(|&b| !is_word(b)).map_or(0, |n| n + 1))
+                + line;
+            if s.get(line..key_start).is_some_and(|r| r.iter().any(|&b| b != b' ' && b != b'\t')) {
+                continue;
+            }
+            j += spaces + 2;
+        } else if glued {
+            while s.get(j).is_some_and(|b| *b == b' ' || *b == b'"' || *b == b'\'') {
+                j += 1;
+            }
+            if text.get(j..).is_some_and(|t| t.starts_with('：')) {
+                j += '：'.len_utf8();
+            } else if s.get(j).is_some_and(|b| matches!(b, b':' | b'=')) {
+                j += 1;
+            } else {
+                continue;
+            }
+        } else {
+            continue;
+        }
+        while s.get(j).is_some_and(|b| *b == b' ' || *b == b'"' || *b == b'\'') {
+            j += 1;
+        }
+        let end = token_end(s, j);
+        let v = s.get(j..end).unwrap_or_default();
+        if password_like(v) && !is_placeholder_or_expression(v) {
+            out.push(Span { start: j, end });
+        }
+    }
+    out
+}
+
 /// Whether the value `v` at `at` is a working directory, not a password:
 /// `PWD=/var/www` in a sudo log line (the shell's `PWD`, an absolute path).
 fn working_directory(s: &[u8], at: usize, v: &[u8]) -> bool {
@@ -401,6 +470,7 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
             out.push(v);
         }
     }
+    out.extend(glued_key_values(text, kw));
     out.extend(credential_pairs_and_accounts(text, kw));
     out.extend(command_passwords(text, kw));
     for (p, ki) in kw.of(List::CredentialKeys) {
@@ -3283,6 +3353,8 @@ mod reference {
                 out.push(v);
             }
         }
+        // Glued keys and aligned listings: the same step as the scanner's.
+        out.extend(super::glued_key_values(text, kw));
         // Pairs and accounts: the same steps as the scanner's.
         out.extend(credential_pairs_and_accounts(text, kw));
         out.extend(command_passwords(text, kw));

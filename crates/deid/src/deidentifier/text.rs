@@ -228,6 +228,7 @@ impl Deidentifier {
                 TermKind::InternalHost | TermKind::AdDomain | TermKind::Proxy => RuleId::R5,
                 TermKind::CloudTenant => RuleId::R6,
                 TermKind::System => RuleId::R8,
+                TermKind::Announcement => RuleId::R13,
                 TermKind::Domain => RuleId::R3,
                 TermKind::Org if artefact => RuleId::R10,
                 TermKind::Org => RuleId::R0,
@@ -1195,17 +1196,28 @@ fn web_route(text: &str, p: usize) -> bool {
 fn with_day_context(text: &str, start: usize, end: usize) -> (usize, usize) {
     let s = text.as_bytes();
     let mut end = end;
-    // `T17:10:03.120+09:00`, `T01:00:00Z`, `T0930`.
+    // `T17:10:03.120+09:00`, `T01:00:00Z`, `T0930`. A `.`, `+` or `-`
+    // belongs to the time only before a digit, and a comma never does: in a
+    // CSV row (`2025-11-12T15:58:20Z,Creation Time`, `…T17:15:00,5,…`) it
+    // ends the field.
     if s.get(end) == Some(&b'T') && s.get(end + 1).is_some_and(u8::is_ascii_digit) {
-        let t = s
-            .get(end + 1..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|b| {
-                b.is_ascii_digit() || matches!(b, b':' | b'.' | b',' | b'+' | b'-' | b'Z')
-            })
-            .count();
-        end += 1 + t;
+        end += 1;
+        while let Some(&b) = s.get(end) {
+            let digit_next = s.get(end + 1).is_some_and(u8::is_ascii_digit);
+            let part = match b {
+                b'0'..=b'9' | b':' => true,
+                b'.' | b'+' | b'-' => digit_next,
+                b'Z' => {
+                    end += 1;
+                    break;
+                }
+                _ => false,
+            };
+            if !part {
+                break;
+            }
+            end += 1;
+        }
     }
     // A weekday in brackets after the day: `（金）`, `(金曜日)`, `(Fri)`.
     let rest = text.get(end..).unwrap_or_default();
