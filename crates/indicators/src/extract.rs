@@ -468,7 +468,7 @@ impl Extractor {
                 && matches!(bytes.get(end), Some(b'\n' | b'\r'))
                 && matches!(
                     bytes.get(end - 1),
-                    Some(b']' | b')' | b'}' | b'@' | b'-' | b'.' | b'/')
+                    Some(b']' | b')' | b'}' | b'@' | b'-' | b'.' | b'/' | b'?' | b'&')
                 )
             {
                 if let Some(wrap) = wrapped_continuation(bytes, start, end) {
@@ -900,6 +900,18 @@ impl Extractor {
             return None;
         }
         let mut disposition = rule(&indicator);
+        // A link its author defanged by hand is one they call malicious: a
+        // path on a well-known service (`hxxp://twitter[.]com/<account>`,
+        // `hxxps://www.github[.]com/<account>/<repo>`, a compromised
+        // government page) is then the attacker's, whatever the host's
+        // reputation. A host's bare root (`hxxps://www.google[.]com/`,
+        // a connectivity check) keeps its disposition.
+        if defanged
+            && matches!(disposition, Disposition::Benign | Disposition::Reference)
+            && matches!(&indicator, Indicator::Url(u) if !matches!(u.path(), "" | "/"))
+        {
+            disposition = Disposition::Indicator;
+        }
         // `commit 402df1ba…`: a Git commit id, not a file's digest.
         if matches!(indicator, Indicator::Sha1(_))
             && follows_word(ctx.text, ctx.start + s, b"commit")
@@ -2094,12 +2106,19 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
     let hyphen = seg.last() == Some(&b'-') && body.iter().any(|b| matches!(b, b'.' | b'/' | b'@'))
         || seg.last() == Some(&b'-') && holds(b"[.]");
     let www = ends_ci(b"://www.");
-    let slash = seg.last() == Some(&b'/') && holds(b"://") && seg.len() > 8;
+    // A URL cut at the end of its path or inside its query (`…/assets/`,
+    // `…/AllItems.aspx?`, `…?id=1&`).
+    let slash = matches!(seg.last(), Some(b'/' | b'?' | b'&')) && holds(b"://") && seg.len() > 8;
     if !(marker || hyphen || www || slash) {
         return None;
     }
+    // In a quoted reply (`> …`), the next line's quote marks go before it.
+    let line = bytes.get(..start)?.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let quoted = bytes.get(line..start)?.iter().find(|&&b| b != b' ' && b != b'\t') == Some(&b'>');
     let mut cs = nl;
-    while bytes.get(cs).is_some_and(|b| matches!(b, b' ' | b'\t')) && cs - nl < 40 {
+    while bytes.get(cs).is_some_and(|b| matches!(b, b' ' | b'\t') || quoted && *b == b'>')
+        && cs - nl < 40
+    {
         cs += 1;
     }
     let mut ce = cs;
@@ -2117,6 +2136,11 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
         || starts_ci(b"www.")
         || cont.windows(3).any(|w| w == b"://" || w == b"[:]")
     {
+        return None;
+    }
+    // A query goes on with its `key=value` pairs (a question that ends a
+    // line, `…/login?` / `The next day`, does not).
+    if matches!(seg.last(), Some(b'?' | b'&')) && !cont.contains(&b'=') {
         return None;
     }
     if slash {
@@ -2162,7 +2186,10 @@ fn is_sep(b: u8) -> bool {
 /// any script (IDN labels), full-width dots, zero-width characters and
 /// the soft hyphen (which refang drops), and the Unicode hyphens.
 fn is_segment_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Superscript and subscript digits are footnote marks
+    // (`45.153.160.0/24).⁷`), no part of an indicator.
+    (c.is_alphanumeric()
+        && !matches!(c, '\u{00B2}' | '\u{00B3}' | '\u{00B9}' | '\u{2070}'..='\u{209F}'))
         || matches!(
             c,
             '\u{3002}'
@@ -3048,7 +3075,8 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // `Radmin Server 3.5.2.1`: a capitalised word after a capitalised
     // product name is part of the name, even a network word.
-    let product_name = capitalised(last) && words.next().is_some_and(capitalised);
+    let before_last = words.next();
+    let product_name = capitalised(last) && before_last.is_some_and(capitalised);
     // Lower-cased on the stack when ASCII (`to_lowercase` allocated for
     // every dotted quad).
     let mut buf = [0u8; 32];
@@ -3065,6 +3093,16 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
         }
     };
     let prev_word = prev_word.trim_end_matches([':', '=', '(', ',']);
+    // `updated the build to 3.1.4.2`, `обновили билд до 3.1.4.2`: a
+    // version word, then `to` or `from`; small parts only (`moved the
+    // build to 45.12.3.4` is where it went).
+    let small = octets.iter().all(|&o| o <= 20) && (1..=9).contains(&octets[0]);
+    if matches!(prev_word, "to" | "from" | "до" | "с" | "на" | "от")
+        && small
+        && before_last.is_some_and(|w| VERSION_WORDS.iter().any(|v| w.to_lowercase() == *v))
+    {
+        return true;
+    }
     if (NETWORK_WORDS.contains(&prev_word) && !product_name) || prev.ends_with([':', '=']) {
         return false;
     }
@@ -3092,9 +3130,8 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     {
         return true;
     }
-    // Small numbers in every part, led by a one-digit part, after a
-    // capitalised product name: Radmin 3.5.2.1.
-    let small = octets.iter().all(|&o| o <= 20) && (1..=9).contains(&octets[0]);
+    // Small numbers in every part, led by a one-digit part (`small`), after
+    // a capitalised product name: Radmin 3.5.2.1.
     // `Qualys 10.26.1.0`: a network's own address (last part 0) with
     // two-digit parts names no host; after a product name it is a version.
     let release =
@@ -3473,12 +3510,22 @@ fn reference_host(d: &DomainParts<'_>) -> bool {
         "community",
         "intel",
     ];
-    const PUBLIC_SUFFIXES: &[&str] = &["go.jp", "lg.jp", "gov", "mil", "gov.uk", "gc.ca", "gov.au"];
+    // Governments' own suffixes (`cyber.gouv.fr`), and a government word
+    // registered under a country's code where the list has no such suffix
+    // (`ncert.gov.mt`). (`bsi.bund.de` and the like are in the warning
+    // lists' popular domains, which make them benign.)
+    const PUBLIC_SUFFIXES: &[&str] = &[
+        "go.jp", "lg.jp", "gov", "mil", "gov.uk", "gc.ca", "gov.au", "gouv.fr", "gob.es", "gov.sg",
+        "gov.in", "govt.nz", "gov.br", "go.kr", "gov.tw", "gov.hk", "gov.it", "gv.at", "gov.pl",
+    ];
+    let country_government = d.public_suffix().len() == 2
+        && ["gov.", "gouv.", "gob.", "govt."].iter().any(|g| d.registrable().starts_with(g));
     let host = d.as_str();
     let first = host.split('.').next().unwrap_or_default();
     let sub = host.len() > d.registrable().len();
     (sub && FIRST.contains(&first))
         || PUBLIC_SUFFIXES.iter().any(|p| is_same_or_subdomain(d.public_suffix(), p))
+        || country_government
 }
 
 /// The path part of such a URL (see [`reference_host`]): a security advisory or a
@@ -3571,6 +3618,12 @@ fn judge_domain(name: &str, registrable: &str) -> Disposition {
         || name.ends_with(".invalid")
     {
         return Disposition::Documentation;
+    }
+    // A reverse-lookup name (`84.115.243.185.in-addr.arpa`, in a resolver's
+    // log or a PTR answer) names an address, not a host anyone registered:
+    // context; the address itself is judged where it is written.
+    if name.ends_with(".in-addr.arpa") || name.ends_with(".ip6.arpa") {
+        return Disposition::Benign;
     }
     // One walk over the name's parents answers the three questions (what
     // lists the name or a parent, and what lists the name and its

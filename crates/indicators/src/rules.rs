@@ -210,6 +210,11 @@ pub(crate) const CODE_OBJECTS: &[&str] = &[
     "ctx",
     "client",
     "cmd",
+    // A web form's field (`form.email`) and a memory-forensics plugin
+    // (`windows.info`, Volatility 3's plugin names).
+    "form",
+    "input",
+    "windows",
 ];
 
 /// Script objects that start member chains of any length
@@ -346,6 +351,14 @@ pub(crate) const VERSION_WORDS: &[&str] = &[
     "fileversion",
     "productversion",
     "バージョン",
+    "версия",
+    "версии",
+    "версию",
+    "билд",
+    "сборка",
+    "сборки",
+    "versión",
+    "versão",
 ];
 
 /// Product parts whose version follows them (`sensor agent 7.10.3.2`);
@@ -727,8 +740,11 @@ pub(crate) const NETWORK_WORDS: &[&str] = &[
 ];
 
 /// Digests of the empty input: present in every sandbox report, never an
-/// indicator.
+/// indicator; and the LM and NT hashes of the empty password, which every
+/// credential dump holds for accounts without one.
 pub(crate) const EMPTY_HASHES: &[&str] = &[
+    "aad3b435b51404eeaad3b435b51404ee",
+    "31d6cfe0d16ae931b73c59d7e0c089c0",
     "d41d8cd98f00b204e9800998ecf8427e",
     "da39a3ee5e6b4b0d3255bfef95601890afd80709",
     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",

@@ -874,3 +874,91 @@ fn a_list_or_a_log_line_after_a_link_is_its_own() {
         ])
     );
 }
+
+#[test]
+fn a_build_updated_to_a_release_is_no_address() {
+    // A version word, then `to` or `from`, before a dotted number of small
+    // parts; a larger number after the same words is where something went.
+    let text = "They updated the build to 3.1.4.2 on Monday. Обновили билд до 3.1.4.2 вчера. \
+                Then they moved the build to 45.12.3.4.";
+    assert_eq!(found(text), kinds_values(&[("ipv4", "45.12.3.4")]));
+}
+
+#[test]
+fn a_form_field_and_a_forensics_plugin_are_not_domains() {
+    let text = "The skimmer reads `form.email` and posts it; run vol -f mem.raw windows.info | grep \
+                Kernel; the C2 is skim-cdn.info.";
+    assert_eq!(found(text), kinds_values(&[("domain", "skim-cdn.info")]));
+}
+
+#[test]
+fn a_footnote_mark_is_no_part_of_an_indicator() {
+    let text = "The operators used 45.153.160.0/24).⁷ and later 45.137.21[.]93³ and cdn-sync.net²; \
+                see note¹.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("ipv4-cidr", "45.153.160.0/24"),
+            ("ipv4", "45.137.21.93"),
+            ("domain", "cdn-sync.net"),
+        ])
+    );
+}
+
+#[test]
+fn reverse_lookup_names_and_empty_password_hashes_are_context() {
+    let text = "PTR 84.115.243.185.in-addr.arpa -> vps.evil-host.net\n\
+                Accounts without a password: LM aad3b435b51404eeaad3b435b51404ee, \
+                NT 31d6cfe0d16ae931b73c59d7e0c089c0.";
+    let got: Vec<_> =
+        Extractor::new().extract(text).into_iter().map(|m| (m.value(), m.disposition)).collect();
+    let want = [
+        ("84.115.243.185.in-addr.arpa", Disposition::Benign),
+        ("vps.evil-host.net", Disposition::Indicator),
+        ("aad3b435b51404eeaad3b435b51404ee", Disposition::Benign),
+        ("31d6cfe0d16ae931b73c59d7e0c089c0", Disposition::Benign),
+    ];
+    let want: Vec<_> = want.iter().map(|(v, d)| ((*v).to_owned(), *d)).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_url_cut_in_its_query_or_in_a_quoted_reply_goes_on() {
+    let text = "> The lure pointed to https://evil-share.example.net/sites/x/Forms/AllItems.aspx?\n\
+                > id=INV-2024-0312&web=1 and to https://cdn.evil-share.example.net/assets/\n\
+                > o365.js as well.\nDid you log in at https://evil-login.example.net/login?\n\
+                The next day it was gone.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            (
+                "url",
+                "https://evil-share.example.net/sites/x/Forms/AllItems.aspx?id=INV-2024-0312&web=1"
+            ),
+            ("url", "https://cdn.evil-share.example.net/assets/o365.js"),
+            ("url", "https://evil-login.example.net/login"),
+        ])
+    );
+}
+
+#[test]
+fn government_sites_are_references_and_defanged_links_are_the_attackers() {
+    let text = "See https://cyber.gouv.fr/publications/hameconnage and \
+                https://advisories.ncert.gov.mt/2024/02/pelican-c2 and https://www.bsi.bund.de/a/b.html. \
+                C2 over hxxp://twitter[.]com/xzg3a2e2z and hxxps://www.github[.]com/kurenkov2014/attachments, \
+                stage 2 at hxxp://www.florestal.gov[.]br/pngf/images/banners/b1/index.php; \
+                connectivity check hxxps://www.google[.]com/.";
+    let got: Vec<_> =
+        Extractor::new().extract(text).into_iter().map(|m| (m.value(), m.disposition)).collect();
+    let want = [
+        ("https://cyber.gouv.fr/publications/hameconnage", Disposition::Reference),
+        ("https://advisories.ncert.gov.mt/2024/02/pelican-c2", Disposition::Reference),
+        ("https://www.bsi.bund.de/a/b.html", Disposition::Benign),
+        ("http://twitter.com/xzg3a2e2z", Disposition::Indicator),
+        ("https://www.github.com/kurenkov2014/attachments", Disposition::Indicator),
+        ("http://www.florestal.gov.br/pngf/images/banners/b1/index.php", Disposition::Indicator),
+        ("https://www.google.com/", Disposition::Benign),
+    ];
+    let want: Vec<_> = want.iter().map(|(v, d)| ((*v).to_owned(), *d)).collect();
+    assert_eq!(got, want);
+}
