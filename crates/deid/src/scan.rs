@@ -2843,6 +2843,12 @@ pub(crate) fn addresses(text: &str) -> Vec<Span> {
         // Forward over the rest of the address.
         let after_start = p + c.len_utf8();
         let rest = text.get(after_start..).unwrap_or_default();
+        let district = if start < p { district_len(rest) } else { 0 };
+        if district > 0 {
+            last_end = after_start + district;
+            out.push(Span { start, end: last_end });
+            continue;
+        }
         let mut numbered = false;
         let mut len = 0;
         for x in rest.chars() {
@@ -2864,6 +2870,26 @@ pub(crate) fn addresses(text: &str) -> Vec<Span> {
 
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3040}'..='\u{30ff}' | '\u{3005}')
+}
+
+/// The length of a district (`大字上野田`, `字中原12`) at the start of
+/// `rest`, the text after a municipality: it names a place inside the
+/// municipality, with a number or not. Its name is kanji and digits (a
+/// particle or a bracket ends it); 0 when `rest` starts with none.
+fn district_len(rest: &str) -> usize {
+    let Some(cue) = ["大字", "字"].into_iter().find(|d| rest.starts_with(d)) else { return 0 };
+    let name: usize = rest
+        .get(cue.len()..)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|&x| {
+            ('\u{4e00}'..='\u{9fff}').contains(&x)
+                || matches!(x, '々' | 'ヶ' | '-' | '－')
+                || x.is_ascii_digit()
+        })
+        .map(char::len_utf8)
+        .sum();
+    if name == 0 { 0 } else { cue.len() + name }
 }
 
 /// The romanised suffixes of Japanese municipalities and wards, with the
@@ -3121,6 +3147,12 @@ mod reference {
             // Forward over the rest of the address.
             let after_start = p + c.len();
             let rest = text.get(after_start..).unwrap_or_default();
+            let district = if start < p { super::district_len(rest) } else { 0 };
+            if district > 0 {
+                last_end = after_start + district;
+                out.push(Span { start, end: last_end });
+                continue;
+            }
             let mut numbered = false;
             let mut len = 0;
             for x in rest.chars() {
