@@ -480,6 +480,17 @@ impl Extractor {
                     }
                 }
             }
+            // `telemetry-` / `relay[.]org`: a defanged name whose first part
+            // ended the line before at a hyphen (a word the scanner skipped,
+            // having nothing of interest).
+            if ascii_only && (start, end) == scanned && flags & F_BRACKET != 0 {
+                if let Some(m) = self.joined_before(text, start, end, last_end) {
+                    last_end = m.end;
+                    i = i.max(m.end);
+                    count += self.report(text, base, m, emit, &mut walk);
+                    continue;
+                }
+            }
             // A word that only ends a sentence or a clause: `word.`, `word:`.
             if ascii_only && end - start > 1 {
                 let body = bytes.get(start..end - 1).unwrap_or_default();
@@ -720,6 +731,39 @@ impl Extractor {
         let gap = cs - end;
         let map = |p: usize| if p <= brk { p + line_start } else { p + line_start + gap };
         Some(Match { start: map(m.start), end: map(m.end), ..m })
+    }
+
+    /// The match of a defanged name `text[start..end]` at the start of a
+    /// line (after its indentation) joined with the word that ended the line
+    /// before at a hyphen (`telemetry-` / `relay[.]org`), when the word
+    /// starts at or after `floor`; its span covers both parts. Out of line:
+    /// few pieces start a line with a marker.
+    #[inline(never)]
+    fn joined_before(&self, text: &str, start: usize, end: usize, floor: usize) -> Option<Match> {
+        let bytes = text.as_bytes();
+        if !bracket_markers(bytes.get(start..end)?).dot {
+            return None;
+        }
+        let indent = bytes.get(..start)?.iter().rev().take_while(|&&b| b == b' ' || b == b'\t');
+        let nl = start.checked_sub(indent.count() + 1)?;
+        if bytes.get(nl) != Some(&b'\n') {
+            return None;
+        }
+        let we = if nl > 0 && bytes.get(nl - 1) == Some(&b'\r') { nl - 1 } else { nl };
+        if we < 2 || bytes.get(we - 1) != Some(&b'-') {
+            return None;
+        }
+        let word = bytes
+            .get(..we)?
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        let ws = we - word;
+        if word < 3 || ws < floor || !bytes.get(ws).is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        self.joined_piece(text, ws, we, &Wrap { cs: start, ce: end, after_path: false })
     }
 
     /// The value of the piece `text[start..end]` when it is `key:value`

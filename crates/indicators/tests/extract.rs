@@ -962,3 +962,17 @@ fn government_sites_are_references_and_defanged_links_are_the_attackers() {
     let want: Vec<_> = want.iter().map(|(v, d)| ((*v).to_owned(), *d)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_plain_word_cut_at_its_hyphen_joins_the_defanged_name_on_the_next_line() {
+    // The first part holds nothing the scanner stops at; the second part,
+    // at the start of the next line (indented or not), is defanged.
+    let text = "It registered the victim at telemetry-\nrelay[.]org.¹ Then it beaconed to \
+                cdn-\n   sync-node[.]net and to plain-\nwords here.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[("domain", "telemetry-relay.org"), ("domain", "cdn-sync-node.net")])
+    );
+    let m = Extractor::new().extract(text);
+    assert_eq!(m.first().map(|m| m.raw(text)), Some("telemetry-\nrelay[.]org"));
+}
