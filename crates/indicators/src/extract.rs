@@ -482,8 +482,13 @@ impl Extractor {
             }
             // `telemetry-` / `relay[.]org`: a defanged name whose first part
             // ended the line before at a hyphen (a word the scanner skipped,
-            // having nothing of interest).
-            if ascii_only && (start, end) == scanned && flags & F_BRACKET != 0 {
+            // having nothing of interest). Only a piece with a bracket and a
+            // dot after white space can be one: the call is out of line.
+            if ascii_only
+                && (start, end) == scanned
+                && flags & (F_BRACKET | F_DOT) == F_BRACKET | F_DOT
+                && matches!(bytes.get(start.wrapping_sub(1)), Some(b'\n' | b' ' | b'\t'))
+            {
                 if let Some(m) = self.joined_before(text, start, end, last_end) {
                     last_end = m.end;
                     i = i.max(m.end);
@@ -741,9 +746,6 @@ impl Extractor {
     #[inline(never)]
     fn joined_before(&self, text: &str, start: usize, end: usize, floor: usize) -> Option<Match> {
         let bytes = text.as_bytes();
-        if !bracket_markers(bytes.get(start..end)?).dot {
-            return None;
-        }
         let indent = bytes.get(..start)?.iter().rev().take_while(|&&b| b == b' ' || b == b'\t');
         let nl = start.checked_sub(indent.count() + 1)?;
         if bytes.get(nl) != Some(&b'\n') {
@@ -760,7 +762,11 @@ impl Extractor {
             .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
             .count();
         let ws = we - word;
-        if word < 3 || ws < floor || !bytes.get(ws).is_some_and(u8::is_ascii_alphanumeric) {
+        if word < 3
+            || ws < floor
+            || !bytes.get(ws).is_some_and(u8::is_ascii_alphanumeric)
+            || !bracket_markers(bytes.get(start..end)?).dot
+        {
             return None;
         }
         self.joined_piece(text, ws, we, &Wrap { cs: start, ce: end, after_path: false })
