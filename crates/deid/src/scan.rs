@@ -87,6 +87,7 @@ pub(crate) enum List {
     UserKeys,
     PasswordCommands,
     JaUserLabels,
+    AwsIdPrefixes,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -107,6 +108,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::UserKeys, USER_PAIR_KEYS),
     (List::PasswordCommands, PASSWORD_COMMANDS),
     (List::JaUserLabels, JA_USER_LABELS),
+    (List::AwsIdPrefixes, AWS_ID_PREFIXES),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -368,6 +370,9 @@ fn list_values(s: &[u8], p: usize) -> Vec<Span> {
     out
 }
 
+/// The [`CREDENTIAL_KEYS`] that [`glued_key_values`] reads.
+const GLUED_KEYS: &[&str] = &["password", "passwd", "passwort", "pwd", "pass", "passphrase"];
+
 /// Credential values after a key that [`key_values`] does not take, when
 /// the value looks like a password ([`password_like`]):
 /// - a key glued to a prefix, as environment variables and code name
@@ -377,13 +382,21 @@ fn list_values(s: &[u8], p: usize) -> Vec<Span> {
 /// - a key in an aligned listing, `ProxyPassword      - x` (two spaces or
 ///   more, then `- `), as some tools print their settings.
 ///
-/// A key that only starts a longer name (`PASSWORD_MIN_LENGTH`) and a value
-/// that is a number or a plain word (`page_token=2`) stay.
+/// Password words only: a glued token or API key (`bot_token=…` in a
+/// stealer's configuration) is as likely the attacker's. A key that only
+/// starts a longer name (`PASSWORD_MIN_LENGTH`) and a value that is a
+/// number or a plain word stay.
 fn glued_key_values(text: &str, kw: &Keywords) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     for (p, ki) in single_value_keys(kw) {
-        let Some(k) = CREDENTIAL_KEYS.get(ki).map(|k| k.as_bytes()) else { continue };
+        // Password words only: a glued token or key (`bot_token=`,
+        // `c2_api_key=`) in a malware's configuration is the attacker's.
+        let Some(k) =
+            CREDENTIAL_KEYS.get(ki).filter(|k| GLUED_KEYS.contains(k)).map(|k| k.as_bytes())
+        else {
+            continue;
+        };
         let before = p.checked_sub(1).and_then(|b| s.get(b)).copied();
         let glued = match before {
             Some(b'_') => p >= 2 && s.get(p - 2).is_some_and(u8::is_ascii_alphanumeric),
@@ -1295,11 +1308,33 @@ pub(crate) fn sids(text: &str) -> Vec<Span> {
     out
 }
 
+/// The prefixes of AWS unique ids (`AIDA…` a user, `AROA…` a role, `AGPA…`
+/// a group, `AIPA…` an instance profile, `ANPA…`/`ANVA…` a managed policy,
+/// `APKA…` a public key, `ASCA…` a certificate), upper case as AWS writes
+/// them.
+const AWS_ID_PREFIXES: &[&str] = &["AIDA", "AROA", "AGPA", "AIPA", "ANPA", "ANVA", "APKA", "ASCA"];
+
 /// Cloud identifiers (R6): AWS account ids in ARNs or after "account",
-/// tenant GUIDs after "tenant"/"tid".
+/// tenant GUIDs after "tenant"/"tid", and AWS unique ids of users, roles and
+/// the like (`"principalId": "AIDAXK3Q7N4J5EXAMPL2M"`), which name one
+/// principal in the victim's account.
 pub(crate) fn cloud_ids(text: &str, kw: &Keywords) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
+    for (p, k) in kw.of(List::AwsIdPrefixes) {
+        let Some(prefix) = AWS_ID_PREFIXES.get(k) else { continue };
+        let boundary = p == 0 || !s.get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
+        if !boundary || s.get(p..p + 4) != Some(prefix.as_bytes()) {
+            continue;
+        }
+        let rest = s.get(p + 4..).unwrap_or_default();
+        let n = rest.iter().take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit()).count();
+        let tail_ok = !rest.get(n).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+        let digits = rest.get(..n).is_some_and(|r| r.iter().any(u8::is_ascii_digit));
+        if (12..=17).contains(&n) && tail_ok && digits {
+            out.push(Span { start: p, end: p + 4 + n });
+        }
+    }
     // arn:aws:service:region:ACCOUNT:resource
     let arns: Vec<usize> = text.match_indices("arn:aws").map(|(p, _)| p).collect();
     for p in arns {
