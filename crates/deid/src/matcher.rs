@@ -784,7 +784,12 @@ impl Collector {
     /// `ゆみさん`, `由美様`), which says that a person is meant.
     fn add_given_name(&mut self, given: &str, alone: usize) {
         const ADDRESS: &[&str] = &["さん", "くん", "君", "ちゃん", "様", "さま", "氏", "殿"];
-        if given.chars().count() >= alone {
+        // A kana name's key is its romanisation: a short one (`タロウ`,
+        // `taro`) would be met across the words of English text in the
+        // joined view (`data routine`), which costs a full key view of
+        // every such piece, and means nothing alone.
+        let k = key(given);
+        if given.chars().count() >= alone && (!k.is_ascii() || k.len() >= SHORT) {
             self.add(given, TermKind::Person, false, false);
         }
         for a in ADDRESS {
@@ -1472,8 +1477,23 @@ impl Matcher {
         // as an HTML entity of up to 12 bytes, and up to MAX_SEP_RUN
         // separators after it, each an entity too. Characters read as
         // nothing are not counted at all.
+        //
+        // Not counted: an announcement's summary (`<announcement>`), a key
+        // of 40 bytes or more that would stretch every piece's reach to
+        // several KiB (on the bundled profile, 6 % more instructions per
+        // byte). A quoted title is text, not a disguise: the least overlap
+        // (`OVERLAP`, 2 KiB) still holds it whole across a cut unless it
+        // is padded to more than that.
+        let longest_reach = ac.as_ref().map_or(1, |auto| {
+            with_auto!(auto, a => (0..a.patterns_len())
+                .filter(|&i| terms.get(i).is_some_and(|t| t.kind != TermKind::Announcement))
+                .filter_map(|i| aho_corasick::PatternID::new(i).ok())
+                .map(|pid| a.pattern_len(pid))
+                .max()
+                .unwrap_or(1))
+        });
         let longest_key =
-            products.iter().chain(&small_services).map(String::len).fold(longest, usize::max);
+            products.iter().chain(&small_services).map(String::len).fold(longest_reach, usize::max);
         let overlap = OVERLAP.max(longest_key.saturating_mul(BYTES_PER_KEY_BYTE));
         Ok(Matcher {
             ac,
