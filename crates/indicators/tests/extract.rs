@@ -24,6 +24,15 @@ fn found_raw(text: &str) -> Vec<(String, String, String, bool)> {
         .collect()
 }
 
+/// Value and disposition of every match in `text`.
+fn values_and_dispositions(text: &str) -> Vec<(String, Disposition)> {
+    Extractor::new().extract(text).into_iter().map(|m| (m.value(), m.disposition)).collect()
+}
+
+fn owned(rows: &[(&str, Disposition)]) -> Vec<(String, Disposition)> {
+    rows.iter().map(|(v, d)| ((*v).to_owned(), *d)).collect()
+}
+
 fn raw_matches(rows: &[(&str, &str, &str, bool)]) -> Vec<(String, String, String, bool)> {
     rows.iter()
         .map(|(k, v, r, d)| ((*k).to_owned(), (*v).to_owned(), (*r).to_owned(), *d))
@@ -299,8 +308,7 @@ fn dispositions() {
     let text = "Beacon to 45.77.215.53 and 10.20.30.40; see https://attack.mitre.org/techniques/T1071/ \
                 and https://www.welivesecurity.com/2023/x/; docs use 192.0.2.1 and example.com; \
                 the sample queried www.google.com; empty file d41d8cd98f00b204e9800998ecf8427e.";
-    let got: Vec<_> =
-        Extractor::new().extract(text).into_iter().map(|m| (m.value(), m.disposition)).collect();
+    let got = values_and_dispositions(text);
     let want = [
         ("45.77.215.53", Disposition::Indicator),
         ("10.20.30.40", Disposition::Internal),
@@ -311,7 +319,7 @@ fn dispositions() {
         ("www.google.com", Disposition::Benign),
         ("d41d8cd98f00b204e9800998ecf8427e", Disposition::Benign),
     ];
-    let want: Vec<_> = want.iter().map(|(v, d)| ((*v).to_owned(), *d)).collect();
+    let want = owned(&want);
     assert_eq!(got, want);
 }
 
@@ -321,14 +329,13 @@ fn files_on_storage_services_are_the_publishers() {
     // owner uploads: the URL is the attacker's though the domain is known.
     let text = "Payloads: https://enjoyds.s3.us-east-2.amazonaws.com/H97FJNGD86R.zip, \
                 https://d1x9f0aa2kq.cloudfront.net/loader.bin; console at https://aws.amazon.com/s3/.";
-    let got: Vec<_> =
-        Extractor::new().extract(text).into_iter().map(|m| (m.value(), m.disposition)).collect();
+    let got = values_and_dispositions(text);
     let want = [
         ("https://enjoyds.s3.us-east-2.amazonaws.com/H97FJNGD86R.zip", Disposition::Indicator),
         ("https://d1x9f0aa2kq.cloudfront.net/loader.bin", Disposition::Indicator),
         ("https://aws.amazon.com/s3/", Disposition::Benign),
     ];
-    let want: Vec<_> = want.iter().map(|(v, d)| ((*v).to_owned(), *d)).collect();
+    let want = owned(&want);
     assert_eq!(got, want);
 }
 
@@ -406,8 +413,7 @@ fn parallel_equals_sequential() {
 fn dispositions_from_the_warning_lists() {
     let text = "Queried 8.8.8.8 and 1.1.1.1, then evil-panel.duckdns.org, phish-kit.github.io, bit.ly and \
                 reddit.com; payload from 45.77.215.53.";
-    let got: Vec<_> =
-        Extractor::new().extract(text).into_iter().map(|m| (m.value(), m.disposition)).collect();
+    let got = values_and_dispositions(text);
     let want = [
         ("8.8.8.8", Disposition::Benign),
         ("1.1.1.1", Disposition::Benign),
@@ -417,7 +423,7 @@ fn dispositions_from_the_warning_lists() {
         ("reddit.com", Disposition::Benign),
         ("45.77.215.53", Disposition::Indicator),
     ];
-    let want: Vec<_> = want.iter().map(|(v, d)| ((*v).to_owned(), *d)).collect();
+    let want = owned(&want);
     assert_eq!(got, want);
 }
 
@@ -910,15 +916,14 @@ fn reverse_lookup_names_and_empty_password_hashes_are_context() {
     let text = "PTR 84.115.243.185.in-addr.arpa -> vps.evil-host.net\n\
                 Accounts without a password: LM aad3b435b51404eeaad3b435b51404ee, \
                 NT 31d6cfe0d16ae931b73c59d7e0c089c0.";
-    let got: Vec<_> =
-        Extractor::new().extract(text).into_iter().map(|m| (m.value(), m.disposition)).collect();
+    let got = values_and_dispositions(text);
     let want = [
         ("84.115.243.185.in-addr.arpa", Disposition::Benign),
         ("vps.evil-host.net", Disposition::Indicator),
         ("aad3b435b51404eeaad3b435b51404ee", Disposition::Benign),
         ("31d6cfe0d16ae931b73c59d7e0c089c0", Disposition::Benign),
     ];
-    let want: Vec<_> = want.iter().map(|(v, d)| ((*v).to_owned(), *d)).collect();
+    let want = owned(&want);
     assert_eq!(got, want);
 }
 
@@ -948,8 +953,7 @@ fn government_sites_are_references_and_defanged_links_are_the_attackers() {
                 C2 over hxxp://twitter[.]com/xzg3a2e2z and hxxps://www.github[.]com/kurenkov2014/attachments, \
                 stage 2 at hxxp://www.florestal.gov[.]br/pngf/images/banners/b1/index.php; \
                 connectivity check hxxps://www.google[.]com/.";
-    let got: Vec<_> =
-        Extractor::new().extract(text).into_iter().map(|m| (m.value(), m.disposition)).collect();
+    let got = values_and_dispositions(text);
     let want = [
         ("https://cyber.gouv.fr/publications/hameconnage", Disposition::Reference),
         ("https://advisories.ncert.gov.mt/2024/02/pelican-c2", Disposition::Reference),
@@ -959,7 +963,7 @@ fn government_sites_are_references_and_defanged_links_are_the_attackers() {
         ("http://www.florestal.gov.br/pngf/images/banners/b1/index.php", Disposition::Indicator),
         ("https://www.google.com/", Disposition::Benign),
     ];
-    let want: Vec<_> = want.iter().map(|(v, d)| ((*v).to_owned(), *d)).collect();
+    let want = owned(&want);
     assert_eq!(got, want);
 }
 
