@@ -1478,10 +1478,10 @@ impl Matcher {
         // separators after it, each an entity too. Characters read as
         // nothing are not counted at all.
         //
-        // Not counted: an announcement's summary (`<announcement>`), a key
-        // of 40 bytes or more that would stretch every piece's reach to
-        // several KiB (on the bundled profile, 6 % more instructions per
-        // byte). A quoted title is text, not a disguise: the least overlap
+        // Not counted: an announcement's summary (`<announcement>`), whose
+        // key (a sentence: 45 bytes in the bundled profile) would stretch
+        // every piece's reach to several KiB (there, 6 % more instructions
+        // per byte). A quoted title is text, not a disguise: the least overlap
         // (`OVERLAP`, 2 KiB) still holds it whole across a cut unless it
         // is padded to more than that.
         let longest_reach = ac.as_ref().map_or(1, |auto| {
