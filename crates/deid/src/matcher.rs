@@ -804,11 +804,17 @@ impl Collector {
     }
 }
 
-/// The letters and digits of `s`, lower case, with the digits that stand
-/// for letters read as those letters (`0HR` → `ohr`), and nothing else
-/// folded: how an abbreviation, read letter by letter, is compared.
-fn letters_of(s: &str) -> String {
-    s.chars()
+/// The letters and digits of `s`, lower case, read with the look-alikes
+/// of the key's first step (`0HR` → `ohr`, `rn` → `m`) and nothing else
+/// folded: how an abbreviation, read letter by letter, is compared. `None`
+/// for text with anything outside ASCII (full-width forms, confusable
+/// letters of other scripts): such a hit is never called chance.
+fn letters_of(s: &str) -> Option<String> {
+    if !s.is_ascii() {
+        return None;
+    }
+    let letters: String = s
+        .chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| match c.to_ascii_lowercase() {
             '0' => 'o',
@@ -819,7 +825,8 @@ fn letters_of(s: &str) -> String {
             '7' => 't',
             other => other,
         })
-        .collect()
+        .collect();
+    Some(letters.replace("rn", "m").replace("vv", "w"))
 }
 
 /// Whether a long term's match at `[a, b)` stands: inside one token it may
@@ -1298,8 +1305,8 @@ impl Matcher {
             }
             // An abbreviation is read letter by letter: the romanisation's
             // long vowels (`oh`, `ou` → `o`) do not apply to it.
-            let (k, plain) = (key(s.expose()), letters_of(s.expose()));
-            if s.expose().is_ascii() && !plain.is_empty() && k != plain {
+            let k = key(s.expose());
+            if let Some(plain) = letters_of(s.expose()).filter(|p| !p.is_empty() && *p != k) {
                 acronyms.entry(k).or_default().push(plain);
             }
         }
@@ -1534,8 +1541,10 @@ impl Matcher {
         if self.shrunk.get(&k).is_some_and(|&n| letters < n) {
             return true;
         }
-        if self.acronyms.get(&k).is_some_and(|own| !own.contains(&letters_of(raw))) {
-            return true;
+        if let (Some(own), Some(letters)) = (self.acronyms.get(&k), letters_of(raw)) {
+            if !own.contains(&letters) {
+                return true;
+            }
         }
         if !raw.contains(['l', 'L']) {
             return false;
@@ -2017,8 +2026,14 @@ mod tests {
         let ohr = m(r#"{"abbreviations": ["OHR"]}"#);
         assert!(ohr.short_name_by_chance("our"));
         assert!(ohr.short_name_by_chance("Our"));
-        for w in ["OHR", "ohr", "0HR", "O-H-R"] {
+        for w in ["OHR", "ohr", "0HR", "O-H-R", "ＯＨＲ", "ОHR"] {
             assert!(!ohr.short_name_by_chance(w), "{w}");
+        }
+        // A look-alike the key merges (`rn` = `m`) is no romanisation: every
+        // spelling of `RNB` stands, the full-width one too.
+        let rnb = m(r#"{"abbreviations": ["RNB"]}"#);
+        for w in ["RNB", "rnb", "ｒｎｂ", "r-n-b"] {
+            assert!(!rnb.short_name_by_chance(w), "{w}");
         }
     }
 
