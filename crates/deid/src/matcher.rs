@@ -813,18 +813,11 @@ fn letters_of(s: &str) -> Option<String> {
     if !s.is_ascii() {
         return None;
     }
+    let look = &crate::canon::romaji::LOOK;
     let letters: String = s
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| match c.to_ascii_lowercase() {
-            '0' => 'o',
-            '1' | 'i' => 'l',
-            '3' => 'e',
-            '4' => 'a',
-            '5' => 's',
-            '7' => 't',
-            other => other,
-        })
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| char::from(look.get(usize::from(b)).copied().unwrap_or(b)))
         .collect();
     Some(letters.replace("rn", "m").replace("vv", "w"))
 }

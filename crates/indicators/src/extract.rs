@@ -3149,7 +3149,7 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     let small = octets.iter().all(|&o| o <= 20) && (1..=9).contains(&octets[0]);
     if matches!(prev_word, "to" | "from" | "до" | "с" | "на" | "от")
         && small
-        && before_last.is_some_and(|w| VERSION_WORDS.iter().any(|v| w.to_lowercase() == *v))
+        && before_last.is_some_and(|w| VERSION_WORDS.contains(&w.to_lowercase().as_str()))
     {
         return true;
     }

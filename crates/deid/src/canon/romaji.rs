@@ -23,7 +23,7 @@ pub(crate) struct Scratch {
 }
 
 /// Step 1 for one byte: lower case, then the single-letter look-alikes.
-const LOOK: [u8; 256] = {
+pub(crate) const LOOK: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
     while i < 256 {
