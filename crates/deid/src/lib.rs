@@ -99,7 +99,9 @@
 //!   whose romanisation key it shares.
 //! - **Given names**: a listed person's kanji given name of two characters
 //!   or more, or kana one of three or more, alone (`浩二です`), and any of
-//!   them before a form of address (`ゆみさん`, `蓮くん`, `由美様`).
+//!   them before a form of address (`ゆみさん`, `蓮くん`, `由美様`) or
+//!   signing off a message: the last word of a line, after the sentence's
+//!   end or alone (`…見つかりました。ゆみ`, `ﾕﾐ`).
 //! - **The announcement's title** (R13): a listed announcement's summary of
 //!   ten characters or more, quoted word for word, is `<announcement>`.
 //! - **The announcement's day in any spelling** (R13): ISO, `2025/2/14`,
@@ -148,6 +150,7 @@ mod quasi;
 mod rule;
 mod scan;
 mod secret;
+mod signoff;
 mod speakers;
 mod units;
 

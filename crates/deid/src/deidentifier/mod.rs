@@ -78,6 +78,8 @@ pub struct Deidentifier {
     /// The municipalities of the victim's region (`狭山` of `埼玉県狭山市`),
     /// generalised to the prefecture's block wherever they are written.
     region_towns: Vec<String>,
+    /// The people's given names, for the sign-offs of messages.
+    given_names: crate::signoff::GivenNames,
 }
 
 impl std::fmt::Debug for Deidentifier {
@@ -219,6 +221,7 @@ impl Deidentifier {
             industry,
             region_stem: region.prefecture,
             region_towns: region.towns,
+            given_names: crate::signoff::GivenNames::new(profile),
         })
     }
 

@@ -331,6 +331,11 @@ impl Deidentifier {
                 }
             }
         }
+        if self.enabled(RuleId::R4) {
+            for s in self.given_names.sign_offs(text) {
+                w.place(RuleId::R4, Action::Redact, s.start, s.end, Placeholder::Person);
+            }
+        }
         if self.enabled(RuleId::R5) {
             let single_labels = self.assets.has_single_labels();
             // The token in lower case, in one buffer for all of them (with
