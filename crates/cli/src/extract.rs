@@ -12,7 +12,8 @@ use crate::{Failure, InputError};
 pub(crate) struct Args {
     /// Only these kinds (comma-separated): ipv4 ipv6 ipv4-cidr ipv6-cidr
     /// domain url email md5 sha1 sha256 sha512 ssdeep cve attack-technique
-    /// file-path file-name registry-key host-port port-protocol asn mac.
+    /// file-path file-name registry-key host-port port-protocol asn mac
+    /// crypto-wallet.
     #[arg(long, value_delimiter = ',', value_name = "KINDS")]
     kinds: Vec<String>,
     /// Output format.

@@ -230,10 +230,12 @@ impl CommonReport {
                     },
                     meta: meta.clone(),
                 }),
-                Indicator::AttackTechnique(_) | Indicator::Mac(_) => ati.ttps.push(Field {
-                    value: TtpInfo { kind, value, note: item.note.clone() },
-                    meta: meta.clone(),
-                }),
+                Indicator::AttackTechnique(_) | Indicator::Mac(_) | Indicator::CryptoWallet(_) => {
+                    ati.ttps.push(Field {
+                        value: TtpInfo { kind, value, note: item.note.clone() },
+                        meta: meta.clone(),
+                    });
+                }
                 _ if kind.ati_kind() == kyoyu_taxonomy::AtiKind::Malware => {
                     ati.malware.push(Field {
                         value: MalwareInfo { family: item.context.malware.clone(), kind, value },

@@ -75,6 +75,13 @@ fn bundles_pass_validator_stix2_and_patterns() {
         std::fs::write(&path, stix::bundle(set).to_json_pretty()).unwrap();
         paths.push(path);
     }
+    // Every kind reaches the validators (a new kind is checked as soon as
+    // the strategy makes it).
+    let kinds: std::collections::BTreeSet<_> =
+        sets().iter().flat_map(|s| s.items.iter().map(|i| i.indicator.kind())).collect();
+    for k in kyoyu_indicators::IndicatorKind::ALL {
+        assert!(kinds.contains(k), "no {} in the interop sets", k.id());
+    }
     let mut args: Vec<&Path> = vec![&schemas];
     args.extend(paths.iter().map(PathBuf::as_path));
     let out = python("check_stix.py", &args);

@@ -126,6 +126,15 @@ fn candidate(kind: IndicatorKind) -> BoxedStrategy<String> {
                 )
             })
             .boxed(),
+        // Addresses from ransom notes and IoC lists (their checksums hold).
+        IndicatorKind::CryptoWallet => select(vec![
+            "1PkVmYNiT6mobnDgq8M6YLXWqFraW2jdAk".to_owned(),
+            "3ATq2KXvPw9TEv6w8ED1ig8A71gB8ZcZpw".to_owned(),
+            "bc1q8rmdq7k3yfpupadvvkd430vdjwva72hua0gst4".to_owned(),
+            "46h7prr8CobGASRYKx36a7FNpQefBua6m7zHjLchodtjdahrZYmCiCuDK7g4CYiDnFBawFsDffMpFinwRYLMwd7QVV891GB"
+                .to_owned(),
+        ])
+        .boxed(),
         _ => Just("unreachable".to_owned()).boxed(),
     }
 }

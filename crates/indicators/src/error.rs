@@ -58,6 +58,10 @@ pub enum Reason {
     /// A structural rule of the kind.
     #[error("{0}")]
     Syntax(&'static str),
+    /// The value's own checksum does not hold (a cryptocurrency address
+    /// mistyped or made up).
+    #[error("checksum does not match")]
+    Checksum,
 }
 
 /// Inputs longer than this are cut in error messages.

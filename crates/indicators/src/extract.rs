@@ -1283,6 +1283,14 @@ impl Extractor {
                 return self.make(ctx, 0, rb.len(), Indicator::Mac(m), false);
             }
         }
+        // `1A1zP1…`, `bc1q…`, `44AFFq…`: a cryptocurrency address, taken
+        // only when its own checksum holds (a digest or an identifier of
+        // the same shape fails it).
+        if may_be_wallet(rb) {
+            if let Ok(w) = ctx.raw.parse::<Wallet>() {
+                return self.make(ctx, 0, rb.len(), Indicator::CryptoWallet(w), false);
+            }
+        }
         None
     }
 
@@ -1703,6 +1711,17 @@ fn name_start(rb: &[u8]) -> usize {
 
 /// Whether `b` has the shape of a [`Mac`]: `xx:xx:…`/`xx-xx-…` (17 bytes)
 /// or `xxxx.xxxx.xxxx` (14); a failed parse builds an error.
+/// The shape of a [`Wallet`] address: its first bytes and length, letters
+/// and digits only.
+fn may_be_wallet(b: &[u8]) -> bool {
+    let shape = match (b.first(), b.len()) {
+        (Some(b'1' | b'3'), 26..=35) | (Some(b'4' | b'8'), 95 | 106) => true,
+        (Some(b'b' | b'B'), 14..=90) => b.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(b"bc1")),
+        _ => false,
+    };
+    shape && b.iter().all(u8::is_ascii_alphanumeric)
+}
+
 fn may_be_mac(b: &[u8]) -> bool {
     match b.len() {
         17 => matches!(b.get(2), Some(b':' | b'-')),

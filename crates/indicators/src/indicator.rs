@@ -64,6 +64,8 @@ pub enum Indicator {
     Asn(Asn),
     /// A MAC address.
     Mac(Mac),
+    /// A cryptocurrency address.
+    CryptoWallet(Wallet),
 }
 
 macro_rules! each {
@@ -90,6 +92,7 @@ macro_rules! each {
             Indicator::PortProtocol($v) => $e,
             Indicator::Asn($v) => $e,
             Indicator::Mac($v) => $e,
+            Indicator::CryptoWallet($v) => $e,
         }
     };
 }
@@ -111,6 +114,7 @@ const DETECT_ORDER: &[IndicatorKind] = &[
     IndicatorKind::AttackTechnique,
     IndicatorKind::Asn,
     IndicatorKind::Mac,
+    IndicatorKind::CryptoWallet,
     IndicatorKind::RegistryKey,
     IndicatorKind::FilePath,
     IndicatorKind::HostPort,
@@ -165,6 +169,7 @@ impl Indicator {
             IndicatorKind::PortProtocol => Indicator::PortProtocol(s.parse()?),
             IndicatorKind::Asn => Indicator::Asn(s.parse()?),
             IndicatorKind::Mac => Indicator::Mac(s.parse()?),
+            IndicatorKind::CryptoWallet => Indicator::CryptoWallet(s.parse()?),
         })
     }
 
@@ -211,6 +216,7 @@ impl Indicator {
             Indicator::PortProtocol(_) => IndicatorKind::PortProtocol,
             Indicator::Asn(_) => IndicatorKind::Asn,
             Indicator::Mac(_) => IndicatorKind::Mac,
+            Indicator::CryptoWallet(_) => IndicatorKind::CryptoWallet,
         }
     }
 

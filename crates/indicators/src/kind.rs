@@ -74,6 +74,9 @@ vocabulary! {
         Mac = "mac" {
             "MACアドレス", "MAC address", "ネットワーク機器のMACアドレス。", "A network interface's MAC address.",
         },
+        CryptoWallet = "crypto-wallet" {
+            "暗号資産アドレス", "Cryptocurrency address", "身代金などの送金先となる暗号資産のアドレス（BitcoinまたはMonero、チェックサム検証済み）。", "A cryptocurrency address a ransom is to be paid to (Bitcoin or Monero, checksum verified).",
+        },
     }
 }
 
@@ -107,7 +110,9 @@ impl IndicatorKind {
             | IndicatorKind::FileName
             | IndicatorKind::RegistryKey => AtiKind::Malware,
             IndicatorKind::Cve => AtiKind::Vulnerability,
-            IndicatorKind::AttackTechnique | IndicatorKind::Mac => AtiKind::OtherTtp,
+            IndicatorKind::AttackTechnique | IndicatorKind::Mac | IndicatorKind::CryptoWallet => {
+                AtiKind::OtherTtp
+            }
             IndicatorKind::FilePath => AtiKind::Malware,
             _ => AtiKind::Destination,
         }

@@ -7,7 +7,8 @@
 //! from the Public Suffix List), [`Url`], [`Email`], [`Md5`], [`Sha1`],
 //! [`Sha256`], [`Sha512`], [`Ssdeep`], [`Cve`], [`AttackTechnique`],
 //! [`FilePath`], [`FileName`], [`RegistryKey`], [`HostPort`],
-//! [`PortProtocol`], [`Asn`], [`Mac`]. [`Indicator`] holds any one of them.
+//! [`PortProtocol`], [`Asn`], [`Mac`], [`Wallet`] (Bitcoin and Monero
+//! addresses, checksum verified). [`Indicator`] holds any one of them.
 //!
 //! ```
 //! use kyoyu_indicators::{Domain, Indicator, IndicatorKind, refang};
@@ -89,3 +90,4 @@ pub use types::ids::{Asn, AttackTechnique, Cve, Mac, PortProtocol, Protocol};
 pub use types::ip::{Ipv4, Ipv4Cidr, Ipv6, Ipv6Cidr};
 pub use types::path::{FileName, FilePath, Hive, PathStyle, RegistryKey};
 pub use types::url::{URL_SCHEMES, Url};
+pub use types::wallet::{Chain, Wallet};

@@ -980,3 +980,28 @@ fn a_plain_word_cut_at_its_hyphen_joins_the_defanged_name_on_the_next_line() {
     let m = Extractor::new().extract(text);
     assert_eq!(m.first().map(|m| m.raw(text)), Some("telemetry-\nrelay[.]org"));
 }
+
+#[test]
+fn ransom_wallets_are_found_when_their_checksum_holds() {
+    // A ransom note and an IoC table (addresses from ESET's KryptoCibule
+    // and Mekotio lists, and the Monero general fund's).
+    let text = "Pay 0.35 BTC to bc1q8rmdq7k3yfpupadvvkd430vdjwva72hua0gst4 (or \
+                3ATq2KXvPw9TEv6w8ED1ig8A71gB8ZcZpw).\n\
+                | XMR | 44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A |\n\
+                Mekotio: 1PkVmYNiT6mobnDgq8M6YLXWqFraW2jdAk.\n\
+                Typo'd in the note: 1PkVmYNiT6mobnDgq8M6YLXWqFraW2jdAm; sample 3b1c5d7e9f1a2b3c4d5e6f7a8b9c1d2e; \
+                build id 1234ABCDEFGHJKLMNPQRSTUVWXYZabcde.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("crypto-wallet", "bc1q8rmdq7k3yfpupadvvkd430vdjwva72hua0gst4"),
+            ("crypto-wallet", "3ATq2KXvPw9TEv6w8ED1ig8A71gB8ZcZpw"),
+            (
+                "crypto-wallet",
+                "44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A"
+            ),
+            ("crypto-wallet", "1PkVmYNiT6mobnDgq8M6YLXWqFraW2jdAk"),
+            ("md5", "3b1c5d7e9f1a2b3c4d5e6f7a8b9c1d2e"),
+        ])
+    );
+}

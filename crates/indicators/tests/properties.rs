@@ -369,3 +369,120 @@ proptest! {
         }
     }
 }
+
+/// Base58Check of `version ‖ payload` (the encoder the parser's checks
+/// invert; written here from the format, independently of the parser).
+fn base58check(version: u8, payload: &[u8]) -> String {
+    use sha2::Digest;
+    const ALPHABET: &[u8] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    let mut data = vec![version];
+    data.extend_from_slice(payload);
+    let check = sha2::Sha256::digest(sha2::Sha256::digest(&data));
+    data.extend_from_slice(&check[..4]);
+    let zeros = data.iter().take_while(|&&b| b == 0).count();
+    // Repeated division of the big-endian number by 58.
+    let mut digits = Vec::new();
+    let mut num = data[zeros..].to_vec();
+    while !num.is_empty() {
+        let mut rem = 0u32;
+        let mut next = Vec::with_capacity(num.len());
+        for &b in &num {
+            let acc = rem * 256 + u32::from(b);
+            let q = acc / 58;
+            rem = acc % 58;
+            if !(next.is_empty() && q == 0) {
+                next.push(q as u8);
+            }
+        }
+        digits.push(ALPHABET[rem as usize]);
+        num = next;
+    }
+    let mut s = "1".repeat(zeros);
+    s.extend(digits.iter().rev().map(|&b| b as char));
+    s
+}
+
+/// A SegWit version 0 address of `program` in Bech32 (BIP 173).
+fn segwit_v0(program: &[u8]) -> String {
+    const CHARSET: &[u8] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    const GEN: [u32; 5] = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+    let mut data = vec![0u8];
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &b in program {
+        acc = acc << 8 | u32::from(b);
+        bits += 8;
+        while bits >= 5 {
+            bits -= 5;
+            data.push(((acc >> bits) & 31) as u8);
+        }
+    }
+    if bits > 0 {
+        data.push(((acc << (5 - bits)) & 31) as u8);
+    }
+    let mut values = vec![3u8, 3, 0, 2, 3];
+    values.extend(&data);
+    values.extend([0u8; 6]);
+    let mut chk = 1u32;
+    for v in values {
+        let top = chk >> 25;
+        chk = (chk & 0x1ff_ffff) << 5 ^ u32::from(v);
+        for (i, g) in GEN.iter().enumerate() {
+            if (top >> i) & 1 == 1 {
+                chk ^= g;
+            }
+        }
+    }
+    let pm = chk ^ 1;
+    data.extend((0..6).map(|i| ((pm >> (5 * (5 - i))) & 31) as u8));
+    let mut s = String::from("bc1");
+    s.extend(data.iter().map(|&d| CHARSET[d as usize] as char));
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn legacy_bitcoin_addresses_round_trip_and_one_digit_off_fails(
+        p2sh in any::<bool>(),
+        hash in any::<[u8; 20]>(),
+        at in any::<prop::sample::Index>(),
+        by in 1usize..58,
+    ) {
+        let addr = base58check(if p2sh { 5 } else { 0 }, &hash);
+        let w: Wallet = addr.parse().unwrap();
+        prop_assert_eq!(w.chain(), Chain::Bitcoin);
+        prop_assert_eq!(w.to_string(), addr.clone());
+        // Any other digit at any place breaks the checksum (or the shape).
+        const ALPHABET: &[u8] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        let mut b = addr.into_bytes();
+        let i = at.index(b.len());
+        let d = ALPHABET.iter().position(|&c| c == b[i]).unwrap();
+        b[i] = ALPHABET[(d + by) % 58];
+        prop_assert!(String::from_utf8(b).unwrap().parse::<Wallet>().is_err());
+    }
+
+    #[test]
+    fn segwit_addresses_round_trip_in_either_case(long in any::<bool>(), program in any::<[u8; 32]>()) {
+        let program = if long { &program[..] } else { &program[..20] };
+        let addr = segwit_v0(program);
+        let w: Wallet = addr.parse().unwrap();
+        prop_assert_eq!(w.to_string(), addr.clone());
+        let upper: Wallet = addr.to_ascii_uppercase().parse().unwrap();
+        prop_assert_eq!(upper, w);
+    }
+
+    #[test]
+    fn a_wallet_in_prose_is_found_with_its_exact_span(
+        hash in any::<[u8; 20]>(),
+        before in "[A-Za-z ,]{0,30}",
+        after in "[A-Za-z ,]{0,30}",
+    ) {
+        let addr = base58check(0, &hash);
+        let text = format!("{before} {addr}. {after}");
+        let m = Extractor::new().extract(&text);
+        let w: Vec<_> = m.iter().filter(|m| m.kind() == IndicatorKind::CryptoWallet).collect();
+        prop_assert_eq!(w.len(), 1);
+        prop_assert_eq!(w[0].raw(&text), addr.as_str());
+    }
+}

@@ -20,7 +20,7 @@ pub use model::{Attribute, Event, EventDocument, EventReport, Object, Org, Tag};
 
 use std::collections::HashMap;
 
-use kyoyu_indicators::{Disposition, Host, Indicator, IndicatorKind};
+use kyoyu_indicators::{Chain, Disposition, Host, Indicator, IndicatorKind};
 use kyoyu_taxonomy::{
     AffectedPartyNotifications, Category, EncryptInTransit, IepPolicy, IepTlp, Lang, MispCategory,
     PermittedActions, ProviderAttribution, PublicityState, Tlp, UnmodifiedResale,
@@ -83,6 +83,8 @@ pub const ALLOWED: &[(&str, &[&str], bool)] = &[
     ("mac-address", &["Payload delivery", "Network activity", "External analysis"], false),
     ("vulnerability", &["Payload delivery", "Payload installation", "External analysis"], false),
     ("port", &["Network activity", "Other"], false),
+    ("btc", &["Financial fraud"], true),
+    ("xmr", &["Financial fraud"], true),
     ("text", &["Network activity", "External analysis", "Other"], false),
 ];
 
@@ -116,6 +118,11 @@ fn shape(i: &Indicator) -> Shape {
         Indicator::Asn(_) => s("AS", "Network activity", None),
         Indicator::Mac(_) => s("mac-address", "Network activity", None),
         Indicator::Cve(_) => s("vulnerability", "External analysis", None),
+        Indicator::CryptoWallet(w) => match w.chain() {
+            Chain::Bitcoin => s("btc", "Financial fraud", None),
+            Chain::Monero => s("xmr", "Financial fraud", None),
+            _ => s("text", "Other", None),
+        },
         _ => s("text", "External analysis", None),
     }
 }
@@ -512,6 +519,7 @@ fn kind_of_type(kind: &str, value: &str) -> Option<IndicatorKind> {
         "AS" => IndicatorKind::Asn,
         "mac-address" => IndicatorKind::Mac,
         "vulnerability" => IndicatorKind::Cve,
+        "btc" | "xmr" => IndicatorKind::CryptoWallet,
         _ => return None,
     })
 }

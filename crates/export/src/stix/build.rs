@@ -10,7 +10,10 @@ use super::marking::{iep_definition, tlp_definition, tlp_id};
 use super::model::*;
 use super::pattern::{Pattern, hash_name, split_path};
 use super::sco::{Member, fast_id};
-use super::{ITEM_EXTENSION_KEYS, Id, KYOYU_EXTENSION, KYOYU_EXTENSION_CREATED, KYOYU_IDENTITY};
+use super::{
+    ITEM_EXTENSION_KEYS, Id, KYOYU_EXTENSION, KYOYU_EXTENSION_CREATED, KYOYU_EXTENSION_MODIFIED,
+    KYOYU_EXTENSION_VERSION, KYOYU_IDENTITY,
+};
 use crate::labels;
 use crate::shareset::{Item, ShareSet};
 
@@ -533,6 +536,9 @@ fn kyoyu_extension_definition() -> Object {
     let id: Id =
         KYOYU_EXTENSION.parse().unwrap_or_else(|_| Id::sco("extension-definition", &Value::Null));
     let mut common = Common::new(id, at);
+    if let Ok(modified) = KYOYU_EXTENSION_MODIFIED.parse() {
+        common.modified = modified;
+    }
     common.created_by_ref = KYOYU_IDENTITY.parse().ok();
     common.object_marking_refs = vec![tlp_id(Tlp::Clear)];
     Object::ExtensionDefinition(ExtensionDefinition {
@@ -544,7 +550,7 @@ fn kyoyu_extension_definition() -> Object {
                 .to_owned(),
         ),
         schema: super::KYOYU_EXTENSION_SCHEMA_URL.to_owned(),
-        version: "1.0.0".to_owned(),
+        version: KYOYU_EXTENSION_VERSION.to_owned(),
         extension_types: vec!["property-extension".to_owned()],
         extra: Map::new(),
     })

@@ -44,6 +44,14 @@ pub const KYOYU_IDENTITY: &str = "identity--55ed106f-dc98-4b46-b433-e40253222301
 /// When [`KYOYU_EXTENSION`] version 1.0.0 was defined.
 pub const KYOYU_EXTENSION_CREATED: &str = "2026-11-25T00:00:00.000Z";
 
+/// The version of [`KYOYU_EXTENSION`] kyoyu writes: 1.1.0 added the kind
+/// `crypto-wallet`.
+pub const KYOYU_EXTENSION_VERSION: &str = "1.1.0";
+
+/// When [`KYOYU_EXTENSION_VERSION`] was defined (the definition's
+/// `modified`).
+pub const KYOYU_EXTENSION_MODIFIED: &str = "2026-11-27T00:00:00.000Z";
+
 /// Where the schema of [`KYOYU_EXTENSION`] is published.
 pub const KYOYU_EXTENSION_SCHEMA_URL: &str = "https://github.com/kyoyu-project/kyoyu/blob/main/crates/export/schema/extension-definition--955eca8d-1da4-4b3c-9f66-401b4f84cd72.json";
 

@@ -69,6 +69,9 @@ fn cmp(object_type: &str, path: &[&str], value: Literal) -> Comparison {
     }
 }
 
+/// The object type of a cryptocurrency address in patterns.
+const WALLET_TYPE: &str = "cryptocurrency-wallet";
+
 fn s(v: impl Into<String>) -> Literal {
     Literal::Str(v.into())
 }
@@ -145,6 +148,11 @@ impl Pattern {
                 vec![cmp("autonomous-system", &["number"], Literal::Int(i64::from(a.number())))]
             }
             Indicator::Mac(_) => vec![cmp("mac-addr", &["value"], s(v))],
+            // STIX 2.1 has no observable for a wallet; the pattern names
+            // the type OpenCTI gives it (`Cryptocurrency-Wallet`), so a
+            // platform that knows it reads the value, and the validator
+            // and stix2-patterns accept it. No SCO is written for it.
+            Indicator::CryptoWallet(_) => vec![cmp(WALLET_TYPE, &["value"], s(v))],
             _ => return None,
         };
         Some(Pattern { comparisons })
@@ -202,6 +210,9 @@ impl Pattern {
             ("url", 1) => (IndicatorKind::Url, get_str(&["value"]).ok_or_else(unknown)?.into()),
             ("email-addr", 1) => {
                 (IndicatorKind::Email, get_str(&["value"]).ok_or_else(unknown)?.into())
+            }
+            (WALLET_TYPE, 1) => {
+                (IndicatorKind::CryptoWallet, get_str(&["value"]).ok_or_else(unknown)?.into())
             }
             ("mac-addr", 1) => {
                 (IndicatorKind::Mac, get_str(&["value"]).ok_or_else(unknown)?.into())

@@ -6,3 +6,4 @@ pub(crate) mod ids;
 pub(crate) mod ip;
 pub(crate) mod path;
 pub(crate) mod url;
+pub(crate) mod wallet;
