@@ -1285,8 +1285,10 @@ impl Extractor {
         }
         // `1A1zP1…`, `bc1q…`, `44AFFq…`: a cryptocurrency address, taken
         // only when its own checksum holds (a digest or an identifier of
-        // the same shape fails it).
-        if may_be_wallet(rb) {
+        // the same shape fails it). All hex is a digest: an address of 26
+        // or more Base58 digits drawn from the hex digits alone does not
+        // occur (about one in 10¹⁴), so those skip the check.
+        if ctx.flags & F_NOT_HEX != 0 && may_be_wallet(rb) {
             if let Ok(w) = ctx.raw.parse::<Wallet>() {
                 return self.make(ctx, 0, rb.len(), Indicator::CryptoWallet(w), false);
             }
@@ -1375,8 +1377,27 @@ impl Extractor {
             if let Some(head) = proto.and_then(|_| ctx.head(raw.len() - 4)) {
                 return self.colon_kinds(&head);
             }
+            // `BTC:1A1zP1…`, `bitcoin:bc1q…?amount=0.5` (a BIP 21 payment
+            // link), `monero:4…`: the address after the label or scheme.
+            if let Some(m) = self.labelled_wallet(ctx) {
+                return Some(m);
+            }
         }
         None
+    }
+
+    /// The cryptocurrency address after the one `:` of a piece, up to a
+    /// payment link's `?`.
+    fn labelled_wallet(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let rb = ctx.raw.as_bytes();
+        let from = find_byte_from(rb, 0, b':')? + 1;
+        let to = find_byte_from(rb, from, b'?').unwrap_or(rb.len());
+        let value = rb.get(from..to)?;
+        if !may_be_wallet(value) {
+            return None;
+        }
+        let w: Wallet = ctx.raw.get(from..to)?.parse().ok()?;
+        self.make(ctx, from, to, Indicator::CryptoWallet(w), false)
     }
 
     /// The address of `address/port` (`2a0d:5600:8:6::a1/8443`), where the

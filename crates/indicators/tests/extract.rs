@@ -1005,3 +1005,13 @@ fn ransom_wallets_are_found_when_their_checksum_holds() {
         ])
     );
 }
+
+#[test]
+fn a_wallet_after_a_label_or_in_a_payment_link_is_found() {
+    let text = "BTC:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa and \
+                bitcoin:3ATq2KXvPw9TEv6w8ED1ig8A71gB8ZcZpw?amount=0.5 \
+                but not host:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb";
+    let m = Extractor::new().extract(text);
+    let raws: Vec<&str> = m.iter().map(|m| m.raw(text)).collect();
+    assert_eq!(raws, ["1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "3ATq2KXvPw9TEv6w8ED1ig8A71gB8ZcZpw"]);
+}
