@@ -605,15 +605,27 @@ const SYSTEM_WORDS: &[&str] = &[
     "wms",
     "project",
     "projekt",
+    "card",
+    "cards",
 ];
-const SYSTEM_AFFIXES: &[&str] =
-    &["システム", "ポータル", "サーバー", "サーバ", "ネット", "クラウド", "アプリ", "基盤"];
+const SYSTEM_AFFIXES: &[&str] = &[
+    "システム",
+    "ポータル",
+    "サーバー",
+    "サーバ",
+    "ネット",
+    "クラウド",
+    "アプリ",
+    "基盤",
+    "カード",
+];
 /// Japanese words that say what kind of thing a name is when they lead it
 /// (`プロジェクトあけぼの`).
 const SYSTEM_PREFIXES: &[&str] = &["プロジェクト"];
 
 /// The distinctive part of a system's name (`KuroCare` of `KuroCare EMR`,
-/// `ちどり` of `ちどりネット`, a code name `AKEBONO` of `Project AKEBONO`),
+/// `ちどり` of `ちどりネット`, `ほうおう` of a card `ほうおうカード`, a code name
+/// `AKEBONO` of `Project AKEBONO`),
 /// when taking the kind words off its ends leaves one: five letters or
 /// more, two kanji or three kana.
 fn system_core(name: &str) -> Option<String> {
