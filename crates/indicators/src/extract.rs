@@ -1334,6 +1334,13 @@ impl Extractor {
         let text = r.text.as_ref();
         let whole = |i: Indicator| self.make(ctx, 0, ctx.raw.len(), i, r.defanged);
         let colons = count_byte(text.as_bytes(), b':');
+        // `sha256 Fingerprint=3C:9E:…:9B`: a certificate's fingerprint in
+        // OpenSSL's or a browser's form.
+        if matches!(colons, 19 | 31) {
+            if let Some(d) = fingerprint(ctx, text) {
+                return whole(d);
+            }
+        }
         if text.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.' || b == b'/') {
             if text.contains('/') {
                 if let Ok(n) = text.parse::<Ipv6Cidr>() {
@@ -1732,6 +1739,31 @@ fn name_start(rb: &[u8]) -> usize {
 
 /// Whether `b` has the shape of a [`Mac`]: `xx:xx:…`/`xx-xx-…` (17 bytes)
 /// or `xxxx.xxxx.xxxx` (14); a failed parse builds an error.
+/// The SHA-1 or SHA-256 digest written as colon-separated hex pairs
+/// (`3C:9E:41:…`), when the line names it a fingerprint or a thumbprint
+/// before it: other colon-separated hex (a certificate's serial number,
+/// a transparency log's id, a signature) is no digest of a file.
+#[inline(never)]
+fn fingerprint(ctx: &Ctx<'_>, text: &str) -> Option<Indicator> {
+    let b = text.as_bytes();
+    let pairs = b.len().checked_add(1)? / 3;
+    let shaped = (b.len() + 1) % 3 == 0
+        && b.chunks(3).all(|c| {
+            matches!(c, [x, y, b':'] | [x, y] if x.is_ascii_hexdigit() && y.is_ascii_hexdigit())
+        });
+    if !shaped || !matches!(pairs, 20 | 32) {
+        return None;
+    }
+    let line_start = ctx.text.as_bytes().get(..ctx.start)?.iter().rposition(|&c| c == b'\n');
+    let before = ctx.text.as_bytes().get(line_start.map_or(0, |p| p + 1)..ctx.start)?;
+    let named = [&b"fingerprint"[..], b"thumbprint"].iter().any(|w| find_ci(before, w).is_some());
+    if !named {
+        return None;
+    }
+    let hex: String = text.chars().filter(|&c| c != ':').collect();
+    digest_of(&hex, hex.bytes().fold(0u16, |acc, c| acc | flags_of(c)))
+}
+
 /// The shape of a [`Wallet`] address: its first bytes and length, letters
 /// and digits only.
 fn may_be_wallet(b: &[u8]) -> bool {

@@ -1015,3 +1015,19 @@ fn a_wallet_after_a_label_or_in_a_payment_link_is_found() {
     let raws: Vec<&str> = m.iter().map(|m| m.raw(text)).collect();
     assert_eq!(raws, ["1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "3ATq2KXvPw9TEv6w8ED1ig8A71gB8ZcZpw"]);
 }
+
+#[test]
+fn a_certificate_fingerprint_in_colon_form_is_its_digest() {
+    // `openssl x509 -fingerprint` output; the serial number above it has
+    // the same shape and is no digest.
+    let text = "    Serial Number:\n        3c:9e:41:d7:0b:6a:f2:88:15:c4:e0:7d:93:2a:bb:61:f5:08:ce:47\n\
+                sha256 Fingerprint=3C:9E:41:D7:0B:6A:F2:88:15:C4:E0:7D:93:2A:BB:61:F5:08:CE:47:1D:A3:6E:90:2C:B5:18:F4:7A:D3:06:9B\n\
+                Thumbprint (SHA-1): AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01\n";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("sha256", "3c9e41d70b6af28815c4e07d932abb61f508ce471da36e902cb518f47ad3069b"),
+            ("sha1", "abcdef0123456789abcdef0123456789abcdef01"),
+        ])
+    );
+}
