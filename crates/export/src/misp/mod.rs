@@ -2,7 +2,8 @@
 //!
 //! Each item becomes an attribute, or an object where a misp-objects
 //! template fits (`file` for hashes and file names, `domain-ip` for
-//! domains, `url` for URLs, `ip-port` for host:port pairs). Type and
+//! domains, `url` for URLs, `ip-port` for host:port pairs); a Bitcoin or
+//! Monero address is a `btc` or `xmr` attribute (`Financial fraud`). Type and
 //! category pairs are among those MISP's `describeTypes.json` allows
 //! ([`ALLOWED`]); the category is the first MISP category the item's
 //! taxonomy category maps to that the type allows, else the type's

@@ -4,6 +4,15 @@
 //! typed observables, a builder from a [`crate::ShareSet`] and the way
 //! back.
 //!
+//! # Cryptocurrency addresses
+//!
+//! STIX 2.1 defines no observable for a wallet. A `crypto-wallet` item is an
+//! indicator whose pattern compares `cryptocurrency-wallet:value`, the type
+//! OpenCTI gives such observables, so that a platform that knows it reads
+//! the address; no SCO is written for it (a custom SCO would fail
+//! python-stix2's parse without custom content). stix2-validator (strict)
+//! and stix2-patterns accept the pattern; the interop tests hold that.
+//!
 //! # Canonical form of internationalised names
 //!
 //! Domain names, and the host part of URLs and e-mail addresses, are
