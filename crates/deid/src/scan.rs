@@ -247,14 +247,32 @@ pub(crate) fn victim_ids(text: &str, kw: &Keywords) -> Vec<Span> {
         if p > 0 && s.get(p - 1).copied().is_some_and(is_word) {
             continue;
         }
-        let Some((start, end)) = next_token(s, p + k.len()).map(|t| argument(s, t)) else {
+        let id_like = |tok: &[u8]| {
+            tok.len() >= 6
+                && tok.iter().any(u8::is_ascii_digit)
+                && tok.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+        };
+        let after = p + k.len();
+        let Some((mut start, mut end)) = next_token(s, after).map(|t| argument(s, t)) else {
             continue;
         };
+        // `Your unique code to log into our chat: 9921-…`: words between
+        // the key and its colon, on one line and within a few words.
+        if !id_like(s.get(start..end).unwrap_or_default()) {
+            let line = s.get(after..).unwrap_or_default();
+            let reach =
+                line.iter().take(48).position(|&b| b == b'\n').unwrap_or(48.min(line.len()));
+            let Some(colon) = line.get(..reach).and_then(|l| l.iter().position(|&b| b == b':'))
+            else {
+                continue;
+            };
+            let Some(t) = next_token(s, after + colon + 1).map(|t| argument(s, t)) else {
+                continue;
+            };
+            (start, end) = t;
+        }
         let tok = s.get(start..end).unwrap_or_default();
-        let id_like = tok.len() >= 6
-            && tok.iter().any(u8::is_ascii_digit)
-            && tok.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
-        if id_like && start > p + k.len() && !out.iter().any(|o| o.start == start) {
+        if id_like(tok) && start > after && !out.iter().any(|o| o.start == start) {
             out.push(Span { start, end });
         }
     }
@@ -276,6 +294,18 @@ const VICTIM_ID_KEYS: &[&str] = &[
     "clientid",
     "bot_id",
     "botid",
+    // A ransom note's own words for the code that opens the victim's
+    // negotiation chat or names the victim's page (`Your personal ID:`,
+    // `Your unique code to log into our chat:`).
+    "personal id",
+    "personal code",
+    "unique id",
+    "unique code",
+    "access code",
+    "chat code",
+    "login code",
+    "decryption id",
+    "your id",
 ];
 
 /// The values of `key: value`, `key=value` and `"key": "value"` pairs whose
