@@ -607,6 +607,12 @@ const SYSTEM_WORDS: &[&str] = &[
     "projekt",
     "card",
     "cards",
+    "viewer",
+    "client",
+    "agent",
+    "pacs",
+    "ris",
+    "lis",
 ];
 const SYSTEM_AFFIXES: &[&str] = &[
     "システム",
