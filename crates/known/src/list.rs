@@ -635,10 +635,19 @@ fn merge<T: Ord + Copy>(mut r: Vec<(T, T)>) -> Vec<(T, T)> {
 
 /// Disjoint address ranges, each with the categories of the lists that hold
 /// it: `starts[i]..starts[i + 1]` has `sets[i]`.
+///
+/// IPv4 has a directory over the top 16 bits besides: `dir[b]..dir[b + 1]`
+/// are the starts in the /16 `b`. The binary search over all starts (about
+/// 17 steps for the embedded cloud ranges) missed the cache at most of its
+/// lower steps, which made an IPv4 lookup cost about as much as parsing the
+/// address: 2.5% of extraction time on the dev corpus for 3,373 lookups
+/// (perf, cpu-clock). The directory (256 KiB) leaves one load and a search
+/// over the few starts of one /16.
 #[derive(Debug, Default)]
 struct RangeIndex<T> {
     starts: Vec<T>,
     sets: Vec<Categories>,
+    dir: Vec<u32>,
 }
 
 /// An address type of a [`RangeIndex`].
@@ -646,13 +655,23 @@ trait Address: Ord + Copy {
     /// `self + 1`, `None` at the top of the space.
     fn next(self) -> Option<Self>;
     const ZERO: Self;
+    /// The directory bucket of `self`, for a type with a directory.
+    fn bucket(self) -> Option<usize> {
+        None
+    }
 }
+
+/// Buckets of the IPv4 directory: one per /16.
+const V4_BUCKETS: usize = 1 << 16;
 
 impl Address for u32 {
     fn next(self) -> Option<Self> {
         self.checked_add(1)
     }
     const ZERO: Self = 0;
+    fn bucket(self) -> Option<usize> {
+        Some((self >> 16) as usize)
+    }
 }
 
 impl Address for u128 {
@@ -693,12 +712,34 @@ impl<T: Address> RangeIndex<T> {
                 set
             })
             .collect();
-        RangeIndex { starts, sets }
+        // The directory: for each bucket, the index of its first start (the
+        // starts are sorted, so each bucket's are one run).
+        let mut dir = Vec::new();
+        if T::ZERO.bucket().is_some() {
+            dir.reserve(V4_BUCKETS + 1);
+            let mut i = 0usize;
+            for b in 0..=V4_BUCKETS {
+                while starts.get(i).and_then(|s| s.bucket()).is_some_and(|sb| sb < b) {
+                    i += 1;
+                }
+                dir.push(u32::try_from(i).unwrap_or(u32::MAX));
+            }
+        }
+        RangeIndex { starts, sets, dir }
     }
 
     /// The categories of the lists holding `x`.
     fn get(&self, x: T) -> Categories {
-        let i = self.starts.partition_point(|&s| s <= x);
+        // How many starts are at or below `x`: those of lower buckets all
+        // are, those of higher buckets none.
+        let bucket = x.bucket().and_then(|b| Some((self.dir.get(b)?, self.dir.get(b + 1)?)));
+        let i = match bucket {
+            Some((&lo, &hi)) => {
+                let (lo, hi) = (lo as usize, hi as usize);
+                lo + self.starts.get(lo..hi).unwrap_or_default().partition_point(|&s| s <= x)
+            }
+            None => self.starts.partition_point(|&s| s <= x),
+        };
         i.checked_sub(1).and_then(|i| self.sets.get(i)).copied().unwrap_or_default()
     }
 }
