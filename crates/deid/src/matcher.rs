@@ -399,6 +399,13 @@ fn legal_keys() -> &'static [String] {
     KEYS.get_or_init(|| word_keys(LEGAL_WORDS))
 }
 
+/// Whether `word` is an industry word or a legal form (`seiki`, `bank`,
+/// `co`): no name alone.
+pub(crate) fn is_generic_word(word: &str) -> bool {
+    let k = key(word);
+    generic_keys().contains(&k) || legal_keys().contains(&k)
+}
+
 fn generic_keys() -> &'static [String] {
     static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| word_keys(GENERIC_WORDS))

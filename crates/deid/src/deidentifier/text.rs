@@ -370,6 +370,19 @@ impl Deidentifier {
                     w.add(o.rule, action, s.start, s.end, t, Some(o.placeholder), None);
                 }
             }
+            // `KIRISHIMA-PC012`: with no other single-label names, the
+            // tokens above were dotted only.
+            if !single_labels {
+                for (s, e) in self.assets.head_device_hosts(text) {
+                    if overlaps(&network_spans, s, e) {
+                        continue;
+                    }
+                    let o = Owned { rule: RuleId::R5, placeholder: Placeholder::InternalHost };
+                    let name = text.get(s..e).unwrap_or_default().to_ascii_lowercase();
+                    let (action, t) = self.owned_text(o, &name);
+                    w.add(o.rule, action, s, e, t, Some(o.placeholder), None);
+                }
+            }
             self.unc_hosts(text, w);
             for (s, ip) in scan::ipv4_literals(text) {
                 if overlaps(&all_spans, s.start, s.end) {
