@@ -102,6 +102,12 @@
 //!   them before a form of address (`ゆみさん`, `蓮くん`, `由美様`) or
 //!   signing off a message: the last word of a line, after the sentence's
 //!   end or alone (`…見つかりました。ゆみ`, `ﾕﾐ`).
+//! - **Machines named after the organisation** (R5): the head word of an
+//!   English name of the organisation with a device word (`KIRISHIMA-PC012`,
+//!   `kirishima-fs01`), when the name cannot be on the internet, even where
+//!   the profile lists another host-name pattern.
+//! - **A ransom note's chat code and personal id** (R10): `Your unique code
+//!   to log into our chat: 9921-…`, `Your personal ID: …`.
 //! - **The announcement's title** (R13): a listed announcement's summary of
 //!   ten characters or more, quoted word for word, is `<announcement>`.
 //! - **The announcement's day in any spelling** (R13): ISO, `2025/2/14`,
