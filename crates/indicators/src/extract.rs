@@ -1737,8 +1737,6 @@ fn name_start(rb: &[u8]) -> usize {
     from
 }
 
-/// Whether `b` has the shape of a [`Mac`]: `xx:xx:…`/`xx-xx-…` (17 bytes)
-/// or `xxxx.xxxx.xxxx` (14); a failed parse builds an error.
 /// The SHA-1 or SHA-256 digest written as colon-separated hex pairs
 /// (`3C:9E:41:…`), when the line names it a fingerprint or a thumbprint
 /// before it: other colon-separated hex (a certificate's serial number,
@@ -1775,6 +1773,8 @@ fn may_be_wallet(b: &[u8]) -> bool {
     shape && b.iter().all(u8::is_ascii_alphanumeric)
 }
 
+/// Whether `b` has the shape of a [`Mac`]: `xx:xx:…`/`xx-xx-…` (17 bytes)
+/// or `xxxx.xxxx.xxxx` (14); a failed parse builds an error.
 fn may_be_mac(b: &[u8]) -> bool {
     match b.len() {
         17 => matches!(b.get(2), Some(b':' | b'-')),
