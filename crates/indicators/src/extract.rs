@@ -1752,8 +1752,10 @@ fn fingerprint(ctx: &Ctx<'_>, text: &str) -> Option<Indicator> {
     if !shaped || !matches!(pairs, 20 | 32) {
         return None;
     }
-    let line_start = ctx.text.as_bytes().get(..ctx.start)?.iter().rposition(|&c| c == b'\n');
-    let before = ctx.text.as_bytes().get(line_start.map_or(0, |p| p + 1)..ctx.start)?;
+    // The line before it, at most 200 bytes back.
+    let lo = ctx.start.saturating_sub(200);
+    let window = ctx.text.as_bytes().get(lo..ctx.start)?;
+    let before = window.get(window.iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1)..)?;
     let named = [&b"fingerprint"[..], b"thumbprint"].iter().any(|w| find_ci(before, w).is_some());
     if !named {
         return None;
