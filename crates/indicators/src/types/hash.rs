@@ -54,7 +54,8 @@ macro_rules! hex_hash {
     };
 }
 
-fn bad(k: IndicatorKind, s: &str, at: usize) -> ParseError {
+/// The error for the character of `s` at byte `at`, which `k` does not allow.
+pub(crate) fn bad(k: IndicatorKind, s: &str, at: usize) -> ParseError {
     let c = s.get(at..).and_then(|r| r.chars().next()).unwrap_or('\0');
     ParseError::new(k, s, Reason::UnexpectedChar(c), Some(at))
 }

@@ -22,6 +22,7 @@
 use sha2::Digest;
 
 use crate::error::{Reason, err};
+use crate::types::hash::bad;
 use crate::{IndicatorKind, ParseError};
 
 /// The chain a [`Wallet`] address belongs to.
@@ -96,8 +97,7 @@ impl std::str::FromStr for Wallet {
             return err(k, s, Reason::TooLong { max: MAX_LEN }, None);
         }
         if let Some(at) = s.bytes().position(|b| !b.is_ascii_alphanumeric()) {
-            let c = s.get(at..).and_then(|r| r.chars().next()).unwrap_or('\0');
-            return err(k, s, Reason::UnexpectedChar(c), Some(at));
+            return Err(bad(k, s, at));
         }
         let b = s.as_bytes();
         if b.len() > 3 && b.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(b"bc1")) {
@@ -172,8 +172,7 @@ fn base58_decode(s: &[u8]) -> Option<Vec<u8>> {
 fn base58check(s: &str) -> Result<Wallet, ParseError> {
     let Some(bytes) = base58_decode(s.as_bytes()) else {
         let at = s.bytes().position(|b| base58_digit(b).is_none()).unwrap_or(0);
-        let c = s.get(at..).and_then(|r| r.chars().next()).unwrap_or('\0');
-        return err(IndicatorKind::CryptoWallet, s, Reason::UnexpectedChar(c), Some(at));
+        return Err(bad(IndicatorKind::CryptoWallet, s, at));
     };
     let [version, rest @ ..] = bytes.as_slice() else { return syntax(s, "empty payload") };
     if rest.len() != 24 || !matches!(version, 0x00 | 0x05) {
@@ -230,8 +229,7 @@ fn segwit(s: &str) -> Result<Wallet, ParseError> {
         Some(d) => d,
         None => {
             let at = lower.bytes().skip(3).position(|c| !BECH32.contains(&c)).unwrap_or(0) + 3;
-            let c = s.get(at..).and_then(|r| r.chars().next()).unwrap_or('\0');
-            return err(IndicatorKind::CryptoWallet, s, Reason::UnexpectedChar(c), Some(at));
+            return Err(bad(IndicatorKind::CryptoWallet, s, at));
         }
     };
     // The witness version, at least two bytes of program, six of checksum.
