@@ -4,6 +4,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::{contiguous, noncontiguous};
 use aho_corasick::{Anchored, MatchKind, dfa};
 
+use crate::canon::Span;
 use crate::canon::fold::{KeyView, bounded_at, key, token_key};
 use crate::canon::romaji::kana_to_romaji;
 use crate::canon::stream::{KeySink, Roman, key_views};
@@ -121,6 +122,10 @@ const LEGAL_AFFIXES: &[&str] = &[
     "本社",
     "株",
     "有",
+    // Taiwanese and Chinese forms (a subsidiary abroad).
+    "股份有限公司",
+    "有限公司",
+    "公司",
 ];
 
 /// Industry and other generic words: never a term on their own; a name
@@ -247,6 +252,18 @@ const GENERIC_WORDS: &[&str] = &[
     "entertainment",
     "interactive",
     "software",
+    // Chemicals and materials (`Shirasagi Kasei`), law firms (`Asagiri Sogo
+    // Law Offices`) and private schools (`Shinonome Gakuin University`).
+    "kasei",
+    "materials",
+    "material",
+    "sogo",
+    "law",
+    "offices",
+    "legal",
+    "partners",
+    "gakuin",
+    "gakuen",
 ];
 const GENERIC_AFFIXES: &[&str] = &[
     "精機",
@@ -288,6 +305,13 @@ const GENERIC_AFFIXES: &[&str] = &[
     "ビョウイン",
     "ソウゴウ",
     "総合",
+    "化成",
+    "材料",
+    "学院",
+    "法律事務所",
+    "事務所",
+    "カセイ",
+    "ガクイン",
     // Readings of a city's bodies, with the city's `シ` (longest first:
     // each is tried in turn).
     "シジョウゲスイドウキョク",
@@ -384,6 +408,10 @@ const GENERIC_AFFIXES: &[&str] = &[
     "診療所",
     "学園",
 ];
+
+/// What a ransomware family appends to a victim's abbreviation to name the
+/// extension of the files it encrypted (`.mkxlock`, `.abccrypt`).
+const RANSOM_TAILS: &[&str] = &["lock", "locked", "crypt", "crypted", "enc", "encrypted", "ransom"];
 
 /// What a place's name ends in (`鳳来沢市`, `奥州町`): taken off the end of
 /// a name's last word only (at its start, `市川` is a name), when at least
@@ -490,6 +518,45 @@ fn name_words(s: &str) -> Vec<String> {
         out.push(no_legal.join(" "));
         if !short_kana {
             out.push(core.join(" "));
+        }
+    }
+    out
+}
+
+/// A name written partly in its reading: `ミナト川精機` or `湊川セイキ` for
+/// `湊川精機` read `ミナトガワセイキ`. The profile does not say which kana
+/// read which kanji, so every cut that could is tried: the first `i`
+/// kanji for the first `j` kana (or the last for the last), where each
+/// side gives one to four kana per kanji and the kana side starts a
+/// syllable (no small kana, `ン` or `ー` first). Legal forms come off
+/// both first.
+fn mixed_script_variants(name: &str, reading: &str) -> Vec<String> {
+    const SMALL: &[char] =
+        &['ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ャ', 'ュ', 'ョ', 'ッ', 'ヮ', 'ー', 'ン'];
+    let core = |s: &str| strip(words(s), legal_keys(), LEGAL_AFFIXES).concat();
+    let kanji: Vec<char> = core(name).chars().collect();
+    let kana: Vec<char> = core(reading).chars().map(crate::canon::fold::katakana).collect();
+    let (n, m) = (kanji.len(), kana.len());
+    if !(2..=12).contains(&n)
+        || m > 4 * n
+        || !kanji.iter().all(|&c| crate::people::is_kanji(c))
+        || !kana.iter().all(|&c| crate::people::is_katakana(c))
+    {
+        return Vec::new();
+    }
+    let reads = |k: usize, r: usize| (k..=4 * k).contains(&r);
+    let text = |c: &[char]| c.iter().collect::<String>();
+    let mut out = Vec::new();
+    for i in 1..n {
+        for j in 1..m {
+            if !reads(i, j) || !reads(n - i, m - j) || kana.get(j).is_none_or(|c| SMALL.contains(c))
+            {
+                continue;
+            }
+            let (kana_head, kana_tail) = kana.split_at(j);
+            let (kanji_head, kanji_tail) = kanji.split_at(i);
+            out.push(text(kana_head) + &text(kanji_tail));
+            out.push(text(kanji_head) + &text(kana_tail));
         }
     }
     out
@@ -1314,10 +1381,32 @@ impl Matcher {
             }
             c.add(&kana_to_romaji(s.expose()), TermKind::Org, false, true);
         }
+        // Names written partly in their reading. A profile pairs no name
+        // with its reading: each with each, unless there are many (then
+        // in order).
+        let (names_ja, readings) = (&p.org_names_ja, &p.readings_kana);
+        let pairs: Vec<(&Secret, &Secret)> = if names_ja.len() * readings.len() <= 64 {
+            names_ja.iter().flat_map(|n| readings.iter().map(move |r| (n, r))).collect()
+        } else {
+            names_ja.iter().zip(readings.iter()).collect()
+        };
+        for (n, r) in pairs {
+            for v in mixed_script_variants(n.expose(), r.expose()) {
+                c.add(&v, TermKind::Org, false, true);
+            }
+        }
         let mut acronyms: std::collections::HashMap<String, Vec<String>> =
             std::collections::HashMap::new();
         for s in &p.abbreviations {
             c.add_secret(s, TermKind::Org, true, false);
+            // A ransomware family names the extension it gives a victim's
+            // files after the victim (`*.mkxlock` for `MKX`).
+            let a = s.expose().trim();
+            if a.len() >= 3 && a.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                for tail in RANSOM_TAILS {
+                    c.add(&format!("{a}{tail}"), TermKind::Org, true, false);
+                }
+            }
             if rare_abbreviation(s.expose()) {
                 rare_abbreviations.push(s.expose().trim().to_ascii_lowercase());
             }
@@ -1751,40 +1840,28 @@ impl Matcher {
                 Some(v) => (v.text.as_str(), Some(v.src.as_slice())),
                 None => (chunk, None),
             };
-            if self.any_streamed(view) {
-                // The decoded chunk's map: the same text, decoded again
-                // with it.
-                let mapped;
-                let src = match &decoded.view {
-                    Some(v) if v.text_only => {
-                        mapped = crate::canon::decode::decode(chunk);
-                        mapped.view.as_ref().map(|m| m.src.as_slice())
-                    }
-                    _ => src,
-                };
-                // Views with span maps cost several times the streamed
-                // check: build them only for the parts of the chunk that
-                // hold a term, read again in smaller pieces (each reaching
-                // into the next as the chunks do).
-                let mut at = 0;
-                while at < view.len() {
-                    let (to, reach) = piece(view, at, PIECE, self.overlap);
-                    let Some(part) = view.get(at..reach) else { break };
-                    if self.any_streamed(part) {
-                        // Spans of the piece: through the chunk's map, or
-                        // the chunk itself.
-                        let (map, base) = match src {
-                            Some(m) => (m.get(at..reach), start),
-                            None => (None, start + at),
-                        };
-                        let kv = crate::canon::fold::key_view_with(part, map, true);
-                        hits.extend(self.find(&kv).into_iter().map(|h| Hit {
-                            start: h.start + base,
-                            end: h.end + base,
-                            ..h
-                        }));
-                    }
-                    at = to;
+            let any = self.any_streamed(view);
+            let tags = crate::canon::markup::has_inline_tag(view);
+            // The decoded chunk's map, made when needed: the same text,
+            // decoded again with it.
+            let mapped;
+            let src = match &decoded.view {
+                Some(v) if v.text_only && (any || tags) => {
+                    mapped = crate::canon::decode::decode(chunk);
+                    mapped.view.as_ref().map(|m| m.src.as_slice())
+                }
+                _ => src,
+            };
+            if any {
+                self.scan_pieces(view, src, start, &mut hits);
+            }
+            // As a browser shows it: a name that inline tags split
+            // (`<b>ヤマセ</b>運輸`) is whole there.
+            if let Some(shown) =
+                tags.then(|| crate::canon::markup::without_inline_tags(view, src)).flatten()
+            {
+                if self.any_streamed(&shown.text) {
+                    self.scan_pieces(&shown.text, Some(&shown.src), start, &mut hits);
                 }
             }
             start = end;
@@ -1794,6 +1871,35 @@ impl Matcher {
         undecodable.sort_unstable();
         undecodable.dedup();
         (hits, undecodable)
+    }
+
+    /// The terms in `view` (a chunk of the text at `start`, decoded, whose
+    /// map to the chunk is `src`, or the identity), as original spans.
+    /// Views with span maps cost several times the streamed check: they
+    /// are built only for the parts of the chunk that hold a term, read
+    /// again in smaller pieces (each reaching into the next as the chunks
+    /// do).
+    fn scan_pieces(&self, view: &str, src: Option<&[Span]>, start: usize, hits: &mut Vec<Hit>) {
+        let mut at = 0;
+        while at < view.len() {
+            let (to, reach) = piece(view, at, PIECE, self.overlap);
+            let Some(part) = view.get(at..reach) else { break };
+            if self.any_streamed(part) {
+                // Spans of the piece: through the chunk's map, or the chunk
+                // itself.
+                let (map, base) = match src {
+                    Some(m) => (m.get(at..reach), start),
+                    None => (None, start + at),
+                };
+                let kv = crate::canon::fold::key_view_with(part, map, true);
+                hits.extend(self.find(&kv).into_iter().map(|h| Hit {
+                    start: h.start + base,
+                    end: h.end + base,
+                    ..h
+                }));
+            }
+            at = to;
+        }
     }
 
     /// Whether `s` holds any term (used on single values).

@@ -603,6 +603,9 @@ const CREDENTIAL_KEYS: &[&str] = &[
     "api-key",
     "access_key",
     "secret_key",
+    // The AWS credentials file and SDK configurations.
+    "secret_access_key",
+    "aws_secret_access_key",
     "token",
     "auth_token",
     "client_secret",

@@ -36,6 +36,11 @@ pub(crate) fn needs_decoding(s: &str) -> bool {
             _ => false,
         },
         b'x' | b'X' => ci(i, b"xn--"),
+        b'=' => {
+            super::mime::may_start_word(b, i)
+                || super::mime::may_start_qp(b, i)
+                || super::mime::soft_break_len(b, i).is_some()
+        }
         b']' | b')' | b'}' => {
             i >= 3 && ci(i - 3, b"dot")
                 || (c != b'}'
@@ -74,7 +79,7 @@ pub(crate) fn needs_decoding(s: &str) -> bool {
 /// `false` there).
 const NEEDS_LOOK: [bool; 256] = {
     let mut t = [false; 256];
-    let look = b"%&\\xX])}";
+    let look = b"%&\\xX])}=";
     let mut i = 0;
     while i < look.len() {
         #[allow(clippy::indexing_slicing)]
@@ -159,6 +164,12 @@ fn hex2(s: &[u8], i: usize) -> Option<u8> {
     Some(hex(*s.get(i)?)? << 4 | hex(*s.get(i + 1)?)?)
 }
 
+/// Two upper-case hex digits at `i` (quoted-printable writes no others).
+pub(crate) fn hex_upper2(s: &[u8], i: usize) -> Option<u8> {
+    let up = |k: usize| s.get(k).is_some_and(|b| matches!(b, b'0'..=b'9' | b'A'..=b'F'));
+    (up(i) && up(i + 1)).then(|| hex2(s, i)).flatten()
+}
+
 /// One round of decoding (the view without its map unless `maps`).
 fn decode_once(text: &str, src: Option<&[Span]>, maps: bool) -> (View, Vec<(usize, usize)>) {
     let s = text.as_bytes();
@@ -169,6 +180,10 @@ fn decode_once(text: &str, src: Option<&[Span]>, maps: bool) -> (View, Vec<(usiz
         let b = s.get(i).copied().unwrap_or(0);
         let consumed = match b {
             b'%' => percent(s, i, src, &mut v, &mut bad),
+            b'=' => match super::mime::encoded_words(s, i, src, &mut v, &mut bad) {
+                0 => super::mime::quoted_printable(s, i, src, &mut v, &mut bad),
+                n => n,
+            },
             b'&' => entity(s, i, src, &mut v, &mut bad),
             b'\\' => escape(s, i, src, &mut v, &mut bad),
             b'[' | b'(' | b'{' => defang_word(s, i, src, &mut v),
@@ -208,6 +223,10 @@ fn next_escape_start(s: &[u8], from: usize) -> usize {
             Some(b'x' | b'X') => {
                 !s.get(q + 1..q + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"n--"))
             }
+            // `key=value`: no encoded-word, escape or soft line break.
+            Some(b'=') => {
+                !matches!(s.get(q + 1), Some(b'?' | b'0'..=b'9' | b'A'..=b'F' | b'\r' | b'\n'))
+            }
             Some(b'[' | b'(' | b'{') => {
                 !s.get(q + 1).is_some_and(|c| matches!(c, b'd' | b'D' | b'a' | b'A' | b'.' | b'@'))
             }
@@ -238,17 +257,17 @@ fn next_start_byte(s: &[u8], from: usize) -> usize {
 /// Bytes at which [`decode_once`] looks for an escape, a defang word or a
 /// Punycode label.
 const fn may_start_escape(b: u8) -> bool {
-    matches!(b, b'%' | b'&' | b'\\' | b'[' | b'(' | b'{' | b'x' | b'X')
+    matches!(b, b'%' | b'&' | b'\\' | b'[' | b'(' | b'{' | b'x' | b'X' | b'=')
 }
 
 /// Records input bytes `[a, b)` as undecodable (withheld in strict mode).
-fn mark_bad(src: Option<&[Span]>, a: usize, b: usize, bad: &mut Vec<(usize, usize)>) {
+pub(crate) fn mark_bad(src: Option<&[Span]>, a: usize, b: usize, bad: &mut Vec<(usize, usize)>) {
     let sp = View::compose(src, a, b);
     bad.push((sp.0 as usize, sp.1 as usize));
 }
 
 /// Copies ASCII input bytes `[a, b)` as they are, so offsets stay whole.
-fn copy_raw(s: &[u8], a: usize, b: usize, src: Option<&[Span]>, v: &mut View) {
+pub(crate) fn copy_raw(s: &[u8], a: usize, b: usize, src: Option<&[Span]>, v: &mut View) {
     for k in a..b {
         if let Some(&c) = s.get(k) {
             v.push_char(char::from(c), View::compose(src, k, k + 1));
@@ -346,6 +365,15 @@ fn entity(
         b"quot" => Some('"'),
         b"apos" => Some('\''),
         b"nbsp" => Some(' '),
+        // What typesetting puts inside or between words (`Asa&shy;giri`,
+        // `Mikage&ensp;Express`).
+        b"shy" => Some('\u{AD}'),
+        b"zwnj" => Some('\u{200C}'),
+        b"zwj" => Some('\u{200D}'),
+        b"ensp" | b"emsp" | b"thinsp" => Some(' '),
+        b"ndash" => Some('\u{2013}'),
+        b"mdash" => Some('\u{2014}'),
+        b"middot" => Some('\u{B7}'),
         [b'#', rest @ ..] => {
             // `&#x6d;` or `&#109;`: a number that must name a character.
             let (digits, radix) = match rest {

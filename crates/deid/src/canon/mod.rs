@@ -11,11 +11,15 @@
 //!   boundary mark kept), digit and letter look-alikes, and a romanisation
 //!   key that makes Hepburn, Kunrei and long-vowel spellings equal.
 //!
-//! [`encoded`] finds Base64, Base32 and hex tokens that decode to text.
+//! [`encoded`] finds Base64, Base32 and hex tokens that decode to text;
+//! [`markup`] gives the text as a browser shows it (inline HTML tags out),
+//! matched besides the decoded view.
 
 pub(crate) mod decode;
 pub(crate) mod encoded;
 pub(crate) mod fold;
+pub(crate) mod markup;
+pub(crate) mod mime;
 #[cfg(test)]
 pub(crate) mod quick;
 pub(crate) mod romaji;

@@ -154,6 +154,22 @@ impl Deidentifier {
                 }
             }
         }
+        // 5b. Mail encodings (quoted-printable bodies, encoded-words): the
+        //     profile terms in them were matched above, through the
+        //     decoded view; every other rule (addresses, credentials,
+        //     people by role) reads the decoded text here, and what it
+        //     finds is cut from the escapes that encode it.
+        if depth < MAX_DEPTH && crate::canon::mime::has_mail_encoding(text) {
+            if let Some(view) = crate::canon::decode::decode(text).view {
+                let sub = self.run(&view.text, depth + 1);
+                for f in sub.findings.iter().filter(|f| f.action != Action::Keep) {
+                    if let Some((s, e)) = view.span(f.start, f.end) {
+                        let ph = f.placeholder.unwrap_or(Placeholder::Withheld);
+                        w.add(f.rule, Action::Redact, s, e, ph.as_str().to_owned(), Some(ph), None);
+                    }
+                }
+            }
+        }
         // 6. Warnings that depend on the whole text.
         let victim_artefacts = w
             .findings

@@ -1,0 +1,309 @@
+//! E-mail encodings: RFC 2047 encoded-words in headers
+//! (`=?ISO-2022-JP?B?GyRC…?=`, `=?UTF-8?Q?=E3=83=9F…?=`) and
+//! quoted-printable bodies (`=E3=83=9F=E3=82=AB`, soft line breaks `=`⏎).
+//!
+//! A raw message pasted into a report carries the sender's organisation,
+//! names and signature in these forms, so they are decoded like percent
+//! escapes: each decoded character keeps the span of what encoded it. The
+//! charsets come from `encoding_rs` (the WHATWG Encoding Standard that
+//! browsers implement): Japanese mail still uses ISO-2022-JP and
+//! Shift_JIS, which no small decoder covers. An encoded-word in a charset
+//! that it does not know, or that does not decode, is withheld.
+
+use super::decode::{copy_raw, hex_upper2, mark_bad};
+use super::{Span, View};
+
+/// The longest encoded-word read (RFC 2047 allows 75 bytes; mailers write
+/// longer ones).
+const MAX_WORD: usize = 1024;
+
+/// Whether an encoded-word may start at `i` (`=?` and a charset letter):
+/// the cheap test of `needs_decoding`.
+pub(crate) fn may_start_word(s: &[u8], i: usize) -> bool {
+    s.get(i) == Some(&b'=')
+        && s.get(i + 1) == Some(&b'?')
+        && s.get(i + 2).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// The encoded-word at `i`: its length, and its text or `None` when it
+/// does not decode. `None` overall when no well-formed word starts there.
+fn word(s: &[u8], i: usize) -> Option<(usize, Option<String>)> {
+    if !may_start_word(s, i) {
+        return None;
+    }
+    let rest = s.get(i + 2..)?;
+    let rest = rest.get(..rest.len().min(MAX_WORD))?;
+    let q1 = rest.iter().position(|&b| b == b'?')?;
+    let charset = rest.get(..q1)?;
+    // `charset*language` (RFC 2231): the language is dropped.
+    let charset = charset.split(|&b| b == b'*').next()?;
+    if !charset.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+    {
+        return None;
+    }
+    let method = rest.get(q1 + 1)?.to_ascii_uppercase();
+    if rest.get(q1 + 2) != Some(&b'?') || !matches!(method, b'B' | b'Q') {
+        return None;
+    }
+    let payload_at = q1 + 3;
+    let len = rest.get(payload_at..)?.windows(2).position(|w| w == b"?=")?;
+    let payload = rest.get(payload_at..payload_at + len)?;
+    if payload.iter().any(|b| b.is_ascii_whitespace() || !b.is_ascii()) {
+        return None;
+    }
+    let total = 2 + payload_at + len + 2;
+    let bytes = match method {
+        b'B' => base64(payload),
+        _ => q_bytes(payload),
+    };
+    let text = bytes.and_then(|b| {
+        let enc = encoding_rs::Encoding::for_label(charset)?;
+        let (text, had_errors) = enc.decode_without_bom_handling(&b);
+        (!had_errors).then(|| text.into_owned())
+    });
+    Some((total, text))
+}
+
+/// The `Q` encoding: `_` for a space, `=XX` for a byte.
+fn q_bytes(p: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(p.len());
+    let mut k = 0;
+    while let Some(&b) = p.get(k) {
+        match b {
+            b'_' => out.push(b' '),
+            b'=' => {
+                out.push(hex_upper2(p, k + 1).or_else(|| hex_any2(p, k + 1))?);
+                k += 2;
+            }
+            _ => out.push(b),
+        }
+        k += 1;
+    }
+    Some(out)
+}
+
+fn hex_any2(s: &[u8], i: usize) -> Option<u8> {
+    let h = |b: u8| char::from(b).to_digit(16);
+    let (a, b) = (h(*s.get(i)?)?, h(*s.get(i + 1)?)?);
+    u8::try_from(a << 4 | b).ok()
+}
+
+/// Standard Base64, padding optional.
+fn base64(p: &[u8]) -> Option<Vec<u8>> {
+    let val = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let body = p.strip_suffix(b"==").or_else(|| p.strip_suffix(b"=")).unwrap_or(p);
+    let mut out = Vec::with_capacity(body.len() * 3 / 4);
+    for chunk in body.chunks(4) {
+        let mut acc = 0u32;
+        for &c in chunk {
+            acc = acc << 6 | val(c)?;
+        }
+        match chunk.len() {
+            4 => out.extend_from_slice(&acc.to_be_bytes()[1..]),
+            3 => out.extend_from_slice(&(acc << 6).to_be_bytes()[1..3]),
+            2 => out.push((acc >> 4) as u8),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Decodes the encoded-word at `i` (and the words that follow it with only
+/// white space between, which RFC 2047 drops), pushing its text with the
+/// span of the whole word; one that does not decode is withheld. Returns
+/// the bytes consumed (0: no encoded-word here).
+pub(crate) fn encoded_words(
+    s: &[u8],
+    i: usize,
+    src: Option<&[Span]>,
+    v: &mut View,
+    bad: &mut Vec<(usize, usize)>,
+) -> usize {
+    let mut j = i;
+    while let Some((len, text)) = word(s, j) {
+        let span = View::compose(src, j, j + len);
+        match text {
+            Some(t) => {
+                for c in t.chars() {
+                    v.push_char(c, span);
+                }
+            }
+            None => {
+                mark_bad(src, j, j + len, bad);
+                copy_raw(s, j, j + len, src, v);
+            }
+        }
+        j += len;
+        // White space (a folded header line) before another word.
+        let gap =
+            s.get(j..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_whitespace()).count());
+        if gap == 0 || !may_start_word(s, j + gap) {
+            break;
+        }
+        j += gap;
+    }
+    j - i
+}
+
+/// Whether `text` holds an encoded-word, a quoted-printable run past ASCII
+/// or a soft line break: what the decoded view of a mail differs in.
+pub(crate) fn has_mail_encoding(text: &str) -> bool {
+    let s = text.as_bytes();
+    memchr::memchr_iter(b'=', s)
+        .any(|i| may_start_word(s, i) || may_start_qp(s, i) || soft_break_len(s, i).is_some())
+}
+
+/// Whether a quoted-printable soft line break (`=` at the end of a line,
+/// inside a word) is at `i`: `=` after a byte that is no white space,
+/// then the line break, then a byte that is none either.
+pub(crate) fn soft_break_len(s: &[u8], i: usize) -> Option<usize> {
+    if s.get(i) != Some(&b'=') || i == 0 || s.get(i - 1).is_none_or(u8::is_ascii_whitespace) {
+        return None;
+    }
+    let n = match (s.get(i + 1), s.get(i + 2)) {
+        (Some(b'\r'), Some(b'\n')) => 3,
+        (Some(b'\n'), _) => 2,
+        _ => return None,
+    };
+    s.get(i + n).is_some_and(|b| !b.is_ascii_whitespace()).then_some(n)
+}
+
+/// Whether a run of quoted-printable escapes that encodes text past ASCII
+/// starts at `i` (`=E3=83=9F`): the cheap test of `needs_decoding`.
+pub(crate) fn may_start_qp(s: &[u8], i: usize) -> bool {
+    s.get(i) == Some(&b'=') && hex_upper2(s, i + 1).is_some_and(|b| b >= 0x80)
+}
+
+/// Decodes the quoted-printable run at `i`: `=XX` escapes (upper-case hex,
+/// as RFC 2045 writes them) and the soft line breaks between them. A run
+/// is text only when it encodes a byte past ASCII; it is decoded when it
+/// is UTF-8, each character keeping the span of its escapes. A run of two
+/// escapes or more that is no UTF-8 is withheld (another charset's text,
+/// undecoded). Returns the bytes consumed (0: left as written).
+pub(crate) fn quoted_printable(
+    s: &[u8],
+    i: usize,
+    src: Option<&[Span]>,
+    v: &mut View,
+    bad: &mut Vec<(usize, usize)>,
+) -> usize {
+    if let Some(n) = soft_break_len(s, i) {
+        return n;
+    }
+    if !may_start_qp(s, i) {
+        return 0;
+    }
+    // (byte, where its escape starts)
+    let mut units: Vec<(u8, usize)> = Vec::new();
+    let mut j = i;
+    loop {
+        if let Some(x) = hex_upper2(s, j + 1).filter(|_| s.get(j) == Some(&b'=')) {
+            units.push((x, j));
+            j += 3;
+        } else if let Some(n) = soft_break_len(s, j).filter(|_| hex_upper2(s, j + 1).is_none()) {
+            // A soft break inside the run goes on only to another escape.
+            if s.get(j + n) == Some(&b'=') && hex_upper2(s, j + n + 1).is_some() {
+                j += n;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let bytes: Vec<u8> = units.iter().map(|u| u.0).collect();
+    match std::str::from_utf8(&bytes) {
+        Ok(text) => {
+            let mut at = 0;
+            for c in text.chars() {
+                let n = c.len_utf8();
+                let first = units.get(at).map_or(i, |u| u.1);
+                let last = units.get(at + n - 1).map_or(j, |u| u.1 + 3);
+                v.push_char(c, View::compose(src, first, last));
+                at += n;
+            }
+            j - i
+        }
+        // `key=AB`: one escape alone is no text.
+        Err(_) if units.len() < 2 => 0,
+        Err(_) => {
+            mark_bad(src, i, j, bad);
+            copy_raw(s, i, j, src, v);
+            j - i
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    fn decoded(t: &str) -> (String, Vec<(usize, usize)>) {
+        let d = super::super::decode::decode(t);
+        (d.view.map_or_else(|| t.to_owned(), |v| v.text), d.undecodable)
+    }
+
+    #[test]
+    fn encoded_words_in_every_charset_mail_uses() {
+        let (t, bad) = decoded("Organization: =?ISO-2022-JP?B?GyRCJV8lKyUyNV5BdzN0PDAycTxSGyhC?=");
+        assert_eq!(t, "Organization: ミカゲ急送株式会社");
+        assert!(bad.is_empty());
+        let (t, _) = decoded("From: =?UTF-8?Q?=E3=83=9F=E3=82=AB=E3=82=B2_Express?= <a@b.example>");
+        assert_eq!(t, "From: ミカゲ Express <a@b.example>");
+        let (t, _) = decoded("Subject: =?utf-8?b?44Of44Kr44Ky?=\r\n =?UTF-8?B?5oCl6YCB?= notice");
+        assert_eq!(t, "Subject: ミカゲ急送 notice");
+        let (t, _) = decoded("=?iso-8859-1?q?Fran=E7ois?=");
+        assert_eq!(t, "François");
+        let (t, _) = decoded("=?Shift_JIS?B?g36DSoNR?=");
+        assert_eq!(t, "ミカゲ");
+    }
+
+    #[test]
+    fn an_encoded_word_that_does_not_decode_is_withheld() {
+        let t = "X: =?x-unknown-charset?B?g36DSoNR?= end";
+        let (_, bad) = decoded(t);
+        assert_eq!(bad.len(), 1);
+        assert_eq!(t.get(bad[0].0..bad[0].1), Some("=?x-unknown-charset?B?g36DSoNR?="));
+        let (_, bad) = decoded("=?UTF-8?B?/w==?=");
+        assert_eq!(bad.len(), 1);
+    }
+
+    #[test]
+    fn quoted_printable_with_soft_breaks() {
+        let t = "=E3=83=9F=E3=82=\n=AB=E3=82=B2=E6=80=A5=E9=80=81 =E7=B5=8C";
+        let (d, bad) = decoded(t);
+        assert_eq!(d, "ミカゲ急送 経");
+        assert!(bad.is_empty());
+        assert_eq!(decoded("Mika=\nge Express").0, "Mikage Express");
+        assert_eq!(decoded("Mika=\r\nge").0, "Mikage");
+    }
+
+    #[test]
+    fn what_only_looks_like_quoted_printable_stays() {
+        for t in ["key=AB and x=41", "a =\nb", "sum=\n\nnext", "col=FF;"] {
+            assert_eq!(decoded(t), (t.to_owned(), vec![]), "{t}");
+        }
+        // Two escapes past ASCII that are no UTF-8: withheld.
+        let (_, bad) = decoded("name=82=A0=82=A2");
+        assert_eq!(bad, vec![(4, 16)]);
+    }
+
+    #[test]
+    fn each_character_keeps_the_span_of_its_escapes() {
+        let t = "x =E3=83=9F=E3=\n=82=AB y";
+        let v = super::super::decode::decode(t).view.unwrap();
+        assert_eq!(v.text, "x ミカ y");
+        let at = v.text.find('カ').unwrap();
+        let (a, b) = v.span(at, at + 3).unwrap();
+        assert_eq!(t.get(a..b), Some("=E3=\n=82=AB"));
+    }
+}
