@@ -534,7 +534,16 @@ impl Extractor {
                 Some(k) => [(start, k), (k, end)],
                 None => [(start, end), (end, end)],
             };
-            for (ps, pe) in parts.into_iter().filter(|(ps, pe)| pe > ps) {
+            // `…/api\u3001\u30ed…`, `<hash>\u3002`: text that a JSON export
+            // escaped (a Slack or Teams message) is cut at each `\uXXXX`.
+            let escaped = ascii_only && flags & F_BACKSLASH != 0;
+            let parts = parts.into_iter().flat_map(|(ps, pe)| EscapeSplit {
+                bytes,
+                at: ps,
+                end: pe,
+                active: escaped,
+            });
+            for (ps, pe) in parts.filter(|(ps, pe)| pe > ps) {
                 if ascii_only {
                     // The scanner's flags hold for the piece it scanned.
                     let mut known = ((ps, pe) == scanned).then_some(flags);
@@ -1356,6 +1365,9 @@ impl Extractor {
                 // Eight groups (seven colons), six and a dotted quad, or
                 // `::`: a time of day (`12:30:45`) is none of them.
                 && (colons >= 6 || find_seq(text.as_bytes(), b"::").is_some())
+                // `Serial Number: 4f:3a:09:91:c2:7e:55:10`: bytes in hex,
+                // two digits each (`09` kept), are no address.
+                && !byte_pairs(text.as_bytes())
             {
                 if let Ok(a) = text.parse::<Ipv6>() {
                     return whole(Indicator::Ipv6(a));
@@ -2301,6 +2313,55 @@ struct Wrap {
     after_path: bool,
 }
 
+/// The parts of `bytes[at..end]` between JSON `\uXXXX` escapes (the
+/// whole range when not `active` or when it holds none).
+struct EscapeSplit<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    end: usize,
+    active: bool,
+}
+
+impl Iterator for EscapeSplit<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        if self.at >= self.end {
+            return None;
+        }
+        let from = self.at;
+        if !self.active {
+            self.at = self.end;
+            return Some((from, self.end));
+        }
+        let window = self.bytes.get(from..self.end).unwrap_or_default();
+        match json_escape_in(window) {
+            Some(k) => {
+                self.at = from + k + 6;
+                Some((from, from + k))
+            }
+            None => {
+                self.at = self.end;
+                Some((from, self.end))
+            }
+        }
+    }
+}
+
+/// Whether `b` is bytes written in hex, two digits each between colons
+/// (`4f:3a:09:91:c2:7e:55:10`): a serial number or a key, which an IPv6
+/// address (whose groups drop leading zeros) is not written as.
+fn byte_pairs(b: &[u8]) -> bool {
+    b.len() >= 23 && b.split(|&c| c == b':').all(|g| g.len() == 2)
+}
+
+/// Where the first `\uXXXX` escape (four hex digits) in `b` starts.
+fn json_escape_in(b: &[u8]) -> Option<usize> {
+    b.windows(6).position(
+        |w| matches!(w, [b'\\', b'u', rest @ ..] if rest.iter().all(u8::is_ascii_hexdigit)),
+    )
+}
+
 /// ASCII bytes that end a segment.
 fn is_sep(b: u8) -> bool {
     class_of(b) & SEP != 0
@@ -2330,6 +2391,10 @@ fn is_segment_char(c: char) -> bool {
                 | '\u{00AD}'
                 | '\u{2010}'
                 | '\u{2011}'
+                // Full-width square brackets: `45［.］61［.］136［.］14`, as
+                // Japanese advisories defang (folded to `[.]`).
+                | '\u{FF3B}'
+                | '\u{FF3D}'
         )
 }
 

@@ -1031,3 +1031,51 @@ fn a_certificate_fingerprint_in_colon_form_is_its_digest() {
         ])
     );
 }
+
+#[test]
+fn a_serial_number_in_hex_pairs_is_no_ipv6_address() {
+    let text =
+        "Serial Number: 4f:3a:09:91:c2:7e:55:10\nC2 2a01:4f8:c17:3b1a::1 and fe80:0:0:0:a:b:c:d";
+    assert_eq!(
+        found(text),
+        kinds_values(&[("ipv6", "2a01:4f8:c17:3b1a::1"), ("ipv6", "fe80::a:b:c:d")])
+    );
+}
+
+#[test]
+fn full_width_square_bracket_defangs_are_refanged() {
+    // A Japanese advisory defangs with full-width brackets.
+    let text = "・C2サーバ：　45［.］61［.］136［.］14\n\
+                ・取得元：　hxxps://cdn-ivanti-upd［.］com/assets/dsls.tar\n\
+                「gigabit-micro［.］com」、［注］本文［参考］";
+    let m = Extractor::new().extract(text);
+    let got: Vec<(String, String, &str, bool)> =
+        m.iter().map(|m| (m.kind().id().to_owned(), m.value(), m.raw(text), m.defanged)).collect();
+    assert_eq!(
+        got,
+        [
+            ("ipv4".to_owned(), "45.61.136.14".to_owned(), "45［.］61［.］136［.］14", true),
+            (
+                "url".to_owned(),
+                "https://cdn-ivanti-upd.com/assets/dsls.tar".to_owned(),
+                "hxxps://cdn-ivanti-upd［.］com/assets/dsls.tar",
+                true
+            ),
+            ("domain".to_owned(), "gigabit-micro.com".to_owned(), "gigabit-micro［.］com", true),
+        ]
+    );
+}
+
+#[test]
+fn json_unicode_escapes_end_an_indicator() {
+    // A Slack or Teams export escapes Japanese text as `\uXXXX`.
+    let text = r#"{"text":"C2 https://bassizcellskz.shop/api\u3001\u30ed\u30fc\u30c0 SHA-256 fbc38a97325535c28bd828ff6412f22b14638ca0e51ac6a0e7caa2ade5a2e12d\u3002 \u300chxxp://evil-cdn[.]top/g.php\u300d"}"#;
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("url", "https://bassizcellskz.shop/api"),
+            ("sha256", "fbc38a97325535c28bd828ff6412f22b14638ca0e51ac6a0e7caa2ade5a2e12d"),
+            ("url", "http://evil-cdn.top/g.php"),
+        ])
+    );
+}
