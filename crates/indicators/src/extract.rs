@@ -1084,6 +1084,20 @@ impl Extractor {
         } else {
             crate::Refanged { text: std::borrow::Cow::Borrowed(sub), defanged: false }
         };
+        // `'http://10.10.'` in a filter list: a prefix of addresses, which
+        // WHATWG would read as the address 10.0.0.10. A numeric host is a
+        // dotted quad, or one number (`http://3232235777/`, obfuscation).
+        let host_raw = r.text.split_once("://").map_or("", |(_, rest)| {
+            let auth = rest.split(['/', '?', '#']).next().unwrap_or_default();
+            let host = auth.rsplit_once('@').map_or(auth, |(_, h)| h);
+            host.rsplit_once(':').map_or(host, |(h, _)| h)
+        });
+        if host_raw.contains('.')
+            && host_raw.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && (host_raw.ends_with('.') || host_raw.split('.').count() != 4)
+        {
+            return None;
+        }
         let url: Url = r.text.parse().ok()?;
         // What the host decides (whether it names a host at all, and most
         // of the disposition), remembered per host.
@@ -1625,6 +1639,14 @@ impl Extractor {
         // A file name with a top-level-domain extension: invoice.zip. A
         // Punycode label is a domain's (`xn--patnoci-online-gnc81b.pl`).
         if two && FILE_LIKE_TLDS.contains(&d.public_suffix()) && !is_punycode_label(raw) {
+            return false;
+        }
+        // `inferno_v1.6.2_clean.zip`: a host name has no `_` inside a label
+        // (only service labels start with one, `_dmarc.example.com`); under
+        // a file-like top-level domain that is a file name.
+        if FILE_LIKE_TLDS.contains(&d.public_suffix())
+            && raw.split('.').any(|l| l.len() > 1 && l.get(1..).is_some_and(|t| t.contains('_')))
+        {
             return false;
         }
         // Code members: document.cookie, System.Net, os.path.join(…).
@@ -3259,7 +3281,9 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
             return true;
         }
     }
-    let mut words = prev.rsplit(char::is_whitespace);
+    // Words end at white space, and at the quotes and commas of a record
+    // (`…","SystemBC 3.1.2.4 x64"` in a CSV export).
+    let mut words = prev.rsplit(|c: char| c.is_whitespace() || matches!(c, '"' | ','));
     let last = words.next().unwrap_or_default();
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // `Radmin Server 3.5.2.1`: a capitalised word after a capitalised
@@ -3296,6 +3320,22 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
         return false;
     }
     if VERSION_WORDS.contains(&prev_word) || PRODUCT_PARTS.contains(&prev_word) {
+        return true;
+    }
+    // `versão interna 4.3.2.1`, `version finale 2.1.0.4`: a version word
+    // and one word after it; small parts only.
+    let version_word =
+        |w: &str| VERSION_WORDS.contains(&w.trim_start_matches(['(', '[']).to_lowercase().as_str());
+    if small && before_last.is_some_and(version_word) {
+        return true;
+    }
+    // `quickassist.exe 2.0.0.3`: a program's file name, then its version.
+    let program = prev_word.trim_start_matches(['(', '[', '"', '\'']);
+    if small
+        && [".exe", ".dll", ".msi", ".sys", ".apk", ".jar"]
+            .iter()
+            .any(|x| program.len() > x.len() && program.ends_with(x))
+    {
         return true;
     }
     // A verb before it ("queried", "resolving") introduces an address.
@@ -3336,6 +3376,15 @@ const RELEASE_AFTER: &[&str] = &[
     "fixed",
     "or later",
     "and later",
+    // A build's architecture (`SystemBC 3.1.2.4 x64`).
+    "x64",
+    "x86",
+    "amd64",
+    "arm64",
+    "(x64)",
+    "(x86)",
+    "64-bit",
+    "32-bit",
     "or earlier",
     "and earlier",
     "or newer",
@@ -3561,6 +3610,24 @@ const CODE_HOSTS: [&str; 3] = ["github.com", "gitlab.com", "bitbucket.org"];
 
 /// The part of [`is_user_content`] that reads only the host: hosting and
 /// paste sites, S3 buckets, URL shorteners.
+/// Whether `name` is a name a customer chose on a hosting platform
+/// (`storage-nfe.azureedge.net`, `upd7a.s3.us-east-2.amazonaws.com`,
+/// `relay.instance-ab12cd.screenconnect.com`), not the platform's own
+/// (`www.`, an S3 endpoint).
+fn customer_subdomain(name: &str) -> bool {
+    if name.starts_with("www.") {
+        return false;
+    }
+    let under = |base: &str| {
+        name.len() > base.len() + 1
+            && name.ends_with(base)
+            && name.as_bytes().get(name.len() - base.len() - 1) == Some(&b'.')
+    };
+    CUSTOMER_HOSTING.iter().any(|b| under(b))
+        || (is_s3_host(name) && !name.starts_with("s3.") && !name.starts_with("s3-"))
+        || (under("screenconnect.com") && name.split('.').any(|l| l.starts_with("instance-")))
+}
+
 fn user_content_host(host: &str) -> bool {
     under_any(host, host_set(&USER_CONTENT_SET, USER_CONTENT_HOSTS))
         || is_s3_host(host)
@@ -3659,6 +3726,12 @@ fn email_disposition(local: &str, domain: &Domain) -> Disposition {
     }
     if FREE_MAIL.iter().any(|f| is_same_or_subdomain(domain.as_str(), f)) {
         return Disposition::Indicator;
+    }
+    // `ew-info@jpcert.or.jp`: a mailbox of a publisher of advisories, as
+    // a report gives it for contact.
+    let d = domain.as_str();
+    if REFERENCE_HOSTS.iter().any(|h| is_same_or_subdomain(h, d)) {
+        return Disposition::Reference;
     }
     domain_disposition(domain.as_str(), domain.registrable())
 }
@@ -3826,6 +3899,11 @@ fn judge_domain(name: &str, registrable: &str) -> Disposition {
     }
     if under.contains(Category::Reference) {
         return Disposition::Reference;
+    }
+    // A name a customer chose under a hosting platform (a CDN endpoint, a
+    // bucket, an app): whoever set it up, not the platform.
+    if customer_subdomain(name) {
+        return Disposition::Indicator;
     }
     // Popularity vouches for a registrable domain, not for names handed
     // out under a shared suffix (`x.github.io` has its own registrable).

@@ -614,6 +614,38 @@ pub(crate) const USER_CONTENT_HOSTS: &[&str] = &[
     "000webhostapp.com",
 ];
 
+/// Hosting platforms whose subdomains their customers name: a CDN
+/// endpoint, a storage account, an app. A name under one is the customer's
+/// (an attacker's as easily as anyone's), however well known the platform.
+/// (Project pages on `github.io` are left out: reports cite them as
+/// references to tools.)
+pub(crate) const CUSTOMER_HOSTING: &[&str] = &[
+    "azureedge.net",
+    "azurefd.net",
+    "blob.core.windows.net",
+    "web.core.windows.net",
+    "azurewebsites.net",
+    "cloudfront.net",
+    "firebaseapp.com",
+    "firebaseio.com",
+    "web.app",
+    "appspot.com",
+    "pages.dev",
+    "workers.dev",
+    "netlify.app",
+    "vercel.app",
+    "herokuapp.com",
+    "ngrok.io",
+    "ngrok-free.app",
+    "trycloudflare.com",
+    "r2.dev",
+    "glitch.me",
+    "000webhostapp.com",
+    "onrender.com",
+    "fly.dev",
+    "replit.app",
+];
+
 /// Free-mail providers: an address there belongs to whoever registered it.
 pub(crate) const FREE_MAIL: &[&str] = &[
     "gmail.com",

@@ -1079,3 +1079,58 @@ fn json_unicode_escapes_end_an_indicator() {
         ])
     );
 }
+
+#[test]
+fn versions_after_a_foreign_version_word_a_program_or_before_an_architecture_are_no_addresses() {
+    let text = "instala o Grandoreiro (versão interna 4.3.2.1, segundo a string de build).\n\
+                Install Quick Assist (quickassist.exe 2.0.0.3) first.\n\
+                \"33821f3d37d859733f2ebb85d8c04f9a\",\"SystemBC 3.1.2.4 x64\",1\n\
+                The loader beacons to 4.3.2.1 and 5.1.2.3.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("file-name", "quickassist.exe"),
+            ("md5", "33821f3d37d859733f2ebb85d8c04f9a"),
+            ("ipv4", "4.3.2.1"),
+            ("ipv4", "5.1.2.3"),
+        ])
+    );
+}
+
+#[test]
+fn an_underscored_file_name_under_a_file_like_tld_is_no_domain() {
+    let kinds: Vec<(String, String)> =
+        found("Drainer kit archive: inferno_v1.6.2_clean.zip; C2 panel-v2.zip-cloud.top")
+            .into_iter()
+            .filter(|(k, _)| k == "domain")
+            .collect();
+    assert_eq!(kinds, kinds_values(&[("domain", "panel-v2.zip-cloud.top")]));
+}
+
+#[test]
+fn a_numeric_host_is_a_dotted_quad_or_one_number() {
+    let text =
+        "filter: - 'http://10.10.' - 'http://192.168.1' and the real one http://3232235777/x";
+    let urls: Vec<String> =
+        found(text).into_iter().filter(|(k, _)| k == "url").map(|(_, v)| v).collect();
+    assert_eq!(urls, ["http://192.168.1.1/x"]);
+}
+
+#[test]
+fn names_customers_chose_on_hosting_platforms_are_indicators() {
+    let text = "Payload at storage-nfe[.]azureedge[.]net and upd7a.s3.us-east-2.amazonaws.com; \
+                relay.instance-ab12cd.screenconnect.com; the endpoint s3.us-east-2.amazonaws.com \
+                is the platform's. Contact ew-info@jpcert.or.jp.";
+    let got: Vec<(String, Disposition)> =
+        Extractor::new().extract(text).into_iter().map(|m| (m.value(), m.disposition)).collect();
+    assert_eq!(
+        got,
+        [
+            ("storage-nfe.azureedge.net".to_owned(), Disposition::Indicator),
+            ("upd7a.s3.us-east-2.amazonaws.com".to_owned(), Disposition::Indicator),
+            ("relay.instance-ab12cd.screenconnect.com".to_owned(), Disposition::Indicator),
+            ("s3.us-east-2.amazonaws.com".to_owned(), Disposition::Benign),
+            ("ew-info@jpcert.or.jp".to_owned(), Disposition::Reference),
+        ]
+    );
+}
