@@ -2279,6 +2279,15 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
     {
         cs += 1;
     }
+    // An indented list of links (`  hxxps://a.example/dl/`), then a line
+    // that starts further left: the list ended; a cut line goes on at the
+    // indent of the list, or at the left margin of a paragraph.
+    let indent = bytes
+        .get(line..start)
+        .map_or(0, |r| r.iter().take_while(|&&b| b == b' ' || b == b'\t').count());
+    if slash && indent > 0 && line + indent == start && cs - nl < indent {
+        return None;
+    }
     let mut ce = cs;
     while bytes.get(ce).is_some_and(|&b| b < 0x80 && !is_sep(b)) && ce - cs < MAX_PIECE {
         ce += 1;

@@ -1134,3 +1134,20 @@ fn names_customers_chose_on_hosting_platforms_are_indicators() {
         ]
     );
 }
+
+#[test]
+fn a_link_list_that_ends_does_not_run_into_the_next_line() {
+    let text = "Other kits:\n  hxxps://outlook-verify-session[.]top/owa/\n  \
+                hxxps://wetransfer-files-download[.]com/dl/\nresults.txt on the open directory\n\
+                A cut line: hxxps://cdn-sync[.]example-files[.]com/content/v2/\ninvoice-viewer.hta here.\n";
+    let urls: Vec<String> =
+        found(text).into_iter().filter(|(k, _)| k == "url").map(|(_, v)| v).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://outlook-verify-session.top/owa/",
+            "https://wetransfer-files-download.com/dl/",
+            "https://cdn-sync.example-files.com/content/v2/invoice-viewer.hta",
+        ]
+    );
+}
