@@ -530,20 +530,26 @@ impl Extractor {
                 .then(|| bytes.get(start..end)?.windows(2).position(|w| w == b"]("))
                 .flatten()
                 .map(|k| start + k + 1);
-            let parts = match link {
-                Some(k) => [(start, k), (k, end)],
-                None => [(start, end), (end, end)],
-            };
             // `…/api\u3001\u30ed…`, `<hash>\u3002`: text that a JSON export
             // escaped (a Slack or Teams message) is cut at each `\uXXXX`.
             let escaped = ascii_only && flags & F_BACKSLASH != 0;
-            let parts = parts.into_iter().flat_map(|(ps, pe)| EscapeSplit {
-                bytes,
-                at: ps,
-                end: pe,
-                active: escaped,
-            });
-            for (ps, pe) in parts.filter(|(ps, pe)| pe > ps) {
+            let whole = [(start, end)];
+            let split;
+            let parts: &[(usize, usize)] = if link.is_none() && !escaped {
+                &whole
+            } else {
+                let mut p = Parts::default();
+                match link {
+                    Some(k) => {
+                        p.push((start, k));
+                        p.push((k, end));
+                    }
+                    None => p.push((start, end)),
+                }
+                split = if escaped { p.split_at_escapes(bytes) } else { p };
+                split.as_slice()
+            };
+            for &(ps, pe) in parts.iter().filter(|(ps, pe)| pe > ps) {
                 if ascii_only {
                     // The scanner's flags hold for the piece it scanned.
                     let mut known = ((ps, pe) == scanned).then_some(flags);
@@ -1084,21 +1090,15 @@ impl Extractor {
         } else {
             crate::Refanged { text: std::borrow::Cow::Borrowed(sub), defanged: false }
         };
+        let url: Url = r.text.parse().ok()?;
         // `'http://10.10.'` in a filter list: a prefix of addresses, which
-        // WHATWG would read as the address 10.0.0.10. A numeric host is a
-        // dotted quad, or one number (`http://3232235777/`, obfuscation).
-        let host_raw = r.text.split_once("://").map_or("", |(_, rest)| {
-            let auth = rest.split(['/', '?', '#']).next().unwrap_or_default();
-            let host = auth.rsplit_once('@').map_or(auth, |(_, h)| h);
-            host.rsplit_once(':').map_or(host, |(h, _)| h)
-        });
-        if host_raw.contains('.')
-            && host_raw.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-            && (host_raw.ends_with('.') || host_raw.split('.').count() != 4)
+        // WHATWG reads as the address 10.0.0.10. A numeric host is written
+        // as a dotted quad, or as one number (`http://3232235777/`).
+        if url.host().is_some_and(|h| h.starts_with(|c: char| c.is_ascii_digit()))
+            && !numeric_host_as_written(&r.text)
         {
             return None;
         }
-        let url: Url = r.text.parse().ok()?;
         // What the host decides (whether it names a host at all, and most
         // of the disposition), remembered per host.
         let facts = host_facts(url.host()?);
@@ -2344,39 +2344,66 @@ struct Wrap {
     after_path: bool,
 }
 
-/// The parts of `bytes[at..end]` between JSON `\uXXXX` escapes (the
-/// whole range when not `active` or when it holds none).
-struct EscapeSplit<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    end: usize,
-    active: bool,
+/// The pieces a segment is read as (at most [`Parts::MAX`]; past that, the
+/// last one runs to the end): the segment, the two halves of a Markdown
+/// link, the parts between JSON escapes.
+#[derive(Default)]
+struct Parts {
+    ranges: [(usize, usize); Parts::MAX],
+    len: usize,
 }
 
-impl Iterator for EscapeSplit<'_> {
-    type Item = (usize, usize);
+impl Parts {
+    const MAX: usize = 4;
 
-    fn next(&mut self) -> Option<(usize, usize)> {
-        if self.at >= self.end {
-            return None;
-        }
-        let from = self.at;
-        if !self.active {
-            self.at = self.end;
-            return Some((from, self.end));
-        }
-        let window = self.bytes.get(from..self.end).unwrap_or_default();
-        match json_escape_in(window) {
-            Some(k) => {
-                self.at = from + k + 6;
-                Some((from, from + k))
-            }
-            None => {
-                self.at = self.end;
-                Some((from, self.end))
-            }
+    fn push(&mut self, r: (usize, usize)) {
+        if let Some(slot) = self.ranges.get_mut(self.len) {
+            *slot = r;
+            self.len += 1;
+        } else if let Some(last) = self.ranges.last_mut() {
+            last.1 = r.1;
         }
     }
+
+    fn as_slice(&self) -> &[(usize, usize)] {
+        self.ranges.get(..self.len).unwrap_or_default()
+    }
+
+    /// Each part cut at the JSON `\uXXXX` escapes in it.
+    fn split_at_escapes(&self, bytes: &[u8]) -> Parts {
+        let mut out = Parts::default();
+        for &(mut at, end) in self.as_slice() {
+            while let Some(k) = bytes.get(at..end).and_then(json_escape_in) {
+                // Escapes side by side leave nothing between them.
+                if k > 0 {
+                    out.push((at, at + k));
+                }
+                at += k + 6;
+            }
+            if end > at {
+                out.push((at, end));
+            }
+        }
+        out
+    }
+}
+
+/// Whether the host of URL `s`, when written as numbers, is a dotted quad
+/// or one number (not `10.10.` nor `192.168.1`); true for a host of names.
+fn numeric_host_as_written(s: &str) -> bool {
+    let b = s.as_bytes();
+    let Some(at) = b.windows(3).position(|w| w == b"://") else { return true };
+    let rest = b.get(at + 3..).unwrap_or_default();
+    let auth = rest.split(|&c| matches!(c, b'/' | b'?' | b'#')).next().unwrap_or_default();
+    let host = auth.rsplit(|&c| c == b'@').next().unwrap_or_default();
+    let host = match host.iter().rposition(|&c| c == b':') {
+        Some(p) => host.get(..p).unwrap_or_default(),
+        None => host,
+    };
+    if !host.iter().all(|c| c.is_ascii_digit() || *c == b'.') || !host.contains(&b'.') {
+        return true;
+    }
+    !host.ends_with(b".") && host.split(|&c| c == b'.').count() == 4
 }
 
 /// Whether `b` is bytes written in hex, two digits each between colons
@@ -3627,14 +3654,11 @@ fn customer_subdomain(name: &str) -> bool {
     if name.starts_with("www.") {
         return false;
     }
-    let under = |base: &str| {
-        name.len() > base.len() + 1
-            && name.ends_with(base)
-            && name.as_bytes().get(name.len() - base.len() - 1) == Some(&b'.')
-    };
-    CUSTOMER_HOSTING.iter().any(|b| under(b))
+    let parent = name.split_once('.').map_or("", |(_, p)| p);
+    (parent.contains('.') && under_any(parent, host_set(&CUSTOMER_HOSTING_SET, CUSTOMER_HOSTING)))
         || (is_s3_host(name) && !name.starts_with("s3.") && !name.starts_with("s3-"))
-        || (under("screenconnect.com") && name.split('.').any(|l| l.starts_with("instance-")))
+        || (parent.ends_with("screenconnect.com")
+            && name.split('.').any(|l| l.starts_with("instance-")))
 }
 
 fn user_content_host(host: &str) -> bool {
@@ -3682,6 +3706,7 @@ type HostSet =
 static REFERENCE_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
 static BENIGN_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
 static USER_CONTENT_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
+static CUSTOMER_HOSTING_SET: std::sync::OnceLock<HostSet> = std::sync::OnceLock::new();
 
 /// `list` as a set, built once, for [`under_any`].
 fn host_set(
