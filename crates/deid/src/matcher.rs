@@ -1840,28 +1840,32 @@ impl Matcher {
                 Some(v) => (v.text.as_str(), Some(v.src.as_slice())),
                 None => (chunk, None),
             };
-            let any = self.any_streamed(view);
-            let tags = crate::canon::markup::has_inline_tag(view);
-            // The decoded chunk's map, made when needed: the same text,
-            // decoded again with it.
-            let mapped;
-            let src = match &decoded.view {
-                Some(v) if v.text_only && (any || tags) => {
-                    mapped = crate::canon::decode::decode(chunk);
-                    mapped.view.as_ref().map(|m| m.src.as_slice())
-                }
-                _ => src,
-            };
-            if any {
+            if self.any_streamed(view) {
+                // The decoded chunk's map: the same text, decoded again
+                // with it.
+                let mapped;
+                let src = match &decoded.view {
+                    Some(v) if v.text_only => {
+                        mapped = crate::canon::decode::decode(chunk);
+                        mapped.view.as_ref().map(|m| m.src.as_slice())
+                    }
+                    _ => src,
+                };
                 self.scan_pieces(view, src, start, &mut hits);
             }
             // As a browser shows it: a name that inline tags split
-            // (`<b>ヤマセ</b>運輸`) is whole there.
-            if let Some(shown) =
-                tags.then(|| crate::canon::markup::without_inline_tags(view, src)).flatten()
-            {
-                if self.any_streamed(&shown.text) {
-                    self.scan_pieces(&shown.text, Some(&shown.src), start, &mut hits);
+            // (`<b>ヤマセ</b>運輸`) is whole there. Only around such tags.
+            for (a, b) in crate::canon::markup::tag_windows(chunk, self.overlap) {
+                let Some(window) = chunk.get(a..b) else { continue };
+                let decoded = crate::canon::decode::decode(window);
+                let (text, src) = match &decoded.view {
+                    Some(v) => (v.text.as_str(), Some(v.src.as_slice())),
+                    None => (window, None),
+                };
+                if let Some(shown) = crate::canon::markup::without_inline_tags(text, src) {
+                    if self.any_streamed(&shown.text) {
+                        self.scan_pieces(&shown.text, Some(&shown.src), start + a, &mut hits);
+                    }
                 }
             }
             start = end;

@@ -58,6 +58,49 @@ fn inline_tag_len(s: &[u8], at: usize) -> Option<usize> {
     None
 }
 
+/// Where inline tags split a word (`ヤマ</b>セ`, `Yama<span>se`): the
+/// spans of `text` around each run of such tags, reaching `reach` bytes to
+/// either side (so that a term across the tags is whole in it), merged
+/// where they overlap. Tags between words (`<p>`, `<b>` after a space) split
+/// nothing and give none.
+pub(crate) fn tag_windows(text: &str, reach: usize) -> Vec<(usize, usize)> {
+    let s = text.as_bytes();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    while let Some(p) = s.get(from..).and_then(|r| memchr::memchr(b'<', r)) {
+        let at = from + p;
+        let Some(n) = inline_tag_len(s, at) else {
+            from = at + 1;
+            continue;
+        };
+        // The run of tags side by side (`</b></span>`).
+        let mut end = at + n;
+        while let Some(n) = inline_tag_len(s, end) {
+            end += n;
+        }
+        from = end;
+        let before = text.get(..at).and_then(|r| r.chars().next_back());
+        let after = text.get(end..).and_then(|r| r.chars().next());
+        if !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+        {
+            continue;
+        }
+        let mut a = at.saturating_sub(reach);
+        while !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = end.saturating_add(reach).min(text.len());
+        while !text.is_char_boundary(b) {
+            b += 1;
+        }
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
 /// Whether `text` holds an inline tag ([`without_inline_tags`] gives a
 /// view then).
 pub(crate) fn has_inline_tag(text: &str) -> bool {
@@ -121,6 +164,15 @@ mod tests {
         assert_eq!(shown("if a <b and c"), "if a <b and c");
         assert_eq!(shown("x < y and <bogus>"), "x < y and <bogus>");
         assert_eq!(shown("List<String> <br>"), "List<String> <br>");
+    }
+
+    #[test]
+    fn windows_are_around_tags_inside_words_only() {
+        let t =
+            "<p>From: <b>ヤマセ</b>運輸 and <i>plain</i> words, Yama<span>se</span> Express</p>";
+        let w: Vec<&str> = tag_windows(t, 6).iter().map(|&(a, b)| t.get(a..b).unwrap()).collect();
+        assert_eq!(w, ["マセ</b>運輸", ", Yama<span>se</sp"]);
+        assert!(tag_windows("<p>a</p> <b>b</b> <td>x</td><td>y</td>", 8).is_empty());
     }
 
     #[test]

@@ -154,19 +154,41 @@ pub(crate) fn encoded_words(
     j - i
 }
 
-/// Whether `text` holds an encoded-word, a quoted-printable run past ASCII
-/// or a soft line break: what the decoded view of a mail differs in.
-pub(crate) fn has_mail_encoding(text: &str) -> bool {
+/// The runs of lines of `text` that hold a mail encoding (an encoded-word,
+/// a quoted-printable run past ASCII, a soft line break), each from the
+/// start of its first line to the end of its last (its line break
+/// included): a header block or a quoted-printable body, decoded and read
+/// again apart from the rest of the text.
+pub(crate) fn mail_regions(text: &str) -> Vec<(usize, usize)> {
     let s = text.as_bytes();
-    memchr::memchr_iter(b'=', s)
-        .any(|i| may_start_word(s, i) || may_start_qp(s, i) || soft_break_len(s, i).is_some())
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for i in memchr::memchr_iter(b'=', s) {
+        if !(may_start_word(s, i) || may_start_qp(s, i) || soft_break_len(s, i).is_some()) {
+            continue;
+        }
+        let start = s.get(..i).and_then(|r| memchr::memrchr(b'\n', r)).map_or(0, |p| p + 1);
+        // A soft break's line goes on with the next one.
+        let from = i + soft_break_len(s, i).unwrap_or(1);
+        let end =
+            s.get(from..).and_then(|r| memchr::memchr(b'\n', r)).map_or(s.len(), |p| from + p + 1);
+        match out.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => out.push((start, end)),
+        }
+    }
+    out
 }
 
 /// Whether a quoted-printable soft line break (`=` at the end of a line,
-/// inside a word) is at `i`: `=` after a byte that is no white space,
+/// inside a word) is at `i`: `=` after a byte that is no white space (nor
+/// `?`),
 /// then the line break, then a byte that is none either.
 pub(crate) fn soft_break_len(s: &[u8], i: usize) -> Option<usize> {
-    if s.get(i) != Some(&b'=') || i == 0 || s.get(i - 1).is_none_or(u8::is_ascii_whitespace) {
+    // Nor the `?=` that ends an encoded-word.
+    if s.get(i) != Some(&b'=')
+        || i == 0
+        || s.get(i - 1).is_none_or(|&b| b.is_ascii_whitespace() || b == b'?')
+    {
         return None;
     }
     let n = match (s.get(i + 1), s.get(i + 2)) {
@@ -180,7 +202,12 @@ pub(crate) fn soft_break_len(s: &[u8], i: usize) -> Option<usize> {
 /// Whether a run of quoted-printable escapes that encodes text past ASCII
 /// starts at `i` (`=E3=83=9F`): the cheap test of `needs_decoding`.
 pub(crate) fn may_start_qp(s: &[u8], i: usize) -> bool {
-    s.get(i) == Some(&b'=') && hex_upper2(s, i + 1).is_some_and(|b| b >= 0x80)
+    // Two escapes at least (`key=AB` alone is no text), or one before a
+    // soft line break.
+    s.get(i) == Some(&b'=')
+        && hex_upper2(s, i + 1).is_some_and(|b| b >= 0x80)
+        && s.get(i + 3) == Some(&b'=')
+        && (hex_upper2(s, i + 4).is_some() || soft_break_len(s, i + 3).is_some())
 }
 
 /// Decodes the quoted-printable run at `i`: `=XX` escapes (upper-case hex,
@@ -246,6 +273,7 @@ pub(crate) fn quoted_printable(
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
+    use super::mail_regions;
 
     fn decoded(t: &str) -> (String, Vec<(usize, usize)>) {
         let d = super::super::decode::decode(t);
@@ -295,6 +323,18 @@ mod tests {
         // Two escapes past ASCII that are no UTF-8: withheld.
         let (_, bad) = decoded("name=82=A0=82=A2");
         assert_eq!(bad, vec![(4, 16)]);
+    }
+
+    #[test]
+    fn mail_regions_are_the_lines_that_hold_an_encoding() {
+        let t = "Plain line a=b\nSubject: =?UTF-8?B?44Of?=\n =?UTF-8?B?44Kr?=\nDate: x\n\nbody =E3=83=9F=\n=E3=82=AB end\nlast\n";
+        let r = mail_regions(t);
+        let text: Vec<&str> = r.iter().map(|&(a, b)| t.get(a..b).unwrap()).collect();
+        assert_eq!(
+            text,
+            ["Subject: =?UTF-8?B?44Of?=\n =?UTF-8?B?44Kr?=\n", "body =E3=83=9F=\n=E3=82=AB end\n"]
+        );
+        assert!(mail_regions("x=1\ny = 2\nkey=AB\n").is_empty());
     }
 
     #[test]

@@ -449,7 +449,11 @@ impl Deidentifier {
             });
         }
         // User information (R4).
+        let mut without_userinfo = false;
         if !url.username().is_empty() || url.password().is_some() {
+            // Only the credential goes when the host may be shared: the
+            // URL without it is the indicator (`sftp://45.61.136.201:2222/drop`).
+            without_userinfo = shareable;
             shareable = false;
             findings.push(Finding {
                 rule: RuleId::R4,
@@ -493,6 +497,13 @@ impl Deidentifier {
             };
         }
         let tail_display = if hits.is_empty() || !self.enabled(RuleId::R9) {
+            if without_userinfo {
+                let mut clean = url.clone();
+                // Setting them cannot fail on a URL that had them.
+                let _ = clean.set_username("");
+                let _ = clean.set_password(None);
+                indicator = clean.as_str().parse().ok().map(Indicator::Url);
+            }
             tail.to_owned()
         } else {
             shareable = false;

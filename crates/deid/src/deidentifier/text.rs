@@ -159,12 +159,17 @@ impl Deidentifier {
         //     decoded view; every other rule (addresses, credentials,
         //     people by role) reads the decoded text here, and what it
         //     finds is cut from the escapes that encode it.
-        if depth < MAX_DEPTH && crate::canon::mime::has_mail_encoding(text) {
-            if let Some(view) = crate::canon::decode::decode(text).view {
+        if depth < MAX_DEPTH {
+            for (a, b) in crate::canon::mime::mail_regions(text) {
+                let Some(view) = text.get(a..b).and_then(|r| crate::canon::decode::decode(r).view)
+                else {
+                    continue;
+                };
                 let sub = self.run(&view.text, depth + 1);
                 for f in sub.findings.iter().filter(|f| f.action != Action::Keep) {
                     if let Some((s, e)) = view.span(f.start, f.end) {
                         let ph = f.placeholder.unwrap_or(Placeholder::Withheld);
+                        let (s, e) = (a + s, a + e);
                         w.add(f.rule, Action::Redact, s, e, ph.as_str().to_owned(), Some(ph), None);
                     }
                 }
