@@ -337,6 +337,46 @@ mod tests {
         assert!(mail_regions("x=1\ny = 2\nkey=AB\n").is_empty());
     }
 
+    proptest::proptest! {
+        /// Any mix of encoded-words, quoted-printable runs, soft breaks and
+        /// text decodes without a panic; every character of the view maps
+        /// to a span of the input, in order, and a withheld span lies in
+        /// the input.
+        #[test]
+        fn decoding_mail_keeps_spans_inside_the_input(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[ -~]{0,6}",
+                    "=[0-9A-F]{2}",
+                    proptest::strategy::Just("=\n".to_owned()),
+                    proptest::strategy::Just("=E3=83=9F".to_owned()),
+                    "=\\?(UTF-8|ISO-2022-JP|x-none)\\?[BQbq]\\?[A-Za-z0-9+/=_]{0,12}\\?=",
+                    "[ぁ-ん]{0,2}",
+                ],
+                0..10,
+            )
+        ) {
+            let t: String = parts.concat();
+            let d = super::super::decode::decode(&t);
+            for &(a, b) in &d.undecodable {
+                proptest::prop_assert!(a <= b && b <= t.len());
+            }
+            if let Some(v) = d.view {
+                proptest::prop_assert_eq!(v.src.len(), v.text.len());
+                let mut last = 0;
+                for (k, c) in v.text.char_indices() {
+                    let (a, b) = v.span(k, k + c.len_utf8()).unwrap();
+                    proptest::prop_assert!(a <= b && b <= t.len() && t.is_char_boundary(a));
+                    proptest::prop_assert!(a >= last);
+                    last = a;
+                }
+            }
+            for (a, b) in super::mail_regions(&t) {
+                proptest::prop_assert!(a < b && b <= t.len() && t.is_char_boundary(a) && t.is_char_boundary(b));
+            }
+        }
+    }
+
     #[test]
     fn each_character_keeps_the_span_of_its_escapes() {
         let t = "x =E3=83=9F=E3=\n=82=AB y";
