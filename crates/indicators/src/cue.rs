@@ -365,7 +365,22 @@ fn commit_after(b: &[u8], end: usize) -> bool {
 #[inline(never)]
 fn legitimate_before(mut back: Back<'_>) -> bool {
     const BETWEEN: &[&str] = &[
-        "is", "remains", "site", "domain", "website", "url", "address", "page", "portal", "login",
+        "is",
+        "remains",
+        "site",
+        "domain",
+        "website",
+        "url",
+        "address",
+        "page",
+        "portal",
+        "login",
+        // `Genuine sites for comparison: stake.lido.fi`.
+        "sites",
+        "domains",
+        "websites",
+        "for",
+        "comparison",
     ];
     match back.last() {
         Some(c) if c.is_ascii_alphabetic() => {

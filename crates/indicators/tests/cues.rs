@@ -108,7 +108,8 @@ fn the_imitated_brands_legitimate_domain_is_benign() {
     let text = "The legitimate site is kitamori-bank.jp; the lure used kitamori-bank-login.com.\n\
                 正規のドメインは kitamori-bank.jp です。\n\
                 正規サイト（https://www.kitamori-bank.jp/）\n\
-                The genuine domain: hanazono-card.com\n";
+                The genuine domain: hanazono-card.com\n\
+                Genuine sites for comparison: stake.lido.fi; the drainer used lido-claim.xyz\n";
     assert_eq!(
         dispositions(text),
         want(&[
@@ -117,6 +118,8 @@ fn the_imitated_brands_legitimate_domain_is_benign() {
             ("kitamori-bank.jp", Benign),
             ("https://www.kitamori-bank.jp/", Benign),
             ("hanazono-card.com", Benign),
+            ("stake.lido.fi", Benign),
+            ("lido-claim.xyz", Indicator),
         ])
     );
 }
