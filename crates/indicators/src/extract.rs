@@ -2413,11 +2413,22 @@ fn byte_pairs(b: &[u8]) -> bool {
     b.len() >= 23 && b.split(|&c| c == b':').all(|g| g.len() == 2)
 }
 
-/// Where the first `\uXXXX` escape (four hex digits) in `b` starts.
+/// Where the first `\uXXXX` escape (four hex digits) in `b` starts. A
+/// backslash that another escapes (`\\u0041` in JSON, or the `:\\` of a
+/// defanged scheme before a host) starts none.
 fn json_escape_in(b: &[u8]) -> Option<usize> {
-    b.windows(6).position(
-        |w| matches!(w, [b'\\', b'u', rest @ ..] if rest.iter().all(u8::is_ascii_hexdigit)),
-    )
+    let is_escape =
+        |w: &[u8]| matches!(w, [b'\\', b'u', rest @ ..] if rest.iter().all(u8::is_ascii_hexdigit));
+    let mut from = 0;
+    while let Some(k) = b.get(from..)?.windows(6).position(is_escape) {
+        let at = from + k;
+        let slashes = b.get(..at)?.iter().rev().take_while(|&&c| c == b'\\').count();
+        if slashes % 2 == 0 {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// ASCII bytes that end a segment.

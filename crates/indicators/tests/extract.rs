@@ -1078,6 +1078,13 @@ fn json_unicode_escapes_end_an_indicator() {
             ("url", "http://evil-cdn.top/g.php"),
         ])
     );
+    // An escaped backslash starts no escape: `:\\` of a defanged scheme
+    // before a host that begins `u` and four hex digits (found by the
+    // property test of defanged indicators in prose).
+    assert_eq!(
+        found(r"C2: h**p:\\u0000a{dot}com/ for C2."),
+        kinds_values(&[("url", "http://u0000a.com/")])
+    );
 }
 
 #[test]
