@@ -37,6 +37,16 @@
 //!   Every byte of every view maps back to the original span, so a match
 //!   anywhere redacts exactly the original bytes. Base64, Base32 and hex
 //!   tokens that decode to text are scanned too, two levels deep.
+//! - **Mail and HTML**: RFC 2047 encoded-words (`=?ISO-2022-JP?B?…?=`) and
+//!   quoted-printable bodies (soft line breaks too) are decoded, and the
+//!   lines that hold them are de-identified once more, so an address or a
+//!   password there is cut from the escapes that encode it; what does not
+//!   decode is withheld. A name that inline tags split (`<b>ヤマセ</b>運輸`)
+//!   is matched as a browser shows it, around such tags.
+//! - **Names in mixed forms**: a name written partly in its reading
+//!   (`ミナト川精機` for `湊川精機`), the distinctive word of a name alone
+//!   (`Shirasagi` of `Shirasagi Kasei Kogyo`), an abbreviation made a
+//!   ransomware extension (`*.mkxlock`).
 //! - **One automaton**: every profile term, in all its generated variants,
 //!   goes into one Aho-Corasick automaton; a 10,000-term profile costs about
 //!   what a 10-term one does per byte. Short terms (abbreviations, user
@@ -138,7 +148,9 @@
 //! `aho-corasick` (the multi-pattern automaton), `unicode-normalization`
 //! (NFKC), `idna` (Punycode), `hmac` + `sha2` (keyed pseudonyms, RustCrypto),
 //! `ipnet` (ranges), `toml` and `serde_path_to_error` (profiles that name the
-//! failing field).
+//! failing field), `encoding_rs` (the charsets of mail headers and bodies:
+//! ISO-2022-JP and Shift_JIS need real tables; it is the WHATWG Encoding
+//! Standard as Firefox implements it).
 
 #![forbid(unsafe_code)]
 
