@@ -2354,7 +2354,7 @@ struct Parts {
 }
 
 impl Parts {
-    const MAX: usize = 4;
+    const MAX: usize = 16;
 
     fn push(&mut self, r: (usize, usize)) {
         if let Some(slot) = self.ranges.get_mut(self.len) {

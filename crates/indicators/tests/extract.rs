@@ -1078,6 +1078,13 @@ fn json_unicode_escapes_end_an_indicator() {
             ("url", "http://evil-cdn.top/g.php"),
         ])
     );
+    // A message in Japanese with no space holds many parts between escapes.
+    let text = r#"{"text":"\u5148\u306bhttps://a-cdn.top/x\u3001b-cdn.top\u3001c-cdn.top\u3001d-cdn.top\u3001e-cdn.top\u3001f-cdn.top\u3002"}"#;
+    let values: Vec<String> = found(text).into_iter().map(|(_, v)| v).collect();
+    assert_eq!(
+        values,
+        ["https://a-cdn.top/x", "b-cdn.top", "c-cdn.top", "d-cdn.top", "e-cdn.top", "f-cdn.top"]
+    );
     // An escaped backslash starts no escape: `:\\` of a defanged scheme
     // before a host that begins `u` and four hex digits (found by the
     // property test of defanged indicators in prose).
