@@ -532,7 +532,9 @@ impl Extractor {
                 .map(|k| start + k + 1);
             // `…/api\u3001\u30ed…`, `<hash>\u3002`: text that a JSON export
             // escaped (a Slack or Teams message) is cut at each `\uXXXX`.
-            let escaped = ascii_only && flags & F_BACKSLASH != 0;
+            let escaped = ascii_only
+                && flags & F_BACKSLASH != 0
+                && bytes.get(start..end).and_then(json_escape_in).is_some();
             let whole = [(start, end)];
             let split;
             let parts: &[(usize, usize)] = if link.is_none() && !escaped {
@@ -2417,13 +2419,17 @@ fn byte_pairs(b: &[u8]) -> bool {
 /// backslash that another escapes (`\\u0041` in JSON, or the `:\\` of a
 /// defanged scheme before a host) starts none.
 fn json_escape_in(b: &[u8]) -> Option<usize> {
-    let is_escape =
-        |w: &[u8]| matches!(w, [b'\\', b'u', rest @ ..] if rest.iter().all(u8::is_ascii_hexdigit));
     let mut from = 0;
-    while let Some(k) = b.get(from..)?.windows(6).position(is_escape) {
+    while let Some(k) = b.get(from..)?.iter().position(|&c| c == b'\\') {
         let at = from + k;
-        let slashes = b.get(..at)?.iter().rev().take_while(|&&c| c == b'\\').count();
-        if slashes % 2 == 0 {
+        let escape = b.get(at + 1) == Some(&b'u')
+            && b.get(at + 2..at + 6).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+        // `\\` is one escaped backslash: skip both.
+        if b.get(at + 1) == Some(&b'\\') {
+            from = at + 2;
+            continue;
+        }
+        if escape {
             return Some(at);
         }
         from = at + 1;
