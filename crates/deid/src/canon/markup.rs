@@ -1,12 +1,13 @@
 //! Text as a browser shows it: inline HTML tags taken out.
 //!
 //! An HTML page or e-mail may wrap part of a name in a tag
-//! (`<b>ヤマセ</b>運輸`, `Yama<span class="hl">se</span>`, `<ruby>` pieces):
+//! (`<b>ヤマセ</b>運輸`, `Yama<span class="hl">se</span>`):
 //! the reader sees one word, but the text as written holds two. The view
 //! here drops the inline tags (those that do not break a line: `b`, `span`,
 //! `a`, `font`, …) so that the name is whole again. It is matched *in
 //! addition to* the text as written, never instead: the attributes a tag
-//! carries (`href="https://victim.example/…"`) are matched there.
+//! carries (`href="https://victim.example/…"`) are matched there. It is
+//! built only in [`tag_windows`], around tags that sit inside a word.
 
 use super::{Span, View};
 
