@@ -160,7 +160,7 @@ fn hex(b: u8) -> Option<u8> {
     }
 }
 
-fn hex2(s: &[u8], i: usize) -> Option<u8> {
+pub(crate) fn hex2(s: &[u8], i: usize) -> Option<u8> {
     Some(hex(*s.get(i)?)? << 4 | hex(*s.get(i + 1)?)?)
 }
 

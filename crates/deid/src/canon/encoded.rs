@@ -151,7 +151,7 @@ const B64: [u8; 256] = {
 };
 
 /// [`base64`] into `buf`; false where it does not decode.
-fn base64_into(s: &str, buf: &mut Vec<u8>) -> bool {
+pub(crate) fn base64_into(s: &str, buf: &mut Vec<u8>) -> bool {
     buf.clear();
     let body = s.trim_end_matches('=');
     if body.len() % 4 == 1 {

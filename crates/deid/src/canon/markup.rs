@@ -104,7 +104,8 @@ pub(crate) fn tag_windows(text: &str, reach: usize) -> Vec<(usize, usize)> {
 
 /// Whether `text` holds an inline tag ([`without_inline_tags`] gives a
 /// view then).
-pub(crate) fn has_inline_tag(text: &str) -> bool {
+#[cfg(test)]
+fn has_inline_tag(text: &str) -> bool {
     let s = text.as_bytes();
     let mut from = 0;
     while let Some(p) = s.get(from..).and_then(|r| r.iter().position(|&b| b == b'<')) {
@@ -120,28 +121,25 @@ pub(crate) fn has_inline_tag(text: &str) -> bool {
 /// inline tags, each byte left keeping its original span; `None` when it
 /// holds none.
 pub(crate) fn without_inline_tags(text: &str, src: Option<&[Span]>) -> Option<View> {
-    if !has_inline_tag(text) {
-        return None;
-    }
     let s = text.as_bytes();
     let mut v = View::with_capacity(text.len());
+    let mut removed = false;
     let mut i = 0;
     while i < s.len() {
         if let Some(n) = inline_tag_len(s, i) {
+            removed = true;
             i += n;
             continue;
         }
         // Up to the next `<` (ASCII: always a character boundary).
-        let end = s
-            .get(i + 1..)
-            .and_then(|r| r.iter().position(|&b| b == b'<'))
-            .map_or(s.len(), |p| i + 1 + p);
+        let end =
+            s.get(i + 1..).and_then(|r| memchr::memchr(b'<', r)).map_or(s.len(), |p| i + 1 + p);
         if let Some(run) = text.get(i..end) {
             v.push_run(run, i, src);
         }
         i = end;
     }
-    Some(v)
+    removed.then_some(v)
 }
 
 #[cfg(test)]

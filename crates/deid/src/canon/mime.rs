@@ -10,7 +10,7 @@
 //! Shift_JIS, which no small decoder covers. An encoded-word in a charset
 //! that it does not know, or that does not decode, is withheld.
 
-use super::decode::{copy_raw, hex_upper2, mark_bad};
+use super::decode::{copy_raw, hex_upper2, hex2, mark_bad};
 use super::{Span, View};
 
 /// The longest encoded-word read (RFC 2047 allows 75 bytes; mailers write
@@ -53,7 +53,12 @@ fn word(s: &[u8], i: usize) -> Option<(usize, Option<String>)> {
     }
     let total = 2 + payload_at + len + 2;
     let bytes = match method {
-        b'B' => base64(payload),
+        b'B' => {
+            let mut buf = Vec::new();
+            std::str::from_utf8(payload)
+                .is_ok_and(|p| super::encoded::base64_into(p, &mut buf))
+                .then_some(buf)
+        }
         _ => q_bytes(payload),
     };
     let text = bytes.and_then(|b| {
@@ -72,47 +77,12 @@ fn q_bytes(p: &[u8]) -> Option<Vec<u8>> {
         match b {
             b'_' => out.push(b' '),
             b'=' => {
-                out.push(hex_upper2(p, k + 1).or_else(|| hex_any2(p, k + 1))?);
+                out.push(hex2(p, k + 1)?);
                 k += 2;
             }
             _ => out.push(b),
         }
         k += 1;
-    }
-    Some(out)
-}
-
-fn hex_any2(s: &[u8], i: usize) -> Option<u8> {
-    let h = |b: u8| char::from(b).to_digit(16);
-    let (a, b) = (h(*s.get(i)?)?, h(*s.get(i + 1)?)?);
-    u8::try_from(a << 4 | b).ok()
-}
-
-/// Standard Base64, padding optional.
-fn base64(p: &[u8]) -> Option<Vec<u8>> {
-    let val = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let body = p.strip_suffix(b"==").or_else(|| p.strip_suffix(b"=")).unwrap_or(p);
-    let mut out = Vec::with_capacity(body.len() * 3 / 4);
-    for chunk in body.chunks(4) {
-        let mut acc = 0u32;
-        for &c in chunk {
-            acc = acc << 6 | val(c)?;
-        }
-        match chunk.len() {
-            4 => out.extend_from_slice(&acc.to_be_bytes()[1..]),
-            3 => out.extend_from_slice(&(acc << 6).to_be_bytes()[1..3]),
-            2 => out.push((acc >> 4) as u8),
-            _ => return None,
-        }
     }
     Some(out)
 }
@@ -236,7 +206,7 @@ pub(crate) fn quoted_printable(
         if let Some(x) = hex_upper2(s, j + 1).filter(|_| s.get(j) == Some(&b'=')) {
             units.push((x, j));
             j += 3;
-        } else if let Some(n) = soft_break_len(s, j).filter(|_| hex_upper2(s, j + 1).is_none()) {
+        } else if let Some(n) = soft_break_len(s, j) {
             // A soft break inside the run goes on only to another escape.
             if s.get(j + n) == Some(&b'=') && hex_upper2(s, j + n + 1).is_some() {
                 j += n;
