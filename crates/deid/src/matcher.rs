@@ -1868,6 +1868,21 @@ impl Matcher {
                     }
                 }
             }
+            // `Shira$agi`, `M@miji`: a symbol typed for a letter inside a
+            // word, read as the letter. Only around such symbols.
+            for (a, b) in crate::canon::symbols::symbol_windows(chunk, SYMBOL_REACH) {
+                let Some(window) = chunk.get(a..b) else { continue };
+                let decoded = crate::canon::decode::decode(window);
+                let (text, src) = match &decoded.view {
+                    Some(v) => (v.text.as_str(), Some(v.src.as_slice())),
+                    None => (window, None),
+                };
+                if let Some(read) = crate::canon::symbols::with_letters_for_symbols(text, src) {
+                    if self.any_streamed(&read.text) {
+                        self.scan_pieces(&read.text, Some(&read.src), start + a, &mut hits);
+                    }
+                }
+            }
             start = end;
         }
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.kind));
@@ -1960,6 +1975,10 @@ const OVERLAP: usize = 2048;
 /// [`Matcher::new`]); a matcher's overlap is at least its longest key
 /// times this.
 const BYTES_PER_KEY_BYTE: usize = 80;
+
+/// How far the view with letters for symbols reaches to either side of
+/// each symbol, in bytes: a name around one is shorter.
+const SYMBOL_REACH: usize = 256;
 
 /// The pieces a chunk that holds a term is read again in, for views with
 /// span maps.

@@ -401,14 +401,14 @@ fn list_values(s: &[u8], p: usize) -> Vec<Span> {
 }
 
 /// The [`CREDENTIAL_KEYS`] that [`glued_key_values`] reads.
-const GLUED_KEYS: &[&str] = &["password", "passwd", "passwort", "pwd", "pass", "passphrase"];
+const GLUED_KEYS: &[&str] = &["password", "passwd", "passwort", "pwd", "pw", "pass", "passphrase"];
 
 /// Credential values after a key that [`key_values`] does not take, when
 /// the value looks like a password ([`password_like`]):
 /// - a key glued to a prefix, as environment variables and code name
 ///   them: `DB_PASSWORD=x`, `MYSQL_ROOT_PASSWORD=x`, `dbPassword: "x"`,
-///   `ProxyPassword` (after `_`, or a capital after a lower-case letter or
-///   a digit);
+///   `archive_pw=x`, `ProxyPassword` (after `_`, or a capital after a
+///   lower-case letter or a digit);
 /// - a key in an aligned listing, `ProxyPassword      - x` (two spaces or
 ///   more, then `- `), as some tools print their settings.
 ///

@@ -25,6 +25,7 @@ pub(crate) mod quick;
 pub(crate) mod romaji;
 pub(crate) mod small;
 pub(crate) mod stream;
+pub(crate) mod symbols;
 
 /// Original byte span `[start, end)`.
 pub(crate) type Span = (u32, u32);
