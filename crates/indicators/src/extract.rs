@@ -3485,15 +3485,33 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
         Indicator::Domain(d) => domain_disposition(d.as_str(), d.registrable()),
         Indicator::Email(e) => email_disposition(e.local_part(), e.domain()),
         // A network is judged by its first address: documentation, private
-        // and shared ranges are context like single addresses.
-        Indicator::Ipv4Cidr(n) => match disposition(&Indicator::Ipv4(n.net().network().into())) {
-            Disposition::Benign => Disposition::Indicator,
-            other => other,
-        },
-        Indicator::Ipv6Cidr(n) => match disposition(&Indicator::Ipv6(n.net().network().into())) {
-            Disposition::Benign => Disposition::Indicator,
-            other => other,
-        },
+        // and shared ranges are context like single addresses. A network
+        // inside a crawler's range (`66.249.66.0/24`) is the crawler's; a
+        // network that only starts at a benign address may reach past it.
+        Indicator::Ipv4Cidr(n) => {
+            let net = n.net();
+            match disposition(&Indicator::Ipv4(net.network().into())) {
+                Disposition::Benign
+                    if shared_range(net.network().into(), net.broadcast().into()) =>
+                {
+                    Disposition::Benign
+                }
+                Disposition::Benign => Disposition::Indicator,
+                other => other,
+            }
+        }
+        Indicator::Ipv6Cidr(n) => {
+            let net = n.net();
+            match disposition(&Indicator::Ipv6(net.network().into())) {
+                Disposition::Benign
+                    if shared_range(net.network().into(), net.broadcast().into()) =>
+                {
+                    Disposition::Benign
+                }
+                Disposition::Benign => Disposition::Indicator,
+                other => other,
+            }
+        }
         Indicator::HostPort(h) => match h.host() {
             Host::Domain(d) => domain_disposition(d.as_str(), d.registrable()),
             Host::Ipv4(a) => disposition(&Indicator::Ipv4(*a)),
@@ -3871,14 +3889,15 @@ fn empty_hashes() -> &'static [Indicator] {
     PARSED.get_or_init(|| EMPTY_HASHES.iter().filter_map(|h| Indicator::detect(h).ok()).collect())
 }
 
-/// Addresses the warning lists know: public resolvers, sinkholes and
-/// scanners are context; cloud ranges stay indicators (anyone can rent
-/// them).
+/// Addresses the warning lists know: public resolvers, sinkholes,
+/// scanners and search-engine crawlers are context; cloud and CDN ranges
+/// stay indicators (anyone can rent them, and vendors list the CDN
+/// addresses a malicious site answered from as its indicators).
 fn known_ip(ip: std::net::IpAddr) -> Disposition {
     let hits = Known::builtin().ip_categories(ip);
     if hits.contains(Category::Reserved) {
         Disposition::Internal
-    } else if [Category::PublicDns, Category::Sinkhole, Category::Scanner]
+    } else if [Category::PublicDns, Category::Sinkhole, Category::Scanner, Category::Crawler]
         .iter()
         .any(|&c| hits.contains(c))
     {
@@ -3886,6 +3905,13 @@ fn known_ip(ip: std::net::IpAddr) -> Disposition {
     } else {
         Disposition::Indicator
     }
+}
+
+/// Whether the addresses `first` and `last` of a network both lie in a
+/// crawler's range.
+fn shared_range(first: std::net::IpAddr, last: std::net::IpAddr) -> bool {
+    let (a, b) = (Known::builtin().ip_categories(first), Known::builtin().ip_categories(last));
+    a.contains(Category::Crawler) && b.contains(Category::Crawler)
 }
 
 /// [`judge_domain`], remembered per thread for the last names seen: a
@@ -3943,6 +3969,11 @@ fn judge_domain(name: &str, registrable: &str) -> Disposition {
     // registrable domain exactly).
     let (under, exact_name, exact) =
         Known::builtin().domain_categories_with_exact(name, registrable);
+    // A service that tells a host its own address (`checkip.dyndns.org`,
+    // `api.ipify.org`): malware asks it, and so does every other program.
+    if under.contains(Category::IpLookup) {
+        return Disposition::Benign;
+    }
     // A dynamic-DNS name belongs to whoever registered it: an indicator,
     // whatever else lists its parent.
     if under.contains(Category::DynamicDns) {

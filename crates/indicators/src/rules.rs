@@ -494,6 +494,10 @@ pub(crate) const BENIGN_DOMAINS: &[&str] = &[
     "outlook.com",
     "google.com",
     "googleapis.com",
+    // Search-engine crawlers' reverse names (`crawl-66-249-66-1.googlebot.com`,
+    // `msnbot-157-55-39-1.search.msn.com`): they fetch every site.
+    "googlebot.com",
+    "search.msn.com",
     // The framework's name, written like a domain.
     "asp.net",
     "gstatic.com",

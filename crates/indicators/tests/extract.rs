@@ -428,6 +428,32 @@ fn dispositions_from_the_warning_lists() {
 }
 
 #[test]
+fn crawlers_and_address_lookups_are_context_cdn_fronts_are_not() {
+    // A web log and a stealer's analysis: Googlebot's address, range and
+    // reverse name; the services malware asks for its own address (also
+    // under a dynamic-DNS parent); the Cloudflare address a phishing site
+    // answered from, which vendors list as its indicator.
+    let text = "66.249.66.1 - - [03/Jun/2024:10:00:02 +0000] \"GET /robots.txt\" from \
+                crawl-66-249-66-1.googlebot.com (range 66.249.66.0/24). The stealer asks \
+                http://checkip.dyndns.org/ and https://api.ipify.org/?format=json, then posts to \
+                https://grab.evil-panel.duckdns.org/gate.php; the kit answers from 104.21.48.119 \
+                and 66.249.0.0/16.";
+    let got = values_and_dispositions(text);
+    let want = [
+        ("66.249.66.1", Disposition::Benign),
+        ("crawl-66-249-66-1.googlebot.com", Disposition::Benign),
+        ("66.249.66.0/24", Disposition::Benign),
+        ("http://checkip.dyndns.org/", Disposition::Benign),
+        ("https://api.ipify.org/?format=json", Disposition::Benign),
+        ("https://grab.evil-panel.duckdns.org/gate.php", Disposition::Indicator),
+        ("104.21.48.119", Disposition::Indicator),
+        ("66.249.0.0/16", Disposition::Indicator),
+    ];
+    let want = owned(&want);
+    assert_eq!(got, want);
+}
+
+#[test]
 fn a_japanese_full_stop_after_an_indicator_ends_the_sentence() {
     let text = "内部 10.20.4.17。次に evil-cdn.net。以上 例え。jp も。";
     let got: Vec<(String, &str)> =

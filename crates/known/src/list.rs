@@ -38,6 +38,11 @@ pub enum Category {
     Reference,
     /// A list added by the user.
     User,
+    /// Search-engine crawlers (Googlebot): they fetch every site.
+    Crawler,
+    /// Services that tell a host its own public address (`checkip.…`,
+    /// `api.ipify.org`): malware asks them, and so does everyone else.
+    IpLookup,
 }
 
 impl Category {
@@ -253,6 +258,8 @@ const BUILTIN: &[(&str, &str, Category)] = &[
     ("public-dns-v6", include_str!("../data/public-dns-v6.json"), Category::PublicDns),
     ("tranco10k", include_str!("../data/tranco10k.json"), Category::TopDomain),
     ("cloudflare", include_str!("../data/cloudflare.json"), Category::Cloud),
+    ("googlebot", include_str!("../data/googlebot.json"), Category::Crawler),
+    ("whats-my-ip", include_str!("../data/whats-my-ip.json"), Category::IpLookup),
     ("amazon-aws", include_str!("../data/amazon-aws.json"), Category::Cloud),
     ("microsoft-azure", include_str!("../data/microsoft-azure.json"), Category::Cloud),
     ("google-gcp", include_str!("../data/google-gcp.json"), Category::Cloud),

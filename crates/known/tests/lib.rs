@@ -14,7 +14,7 @@ fn every_embedded_list_loads() {
     let k = Known::builtin();
     assert_eq!(
         k.lists().len(),
-        23,
+        25,
         "a list failed to load: {:?}",
         k.lists().iter().map(|l| &l.id).collect::<Vec<_>>()
     );
@@ -40,6 +40,7 @@ fn addresses() {
     assert!(ip("2606:4700:4700::1111").contains(&Category::PublicDns));
     assert!(ip("::ffff:192.168.1.1").contains(&Category::Reserved), "v4-mapped v6");
     assert!(ip("104.16.0.1").contains(&Category::Cloud));
+    assert!(ip("66.249.66.1").contains(&Category::Crawler));
     // Edges of a block.
     assert!(ip("172.16.0.0").contains(&Category::Reserved));
     assert!(!ip("172.32.0.0").contains(&Category::Reserved));
@@ -107,7 +108,7 @@ fn user_lists() {
 /// case and misses.
 #[test]
 fn category_sets_agree_with_list_lookups() {
-    const ALL: [Category; 12] = [
+    const ALL: [Category; 14] = [
         Category::Reserved,
         Category::PublicDns,
         Category::TopDomain,
@@ -120,6 +121,8 @@ fn category_sets_agree_with_list_lookups() {
         Category::FalsePositive,
         Category::Reference,
         Category::User,
+        Category::Crawler,
+        Category::IpLookup,
     ];
     let k = Known::builtin();
     let same = |set: kyoyu_known::Categories, hits: Vec<&kyoyu_known::ListInfo>, what: &str| {
@@ -140,6 +143,8 @@ fn category_sets_agree_with_list_lookups() {
         "localhost",
         "example.com",
         "evil-cdn-update.net",
+        "checkip.dyndns.org",
+        "api.ipify.org",
         "",
         ".",
     ] {
@@ -169,6 +174,8 @@ fn category_sets_agree_with_list_lookups() {
         "::ffff:8.8.8.8",
         "2001:db8::1",
         "52.95.110.1",
+        "104.21.48.119",
+        "66.249.66.1",
     ] {
         same(k.ip_categories(ip.parse().unwrap()), k.lookup_ip(ip.parse().unwrap()), ip);
     }
