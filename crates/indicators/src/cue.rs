@@ -139,6 +139,11 @@ pub(crate) fn refine(text: &str, start: usize, end: usize, ind: &Indicator) -> O
             ((before && commit_before(back)) || (after && commit_after(b, end)))
                 .then_some(Disposition::Benign)
         }
+        Indicator::Domain(_) | Indicator::Url(_) | Indicator::Ipv4(_)
+            if matches!(last | 0x20, b't' | b'k' | b'g') && told_not_to_block(back) =>
+        {
+            Some(Disposition::Benign)
+        }
         Indicator::Domain(_) | Indicator::Url(_)
             if !(ja || matches!(last | 0x20, b's' | b'e' | b'n' | b'l')) =>
         {
@@ -659,6 +664,36 @@ fn contact_before(mut back: Back<'_>) -> bool {
     ["本件", "本資料", "本文書", "本注意喚起", "本レポート", "本記事", "本稿", "本報告"]
         .iter()
         .any(|w| line.windows(w.len()).any(|x| x == w.as_bytes()))
+}
+
+/// `Do not treat 172.67.190.14 as malicious`, `don't block cdn.jsdelivr.net`,
+/// `Never flag 8.8.4.4`: the writer tells the reader that the value is no
+/// indicator. Only as an instruction: `the note did not flag x.net`
+/// reports what someone did.
+#[inline(never)]
+fn told_not_to_block(mut back: Back<'_>) -> bool {
+    const MODAL: &[&str] = &["do", "should", "must", "please"];
+    let verb = back.ascii_word();
+    if !is_one_of(verb, &["treat", "block", "flag", "blocklist", "blacklist"]) {
+        return false;
+    }
+    back.skip_separators(SHORT);
+    let w = back.ascii_word();
+    if is_one_of(w, &["not", "never"]) {
+        if !back.at_word_start() {
+            return false;
+        }
+        back.skip_separators(SHORT);
+        let modal = back.ascii_word();
+        // `Never flag …` opens its sentence (or list item).
+        return is_one_of(modal, MODAL)
+            || (modal.is_empty() && w.eq_ignore_ascii_case(b"never") && back.at_word_start());
+    }
+    // `don't`, `don’t`: the `t` after an apostrophe.
+    w == b"t"
+        && (back.strip(b"'") || back.strip("\u{2019}".as_bytes()))
+        && is_one_of(back.ascii_word(), &["don", "shouldn", "mustn"])
+        && back.at_word_start()
 }
 
 /// `time.windows.com  A -> 168.61.215.74`, `ocsp.digicert.com<TAB>A<TAB>93.184.220.29`,

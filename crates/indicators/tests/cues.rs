@@ -142,6 +142,42 @@ fn look_alikes_described_near_legitimate_stay_indicators() {
 }
 
 #[test]
+fn a_value_the_writer_says_not_to_block_is_benign() {
+    let text = "- Do not treat 172.67.190.14 as malicious: it is shared anycast space.\n\
+                - Don't block cdn.jsdelivr-mirror.net, a mirror our staff use.\n\
+                - We shouldn\u{2019}t blocklist https://updates.kitamori-soft.com/feed either.\n\
+                - Never flag 45.61.136.44 without context.\n";
+    assert_eq!(
+        dispositions(text),
+        want(&[
+            ("172.67.190.14", Benign),
+            ("cdn.jsdelivr-mirror.net", Benign),
+            ("https://updates.kitamori-soft.com/feed", Benign),
+            ("45.61.136.44", Benign),
+        ])
+    );
+}
+
+#[test]
+fn values_to_block_or_treat_as_malicious_stay_indicators() {
+    let text = "- Block 172.67.190.14 and treat stake-claim.top as malicious.\n\
+                - Do not allow 45.61.136.44; we do not know https://drop.kitamori-soft.top/a.\n\
+                - The note did not flag kitamori-cdn.net (still malicious).\n\
+                - They never block kitamori-cdn.net.\n";
+    assert_eq!(
+        dispositions(text),
+        want(&[
+            ("172.67.190.14", Indicator),
+            ("stake-claim.top", Indicator),
+            ("45.61.136.44", Indicator),
+            ("https://drop.kitamori-soft.top/a", Indicator),
+            ("kitamori-cdn.net", Indicator),
+            ("kitamori-cdn.net", Indicator),
+        ])
+    );
+}
+
+#[test]
 fn an_address_a_well_known_name_resolves_to_is_benign() {
     let text = "  www.google.com            A     -> 142.250.72.14\n\
                 1718000000.1\tCqX\t10.1.2.3\t10.1.0.53\twww.google.com\tA\t142.250.72.15\n\
