@@ -1581,9 +1581,7 @@ impl Extractor {
     #[inline(never)]
     fn lookup_host(&self, ctx: &Ctx<'_>) -> Option<Match> {
         let rb = ctx.raw.as_bytes();
-        if find_seq(rb, b"${").is_none() {
-            return None;
-        }
+        find_seq(rb, b"${")?;
         let sep = find_seq(rb, b"://")?;
         // The scheme: letters, or the `}` of a lookup that spells it.
         let before = rb.get(sep.checked_sub(1)?)?;
