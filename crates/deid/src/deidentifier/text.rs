@@ -682,6 +682,11 @@ impl Deidentifier {
     /// `self.matcher.find_all(text)` gives).
     fn finish(&self, text: &str, mut w: Work, mut found_in_text: Vec<Hit>) -> Deidentified {
         w.edits.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+        // The edits as made, before merging: a parent domain generalised
+        // from a link stays shareable when the other edits in that link
+        // (a victim's id in its query) took nothing it shows.
+        let made: Vec<(usize, usize, u8)> =
+            w.edits.iter().map(|e| (e.start, e.end, e.prio)).collect();
         let mut merged: Vec<Edit> = Vec::with_capacity(w.edits.len());
         for e in w.edits {
             match merged.last_mut() {
@@ -795,12 +800,51 @@ impl Deidentifier {
                     .skip(first)
                     .take_while(|m| m.start < c.end)
                     .all(|m| m.prio <= PRIO_KEEP || own.as_ref().is_some_and(|o| o == m))
+                    || self.parent_clear_of_edits(text, c, own.as_ref(), &made)
             })
             .map(|(c, _)| c)
             .collect();
         w.findings.sort_by_key(|f| (f.start, f.end));
         w.warnings.sort_by_key(|x| (x.start, x.end));
         Deidentified { text: out, indicators, findings: w.findings, warnings: w.warnings }
+    }
+}
+
+impl Deidentifier {
+    /// Whether the parent domain `c`, generalised from the link its own
+    /// edit `own` rewrote, shows nothing that the other edits made in
+    /// that link took out (`made`: start, end and strength of every edit):
+    /// `hxxps://<victim-org>.auth-ms365login[.]com/…?client_id=<victim-id>`
+    /// still shares `auth-ms365login.com`. Fails closed: any other edit
+    /// whose text the parent holds, or any term in the parent, keeps it
+    /// back.
+    fn parent_clear_of_edits(
+        &self,
+        text: &str,
+        c: &SharedIndicator,
+        own: Option<&Edit>,
+        made: &[(usize, usize, u8)],
+    ) -> bool {
+        let Some(own) = own else { return false };
+        if c.action != Action::Generalise
+            || !matches!(c.indicator, Indicator::Domain(_))
+            || (own.start, own.end) != (c.start, c.end)
+            || !self.matcher.hits_in(&c.value).is_empty()
+        {
+            return false;
+        }
+        let value = c.value.to_ascii_lowercase();
+        made.iter()
+            .filter(|&&(s, e, p)| s < c.end && c.start < e && p > PRIO_KEEP)
+            .filter(|&&(s, e, _)| (s, e) != (own.start, own.end))
+            .all(|&(s, e, _)| {
+                // Inside the link, and nothing of it in the parent.
+                s >= c.start
+                    && e <= c.end
+                    && text.get(s..e).is_some_and(|raw| {
+                        !raw.is_empty() && !value.contains(&raw.to_ascii_lowercase())
+                    })
+            })
     }
 }
 
