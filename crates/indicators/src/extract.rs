@@ -460,6 +460,22 @@ impl Extractor {
             if flags & F_INTERESTING == 0 {
                 continue;
             }
+            // `content:"|0a|snarlfoxql|03|pro|00|"`: a name in DNS wire form
+            // (a length byte in hex before each label), as a Suricata or
+            // Snort rule matches a query.
+            if end - start == 2
+                && flags & F_DIGIT != 0
+                && bytes.get(start.wrapping_sub(1)) == Some(&b'|')
+                && bytes.get(end) == Some(&b'|')
+                && start > last_end
+            {
+                if let Some(m) = self.wire_name(text, start - 1) {
+                    last_end = m.end;
+                    i = i.max(m.end);
+                    count += self.report(text, base, m, emit, &mut walk);
+                    continue;
+                }
+            }
             // `update[.]` / `stratus-metrics[.]net`, `…/content/v2/` /
             // `invoice.hta`: an indicator that a line break cut (text taken
             // from a PDF) goes on at the next line.
@@ -1618,6 +1634,64 @@ impl Extractor {
             }
         };
         self.make(ctx, from, from + host.len(), indicator, false)
+    }
+
+    /// The domain written in DNS wire form from the `|` at `at`:
+    /// `|0a|snarlfoxql|03|pro|00|`, each label after its length in hex
+    /// between bars, up to the root's `|00|` or the last label. Two labels
+    /// at least, each as long as its length says. Out of line: rare.
+    #[inline(never)]
+    fn wire_name(&self, text: &str, at: usize) -> Option<Match> {
+        let b = text.as_bytes();
+        let mut name = String::new();
+        let mut labels = 0;
+        let mut i = at;
+        let mut end = at;
+        loop {
+            // `|LL|`: the next label's length.
+            let len_at = match b.get(i..i + 4) {
+                Some([b'|', h, l, b'|']) => {
+                    use crate::types::hash::hex_value;
+                    hex_value(*h).zip(hex_value(*l)).map(|(h, l)| h << 4 | l)
+                }
+                _ => None,
+            };
+            let Some(len) = len_at.map(usize::from) else { break };
+            if len == 0 {
+                end = i + 4;
+                break;
+            }
+            let label = b.get(i + 4..i + 4 + len)?;
+            if len > 63
+                || !label.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_'))
+            {
+                return None;
+            }
+            if labels > 0 {
+                name.push('.');
+            }
+            name.push_str(std::str::from_utf8(label).ok()?);
+            labels += 1;
+            i += 4 + len;
+            end = i;
+        }
+        if labels < 2 {
+            return None;
+        }
+        let d = Domain::parse_quiet(&name)?;
+        if d.registrable() == d.public_suffix() {
+            return None;
+        }
+        let raw = text.get(at..end)?;
+        let ctx = Ctx {
+            text,
+            start: at,
+            end,
+            raw,
+            flags: raw.bytes().fold(0u16, |acc, c| acc | flags_of(c)),
+            refanged: std::cell::OnceCell::new(),
+        };
+        self.make(&ctx, 0, raw.len(), Indicator::Domain(d), false)
     }
 
     /// The first address of an IPv4 range written with a dash

@@ -574,6 +574,24 @@ fn hosts_that_log4j_lookups_hide() {
 }
 
 #[test]
+fn names_in_dns_wire_form_in_rules() {
+    // A Suricata or Snort rule matches a query by its wire form: each
+    // label after its length in hex. A length that does not fit its label,
+    // one label, or no public suffix names nothing.
+    let text = r#"alert udp $HOME_NET any -> any 53 (msg:"Lumma DNS"; content:"|01 00 00 01 00 00|"; content:"|0a|snarlfoxql|03|pro|00|"; nocase; sid:1;)
+alert dns any any -> any any (dns.query; content:"|06|update|0b|cdn-metrics|03|net"; sid:2;)
+content:"|09|Evil-Host|02|co|02|jp|00|"; content:"|03|abcd|03|com|00|"; content:"|05|files|00|"; content:"|04|kyou|03|zzz|00|""#;
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("domain", "snarlfoxql.pro"),
+            ("domain", "update.cdn-metrics.net"),
+            ("domain", "evil-host.co.jp"),
+        ])
+    );
+}
+
+#[test]
 fn hosts_of_urls_with_other_schemes() {
     // A scheme outside `URL_SCHEMES` makes no URL, but its host is named.
     assert_eq!(
