@@ -1855,34 +1855,19 @@ impl Matcher {
             }
             // As a browser shows it: a name that inline tags split
             // (`<b>ヤマセ</b>運輸`) is whole there. Only around such tags.
-            for (a, b) in crate::canon::markup::tag_windows(chunk, self.overlap) {
-                let Some(window) = chunk.get(a..b) else { continue };
-                let decoded = crate::canon::decode::decode(window);
-                let (text, src) = match &decoded.view {
-                    Some(v) => (v.text.as_str(), Some(v.src.as_slice())),
-                    None => (window, None),
-                };
-                if let Some(shown) = crate::canon::markup::without_inline_tags(text, src) {
-                    if self.any_streamed(&shown.text) {
-                        self.scan_pieces(&shown.text, Some(&shown.src), start + a, &mut hits);
-                    }
-                }
-            }
+            let tags = crate::canon::markup::tag_windows(chunk, self.overlap);
+            self.scan_windows(
+                chunk,
+                start,
+                &tags,
+                crate::canon::markup::without_inline_tags,
+                &mut hits,
+            );
             // `Shira$agi`, `M@miji`: a symbol typed for a letter inside a
             // word, read as the letter. Only around such symbols.
-            for (a, b) in crate::canon::symbols::symbol_windows(chunk, SYMBOL_REACH) {
-                let Some(window) = chunk.get(a..b) else { continue };
-                let decoded = crate::canon::decode::decode(window);
-                let (text, src) = match &decoded.view {
-                    Some(v) => (v.text.as_str(), Some(v.src.as_slice())),
-                    None => (window, None),
-                };
-                if let Some(read) = crate::canon::symbols::with_letters_for_symbols(text, src) {
-                    if self.any_streamed(&read.text) {
-                        self.scan_pieces(&read.text, Some(&read.src), start + a, &mut hits);
-                    }
-                }
-            }
+            let symbols = crate::canon::symbols::symbol_windows(chunk, SYMBOL_REACH);
+            let letters = crate::canon::symbols::with_letters_for_symbols;
+            self.scan_windows(chunk, start, &symbols, letters, &mut hits);
             start = end;
         }
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.kind));
@@ -1890,6 +1875,32 @@ impl Matcher {
         undecodable.sort_unstable();
         undecodable.dedup();
         (hits, undecodable)
+    }
+
+    /// The terms in another view (`view`: from a window's decoded text
+    /// and its map to the window, `None` when it reads the same) of each
+    /// window `[a, b)` of `chunk`, the chunk at `start` of the text.
+    fn scan_windows(
+        &self,
+        chunk: &str,
+        start: usize,
+        windows: &[(usize, usize)],
+        view: impl Fn(&str, Option<&[Span]>) -> Option<crate::canon::View>,
+        hits: &mut Vec<Hit>,
+    ) {
+        for &(a, b) in windows {
+            let Some(window) = chunk.get(a..b) else { continue };
+            let decoded = crate::canon::decode::decode(window);
+            let (text, src) = match &decoded.view {
+                Some(v) => (v.text.as_str(), Some(v.src.as_slice())),
+                None => (window, None),
+            };
+            if let Some(other) = view(text, src) {
+                if self.any_streamed(&other.text) {
+                    self.scan_pieces(&other.text, Some(&other.src), start + a, hits);
+                }
+            }
+        }
     }
 
     /// The terms in `view` (a chunk of the text at `start`, decoded, whose

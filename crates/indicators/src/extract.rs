@@ -3619,27 +3619,19 @@ pub(crate) fn disposition(i: &Indicator) -> Disposition {
         // network that only starts at a benign address may reach past it.
         Indicator::Ipv4Cidr(n) => {
             let net = n.net();
-            match disposition(&Indicator::Ipv4(net.network().into())) {
-                Disposition::Benign
-                    if shared_range(net.network().into(), net.broadcast().into()) =>
-                {
-                    Disposition::Benign
-                }
-                Disposition::Benign => Disposition::Indicator,
-                other => other,
-            }
+            network_disposition(
+                disposition(&Indicator::Ipv4(net.network().into())),
+                net.network().into(),
+                net.broadcast().into(),
+            )
         }
         Indicator::Ipv6Cidr(n) => {
             let net = n.net();
-            match disposition(&Indicator::Ipv6(net.network().into())) {
-                Disposition::Benign
-                    if shared_range(net.network().into(), net.broadcast().into()) =>
-                {
-                    Disposition::Benign
-                }
-                Disposition::Benign => Disposition::Indicator,
-                other => other,
-            }
+            network_disposition(
+                disposition(&Indicator::Ipv6(net.network().into())),
+                net.network().into(),
+                net.broadcast().into(),
+            )
         }
         Indicator::HostPort(h) => match h.host() {
             Host::Domain(d) => domain_disposition(d.as_str(), d.registrable()),
@@ -4036,11 +4028,26 @@ fn known_ip(ip: std::net::IpAddr) -> Disposition {
     }
 }
 
-/// Whether the addresses `first` and `last` of a network both lie in a
-/// crawler's range.
-fn shared_range(first: std::net::IpAddr, last: std::net::IpAddr) -> bool {
-    let (a, b) = (Known::builtin().ip_categories(first), Known::builtin().ip_categories(last));
-    a.contains(Category::Crawler) && b.contains(Category::Crawler)
+/// The disposition of the network from `first` to `last`, whose first
+/// address alone is judged `of_first`: benign only when both ends lie in
+/// a crawler's range.
+fn network_disposition(
+    of_first: Disposition,
+    first: std::net::IpAddr,
+    last: std::net::IpAddr,
+) -> Disposition {
+    match of_first {
+        Disposition::Benign => {
+            let (a, b) =
+                (Known::builtin().ip_categories(first), Known::builtin().ip_categories(last));
+            if a.contains(Category::Crawler) && b.contains(Category::Crawler) {
+                Disposition::Benign
+            } else {
+                Disposition::Indicator
+            }
+        }
+        other => other,
+    }
 }
 
 /// [`judge_domain`], remembered per thread for the last names seen: a
