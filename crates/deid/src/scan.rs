@@ -239,9 +239,27 @@ pub(crate) fn victim_ids(text: &str, kw: &Keywords) -> Vec<Span> {
     out.retain(|v| {
         !is_placeholder_or_expression(text.as_bytes().get(v.start..v.end).unwrap_or_default())
     });
+    // A parameter of a link's query (`?client_id=4765445b&login_hint=…`)
+    // ends at the next parameter: the rest is judged on its own.
+    let s = text.as_bytes();
+    for v in &mut out {
+        // `?client_id=` / `&client_id=`: the key right after `?` or `&`.
+        let in_query = v.start >= 2 && s.get(v.start - 1) == Some(&b'=') && {
+            let key = s.get(..v.start - 1).unwrap_or_default();
+            let k = key.iter().rposition(|&b| !(b.is_ascii_alphanumeric() || b == b'_'));
+            k.is_some_and(|k| k + 2 < v.start && matches!(s.get(k), Some(b'?' | b'&')))
+        };
+        if in_query {
+            if let Some(p) =
+                s.get(v.start..v.end).and_then(|r| r.iter().position(|&b| b == b'&' || b == b'#'))
+            {
+                v.end = v.start + p;
+            }
+        }
+    }
+    out.retain(|v| v.end > v.start);
     // In prose (`the note carries victim id 7f3a9c2e-…`): the token after a
     // spelled-out key, when it is shaped like an id.
-    let s = text.as_bytes();
     for (p, ki) in kw.of(List::VictimIdKeys) {
         let Some(k) = VICTIM_ID_KEYS.get(ki).filter(|k| k.contains([' ', '-'])) else { continue };
         if p > 0 && s.get(p - 1).copied().is_some_and(is_word) {

@@ -791,18 +791,21 @@ impl Deidentifier {
             .candidates
             .into_iter()
             .filter(|(c, _)| !late.iter().any(|&(s, e)| s < c.end && c.start < e))
-            .filter(|(c, own)| {
+            .filter_map(|(c, own)| {
                 // Merged edits are in order and do not overlap: look only at
                 // those that can overlap the candidate.
                 let first = merged.partition_point(|m| m.end <= c.start);
-                merged
+                let untouched = merged
                     .iter()
                     .skip(first)
                     .take_while(|m| m.start < c.end)
-                    .all(|m| m.prio <= PRIO_KEEP || own.as_ref().is_some_and(|o| o == m))
-                    || self.parent_clear_of_edits(text, c, own.as_ref(), &made)
+                    .all(|m| m.prio <= PRIO_KEEP || own.as_ref().is_some_and(|o| o == m));
+                if untouched {
+                    Some(c)
+                } else {
+                    self.part_clear_of_edits(text, &c, own.as_ref(), &made)
+                }
             })
-            .map(|(c, _)| c)
             .collect();
         w.findings.sort_by_key(|f| (f.start, f.end));
         w.warnings.sort_by_key(|x| (x.start, x.end));
@@ -811,40 +814,66 @@ impl Deidentifier {
 }
 
 impl Deidentifier {
-    /// Whether the parent domain `c`, generalised from the link its own
-    /// edit `own` rewrote, shows nothing that the other edits made in
-    /// that link took out (`made`: start, end and strength of every edit):
-    /// `hxxps://<victim-org>.auth-ms365login[.]com/…?client_id=<victim-id>`
-    /// still shares `auth-ms365login.com`. Fails closed: any other edit
-    /// whose text the parent holds, or any term in the parent, keeps it
-    /// back.
-    fn parent_clear_of_edits(
+    /// What of the indicator `c` may still be shared when other edits were
+    /// made inside the link it came from (a victim's id or address in its
+    /// query): the parent domain left after hiding victim labels, or the
+    /// host of a link kept as found, when it shows nothing those edits took
+    /// out (`made`: start, end and strength of every edit; `own`: the
+    /// edit that rendered the link). `hxxps://<victim-org>.auth-ms365login[.]com/…?client_id=<victim-id>`
+    /// still shares `auth-ms365login.com`. Fails closed: an edit that
+    /// reaches outside the link, an edit whose text the part holds, or any
+    /// term in the part keeps it back.
+    fn part_clear_of_edits(
         &self,
         text: &str,
         c: &SharedIndicator,
         own: Option<&Edit>,
         made: &[(usize, usize, u8)],
-    ) -> bool {
-        let Some(own) = own else { return false };
-        if c.action != Action::Generalise
-            || !matches!(c.indicator, Indicator::Domain(_))
-            || (own.start, own.end) != (c.start, c.end)
-            || !self.matcher.hits_in(&c.value).is_empty()
-        {
-            return false;
+    ) -> Option<SharedIndicator> {
+        let part = match &c.indicator {
+            Indicator::Domain(_) if c.action == Action::Generalise => c.indicator.clone(),
+            Indicator::Url(u) => {
+                let host = u.host()?;
+                let kind = if host.starts_with('[') {
+                    IndicatorKind::Ipv6
+                } else if host.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                    IndicatorKind::Ipv4
+                } else {
+                    IndicatorKind::Domain
+                };
+                Indicator::parse(kind, host.trim_start_matches('[').trim_end_matches(']')).ok()?
+            }
+            _ => return None,
+        };
+        let value = part.to_string();
+        if !self.matcher.hits_in(&value).is_empty() {
+            return None;
         }
-        let value = c.value.to_ascii_lowercase();
-        made.iter()
+        let lower = value.to_ascii_lowercase();
+        let own = own.map(|o| (o.start, o.end));
+        let clear = made
+            .iter()
             .filter(|&&(s, e, p)| s < c.end && c.start < e && p > PRIO_KEEP)
-            .filter(|&&(s, e, _)| (s, e) != (own.start, own.end))
+            .filter(|&&(s, e, _)| Some((s, e)) != own)
             .all(|&(s, e, _)| {
-                // Inside the link, and nothing of it in the parent.
+                // Inside the link, and nothing of it in the part.
                 s >= c.start
                     && e <= c.end
                     && text.get(s..e).is_some_and(|raw| {
-                        !raw.is_empty() && !value.contains(&raw.to_ascii_lowercase())
+                        !raw.is_empty() && !lower.contains(&raw.to_ascii_lowercase())
                     })
-            })
+            });
+        clear.then(|| SharedIndicator {
+            kind: part.kind(),
+            defanged: defang(&part),
+            value,
+            rule: c.rule,
+            action: Action::Generalise,
+            disposition: c.disposition,
+            start: c.start,
+            end: c.end,
+            indicator: part,
+        })
     }
 }
 
