@@ -91,10 +91,12 @@ pub(crate) fn with_letters_for_symbols(text: &str, src: Option<&[Span]>) -> Opti
     while let Some(p) = s.get(from..).and_then(|r| memchr::memchr3(b'$', b'@', b'!', r)) {
         let at = from + p;
         from = at + 1;
-        let Some(c) = letter_for(s.get(at).copied().unwrap_or(0)) else { continue };
-        if !stands_for_letter(s, at) {
+        // `stands_for_letter` holds only for a symbol with a letter.
+        let Some(c) =
+            letter_for(s.get(at).copied().unwrap_or(0)).filter(|_| stands_for_letter(s, at))
+        else {
             continue;
-        }
+        };
         // Symbols are ASCII: `at` and `at + 1` are character boundaries.
         if let Some(before) = text.get(run..at) {
             v.push_run(before, run, src);

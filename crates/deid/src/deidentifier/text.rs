@@ -832,17 +832,12 @@ impl Deidentifier {
     ) -> Option<SharedIndicator> {
         let part = match &c.indicator {
             Indicator::Domain(_) if c.action == Action::Generalise => c.indicator.clone(),
-            Indicator::Url(u) => {
-                let host = u.host()?;
-                let kind = if host.starts_with('[') {
-                    IndicatorKind::Ipv6
-                } else if host.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-                    IndicatorKind::Ipv4
-                } else {
-                    IndicatorKind::Domain
-                };
-                Indicator::parse(kind, host.trim_start_matches('[').trim_end_matches(']')).ok()?
-            }
+            // The host as the link's own judgement reads it (`url_outcome`).
+            Indicator::Url(u) => match u.url().host()? {
+                url::Host::Domain(h) => Indicator::Domain(h.parse().ok()?),
+                url::Host::Ipv4(a) => Indicator::parse(IndicatorKind::Ipv4, &a.to_string()).ok()?,
+                url::Host::Ipv6(a) => Indicator::parse(IndicatorKind::Ipv6, &a.to_string()).ok()?,
+            },
             _ => return None,
         };
         let value = part.to_string();
