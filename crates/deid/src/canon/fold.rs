@@ -451,6 +451,24 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The Hepburn `m` before a labial is the syllable-final `n` only
+    /// after a vowel: `Gumma` reads as `Gunma`, but a run of `m` that is
+    /// no syllable keeps every `m`, so that split by a separator it still
+    /// fills the term's tokens, and the next word's labial does not change
+    /// the term's last letter in the joined view (`MMM` as `m-mm beacon`
+    /// was left in the text).
+    #[test]
+    fn a_labial_m_is_n_only_after_a_vowel() {
+        assert_eq!(key("Gumma"), key("Gunma"));
+        assert_eq!(key("Shimbun"), key("shinbun"));
+        assert_eq!(key("Namba"), key("nanba"));
+        assert_eq!(token_key("MMM"), "mmm");
+        let split = key_view("m-mm beacon", None);
+        assert!(split.view.text.starts_with(&token_key("MMM")), "{:?}", split.view.text);
+        assert!(split.joined.text.starts_with(&key("MMM")), "{:?}", split.joined.text);
+        assert!(bounded_at(&split.bound, 0, 3));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
 

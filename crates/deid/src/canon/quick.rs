@@ -337,6 +337,8 @@ fn step1(bytes: &[u8], flags: &[bool], k: usize) -> (u8, usize) {
 fn key_bytes(bytes: &[u8], flags: &[bool], text: &mut Vec<u8>, bound: &mut Vec<bool>) {
     let is_vowel = |b: u8| matches!(b, b'a' | b'e' | b'l' | b'o' | b'u');
     let mut k = 0;
+    // The step-1 byte before `k` (0 at the start).
+    let mut prev = 0u8;
     while k < bytes.len() {
         let (b, k1) = step1(bytes, flags, k);
         let first = flags.get(k).copied().unwrap_or(false);
@@ -344,9 +346,11 @@ fn key_bytes(bytes: &[u8], flags: &[bool], text: &mut Vec<u8>, bound: &mut Vec<b
             text.push(b);
             bound.push(first);
             k = k1;
+            prev = b;
             continue;
         }
         let (n1, k2) = step1(bytes, flags, k1);
+        let mut long_o_last = b'o';
         let (n2, _) = step1(bytes, flags, k2);
         let (out, second, next) = match (b, n1, n2) {
             // tch → t + ch (then ch → t/ty): matcha = mattya.
@@ -360,10 +364,12 @@ fn key_bytes(bytes: &[u8], flags: &[bool], text: &mut Vec<u8>, bound: &mut Vec<b
             (b'j', b'l' | b'y', _) => (b'z', None, k1),
             (b'j', b'a' | b'u' | b'o' | b'e', _) => (b'z', Some(b'y'), k1),
             (b'd', b'l' | b'u', _) => (b'z', None, k1),
-            (b'm', b'b' | b'p' | b'm', _) => (b'n', None, k1),
+            // After a vowel only, as `romaji::key_token`.
+            (b'm', b'b' | b'p' | b'm', _) if is_vowel(prev) => (b'n', None, k1),
             (b'o', _, _) => {
                 // ō = oo = ou = oh (before a consonant or at the end).
                 let mut at = k1;
+                let mut last = b'o';
                 loop {
                     let (c, after) = step1(bytes, flags, at);
                     let take = match c {
@@ -374,8 +380,10 @@ fn key_bytes(bytes: &[u8], flags: &[bool], text: &mut Vec<u8>, bound: &mut Vec<b
                     if !take {
                         break;
                     }
+                    last = c;
                     at = after;
                 }
+                long_o_last = last;
                 (b'o', None, at)
             }
             (b'u' | b'a' | b'l', n, _) if n == b => (b, None, k2),
@@ -388,6 +396,15 @@ fn key_bytes(bytes: &[u8], flags: &[bool], text: &mut Vec<u8>, bound: &mut Vec<b
             text.push(y);
             bound.push(false);
         }
+        // The last step-1 byte the rule read: `b`, the one after it, or
+        // the end of a long `o`.
+        prev = if next == k1 {
+            b
+        } else if next == k2 {
+            n1
+        } else {
+            long_o_last
+        };
         k = next;
     }
 }

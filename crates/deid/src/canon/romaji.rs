@@ -146,7 +146,11 @@ pub(crate) fn key_token(token: &[(u8, bool, Span)], scratch: &mut Scratch) {
                 out.push((b'z', lo, hi));
                 j += 1;
             }
-            (b'm', b'b' | b'p' | b'm', _) => {
+            // A syllable-final `n` (ん) before a labial, which Hepburn
+            // writes `m` (`Gumma` = `Gunma`): only after a vowel, as that
+            // `n` always is, so that a run of `m` that is no syllable
+            // (`MMM`, `m-mm`) keeps every `m` however it is split.
+            (b'm', b'b' | b'p' | b'm', _) if is_vowel(at(j.wrapping_sub(1))) => {
                 out.push((b'n', lo, hi));
                 j += 1;
             }
@@ -432,7 +436,7 @@ mod key_token_tests {
                     out.push((b'z', lo, hi));
                     j += 1;
                 }
-                (b'm', Some(b'b' | b'p' | b'm'), _) => {
+                (b'm', Some(b'b' | b'p' | b'm'), _) if is_vowel(j.checked_sub(1).and_then(at)) => {
                     out.push((b'n', lo, hi));
                     j += 1;
                 }

@@ -447,8 +447,12 @@ const K_LONG_O: u8 = 15;
 /// Kind: inside a long `o`, an `h` (flag [`F1`]) waiting for the next
 /// byte.
 const K_LONG_OH: u8 = 16;
+/// Kind: nothing held, and the step-1 byte before was a vowel, so an `m`
+/// next may be a syllable-final `n` (`Gumma` = `Gunma`): it is held for
+/// the byte after it. After anything else an `m` is put out at once.
+const K_IDLE_V: u8 = 17;
 /// The number of kinds.
-const KINDS: usize = 17;
+const KINDS: usize = 18;
 
 /// The step-1 bytes step 2 tells apart (class 1 + index); any other byte
 /// is class 0 and copied as it is.
@@ -489,6 +493,11 @@ struct Act {
     f2: u8,
 }
 
+/// Whether step-1 byte `b` is a vowel (`l` stands for `i`).
+const fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'l' | b'o' | b'u')
+}
+
 /// The byte of a step-2 class (0 for class 0: no letter the rules name).
 const fn class_byte(xc: u8) -> u8 {
     if xc == 0 {
@@ -522,8 +531,15 @@ impl Act {
         }
     }
 
-    /// `x` (class `xc`) with nothing held before it.
+    /// `x` (class `xc`) with nothing held before it, and no vowel right
+    /// before it.
     const fn fresh(&mut self, xc: u8) {
+        self.fresh_after(xc, false);
+    }
+
+    /// `x` (class `xc`) with nothing held before it, after a vowel when
+    /// `vowel`: only then may an `m` start a rule.
+    const fn fresh_after(&mut self, xc: u8, vowel: bool) {
         let x = class_byte(xc);
         self.kind = K_IDLE;
         self.f1 = NONE;
@@ -531,6 +547,10 @@ impl Act {
         if x == b'o' {
             self.put(X, FX);
             self.kind = K_LONG_O;
+            return;
+        }
+        if x == b'm' && !vowel {
+            self.put(X, FX);
             return;
         }
         let mut i = 0;
@@ -576,25 +596,26 @@ impl Act {
             b'm' if matches!(x, b'b' | b'p' | b'm') => self.put(b'n', hs),
             b'u' | b'a' | b'l' if x == h => {
                 self.put(h, hs);
-                self.kind = K_IDLE;
+                self.kind = K_IDLE_V;
                 self.f1 = NONE;
                 self.f2 = NONE;
                 return;
             }
             b'e' if matches!(x, b'l' | b'e') => {
                 self.put(b'e', hs);
-                self.kind = K_IDLE;
+                self.kind = K_IDLE_V;
                 self.f1 = NONE;
                 self.f2 = NONE;
                 return;
             }
             _ => self.put(h, hs),
         }
-        self.fresh(xc);
+        self.fresh_after(xc, is_vowel(h));
     }
 
-    /// Inside a long `o`, a byte of class `xc`.
-    const fn long_o(&mut self, xc: u8) {
+    /// Inside a long `o`, a byte of class `xc` (after a vowel when
+    /// `vowel`: not after a held `h`).
+    const fn long_o(&mut self, xc: u8, vowel: bool) {
         match class_byte(xc) {
             b'o' | b'u' => {
                 self.kind = K_LONG_O;
@@ -606,7 +627,7 @@ impl Act {
                 self.f1 = FX;
                 self.f2 = NONE;
             }
-            _ => self.fresh(xc),
+            _ => self.fresh_after(xc, vowel),
         }
     }
 
@@ -616,6 +637,8 @@ impl Act {
         let x = class_byte(xc);
         if kind == K_IDLE {
             a.fresh(xc);
+        } else if kind == K_IDLE_V {
+            a.fresh_after(xc, true);
         } else if kind < K_TS {
             #[allow(clippy::indexing_slicing)]
             a.one(ONE_BYTES[(kind - K_ONE) as usize], F1, xc);
@@ -643,13 +666,13 @@ impl Act {
             }
             a.fresh(xc);
         } else if kind == K_LONG_O {
-            a.long_o(xc);
-        } else if matches!(x, b'a' | b'e' | b'l' | b'o' | b'u') {
+            a.long_o(xc, true);
+        } else if is_vowel(x) {
             // K_LONG_OH before a vowel: the `h` is a consonant.
             a.put(b'h', F1);
             a.fresh(xc);
         } else {
-            a.long_o(xc);
+            a.long_o(xc, false);
         }
         a
     }
@@ -1299,6 +1322,8 @@ mod reference {
         /// Nothing: the next byte starts a rule (or is copied).
         #[default]
         Idle,
+        /// Nothing, after a vowel (an `m` next may start a rule).
+        IdleV,
         /// A byte whose rule depends on the next one.
         One(Entry),
         /// `t s` (before `u`?) or `s h` / `c h` (before `i` or a vowel?).
@@ -1331,29 +1356,32 @@ mod reference {
         #[inline(always)]
         pub(super) fn push<O: Out>(&mut self, x: Entry, o: &mut O) {
             match self.held {
-                Held::Idle => self.fresh(x, o),
+                Held::Idle => self.fresh(x, false, o),
+                Held::IdleV => self.fresh(x, true, o),
                 Held::One(h) => self.one(h, x, o),
                 Held::Two(h, n1) => self.two(h, n1, x, o),
-                Held::LongO => self.long_o(x, o),
+                Held::LongO => self.long_o(x, true, o),
                 Held::LongOH(fh) => {
                     if is_vowel(x.b) {
                         o.put(b'h', fh);
-                        self.fresh(x, o);
+                        self.fresh(x, false, o);
                     } else {
                         self.held = Held::LongO;
-                        self.long_o(x, o);
+                        self.long_o(x, false, o);
                     }
                 }
             }
         }
 
-        /// `x` with nothing held before it.
+        /// `x` with nothing held before it (after a vowel when `vowel`).
         #[inline(always)]
-        fn fresh<O: Out>(&mut self, x: Entry, o: &mut O) {
+        fn fresh<O: Out>(&mut self, x: Entry, vowel: bool, o: &mut O) {
             if x.b == b'o' {
                 o.put(b'o', x.bound);
                 self.held = Held::LongO;
-            } else if NEEDS_NEXT.get(usize::from(x.b)).copied().unwrap_or(false) {
+            } else if (x.b != b'm' || vowel)
+                && NEEDS_NEXT.get(usize::from(x.b)).copied().unwrap_or(false)
+            {
                 self.held = Held::One(x);
             } else {
                 o.put(x.b, x.bound);
@@ -1361,11 +1389,11 @@ mod reference {
             }
         }
 
-        fn long_o<O: Out>(&mut self, x: Entry, o: &mut O) {
+        fn long_o<O: Out>(&mut self, x: Entry, vowel: bool, o: &mut O) {
             match x.b {
                 b'o' | b'u' => {}
                 b'h' => self.held = Held::LongOH(x.bound),
-                _ => self.fresh(x, o),
+                _ => self.fresh(x, vowel, o),
             }
         }
 
@@ -1394,17 +1422,17 @@ mod reference {
                 b'm' if matches!(x.b, b'b' | b'p' | b'm') => o.put(b'n', h.bound),
                 b'u' | b'a' | b'l' if x.b == h.b => {
                     o.put(h.b, h.bound);
-                    self.held = Held::Idle;
+                    self.held = Held::IdleV;
                     return;
                 }
                 b'e' if matches!(x.b, b'l' | b'e') => {
                     o.put(b'e', h.bound);
-                    self.held = Held::Idle;
+                    self.held = Held::IdleV;
                     return;
                 }
                 _ => o.put(h.b, h.bound),
             }
-            self.fresh(x, o);
+            self.fresh(x, is_vowel(h.b), o);
         }
 
         /// The rule at `h`, now that the two bytes after it are `n1` and `x`.
@@ -1414,7 +1442,7 @@ mod reference {
                 // starts a rule of its own.
                 o.put(b't', h.bound);
                 if x.b == b'u' {
-                    self.fresh(x, o);
+                    self.fresh(x, false, o);
                 } else {
                     self.one(n1, x, o);
                 }
@@ -1433,13 +1461,13 @@ mod reference {
                     o.put(b'h', n1.bound);
                 }
             }
-            self.fresh(x, o);
+            self.fresh(x, false, o);
         }
 
         /// The end of the token: what is held, with nothing after it.
         pub(super) fn finish<O: Out>(&mut self, o: &mut O) {
             match self.held {
-                Held::Idle | Held::LongO | Held::LongOH(_) => {}
+                Held::Idle | Held::IdleV | Held::LongO | Held::LongOH(_) => {}
                 Held::One(h) => o.put(h.b, h.bound),
                 Held::Two(h, n1) => {
                     o.put(h.b, h.bound);
