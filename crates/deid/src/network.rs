@@ -596,6 +596,50 @@ fn glob_with<T: Copy + PartialEq + From<u8>>(p: &[T], t: &[T], lower: impl Fn(T)
     p.get(pi..).is_some_and(|rest| rest.iter().all(|&c| c == star))
 }
 
+/// The addresses a reverse-DNS name stands for: `18.72.150.210.in-addr.arpa`
+/// is 210.150.72.18, the zone `72.150.210.in-addr.arpa` the block
+/// 210.150.72.0/24; `…ip6.arpa` names read one hex nibble per label. A
+/// PTR record or a zone file names the victim's address this way, octets
+/// reversed, so it is judged as that address or block.
+pub(crate) fn reverse_dns_net(host: &str) -> Option<IpNet> {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let lower = |suffix: &str| {
+        host.len() > suffix.len()
+            && host.get(host.len() - suffix.len()..).is_some_and(|t| t.eq_ignore_ascii_case(suffix))
+    };
+    if lower(".in-addr.arpa") {
+        let labels = host.get(..host.len() - ".in-addr.arpa".len())?;
+        let mut octets = [0u8; 4];
+        let mut n = 0;
+        for label in labels.rsplit('.') {
+            if n == 4 || label.is_empty() || label.len() > 3 {
+                return None;
+            }
+            *octets.get_mut(n)? = label.parse().ok()?;
+            n += 1;
+        }
+        let net = ipnet::Ipv4Net::new(std::net::Ipv4Addr::from(octets), 8 * n as u8).ok()?;
+        return Some(IpNet::V4(net));
+    }
+    if lower(".ip6.arpa") {
+        let labels = host.get(..host.len() - ".ip6.arpa".len())?;
+        let mut bits = 0u128;
+        let mut n = 0u32;
+        for label in labels.rsplit('.') {
+            let [c] = label.as_bytes() else { return None };
+            if n == 32 {
+                return None;
+            }
+            let nibble = char::from(*c).to_digit(16)?;
+            bits |= u128::from(nibble) << (124 - 4 * n);
+            n += 1;
+        }
+        let net = ipnet::Ipv6Net::new(std::net::Ipv6Addr::from(bits), (4 * n) as u8).ok()?;
+        return Some(IpNet::V6(net));
+    }
+    None
+}
+
 /// The tenant parent a host sits under, if any.
 pub(crate) fn tenant_parent(host: &str) -> Option<&'static str> {
     // `host` ends with `.` + `p`, without building that string.
@@ -642,6 +686,31 @@ pub(crate) fn within_distance(a: &str, b: &str, max: usize) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn reverse_dns_names_read_as_addresses_and_blocks() {
+        let net = |s: &str| reverse_dns_net(s).map(|n| n.to_string());
+        assert_eq!(net("18.72.150.210.in-addr.arpa."), Some("210.150.72.18/32".into()));
+        assert_eq!(net("72.150.210.IN-ADDR.ARPA"), Some("210.150.72.0/24".into()));
+        assert_eq!(net("10.in-addr.arpa"), Some("10.0.0.0/8".into()));
+        assert_eq!(
+            net("b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.0.0.0.0.1.2.3.4.ip6.arpa"),
+            Some("4321:0:1:2:3:4:567:89ab/128".into())
+        );
+        assert_eq!(net("8.b.d.0.1.0.0.2.ip6.arpa"), Some("2001:db8::/32".into()));
+        for no in [
+            "in-addr.arpa",
+            "256.1.1.1.in-addr.arpa",
+            "1.2.3.4.5.in-addr.arpa",
+            "1..2.in-addr.arpa",
+            "x.in-addr.arpa",
+            "10.in-addr.arpa.example.com",
+            "ab.ip6.arpa",
+            "example.com",
+        ] {
+            assert_eq!(net(no), None, "{no}");
+        }
+    }
 
     /// The matcher as first written (characters, allocating): the
     /// reference for [`glob`].

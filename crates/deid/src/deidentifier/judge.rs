@@ -108,6 +108,15 @@ impl Deidentifier {
             let ph = Placeholder::LookalikeDomain;
             drop(RuleId::R2, Action::Drop, ph.as_str().to_owned(), ph, pivot(RuleId::R2))
         };
+        // `18.72.150.210.in-addr.arpa`: the victim's address, reversed.
+        if let Indicator::Domain(d) = ind {
+            if let Some(o) =
+                network::reverse_dns_net(d.as_str()).and_then(|n| self.reverse_owned(n))
+            {
+                let (action, text) = self.owned_text(o, &value);
+                return drop(o.rule, action, text, o.placeholder, Vec::new());
+            }
+        }
         match ind {
             Indicator::Ipv4(_) | Indicator::Ipv6(_) => {
                 let ip: std::net::IpAddr = match ind {
@@ -262,6 +271,16 @@ impl Deidentifier {
             }
             None => kept(ind, value, RuleId::R17, Vec::new()),
         }
+    }
+
+    /// The owner of the address or block a reverse-DNS name stands for: a
+    /// whole address as [`Self::owned_ip`] judges it, a zone as a block
+    /// overlapping the victim's or internal ranges.
+    fn reverse_owned(&self, net: ipnet::IpNet) -> Option<Owned> {
+        if net.prefix_len() == net.max_prefix_len() {
+            return self.owned_ip(net.addr());
+        }
+        self.assets.net(net).filter(|o| self.enabled(o.rule))
     }
 
     fn net_outcome(&self, net: ipnet::IpNet, value: &str, ind: &Indicator) -> IndicatorOutcome {
