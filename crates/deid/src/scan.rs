@@ -3083,6 +3083,145 @@ fn address_part(part: &[u8]) -> bool {
             .all(|w| w.first().is_none_or(|b| b.is_ascii_digit() || b.is_ascii_uppercase()))
 }
 
+/// Cues of a listed company's securities code (証券コード), lower case.
+const SECURITIES_CUES: &[&str] = &[
+    "証券コード",
+    "銘柄コード",
+    "東証",
+    "名証",
+    "福証",
+    "札証",
+    "securities code",
+    "stock code",
+    "ticker",
+    "tse:",
+    "tse ",
+    "tyo:",
+    "tyo ",
+    "jpx:",
+    "tokyo stock exchange",
+];
+
+/// Words that may stand between a cue and the code: the market and its
+/// segment (`東証プライム、証券コード 7368`, `TSE Prime: 7368`).
+const SECURITIES_FILLERS: &[&str] = &[
+    "プライム",
+    "スタンダード",
+    "グロース",
+    "市場",
+    "上場",
+    "第一部",
+    "第二部",
+    "一部",
+    "二部",
+    "prime",
+    "standard",
+    "growth",
+    "market",
+    "section",
+    "listed",
+    "code",
+    "no.",
+];
+
+/// A listed company's securities code (`証券コード 7368`, `東証プライム：7368`,
+/// `TSE: 7368`, `(7368.T)`): four characters, digits or three digits and a
+/// capital (`130A`), that name one company as surely as its name does.
+pub(crate) fn securities_codes(text: &str) -> Vec<Span> {
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    // Lower-casing keeps byte offsets only when it keeps lengths.
+    if lower.len() == text.len() {
+        for cue in SECURITIES_CUES {
+            let mut from = 0;
+            while let Some(p) = lower.get(from..).and_then(|t| t.find(cue)) {
+                let at = from + p + cue.len();
+                from = at;
+                if let Some(span) = code_after_cue(text, &lower, at) {
+                    out.push(span);
+                }
+            }
+        }
+    }
+    // `7368.T`, `7368 JP`: the exchange's suffix after the code.
+    let b = text.as_bytes();
+    for (p, _) in text.match_indices(['.', ' ']) {
+        let Some(start) = p.checked_sub(4) else { continue };
+        let ends = |k: usize| b.get(p + k).is_none_or(|c| !c.is_ascii_alphanumeric());
+        let suffix = match b.get(p..p + 2) {
+            Some(b".T") => ends(2),
+            Some(b" J") => b.get(p + 2) == Some(&b'P') && ends(3),
+            _ => false,
+        };
+        if suffix && is_code(b.get(start..p)) && before_is_boundary(text, start) {
+            out.push(Span { start, end: p });
+        }
+    }
+    out.sort_by_key(|s| (s.start, s.end));
+    out.dedup();
+    out
+}
+
+/// Whether `code` is a securities code: four ASCII digits, or three and a
+/// capital letter.
+fn is_code(code: Option<&[u8]>) -> bool {
+    match code {
+        Some([a, b, c, d]) => {
+            a.is_ascii_digit()
+                && b.is_ascii_digit()
+                && c.is_ascii_digit()
+                && (d.is_ascii_digit() || d.is_ascii_uppercase())
+        }
+        _ => false,
+    }
+}
+
+/// Whether no letter, digit or joining punctuation comes right before
+/// `at` (`CVE-2024-7368.T`, `1.2.3456.T` hold no code).
+fn before_is_boundary(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|t| t.chars().next_back())
+        .is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '/' | ':' | '_')))
+}
+
+/// The code after a cue ending at `at`: past spaces, punctuation and the
+/// market's words, within a short reach; the code must end there (no
+/// letter, digit or counter after it: `東証 2024年` is a year).
+fn code_after_cue(text: &str, lower: &str, at: usize) -> Option<Span> {
+    let mut i = at;
+    loop {
+        if i > at + 40 {
+            return None;
+        }
+        let rest = lower.get(i..)?;
+        if let Some(w) = SECURITIES_FILLERS.iter().find(|w| rest.starts_with(**w)) {
+            i += w.len();
+            continue;
+        }
+        let c = rest.chars().next()?;
+        if c.is_ascii_digit() {
+            break;
+        }
+        if c.is_whitespace() || matches!(c, ':' | '：' | '、' | ',' | '(' | '（' | '#' | '・') {
+            i += c.len_utf8();
+            continue;
+        }
+        return None;
+    }
+    if !is_code(text.as_bytes().get(i..i + 4)) {
+        return None;
+    }
+    let end = i + 4;
+    let mut after = text.get(end..).unwrap_or_default().chars();
+    let bounded = match after.next() {
+        None => true,
+        // `7368.T`, `7368, …`; a decimal (`1234.5`, `1234,567`) is no code.
+        Some('.' | ',') => !after.next().is_some_and(|d| d.is_ascii_digit()),
+        Some(c) => !(c.is_alphanumeric() || matches!(c, '-' | '/' | ':' | '%')),
+    };
+    bounded.then_some(Span { start: i, end })
+}
+
 /// Japanese telephone numbers (`022-123-4567`, `03-1234-5678`,
 /// `0120-123-456`, `+81-22-123-4567`): they lead to an organisation.
 pub(crate) fn phones(text: &str) -> Vec<Span> {
@@ -3706,6 +3845,32 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn securities_codes_after_their_cues() {
+        let codes = |t: &str| -> Vec<String> {
+            securities_codes(t).iter().map(|s| t[s.start..s.end].to_owned()).collect()
+        };
+        assert_eq!(codes("（東証プライム、証券コード 7368）"), ["7368"]);
+        assert_eq!(codes("証券コード：130A。"), ["130A"]);
+        assert_eq!(codes("東証一部上場 6501 と TYO 9984, Nikkei"), ["6501", "9984"]);
+        assert_eq!(
+            codes("Listed (TSE Prime: 7368). Shares (7368.T) fell; 7203 JP Equity"),
+            ["7368", "7368", "7203"]
+        );
+        for none in [
+            "東証 2024年の発表",
+            "東証の株価は1234.5円",
+            "ticker 12345",
+            "stock code 1234,567",
+            "CVE-2024-7368.T",
+            "port 4433.The next",
+            "build 1.2.3456.T",
+            "証券コードは未定",
+        ] {
+            assert!(codes(none).is_empty(), "{none}: {:?}", codes(none));
+        }
+    }
 
     /// The scanners' keyword search before the lists shared one automaton:
     /// one automaton per list, each reading the whole text.
