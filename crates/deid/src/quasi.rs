@@ -194,7 +194,11 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
     // English names.
     let mut i = 0;
     while let Some(p) = crate::scan::next_where(bytes, i, |b| b.is_ascii_uppercase()) {
-        let end = p + bytes.get(p..).map_or(0, |r| r.iter().take_while(|b| alnum(b)).count());
+        // The word's letters: a number may follow a place (`Kobe2`,
+        // `KOBE2`: a site's number), as a hyphen may (`Kobe-2`).
+        let end = p + bytes
+            .get(p..)
+            .map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphabetic()).count());
         // No later capital of this run starts a word.
         i = end;
         if p > 0 && bytes.get(p - 1).is_some_and(alnum) {
@@ -262,6 +266,7 @@ pub(crate) fn regions(text: &str) -> Vec<RegionMention> {
 const FACILITIES: &[&str] = &[
     "本社",
     "本店",
+    "店",
     "支社",
     "支店",
     "工場",
@@ -425,8 +430,9 @@ pub(crate) fn town_mentions(
         .filter(|(p, m)| {
             let before = p.checked_sub(1).and_then(|q| b.get(q));
             let after = b.get(p + m.len());
+            // A digit may follow (`M701-Kobe2`, `KOBE2`: a site's number).
             !before.is_some_and(u8::is_ascii_alphanumeric)
-                && !after.is_some_and(u8::is_ascii_alphanumeric)
+                && !after.is_some_and(u8::is_ascii_alphabetic)
         })
         .map(|(p, m)| {
             let e = p + m.len();

@@ -20,6 +20,11 @@ fn is_token_stop(b: u8) -> bool {
 
 fn token_end(s: &[u8], mut i: usize) -> usize {
     while s.get(i).is_some_and(|&b| !is_token_stop(b)) {
+        // `PWD=x\")` in a JSON or C string: the backslash escapes the
+        // quote that ends the value, and stays with it.
+        if s.get(i) == Some(&b'\\') && s.get(i + 1).is_some_and(|b| matches!(b, b'"' | b'\'')) {
+            break;
+        }
         i += 1;
     }
     i

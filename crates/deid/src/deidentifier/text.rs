@@ -225,6 +225,10 @@ impl Deidentifier {
                 end: without_merged_vowels(text, h.start, h.end),
                 ..*h
             };
+            // `Kuon Engineering` under the term `kuon-eng`: a hit that ends
+            // inside an ASCII word takes the rest of the word, so that no
+            // tail (`<victim-org>ineering`) is left to guess from.
+            let h = &Hit { end: ascii_word_end(text, h.start, h.end), ..*h };
             last_end = h.end;
             // The match that holds the hit, if any (matches are in order and
             // do not overlap: the last one starting at or before the hit).
@@ -296,7 +300,8 @@ impl Deidentifier {
                         b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'$')
                     })
                     .count();
-                if e > s {
+                let escape = text.get(s..e).is_some_and(is_string_escape);
+                if e > s && !escape {
                     w.place(RuleId::R4, Action::Redact, s, e, Placeholder::User);
                     // A listed user name's own hit there adds nothing.
                     last_end = last_end.max(e);
@@ -523,6 +528,13 @@ impl Deidentifier {
             if host == "." || (text.as_bytes().get(e) != Some(&b'\\') && names_a_file(&host)) {
                 continue;
             }
+            // `'\\x63\\x61'`: a string of escaped bytes, no host.
+            let rest = text.get(e..).unwrap_or_default().trim_start_matches('\\');
+            let more_escapes = rest.len() < text.len() - e
+                && rest.get(..3).is_some_and(|t| t.starts_with('x') && is_string_escape(t));
+            if host.starts_with('x') && is_string_escape(&host) && more_escapes {
+                continue;
+            }
             let owned = if let Ok(ip) = host.parse::<std::net::IpAddr>() {
                 self.owned_ip(ip)
             } else if let Some(o) = self.assets.host(&host) {
@@ -585,7 +597,10 @@ impl Deidentifier {
                 }
             }
             for r in mentions {
-                let label = if text.as_bytes().get(r.end) == Some(&b'-')
+                let next = text.as_bytes().get(r.end);
+                // `Kobe-2`, `Kobe2` (a site's number): the block's bare name.
+                let label = if next == Some(&b'-')
+                    || (!r.japanese && next.is_some_and(u8::is_ascii_digit))
                     || (!r.japanese && quasi::used_as_adjective(text, r.start, r.end))
                 {
                     r.block.label_before_hyphen(r.japanese)
@@ -1644,4 +1659,29 @@ mod tests {
             same_as_reference(&text);
         }
     }
+}
+
+/// Where a hit `[start, end)` ends once it takes the rest of the ASCII
+/// word it ends inside: letters on both sides of `end`, the last one in
+/// the hit a letter too. Digits and punctuation end a word here
+/// (`MNSK01`, `mnsk-fs01` keep their own rules).
+fn ascii_word_end(text: &str, start: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    let inside = end > start
+        && b.get(end - 1).is_some_and(u8::is_ascii_alphabetic)
+        && b.get(end).is_some_and(u8::is_ascii_alphabetic);
+    if !inside {
+        return end;
+    }
+    end + b.get(end..).unwrap_or_default().iter().take_while(|c| c.is_ascii_alphabetic()).count()
+}
+
+/// Whether the word after a backslash is a string escape, not an account
+/// (`SANPEI\n"`, `SAMPEI\u001b[39m`, `\x1b`): one of `n`, `t`, `r`,
+/// or `u` and four hex digits, or `x` and two.
+fn is_string_escape(word: &str) -> bool {
+    let hex = |t: &str| t.bytes().all(|b| b.is_ascii_hexdigit());
+    matches!(word, "n" | "t" | "r")
+        || (word.len() == 5 && word.starts_with('u') && word.get(1..).is_some_and(hex))
+        || (word.len() == 3 && word.starts_with('x') && word.get(1..).is_some_and(hex))
 }
