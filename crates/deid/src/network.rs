@@ -496,9 +496,16 @@ pub(crate) fn is_code_name(name: &str) -> bool {
     capitalised && labels.any(hump)
 }
 
-/// A name under an internal-only suffix (`fs01.corp.mnsk.local`).
+/// A name under an internal-only suffix (`fs01.corp.mnsk.local`) or in a
+/// Private Link zone.
 pub(crate) fn is_internal_name(host: &str) -> bool {
     let host = host.trim_end_matches('.');
+    // Azure Private Link zones (`hl-ec-db01.privatelink.mysql.database.azure.com`,
+    // `….privatelink.blob.core.windows.net`) resolve inside the customer's
+    // network only: a name in one is the victim's private endpoint.
+    if host.contains(".privatelink.") || host.contains(".PRIVATELINK.") {
+        return true;
+    }
     let mut labels = host.rsplit('.');
     let (Some(last), Some(second)) = (labels.next(), labels.next()) else { return false };
     // Every suffix's last label is 3 to 11 bytes: most names (`com`,
