@@ -1435,6 +1435,29 @@ pub(crate) fn cloud_ids(text: &str, kw: &Keywords) -> Vec<Span> {
             }
         }
     }
+    // An account id or tenant GUID found once is the victim's wherever it
+    // stands: `"owner_id": "483920117465"` in a Terraform state whose ARNs
+    // named it.
+    let mut ids: Vec<&str> = out
+        .iter()
+        .filter_map(|v| text.get(v.start..v.end))
+        .filter(|t| t.bytes().all(|c| c.is_ascii_digit()) || is_guid(t))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        for (p, _) in text.match_indices(id) {
+            let e = p + id.len();
+            let joined = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
+            let alone =
+                (p == 0 || !s.get(p - 1).is_some_and(joined)) && !s.get(e).is_some_and(joined);
+            if alone {
+                out.push(Span { start: p, end: e });
+            }
+        }
+    }
+    out.sort_unstable_by_key(|v| (v.start, v.end));
+    out.dedup();
     out
 }
 
