@@ -1236,7 +1236,8 @@ mod reference {
                 out.push(RegionMention { start: p, end, block, japanese: true });
             } else {
                 let before_ok = p == 0 || !bytes.get(p - 1).is_some_and(u8::is_ascii_alphanumeric);
-                let after_ok = !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
+                // A site's number may follow (`Kobe2`).
+                let after_ok = !bytes.get(end).is_some_and(u8::is_ascii_alphabetic);
                 // English names only with a capital (`Kobe`, not `kobe-beef.com`).
                 let capital = bytes.get(p).is_some_and(u8::is_ascii_uppercase);
                 if !before_ok || !after_ok || !capital {
