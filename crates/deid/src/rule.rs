@@ -24,8 +24,8 @@ vocabulary! {
         },
         R2 = "R2" {
             "被害組織に似せた登録ドメイン", "Victim look-alike registrable domain",
-            "登録ドメインそのものが被害組織名やドメインに似せてあれば、そのドメインと上のURL・メールを除く。",
-            "A registrable domain made to look like the victim is dropped, with URLs and e-mail on it.",
+            "登録ドメインそのものが被害組織名やドメインに似せてあれば、そのドメインと上のURL・メールを除く。URLのパスはホストを伏せて残す。",
+            "A registrable domain made to look like the victim is dropped, with URLs and e-mail on it; a URL's path stays, its host hidden.",
         },
         R3 = "R3" {
             "被害組織の資産", "Victim-owned asset",

@@ -103,10 +103,10 @@ impl Deidentifier {
         };
         let pivot =
             |rule| vec![Warning { warning: DeidWarning::PdnsPivotRisk, rule, start: 0, end: len }];
-        // R2: the domain (and any URL, e-mail or host:port on it) goes.
-        let lookalike = || {
+        // R2: the domain (and any e-mail or host:port on it) goes.
+        let lookalike = |d: &Domain| {
             let ph = Placeholder::LookalikeDomain;
-            drop(RuleId::R2, Action::Drop, ph.as_str().to_owned(), ph, pivot(RuleId::R2))
+            drop(RuleId::R2, Action::Drop, lookalike_display(d), ph, pivot(RuleId::R2))
         };
         // `18.72.150.210.in-addr.arpa`: the victim's address, reversed.
         if let Indicator::Domain(d) = ind {
@@ -139,7 +139,7 @@ impl Deidentifier {
                     let (action, text) = self.owned_text(o, &value);
                     drop(o.rule, action, text, o.placeholder, Vec::new())
                 }
-                DomainVerdict::Lookalike => lookalike(),
+                DomainVerdict::Lookalike => lookalike(d),
                 DomainVerdict::VictimLabels { tenant } => {
                     self.generalised_domain(d, tenant, &value, ind, String::new(), String::new())
                 }
@@ -168,7 +168,7 @@ impl Deidentifier {
                         Placeholder::VictimEmail,
                         Vec::new(),
                     ),
-                    DomainVerdict::Lookalike => lookalike(),
+                    DomainVerdict::Lookalike => lookalike(d),
                     DomainVerdict::VictimLabels { tenant } => {
                         let local = self.local_part_display(e.local_part());
                         self.generalised_domain(
@@ -218,7 +218,7 @@ impl Deidentifier {
                                 Vec::new(),
                             )
                         }
-                        DomainVerdict::Lookalike => lookalike(),
+                        DomainVerdict::Lookalike => lookalike(d),
                         DomainVerdict::VictimLabels { tenant } => self.generalised_domain(
                             d,
                             tenant,
@@ -375,29 +375,20 @@ impl Deidentifier {
                         text
                     }
                     DomainVerdict::Lookalike => {
-                        // R2 drops the whole URL.
-                        let len = value.len();
-                        return IndicatorOutcome {
-                            action: Action::Drop,
+                        // R2 drops the host and the URL as an indicator;
+                        // the path (the kit's `/owa/auth/logon.aspx`) is
+                        // shown as for any withheld host, without what the
+                        // profile's terms find in it.
+                        shareable = false;
+                        warnings.push(Warning {
+                            warning: DeidWarning::PdnsPivotRisk,
                             rule: RuleId::R2,
-                            indicator: None,
-                            display: Placeholder::LookalikeDomain.as_str().to_owned(),
-                            placeholder: Some(Placeholder::LookalikeDomain),
-                            findings: vec![Finding {
-                                rule: RuleId::R2,
-                                action: Action::Drop,
-                                start: 0,
-                                end: len,
-                                placeholder: Some(Placeholder::LookalikeDomain),
-                                indicator_kind: Some(ind.kind()),
-                            }],
-                            warnings: vec![Warning {
-                                warning: DeidWarning::PdnsPivotRisk,
-                                rule: RuleId::R2,
-                                start: 0,
-                                end: len,
-                            }],
-                        };
+                            start: 0,
+                            end: value.len(),
+                        });
+                        (rule, action, placeholder) =
+                            (RuleId::R2, Action::Drop, Some(Placeholder::LookalikeDomain));
+                        lookalike_display(&d)
                     }
                     DomainVerdict::VictimLabels { tenant } => {
                         let g = self.generalised_domain(
@@ -552,6 +543,19 @@ impl Deidentifier {
             };
         }
         IndicatorOutcome { action, rule, indicator, display, placeholder, findings, warnings }
+    }
+}
+
+/// How a look-alike domain shows: its placeholder, and the suffix it sits
+/// under when that is a service's (`<victim-lookalike-domain>.duckdns[.]org`:
+/// a dynamic-DNS or hosting provider's name, the victim's look-alike only
+/// in the label the attacker chose).
+fn lookalike_display(d: &Domain) -> String {
+    let ph = Placeholder::LookalikeDomain.as_str();
+    if d.is_private_suffix() {
+        format!("{ph}.{}", d.public_suffix().replace('.', "[.]"))
+    } else {
+        ph.to_owned()
     }
 }
 
