@@ -1868,6 +1868,11 @@ impl Matcher {
             let symbols = crate::canon::symbols::symbol_windows(chunk, SYMBOL_REACH);
             let letters = crate::canon::symbols::with_letters_for_symbols;
             self.scan_windows(chunk, start, &symbols, letters, &mut hits);
+            // `鴇田（ときた）真理子`: a name whose reading was written in
+            // brackets after its kanji, read without the reading.
+            let readings = crate::canon::furigana::reading_windows(chunk, self.overlap);
+            let without = crate::canon::furigana::without_readings;
+            self.scan_windows(chunk, start, &readings, without, &mut hits);
             start = end;
         }
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.kind));

@@ -229,6 +229,12 @@ impl Deidentifier {
             // inside an ASCII word takes the rest of the word, so that no
             // tail (`<victim-org>ineering`) is left to guess from.
             let h = &Hit { end: ascii_word_end(text, h.start, h.end), ..*h };
+            // `鴇田真理子（ときた まりこ）`: the reading written after a
+            // name goes with it.
+            let h = &Hit {
+                end: h.end + crate::canon::furigana::reading_len(text, h.end).unwrap_or(0),
+                ..*h
+            };
             last_end = h.end;
             // The match that holds the hit, if any (matches are in order and
             // do not overlap: the last one starting at or before the hit).
