@@ -93,6 +93,8 @@ pub(crate) enum List {
     PasswordCommands,
     JaUserLabels,
     AwsIdPrefixes,
+    SecuritiesCues,
+    SecuritiesSuffixes,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -114,6 +116,8 @@ const LISTS: &[(List, &[&str])] = &[
     (List::PasswordCommands, PASSWORD_COMMANDS),
     (List::JaUserLabels, JA_USER_LABELS),
     (List::AwsIdPrefixes, AWS_ID_PREFIXES),
+    (List::SecuritiesCues, SECURITIES_CUES),
+    (List::SecuritiesSuffixes, SECURITIES_SUFFIXES),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -3152,33 +3156,30 @@ const SECURITIES_FILLERS: &[&str] = &[
     "no.",
 ];
 
+/// The exchange's suffix after a code (`7368.T`, `7203 JP`), as the
+/// keyword pass finds it (case-blind; the case is checked after).
+const SECURITIES_SUFFIXES: &[&str] = &[".t", " jp"];
+
 /// A listed company's securities code (`証券コード 7368`, `東証プライム：7368`,
 /// `TSE: 7368`, `(7368.T)`): four characters, digits or three digits and a
 /// capital (`130A`), that name one company as surely as its name does.
-pub(crate) fn securities_codes(text: &str) -> Vec<Span> {
-    let lower = text.to_lowercase();
+pub(crate) fn securities_codes(text: &str, kw: &Keywords) -> Vec<Span> {
+    let b = text.as_bytes();
     let mut out = Vec::new();
-    // Lower-casing keeps byte offsets only when it keeps lengths.
-    if lower.len() == text.len() {
-        for cue in SECURITIES_CUES {
-            let mut from = 0;
-            while let Some(p) = lower.get(from..).and_then(|t| t.find(cue)) {
-                let at = from + p + cue.len();
-                from = at;
-                if let Some(span) = code_after_cue(text, &lower, at) {
-                    out.push(span);
-                }
-            }
+    for (p, ci) in kw.of(List::SecuritiesCues) {
+        let Some(cue) = SECURITIES_CUES.get(ci) else { continue };
+        if let Some(span) = code_after_cue(text, p + cue.len()) {
+            out.push(span);
         }
     }
     // `7368.T`, `7368 JP`: the exchange's suffix after the code.
-    let b = text.as_bytes();
-    for (p, _) in text.match_indices(['.', ' ']) {
+    for (p, si) in kw.of(List::SecuritiesSuffixes) {
         let Some(start) = p.checked_sub(4) else { continue };
         let ends = |k: usize| b.get(p + k).is_none_or(|c| !c.is_ascii_alphanumeric());
-        let suffix = match b.get(p..p + 2) {
-            Some(b".T") => ends(2),
-            Some(b" J") => b.get(p + 2) == Some(&b'P') && ends(3),
+        let suffix = match (si, b.get(p..p + 3)) {
+            (0, Some([b'.', b'T', ..])) => ends(2),
+            (0, None) => b.get(p..p + 2) == Some(b".T") && ends(2),
+            (1, Some(b" JP")) => ends(3),
             _ => false,
         };
         if suffix && is_code(b.get(start..p)) && before_is_boundary(text, start) {
@@ -3215,14 +3216,17 @@ fn before_is_boundary(text: &str, at: usize) -> bool {
 /// The code after a cue ending at `at`: past spaces, punctuation and the
 /// market's words, within a short reach; the code must end there (no
 /// letter, digit or counter after it: `東証 2024年` is a year).
-fn code_after_cue(text: &str, lower: &str, at: usize) -> Option<Span> {
+fn code_after_cue(text: &str, at: usize) -> Option<Span> {
     let mut i = at;
     loop {
         if i > at + 40 {
             return None;
         }
-        let rest = lower.get(i..)?;
-        if let Some(w) = SECURITIES_FILLERS.iter().find(|w| rest.starts_with(**w)) {
+        let rest = text.get(i..)?;
+        let filler = |w: &&&str| {
+            rest.as_bytes().get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+        };
+        if let Some(w) = SECURITIES_FILLERS.iter().find(filler) {
             i += w.len();
             continue;
         }
@@ -3877,7 +3881,8 @@ mod tests {
     #[test]
     fn securities_codes_after_their_cues() {
         let codes = |t: &str| -> Vec<String> {
-            securities_codes(t).iter().map(|s| t[s.start..s.end].to_owned()).collect()
+            let kw = Keywords::find(t);
+            securities_codes(t, &kw).iter().map(|s| t[s.start..s.end].to_owned()).collect()
         };
         assert_eq!(codes("（東証プライム、証券コード 7368）"), ["7368"]);
         assert_eq!(codes("証券コード：130A。"), ["130A"]);

@@ -52,11 +52,23 @@ pub(crate) fn reading_len(text: &str, at: usize) -> Option<usize> {
     None
 }
 
+/// Where an opening bracket (`(` or `（`) stands in `text`, found with
+/// `memchr`; none at all in a text without a byte outside ASCII, where no
+/// kanji can come before one.
+fn brackets(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let s = text.as_bytes();
+    let any = !text.is_ascii();
+    // `（` is EF BC 88 in UTF-8.
+    memchr::memchr2_iter(b'(', 0xEF, if any { s } else { &[] }).filter(move |&at| {
+        s.get(at) == Some(&b'(') || s.get(at..at + 3) == Some(&[0xEF, 0xBC, 0x88])
+    })
+}
+
 /// The spans of `text` around each bracketed reading after a kanji,
 /// reaching `reach` bytes to either side, merged where they overlap.
 pub(crate) fn reading_windows(text: &str, reach: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for (at, _) in text.match_indices(['（', '(']) {
+    for at in brackets(text) {
         let Some(n) = reading_len(text, at) else { continue };
         let mut a = at.saturating_sub(reach);
         while !text.is_char_boundary(a) {
@@ -81,7 +93,7 @@ pub(crate) fn without_readings(text: &str, src: Option<&[Span]>) -> Option<View>
     let mut v = View::with_capacity(text.len());
     let mut removed = false;
     let mut run = 0;
-    for (at, _) in text.match_indices(['（', '(']) {
+    for at in brackets(text) {
         if at < run {
             continue;
         }

@@ -349,7 +349,7 @@ impl Deidentifier {
             }),
             (RuleId::R4, Action::Redact, Placeholder::User, scan::user_pairs),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
-            (RuleId::R0, Action::Redact, Placeholder::VictimId, |t, _| scan::securities_codes(t)),
+            (RuleId::R0, Action::Redact, Placeholder::VictimId, scan::securities_codes),
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::addresses(t)),
             (RuleId::R15, Action::Redact, Placeholder::Address, scan::romanised_addresses),
             (RuleId::R15, Action::Redact, Placeholder::Unit, |t, _| crate::units::unit_names(t)),
