@@ -69,18 +69,8 @@ fn brackets(text: &str) -> impl Iterator<Item = usize> + '_ {
 pub(crate) fn reading_windows(text: &str, reach: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for at in brackets(text) {
-        let Some(n) = reading_len(text, at) else { continue };
-        let mut a = at.saturating_sub(reach);
-        while !text.is_char_boundary(a) {
-            a -= 1;
-        }
-        let mut b = at.saturating_add(n + reach).min(text.len());
-        while !text.is_char_boundary(b) {
-            b += 1;
-        }
-        match out.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => out.push((a, b)),
+        if let Some(n) = reading_len(text, at) {
+            super::push_window(&mut out, text, at, at + n, reach);
         }
     }
     out
@@ -90,27 +80,8 @@ pub(crate) fn reading_windows(text: &str, reach: usize) -> Vec<(usize, usize)> {
 /// the bracketed readings after kanji, each byte left keeping its original
 /// span; `None` when it holds none.
 pub(crate) fn without_readings(text: &str, src: Option<&[Span]>) -> Option<View> {
-    let mut v = View::with_capacity(text.len());
-    let mut removed = false;
-    let mut run = 0;
-    for at in brackets(text) {
-        if at < run {
-            continue;
-        }
-        let Some(n) = reading_len(text, at) else { continue };
-        if let Some(before) = text.get(run..at) {
-            v.push_run(before, run, src);
-        }
-        run = at + n;
-        removed = true;
-    }
-    if !removed {
-        return None;
-    }
-    if let Some(rest) = text.get(run..) {
-        v.push_run(rest, run, src);
-    }
-    Some(v)
+    let cuts = brackets(text).filter_map(|at| reading_len(text, at).map(|n| (at, at + n, None)));
+    View::spliced(text, src, cuts)
 }
 
 #[cfg(test)]

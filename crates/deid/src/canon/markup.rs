@@ -86,18 +86,7 @@ pub(crate) fn tag_windows(text: &str, reach: usize) -> Vec<(usize, usize)> {
         {
             continue;
         }
-        let mut a = at.saturating_sub(reach);
-        while !text.is_char_boundary(a) {
-            a -= 1;
-        }
-        let mut b = end.saturating_add(reach).min(text.len());
-        while !text.is_char_boundary(b) {
-            b += 1;
-        }
-        match out.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => out.push((a, b)),
-        }
+        super::push_window(&mut out, text, at, end, reach);
     }
     out
 }

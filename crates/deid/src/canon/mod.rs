@@ -31,6 +31,32 @@ pub(crate) mod symbols;
 /// Original byte span `[start, end)`.
 pub(crate) type Span = (u32, u32);
 
+/// Adds the window of `text` reaching `reach` bytes to either side of
+/// `[at, end)` (widened to character boundaries) to `out`, merged with the
+/// last window when they overlap: the views matched only around what
+/// changes them ([`markup`], [`symbols`], [`furigana`]) collect their
+/// windows so.
+pub(crate) fn push_window(
+    out: &mut Vec<(usize, usize)>,
+    text: &str,
+    at: usize,
+    end: usize,
+    reach: usize,
+) {
+    let mut a = at.saturating_sub(reach);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = end.saturating_add(reach).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    match out.last_mut() {
+        Some(last) if a <= last.1 => last.1 = last.1.max(b),
+        _ => out.push((a, b)),
+    }
+}
+
 /// A derived text and, per byte, the original span it came from.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct View {
@@ -87,6 +113,41 @@ impl View {
                 self.src.push(span);
             }
         }
+    }
+
+    /// `text` (whose map to the original is `src`, or the identity) with
+    /// each cut `[a, b)` of `cuts` (in order, apart, on character
+    /// boundaries) replaced by its character, or by nothing; each byte
+    /// left keeps its original span, and a character put in spans its
+    /// cut. `None` when there is no cut.
+    pub(crate) fn spliced(
+        text: &str,
+        src: Option<&[Span]>,
+        cuts: impl IntoIterator<Item = (usize, usize, Option<char>)>,
+    ) -> Option<View> {
+        let mut v = View::with_capacity(text.len());
+        let mut run = 0;
+        let mut changed = false;
+        for (a, b, with) in cuts {
+            if a < run {
+                continue;
+            }
+            if let Some(before) = text.get(run..a) {
+                v.push_run(before, run, src);
+            }
+            if let Some(c) = with {
+                v.push_char(c, View::compose(src, a, b));
+            }
+            run = b;
+            changed = true;
+        }
+        if !changed {
+            return None;
+        }
+        if let Some(rest) = text.get(run..) {
+            v.push_run(rest, run, src);
+        }
+        Some(v)
     }
 
     /// The original span of view bytes `[a, b)` (`a < b`).

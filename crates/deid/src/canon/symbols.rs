@@ -56,24 +56,9 @@ fn stands_for_letter(s: &[u8], at: usize) -> bool {
 pub(crate) fn symbol_windows(text: &str, reach: usize) -> Vec<(usize, usize)> {
     let s = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut from = 0;
-    while let Some(p) = s.get(from..).and_then(|r| memchr::memchr3(b'$', b'@', b'!', r)) {
-        let at = from + p;
-        from = at + 1;
-        if !stands_for_letter(s, at) {
-            continue;
-        }
-        let mut a = at.saturating_sub(reach);
-        while !text.is_char_boundary(a) {
-            a -= 1;
-        }
-        let mut b = at.saturating_add(1 + reach).min(text.len());
-        while !text.is_char_boundary(b) {
-            b += 1;
-        }
-        match out.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => out.push((a, b)),
+    for at in memchr::memchr3_iter(b'$', b'@', b'!', s) {
+        if stands_for_letter(s, at) {
+            super::push_window(&mut out, text, at, at + 1, reach);
         }
     }
     out
@@ -84,34 +69,12 @@ pub(crate) fn symbol_windows(text: &str, reach: usize) -> Vec<(usize, usize)> {
 /// its original span; `None` when it holds none.
 pub(crate) fn with_letters_for_symbols(text: &str, src: Option<&[Span]>) -> Option<View> {
     let s = text.as_bytes();
-    let mut v = View::with_capacity(text.len());
-    let mut changed = false;
-    let mut run = 0;
-    let mut from = 0;
-    while let Some(p) = s.get(from..).and_then(|r| memchr::memchr3(b'$', b'@', b'!', r)) {
-        let at = from + p;
-        from = at + 1;
-        // `stands_for_letter` holds only for a symbol with a letter.
-        let Some(c) =
-            letter_for(s.get(at).copied().unwrap_or(0)).filter(|_| stands_for_letter(s, at))
-        else {
-            continue;
-        };
-        // Symbols are ASCII: `at` and `at + 1` are character boundaries.
-        if let Some(before) = text.get(run..at) {
-            v.push_run(before, run, src);
-        }
-        v.push_char(c, View::compose(src, at, at + 1));
-        run = at + 1;
-        changed = true;
-    }
-    if !changed {
-        return None;
-    }
-    if let Some(rest) = text.get(run..) {
-        v.push_run(rest, run, src);
-    }
-    Some(v)
+    // Symbols are ASCII: `at` and `at + 1` are character boundaries.
+    let cuts = memchr::memchr3_iter(b'$', b'@', b'!', s).filter_map(|at| {
+        let c = letter_for(s.get(at).copied().unwrap_or(0)).filter(|_| stands_for_letter(s, at))?;
+        Some((at, at + 1, Some(c)))
+    });
+    View::spliced(text, src, cuts)
 }
 
 #[cfg(test)]
