@@ -325,12 +325,15 @@ fn percent(
         return 0;
     }
     // `git log --format='%an <%ae>'`: one escape of a byte past ASCII on
-    // its own, followed by no byte that could end a two-byte Shift_JIS
-    // character, is no encoded text (UTF-8 and EUC-JP need two escapes or
-    // more; a byte alone is at most one Latin-1 or half-width kana
-    // character, which names nobody). It stays as written.
+    // its own, unless it is a Shift_JIS lead byte before a byte that could
+    // end the character, is no encoded text (UTF-8 and EUC-JP need two
+    // escapes or more; a byte alone is at most one Latin-1 or half-width
+    // kana character, which names nobody). It stays as written: the `%AD`
+    // of a CVE-2024-4577 request (`?%ADd+allow_url_include`) is the
+    // exploit, not a name.
     if let [only] = bytes.as_slice() {
-        if *only >= 0x80 && !s.get(j).is_some_and(|b| (0x40..=0x7e).contains(b)) {
+        let sjis_lead = matches!(only, 0x81..=0x9F | 0xE0..=0xFC);
+        if *only >= 0x80 && !(sjis_lead && s.get(j).is_some_and(|b| (0x40..=0x7e).contains(b))) {
             return 0;
         }
     }
