@@ -447,9 +447,7 @@ impl Extractor {
                 && flags & F_BACKSLASH != 0
                 && bytes.get(end - 1) == Some(&b'\\')
                 && matches!(bytes.get(end), Some(b'"' | b'\''))
-                && bytes.get(start..end).is_some_and(|b| {
-                    b.first() != Some(&b'\\') && !b.windows(2).any(|w| w == b":\\")
-                })
+                && bytes.get(start..end).is_some_and(|b| !drive_or_unc_path(b))
             {
                 end -= 1;
             }
@@ -2594,7 +2592,7 @@ fn json_escape_in(b: &[u8]) -> Option<(usize, usize)> {
 /// an escape JSON knows, and before the first one what an indicator
 /// holds (see below), which a folder's name does not.
 fn line_escapes_apply(b: &[u8]) -> bool {
-    if b.first() == Some(&b'\\') || b.windows(2).any(|w| w == b":\\") {
+    if drive_or_unc_path(b) {
         return false;
     }
     let mut first = None;
@@ -2606,8 +2604,7 @@ fn line_escapes_apply(b: &[u8]) -> bool {
                 first.get_or_insert(at);
                 i = at + 2;
             }
-            Some(b'\\' | b'"' | b'/') => i = at + 2,
-            Some(b'u') => i = at + 2,
+            Some(b'\\' | b'"' | b'/' | b'u') => i = at + 2,
             _ => return false,
         }
     }
@@ -2620,6 +2617,12 @@ fn line_escapes_apply(b: &[u8]) -> bool {
         || head.windows(3).any(|w| w == b"://")
         || head.iter().any(|c| matches!(c, b'=' | b'@'))
         || head.windows(2).skip(1).any(|w| matches!(w, [b'.', c] if c.is_ascii_alphanumeric()))
+}
+
+/// Whether segment `b` holds a Windows drive or UNC path (`C:\new`,
+/// `\\host\share`), whose backslashes are separators, not escapes.
+fn drive_or_unc_path(b: &[u8]) -> bool {
+    b.first() == Some(&b'\\') || b.windows(2).any(|w| w == b":\\")
 }
 
 /// ASCII bytes that end a segment.
