@@ -386,7 +386,7 @@ impl Extractor {
             // Plain prose (letters, white space, commas) holds no
             // indicator: jump to the segment around the next interesting
             // byte, eight bytes per step.
-            i = segment_start_before(bytes, i, next_interesting(bytes, i));
+            i = next_segment_start(bytes, i);
             // Skip separators.
             while let Some(&b) = bytes.get(i) {
                 if b < 0x80 {
@@ -408,7 +408,7 @@ impl Extractor {
             // its last few bytes.
             let mut flags = 0u16;
             while let Some(chunk) = bytes.get(i..i + 8) {
-                // Two bytes per lookup, as in `next_interesting`.
+                // Two bytes per lookup, as in `next_segment_start`.
                 let f = chunk.chunks_exact(2).fold(0u16, |acc, pair| {
                     acc | pair_flags(<[u8; 2]>::try_from(pair).map_or(0, u16::from_le_bytes))
                 });
@@ -2240,15 +2240,19 @@ const CLASS: [u8; 256] = {
     t
 };
 
-/// [`CLASS`] of two bytes at once, indexed by the pair read as a
-/// little-endian `u16`: the skip over prose looks up each pair once.
+/// The scanner's view of two bytes at once, indexed by the pair read as a
+/// little-endian `u16`: bit 0 (bit 1) is set when the first (second) byte
+/// is [`INTERESTING`], bit 2 (bit 3) when it is a [`SEP`]. Four lookups
+/// put eight bytes side by side in a `u16` of four such nibbles, from
+/// which [`next_segment_start`] reads positions without a byte loop.
 // As for CLASS: indexing in a const initialiser cannot panic at run time.
 #[allow(clippy::indexing_slicing)]
-static PAIR_CLASS: [u8; 1 << 16] = {
+static PAIR_SCAN: [u8; 1 << 16] = {
     let mut t = [0u8; 1 << 16];
     let mut i = 0;
     while i < 1 << 16 {
-        t[i] = CLASS[i & 0xff] | CLASS[i >> 8];
+        let (lo, hi) = (CLASS[i & 0xff], CLASS[i >> 8]);
+        t[i] = (lo & INTERESTING) >> 1 | (hi & INTERESTING) | (lo & SEP) << 2 | (hi & SEP) << 3;
         i += 1;
     }
     t
@@ -2336,10 +2340,10 @@ fn pair_flags(pair: u16) -> u16 {
     PAIR_FLAGS.get(usize::from(pair)).copied().unwrap_or(F_SEP)
 }
 
-/// The classes of the two bytes of `pair` (little-endian), ORed.
+/// The [`PAIR_SCAN`] nibble of the two bytes of `pair` (little-endian).
 #[inline]
-fn pair_class(pair: u16) -> u8 {
-    PAIR_CLASS.get(usize::from(pair)).copied().unwrap_or(INTERESTING | SEP)
+fn pair_scan(pair: u16) -> u16 {
+    PAIR_SCAN.get(usize::from(pair)).copied().map_or(0b1111, u16::from)
 }
 
 #[inline]
@@ -2355,35 +2359,65 @@ fn class_of(b: u8) -> u8 {
     CLASS.get(usize::from(b)).copied().unwrap_or(SEP)
 }
 
-/// The position of the first byte at or after `from` whose class is
-/// [`INTERESTING`] (every non-ASCII byte is), or the end of `bytes`.
+/// Interesting bits of a [`PAIR_SCAN`] word of eight bytes.
+const SCAN_INTERESTING: u16 = 0x3333;
+/// Separator bits of a [`PAIR_SCAN`] word of eight bytes.
+const SCAN_SEP: u16 = 0xCCCC;
+
+/// The [`PAIR_SCAN`] word of the eight bytes at `pos`, if there are eight.
 #[inline]
-fn next_interesting(bytes: &[u8], from: usize) -> usize {
-    let rest = bytes.get(from..).unwrap_or_default();
-    let mut chunks = rest.chunks_exact(8);
+fn scan_word(bytes: &[u8], pos: usize) -> Option<u16> {
+    let c = bytes.get(pos..pos + 8)?;
+    let pair = |k: usize| c.get(k..k + 2).and_then(|p| <[u8; 2]>::try_from(p).ok());
+    let mut v = 0u16;
+    for k in 0..4 {
+        v |= pair_scan(pair(2 * k).map_or(0, u16::from_le_bytes)) << (4 * k);
+    }
+    Some(v)
+}
+
+/// The byte (0..8) of the highest separator bit of a [`PAIR_SCAN`] word
+/// with at least one.
+#[inline]
+fn last_sep_byte(sep_bits: u16) -> usize {
+    let hb = (15 - sep_bits.leading_zeros()) as usize;
+    2 * (hb / 4) + (hb % 4) - 2
+}
+
+/// Where the segment holding the first [`INTERESTING`] byte at or after
+/// `from` starts (every non-ASCII byte is interesting): after the last
+/// separator before that byte, but not before `from`. Without an
+/// interesting byte, the segment of the end of `bytes`. Eight bytes a step,
+/// each byte classified once.
+#[inline]
+fn next_segment_start(bytes: &[u8], from: usize) -> usize {
     let mut pos = from;
-    for chunk in chunks.by_ref() {
-        // Two bytes per lookup: four loads and ORs instead of eight.
-        let any = chunk.chunks_exact(2).fold(0u8, |acc, pair| {
-            acc | pair_class(<[u8; 2]>::try_from(pair).map_or(0, u16::from_le_bytes))
-        });
-        if any & INTERESTING != 0 {
-            break;
+    // The word of the last eight bytes that held a separator, and where.
+    let mut last: Option<(usize, u16)> = None;
+    while let Some(v) = scan_word(bytes, pos) {
+        let int = v & SCAN_INTERESTING;
+        if int != 0 {
+            let bit = int.trailing_zeros();
+            // The separators of the bytes before the interesting one: the
+            // bits below its own separator bit.
+            let before = v & SCAN_SEP & ((1u16 << (bit + 2)) - 1);
+            if before != 0 {
+                return pos + last_sep_byte(before) + 1;
+            }
+            return last.map_or(from, |(p, w)| p + last_sep_byte(w) + 1);
+        }
+        if v & SCAN_SEP != 0 {
+            last = Some((pos, v & SCAN_SEP));
         }
         pos += 8;
     }
+    // Fewer than eight bytes are left.
     let tail = bytes.get(pos..).unwrap_or_default();
-    pos + tail.iter().position(|&b| class_of(b) & INTERESTING != 0).unwrap_or(tail.len())
-}
-
-/// Where the segment holding `at` starts, looking back no further than
-/// `floor`: every byte in `floor..at` is plain ASCII (a letter, wrapping
-/// punctuation or a separator), so the segment starts after the last
-/// separator.
-#[inline]
-fn segment_start_before(bytes: &[u8], floor: usize, at: usize) -> usize {
-    let before = bytes.get(floor..at).unwrap_or_default();
-    before.iter().rposition(|&b| is_sep(b)).map_or(floor, |p| floor + p + 1)
+    let at = tail.iter().position(|&b| class_of(b) & INTERESTING != 0).unwrap_or(tail.len());
+    match tail.get(..at).unwrap_or_default().iter().rposition(|&b| is_sep(b)) {
+        Some(k) => pos + k + 1,
+        None => last.map_or(from, |(p, w)| p + last_sep_byte(w) + 1),
+    }
 }
 
 /// Where the next line goes on with the indicator that the segment
@@ -4276,6 +4310,26 @@ mod tests {
         }
 
         #[test]
+        fn segment_start_agrees_with_the_byte_loop(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("word"), Just(" "), Just("\n"), Just(","), Just("a"), Just("-"),
+                    Just("."), Just("1"), Just("\u{e9}"), Just("\"x"), Just("abcdefgh"),
+                    Just("ab cd ef"), Just("/"), Just("\u{3002}"),
+                ],
+                0..30,
+            ),
+            from in 0usize..64,
+        ) {
+            let h = parts.concat();
+            let from = from.min(h.len());
+            prop_assert_eq!(
+                next_segment_start(h.as_bytes(), from),
+                segment_start_reference(h.as_bytes(), from)
+            );
+        }
+
+        #[test]
         fn unbalanced_agrees_with_the_fold(h in haystack(), long in 0usize..3) {
             // Up to about 4,000 bytes: past the 255 words a lane can count.
             let h: Vec<u8> = h.iter().copied().cycle().take(h.len() * [1, 13, 60][long]).collect();
@@ -4599,8 +4653,32 @@ mod tests {
         for pair in 0..=u16::MAX {
             let [a, b] = pair.to_le_bytes();
             assert_eq!(pair_flags(pair), flags_of(a) | flags_of(b), "{pair:#x}");
-            assert_eq!(pair_class(pair), class_of(a) | class_of(b), "{pair:#x}");
+            let bits =
+                |b: u8| u16::from(class_of(b) & INTERESTING != 0) | u16::from(is_sep(b)) << 2;
+            assert_eq!(pair_scan(pair), bits(a) | bits(b) << 1, "{pair:#x}");
         }
+    }
+
+    /// The segment start as the scanner found it before [`PAIR_SCAN`]:
+    /// the first interesting byte, then back to the last separator.
+    fn segment_start_reference(bytes: &[u8], from: usize) -> usize {
+        let rest = bytes.get(from..).unwrap_or_default();
+        let at =
+            from + rest.iter().position(|&b| class_of(b) & INTERESTING != 0).unwrap_or(rest.len());
+        let before = bytes.get(from..at).unwrap_or_default();
+        before.iter().rposition(|&b| is_sep(b)).map_or(from, |p| from + p + 1)
+    }
+
+    #[test]
+    fn segment_starts_in_prose() {
+        let t = b"plain words, then evil.com and more words";
+        assert_eq!(next_segment_start(t, 0), 18);
+        assert_eq!(next_segment_start(t, 19), 19);
+        assert_eq!(next_segment_start(t, 26), 36);
+        assert_eq!(next_segment_start(b"ab cd", 0), 3);
+        assert_eq!(next_segment_start(b"", 0), 0);
+        assert_eq!(next_segment_start(b"abcdefghijklmnop qrstuvwxyz 1", 0), 28);
+        assert_eq!(next_segment_start(b"abcdefgh ijklmnopqrstuvwxyz1", 0), 9);
     }
 
     /// The scanner's segment loop relies on it: one flag test tells the
