@@ -503,7 +503,10 @@ pub(crate) fn is_internal_name(host: &str) -> bool {
     // Azure Private Link zones (`hl-ec-db01.privatelink.mysql.database.azure.com`,
     // `….privatelink.blob.core.windows.net`) resolve inside the customer's
     // network only: a name in one is the victim's private endpoint.
-    if host.contains(".privatelink.") || host.contains(".PRIVATELINK.") {
+    // Any case, as the suffixes below; a label between two others.
+    let mut inner = host.split('.');
+    inner.next_back();
+    if inner.skip(1).any(|l| l.eq_ignore_ascii_case("privatelink")) {
         return true;
     }
     let mut labels = host.rsplit('.');
@@ -610,11 +613,11 @@ fn glob_with<T: Copy + PartialEq + From<u8>>(p: &[T], t: &[T], lower: impl Fn(T)
 /// reversed, so it is judged as that address or block.
 pub(crate) fn reverse_dns_net(host: &str) -> Option<IpNet> {
     let host = host.strip_suffix('.').unwrap_or(host);
-    let lower = |suffix: &str| {
+    let ends_with_ci = |suffix: &str| {
         host.len() > suffix.len()
             && host.get(host.len() - suffix.len()..).is_some_and(|t| t.eq_ignore_ascii_case(suffix))
     };
-    if lower(".in-addr.arpa") {
+    if ends_with_ci(".in-addr.arpa") {
         let labels = host.get(..host.len() - ".in-addr.arpa".len())?;
         let mut octets = [0u8; 4];
         let mut n = 0;
@@ -628,7 +631,7 @@ pub(crate) fn reverse_dns_net(host: &str) -> Option<IpNet> {
         let net = ipnet::Ipv4Net::new(std::net::Ipv4Addr::from(octets), 8 * n as u8).ok()?;
         return Some(IpNet::V4(net));
     }
-    if lower(".ip6.arpa") {
+    if ends_with_ci(".ip6.arpa") {
         let labels = host.get(..host.len() - ".ip6.arpa".len())?;
         let mut bits = 0u128;
         let mut n = 0u32;
@@ -893,6 +896,22 @@ mod tests {
         }
         assert!(!is_internal_name("example.com"));
         assert!(!is_internal_name("local"));
+    }
+
+    /// A name in an Azure Private Link zone, in any case; the word as the
+    /// first or last label names no zone.
+    #[test]
+    fn private_link_names_are_internal() {
+        for h in [
+            "db01.privatelink.mysql.database.azure.com",
+            "DB01.PRIVATELINK.BLOB.CORE.WINDOWS.NET",
+            "db01.PrivateLink.vaultcore.azure.net.",
+        ] {
+            assert!(is_internal_name(h), "{h}");
+        }
+        for h in ["privatelink.example.com", "www.privatelink", "privatelinks.example.com"] {
+            assert!(!is_internal_name(h), "{h}");
+        }
     }
 
     #[test]

@@ -3176,10 +3176,9 @@ pub(crate) fn securities_codes(text: &str, kw: &Keywords) -> Vec<Span> {
     for (p, si) in kw.of(List::SecuritiesSuffixes) {
         let Some(start) = p.checked_sub(4) else { continue };
         let ends = |k: usize| b.get(p + k).is_none_or(|c| !c.is_ascii_alphanumeric());
-        let suffix = match (si, b.get(p..p + 3)) {
-            (0, Some([b'.', b'T', ..])) => ends(2),
-            (0, None) => b.get(p..p + 2) == Some(b".T") && ends(2),
-            (1, Some(b" JP")) => ends(3),
+        let suffix = match si {
+            0 => b.get(p..p + 2) == Some(b".T") && ends(2),
+            1 => b.get(p..p + 3) == Some(b" JP") && ends(3),
             _ => false,
         };
         if suffix && is_code(b.get(start..p)) && before_is_boundary(text, start) {
