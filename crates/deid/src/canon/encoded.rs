@@ -16,14 +16,56 @@ const fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'-')
 }
 
-/// [`is_token_byte`] as a table.
-const TOKEN_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
+/// What a token byte is, as bits of [`CLASS`] (0: no token byte).
+const TOKEN: u8 = 1;
+/// `a`..=`z`.
+const LOWER: u8 = 2;
+/// `A`..=`Z`.
+const UPPER: u8 = 4;
+/// `0`..=`9`.
+const DIGIT: u8 = 8;
+/// Not a hex digit.
+const NOT_HEX: u8 = 16;
+/// Not a Base32 digit or padding (`A`..=`Z`, `2`..=`7`, `=`).
+const NOT_BASE32: u8 = 32;
+/// `/`, `&` or `-`: a token with one is also read in segments.
+const SPLITS: u8 = 64;
+/// `=`: padding, or a separator before the padding.
+const EQUALS: u8 = 128;
+
+/// The [`TOKEN`].. bits of each byte.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut i = 0;
     while i < 256 {
-        #[allow(clippy::indexing_slicing)]
-        {
-            t[i] = is_token_byte(i as u8);
+        let b = i as u8;
+        if is_token_byte(b) {
+            let mut c = TOKEN;
+            if b.is_ascii_lowercase() {
+                c |= LOWER;
+            }
+            if b.is_ascii_uppercase() {
+                c |= UPPER;
+            }
+            if b.is_ascii_digit() {
+                c |= DIGIT;
+            }
+            if !b.is_ascii_hexdigit() {
+                c |= NOT_HEX;
+            }
+            if !(b.is_ascii_uppercase() || matches!(b, b'2'..=b'7' | b'=')) {
+                c |= NOT_BASE32;
+            }
+            if matches!(b, b'/' | b'&' | b'-') {
+                c |= SPLITS;
+            }
+            if b == b'=' {
+                c |= EQUALS;
+            }
+            #[allow(clippy::indexing_slicing)]
+            {
+                t[i] = c;
+            }
         }
         i += 1;
     }
@@ -32,37 +74,51 @@ const TOKEN_BYTE: [bool; 256] = {
 
 /// Finds encoded tokens of `text` (byte offsets into `text`).
 ///
-/// Tokens are decoded into one buffer (no allocation per token), and a
-/// token without `/`, `=`, `&` or `-` is its only segment.
+/// One pass over the bytes finds each token and the classes of its bytes
+/// ([`CLASS`]), which decide at once which encodings it may be; tokens are
+/// decoded into one buffer (no allocation per token), and a token without
+/// `/`, `=`, `&` or `-` is its only segment.
 pub(crate) fn find(text: &str) -> Vec<EncodedToken> {
     let s = text.as_bytes();
+    let class = |i: usize| s.get(i).map_or(0, |&b| CLASS.get(usize::from(b)).copied().unwrap_or(0));
     let mut out = Vec::new();
     let mut buf = Vec::new();
-    let is_tok = |b: &u8| TOKEN_BYTE.get(usize::from(*b)).copied().unwrap_or(false);
     let mut i = 0;
-    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(is_tok)) {
-        let start = i + p;
-        let end = start + s.get(start..).map_or(0, |r| r.iter().take_while(|b| is_tok(b)).count());
-        i = end;
+    while i < s.len() {
+        while i < s.len() && class(i) == 0 {
+            i += 1;
+        }
+        let start = i;
+        let mut seen = 0u8;
+        loop {
+            let c = class(i);
+            if c == 0 {
+                break;
+            }
+            seen |= c;
+            i += 1;
+        }
+        let end = i;
         if end - start < MIN_TOKEN {
             continue;
         }
         let Some(tok) = text.get(start..end) else { continue };
-        // Paths and URLs split into their segments.
-        let mut take = |off: usize, part: &str| {
-            if let Some(decoded) = decode_token_into(part, &mut buf) {
-                out.push(EncodedToken {
-                    start: start + off,
-                    end: start + off + part.len(),
-                    text: decoded,
-                });
-            }
-        };
-        take(0, tok);
-        let body = tok.trim_end_matches('=').as_bytes();
-        if body.iter().any(|b| matches!(b, b'/' | b'=' | b'&' | b'-')) {
+        if let Some(decoded) = decode_classed(tok, seen, &mut buf) {
+            out.push(EncodedToken { start, end, text: decoded });
+        }
+        // Paths and URLs split into their segments (an `=` only counts
+        // before the padding).
+        let splits =
+            seen & SPLITS != 0 || (seen & EQUALS != 0 && tok.trim_end_matches('=').contains('='));
+        if splits {
             for (off, part) in split_segments(tok).into_iter().skip(1) {
-                take(off, part);
+                if let Some(decoded) = decode_token_into(part, &mut buf) {
+                    out.push(EncodedToken {
+                        start: start + off,
+                        end: start + off + part.len(),
+                        text: decoded,
+                    });
+                }
             }
         }
     }
@@ -93,19 +149,27 @@ fn split_segments(tok: &str) -> Vec<(usize, &str)> {
 
 /// The text a token decodes to, with the decoded bytes in `buf` (reused).
 fn decode_token_into(tok: &str, buf: &mut Vec<u8>) -> Option<String> {
+    let seen =
+        tok.bytes().fold(0u8, |acc, b| acc | CLASS.get(usize::from(b)).copied().unwrap_or(0));
+    decode_classed(tok, seen, buf)
+}
+
+/// [`decode_token_into`] for a token whose bytes' [`CLASS`] bits, or-ed,
+/// are `seen`.
+fn decode_classed(tok: &str, seen: u8, buf: &mut Vec<u8>) -> Option<String> {
     let b = tok.as_bytes();
-    let lower = b.iter().any(u8::is_ascii_lowercase);
-    if b.len() % 2 == 0 && b.iter().all(u8::is_ascii_hexdigit) && b.iter().any(u8::is_ascii_digit) {
+    let lower = seen & LOWER != 0;
+    if b.len() % 2 == 0 && seen & NOT_HEX == 0 && seen & DIGIT != 0 {
         if let Some(t) = hex_into(tok, buf).then(|| printable(buf)).flatten() {
             return Some(t);
         }
     }
     // Other numbers are not encodings (words may be: Base64 can be all
     // letters).
-    if !b.iter().any(u8::is_ascii_alphabetic) {
+    if seen & (LOWER | UPPER) == 0 {
         return None;
     }
-    if !lower && b.iter().all(|c| matches!(c, b'A'..=b'Z' | b'2'..=b'7' | b'=')) {
+    if !lower && seen & NOT_BASE32 == 0 {
         if let Some(t) = base32(tok).and_then(|v| printable(&v)) {
             return Some(t);
         }
