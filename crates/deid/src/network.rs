@@ -254,7 +254,13 @@ impl Assets {
 /// Whether the first label `first` (lower case) is `head-<device>…` for
 /// one of `heads`.
 fn head_device_name(heads: &std::collections::HashSet<String>, first: &str) -> bool {
-    let Some((head, rest)) = first.split_once('-') else { return false };
+    // A byte search: the host scan asks about every word of a text, most
+    // short and without a hyphen, where `split_once` cost several times
+    // the search itself.
+    let Some(dash) = first.bytes().position(|b| b == b'-') else { return false };
+    let (Some(head), Some(rest)) = (first.get(..dash), first.get(dash + 1..)) else {
+        return false;
+    };
     heads.contains(head) && DEVICE_WORDS.iter().any(|d| rest.starts_with(d))
 }
 
@@ -479,10 +485,16 @@ pub(crate) fn is_internal_ip(ip: IpAddr) -> bool {
 
 /// A .NET or Java name written as in code
 /// (`System.DirectoryServices.ActiveDirectory.Domain`,
-/// `Microsoft.Win32.Registry.Local`): a capitalised last label after a
-/// label with a camel hump. It ends in an internal-looking suffix only by
+/// `Microsoft.PowerShell.Commands.Local`): a capitalised last label after
+/// a label with a camel hump (`Microsoft.Win32.Registry`, without one, is
+/// read as a name). It ends in an internal-looking suffix only by
 /// chance; `FS01.CORP.LOCAL` and `fileServer.corp.local` stay host names.
 pub(crate) fn is_code_name(name: &str) -> bool {
+    // One label has no label before its last (the host scan asks about
+    // every word of a text, nearly all without a dot).
+    if !name.bytes().any(|b| b == b'.') {
+        return false;
+    }
     let hump = |l: &str| {
         l.as_bytes()
             .windows(2)
@@ -696,6 +708,38 @@ pub(crate) fn within_distance(a: &str, b: &str, max: usize) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn code_names_need_a_camel_hump_before_a_capitalised_last_label() {
+        for yes in [
+            "System.DirectoryServices.ActiveDirectory.Domain",
+            "Microsoft.PowerShell.Commands.Local",
+            "myApp.Local.",
+        ] {
+            assert!(is_code_name(yes), "{yes}");
+        }
+        for no in [
+            "FS01.CORP.LOCAL",
+            "fileServer.corp.local",
+            "Microsoft.Win32.Registry",
+            "RegistryKey",
+            "WebClient.",
+            "x",
+        ] {
+            assert!(!is_code_name(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn head_device_names_need_a_head_word_and_a_device_word() {
+        let heads: std::collections::HashSet<String> = ["kirishima".to_owned()].into();
+        for yes in ["kirishima-pc012", "kirishima-srv3", "kirishima-fs01"] {
+            assert!(head_device_name(&heads, yes), "{yes}");
+        }
+        for no in ["kirishima", "kirishima-onsen", "kushiro-pc01", "-pc01", "kirishima-"] {
+            assert!(!head_device_name(&heads, no), "{no}");
+        }
+    }
 
     #[test]
     fn reverse_dns_names_read_as_addresses_and_blocks() {
