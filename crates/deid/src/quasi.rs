@@ -1021,15 +1021,24 @@ pub(crate) fn lowercase(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     // Copied as they are from `from` on, up to a character with a lower
-    // case of its own.
+    // case of its own; ASCII skipped eight bytes a step.
+    let b = text.as_bytes();
     let mut from = 0;
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() || no_case(c) {
-            continue;
+    let mut i = 0;
+    while i < b.len() {
+        while let Some(w) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 != 0 {
+                break;
+            }
+            i += 8;
         }
-        out.push_str(text.get(from..i).unwrap_or_default());
-        out.extend(c.to_lowercase());
-        from = i + c.len_utf8();
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+        if !(c.is_ascii() || no_case(c)) {
+            out.push_str(text.get(from..i).unwrap_or_default());
+            out.extend(c.to_lowercase());
+            from = i + c.len_utf8();
+        }
+        i += c.len_utf8();
     }
     out.push_str(text.get(from..).unwrap_or_default());
     // ASCII capitals (what the case table added is lower case already).
