@@ -143,6 +143,42 @@ pub(crate) struct Assets {
     heads: std::collections::HashSet<String>,
     internal_ranges: Vec<IpNet>,
     public_ranges: Vec<IpNet>,
+    /// What a name of one label needs to be any of the above.
+    single: SingleLabel,
+}
+
+/// What a name without a dot needs for [`Assets::host`] to find it: a
+/// length some listed name has, a first letter some pattern without a dot
+/// starts with, or a hyphen (a head word and a device word). The host scan
+/// asks about every word of a text; nearly all have none of these.
+#[derive(Default)]
+struct SingleLabel {
+    /// The [`Hosts::lens`] of every list, or-ed.
+    lens: u64,
+    /// Bit `b` for an ASCII byte `b` that starts a listed name.
+    list_starts: u128,
+    /// A listed name starts past ASCII.
+    list_any_start: bool,
+    /// Bit `b` for an ASCII byte `b` that starts a pattern without a dot.
+    starts: u128,
+    /// A pattern without a dot starts with `*` or past ASCII (or is
+    /// empty): any name may fit.
+    any_start: bool,
+}
+
+impl SingleLabel {
+    /// Whether `host`, a name without a dot, is surely none of the
+    /// victim's names and fits no pattern.
+    fn rules_out(&self, host: &str) -> bool {
+        let Some(&first) = host.as_bytes().first().filter(|b| b.is_ascii()) else { return false };
+        // (`first` is ASCII: below 128, a bit of the sets.)
+        let listed = self.list_any_start
+            || self.lens & len_bit(host.len()) != 0 && self.list_starts & (1u128 << first) != 0;
+        !self.any_start
+            && !listed
+            && self.starts & (1u128 << first.to_ascii_lowercase()) == 0
+            && !host.as_bytes().contains(&b'-')
+    }
 }
 
 impl std::fmt::Debug for Assets {
@@ -278,7 +314,7 @@ impl Assets {
         let hosts = |l: &[crate::Secret]| {
             l.iter().filter(|s| !s.is_blank()).map(|s| host_of(s.expose())).collect()
         };
-        Assets {
+        let mut assets = Assets {
             domains: hosts(&p.domains),
             email_domains: hosts(&p.email_domains),
             ad_domains: p
@@ -315,7 +351,40 @@ impl Assets {
                 .iter()
                 .filter_map(|s| parse_range(s.expose()))
                 .collect(),
+            single: SingleLabel::default(),
+        };
+        assets.single = assets.single_label();
+        assets
+    }
+
+    /// The [`SingleLabel`] summary of the lists and patterns.
+    fn single_label(&self) -> SingleLabel {
+        let lists = [
+            &self.domains,
+            &self.email_domains,
+            &self.ad_domains,
+            &self.tenants,
+            &self.hostnames,
+            &self.proxies,
+        ];
+        let mut single =
+            SingleLabel { lens: lists.iter().fold(0, |m, l| m | l.lens), ..SingleLabel::default() };
+        for name in lists.iter().flat_map(|l| l.set.iter()) {
+            match name.as_bytes().first() {
+                Some(&b) if b.is_ascii() => single.list_starts |= 1u128 << b,
+                _ => single.list_any_start = true,
+            }
         }
+        for (p, dotted) in &self.patterns {
+            if *dotted {
+                continue;
+            }
+            match p.as_bytes().first() {
+                Some(&b) if b != b'*' && b.is_ascii() => single.starts |= 1u128 << b,
+                _ => single.any_start = true,
+            }
+        }
+        single
     }
 
     /// Whether `host` (lower-case, A-label) is the victim's, and how.
@@ -324,6 +393,9 @@ impl Assets {
         // Most names asked about are single words: no parent names, no
         // internal suffix.
         let dotted = host.bytes().any(|b| b == b'.');
+        if !dotted && self.single.rules_out(host) {
+            return None;
+        }
         // `host` or one of its parent names (after each dot) is listed:
         // without allocating or searching.
         let under = |list: &Hosts| {
@@ -840,7 +912,19 @@ mod tests {
                 "proxy_hosts": ["p.x.co.jp:3128"]}"#,
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        vec![Assets::new(&victim), Assets::new(&other), Assets::new(&Profile::default())]
+        // No pattern that starts with `*`: names of one label are turned
+        // away by length, first letter and hyphen ([`SingleLabel`]).
+        let single = Profile::from_json(
+            r#"{"org_names_en": ["Minatogawa Seiki Co., Ltd."], "ad_domains": ["CORP"],
+                "internal_hostnames": ["fs01", "x"], "hostname_patterns": ["ws*", "ab.*"]}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        vec![
+            Assets::new(&victim),
+            Assets::new(&other),
+            Assets::new(&single),
+            Assets::new(&Profile::default()),
+        ]
     }
 
     /// Host names made of the labels those profiles list, and others.
