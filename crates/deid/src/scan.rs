@@ -2879,15 +2879,33 @@ pub(crate) fn private_keys(text: &str) -> Vec<Span> {
     out
 }
 
-/// Words before an NTLM hash.
-const NTLM_CUES: &[&str] = &["ntlm", "nt hash", "lm hash", "ntlm hash", "nthash"];
+/// Words before an NTLM hash, and the LM hash of no password: every
+/// dump of a system that keeps no LM hashes (all since Vista) writes it
+/// before each account's NT hash (`Administrator  500  aad3b435…  8846f7…`
+/// in Volatility's `hashdump`, `user:rid:aad3b435…:8846f7…:::` in
+/// `secretsdump`).
+const NTLM_CUES: &[&str] = &["ntlm", "nt hash", "lm hash", "ntlm hash", "nthash", EMPTY_LM_HASH];
 
-/// A 32-hex NTLM hash after an `NTLM`/`NT hash` cue without a `:` (R4).
+/// The LM hash of the empty password: no secret itself, but what follows
+/// it is the account's NT hash.
+const EMPTY_LM_HASH: &str = "aad3b435b51404eeaad3b435b51404ee";
+
+/// A 32-hex NTLM hash after an `NTLM`/`NT hash` cue without a `:`, or
+/// after the empty LM hash (then the two, as one credential) (R4).
 pub(crate) fn ntlm_after_cue(text: &str, kw: &Keywords) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     for (p, ci) in kw.of(List::NtlmCues) {
-        let start = p + NTLM_CUES.get(ci).map_or(0, |c| c.len());
+        let cue = NTLM_CUES.get(ci).copied().unwrap_or_default();
+        let empty_lm = cue == EMPTY_LM_HASH;
+        // The empty LM hash counts as one only as a hex token of its own.
+        if empty_lm
+            && (s.get(p.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric)
+                || s.get(p + cue.len()).is_some_and(u8::is_ascii_alphanumeric))
+        {
+            continue;
+        }
+        let start = p + cue.len();
         let window = (start + 24).min(s.len());
         let mut j = start;
         while j < window {
@@ -2901,7 +2919,8 @@ pub(crate) fn ntlm_after_cue(text: &str, kw: &Keywords) -> Vec<Span> {
                     .take_while(|b| b.is_ascii_hexdigit())
                     .count();
                 if e - j == 32 {
-                    out.push(Span { start: j, end: e });
+                    out.push(Span { start: if empty_lm { p } else { j }, end: e });
+                    break;
                 }
                 j = e;
             } else {
