@@ -427,6 +427,87 @@ fn list_values(s: &[u8], p: usize) -> Vec<Span> {
     out
 }
 
+/// How the name of an environment variable that holds a secret ends
+/// (`KINTONE_API_TOKEN`, `STRIPE_SECRET_KEY`, `GS_SECRET`,
+/// `SLACK_WEBHOOK_URL`: a webhook's address is its secret).
+const ENV_SECRET_ENDINGS: &[&str] = &[
+    "_TOKEN",
+    "_SECRET",
+    "_API_KEY",
+    "_APIKEY",
+    "_ACCESS_KEY",
+    "_SECRET_KEY",
+    "_PRIVATE_KEY",
+    "_AUTH_KEY",
+    "_WEBHOOK",
+    "_WEBHOOK_URL",
+];
+
+/// How the name of a variable in a malware's own configuration starts
+/// (`BOT_TOKEN`, `TG_TOKEN`, `C2_SECRET`): the attacker's, which stays.
+const ENV_ATTACKER_PREFIXES: &[&str] =
+    &["BOT_", "TG_", "TELEGRAM_", "DISCORD_", "C2_", "CNC_", "PANEL_", "GATE_"];
+
+/// Secrets in environment files and shell lines (R4): a line that
+/// starts, after its indentation and an optional `export `, with an
+/// upper-case variable name that ends like a secret
+/// ([`ENV_SECRET_ENDINGS`]), `=` and a value of eight bytes or more, bare
+/// or quoted: `KINTONE_API_TOKEN=Xk9w2…`, `export GS_SECRET="…"`. An
+/// application's `.env` (Laravel, Django, Node) copied by an intruder
+/// holds the victim's own keys; [`glued_key_values`] reads only password
+/// words, as a malware's configuration names its own tokens in lower
+/// case. Variables named for an attacker's service stay
+/// ([`ENV_ATTACKER_PREFIXES`]).
+fn environment_secrets(text: &str) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let mut line = 0;
+    while line < s.len() {
+        let next =
+            s.get(line..).and_then(|r| memchr::memchr(b'\n', r)).map_or(s.len(), |p| line + p + 1);
+        let mut i = line;
+        while s.get(i).is_some_and(|b| *b == b' ' || *b == b'\t') {
+            i += 1;
+        }
+        if s.get(i..).is_some_and(|r| r.starts_with(b"export ")) {
+            i += "export ".len();
+        }
+        let name_len = s
+            .get(i..next)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || **b == b'_')
+            .count();
+        let name = s.get(i..i + name_len).unwrap_or_default();
+        let secret = name.first().is_some_and(u8::is_ascii_uppercase)
+            && s.get(i + name_len) == Some(&b'=')
+            && ENV_SECRET_ENDINGS
+                .iter()
+                .any(|e| name.ends_with(e.as_bytes()) && name.len() > e.len())
+            && !ENV_ATTACKER_PREFIXES.iter().any(|p| name.starts_with(p.as_bytes()));
+        if secret {
+            let mut j = i + name_len + 1;
+            let quote = s.get(j).copied().filter(|b| *b == b'"' || *b == b'\'');
+            if quote.is_some() {
+                j += 1;
+            }
+            let end = match quote {
+                Some(q) => s
+                    .get(j..next)
+                    .and_then(|r| r.iter().position(|&b| b == q))
+                    .map_or(next, |p| j + p),
+                None => token_end(s, j).min(next),
+            };
+            let v = s.get(j..end).unwrap_or_default();
+            if v.len() >= 8 && !is_placeholder_or_expression(v) && !v.starts_with(b"${") {
+                out.push(Span { start: j, end });
+            }
+        }
+        line = next;
+    }
+    out
+}
+
 /// The [`CREDENTIAL_KEYS`] that [`glued_key_values`] reads.
 const GLUED_KEYS: &[&str] = &["password", "passwd", "passwort", "pwd", "pw", "pass", "passphrase"];
 
@@ -541,6 +622,7 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
         }
     }
     out.extend(glued_key_values(text, kw));
+    out.extend(environment_secrets(text));
     out.extend(credential_pairs_and_accounts(text, kw));
     out.extend(command_passwords(text, kw));
     for (p, ki) in kw.of(List::CredentialKeys) {
@@ -572,7 +654,8 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
         }
     }
     for (p, k) in kw.of(List::TokenPrefixes) {
-        let at_start = p == 0 || s.get(p - 1).is_some_and(|&b| is_token_stop(b));
+        // After a separator, or as the value of `KEY=` (`AWS_ACCESS_KEY_ID=AKIA…`).
+        let at_start = p == 0 || s.get(p - 1).is_some_and(|&b| is_token_stop(b) || b == b'=');
         let prefix = TOKEN_PREFIXES.get(k).map_or(&b""[..], |x| x.as_bytes());
         if at_start && s.get(p..).is_some_and(|t| t.starts_with(prefix)) {
             starts.push(p);
@@ -3346,9 +3429,10 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
 #[allow(clippy::indexing_slicing)]
 mod reference {
     use super::{
-        CREDENTIAL_KEYS, LIST_KEYS, PROSE_KEYS, SWITCHES, ValueShape, command_passwords,
-        credential_pairs_and_accounts, is_cjk, is_placeholder_or_expression, is_word,
-        positional_password, prose_password, switch_carries_credential, switch_value, value_len,
+        CREDENTIAL_KEYS, LIST_KEYS, PROSE_KEYS, SWITCHES, TOKEN_PREFIXES, ValueShape,
+        command_passwords, credential_pairs_and_accounts, is_cjk, is_placeholder_or_expression,
+        is_word, positional_password, prose_password, switch_carries_credential, switch_value,
+        value_len,
     };
 
     /// `令和6年5月3日`, `平成31年4月30日`, `令和元年5月1日`.
@@ -3660,8 +3744,10 @@ mod reference {
                 out.push(v);
             }
         }
-        // Glued keys and aligned listings: the same step as the scanner's.
+        // Glued keys and aligned listings, and environment files: the same
+        // steps as the scanner's.
         out.extend(super::glued_key_values(text, kw));
+        out.extend(super::environment_secrets(text));
         // Pairs and accounts: the same steps as the scanner's.
         out.extend(credential_pairs_and_accounts(text, kw));
         out.extend(command_passwords(text, kw));
@@ -3693,6 +3779,16 @@ mod reference {
             let Some(tok) = text.get(start..end) else { continue };
             if let Some(span) = old_credential_token(tok) {
                 out.push(Span { start: start + span.0, end: start + span.1 });
+            }
+            // A shaped token as the value of `KEY=` inside the token.
+            for (q, _) in tok.match_indices('=') {
+                let rest = tok.get(q + 1..).unwrap_or_default();
+                if TOKEN_PREFIXES.iter().any(|p| rest.starts_with(p)) {
+                    if let Some(span) = old_credential_token(rest) {
+                        let at = start + q + 1;
+                        out.push(Span { start: at + span.0, end: at + span.1 });
+                    }
+                }
             }
         }
         out

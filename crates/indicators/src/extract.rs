@@ -2493,6 +2493,13 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
         {
             return None;
         }
+        // The next line of a configuration (`KINTONE_API_TOKEN=…` after
+        // `BASE_URL=https://…/k/42/`): a name and `=` after a path that
+        // ended in `/` (a query goes on with `key=value`, a path does not).
+        let name = cont.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+        if seg.last() == Some(&b'/') && name >= 2 && cont.get(name) == Some(&b'=') {
+            return None;
+        }
         // The first field of the next record of a log or a table
         // (`2024-04-22,…`, `08:03:40|…`).
         if matches!(bytes.get(ce), Some(b',' | b'\t' | b'|' | b';'))

@@ -942,6 +942,16 @@ fn a_list_or_a_log_line_after_a_link_is_its_own() {
             ("url", "https://example-vendor.com/"),
         ])
     );
+    // The next line of a configuration file: a name and `=`.
+    let config = "KINTONE_BASE_URL=https://tenant.kintone.com/k/42/\n\
+                  KINTONE_API_TOKEN=Xk9w2Lp0QeR7tYu1\nAPP_URL=https://a-evil.top/x/\nid=3&b=4";
+    assert_eq!(
+        found(config),
+        kinds_values(&[
+            ("url", "https://tenant.kintone.com/k/42/"),
+            ("url", "https://a-evil.top/x/"),
+        ])
+    );
 }
 
 #[test]
