@@ -364,8 +364,14 @@ impl Deidentifier {
         let mut action = Action::Keep;
         let mut placeholder = None;
         let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
-        // Host.
-        let host_display = match url.host() {
+        // Host. A URL of a scheme the WHATWG standard does not know
+        // (`ldap://10.20.5.2`, `smb://…`) keeps its host as written: an
+        // address there is judged as one.
+        let host = url.host().map(|h| match h {
+            url::Host::Domain(d) => d.parse().map_or(url::Host::Domain(d), url::Host::Ipv4),
+            other => other,
+        });
+        let host_display = match host {
             Some(url::Host::Domain(h)) => match h.parse::<Domain>() {
                 Ok(d) => match self.domain_verdict(&d) {
                     DomainVerdict::Owned(o) => {
