@@ -99,6 +99,25 @@ pub(crate) fn find(text: &str) -> Vec<EncodedToken> {
             i += 1;
         }
         let end = i;
+        // Hex bytes written apart (`{ 73 68 69 6F … }`): a run of two-digit
+        // hex tokens one space apart, read as one token.
+        if end - start == 2 && seen & NOT_HEX == 0 {
+            let pair = |j: usize| {
+                s.get(j..j + 2).is_some_and(|p| p.iter().all(u8::is_ascii_hexdigit))
+                    && !s.get(j + 2).copied().is_some_and(is_token_byte)
+            };
+            let mut e = end;
+            while s.get(e) == Some(&b' ') && pair(e + 1) {
+                e += 3;
+            }
+            if (e - start + 1) / 3 >= MIN_SPACED_BYTES {
+                if let Some(t) = spaced_hex_token(s, start, e, &mut buf) {
+                    out.push(t);
+                }
+            }
+            i = e;
+            continue;
+        }
         if end - start < MIN_TOKEN {
             continue;
         }
@@ -123,6 +142,24 @@ pub(crate) fn find(text: &str) -> Vec<EncodedToken> {
         }
     }
     out
+}
+
+/// The fewest bytes a run of hex bytes written apart spells.
+const MIN_SPACED_BYTES: usize = 4;
+
+/// The token of the hex bytes `s[start..end]`, written one space apart
+/// (a YARA hex string `{ 73 68 69 6F 6E 6B 61 69 }`, a secret's bytes in
+/// a memory tool's dump `48 00 69 00 6e 00 …`), when they spell text
+/// ([`printable`]).
+fn spaced_hex_token(s: &[u8], start: usize, end: usize, buf: &mut Vec<u8>) -> Option<EncodedToken> {
+    buf.clear();
+    let digit = |b: Option<&u8>| {
+        b.and_then(|&b| char::from(b).to_digit(16)).and_then(|d| u8::try_from(d).ok())
+    };
+    for p in s.get(start..end)?.chunks(3) {
+        buf.push(digit(p.first())? << 4 | digit(p.get(1))?);
+    }
+    printable(buf).map(|text| EncodedToken { start, end, text })
 }
 
 /// The token itself, and its parts between `/`, `=` (not trailing
@@ -419,6 +456,38 @@ mod reference {
                 }
             }
         }
+        // Hex bytes written apart, found from the spaces.
+        let pair = |i: usize| {
+            s.get(i..i + 2).is_some_and(|p| p.iter().all(u8::is_ascii_hexdigit))
+                && !s.get(i + 2).copied().is_some_and(is_token_byte)
+                && !i.checked_sub(1).and_then(|b| s.get(b)).copied().is_some_and(is_token_byte)
+        };
+        let mut from = 0;
+        while let Some(sp) = s.get(from..).and_then(|r| r.iter().position(|&b| b == b' ')) {
+            let sp = from + sp;
+            from = sp + 1;
+            if sp < 2 || !pair(sp - 2) || !pair(sp + 1) {
+                continue;
+            }
+            let start = sp - 2;
+            let mut end = sp + 3;
+            while s.get(end) == Some(&b' ') && pair(end + 1) {
+                end += 3;
+            }
+            from = end;
+            if (end - start + 1) / 3 >= super::MIN_SPACED_BYTES {
+                let bytes: Option<Vec<u8>> = text
+                    .get(start..end)
+                    .unwrap_or_default()
+                    .split(' ')
+                    .map(|p| u8::from_str_radix(p, 16).ok())
+                    .collect();
+                if let Some(t) = bytes.as_deref().and_then(super::printable) {
+                    out.push(EncodedToken { start, end, text: t });
+                }
+            }
+        }
+        out.sort_by_key(|t| t.start);
         out
     }
 
@@ -518,6 +587,13 @@ mod tests {
         "eyJhbGciOiJIUzI1NiJ9",
         "TQBOAFMASwA=",
         "VABlAHMAdAA=",
+        // Hex bytes written apart: `mina`, UTF-16 `MN`, machine code.
+        "6D 69 6E 61",
+        " 74 6F ",
+        "4d 00 4e 00",
+        "4D 5A 90 00",
+        "00",
+        "6e",
     ];
 
     proptest! {
@@ -558,6 +634,30 @@ mod tests {
             bytes.extend(odd);
             prop_assert_eq!(printable(&bytes), reference::printable(&bytes));
             prop_assert_eq!(printable(&raw), reference::printable(&raw));
+        }
+    }
+
+    #[test]
+    fn hex_bytes_written_apart_are_one_token() {
+        let yara = "$cfg = { 73 68 69 6F 6E 6B 61 69 2E 6C 6F 63 61 6C } condition";
+        let found = find(yara);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found.first().map(|t| t.text.as_str()), Some("shionkai.local"));
+        assert_eq!(
+            found.first().map(|t| &yara[t.start..t.end]),
+            Some("73 68 69 6F 6E 6B 61 69 2E 6C 6F 63 61 6C")
+        );
+        // A secret's UTF-16 bytes in a memory tool's dump.
+        let dump = "DefaultPassword x 48 00 69 00 6e 00 30 00 64 00 65 00 40 00 42 00";
+        assert_eq!(find(dump).first().map(|t| t.text.as_str()), Some("Hin0de@B"));
+        // Machine code, prose with hex-looking words, three pairs: none.
+        for none in [
+            "4d 5a 41 52 55 48 89 e5 48 81 ec 20 00 00 00 48  MZARUH..H.. ...H",
+            "we be ad de fa ce it",
+            "ab cd ef",
+            "x73 68 69 6F",
+        ] {
+            assert!(find(none).is_empty(), "{none}");
         }
     }
 
