@@ -401,6 +401,24 @@ impl Deidentifier {
                 if let Some(o) = owned.filter(|o| self.enabled(o.rule)) {
                     let (action, t) = self.owned_text(o, &host);
                     w.add(o.rule, action, s.start, s.end, t, Some(o.placeholder), None);
+                    continue;
+                }
+                // `BKK-WH2-PC07_20260303.raw`, `mnsk-fs01_backup.zip`: a
+                // machine's name before `_` in a file named after it (a
+                // memory image, a backup) is a name of one label. Only a
+                // name with a hyphen or a digit, as machines are named (a
+                // word before `_`, `Global\MNSK_upd`, is no machine).
+                let first = host.split('.').next().unwrap_or_default();
+                let Some(lead) = first.split_once('_').map(|(l, _)| l) else { continue };
+                if lead.len() >= 3
+                    && lead.bytes().any(|b| b.is_ascii_alphabetic())
+                    && lead.bytes().any(|b| b == b'-' || b.is_ascii_digit())
+                {
+                    if let Some(o) = self.assets.host(lead).filter(|o| self.enabled(o.rule)) {
+                        let (action, t) = self.owned_text(o, lead);
+                        let e = s.start + lead.len();
+                        w.add(o.rule, action, s.start, e, t, Some(o.placeholder), None);
+                    }
                 }
             }
             // `KIRISHIMA-PC012`: with no other single-label names, the
