@@ -2725,26 +2725,16 @@ fn western_date_at(text: &str, i: usize) -> Option<DateMention> {
                     }
                 }
             }
-            if text.get(j..).is_some_and(|t| t.starts_with('年')) {
-                let j2 = j + '年'.len_utf8();
-                let (k, m) = digits(s, j2, 2);
-                if k > j2 && text.get(k..).is_some_and(|t| t.starts_with('月')) {
-                    let k2 = k + '月'.len_utf8();
-                    let (l, d) = digits(s, k2, 2);
-                    if l > k2 && text.get(l..).is_some_and(|t| t.starts_with('日')) {
-                        if let Some(day) = valid(y as i32, m, d) {
-                            let end = l + '日'.len_utf8();
-                            return Some(DateMention { start: i, end, day, japanese: true });
-                        }
-                    }
-                }
+            if let Some((end, day)) = japanese_date_after_year(text, j, y) {
+                return Some(DateMention { start: i, end, day, japanese: true });
             }
         } else if j > i && j <= i + 2 {
             // `3 May 2024`.
             let d = y;
-            if s.get(j) == Some(&b' ') {
+            // Or `03/Feb/2026` (a web server's log), `03-Feb-2026`.
+            if let Some(&sep) = s.get(j).filter(|b| matches!(b, b' ' | b'/' | b'-')) {
                 if let Some((m, after)) = month_at(text, j + 1) {
-                    if s.get(after) == Some(&b' ') {
+                    if s.get(after) == Some(&sep) {
                         let (l, yy) = digits(s, after + 1, 4);
                         if l == after + 5 {
                             if let Some(day) = valid(yy as i32, m, d) {
@@ -2788,6 +2778,39 @@ fn western_date_at(text: &str, i: usize) -> Option<DateMention> {
         }
     }
     None
+}
+
+/// The rest of `2024年5月3日` after its year `y` at `j` (at `年`): where
+/// the date ends and its day. Text read from a scan or a fax spaces its
+/// parts (`2025年 11月 20日`, `2025 年 11 月 20 日`): up to two spaces
+/// (ASCII or ideographic) may stand before and after `年` and `月`, and
+/// before `日`.
+fn japanese_date_after_year(text: &str, j: usize, y: u32) -> Option<(usize, Day)> {
+    let s = text.as_bytes();
+    let gap = |mut i: usize| {
+        for _ in 0..2 {
+            if s.get(i) == Some(&b' ') {
+                i += 1;
+            } else if text.get(i..).is_some_and(|t| t.starts_with('\u{3000}')) {
+                i += '\u{3000}'.len_utf8();
+            }
+        }
+        i
+    };
+    let j1 = gap(j);
+    let j2 = gap(text.get(j1..)?.strip_prefix('年').map(|_| j1 + '年'.len_utf8())?);
+    let (k, m) = digits(s, j2, 2);
+    let k1 = gap(k);
+    if k == j2 || !text.get(k1..).is_some_and(|t| t.starts_with('月')) {
+        return None;
+    }
+    let k2 = gap(k1 + '月'.len_utf8());
+    let (l, d) = digits(s, k2, 2);
+    let l1 = gap(l);
+    if l == k2 || !text.get(l1..).is_some_and(|t| t.starts_with('日')) {
+        return None;
+    }
+    valid(y as i32, m, d).map(|day| (l1 + '日'.len_utf8(), day))
 }
 
 /// A month name at `i` (`May`, `September`, `Sept.`): its number and the
@@ -3602,28 +3625,17 @@ mod reference {
                             }
                         }
                     }
-                    if text.get(j..).is_some_and(|t| t.starts_with('年')) {
-                        let j2 = j + '年'.len_utf8();
-                        let (k, m) = digits(s, j2, 2);
-                        if k > j2 && text.get(k..).is_some_and(|t| t.starts_with('月')) {
-                            let k2 = k + '月'.len_utf8();
-                            let (l, d) = digits(s, k2, 2);
-                            if l > k2 && text.get(l..).is_some_and(|t| t.starts_with('日')) {
-                                if let Some(day) = valid(y as i32, m, d) {
-                                    let end = l + '日'.len_utf8();
-                                    out.push(DateMention { start: i, end, day, japanese: true });
-                                    i = end;
-                                    continue;
-                                }
-                            }
-                        }
+                    if let Some((end, day)) = super::japanese_date_after_year(text, j, y) {
+                        out.push(DateMention { start: i, end, day, japanese: true });
+                        i = end;
+                        continue;
                     }
                 } else if j > i && j <= i + 2 {
                     // `3 May 2024`.
                     let d = y;
-                    if s.get(j) == Some(&b' ') {
+                    if let Some(&sep) = s.get(j).filter(|b| matches!(b, b' ' | b'/' | b'-')) {
                         if let Some((m, after)) = old_month_at(text, j + 1) {
-                            if s.get(after) == Some(&b' ') {
+                            if s.get(after) == Some(&sep) {
                                 let (l, yy) = digits(s, after + 1, 4);
                                 if l == after + 5 {
                                     if let Some(day) = valid(yy as i32, m, d) {
