@@ -2076,9 +2076,20 @@ pub(crate) fn host_tokens(text: &str, dotted_only: bool) -> Vec<Span> {
     out
 }
 
+/// `start`, or past the two hex digits of a percent escape that ends at
+/// them (`ping%20-c1%20asahikawa-gw`: `20` is the escape's, not the
+/// name's).
+fn after_percent_escape(s: &[u8], start: usize) -> usize {
+    let escaped = start > 0
+        && s.get(start - 1) == Some(&b'%')
+        && s.get(start..start + 2).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+    if escaped { start + 2 } else { start }
+}
+
 /// The host-like token of the run `[start, end)` of host bytes: without
 /// trailing dots, at least three bytes and a letter (and a dot).
 fn host_token(s: &[u8], start: usize, end: usize, dotted: bool) -> Option<Span> {
+    let start = after_percent_escape(s, start);
     let mut end = end;
     while end > start && s.get(end - 1) == Some(&b'.') {
         end -= 1;
@@ -3980,7 +3991,7 @@ mod reference {
                 i += 1;
                 continue;
             }
-            let start = i;
+            let start = super::after_percent_escape(s, i);
             while s.get(i).copied().is_some_and(ok) {
                 i += 1;
             }

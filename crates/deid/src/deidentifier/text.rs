@@ -552,6 +552,13 @@ impl Deidentifier {
             if host == "." || (text.as_bytes().get(e) != Some(&b'\\') && names_a_file(&host)) {
                 continue;
             }
+            // `\\Device\\HarddiskVolume3\\Windows` (an NT path, its
+            // backslashes escaped in JSON): a root of the object manager's
+            // namespace, no host.
+            if NT_NAMESPACE_ROOTS.contains(&host.as_str()) && text.as_bytes().get(e) == Some(&b'\\')
+            {
+                continue;
+            }
             // `'\\x63\\x61'`: a string of escaped bytes, no host.
             let rest = text.get(e..).unwrap_or_default().trim_start_matches('\\');
             let more_escapes = rest.len() < text.len() - e
@@ -1211,6 +1218,25 @@ fn unc_host_spans(text: &str) -> Vec<(usize, usize)> {
     }
     out
 }
+
+/// The roots of the NT object manager's namespace (`\Device\…`,
+/// `\BaseNamedObjects\…`), lower case: an NT path starts with one,
+/// which an escaped backslash makes read like a UNC host.
+const NT_NAMESPACE_ROOTS: &[&str] = &[
+    "device",
+    "driver",
+    "filesystem",
+    "basenamedobjects",
+    "sessions",
+    "knowndlls",
+    "knowndlls32",
+    "objecttypes",
+    "kernelobjects",
+    "globalroot",
+    "systemroot",
+    "arcname",
+    "callback",
+];
 
 /// A name that ends in a file extension no host name has.
 fn names_a_file(name: &str) -> bool {
