@@ -2049,15 +2049,11 @@ fn starts_with_principal(rest: &[u8]) -> bool {
 pub(crate) fn host_tokens(text: &str, dotted_only: bool) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
-    let ok = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
     let mut i = 0;
     if dotted_only {
         while let Some(q) = text.get(i..).and_then(|t| t.find('.')).map(|q| q + i) {
-            let mut start = q;
-            while start > 0 && s.get(start - 1).is_some_and(ok) {
-                start -= 1;
-            }
-            let end = q + s.get(q..).map_or(0, |r| r.iter().take_while(|b| ok(b)).count());
+            let start = host_run_start(s, q);
+            let end = host_run_end(s, q);
             i = end;
             if let Some(span) = host_token(s, start, end, true) {
                 out.push(span);
@@ -2065,15 +2061,65 @@ pub(crate) fn host_tokens(text: &str, dotted_only: bool) -> Vec<Span> {
         }
         return out;
     }
-    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(ok)) {
+    while let Some(p) = s.get(i..).and_then(|r| r.iter().position(|&b| is_host_byte(b))) {
         let start = i + p;
-        let end = start + s.get(start..).map_or(0, |r| r.iter().take_while(|b| ok(b)).count());
+        let end = host_run_end(s, start);
         i = end;
         if let Some(span) = host_token(s, start, end, false) {
             out.push(span);
         }
     }
     out
+}
+
+/// A byte of a host-like token: ASCII letters and digits, `-`, `_`, `.`.
+fn is_host_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')
+}
+
+/// The length of a dash that a word processor or a scan puts for `-` at
+/// `i` (U+2010 to U+2013, U+2212, U+FF0D): `NURSE‐3F‐01`.
+pub(crate) fn unicode_hyphen_len(s: &[u8], i: usize) -> usize {
+    match s.get(i..i + 3) {
+        Some([0xE2, 0x80, 0x90..=0x93] | [0xE2, 0x88, 0x92] | [0xEF, 0xBC, 0x8D]) => 3,
+        _ => 0,
+    }
+}
+
+/// Where the run of host bytes from `i` ends, over such dashes between
+/// two letters or digits.
+fn host_run_end(s: &[u8], mut i: usize) -> usize {
+    loop {
+        while s.get(i).copied().is_some_and(is_host_byte) {
+            i += 1;
+        }
+        let h = unicode_hyphen_len(s, i);
+        let between = h > 0
+            && i.checked_sub(1).and_then(|b| s.get(b)).is_some_and(u8::is_ascii_alphanumeric)
+            && s.get(i + h).is_some_and(u8::is_ascii_alphanumeric);
+        if !between {
+            return i;
+        }
+        i += h;
+    }
+}
+
+/// Where the run of host bytes that holds `i` starts (back over such
+/// dashes between two letters or digits).
+fn host_run_start(s: &[u8], mut i: usize) -> usize {
+    loop {
+        while i > 0 && s.get(i - 1).copied().is_some_and(is_host_byte) {
+            i -= 1;
+        }
+        let between = i >= 4
+            && unicode_hyphen_len(s, i - 3) == 3
+            && s.get(i - 4).is_some_and(u8::is_ascii_alphanumeric)
+            && s.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        if !between {
+            return i;
+        }
+        i -= 3;
+    }
 }
 
 /// `start`, or past the two hex digits of a percent escape that ends at
@@ -3992,8 +4038,21 @@ mod reference {
                 continue;
             }
             let start = super::after_percent_escape(s, i);
-            while s.get(i).copied().is_some_and(ok) {
-                i += 1;
+            loop {
+                while s.get(i).copied().is_some_and(ok) {
+                    i += 1;
+                }
+                // A dash for `-` between two letters or digits.
+                let h = super::unicode_hyphen_len(s, i);
+                if h > 0
+                    && i > 0
+                    && s.get(i - 1).is_some_and(u8::is_ascii_alphanumeric)
+                    && s.get(i + h).is_some_and(u8::is_ascii_alphanumeric)
+                {
+                    i += h;
+                } else {
+                    break;
+                }
             }
             let mut end = i;
             while end > start && s.get(end - 1) == Some(&b'.') {
@@ -4318,6 +4377,9 @@ mod tests {
         "x",
         "r",
         "$",
+        // Dashes for `-` (`NURSE‐3F‐01`).
+        "\u{2010}",
+        "\u{FF0D}",
     ];
 
     /// Text built from [`PIECES`], glued or apart.

@@ -387,7 +387,19 @@ impl Deidentifier {
                     continue;
                 }
                 host.clear();
-                host.push_str(tok);
+                if tok.is_ascii() {
+                    host.push_str(tok);
+                } else {
+                    // `NURSE‐3F‐01`: a dash a word processor or a scan put
+                    // for `-` reads as `-`.
+                    host.extend(tok.chars().map(|c| {
+                        if matches!(c, '\u{2010}'..='\u{2013}' | '\u{2212}' | '\u{FF0D}') {
+                            '-'
+                        } else {
+                            c
+                        }
+                    }));
+                }
                 host.make_ascii_lowercase();
                 // `host` looks at the name without its trailing dots,
                 // patterns included: the name as it is needs a look of
@@ -409,7 +421,11 @@ impl Deidentifier {
                 // name with a hyphen or a digit, as machines are named (a
                 // word before `_`, `Global\MNSK_upd`, is no machine).
                 let first = host.split('.').next().unwrap_or_default();
-                let Some(lead) = first.split_once('_').map(|(l, _)| l) else { continue };
+                // (Offsets into `tok` hold for `host` when it is ASCII.)
+                let Some(lead) = first.split_once('_').map(|(l, _)| l).filter(|_| tok.is_ascii())
+                else {
+                    continue;
+                };
                 if lead.len() >= 3
                     && lead.bytes().any(|b| b.is_ascii_alphabetic())
                     && lead.bytes().any(|b| b == b'-' || b.is_ascii_digit())
