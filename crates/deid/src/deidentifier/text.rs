@@ -420,9 +420,11 @@ impl Deidentifier {
                 // memory image, a backup) is a name of one label. Only a
                 // name with a hyphen or a digit, as machines are named (a
                 // word before `_`, `Global\MNSK_upd`, is no machine).
-                let first = host.split('.').next().unwrap_or_default();
                 // (Offsets into `tok` hold for `host` when it is ASCII.)
-                let Some(lead) = first.split_once('_').map(|(l, _)| l).filter(|_| tok.is_ascii())
+                let under = host.bytes().position(|b| b == b'_' || b == b'.');
+                let Some(lead) = under
+                    .filter(|&u| host.as_bytes().get(u) == Some(&b'_') && tok.is_ascii())
+                    .and_then(|u| host.get(..u))
                 else {
                     continue;
                 };
