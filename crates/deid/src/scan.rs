@@ -458,7 +458,7 @@ const ENV_ATTACKER_PREFIXES: &[&str] =
 /// words, as a malware's configuration names its own tokens in lower
 /// case. Variables named for an attacker's service stay
 /// ([`ENV_ATTACKER_PREFIXES`]).
-fn environment_secrets(text: &str) -> Vec<Span> {
+pub(crate) fn environment_secrets(text: &str) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     let mut line = 0;
@@ -622,7 +622,6 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
         }
     }
     out.extend(glued_key_values(text, kw));
-    out.extend(environment_secrets(text));
     out.extend(credential_pairs_and_accounts(text, kw));
     out.extend(command_passwords(text, kw));
     for (p, ki) in kw.of(List::CredentialKeys) {
@@ -3813,10 +3812,8 @@ mod reference {
                 out.push(v);
             }
         }
-        // Glued keys and aligned listings, and environment files: the same
-        // steps as the scanner's.
+        // Glued keys and aligned listings: the same step as the scanner's.
         out.extend(super::glued_key_values(text, kw));
-        out.extend(super::environment_secrets(text));
         // Pairs and accounts: the same steps as the scanner's.
         out.extend(credential_pairs_and_accounts(text, kw));
         out.extend(command_passwords(text, kw));

@@ -103,7 +103,11 @@ struct Edit {
 const PRIO_KEEP: u8 = 1;
 const PRIO_GENERALISE: u8 = 3;
 const PRIO_REDACT: u8 = 4;
-const PRIO_WITHHOLD: u8 = 5;
+/// A secret's whole value in an environment file (R4): over a rendering
+/// of the same value that shows part of it (a webhook's address with the
+/// victim's label hidden, R9), the value goes.
+const PRIO_SECRET_VALUE: u8 = 5;
+const PRIO_WITHHOLD: u8 = 6;
 
 fn prio(action: Action) -> u8 {
     match action {
@@ -139,6 +143,14 @@ impl Work {
         self.findings.push(Finding { rule, action, start, end, placeholder, indicator_kind: kind });
         let prio = if rule == RuleId::F1 { PRIO_WITHHOLD } else { prio(action) };
         self.edits.push(Edit { start, end, text, prio });
+    }
+    /// A credential's whole value, placed over any rendering of it
+    /// ([`PRIO_SECRET_VALUE`]).
+    fn place_secret(&mut self, start: usize, end: usize) {
+        self.place(RuleId::R4, Action::Drop, start, end, Placeholder::Credential);
+        if let Some(e) = self.edits.last_mut() {
+            e.prio = PRIO_SECRET_VALUE;
+        }
     }
     /// A finding whose replacement is its placeholder.
     fn place(&mut self, rule: RuleId, action: Action, start: usize, end: usize, ph: Placeholder) {

@@ -365,6 +365,11 @@ impl Deidentifier {
             }
         }
         if self.enabled(RuleId::R4) {
+            for s in scan::environment_secrets(text) {
+                w.place_secret(s.start, s.end);
+            }
+        }
+        if self.enabled(RuleId::R4) {
             for s in self.given_names.sign_offs(text) {
                 w.place(RuleId::R4, Action::Redact, s.start, s.end, Placeholder::Person);
             }
