@@ -2076,8 +2076,15 @@ fn is_host_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')
 }
 
-/// The length of a dash that a word processor or a scan puts for `-` at
-/// `i` (U+2010 to U+2013, U+2212, U+FF0D): `NURSE‐3F‐01`.
+/// Whether `c` is a dash that a word processor or a scan puts for `-`
+/// (U+2010 to U+2013, U+2212, U+FF0D): `NURSE‐3F‐01`.
+pub(crate) fn is_typographic_hyphen(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2013}' | '\u{2212}' | '\u{FF0D}')
+}
+
+/// The length of an [`is_typographic_hyphen`] dash at `i` (all are three
+/// bytes in UTF-8), matched on its bytes: the host scan asks at the end
+/// of every run.
 pub(crate) fn unicode_hyphen_len(s: &[u8], i: usize) -> usize {
     match s.get(i..i + 3) {
         Some([0xE2, 0x80, 0x90..=0x93] | [0xE2, 0x88, 0x92] | [0xEF, 0xBC, 0x8D]) => 3,
@@ -4378,6 +4385,15 @@ mod tests {
         "\u{2010}",
         "\u{FF0D}",
     ];
+
+    #[test]
+    fn the_dash_bytes_are_the_dash_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut b = [0u8; 4];
+            let e = c.encode_utf8(&mut b).as_bytes();
+            assert_eq!(unicode_hyphen_len(e, 0) == 3, is_typographic_hyphen(c), "{c:?}");
+        }
+    }
 
     /// Text built from [`PIECES`], glued or apart.
     pub(super) fn pieces_text() -> impl Strategy<Value = String> {

@@ -397,13 +397,9 @@ impl Deidentifier {
                 } else {
                     // `NURSE‐3F‐01`: a dash a word processor or a scan put
                     // for `-` reads as `-`.
-                    host.extend(tok.chars().map(|c| {
-                        if matches!(c, '\u{2010}'..='\u{2013}' | '\u{2212}' | '\u{FF0D}') {
-                            '-'
-                        } else {
-                            c
-                        }
-                    }));
+                    host.extend(
+                        tok.chars().map(|c| if scan::is_typographic_hyphen(c) { '-' } else { c }),
+                    );
                 }
                 host.make_ascii_lowercase();
                 // `host` looks at the name without its trailing dots,
