@@ -1370,6 +1370,12 @@ impl Extractor {
         if !matches!(n, 32 | 40 | 64 | 128) || vf & F_NOT_HEX != 0 {
             return self.ssdeep(ctx);
         }
+        // `"device_id": "9b4d…"`, `aid=2c7e…`: 32 hex digits under a key
+        // that names an id are a GUID written without dashes (an EDR's
+        // customer or sensor, a session, a trace), not an MD5.
+        if n == 32 && id_key_before(ctx.text.as_bytes(), ctx.start + s) {
+            return None;
+        }
         self.make(ctx, s, rb.len(), digest_of(value, vf)?, false)
     }
 
@@ -1880,6 +1886,36 @@ fn av_prefix_before(text: &str, colon: usize) -> bool {
 /// The digest that `s` (whose byte flags are `f`) is, when it is one: hex
 /// of an MD5, SHA-1, SHA-256 or SHA-512 length holding both digits and
 /// letters (hex of only digits or only letters is a number or a word).
+/// Whether the value at `text[at..]` follows a key that names an id:
+/// `"cid": "`, `device_id=`, `TraceId: ` (the key's last two letters `id`,
+/// any case), unless the key also names a digest (`file_md5_id`,
+/// `sha256_id`: a store that files samples by their hash).
+fn id_key_before(text: &[u8], at: usize) -> bool {
+    let before = text.get(..at).unwrap_or_default();
+    let mut i = before.len();
+    let back_over = |i: &mut usize, pred: &dyn Fn(u8) -> bool, max: usize| {
+        let mut n = 0;
+        while n < max && *i > 0 && before.get(*i - 1).is_some_and(|&b| pred(b)) {
+            *i -= 1;
+            n += 1;
+        }
+    };
+    back_over(&mut i, &|b| b == b'"' || b == b'\'', 1);
+    back_over(&mut i, &|b| b == b' ' || b == b'\t', 4);
+    if !matches!(i.checked_sub(1).and_then(|k| before.get(k)), Some(b':' | b'=')) {
+        return false;
+    }
+    i -= 1;
+    back_over(&mut i, &|b| b == b' ' || b == b'\t', 4);
+    back_over(&mut i, &|b| b == b'"' || b == b'\'', 1);
+    let key_end = i;
+    back_over(&mut i, &|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'), 64);
+    let key = before.get(i..key_end).unwrap_or_default();
+    key.len() >= 2
+        && key.get(key.len() - 2..).is_some_and(|t| t.eq_ignore_ascii_case(b"id"))
+        && ![&b"md5"[..], b"sha", b"hash", b"digest"].iter().any(|d| find_ci(key, d).is_some())
+}
+
 fn digest_of(s: &str, f: u16) -> Option<Indicator> {
     if f & F_NOT_HEX != 0 || f & F_DIGIT == 0 || f & F_ALPHA == 0 {
         return None;

@@ -1261,3 +1261,36 @@ fn a_link_list_that_ends_does_not_run_into_the_next_line() {
         ]
     );
 }
+
+#[test]
+fn an_identifier_under_an_id_key_is_no_digest() {
+    // An EDR alert: the customer and the sensor are named by 32 hex digits
+    // (a GUID without dashes), the same length as an MD5. Under a key that
+    // names an id they are identifiers, not digests; the file's own hashes
+    // stay.
+    let alert = r#"{
+  "cid": "5e0c7a91d2b84f36a1c9e0d4b7f2a6c3",
+  "device": {"device_id": "9b4d2e7f10c3a8b5e6d1f0a2c4b79e38", "hostname": "WS-0412"},
+  "sessionId":"0f6a2c9e4b7d1a3c5e8f0b2d4a6c8e1f",
+  "md5": "0c3bd7a0b2e1f49a8c6d5e4f3a2b1c0d",
+  "sha256": "3a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a19"
+}"#;
+    assert_eq!(
+        found(alert),
+        kinds_values(&[
+            ("md5", "0c3bd7a0b2e1f49a8c6d5e4f3a2b1c0d"),
+            ("sha256", "3a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a19"),
+        ])
+    );
+    // The same in a log line's `key=value` and `Key: value` forms; a key
+    // that names a digest keeps it, whatever it ends with.
+    let log = "aid=2c7e9a0f4b6d8e1a3c5f7b9d0e2a4c6f TraceId: 7d1f3b5a9c2e4f6a8b0d1e3f5a7c9b2d \
+               file_md5_id=4a6c8e0f2b4d6f8a1c3e5a7b9d0f2e4c hash=8e0a2c4e6b8d0f1a3c5e7a9b1d3f5e7c";
+    assert_eq!(
+        found(log),
+        kinds_values(&[
+            ("md5", "4a6c8e0f2b4d6f8a1c3e5a7b9d0f2e4c"),
+            ("md5", "8e0a2c4e6b8d0f1a3c5e7a9b1d3f5e7c"),
+        ])
+    );
+}
