@@ -270,7 +270,8 @@ pub(crate) fn names(text: &str, kw: &Keywords) -> Vec<Span> {
             Cue::JapaneseSuffix => japanese_before(text, start, end),
             Cue::RomanSuffix => roman_before(text, start, end),
             Cue::Title => title_name(text, start, end),
-            Cue::Role => role_name(text, end),
+            Cue::Role => role_name(text, end)
+                .filter(|n| !crate::speakers::role_speaks(text, start, end, n.end)),
             Cue::JobTitle => name_before_title(text, start),
         };
         if let Some(s) = found {
@@ -716,6 +717,11 @@ mod tests {
         assert_eq!(found("contact person: Hiroshi Abe, IT"), ["Hiroshi Abe"]);
         assert_eq!(found("It was reported by Naoko Ito."), ["Naoko Ito"]);
         assert_eq!(found("担当者：高橋 一郎\n"), ["高橋 一郎"]);
+        // A role that labels a speaker in chat or minutes: its message
+        // follows the colon, no name.
+        assert!(found("[09:02] 調査担当: 公表文には書かれています。\n").is_empty());
+        assert!(found("広報担当：公表文には書かれています。\n").is_empty());
+        assert_eq!(found("調査担当：高橋\n"), ["高橋"]);
         // A team or an office in the role's place is no person.
         assert!(found("担当：二次対応チーム\n担当者：情報システム課\n").is_empty());
         assert_eq!(found("報告者は山田。"), ["山田"]);

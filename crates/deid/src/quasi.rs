@@ -28,9 +28,12 @@ impl Block {
             Block::KyushuOkinawa => "kyushu-okinawa",
         }
     }
+    /// The words that stand for a place of this block. Hokkaido is a block
+    /// of one prefecture, so its block would name the prefecture again:
+    /// its label is the country's (`国内`, `Japan`).
     pub(crate) fn label(self, japanese: bool) -> &'static str {
         match (self, japanese) {
-            (Block::Hokkaido, true) => "北海道地方",
+            (Block::Hokkaido, true) => "国内",
             (Block::Tohoku, true) => "東北地方",
             (Block::Kanto, true) => "関東地方",
             (Block::Chubu, true) => "中部地方",
@@ -38,7 +41,7 @@ impl Block {
             (Block::Chugoku, true) => "中国地方",
             (Block::Shikoku, true) => "四国地方",
             (Block::KyushuOkinawa, true) => "九州・沖縄地方",
-            (Block::Hokkaido, false) => "the Hokkaido region",
+            (Block::Hokkaido, false) => "Japan",
             (Block::Tohoku, false) => "the Tohoku region",
             (Block::Kanto, false) => "the Kanto region",
             (Block::Chubu, false) => "the Chubu region",
@@ -54,7 +57,7 @@ impl Block {
     pub(crate) fn label_before_hyphen(self, japanese: bool) -> &'static str {
         match (self, japanese) {
             (_, true) => self.label(true),
-            (Block::Hokkaido, false) => "Hokkaido",
+            (Block::Hokkaido, false) => "Japan",
             (Block::Tohoku, false) => "Tohoku",
             (Block::Kanto, false) => "Kanto",
             (Block::Chubu, false) => "Chubu",
@@ -670,8 +673,38 @@ pub(crate) struct SizeMention {
     pub(crate) japanese: bool,
 }
 
-/// `従業員約1,200名`, `社員数 350人`, `1,200 employees`, `about 80 staff`.
-pub(crate) fn sizes(text: &str) -> Vec<SizeMention> {
+/// The victim's head count in the profile's `size` (`従業員約1,200名`,
+/// `1,200 employees`): its first number.
+pub(crate) fn profile_size(size: &str) -> Option<u64> {
+    let b = size.as_bytes();
+    let start = b.iter().position(u8::is_ascii_digit)?;
+    let mut n: u64 = 0;
+    for (k, &c) in b.iter().enumerate().skip(start) {
+        if c.is_ascii_digit() {
+            n = n.saturating_mul(10).saturating_add(u64::from(c - b'0'));
+        } else if c != b',' || !b.get(k + 1).is_some_and(u8::is_ascii_digit) {
+            break;
+        }
+    }
+    Some(n)
+}
+
+/// Whether a Japanese count `n` (`320名`, `320人`) is a head count: a
+/// staff word in the text `before` it (`従業員`, `社員`, `職員`), `規模`
+/// right after its counter (`320名規模`), or the victim's own head count
+/// `victim` written bare, as in a list of what would single it out
+/// (`千葉・信用金庫・320名`).
+fn japanese_count_is_size(before: &str, after_unit: &str, n: u64, victim: Option<u64>) -> bool {
+    before.contains("従業員")
+        || before.contains("社員")
+        || before.contains("職員")
+        || after_unit.starts_with("規模")
+        || victim == Some(n)
+}
+
+/// `従業員約1,200名`, `社員数 350人`, `1,200 employees`, `about 80 staff`,
+/// `350名規模`, and a bare count equal to the victim's head count `victim`.
+pub(crate) fn sizes(text: &str, victim: Option<u64>) -> Vec<SizeMention> {
     let s = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -701,8 +734,8 @@ pub(crate) fn sizes(text: &str) -> Vec<SizeMention> {
         // Japanese: a cue before, a counter after.
         let ja_unit = ["名", "人"].iter().find(|u| rest.starts_with(**u));
         if let Some(u) = ja_unit {
-            if before.contains("従業員") || before.contains("社員") || before.contains("職員")
-            {
+            let after_unit = rest.get(u.len()..).unwrap_or_default();
+            if japanese_count_is_size(before, after_unit, n, victim) {
                 out.push(SizeMention {
                     start,
                     end: num_end + u.len(),
@@ -1147,10 +1180,10 @@ pub(crate) fn division(industry: &str) -> Option<(&'static str, &'static str, &'
 /// test holds [`regions`] to.
 #[cfg(test)]
 mod reference {
-    use super::{PLACES, RegionMention, SizeMention};
+    use super::{PLACES, RegionMention, SizeMention, japanese_count_is_size};
 
     /// `従業員約1,200名`, `社員数 350人`, `1,200 employees`, `about 80 staff`.
-    pub(super) fn sizes(text: &str) -> Vec<SizeMention> {
+    pub(super) fn sizes(text: &str, victim: Option<u64>) -> Vec<SizeMention> {
         let s = text.as_bytes();
         let mut out = Vec::new();
         let mut i = 0;
@@ -1180,8 +1213,8 @@ mod reference {
             // Japanese: a cue before, a counter after.
             let ja_unit = ["名", "人"].iter().find(|u| rest.starts_with(**u));
             if let Some(u) = ja_unit {
-                if before.contains("従業員") || before.contains("社員") || before.contains("職員")
-                {
+                let after_unit = rest.get(u.len()..).unwrap_or_default();
+                if japanese_count_is_size(before, after_unit, n, victim) {
                     out.push(SizeMention {
                         start,
                         end: num_end + u.len(),
@@ -1420,6 +1453,13 @@ mod tests {
         "日本",
         "市",
         "県",
+        "320",
+        "1,200",
+        "名",
+        "人",
+        "規模",
+        "従業員",
+        " employees",
         " ",
         "\n",
         "-",
@@ -1495,7 +1535,9 @@ mod tests {
         ) {
             let text = parts.concat();
             prop_assert_eq!(regions(&text), reference::regions(&text));
-            prop_assert_eq!(sizes(&text), reference::sizes(&text));
+            for victim in [None, Some(320)] {
+                prop_assert_eq!(sizes(&text, victim), reference::sizes(&text, victim));
+            }
         }
     }
 }

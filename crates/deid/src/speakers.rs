@@ -570,6 +570,34 @@ fn floor_boundary(s: &str, n: usize) -> usize {
     n
 }
 
+/// Whether the role word `text[start..end]` (`担当`, `担当者`) ends the
+/// speaker label of a line of chat or minutes, so that what follows its
+/// colon is a message, not the name the role introduces (`担当者：高橋 一郎`
+/// in a form). `name_end` is where the name the role would take ends.
+///
+/// - `[09:02] 調査担当: 公表文には…`: a line stamped with a time is chat;
+///   its label says who speaks.
+/// - `広報担当：公表文には…` (no stamp): the label is a compound ending in
+///   the role, and the "name" runs on into a sentence (kana right after it).
+pub(crate) fn role_speaks(text: &str, start: usize, end: usize, name_end: usize) -> bool {
+    let line_start = text.get(..start).and_then(|h| h.rfind('\n')).map_or(0, |p| p + 1);
+    let Some(line) = text.get(line_start..) else { return false };
+    let label_start = line_start + skip_lead(line);
+    let Some(label_head) = text.get(label_start..start) else { return false };
+    if !label_head.chars().all(|c| is_kanji(c) || is_kana(c)) {
+        return false;
+    }
+    let after = text.get(end..).unwrap_or_default().trim_start_matches([' ', '\t', '\u{3000}']);
+    if !after.starts_with([':', '：']) {
+        return false;
+    }
+    let stamped = text
+        .get(line_start..label_start)
+        .is_some_and(|lead| lead.bytes().any(|b| b.is_ascii_digit()));
+    let runs_on = text.get(name_end..).and_then(|r| r.chars().next()).is_some_and(is_hiragana);
+    stamped || (!label_head.is_empty() && runs_on)
+}
+
 /// Where a line's label may start: after white space, a list bullet, and a
 /// time stamp (`[10:02]`, `10:02:11`, `2025-02-14 10:02`, `(10:02)`).
 fn skip_lead(line: &str) -> usize {

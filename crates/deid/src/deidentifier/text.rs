@@ -673,7 +673,7 @@ impl Deidentifier {
             kinds += 1;
         }
         if self.policy.generalise_sizes {
-            for s in quasi::sizes(text) {
+            for s in quasi::sizes(text, self.victim_size) {
                 w.add(
                     RuleId::R15,
                     Action::Generalise,
