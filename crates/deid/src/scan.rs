@@ -3018,6 +3018,81 @@ pub(crate) fn ipv4_literals(text: &str) -> Vec<(Span, std::net::Ipv4Addr)> {
     out
 }
 
+/// IPv4 literals as a scanner or OCR misreads them in a faxed or printed
+/// report (R5): `l0.5.2.10`, `1O.20.4.17` (a letter for a digit that looks
+/// like it: `l`, `I`, `O`, `o`), `10. 5. 2. 21` (one space after each dot).
+/// Only runs with at least one such flaw: clean literals are
+/// [`ipv4_literals`]'. Each part keeps at least one real digit, so words
+/// (`lo.io`) are no addresses.
+///
+/// Cue-driven, as [`ipv4_literals`]: from the dots.
+pub(crate) fn ocr_ipv4_literals(text: &str) -> Vec<(Span, std::net::Ipv4Addr)> {
+    let s = text.as_bytes();
+    let part_byte = |b: u8| b.is_ascii_digit() || matches!(b, b'l' | b'I' | b'O' | b'o');
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(q) = memchr::memchr(b'.', s.get(from..).unwrap_or_default()).map(|q| q + from) {
+        from = q + 1;
+        // The first part: back from the dot.
+        let mut start = q;
+        while start > 0 && s.get(start - 1).is_some_and(|&b| part_byte(b)) {
+            start -= 1;
+        }
+        if start == q || s.get(start.wrapping_sub(1)).is_some_and(|b| b.is_ascii_alphanumeric()) {
+            continue;
+        }
+        // Four parts, each after a dot and at most one space.
+        let mut octets = [0u8; 4];
+        let mut at = start;
+        let mut flawed = false;
+        let mut ok = true;
+        for (k, octet) in octets.iter_mut().enumerate() {
+            if k > 0 {
+                if s.get(at) != Some(&b'.') {
+                    ok = false;
+                    break;
+                }
+                at += 1;
+                if s.get(at) == Some(&b' ') {
+                    at += 1;
+                    flawed = true;
+                }
+            }
+            let len = s.get(at..).map_or(0, |r| r.iter().take_while(|&&b| part_byte(b)).count());
+            let part = s.get(at..at + len).unwrap_or_default();
+            if !(1..=3).contains(&len) || !part.iter().any(u8::is_ascii_digit) {
+                ok = false;
+                break;
+            }
+            let mut n: u32 = 0;
+            for &b in part {
+                let d = match b {
+                    b'l' | b'I' => 1,
+                    b'O' | b'o' => 0,
+                    _ => u32::from(b - b'0'),
+                };
+                flawed |= !b.is_ascii_digit();
+                n = n * 10 + d;
+            }
+            match u8::try_from(n) {
+                Ok(v) => *octet = v,
+                Err(_) => {
+                    ok = false;
+                    break;
+                }
+            }
+            at += len;
+        }
+        let ends_clean = !s.get(at).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'.')
+            || (s.get(at) == Some(&b'.') && !s.get(at + 1).is_some_and(u8::is_ascii_alphanumeric));
+        if ok && flawed && ends_clean {
+            out.push((Span { start, end: at }, std::net::Ipv4Addr::from(octets)));
+            from = at;
+        }
+    }
+    out
+}
+
 /// PEM private keys (R4): the whole block.
 pub(crate) fn private_keys(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -4077,6 +4152,62 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        /// Every OCR literal spells its address once its flaws are undone,
+        /// holds a flaw, and starts after no letter or digit.
+        #[test]
+        fn ocr_literals_spell_their_address(
+            parts in prop::collection::vec(
+                prop::sample::select(
+                    &["10", "l0", "1O", "5", ".", ". ", "2", "I7", "o", "x", " ", "256", "("][..]
+                ),
+                0..14,
+            ),
+        ) {
+            let text = parts.concat();
+            for (sp, ip) in ocr_ipv4_literals(&text) {
+                let raw = &text[sp.start..sp.end];
+                let fixed: String = raw
+                    .chars()
+                    .filter(|&c| c != ' ')
+                    .map(|c| match c {
+                        'l' | 'I' => '1',
+                        'O' | 'o' => '0',
+                        c => c,
+                    })
+                    .collect();
+                prop_assert_eq!(fixed.parse::<std::net::Ipv4Addr>().ok(), Some(ip));
+                prop_assert!(raw.contains(". ") || raw.contains(['l', 'I', 'O', 'o']));
+                prop_assert!(!text[..sp.start].ends_with(|c: char| c.is_ascii_alphanumeric()));
+            }
+        }
+    }
+
+    #[test]
+    fn ocr_addresses_read_their_flawed_digits() {
+        let found = |t: &str| -> Vec<(String, String)> {
+            ocr_ipv4_literals(t)
+                .into_iter()
+                .map(|(sp, ip)| (t[sp.start..sp.end].to_owned(), ip.to_string()))
+                .collect()
+        };
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
+        };
+        assert_eq!(
+            found("DB サーバ ( l0.5.2.10 ) と 画像サーバ ( 10. 5. 2. 21 )、1O.20.4.I7。"),
+            pairs(&[
+                ("l0.5.2.10", "10.5.2.10"),
+                ("10. 5. 2. 21", "10.5.2.21"),
+                ("1O.20.4.I7", "10.20.4.17")
+            ])
+        );
+        // Clean literals are the other scanner's; words, versions and
+        // longer runs are no addresses.
+        let none = "10.5.2.10 lo.io.lo.io Io.l0 v1.2.3.4l 10. 5. 2 1.2.3.4.5 a10. 5. 2. 2";
+        assert!(found(none).is_empty(), "{:?}", found(none));
+    }
 
     #[test]
     fn securities_codes_after_their_cues() {

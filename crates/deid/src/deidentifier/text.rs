@@ -454,7 +454,10 @@ impl Deidentifier {
                 }
             }
             self.unc_hosts(text, w);
-            for (s, ip) in scan::ipv4_literals(text) {
+            // `l0.5.2.10`, `10. 5. 2. 21` in a scanned report: the victim's
+            // own addresses only (an attacker's stays as it was written).
+            let literals = scan::ipv4_literals(text).into_iter();
+            for (s, ip) in literals.chain(scan::ocr_ipv4_literals(text)) {
                 if overlaps(&all_spans, s.start, s.end) {
                     continue;
                 }
