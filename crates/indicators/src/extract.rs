@@ -1370,10 +1370,15 @@ impl Extractor {
         if !matches!(n, 32 | 40 | 64 | 128) || vf & F_NOT_HEX != 0 {
             return self.ssdeep(ctx);
         }
-        // `"device_id": "9b4d…"`, `aid=2c7e…`: 32 hex digits under a key
-        // that names an id are a GUID written without dashes (an EDR's
-        // customer or sensor, a session, a trace), not an MD5.
-        if n == 32 && id_key_before(ctx.text.as_bytes(), ctx.start + s) {
+        // `"device_id": "9b4d…"`, `aid=2c7e…`: hex under a key that names
+        // an id is one (a GUID written without dashes: an EDR's customer or
+        // sensor, a session, a trace; a build id), not a file's digest; so
+        // is hex a label names as a fingerprint of something else (`JA3:`,
+        // `pe.imphash() == "…"`, `"rc4_key": "…"`).
+        let at = ctx.start + s;
+        if id_key_before(ctx.text.as_bytes(), at, n)
+            || names_no_file_digest(ctx.text.as_bytes(), at)
+        {
             return None;
         }
         self.make(ctx, s, rb.len(), digest_of(value, vf)?, false)
@@ -1886,11 +1891,13 @@ fn av_prefix_before(text: &str, colon: usize) -> bool {
 /// The digest that `s` (whose byte flags are `f`) is, when it is one: hex
 /// of an MD5, SHA-1, SHA-256 or SHA-512 length holding both digits and
 /// letters (hex of only digits or only letters is a number or a word).
-/// Whether the value at `text[at..]` follows a key that names an id:
-/// `"cid": "`, `device_id=`, `TraceId: ` (the key's last two letters `id`,
-/// any case), unless the key also names a digest (`file_md5_id`,
-/// `sha256_id`: a store that files samples by their hash).
-fn id_key_before(text: &[u8], at: usize) -> bool {
+/// Whether the value at `text[at..]`, of `n` hex digits, follows a key
+/// that names an id: `"cid": "`, `device_id=`, `TraceId: ` (the key's last
+/// two letters `id`, any case), unless the key also names a digest
+/// (`file_md5_id`, `sha256_id`: a store that files samples by their hash).
+/// A bare `id` names one only for 32 digits (a GUID): other lengths are
+/// the digests that services file samples under (`"id": "<sha256>"`).
+fn id_key_before(text: &[u8], at: usize, n: usize) -> bool {
     let before = text.get(..at).unwrap_or_default();
     let mut i = before.len();
     let back_over = |i: &mut usize, pred: &dyn Fn(u8) -> bool, max: usize| {
@@ -1912,8 +1919,84 @@ fn id_key_before(text: &[u8], at: usize) -> bool {
     back_over(&mut i, &|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'), 64);
     let key = before.get(i..key_end).unwrap_or_default();
     key.len() >= 2
+        && (n == 32 || key.len() > 2)
         && key.get(key.len() - 2..).is_some_and(|t| t.eq_ignore_ascii_case(b"id"))
         && ![&b"md5"[..], b"sha", b"hash", b"digest"].iter().any(|d| find_ci(key, d).is_some())
+}
+
+/// Words of a label that make the hex after it something other than a
+/// file's digest: TLS and SSH client fingerprints (`JA3`, `JA3S`, `HASSH`,
+/// `JARM`), hashes of a part of a program (`imphash`, `pehash`,
+/// `authentihash`, the Rich header), and keys, tokens, serial numbers.
+const NOT_FILE_DIGEST: &[&[u8]] = &[
+    b"ja3",
+    b"hassh",
+    b"jarm",
+    b"imphash",
+    b"pehash",
+    b"authentihash",
+    b"rich_",
+    b"key",
+    b"token",
+    b"secret",
+    b"serial",
+    b"nonce",
+    b"salt",
+];
+
+/// Whether the label before the hex value at `text[at..]` names it as no
+/// file's digest ([`NOT_FILE_DIGEST`]): the label is what lies between
+/// the value and the line's start (or a table cell's), the end of an earlier hex value
+/// (`MD5=…,SHA256=…,IMPHASH=…` labels each value by its own key) or 48
+/// bytes back, whichever is nearest. `JA3  3b70…`, `JA3S: 7264…`,
+/// `HASSH (ssh client) 6495…`, `ja3.hash; content:"c07a…"`,
+/// `pe.imphash() == "ebcb…"`, `"rc4_key": "10ba…"`, `"pubkey_sha1": "…"`.
+/// A file-digest word after the last such word, in a label of its own
+/// (`key=…, md5: …`), keeps the value a digest; within one word
+/// (`pubkey_sha1`) it does not.
+fn names_no_file_digest(text: &[u8], at: usize) -> bool {
+    let lo = at.saturating_sub(48);
+    let Some(window) = text.get(lo..at) else { return false };
+    // A table's cell (`|`, a tab) is labelled by its column's head, not
+    // by the cells before it.
+    let mut from =
+        window.iter().rposition(|&b| matches!(b, b'\n' | b'|' | b'\t')).map_or(0, |p| p + 1);
+    // The end of the last run of 16 or more hex digits.
+    let mut run = 0usize;
+    for (k, b) in window.iter().enumerate().skip(from) {
+        if b.is_ascii_hexdigit() {
+            run += 1;
+        } else {
+            if run >= 16 {
+                from = k;
+            }
+            run = 0;
+        }
+    }
+    let Some(label) = window.get(from..) else { return false };
+    let last = |words: &[&[u8]]| -> Option<usize> {
+        words.iter().filter_map(|w| rfind_ci(label, w).map(|p| p + w.len())).max()
+    };
+    let Some(other_end) = last(NOT_FILE_DIGEST) else { return false };
+    const FILE_DIGESTS: &[&[u8]] = &[b"md5", b"sha1", b"sha-1", b"sha256", b"sha-256", b"sha512"];
+    match FILE_DIGESTS.iter().filter_map(|w| rfind_ci(label, w)).max() {
+        // The digest word has a label of its own when a byte between the
+        // two ends a word.
+        Some(d) if d >= other_end => !label.get(other_end..d).is_some_and(|between| {
+            between.iter().any(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+        }),
+        _ => true,
+    }
+}
+
+/// The last place `n` occurs in `h`, ASCII case ignored.
+fn rfind_ci(h: &[u8], n: &[u8]) -> Option<usize> {
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len())
+        .rev()
+        .find(|&s| h.get(s..s + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)))
 }
 
 fn digest_of(s: &str, f: u16) -> Option<Indicator> {

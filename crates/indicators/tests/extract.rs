@@ -1294,3 +1294,27 @@ fn an_identifier_under_an_id_key_is_no_digest() {
         ])
     );
 }
+
+#[test]
+fn fingerprints_keys_and_ids_are_no_file_digests() {
+    // Client fingerprints, the hash of a program's import table, keys and
+    // build ids have a digest's length; their labels say what they are.
+    let text = "JA3  3b70bf268fb62c56310e72e4fd233ca9\n\
+                JA3S: 726429e0551f4f3833573dfb042cc66e\n\
+                HASSH (ssh client) 6495cd99dbe520d1c808e38823cabebf\n\
+                alert tls any any -> any any (msg:\"x\"; ja3.hash; content:\"c07a0d18c3440b9b382ee2ea5d23130a\"; sid:1;)\n\
+                condition: pe.imphash() == \"ebcbbe2bd47c4e802dd37c8f785365f2\"\n\
+                {\"rc4_key\": \"10ba0e8ed459d0a491ef14a77bf2ee19\", \"build_id\": \"0d1dae042f737089e51d06cb9b20fbf99f305dae\",\n\
+                 \"pubkey_sha1\": \"959c8503bd0791feb71543a10e5fe92e604588c6\", \"sha1\": \"a94a8fe5ccb19ba61c4c0873d391e987982fbbd3\"}\n\
+                Hashes=MD5=0c3bd7a0b2e1f49a8c6d5e4f3a2b1c0d,SHA256=3a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a19,IMPHASH=8b9d95465ca6814a35adbc3f209620d7\n\
+                session key=9f1c, md5: 44d88612fea8a8f36de82e1278abb02f\n";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("sha1", "a94a8fe5ccb19ba61c4c0873d391e987982fbbd3"),
+            ("md5", "0c3bd7a0b2e1f49a8c6d5e4f3a2b1c0d"),
+            ("sha256", "3a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a19"),
+            ("md5", "44d88612fea8a8f36de82e1278abb02f"),
+        ])
+    );
+}
