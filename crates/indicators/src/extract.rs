@@ -3654,18 +3654,30 @@ fn windows_like(raw: &str) -> bool {
 }
 
 fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
+    // A table's column whose head says versions (`| Fixed |`).
+    if in_version_column(ctx.text, ctx.start) {
+        return true;
+    }
     // The words before it, within a short window.
     let mut from = ctx.start.saturating_sub(96);
     while !ctx.text.is_char_boundary(from) {
         from += 1;
     }
     let prev = ctx.text.get(from..ctx.start).unwrap_or_default().trim_end();
+    // `6.0.0 - 6.3.0.1`, `6.3.0.1 - 6.4`: a range whose other end is a
+    // dotted number of two or three parts (a range of addresses has an
+    // address at each end).
+    if range_of_versions(prev, ctx.text.get(ctx.end..).unwrap_or_default()) {
+        return true;
+    }
     // `version = "2.6.0.1"`, `（Ver. 3.2.1.5）`: past an opening quote or
     // bracket to the words before it.
     let prev = prev.trim_end_matches(['"', '\'', '(', '[', '（', '「', '『']).trim_end();
     // `version = 2.6.0.1`, `build: 10.0.1.4`: after a key, the key decides.
     if let Some(key) = prev.strip_suffix(['=', ':', '：']) {
-        let word = key.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+        // `"version": "2.4.1.7"`: a JSON key in its quotes.
+        let key = key.trim_end().trim_end_matches(['"', '\'']);
+        let word = key.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
         // Not the `PRODUCT_PARTS`: `agent: 198.51.100.4` is where the
         // agent connects.
         return VERSION_WORDS.iter().any(|v| v.trim_end_matches('.').eq_ignore_ascii_case(word));
@@ -3685,7 +3697,24 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     // Words end at white space, and at the quotes and commas of a record
     // (`…","SystemBC 3.1.2.4 x64"` in a CSV export).
     let mut words = prev.rsplit(|c: char| c.is_whitespace() || matches!(c, '"' | ','));
-    let last = words.next().unwrap_or_default();
+    let mut last = words.next().unwrap_or_default();
+    // `ver-` / `sion 2.4.1.7`: a word a line break hyphenated is read
+    // whole (the word before it is then the one before the break).
+    let mut joined = String::new();
+    if let Some(head) = prev
+        .strip_suffix(last)
+        .and_then(|p| p.strip_suffix('\n'))
+        .map(|p| p.strip_suffix('\r').unwrap_or(p))
+        .and_then(|p| p.strip_suffix('-'))
+        .filter(|_| last.bytes().all(|b| b.is_ascii_lowercase()))
+    {
+        let piece = head.rsplit(|c: char| c.is_whitespace()).next().unwrap_or_default();
+        if !piece.is_empty() && piece.bytes().all(|b| b.is_ascii_alphabetic()) {
+            joined = format!("{piece}{last}");
+            last = joined.as_str();
+            words.next();
+        }
+    }
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // `Radmin Server 3.5.2.1`: a capitalised word after a capitalised
     // product name is part of the name, even a network word.
@@ -3715,6 +3744,11 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
         && small
         && before_last.is_some_and(|w| VERSION_WORDS.contains(&w.to_lowercase().as_str()))
     {
+        return true;
+    }
+    // `fw-1.2.3.4-release.bin replaces 1.2.3.3`: what a release replaces;
+    // small parts only (`45.12.3.9 replaces 45.12.3.4` is a relay's move).
+    if matches!(prev_word, "replaces" | "supersedes" | "replacing" | "superseding") && small {
         return true;
     }
     if (NETWORK_WORDS.contains(&prev_word) && !product_name) || prev.ends_with([':', '=']) {
@@ -3770,11 +3804,104 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     (small || release) && product
 }
 
+/// Words in a table column's head that say its cells are versions.
+const VERSION_COLUMNS: &[&str] = &[
+    "version",
+    "fixed",
+    "affected",
+    "vulnerable",
+    "build",
+    "release",
+    "patch",
+    "firmware",
+    "バージョン",
+    "版",
+    "修正",
+    "影響",
+];
+
+/// How many lines above a table row its head is looked for.
+const TABLE_HEAD_LINES: usize = 64;
+
+/// Whether `text[at..]` is in a Markdown table's cell whose column head
+/// names versions ([`VERSION_COLUMNS`]): `| Fixed |` over `| 17.1.1.4 |`.
+/// The head is the first line of the run of table lines above the row (up
+/// to [`TABLE_HEAD_LINES`]), with the `|---|` line under it.
+fn in_version_column(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let row_start = text.get(..at).and_then(|h| h.rfind('\n')).map_or(0, |p| p + 1);
+    let Some(head_of_row) = b.get(row_start..at) else { return false };
+    if !head_of_row.trim_ascii_start().starts_with(b"|") {
+        return false;
+    }
+    let column = head_of_row.iter().filter(|&&c| c == b'|').count();
+    let is_row =
+        |s: usize, e: usize| b.get(s..e).is_some_and(|l| l.trim_ascii_start().starts_with(b"|"));
+    // Up the run of rows to its first line (`first`) and the one under it.
+    let (mut first, mut second) = (row_start, None);
+    for _ in 0..TABLE_HEAD_LINES {
+        if first == 0 {
+            break;
+        }
+        let prev_start = text.get(..first - 1).and_then(|h| h.rfind('\n')).map_or(0, |p| p + 1);
+        if !is_row(prev_start, first - 1) {
+            break;
+        }
+        second = Some(first);
+        first = prev_start;
+    }
+    let line = |s: usize| {
+        let rest = text.get(s..).unwrap_or_default();
+        rest.get(..rest.find('\n').unwrap_or(rest.len())).unwrap_or_default()
+    };
+    // The head's line, then the rule under it.
+    let Some(rule_start) = second.filter(|_| first < row_start) else { return false };
+    let rule = line(rule_start);
+    if !rule.contains("---")
+        || rule.bytes().any(|c| !matches!(c, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r'))
+    {
+        return false;
+    }
+    let Some(cell) = line(first).split('|').nth(column) else { return false };
+    let cell = cell.to_lowercase();
+    VERSION_COLUMNS.iter().any(|w| cell.contains(w))
+}
+
+/// Whether a dotted quad between `prev` (the text before it, trimmed at
+/// its end) and `next` (the text after it) is an end of a range whose
+/// other end is a dotted number of two or three parts: `6.0.0 - 6.3.0.1`,
+/// `6.3.0.1 – 6.4`, `1.2 ~ 1.2.3.4`.
+fn range_of_versions(prev: &str, next: &str) -> bool {
+    let short_version = |w: &str| {
+        let parts: Vec<&str> = w.split('.').collect();
+        (2..=3).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    const DASHES: [char; 4] = ['-', '–', '—', '~'];
+    let before = prev.strip_suffix(DASHES).map(str::trim_end);
+    let before_ok = before
+        .is_some_and(|p| short_version(p.rsplit(char::is_whitespace).next().unwrap_or_default()));
+    let after = next.trim_start().strip_prefix(DASHES).map(str::trim_start);
+    let after_ok = after.is_some_and(|n| {
+        let w = n
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '|'))
+            .next()
+            .unwrap_or_default();
+        short_version(w.trim_end_matches('.'))
+    });
+    before_ok || after_ok
+}
+
 /// Words after a dotted number that make it a release (`12.1.1.56 fixes`,
 /// `4.2.1.7 or later`), for numbers of parts under 100.
 const RELEASE_AFTER: &[&str] = &[
     "fixes",
     "fixed",
+    // `same as 3.3.14.5 builds`.
+    "builds",
+    "build",
     "or later",
     "and later",
     // A build's architecture (`SystemBC 3.1.2.4 x64`).

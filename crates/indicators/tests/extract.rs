@@ -1318,3 +1318,39 @@ fn fingerprints_keys_and_ids_are_no_file_digests() {
         ])
     );
 }
+
+#[test]
+fn versions_in_bulletin_tables_ranges_and_configs_are_no_addresses() {
+    // A bulletin's table: the column's head says what its cells hold; an
+    // address column in another table stays.
+    let table = "| Product | Affected | Fixed | CVE |\n\
+                 |---|---|---|---|\n\
+                 | F5 BIG-IP | 17.1.0 - 17.1.1.3 | 17.1.1.4 | CVE-2023-46747 |\n\
+                 | Zimbra | 8.8.15 Patch 41 | 8.8.15.46 | CVE-2023-37580 |\n\n\
+                 | Host | Address |\n|---|---|\n| relay | 45.137.21.9 |\n";
+    assert_eq!(
+        found(table),
+        kinds_values(&[
+            ("cve", "CVE-2023-46747"),
+            ("cve", "CVE-2023-37580"),
+            ("ipv4", "45.137.21.9"),
+        ])
+    );
+    // A range whose other end is a version; what a release replaces; a
+    // configuration's version key; a version word broken by hyphenation;
+    // builds of a tool.
+    let prose = "Versions 6.0.0 - 6.3.0.1 are affected. fw-1.2.3.4-release.bin replaces 1.2.3.3.\n\
+                 {\"version\": \"2.4.1.7\", \"c2\": \"91.215.85.142\"}\n\
+                 The internal ver-\nsion 2.4.1.7 was seen; AutoIt 3.3.16.1, same as 3.3.14.5 builds.\n\
+                 The relay moved from 45.12.3.4 - 45.12.3.9 to 91.215.85.143.";
+    assert_eq!(
+        found(prose),
+        kinds_values(&[
+            ("file-name", "fw-1.2.3.4-release.bin"),
+            ("ipv4", "91.215.85.142"),
+            ("ipv4", "45.12.3.4"),
+            ("ipv4", "45.12.3.9"),
+            ("ipv4", "91.215.85.143"),
+        ])
+    );
+}
