@@ -19,8 +19,9 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
-    /// Do not report CVE and ATT&CK ids found inside URLs. By default they
-    /// are reported after their URL, with spans inside the URL's.
+    /// Do not report CVE and ATT&CK ids found inside URLs, nor the address
+    /// or domain a UNC path names. By default they are reported after their
+    /// URL or path, with spans inside its span.
     #[arg(long)]
     no_nested: bool,
     /// Files to read; `-` or nothing for standard input.

@@ -195,9 +195,11 @@ impl ExtractorBuilder {
 
     /// Also report CVE and ATT&CK ids inside URLs
     /// (`https://nvd.nist.gov/vuln/detail/CVE-2024-30088` yields the URL and
-    /// then the CVE id). Off by default: matches then never overlap, which
-    /// callers that rewrite text rely on; with it on, a nested id's span
-    /// lies inside its URL's, and matches stay ordered by start.
+    /// then the CVE id), and the address or domain that a UNC path names
+    /// (`\\45.61.137.90@80\share\doc.url` yields the path, then
+    /// `45.61.137.90`). Off by default: matches then never overlap, which
+    /// callers that rewrite text rely on; with it on, a nested match's span
+    /// lies inside its URL's or path's, and matches stay ordered by start.
     ///
     /// ```
     /// use kyoyu_indicators::Extractor;
@@ -919,8 +921,12 @@ impl Extractor {
         {
             m.disposition = Disposition::Reference;
         }
-        let nested = if self.nested && m.kind() == IndicatorKind::Url {
+        let nested = if !self.nested {
+            Vec::new()
+        } else if m.kind() == IndicatorKind::Url {
             self.nested_ids(text, m.start, m.end)
+        } else if m.kind() == IndicatorKind::FilePath {
+            self.unc_host(text, m.start, m.end).into_iter().collect()
         } else {
             Vec::new()
         };
@@ -930,6 +936,38 @@ impl Extractor {
             emit(Match { start: id.start + base, end: id.end + base, ..id });
         }
         1 + n
+    }
+
+    /// The host of the UNC path at `text[start..end]` when it is an IPv4
+    /// address or a domain (`\\45.61.137.90@80\share\doc.url`,
+    /// `\\evil-webdav.com@SSL\DavWWWRoot\x.lnk`: a WebDAV server a lure
+    /// reaches), as a match of its own inside the path's span. A machine's
+    /// own name (`\\fileserver01\public`) is none.
+    fn unc_host(&self, text: &str, start: usize, end: usize) -> Option<Match> {
+        let raw = text.get(start..end)?;
+        let rest = raw.strip_prefix("\\\\")?;
+        let len = rest.bytes().position(|b| matches!(b, b'\\' | b'@' | b'/')).unwrap_or(rest.len());
+        let host = rest.get(..len)?;
+        let indicator = if let Ok(ip) = parse_ipv4(host) {
+            Indicator::Ipv4(ip.into())
+        } else {
+            let d = Domain::parse_quiet(host)?;
+            if has_two_labels(&d) && FILE_LIKE_TLDS.contains(&d.public_suffix()) {
+                return None;
+            }
+            Indicator::Domain(d)
+        };
+        if !self.wants(indicator.kind()) {
+            return None;
+        }
+        let disposition = disposition(&indicator);
+        Some(Match {
+            indicator,
+            start: start + 2,
+            end: start + 2 + len,
+            defanged: false,
+            disposition,
+        })
     }
 
     /// CVE and ATT&CK ids in the path of the URL at `text[start..end]`

@@ -1354,3 +1354,26 @@ fn versions_in_bulletin_tables_ranges_and_configs_are_no_addresses() {
         ])
     );
 }
+
+#[test]
+fn the_host_of_a_unc_path_is_reported_inside_it() {
+    // A lure's `.url` file points at the attacker's WebDAV server; with
+    // nested matches on, the path is followed by its host.
+    let text = "e.g. \\\\45.61.137.90@80\\share\\doc.url, \\\\evil-webdav.com@SSL\\DavWWWRoot\\x.lnk \
+                and \\\\fileserver01\\public\\a.txt";
+    let nested = Extractor::builder().nested_ids(true).build();
+    let got: Vec<(&str, &str)> =
+        nested.extract(text).iter().map(|m| (m.kind().id(), m.raw(text))).collect();
+    assert_eq!(
+        got,
+        [
+            ("file-path", "\\\\45.61.137.90@80\\share\\doc.url"),
+            ("ipv4", "45.61.137.90"),
+            ("file-path", "\\\\evil-webdav.com@SSL\\DavWWWRoot\\x.lnk"),
+            ("domain", "evil-webdav.com"),
+            ("file-path", "\\\\fileserver01\\public\\a.txt"),
+        ]
+    );
+    // Off by default: matches never overlap.
+    assert_eq!(Extractor::new().extract(text).len(), 3);
+}
