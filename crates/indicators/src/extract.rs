@@ -453,6 +453,15 @@ impl Extractor {
             {
                 end -= 1;
             }
+            // `<http://click.example/ls?upn=u001&c=E,1,aB3>` (a link in
+            // angle brackets, as mail shows it): the brackets delimit it,
+            // and a comma inside is the link's.
+            if bytes.get(end) == Some(&b',') && start > 0 && bytes.get(start - 1) == Some(&b'<') {
+                if let Some(close) = bracketed_link_end(bytes, start, end) {
+                    end = close;
+                    i = close;
+                }
+            }
             // `billing [at] portal-online [dot] com`: a spaced bracket
             // marker joins the words around it into one piece.
             let mut start = start;
@@ -693,6 +702,18 @@ impl Extractor {
             }
         }
 
+        // `HIER_DIRECT/45.137.21.9` (a Squid access log): the peer a
+        // request went to, after the hierarchy code.
+        if slash && digit && dot {
+            if let Some(k) = hierarchy_code_len(rb) {
+                let peer = self.piece(text, start + k + 1, end, None);
+                if let Some(m) =
+                    peer.filter(|m| matches!(m.kind(), IndicatorKind::Ipv4 | IndicatorKind::Ipv6))
+                {
+                    return Some(m);
+                }
+            }
+        }
         if url_like {
             if let Some(m) = self.url(&ctx).or_else(|| self.host_after_scheme(&ctx)) {
                 return Some(m);
@@ -1215,6 +1236,13 @@ impl Extractor {
         if let Some(p) = find_ci(local.as_bytes().get(local_start..)?, FIELD) {
             local_start += p + FIELD.len();
         }
+        // `@lantern_hunter@infosec.exchange`: a fediverse handle, no
+        // mailbox; `Message-ID: <f3a9…@smtp.example.net>`: a message's id.
+        if text.as_bytes().get(local_start.wrapping_sub(1)) == Some(&b'@')
+            || in_message_id_header(ctx.text, ctx.start)
+        {
+            return None;
+        }
         // Punctuation RFC 5322 allows that no real address starts with
         // (`user[email][]=a@b.example`: the value after a `=`).
         let candidate = text
@@ -1468,6 +1496,14 @@ impl Extractor {
                 // two digits each (`09` kept), are no address.
                 && !byte_pairs(text.as_bytes())
             {
+                // `connect ECONNREFUSED ::1:443` (Node's error): the
+                // loopback address and a port, not the address `::1:443`.
+                if let Some(port) = text.strip_prefix("::1:") {
+                    if (2..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit()) {
+                        let loopback = Ipv6::from(std::net::Ipv6Addr::LOCALHOST);
+                        return self.make(ctx, 0, 3, Indicator::Ipv6(loopback), false);
+                    }
+                }
                 if let Ok(a) = text.parse::<Ipv6>() {
                     return whole(Indicator::Ipv6(a));
                 }
@@ -1593,6 +1629,12 @@ impl Extractor {
         let last = tb.rsplit(|&b| b == b'.').next().unwrap_or_default();
         if is_non_tld_extension(last) || matches!(last, [b] if b.is_ascii()) {
             return self.file_name(ctx);
+        }
+        // `RUNDLL32.EXE-6A1F3C2B.pf`: a Prefetch file (a program's name,
+        // `-`, eight hex digits of its path's hash), not a name under `.pf`.
+        if last.eq_ignore_ascii_case(b"pf") && is_prefetch_name(tb) {
+            let name = FileName::parse_quiet(ctx.raw)?;
+            return self.make(ctx, 0, ctx.raw.len(), Indicator::FileName(name), false);
         }
         // An ASCII character outside letters, digits, `-`, `_` and `.`
         // makes any name fail to parse: go straight to file names.
@@ -2644,6 +2686,10 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
         return None;
     }
     if slash {
+        // `h/t @someone`, `w/o`: a shorthand on the next line, no path.
+        if cont.len() <= 4 && cont.iter().all(|b| b.is_ascii_alphabetic() || *b == b'/') {
+            return None;
+        }
         // A path goes on, with a path's punctuation in it.
         let inner = cont.get(..cont.len() - 1).unwrap_or_default();
         if !inner.iter().any(|b| matches!(b, b'.' | b'?' | b'=' | b'-' | b'_' | b'/' | b'%' | b'&'))
@@ -4267,6 +4313,60 @@ fn follows_word(text: &str, at: usize, word: &[u8]) -> bool {
         && !before
             .get((trimmed - word.len()).wrapping_sub(1))
             .is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// The length of a Squid hierarchy code at the start of `b`, before its
+/// `/` (`HIER_DIRECT/`, `FIRSTUP_PARENT/`, `DIRECT/`, `PINNED/`): capitals
+/// and `_`, five bytes or more, with a `_` unless it is one of the codes
+/// of one word.
+fn hierarchy_code_len(b: &[u8]) -> Option<usize> {
+    let k = find_byte_from(b, 0, b'/')?;
+    let code = b.get(..k)?;
+    let shaped = code.len() >= 5 && code.iter().all(|c| c.is_ascii_uppercase() || *c == b'_');
+    (shaped && (code.contains(&b'_') || matches!(code, b"DIRECT" | b"PINNED"))).then_some(k)
+}
+
+/// Where a link that starts at `start`, right after a `<`, ends: at the
+/// `>` that closes it, when the segment `bytes[start..end]` holds `://` and
+/// nothing between `end` and that `>` is white space, a quote or another
+/// bracket. `None` otherwise.
+fn bracketed_link_end(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
+    let seg = bytes.get(start..end)?;
+    if !seg.windows(3).any(|w| w == b"://") {
+        return None;
+    }
+    let rest = bytes.get(end..)?;
+    let close = rest
+        .iter()
+        .take(MAX_PIECE)
+        .position(|&b| b == b'>' || b <= b' ' || matches!(b, b'"' | b'<'))?;
+    (rest.get(close) == Some(&b'>')).then_some(end + close)
+}
+
+/// Whether `name` (ending in `.pf`) is a Prefetch file's name:
+/// `NAME.EXT-XXXXXXXX.pf`, a file extension, `-` and eight hex digits
+/// before the `.pf`.
+fn is_prefetch_name(name: &[u8]) -> bool {
+    let Some(stem) = name.len().checked_sub(3).and_then(|n| name.get(..n)) else { return false };
+    let Some(dash) = stem.iter().rposition(|&b| b == b'-') else { return false };
+    let hash = stem.get(dash + 1..).unwrap_or_default();
+    let head = stem.get(..dash).unwrap_or_default();
+    let ext = head.rsplit(|&b| b == b'.').next().unwrap_or_default();
+    hash.len() == 8
+        && hash.iter().all(u8::is_ascii_hexdigit)
+        && head.contains(&b'.')
+        && is_file_extension(&ext.to_ascii_lowercase())
+}
+
+/// Whether `text[at..]` is on a mail header line that holds message ids
+/// (`Message-ID: <…@host>`, `In-Reply-To:`, `References:`), whose values
+/// look like addresses and name no mailbox.
+fn in_message_id_header(text: &str, at: usize) -> bool {
+    let line_start = text.get(..at).and_then(|h| h.rfind('\n')).map_or(0, |p| p + 1);
+    let line = text.as_bytes().get(line_start..at).unwrap_or_default();
+    [&b"message-id:"[..], b"in-reply-to:", b"references:"]
+        .iter()
+        .any(|h| line.get(..h.len()).is_some_and(|l| l.eq_ignore_ascii_case(h)))
 }
 
 /// `host` is `parent` or one of its subdomains.

@@ -1377,3 +1377,60 @@ fn the_host_of_a_unc_path_is_reported_inside_it() {
     // Off by default: matches never overlap.
     assert_eq!(Extractor::new().extract(text).len(), 3);
 }
+
+#[test]
+fn the_peer_after_a_squid_hierarchy_code_is_an_address() {
+    let text = "1710000000.123 200 10.0.0.5 TCP_MISS/200 5123 GET http://x-evil.top/a - \
+                HIER_DIRECT/45.137.21.9 text/html\nFIRSTUP_PARENT/45.137.21.10 DIRECT/45.137.21.11 \
+                Win32/Agent.1.2.3.4";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("ipv4", "10.0.0.5"),
+            ("url", "http://x-evil.top/a"),
+            ("ipv4", "45.137.21.9"),
+            ("ipv4", "45.137.21.10"),
+            ("ipv4", "45.137.21.11"),
+        ])
+    );
+}
+
+#[test]
+fn handles_message_ids_prefetch_files_and_node_errors_are_no_indicators_of_their_shape() {
+    let text = "Message-ID: <f3a91c0e5d7b4a28@smtp.quick-invoices.net>\n\
+                From: billing@quick-invoices.net\n\
+                Follow @lantern_hunter@infosec.exchange for updates.\n\
+                C:\\Windows\\Prefetch\\RUNDLL32.EXE-6A1F3C2B.pf was written; see evil-cdn.pf too.\n\
+                Error: connect ECONNREFUSED ::1:443 and 2001:db8::1:443\n";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("email", "billing@quick-invoices.net"),
+            ("file-path", "C:\\Windows\\Prefetch\\RUNDLL32.EXE-6A1F3C2B.pf"),
+            ("domain", "evil-cdn.pf"),
+            ("ipv6", "::1"),
+            ("ipv6", "2001:db8::1:443"),
+        ])
+    );
+    let name = "RUNDLL32.EXE-6A1F3C2B.pf";
+    assert_eq!(found(name), kinds_values(&[("file-name", "RUNDLL32.EXE-6A1F3C2B.pf")]));
+    // A link cut at the end of its path, then a shorthand on the next line.
+    let post = "Write-up: https://www.example-labs.com/blog/2024/lantern/\nh/t @kenji_sec";
+    assert_eq!(
+        found(post),
+        kinds_values(&[("url", "https://www.example-labs.com/blog/2024/lantern/")])
+    );
+}
+
+#[test]
+fn a_link_in_angle_brackets_keeps_its_commas() {
+    let text = "Click <http://click.mlsend-track.com/ls/click?upn=u001.Qx7bR9&c=E,1,aB3dE5fG7hJ9> now.\n\
+                CSV: http://a-evil.top/x?id=3,2024-04-22,blocked";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("url", "http://click.mlsend-track.com/ls/click?upn=u001.Qx7bR9&c=E,1,aB3dE5fG7hJ9"),
+            ("url", "http://a-evil.top/x?id=3"),
+        ])
+    );
+}
