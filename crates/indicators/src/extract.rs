@@ -3006,8 +3006,11 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         if matches!(c, '\u{FF20}' | '\u{FF1A}') {
             let rest = seg.get(off + c.len_utf8()..).unwrap_or_default();
             let after_ascii = prev.is_some_and(|p| p.is_ascii_alphanumeric());
+            // An address typed with the input method on is full-width on
+            // both sides (`ｆｇｔ．ａｄｍｉｎ＠ｐｒｏｔｏｎ．ｍｅ`).
+            let alnum = |ch: char| ascii_fold(ch).is_some_and(|a| a.is_ascii_alphanumeric());
             let inside = if c == '\u{FF20}' {
-                after_ascii && rest.starts_with(|n: char| n.is_ascii_alphanumeric())
+                prev.is_some_and(alnum) && rest.starts_with(alnum)
             } else {
                 after_ascii && rest.starts_with("//")
             };

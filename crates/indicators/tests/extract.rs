@@ -1434,3 +1434,12 @@ fn a_link_in_angle_brackets_keeps_its_commas() {
         ])
     );
 }
+
+#[test]
+fn an_address_typed_full_width_is_one_address() {
+    let text = "連絡先：ｆｇｔ．ａｄｍｉｎ＠ｐｒｏｔｏｎ．ｍｅ です。C2サーバ＠evil-cdn.net";
+    assert_eq!(
+        found(text),
+        kinds_values(&[("email", "fgt.admin@proton.me"), ("domain", "evil-cdn.net")])
+    );
+}
