@@ -522,10 +522,16 @@ impl Extractor {
             // ended the line before at a hyphen (a word the scanner skipped,
             // having nothing of interest). Only a piece with a bracket and a
             // dot after white space can be one: the call is out of line.
+            // `ship-` / `track-portal.net` (a PDF's line break): a plain
+            // name at the very start of a line right after a hyphen.
+            let plain_after_hyphen = flags & F_DOT != 0
+                && bytes.get(start.wrapping_sub(1)) == Some(&b'\n')
+                && matches!(bytes.get(start.wrapping_sub(2)), Some(b'-' | b'\r'));
             if ascii_only
                 && (start, end) == scanned
-                && flags & (F_BRACKET | F_DOT) == F_BRACKET | F_DOT
-                && matches!(bytes.get(start.wrapping_sub(1)), Some(b'\n' | b' ' | b'\t'))
+                && (flags & (F_BRACKET | F_DOT) == F_BRACKET | F_DOT
+                    && matches!(bytes.get(start.wrapping_sub(1)), Some(b'\n' | b' ' | b'\t'))
+                    || plain_after_hyphen)
             {
                 if let Some(m) = self.joined_before(text, start, end, last_end) {
                     last_end = m.end;
@@ -836,14 +842,23 @@ impl Extractor {
             .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
             .count();
         let ws = we - word;
+        let defanged = bracket_markers(bytes.get(start..end)?).dot;
         if word < 3
             || ws < floor
             || !bytes.get(ws).is_some_and(u8::is_ascii_alphanumeric)
-            || !bracket_markers(bytes.get(start..end)?).dot
+            || !(defanged || bytes.get(start..end)?.contains(&b'.'))
         {
             return None;
         }
-        self.joined_piece(text, ws, we, &Wrap { cs: start, ce: end, after_path: false })
+        let m = self.joined_piece(text, ws, we, &Wrap { cs: start, ce: end, after_path: false })?;
+        // A plain name joins only as a host (`data-` / `base.exe` may be
+        // prose and a file).
+        (defanged
+            || matches!(
+                m.kind(),
+                IndicatorKind::Domain | IndicatorKind::Url | IndicatorKind::Email
+            ))
+        .then_some(m)
     }
 
     /// The value of the piece `text[start..end]` when it is `key:value`

@@ -1443,3 +1443,18 @@ fn an_address_typed_full_width_is_one_address() {
         kinds_values(&[("email", "fgt.admin@proton.me"), ("domain", "evil-cdn.net")])
     );
 }
+
+#[test]
+fn a_name_a_pdf_broke_at_its_hyphen_is_joined() {
+    let text = "The lure pointed at ship-\ntrack-portal.net today. Also data-\nbase.exe ran.";
+    let m = Extractor::new().extract(text);
+    let got: Vec<(&str, String, &str)> =
+        m.iter().map(|m| (m.kind().id(), m.value(), m.raw(text))).collect();
+    assert_eq!(
+        got,
+        [
+            ("domain", "ship-track-portal.net".to_owned(), "ship-\ntrack-portal.net"),
+            ("file-name", "base.exe".to_owned(), "base.exe"),
+        ]
+    );
+}
