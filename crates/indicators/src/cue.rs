@@ -168,7 +168,8 @@ pub(crate) fn refine(text: &str, start: usize, end: usize, ind: &Indicator) -> O
             let free = FREE_MAIL
                 .iter()
                 .any(|f| d == *f || d.strip_suffix(f).is_some_and(|p| p.ends_with('.')));
-            (ja && !free && contact_before(back)).then_some(Disposition::Benign)
+            (!free && (ja && contact_before(back) || publisher_contact(b, start)))
+                .then_some(Disposition::Benign)
         }
         Indicator::Ipv4(_) if last == b'A' => resolved_from_known_name(back),
         _ => None,
@@ -638,6 +639,64 @@ fn reference_keyword_before(before: &[u8]) -> bool {
             t.len() >= k.len()
                 && t.get(t.len() - k.len()..).is_some_and(|w| w.eq_ignore_ascii_case(k))
         })
+}
+
+/// Phrases in the first person right before an address: the writer's own
+/// (`contact us at`, `dm me at`).
+const OWN_ADDRESS_PHRASES: &[&str] = &[
+    "contact us at",
+    "contact us:",
+    "reach us at",
+    "email us at",
+    "e-mail us at",
+    "write to us at",
+    "contact me at",
+    "reach me at",
+    "email me at",
+    "e-mail me at",
+    "dm me at",
+];
+
+/// Labels in Chinese and Korean that introduce the publisher's contact
+/// (`联系我们：`, `문의:`).
+const CONTACT_LABELS_CJK: &[&str] = &["联系我们", "联系邮箱", "联系方式", "문의", "연락처"];
+
+/// The publisher's own contact, from the line before the address at
+/// `b[start..]`: a `Contact:` label (`PSIRT contact:`, `"contact_information":
+/// "`), a rule's `author:` (`author: FictSec (research@…)`), the writer's
+/// first-person phrase (`contact us at`, `dm me at`), or a Chinese or
+/// Korean contact label. The line is read up to 120 bytes back.
+#[inline(never)]
+fn publisher_contact(b: &[u8], start: usize) -> bool {
+    let lo = start.saturating_sub(120);
+    let Some(window) = b.get(lo..start) else { return false };
+    let head = window.get(window.iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1)..);
+    let Some(head) = head else { return false };
+    if !head.is_ascii() {
+        return CONTACT_LABELS_CJK.iter().any(|l| head.windows(l.len()).any(|w| w == l.as_bytes()));
+    }
+    let lower = head.to_ascii_lowercase();
+    let tail = lower.trim_ascii_end();
+    if OWN_ADDRESS_PHRASES.iter().any(|p| tail.ends_with(p.as_bytes())) {
+        return true;
+    }
+    // `Contact: `, `"contact_information": "`, `author: Name (`: the last
+    // label before the address (the last field of a record or a row:
+    // `Published … | Contact: `, `"name": "X", "contact_information": "`),
+    // its value the address or a name before it.
+    let label_end = lower.iter().rposition(|&c| matches!(c, b':' | b'='));
+    let Some(k) = label_end else { return false };
+    let field = lower.get(..k).unwrap_or_default();
+    let field_start =
+        field.iter().rposition(|&c| matches!(c, b'|' | b',' | b';' | b'\t')).map_or(0, |p| p + 1);
+    let label = field.get(field_start..).unwrap_or_default().trim_ascii();
+    let label = label.strip_prefix(b"-").unwrap_or(label).trim_ascii();
+    let label: Vec<u8> = label.iter().copied().filter(|&c| c != b'"' && c != b'\'').collect();
+    let value_before = lower.get(k + 1..).unwrap_or_default();
+    let short = value_before.len() <= 48 && !value_before.contains(&b'@');
+    let contact = label.len() <= 32 && label.windows(7).any(|w| w == b"contact");
+    let author = label == b"author";
+    short && (contact || author)
 }
 
 /// `本件に関するお問い合わせ: x@y`: the publisher's own contact at the end

@@ -1458,3 +1458,27 @@ fn a_name_a_pdf_broke_at_its_hyphen_is_joined() {
         ]
     );
 }
+
+#[test]
+fn the_publishers_own_contact_is_benign() {
+    let text = "Published 2024-03-12 | CVSS v3.1 | Contact: psirt@example-labs.com\n\
+                author: ExampleSec (research@example-labs.com)\n\
+                \"name\": \"ExampleSec\", \"contact_information\": \"intel@example-labs.com\",\n\
+                Questions? dm me at mira.cti@example-labs.com\n\
+                联系我们：intel@example-anquan.cn\n\
+                The lure's sender was billing@quick-invoices.net; replies went to x.ops@proton.me.\n\
+                Contact: ops.team@proton.me";
+    assert_eq!(
+        values_and_dispositions(text),
+        owned(&[
+            ("psirt@example-labs.com", Disposition::Benign),
+            ("research@example-labs.com", Disposition::Benign),
+            ("intel@example-labs.com", Disposition::Benign),
+            ("mira.cti@example-labs.com", Disposition::Benign),
+            ("intel@example-anquan.cn", Disposition::Benign),
+            ("billing@quick-invoices.net", Disposition::Indicator),
+            ("x.ops@proton.me", Disposition::Indicator),
+            ("ops.team@proton.me", Disposition::Indicator),
+        ])
+    );
+}
