@@ -1848,8 +1848,27 @@ impl Extractor {
         if sub.flags & (F_COLON | F_AT | F_BACKSLASH | F_EQ | F_QUOTE) != 0 {
             return None;
         }
-        self.dotted(&sub)
-            .filter(|m| matches!(m.kind(), IndicatorKind::Domain | IndicatorKind::Ipv4))
+        let m = self
+            .dotted(&sub)
+            .filter(|m| matches!(m.kind(), IndicatorKind::Domain | IndicatorKind::Ipv4))?;
+        // `api.telegram.org/bot6712…:AAH…/sendMessage`: a path on a service
+        // where anyone publishes (a bot, a paste, a shared file) is the
+        // publisher's; without its scheme it is still that link, which
+        // these services serve over HTTPS only.
+        if let Indicator::Domain(d) = &m.indicator {
+            let path = ctx.raw.get(slash..).unwrap_or_default();
+            if path.len() > 1 && user_content_host(d.as_str()) && self.wants(IndicatorKind::Url) {
+                let r = ctx.refanged();
+                let link = format!("https://{}", r.text);
+                if let Ok(u) = link.parse::<Url>() {
+                    let url = Indicator::Url(u);
+                    return self.make_with(ctx, 0, ctx.raw.len(), url, r.defanged, |_| {
+                        Disposition::Indicator
+                    });
+                }
+            }
+        }
+        Some(m)
     }
 
     fn file_name(&self, ctx: &Ctx<'_>) -> Option<Match> {

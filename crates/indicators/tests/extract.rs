@@ -1482,3 +1482,20 @@ fn the_publishers_own_contact_is_benign() {
         ])
     );
 }
+
+#[test]
+fn a_path_on_a_publishing_service_is_a_link_without_its_scheme() {
+    let text = "the bot posts to api.telegram.org/bot6712345678:AAH3kq8zVb0Tn5XcL2pQr7Yw1mJd4sGf9eK/sendMessage, \
+                the stager sits at pastebin[.]com/raw/Xy12Ab; see google.com/search";
+    assert_eq!(
+        values_and_dispositions(text),
+        owned(&[
+            (
+                "https://api.telegram.org/bot6712345678:AAH3kq8zVb0Tn5XcL2pQr7Yw1mJd4sGf9eK/sendMessage",
+                Disposition::Indicator
+            ),
+            ("https://pastebin.com/raw/Xy12Ab", Disposition::Indicator),
+            ("google.com", Disposition::Benign),
+        ])
+    );
+}
