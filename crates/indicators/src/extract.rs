@@ -2069,6 +2069,37 @@ const NOT_FILE_DIGEST: &[&[u8]] = &[
 /// (`key=…, md5: …`), keeps the value a digest; within one word
 /// (`pubkey_sha1`) it does not.
 fn names_no_file_digest(text: &[u8], at: usize) -> bool {
+    // Most digests start a line or a cell, or follow their own label
+    // (`SHA256: `, `md5=`, `"sha1": "`): settled from the bytes right
+    // before the value.
+    let mut k = at;
+    while k > 0
+        && text
+            .get(k - 1)
+            .is_some_and(|b| matches!(b, b' ' | b'"' | b'\'' | b'`' | b':' | b'=' | b'('))
+    {
+        if at - k >= 6 {
+            break;
+        }
+        k -= 1;
+    }
+    if k == 0 || matches!(text.get(k - 1), Some(b'\n' | b'|' | b'\t')) {
+        return false;
+    }
+    let word_len = text.get(..k).map_or(0, |h| {
+        h.iter()
+            .rev()
+            .take(12)
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+            .count()
+    });
+    let word = text.get(k - word_len..k).unwrap_or_default();
+    const OWN_LABELS: &[&[u8]] = &[
+        b"md5", b"sha1", b"sha-1", b"sha256", b"sha-256", b"sha512", b"hash", b"hashes", b"digest",
+    ];
+    if OWN_LABELS.iter().any(|l| word.eq_ignore_ascii_case(l)) {
+        return false;
+    }
     let lo = at.saturating_sub(48);
     let Some(window) = text.get(lo..at) else { return false };
     // A table's cell (`|`, a tab) is labelled by its column's head, not
@@ -3959,8 +3990,23 @@ fn in_version_column(text: &str, at: usize) -> bool {
     let is_row =
         |s: usize, e: usize| b.get(s..e).is_some_and(|l| l.trim_ascii_start().starts_with(b"|"));
     // Up the run of rows to its first line (`first`) and the one under it.
+    // The rows of an indicator table are asked about one after another:
+    // the walk up from a row stops at the row asked about before, whose
+    // table it shares (remembered per thread, with the text's address).
+    thread_local! {
+        static LAST_ROW: std::cell::Cell<Option<((usize, usize), usize, usize, usize)>> =
+            const { std::cell::Cell::new(None) };
+    }
+    let text_id = (text.as_ptr() as usize, text.len());
+    let last = LAST_ROW.with(std::cell::Cell::get).filter(|l| l.0 == text_id && l.3 < row_start);
     let (mut first, mut second) = (row_start, None);
     for _ in 0..TABLE_HEAD_LINES {
+        if let Some((_, f, s, row)) = last {
+            if first == row {
+                (first, second) = (f, Some(s));
+                break;
+            }
+        }
         if first == 0 {
             break;
         }
@@ -3975,6 +4021,7 @@ fn in_version_column(text: &str, at: usize) -> bool {
         let rest = text.get(s..).unwrap_or_default();
         rest.get(..rest.find('\n').unwrap_or(rest.len())).unwrap_or_default()
     };
+    LAST_ROW.with(|c| c.set(second.map(|s| (text_id, first, s, row_start))));
     // The head's line, then the rule under it.
     let Some(rule_start) = second.filter(|_| first < row_start) else { return false };
     let rule = line(rule_start);
@@ -3984,8 +4031,7 @@ fn in_version_column(text: &str, at: usize) -> bool {
         return false;
     }
     let Some(cell) = line(first).split('|').nth(column) else { return false };
-    let cell = cell.to_lowercase();
-    VERSION_COLUMNS.iter().any(|w| cell.contains(w))
+    VERSION_COLUMNS.iter().any(|w| find_ci(cell.as_bytes(), w.as_bytes()).is_some())
 }
 
 /// Whether a dotted quad between `prev` (the text before it, trimmed at
