@@ -1,0 +1,279 @@
+//! Passwords made of the victim's own names (R4): a name glued to digits
+//! and symbols (`Sato0503!`, `MNSK@Bkk2026`, `Tsuji#0312`) where a
+//! credential is written, a quoted string or a field of a record.
+//!
+//! A name hit alone takes only the name (`<person>0503!`): the digits after
+//! a name are left to their own rules, since host names are written so
+//! (`MNSK01`). What makes the token a password is its shape and its place:
+//! - the token is ASCII letters (two or more) and then, glued to them, a
+//!   run of digits and password symbols ([`SYMBOLS`]), letters allowed
+//!   after the first of those (`@Bkk2026`); with at least one symbol, and
+//!   a digit or a second symbol (`Suzuki&Co` names a company); 6 to 64
+//!   bytes; no percent escape in it (`Sato%20Taro` is a name, escaped);
+//! - it fills a quoted string (`"…"`, `'…'`, `` `…` ``, `\"…\"` in JSON,
+//!   `「…」`, `『…』`, `“…”`, `‘…’`) or a field of a record: between field
+//!   separators (`|`, tab, `,`, `;`), a quote or a line's ends, with a
+//!   separator on one side at least (`…|Tsuji#0312|`);
+//! - its letters are one of the victim's names (a person, an account, the
+//!   organisation), as the profile's matcher reads them (the caller's
+//!   `is_name`).
+//!
+//! Only tokens that hold a symbol can qualify, so the scan is cued by the
+//! symbols: one byte search for them ([`crate::scan::next_where`], eight
+//! bytes at a time), and a look at the run of token bytes around each; the
+//! name is looked up only for a token of the right shape in the right
+//! place. Values after a password word (`password: x`, `パスワードは x`)
+//! are the credential scanners' in [`crate::scan`], whatever their shape.
+
+use crate::scan::Span;
+
+/// The symbols a password holds (and a host name, a path, an address or a
+/// file name do not: no `-`, `_`, `.`, `/`, `:` or `\`). Without `=`,
+/// which joins a key to its value.
+pub(crate) const SYMBOLS: &[u8] = b"!#$%&*+?@^~";
+
+/// A token of a password glued to a name is at most this long (as
+/// [`crate::scan`]'s own password shape).
+const MAX_LEN: usize = 64;
+
+/// … and at least this long.
+const MIN_LEN: usize = 6;
+
+/// [`SYMBOLS`] as a table by byte: the scan's cue reads every byte of
+/// the text through it.
+const IS_SYMBOL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < SYMBOLS.len() {
+        // Indexing in a const initialiser cannot panic at run time.
+        #[allow(clippy::indexing_slicing)]
+        {
+            t[SYMBOLS[i] as usize] = true;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Whether `b` is one of [`SYMBOLS`].
+fn is_symbol(b: u8) -> bool {
+    IS_SYMBOL.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+/// Whether `b` can be part of a name-and-digits password token.
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || is_symbol(b)
+}
+
+/// Whether `b` separates the fields of a record (`|`, tab, `,`, `;`).
+fn is_field_separator(b: u8) -> bool {
+    matches!(b, b'|' | b'\t' | b',' | b';')
+}
+
+/// Opening and closing quotes of Japanese and typographic quoting.
+const QUOTE_PAIRS: &[(&str, &str)] =
+    &[("「", "」"), ("『", "』"), ("“", "”"), ("‘", "’"), ("＂", "＂")];
+
+/// The length of the letters a token of the right shape starts with (its
+/// name part), or `None` when `tok` is no name glued to digits and
+/// symbols (see the module's docs).
+fn glued_shape(tok: &[u8]) -> Option<usize> {
+    if !(MIN_LEN..=MAX_LEN).contains(&tok.len()) {
+        return None;
+    }
+    let head = tok.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let rest = tok.get(head..)?;
+    let first = *rest.first()?;
+    if head < 2 || !(first.is_ascii_digit() || is_symbol(first)) {
+        return None;
+    }
+    if !rest.iter().all(|&b| is_token_byte(b)) {
+        return None;
+    }
+    let symbols = rest.iter().filter(|&&b| is_symbol(b)).count();
+    let digit = rest.iter().any(u8::is_ascii_digit);
+    let escape = rest
+        .windows(3)
+        .any(|w| matches!(w, [b'%', a, b] if a.is_ascii_hexdigit() && b.is_ascii_hexdigit()));
+    (symbols >= 1 && (digit || symbols >= 2) && !escape).then_some(head)
+}
+
+/// What stands on one side of a token in a record: a field separator
+/// (`Some(true)`), a line's end or a quote (`Some(false)`), or anything
+/// else (`None`).
+fn record_side(b: Option<u8>) -> Option<bool> {
+    match b {
+        Some(b) if is_field_separator(b) => Some(true),
+        None | Some(b'\n' | b'\r' | b'"' | b'\'') => Some(false),
+        Some(_) => None,
+    }
+}
+
+/// Whether the token at `ts..te` of `s` stands where a credential is
+/// written: it fills a quoted string, or a field of a record.
+fn in_credential_place(s: &[u8], ts: usize, te: usize) -> bool {
+    let (Some(before), Some(after)) = (s.get(..ts), s.get(te..)) else { return false };
+    let (last, first) = (before.last().copied(), after.first().copied());
+    if let (Some(q @ (b'"' | b'\'' | b'`')), Some(c)) = (last, first) {
+        if q == c {
+            return true;
+        }
+    }
+    // `\"Sato0503!\"`: quotes escaped in a JSON or C string.
+    if before.ends_with(b"\\\"") && after.starts_with(b"\\\"") {
+        return true;
+    }
+    if QUOTE_PAIRS
+        .iter()
+        .any(|(o, c)| before.ends_with(o.as_bytes()) && after.starts_with(c.as_bytes()))
+    {
+        return true;
+    }
+    matches!((record_side(last), record_side(first)), (Some(a), Some(b)) if a || b)
+}
+
+/// The token at `ts..te` of `text`, when it is a password made of a name
+/// (`is_name` says whether its letters are one of the victim's names).
+fn judge(text: &str, ts: usize, te: usize, is_name: &impl Fn(&str) -> bool) -> Option<Span> {
+    let s = text.as_bytes();
+    let head = glued_shape(s.get(ts..te)?)?;
+    if !in_credential_place(s, ts, te) {
+        return None;
+    }
+    is_name(text.get(ts..ts + head)?).then_some(Span { start: ts, end: te })
+}
+
+/// The passwords made of a victim's name (see the module's docs) in
+/// `text`, in order; `is_name` says whether a run of letters is one of the
+/// victim's names.
+pub(crate) fn glued_name_passwords(text: &str, is_name: impl Fn(&str) -> bool) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = crate::scan::next_where(s, from, is_symbol) {
+        // The run of token bytes around the symbol, looked at no further
+        // than a token can be long: a longer run is no password.
+        let mut ts = p;
+        while ts > 0 && p - ts <= MAX_LEN && s.get(ts - 1).is_some_and(|&b| is_token_byte(b)) {
+            ts -= 1;
+        }
+        let mut te = p + 1;
+        while te - ts <= MAX_LEN && s.get(te).is_some_and(|&b| is_token_byte(b)) {
+            te += 1;
+        }
+        if let Some(span) = judge(text, ts, te, &is_name) {
+            out.push(span);
+        }
+        // The rest of the run holds no other token: past its end.
+        while s.get(te).is_some_and(|&b| is_token_byte(b)) {
+            te += 1;
+        }
+        from = te;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The names of the tests' victim.
+    fn is_name(h: &str) -> bool {
+        ["sato", "mnsk", "tsuji", "hanako", "minatogawa"].contains(&h.to_ascii_lowercase().as_str())
+    }
+
+    /// [`glued_name_passwords`] read byte by byte: every maximal run of
+    /// token bytes that holds a symbol, judged whole.
+    fn reference(text: &str) -> Vec<Span> {
+        let s = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            if !is_token_byte(s[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < s.len() && is_token_byte(s[i]) {
+                i += 1;
+            }
+            if s[start..i].iter().any(|&b| is_symbol(b)) {
+                out.extend(judge(text, start, i, &is_name));
+            }
+        }
+        out
+    }
+
+    fn found(text: &str) -> Vec<&str> {
+        glued_name_passwords(text, is_name).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn names_glued_to_digits_and_symbols_in_a_credential_place() {
+        assert_eq!(found(r#"今までの "Sato0503!" はもう使わないで"#), ["Sato0503!"]);
+        assert_eq!(found("「Hanako#1225」に変えた"), ["Hanako#1225"]);
+        assert_eq!(found(r#""t.sato|pc01|Tsuji#0312|","#), ["Tsuji#0312"]);
+        assert_eq!(found("a,b,MNSK@Bkk2026\n"), ["MNSK@Bkk2026"]);
+        assert_eq!(found(r#"{"msg": "pw \"Minatogawa$$\""}"#), ["Minatogawa$$"]);
+        // In prose, without a symbol, another name, another shape: no.
+        for t in [
+            "Sato0503! said so",
+            r#""Sato0503""#,
+            r#""MNSK01""#,
+            r#""Winter#2026""#,
+            r#""Suzuki#0312""#,
+            r#""MNSK&Co""#,
+            r#""Sato%20Taro1""#,
+            r#""sato@mnsk.co.jp""#,
+            r#""MNSK-PC01#1""#,
+            r#""S#1""#,
+            "|xSato#123|",
+        ] {
+            assert!(found(t).is_empty(), "{t}");
+        }
+        // A run longer than a token can be is no password.
+        let long = format!("|Sato#{}|", "1".repeat(70));
+        assert!(found(&long).is_empty());
+        assert_eq!(
+            found(&long),
+            reference(&long).iter().map(|s| &long[s.start..s.end]).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn the_symbol_table_is_the_symbols() {
+        for b in 0..=255u8 {
+            assert_eq!(is_symbol(b), SYMBOLS.contains(&b), "{b}");
+        }
+    }
+
+    /// Pieces of text: names, other words, digits, symbols, quotes and
+    /// separators.
+    const PIECES: &[&str] = &[
+        "Sato", "MNSK", "Tsuji", "hanako", "Winter", "x", "0503", "2026", "1", "!", "#", "@", "$",
+        "%", "%20", "&", "=", "-", "_", ".", "\"", "'", "`", "\\\"", "|", "\t", ",", ";", " ",
+        "\n", "「", "」", "“", "”", "『", "』", "あ", "é",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// The symbol-cued scan finds what the byte-by-byte reference
+        /// finds, on text made of the pieces (and runs long enough to pass
+        /// the bound).
+        #[test]
+        fn symbol_cued_scan_is_the_reference(
+            parts in prop::collection::vec((prop::sample::select(PIECES), 1usize..4), 0..48),
+        ) {
+            let mut text = String::new();
+            for (p, n) in parts {
+                for _ in 0..(if p.len() == 1 && p != "|" { n * n * n } else { 1 }) {
+                    text.push_str(p);
+                }
+            }
+            prop_assert_eq!(glued_name_passwords(&text, is_name), reference(&text));
+        }
+    }
+}
