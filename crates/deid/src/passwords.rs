@@ -24,6 +24,11 @@
 //! name is looked up only for a token of the right shape in the right
 //! place. Values after a password word (`password: x`, `パスワードは x`)
 //! are the credential scanners' in [`crate::scan`], whatever their shape.
+//!
+//! The values of a dump of the LSA secrets (Impacket's secretsdump,
+//! Volatility's lsadump, mimikatz's `lsadump::secrets`) are the victim's
+//! passwords and keys whatever their shape: [`lsa_secrets`] finds them
+//! from the secrets' names, cued by the scanners' keyword pass.
 
 use crate::scan::Span;
 
@@ -173,6 +178,161 @@ pub(crate) fn glued_name_passwords(text: &str, is_name: impl Fn(&str) -> bool) -
     out
 }
 
+/// The words that cue [`lsa_secrets`] (read case-blind by the scanners'
+/// keyword pass): first the names of the LSA secrets whose values are
+/// passwords or keys, then mimikatz's lines of a secret's value.
+pub(crate) const LSA_CUES: &[&str] = &[
+    "defaultpassword",
+    "_sc_",
+    "dpapi_system",
+    "nl$km",
+    "$machine.acc",
+    "aspnet_wp_password",
+    "rasdialparams",
+    "cur/text",
+    "old/text",
+    "cur/hex",
+    "old/hex",
+];
+
+/// How many of [`LSA_CUES`], from the first, are names of secrets.
+const LSA_NAMES: usize = 7;
+
+/// How many lines after a secret's name [`lsa_secrets`] reads its value
+/// from.
+const LSA_VALUE_LINES: usize = 16;
+
+/// The line that holds the byte at `p`: its start, its end (before `\r\n`
+/// or `\n`) and the start of the next line.
+fn line_at(s: &[u8], p: usize) -> (usize, usize, usize) {
+    let start = s.get(..p).and_then(|h| memchr::memrchr(b'\n', h)).map_or(0, |n| n + 1);
+    let next = s.get(p..).and_then(|r| memchr::memchr(b'\n', r)).map_or(s.len(), |n| p + n + 1);
+    let mut end = next;
+    while end > start && s.get(end - 1).is_some_and(|&b| b == b'\n' || b == b'\r') {
+        end -= 1;
+    }
+    (start, end, next)
+}
+
+/// `a..e` of `s` without the spaces and tabs at its ends, when anything is
+/// left.
+fn trimmed(s: &[u8], mut a: usize, mut e: usize) -> Option<Span> {
+    let blank = |i: usize| s.get(i).is_some_and(|&b| b == b' ' || b == b'\t');
+    while a < e && blank(a) {
+        a += 1;
+    }
+    while e > a && blank(e - 1) {
+        e -= 1;
+    }
+    (e > a).then_some(Span { start: a, end: e })
+}
+
+/// The bytes of a hexdump row at `a..e` (`0x00000010  4d 00 4e 00 …
+/// M.N.`, ` 0000   8B 2E …`): all after the offset, the text column
+/// included.
+fn hexdump_bytes(s: &[u8], a: usize, e: usize) -> Option<Span> {
+    let line = s.get(a..e)?;
+    let mut j = line.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+    if line.get(j..j + 2) == Some(b"0x") {
+        j += 2;
+    }
+    let offset = line.get(j..)?.iter().take_while(|b| b.is_ascii_hexdigit()).count();
+    j += offset;
+    let gap = line.get(j..)?.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+    (offset >= 4 && gap > 0 && hex_bytes_at(line, j + gap))
+        .then(|| trimmed(s, a + j + gap, e))
+        .flatten()
+}
+
+/// Whether two bytes in hex, a space apart, start at `j` of `s` (`4d 00`).
+fn hex_bytes_at(s: &[u8], j: usize) -> bool {
+    let hex = |k: usize| s.get(k..k + 2).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+    hex(j) && s.get(j + 2) == Some(&b' ') && hex(j + 3)
+}
+
+/// The values of the LSA secrets in a dump of them (R4): the victim's own
+/// passwords (the autologon `DefaultPassword`, the service accounts'
+/// `_SC_<service>`) and keys (`DPAPI_SYSTEM`, `NL$KM`, the machine
+/// account's `$MACHINE.ACC`), whatever their shape, as the tools print
+/// them (`cues`: the [`LSA_CUES`] found in `text`, as `(start, index)`):
+/// - Impacket's secretsdump: a `[*] <name>` line, then the secret's lines
+///   (`(Unknown User):<password>`, `CORP\svc_sql:<password>`,
+///   `dpapi_machinekey:0x…`): each one's value after its first `:`, and
+///   the bytes of a hexdump row;
+/// - Volatility's lsadump: a row that starts with the secret's name, its
+///   value (and the value's bytes in hex) after a tab, two spaces or a
+///   `|`, or after one space when the value is shaped like a password or
+///   is bytes in hex (`DefaultPassword is set` is prose); or the name alone on its line
+///   and the value's hexdump rows after it;
+/// - mimikatz's `lsadump::secrets`: the `cur/text:`, `old/text:`,
+///   `cur/hex :` and `old/hex :` lines' values.
+pub(crate) fn lsa_secrets(text: &str, cues: impl Iterator<Item = (usize, usize)>) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    for (p, k) in cues {
+        let Some(word) = LSA_CUES.get(k) else { continue };
+        let (ls, le, next) = line_at(s, p);
+        let before = s.get(ls..p).unwrap_or_default();
+        let blank = |r: &[u8]| r.iter().all(|&b| b == b' ' || b == b'\t');
+        let line_start = blank(before);
+        if k >= LSA_NAMES {
+            // mimikatz: `cur/text: Winter2026!`, `old/hex : 57 00 …`.
+            let mut j = p + word.len();
+            while s.get(j) == Some(&b' ') {
+                j += 1;
+            }
+            if line_start && s.get(j) == Some(&b':') {
+                out.extend(trimmed(s, j + 1, le));
+            }
+            continue;
+        }
+        let header = before.trim_ascii() == b"[*]";
+        if !line_start && !header {
+            continue;
+        }
+        let name_end = p + s.get(p..le).map_or(0, |r| {
+            r.iter().take_while(|b| !b.is_ascii_whitespace() && **b != b'|').count()
+        });
+        let rest = s.get(name_end..le).unwrap_or_default();
+        if !blank(rest) {
+            // A row of Volatility's table: the rest of the line.
+            let gap = rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'|')).count();
+            let sep = rest.get(..gap).unwrap_or_default();
+            let v = name_end + gap;
+            let tok = s.get(v..le).unwrap_or_default();
+            let tok = tok.get(..tok.iter().position(u8::is_ascii_whitespace).unwrap_or(tok.len()));
+            let table = sep.iter().any(|&b| b == b'\t' || b == b'|') || sep.starts_with(b"  ");
+            let shaped = tok.is_some_and(crate::scan::password_like) || hex_bytes_at(s, v);
+            if !header && gap > 0 && (table || shaped) {
+                out.extend(trimmed(s, v, le));
+            }
+            continue;
+        }
+        // The name alone on its line: the value's lines follow, up to a
+        // blank line or the next `[*]` line.
+        let mut at = next;
+        for _ in 0..LSA_VALUE_LINES {
+            if at >= s.len() {
+                break;
+            }
+            let (a, e, n) = line_at(s, at);
+            let line = s.get(a..e).unwrap_or_default().trim_ascii();
+            if line.is_empty() || line.starts_with(b"[") {
+                break;
+            }
+            if let Some(bytes) = hexdump_bytes(s, a, e) {
+                out.push(bytes);
+            } else if let Some(c) = s.get(a..e).and_then(|l| memchr::memchr(b':', l)) {
+                if header {
+                    out.extend(trimmed(s, a + c + 1, e));
+                }
+            }
+            at = n;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
@@ -249,12 +409,71 @@ mod tests {
         }
     }
 
+    fn lsa(text: &str) -> Vec<&str> {
+        let kw = crate::scan::Keywords::find(text);
+        lsa_secrets(text, kw.lsa_cues()).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn lsa_secret_values_as_the_tools_print_them() {
+        let dump = "[*] DefaultPassword \r\n(Unknown User):Kamome#Pier88\r\n[*] _SC_Sync \n\
+                    CORP\\svc:Two words\n[*] NL$KM \n 0000   8B 2E 42 A1  ..B.\n\
+                    NL$KM:8b2e42a1\n[*] Cleaning up...\nnot:this\n";
+        assert_eq!(lsa(dump), ["Kamome#Pier88", "Two words", "8B 2E 42 A1  ..B.", "8b2e42a1"]);
+        let table = "Key\tSecret\tHex\nDefaultPassword\tWinter26\t57 00\n_SC_X  y  z\n\
+                     DefaultPassword 4d 00 6e 00\nDefaultPassword Spring#26 4d\n";
+        assert_eq!(lsa(table), ["Winter26\t57 00", "y  z", "4d 00 6e 00", "Spring#26 4d"]);
+        let vol2 = "DefaultPassword\n0x00000000  1a 00 4d 00   ..M.\nnext line\n";
+        assert_eq!(lsa(vol2), ["1a 00 4d 00   ..M."]);
+        let mimikatz = "Secret  : DefaultPassword\ncur/text: Winter 2026\n  old/hex : 57 00\n";
+        assert_eq!(lsa(mimikatz), ["Winter 2026", "57 00"]);
+        // Prose, a name inside a word or after other words, a line without
+        // its `:`, and cues at the very end: nothing.
+        for t in [
+            "DefaultPassword is set by autologon.",
+            "The DefaultPassword value\tx",
+            "my_sc_thing\tvalue",
+            "cur/text",
+            "cur/text:",
+            "[*] DefaultPassword",
+            "[*] DefaultPassword\n",
+            "DefaultPassword",
+        ] {
+            assert!(lsa(t).is_empty(), "{t:?}");
+        }
+    }
+
     /// Pieces of text: names, other words, digits, symbols, quotes and
     /// separators.
     const PIECES: &[&str] = &[
         "Sato", "MNSK", "Tsuji", "hanako", "Winter", "x", "0503", "2026", "1", "!", "#", "@", "$",
         "%", "%20", "&", "=", "-", "_", ".", "\"", "'", "`", "\\\"", "|", "\t", ",", ";", " ",
         "\n", "「", "」", "“", "”", "『", "』", "あ", "é",
+    ];
+
+    /// Pieces of dumps of the LSA secrets.
+    const LSA_PIECES: &[&str] = &[
+        "[*] ",
+        "DefaultPassword",
+        "_SC_",
+        "NL$KM",
+        "cur/text",
+        "old/hex ",
+        ":",
+        " ",
+        "\t",
+        "\n",
+        "\r\n",
+        "|",
+        "0x",
+        "0000",
+        "4d 00",
+        " 8B",
+        "Pass#1",
+        "(Unknown User)",
+        "é",
+        "」",
+        "",
     ];
 
     proptest! {
@@ -274,6 +493,18 @@ mod tests {
                 }
             }
             prop_assert_eq!(glued_name_passwords(&text, is_name), reference(&text));
+        }
+
+        /// The LSA scan takes spans of the text, whatever the text.
+        #[test]
+        fn lsa_spans_are_spans_of_the_text(
+            parts in prop::collection::vec(prop::sample::select(LSA_PIECES), 0..32),
+        ) {
+            let text = parts.concat();
+            let kw = crate::scan::Keywords::find(&text);
+            for s in lsa_secrets(&text, kw.lsa_cues()) {
+                prop_assert!(s.start < s.end && text.get(s.start..s.end).is_some());
+            }
         }
     }
 }

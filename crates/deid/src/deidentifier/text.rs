@@ -376,6 +376,14 @@ impl Deidentifier {
                 w.place_secret(s.start, s.end);
             }
         }
+        // The values in a dump of the LSA secrets, whole over any
+        // rendering of them (the hex of a password spelling the victim's
+        // name).
+        if self.enabled(RuleId::R4) {
+            for s in crate::passwords::lsa_secrets(text, keywords.lsa_cues()) {
+                w.place_secret(s.start, s.end);
+            }
+        }
         if self.enabled(RuleId::R4) {
             for s in self.given_names.sign_offs(text) {
                 w.place(RuleId::R4, Action::Redact, s.start, s.end, Placeholder::Person);
