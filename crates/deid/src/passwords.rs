@@ -13,7 +13,8 @@
 //! - it fills a quoted string (`"…"`, `'…'`, `` `…` ``, `\"…\"` in JSON,
 //!   `「…」`, `『…』`, `“…”`, `‘…’`) or a field of a record: between field
 //!   separators (`|`, tab, `,`, `;`), a quote or a line's ends, with a
-//!   separator on one side at least (`…|Tsuji#0312|`);
+//!   separator on one side at least (`…|Tsuji#0312|`), or a table's cell
+//!   (`| Tsuji#0312 |`, spaces between the token and its `|`);
 //! - its letters are one of the victim's names (a person, an account, the
 //!   organisation), as the profile's matcher reads them (the caller's
 //!   `is_name`).
@@ -134,6 +135,12 @@ fn in_credential_place(s: &[u8], ts: usize, te: usize) -> bool {
     {
         return true;
     }
+    // `| Tsuji#0312 |`: a table's cell, padded with spaces.
+    let pad_before = before.iter().rev().take_while(|&&b| b == b' ').count();
+    let pad_after = after.iter().take_while(|&&b| b == b' ').count();
+    let cell_before = before.len().checked_sub(pad_before + 1).and_then(|i| before.get(i));
+    let last = if cell_before == Some(&b'|') { Some(b'|') } else { last };
+    let first = if after.get(pad_after) == Some(&b'|') { Some(b'|') } else { first };
     matches!((record_side(last), record_side(first)), (Some(a), Some(b)) if a || b)
 }
 
@@ -376,6 +383,8 @@ mod tests {
         assert_eq!(found("「Hanako#1225」に変えた"), ["Hanako#1225"]);
         assert_eq!(found(r#""t.sato|pc01|Tsuji#0312|","#), ["Tsuji#0312"]);
         assert_eq!(found("a,b,MNSK@Bkk2026\n"), ["MNSK@Bkk2026"]);
+        assert_eq!(found("| 辻 |  Tsuji#0312 | done |"), ["Tsuji#0312"]);
+        assert_eq!(found("| x | Sato!!\n"), ["Sato!!"]);
         assert_eq!(found(r#"{"msg": "pw \"Minatogawa$$\""}"#), ["Minatogawa$$"]);
         // In prose, without a symbol, another name, another shape: no.
         for t in [
@@ -390,6 +399,8 @@ mod tests {
             r#""MNSK-PC01#1""#,
             r#""S#1""#,
             "|xSato#123|",
+            "a, Sato#123, b",
+            "x Sato#123 |",
         ] {
             assert!(found(t).is_empty(), "{t}");
         }
