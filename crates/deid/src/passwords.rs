@@ -14,7 +14,10 @@
 //!   `「…」`, `『…』`, `“…”`, `‘…’`) or a field of a record: between field
 //!   separators (`|`, tab, `,`, `;`), a quote or a line's ends, with a
 //!   separator on one side at least (`…|Tsuji#0312|`), or a table's cell
-//!   (`| Tsuji#0312 |`, spaces between the token and its `|`);
+//!   (`| Tsuji#0312 |`, spaces between the token and its `|`); or it
+//!   follows a password word on its line (`PW Tsuji#0312`,
+//!   `パスワードSato0503!に変更`), where the scanners of key and value do
+//!   not reach;
 //! - its letters are one of the victim's names (a person, an account, the
 //!   organisation), as the profile's matcher reads them (the caller's
 //!   `is_name`).
@@ -115,9 +118,63 @@ fn record_side(b: Option<u8>) -> Option<bool> {
     }
 }
 
+/// Words for a password, before the password on its line (`PW Sato0503!`,
+/// `パスワードSato0503!に変更`, `新パスワード→Tsuji#0312`). ASCII ones are read
+/// case-blind, as words: not inside a longer word (`bypass`, `passport`),
+/// unless glued to a name before them with a capital (`DefaultPassword`,
+/// `dbPassword`).
+const PASSWORD_WORDS: &[&str] = &[
+    "passwords",
+    "password",
+    "passwd",
+    "passwort",
+    "passphrase",
+    "pass",
+    "pwd",
+    "pw",
+    "パスワード",
+    "パスフレーズ",
+    "暗証番号",
+];
+
+/// How far before a token [`after_password_word`] looks for a password
+/// word, in bytes (on the token's line).
+const PASSWORD_WORD_REACH: usize = 48;
+
+/// Whether one of [`PASSWORD_WORDS`] stands before `ts` on its line, at
+/// most [`PASSWORD_WORD_REACH`] bytes before it.
+fn after_password_word(s: &[u8], ts: usize) -> bool {
+    let from = ts.saturating_sub(PASSWORD_WORD_REACH);
+    let line =
+        s.get(from..ts).and_then(|w| memchr::memrchr(b'\n', w)).map_or(from, |n| from + n + 1);
+    let Some(window) = s.get(line..ts) else { return false };
+    PASSWORD_WORDS.iter().any(|w| {
+        let w = w.as_bytes();
+        let ascii = w.is_ascii();
+        window.windows(w.len()).enumerate().any(|(i, found)| {
+            if !ascii {
+                return found == w;
+            }
+            if !found.eq_ignore_ascii_case(w) {
+                return false;
+            }
+            let before = i.checked_sub(1).and_then(|b| window.get(b)).copied();
+            let after = window.get(i + w.len()).copied();
+            let camel = before.is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                && found.first().is_some_and(u8::is_ascii_uppercase);
+            (camel || !before.is_some_and(|b| b.is_ascii_alphanumeric()))
+                && !after.is_some_and(|a| a.is_ascii_alphabetic())
+        })
+    })
+}
+
 /// Whether the token at `ts..te` of `s` stands where a credential is
-/// written: it fills a quoted string, or a field of a record.
+/// written: it fills a quoted string, or a field of a record, or follows
+/// a password word on its line.
 fn in_credential_place(s: &[u8], ts: usize, te: usize) -> bool {
+    if after_password_word(s, ts) {
+        return true;
+    }
     let (Some(before), Some(after)) = (s.get(..ts), s.get(te..)) else { return false };
     let (last, first) = (before.last().copied(), after.first().copied());
     if let (Some(q @ (b'"' | b'\'' | b'`')), Some(c)) = (last, first) {
@@ -385,6 +442,10 @@ mod tests {
         assert_eq!(found("a,b,MNSK@Bkk2026\n"), ["MNSK@Bkk2026"]);
         assert_eq!(found("| 辻 |  Tsuji#0312 | done |"), ["Tsuji#0312"]);
         assert_eq!(found("| x | Sato!!\n"), ["Sato!!"]);
+        assert_eq!(found("パスワードSato0503!に変更"), ["Sato0503!"]);
+        assert_eq!(found("ID t.sato / PW Tsuji#0312 です"), ["Tsuji#0312"]);
+        assert_eq!(found("新パスワード→Hanako#1225。"), ["Hanako#1225"]);
+        assert_eq!(found("`DefaultPassword MNSK@Bkk2026 4d 00`"), ["MNSK@Bkk2026"]);
         assert_eq!(found(r#"{"msg": "pw \"Minatogawa$$\""}"#), ["Minatogawa$$"]);
         // In prose, without a symbol, another name, another shape: no.
         for t in [
@@ -401,6 +462,10 @@ mod tests {
             "|xSato#123|",
             "a, Sato#123, b",
             "x Sato#123 |",
+            "bypass Sato#123",
+            "passport Sato#123",
+            "password\nSato#123",
+            "password was never shared with anyone outside the team; Sato#123",
         ] {
             assert!(found(t).is_empty(), "{t}");
         }
@@ -457,9 +522,47 @@ mod tests {
     /// Pieces of text: names, other words, digits, symbols, quotes and
     /// separators.
     const PIECES: &[&str] = &[
-        "Sato", "MNSK", "Tsuji", "hanako", "Winter", "x", "0503", "2026", "1", "!", "#", "@", "$",
-        "%", "%20", "&", "=", "-", "_", ".", "\"", "'", "`", "\\\"", "|", "\t", ",", ";", " ",
-        "\n", "「", "」", "“", "”", "『", "』", "あ", "é",
+        "Sato",
+        "MNSK",
+        "Tsuji",
+        "hanako",
+        "Winter",
+        "x",
+        "0503",
+        "2026",
+        "1",
+        "!",
+        "#",
+        "@",
+        "$",
+        "%",
+        "%20",
+        "&",
+        "=",
+        "-",
+        "_",
+        ".",
+        "\"",
+        "'",
+        "`",
+        "\\\"",
+        "|",
+        "\t",
+        ",",
+        ";",
+        " ",
+        "\n",
+        "「",
+        "」",
+        "“",
+        "”",
+        "『",
+        "』",
+        "あ",
+        "é",
+        "PW ",
+        "pass",
+        "パスワード",
     ];
 
     /// Pieces of dumps of the LSA secrets.
