@@ -14,7 +14,8 @@
 //!   `「…」`, `『…』`, `“…”`, `‘…’`) or a field of a record: between field
 //!   separators (`|`, tab, `,`, `;`), a quote or a line's ends, with a
 //!   separator on one side at least (`…|Tsuji#0312|`), or a table's cell
-//!   (`| Tsuji#0312 |`, spaces between the token and its `|`); or it
+//!   (`| Tsuji#0312 |`, spaces between the token and its `|`); or the
+//!   password of an account written before it (`t.sato:Tsuji#0312`); or it
 //!   follows a password word on its line (`PW Tsuji#0312`,
 //!   `パスワードSato0503!に変更`), where the scanners of key and value do
 //!   not reach;
@@ -181,6 +182,15 @@ fn in_credential_place(s: &[u8], ts: usize, te: usize) -> bool {
         if q == c {
             return true;
         }
+    }
+    // `t.sato:Suzuki#0312`, `(Unknown User):Sato0503!`: the password of an
+    // account written before it (a combo list's line, a dump's), not the
+    // second half of `::` or of a label and a space.
+    if last == Some(b':')
+        && before.len() >= 2
+        && before.get(before.len() - 2).is_some_and(|&b| !b.is_ascii_whitespace() && b != b':')
+    {
+        return true;
     }
     // `\"Sato0503!\"`: quotes escaped in a JSON or C string.
     if before.ends_with(b"\\\"") && after.starts_with(b"\\\"") {
@@ -442,6 +452,7 @@ mod tests {
         assert_eq!(found("a,b,MNSK@Bkk2026\n"), ["MNSK@Bkk2026"]);
         assert_eq!(found("| 辻 |  Tsuji#0312 | done |"), ["Tsuji#0312"]);
         assert_eq!(found("| x | Sato!!\n"), ["Sato!!"]);
+        assert_eq!(found("creds t.sato:Tsuji#0312 ok"), ["Tsuji#0312"]);
         assert_eq!(found("パスワードSato0503!に変更"), ["Sato0503!"]);
         assert_eq!(found("ID t.sato / PW Tsuji#0312 です"), ["Tsuji#0312"]);
         assert_eq!(found("新パスワード→Hanako#1225。"), ["Hanako#1225"]);
@@ -463,6 +474,9 @@ mod tests {
             "a, Sato#123, b",
             "x Sato#123 |",
             "bypass Sato#123",
+            "Note: Sato#123",
+            "a::Sato#123",
+            ":Sato#123",
             "passport Sato#123",
             "password\nSato#123",
             "password was never shared with anyone outside the team; Sato#123",
@@ -563,6 +577,7 @@ mod tests {
         "PW ",
         "pass",
         "パスワード",
+        ":",
     ];
 
     /// Pieces of dumps of the LSA secrets.
