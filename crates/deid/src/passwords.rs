@@ -580,6 +580,14 @@ mod tests {
         ":",
     ];
 
+    #[test]
+    fn the_first_lsa_cues_are_names_the_rest_value_lines() {
+        for (k, cue) in LSA_CUES.iter().enumerate() {
+            assert_eq!(k >= LSA_NAMES, cue.contains('/'), "{cue}");
+            assert_eq!(cue.to_ascii_lowercase(), *cue, "the keyword pass is case-blind");
+        }
+    }
+
     /// Pieces of dumps of the LSA secrets.
     const LSA_PIECES: &[&str] = &[
         "[*] ",
