@@ -149,33 +149,34 @@ fn after_password_word(s: &[u8], ts: usize) -> bool {
     let line =
         s.get(from..ts).and_then(|w| memchr::memrchr(b'\n', w)).map_or(from, |n| from + n + 1);
     let Some(window) = s.get(line..ts) else { return false };
-    PASSWORD_WORDS.iter().any(|w| {
-        let w = w.as_bytes();
-        let ascii = w.is_ascii();
-        window.windows(w.len()).enumerate().any(|(i, found)| {
-            if !ascii {
-                return found == w;
-            }
-            if !found.eq_ignore_ascii_case(w) {
-                return false;
-            }
-            let before = i.checked_sub(1).and_then(|b| window.get(b)).copied();
-            let after = window.get(i + w.len()).copied();
-            let camel = before.is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                && found.first().is_some_and(u8::is_ascii_uppercase);
-            (camel || !before.is_some_and(|b| b.is_ascii_alphanumeric()))
-                && !after.is_some_and(|a| a.is_ascii_alphabetic())
-        })
-    })
+    // Every word starts with `p`, `P` or the first byte of `パ` or `暗`.
+    memchr::memchr3_iter(b'p', b'P', 0xE3, window).chain(memchr::memchr_iter(0xE6, window)).any(
+        |i| {
+            let Some(rest) = window.get(i..) else { return false };
+            PASSWORD_WORDS.iter().any(|w| {
+                let w = w.as_bytes();
+                let Some(found) = rest.get(..w.len()) else { return false };
+                if !w.is_ascii() {
+                    return found == w;
+                }
+                if !found.eq_ignore_ascii_case(w) {
+                    return false;
+                }
+                let before = i.checked_sub(1).and_then(|b| window.get(b)).copied();
+                let after = rest.get(w.len()).copied();
+                let camel = before.is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                    && found.first().is_some_and(u8::is_ascii_uppercase);
+                (camel || !before.is_some_and(|b| b.is_ascii_alphanumeric()))
+                    && !after.is_some_and(|a| a.is_ascii_alphabetic())
+            })
+        },
+    )
 }
 
 /// Whether the token at `ts..te` of `s` stands where a credential is
 /// written: it fills a quoted string, or a field of a record, or follows
 /// a password word on its line.
 fn in_credential_place(s: &[u8], ts: usize, te: usize) -> bool {
-    if after_password_word(s, ts) {
-        return true;
-    }
     let (Some(before), Some(after)) = (s.get(..ts), s.get(te..)) else { return false };
     let (last, first) = (before.last().copied(), after.first().copied());
     if let (Some(q @ (b'"' | b'\'' | b'`')), Some(c)) = (last, first) {
@@ -209,6 +210,7 @@ fn in_credential_place(s: &[u8], ts: usize, te: usize) -> bool {
     let last = if cell_before == Some(&b'|') { Some(b'|') } else { last };
     let first = if after.get(pad_after) == Some(&b'|') { Some(b'|') } else { first };
     matches!((record_side(last), record_side(first)), (Some(a), Some(b)) if a || b)
+        || after_password_word(s, ts)
 }
 
 /// The token at `ts..te` of `text`, when it is a password made of a name
@@ -579,6 +581,15 @@ mod tests {
         "パスワード",
         ":",
     ];
+
+    #[test]
+    fn every_password_word_starts_with_a_byte_the_look_starts_from() {
+        for w in PASSWORD_WORDS {
+            let first = w.as_bytes()[0];
+            assert!(matches!(first, b'p' | 0xE3 | 0xE6), "{w}");
+            assert_eq!(w.to_ascii_lowercase(), *w, "{w}");
+        }
+    }
 
     #[test]
     fn the_first_lsa_cues_are_names_the_rest_value_lines() {
