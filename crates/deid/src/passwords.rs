@@ -1,6 +1,7 @@
 //! Passwords made of the victim's own names (R4): a name glued to digits
 //! and symbols (`Sato0503!`, `MNSK@Bkk2026`, `Tsuji#0312`) where a
-//! credential is written, a quoted string or a field of a record.
+//! credential is written: a quoted string, a field of a record, after an
+//! account and its `:` or after a password word.
 //!
 //! A name hit alone takes only the name (`<person>0503!`): the digits after
 //! a name are left to their own rules, since host names are written so
@@ -40,7 +41,7 @@ use crate::scan::Span;
 /// The symbols a password holds (and a host name, a path, an address or a
 /// file name do not: no `-`, `_`, `.`, `/`, `:` or `\`). Without `=`,
 /// which joins a key to its value.
-pub(crate) const SYMBOLS: &[u8] = b"!#$%&*+?@^~";
+const SYMBOLS: &[u8] = b"!#$%&*+?@^~";
 
 /// A token of a password glued to a name is at most this long (as
 /// [`crate::scan`]'s own password shape).
