@@ -161,6 +161,7 @@ mod lookalike;
 mod matcher;
 mod network;
 mod output;
+mod passwords;
 mod people;
 mod policy;
 mod profile;

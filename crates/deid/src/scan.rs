@@ -95,6 +95,7 @@ pub(crate) enum List {
     AwsIdPrefixes,
     SecuritiesCues,
     SecuritiesSuffixes,
+    LsaCues,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -118,6 +119,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::AwsIdPrefixes, AWS_ID_PREFIXES),
     (List::SecuritiesCues, SECURITIES_CUES),
     (List::SecuritiesSuffixes, SECURITIES_SUFFIXES),
+    (List::LsaCues, crate::passwords::LSA_CUES),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -190,6 +192,12 @@ impl Keywords {
     /// of the word)`, by end.
     pub(crate) fn amount_cues(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.of(List::AmountCues)
+    }
+
+    /// The occurrences of [`crate::passwords::LSA_CUES`], as `(start,
+    /// index of the word)`, by end.
+    pub(crate) fn lsa_cues(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.of(List::LsaCues)
     }
 
     /// The occurrences of [`crate::people::PERSON_CUES`], as `(start,
@@ -827,7 +835,7 @@ fn prose_password(s: &[u8], mut j: usize) -> Option<Span> {
 /// a digit or a symbol before the last byte (`P@ssword`, not `reused!`);
 /// no brackets, quotes or pipes (`(Local)`, `#{password}`, `<credential>`),
 /// and not a hyphenated or dotted word (`admin-user`, `target_user`).
-fn password_like(w: &[u8]) -> bool {
+pub(crate) fn password_like(w: &[u8]) -> bool {
     let letter = w.iter().any(u8::is_ascii_alphabetic);
     let inner = w.get(..w.len().saturating_sub(1)).unwrap_or_default();
     let symbol = |b: &u8| b"!@#$%^&*+=?~".contains(b);

@@ -340,8 +340,9 @@ impl Deidentifier {
     /// IPv4 literal, phone (no `-`-separated digit groups at a token start),
     /// date (no separator after four digits, no space after a month name),
     /// quasi-identifier (places must fill a token, sizes need a unit word),
-    /// SID, cloud id, private key, NTLM cue or credential shape can start in
-    /// them, nothing decodes (`needs_decoding` is false) and the extractor
+    /// SID, cloud id, private key, NTLM cue, LSA secret's name or
+    /// credential shape can start in them, no password symbol glues a name
+    /// to digits in them (`crate::passwords`), nothing decodes (`needs_decoding` is false) and the extractor
     /// finds no network indicator in them. What can still react is checked
     /// here with the same parts the text pass uses:
     /// - a profile term: the same key view `Matcher::scan_text` reads

@@ -364,8 +364,23 @@ impl Deidentifier {
                 }
             }
         }
+        // Passwords made of a victim's name (`"Sato0503!"`, `|Tsuji#0312|`):
+        // the whole token, not the name alone.
+        if self.enabled(RuleId::R4) {
+            for s in crate::passwords::glued_name_passwords(text, |h| self.names_victim(h)) {
+                w.place(RuleId::R4, Action::Drop, s.start, s.end, Placeholder::Credential);
+            }
+        }
         if self.enabled(RuleId::R4) {
             for s in scan::environment_secrets(text) {
+                w.place_secret(s.start, s.end);
+            }
+        }
+        // The values in a dump of the LSA secrets, whole over any
+        // rendering of them (the hex of a password spelling the victim's
+        // name).
+        if self.enabled(RuleId::R4) {
+            for s in crate::passwords::lsa_secrets(text, keywords.lsa_cues()) {
                 w.place_secret(s.start, s.end);
             }
         }
@@ -1049,6 +1064,27 @@ impl Deidentifier {
     /// ordinary word that meets a short name only through its shortened key
     /// ([`crate::matcher::Matcher::short_name_by_chance`]: `we`, `well` and
     /// `we'll` for a person romanised `Wei`).
+    /// Whether `letters` (the letters a password starts with) are, whole,
+    /// one of the victim's names: a person, an account or the
+    /// organisation (a hit of the profile's terms from its first letter to
+    /// its last that is no chance).
+    fn names_victim(&self, letters: &str) -> bool {
+        self.matcher.hits_in(letters).iter().any(|h| {
+            h.start == 0
+                && h.end == letters.len()
+                && matches!(
+                    h.kind,
+                    TermKind::Person
+                        | TermKind::Username
+                        | TermKind::Org
+                        | TermKind::AdDomain
+                        | TermKind::CloudTenant
+                        | TermKind::System
+                )
+                && !self.chance(letters, h.start, h.end)
+        })
+    }
+
     pub(super) fn chance(&self, text: &str, s: usize, e: usize) -> bool {
         // (The letters are those of the hit as found: trimmed, `W e i`
         // would lose its own `i`.)
