@@ -3852,7 +3852,7 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     let mut last = words.next().unwrap_or_default();
     // `ver-` / `sion 2.4.1.7`: a word a line break hyphenated is read
     // whole (the word before it is then the one before the break).
-    let mut joined = String::new();
+    let joined;
     if let Some(head) = prev
         .strip_suffix(last)
         .and_then(|p| p.strip_suffix('\n'))
@@ -3972,6 +3972,11 @@ const VERSION_COLUMNS: &[&str] = &[
     "影響",
 ];
 
+/// The row [`in_version_column`] was last asked about: the text (its
+/// address and length), the start of the table's head, of the line under
+/// it, and of the row.
+type TableRow = ((usize, usize), usize, usize, usize);
+
 /// How many lines above a table row its head is looked for.
 const TABLE_HEAD_LINES: usize = 64;
 
@@ -3994,8 +3999,7 @@ fn in_version_column(text: &str, at: usize) -> bool {
     // the walk up from a row stops at the row asked about before, whose
     // table it shares (remembered per thread, with the text's address).
     thread_local! {
-        static LAST_ROW: std::cell::Cell<Option<((usize, usize), usize, usize, usize)>> =
-            const { std::cell::Cell::new(None) };
+        static LAST_ROW: std::cell::Cell<Option<TableRow>> = const { std::cell::Cell::new(None) };
     }
     let text_id = (text.as_ptr() as usize, text.len());
     let last = LAST_ROW.with(std::cell::Cell::get).filter(|l| l.0 == text_id && l.3 < row_start);
