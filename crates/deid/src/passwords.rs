@@ -222,7 +222,43 @@ fn judge(text: &str, ts: usize, te: usize, is_name: &impl Fn(&str) -> bool) -> O
     if !in_credential_place(s, ts, te) {
         return None;
     }
-    is_name(text.get(ts..ts + head)?).then_some(Span { start: ts, end: te })
+    let span = Span { start: ts, end: te };
+    if is_name(text.get(ts..ts + head)?) || record_of_victim(s, ts, te, is_name) {
+        return Some(span);
+    }
+    None
+}
+
+/// Whether the token at `s[ts..te]`, a field of a record (`|`, tab, `,` or
+/// `;` right beside it), shares its line with a field that names one of the
+/// victim's accounts or people (the whole field, or an address's local
+/// part, as `is_name` reads it): `k.tsujimoto|KHSK-USR-00912|Tsuji#0312|`,
+/// a phishing kit's log of what a victim typed, where the password starts
+/// with only part of a name.
+fn record_of_victim(s: &[u8], ts: usize, te: usize, is_name: &impl Fn(&str) -> bool) -> bool {
+    let beside = [ts.checked_sub(1).and_then(|k| s.get(k)), s.get(te)];
+    let Some(&sep) =
+        beside.into_iter().flatten().find(|&&b| matches!(b, b'|' | b'\t' | b',' | b';'))
+    else {
+        return false;
+    };
+    let (start, end, _) = line_at(s, ts);
+    let Some(line) = s.get(start..end) else { return false };
+    let own = ts - start;
+    let mut at = 0;
+    line.split(|&b| b == sep).any(|field| {
+        let here = at;
+        at += field.len() + 1;
+        if (here..here + field.len()).contains(&own) {
+            return false;
+        }
+        let field = field.trim_ascii().trim_ascii_start();
+        let field = field.strip_prefix(b"\"").unwrap_or(field);
+        let local = field.split(|&b| b == b'@').next().unwrap_or_default();
+        (2..=MAX_LEN).contains(&local.len())
+            && local.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+            && std::str::from_utf8(local).is_ok_and(is_name)
+    })
 }
 
 /// The passwords made of a victim's name (see the module's docs) in
