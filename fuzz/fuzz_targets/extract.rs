@@ -2,7 +2,7 @@
 //! non-overlapping, on character boundaries and non-empty; the streaming
 //! path finds exactly what the whole-text path finds. With nested ids on,
 //! the same matches come out, plus ids whose spans lie inside the URL
-//! before them.
+//! before them and hosts whose spans lie inside the UNC path before them.
 
 #![no_main]
 
@@ -28,16 +28,20 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(streamed, matches);
 
     let nested = Extractor::builder().nested_ids(true).build().extract(text);
-    let mut outer: Option<(usize, usize)> = None;
+    let mut outer: Option<(usize, usize, &str)> = None;
     let mut plain = Vec::new();
     for m in nested {
         match outer {
-            Some((s, e)) if m.start >= s && m.end <= e && m.start < e => {
-                assert!(matches!(m.kind().id(), "cve" | "attack-technique"));
+            Some((s, e, kind)) if m.start >= s && m.end <= e && m.start < e => {
+                // Ids inside a URL; the host a UNC path names inside it.
+                match kind {
+                    "url" => assert!(matches!(m.kind().id(), "cve" | "attack-technique")),
+                    _ => assert!(matches!(m.kind().id(), "ipv4" | "domain")),
+                }
             }
             _ => {
-                if m.kind().id() == "url" {
-                    outer = Some((m.start, m.end));
+                if matches!(m.kind().id(), "url" | "file-path") {
+                    outer = Some((m.start, m.end, m.kind().id()));
                 }
                 plain.push(m);
             }
