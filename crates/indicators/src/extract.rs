@@ -524,14 +524,13 @@ impl Extractor {
             // dot after white space can be one: the call is out of line.
             // `ship-` / `track-portal.net` (a PDF's line break): a plain
             // name at the very start of a line right after a hyphen.
-            let plain_after_hyphen = flags & F_DOT != 0
-                && bytes.get(start.wrapping_sub(1)) == Some(&b'\n')
-                && matches!(bytes.get(start.wrapping_sub(2)), Some(b'-' | b'\r'));
             if ascii_only
                 && (start, end) == scanned
                 && (flags & (F_BRACKET | F_DOT) == F_BRACKET | F_DOT
                     && matches!(bytes.get(start.wrapping_sub(1)), Some(b'\n' | b' ' | b'\t'))
-                    || plain_after_hyphen)
+                    || flags & F_DOT != 0
+                        && bytes.get(start.wrapping_sub(1)) == Some(&b'\n')
+                        && matches!(bytes.get(start.wrapping_sub(2)), Some(b'-' | b'\r')))
             {
                 if let Some(m) = self.joined_before(text, start, end, last_end) {
                     last_end = m.end;
@@ -2002,9 +2001,6 @@ fn av_prefix_before(text: &str, colon: usize) -> bool {
         || PREFIXES.iter().any(|p| p.as_bytes().eq_ignore_ascii_case(word))
 }
 
-/// The digest that `s` (whose byte flags are `f`) is, when it is one: hex
-/// of an MD5, SHA-1, SHA-256 or SHA-512 length holding both digits and
-/// letters (hex of only digits or only letters is a number or a word).
 /// Whether the value at `text[at..]`, of `n` hex digits, follows a key
 /// that names an id: `"cid": "`, `device_id=`, `TraceId: ` (the key's last
 /// two letters `id`, any case), unless the key also names a digest
@@ -2058,10 +2054,13 @@ const NOT_FILE_DIGEST: &[&[u8]] = &[
     b"salt",
 ];
 
+/// The names of file digests a label may give (`SHA256:`, `md5=`).
+const FILE_DIGESTS: &[&[u8]] = &[b"md5", b"sha1", b"sha-1", b"sha256", b"sha-256", b"sha512"];
+
 /// Whether the label before the hex value at `text[at..]` names it as no
 /// file's digest ([`NOT_FILE_DIGEST`]): the label is what lies between
-/// the value and the line's start (or a table cell's), the end of an earlier hex value
-/// (`MD5=…,SHA256=…,IMPHASH=…` labels each value by its own key) or 48
+/// the value and the line's start (or a table cell's), the end of an
+/// earlier hex value (`MD5=…,SHA256=…,IMPHASH=…` labels each value by its own key) or 48
 /// bytes back, whichever is nearest. `JA3  3b70…`, `JA3S: 7264…`,
 /// `HASSH (ssh client) 6495…`, `ja3.hash; content:"c07a…"`,
 /// `pe.imphash() == "ebcb…"`, `"rc4_key": "10ba…"`, `"pubkey_sha1": "…"`.
@@ -2094,10 +2093,8 @@ fn names_no_file_digest(text: &[u8], at: usize) -> bool {
             .count()
     });
     let word = text.get(k - word_len..k).unwrap_or_default();
-    const OWN_LABELS: &[&[u8]] = &[
-        b"md5", b"sha1", b"sha-1", b"sha256", b"sha-256", b"sha512", b"hash", b"hashes", b"digest",
-    ];
-    if OWN_LABELS.iter().any(|l| word.eq_ignore_ascii_case(l)) {
+    let own_labels = [&b"hash"[..], b"hashes", b"digest"];
+    if FILE_DIGESTS.iter().chain(&own_labels).any(|l| word.eq_ignore_ascii_case(l)) {
         return false;
     }
     let lo = at.saturating_sub(48);
@@ -2123,7 +2120,6 @@ fn names_no_file_digest(text: &[u8], at: usize) -> bool {
         words.iter().filter_map(|w| rfind_ci(label, w).map(|p| p + w.len())).max()
     };
     let Some(other_end) = last(NOT_FILE_DIGEST) else { return false };
-    const FILE_DIGESTS: &[&[u8]] = &[b"md5", b"sha1", b"sha-1", b"sha256", b"sha-256", b"sha512"];
     match FILE_DIGESTS.iter().filter_map(|w| rfind_ci(label, w)).max() {
         // The digest word has a label of its own when a byte between the
         // two ends a word.
@@ -2144,6 +2140,9 @@ fn rfind_ci(h: &[u8], n: &[u8]) -> Option<usize> {
         .find(|&s| h.get(s..s + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)))
 }
 
+/// The digest that `s` (whose byte flags are `f`) is, when it is one: hex
+/// of an MD5, SHA-1, SHA-256 or SHA-512 length holding both digits and
+/// letters (hex of only digits or only letters is a number or a word).
 fn digest_of(s: &str, f: u16) -> Option<Indicator> {
     if f & F_NOT_HEX != 0 || f & F_DIGIT == 0 || f & F_ALPHA == 0 {
         return None;
@@ -4044,11 +4043,11 @@ fn in_version_column(text: &str, at: usize) -> bool {
 /// `6.3.0.1 – 6.4`, `1.2 ~ 1.2.3.4`.
 fn range_of_versions(prev: &str, next: &str) -> bool {
     let short_version = |w: &str| {
-        let parts: Vec<&str> = w.split('.').collect();
-        (2..=3).contains(&parts.len())
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        let mut parts = 0;
+        w.split('.').all(|p| {
+            parts += 1;
+            !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())
+        }) && (2..=3).contains(&parts)
     };
     const DASHES: [char; 4] = ['-', '–', '—', '~'];
     let before = prev.strip_suffix(DASHES).map(str::trim_end);
@@ -4442,7 +4441,7 @@ fn is_prefetch_name(name: &[u8]) -> bool {
     hash.len() == 8
         && hash.iter().all(u8::is_ascii_hexdigit)
         && head.contains(&b'.')
-        && is_file_extension(&ext.to_ascii_lowercase())
+        && is_file_extension(ext)
 }
 
 /// Whether `text[at..]` is on a mail header line that holds message ids
