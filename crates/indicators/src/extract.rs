@@ -384,6 +384,11 @@ impl Extractor {
         let mut count = 0usize;
         let mut i = 0;
         let mut last_end = 0usize;
+        // Hosts written with ` dot ` words, which the scan skips as prose.
+        // Where the next one starts: one compare a segment.
+        let mut spelled = self.spelled_hosts(text).into_iter();
+        let mut pending = spelled.next();
+        let mut pending_at = pending.as_ref().map_or(usize::MAX, |m| m.start);
         while i < bytes.len() && count < self.max_matches {
             // Plain prose (letters, white space, commas) holds no
             // indicator: jump to the segment around the next interesting
@@ -405,6 +410,19 @@ impl Extractor {
                 }
             }
             let start = i;
+            // A spelled host that starts at or before this segment goes
+            // first; the scan goes on after it.
+            if pending_at <= start {
+                let m = pending.take();
+                pending = spelled.next();
+                pending_at = pending.as_ref().map_or(usize::MAX, |m| m.start);
+                if let Some(m) = m.filter(|m| m.start >= last_end) {
+                    last_end = m.end;
+                    i = i.max(m.end);
+                    count += self.report(text, base, m, emit, &mut walk);
+                }
+                continue;
+            }
             let mut ascii_only = true;
             // The byte flags of the segment, eight bytes at a time until
             // its last few bytes.
@@ -654,6 +672,13 @@ impl Extractor {
                 }
             }
         }
+        // Spelled hosts after the last segment.
+        for m in pending.into_iter().chain(spelled) {
+            if m.start >= last_end && count < self.max_matches {
+                last_end = m.end;
+                count += self.report(text, base, m, emit, &mut walk);
+            }
+        }
     }
 
     /// Classifies one segment `text[start..end]`, whose byte flags the
@@ -858,6 +883,23 @@ impl Extractor {
                 IndicatorKind::Domain | IndicatorKind::Url | IndicatorKind::Email
             ))
         .then_some(m)
+    }
+
+    /// The hosts in `text` whose dots are written as words
+    /// ([`spelled_dot_hosts`]), each as the match of its joined name when
+    /// that is a whole domain or IPv4 address: span over the words,
+    /// defanged. In text order. Out of line: most texts hold no ` dot `.
+    #[inline(never)]
+    fn spelled_hosts(&self, text: &str) -> Vec<Match> {
+        spelled_dot_hosts(text.as_bytes())
+            .into_iter()
+            .filter_map(|h| {
+                let m = self.piece(&h.name, 0, h.name.len(), None)?;
+                let whole = (m.start, m.end) == (0, h.name.len());
+                (whole && matches!(m.kind(), IndicatorKind::Domain | IndicatorKind::Ipv4))
+                    .then_some(Match { start: h.start, end: h.end, defanged: true, ..m })
+            })
+            .collect()
     }
 
     /// The value of the piece `text[start..end]` when it is `key:value`
@@ -3371,6 +3413,109 @@ fn ends_with_marker(seg: &[u8]) -> bool {
 
 fn is_name_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_')
+}
+
+/// A host whose dots are written out as words, found by
+/// [`spelled_dot_hosts`]: its span in the text and the name with dots.
+struct SpelledHost {
+    start: usize,
+    end: usize,
+    name: String,
+}
+
+/// Words no host name starts with when ` dot ` follows them in prose:
+/// `the dot com era`, `a polka dot dress`, `a dot net developer`.
+const SPELLED_DOT_STOPWORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "big", "by", "each", "every", "for", "from", "her", "his", "in",
+    "is", "its", "little", "my", "no", "of", "on", "one", "or", "our", "polka", "red", "same",
+    "small", "that", "the", "their", "these", "this", "those", "tiny", "to", "was", "white",
+    "with", "your",
+];
+
+/// Words right before a host that say one follows (`C2 evil dot com`,
+/// `beacons to evil dot com`).
+const SPELLED_DOT_CUES: &[&str] = &[
+    "at", "beacon", "beaconed", "beacons", "c&c", "c2", "cnc", "connects", "contacted",
+    "contacts", "domain", "from", "host", "hostname", "reaches", "resolved", "resolves", "server",
+    "site", "to", "url", "via", "visit", "visited", "website",
+];
+
+/// Hosts whose dots are written out as words: `payload dot bad-actor dot
+/// ru`, `185 dot 220 dot 101 dot 4`, `Invoice-Portal DOT com` (a name
+/// read out on a call, or typed so that nothing makes it a link). Only in
+/// a host's context, since `dot` is an English word: three labels or
+/// more; or two when the first holds a digit or a hyphen, or a cue
+/// (`C2:`, `domain`, `beacons to`) comes right before; never after a
+/// word that starts a noun phrase in prose (`the dot com era`, `a polka
+/// dot dress`). Whether the name is a domain (a known public suffix) or
+/// an address is for the caller to judge.
+fn spelled_dot_hosts(bytes: &[u8]) -> Vec<SpelledHost> {
+    let label_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+    let mut at: Vec<usize> = memchr::memmem::find_iter(bytes, b" dot ")
+        .chain(memchr::memmem::find_iter(bytes, b" DOT "))
+        .collect();
+    at.sort_unstable();
+    let mut out: Vec<SpelledHost> = Vec::new();
+    for p in at {
+        if out.last().is_some_and(|h| p < h.end) {
+            continue;
+        }
+        // The first label: the name bytes before the marker.
+        let head = bytes.get(..p).unwrap_or_default();
+        let len = head.iter().rev().take_while(|&&b| label_byte(b)).count();
+        let start = p - len;
+        let before = start.checked_sub(1).and_then(|k| bytes.get(k)).copied();
+        let first = head.get(start..).unwrap_or_default();
+        if first.is_empty()
+            || !first.first().is_some_and(u8::is_ascii_alphanumeric)
+            || !first.last().is_some_and(u8::is_ascii_alphanumeric)
+            || before.is_some_and(|b| {
+                !(b.is_ascii_whitespace() || b"([{\"'<,;:=*>".contains(&b))
+            })
+            || SPELLED_DOT_STOPWORDS.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(first))
+        {
+            continue;
+        }
+        let mut name = String::from_utf8_lossy(first).into_owned();
+        // The labels after each marker.
+        let mut end = p;
+        let mut dots = 0;
+        while bytes.get(end..end + 5).is_some_and(|m| m.eq_ignore_ascii_case(b" dot ")) {
+            let from = end + 5;
+            let tail = bytes.get(from..).unwrap_or_default();
+            let mut n = tail.iter().take_while(|&&b| label_byte(b)).count();
+            // A sentence's full stop or a hyphen is no part of the name.
+            while n > 0 && !tail.get(n - 1).is_some_and(u8::is_ascii_alphanumeric) {
+                n -= 1;
+            }
+            if n == 0 || !tail.first().is_some_and(u8::is_ascii_alphanumeric) {
+                break;
+            }
+            name.push('.');
+            name.push_str(&String::from_utf8_lossy(tail.get(..n).unwrap_or_default()));
+            end = from + n;
+            dots += 1;
+        }
+        if dots == 0 {
+            continue;
+        }
+        let cue = || {
+            let line = head.get(..start).unwrap_or_default();
+            let from = line.iter().rposition(|&b| b == b'\n').map_or(0, |k| k + 1);
+            let line = line.get(from..).unwrap_or_default().trim_ascii_end();
+            if matches!(line.last(), Some(b':' | b'=')) {
+                return true;
+            }
+            let word = line.iter().rev().take_while(|b| !b.is_ascii_whitespace()).count();
+            let word = line.get(line.len() - word..).unwrap_or_default();
+            SPELLED_DOT_CUES.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+        };
+        let marked = first.iter().any(|b| b.is_ascii_digit() || *b == b'-');
+        if dots >= 2 || marked || cue() {
+            out.push(SpelledHost { start, end, name });
+        }
+    }
+    out
 }
 
 /// The start of the word that ends one space before `at` (`at` itself if

@@ -60,6 +60,17 @@
 //! crate. A property test holds the fast path equal to `url` wherever it
 //! answers (`types/url.rs`).
 //!
+//! # memchr for spelled-out dots
+//!
+//! The scanner classifies bytes and skips plain words, so a host written
+//! with its dots as words (`payload dot bad-actor dot ru`, as analysts
+//! read names out or keep them unclickable) never reaches it. A separate
+//! search for ` dot ` finds those; `memchr::memmem` (BurntSushi's SIMD
+//! substring search, already in the tree through `aho-corasick`) does it
+//! at about half an instruction a byte, 1.4 % of extraction on the dev
+//! corpus for each of the two spellings it looks for, where a byte loop
+//! would cost more than the scan saves by skipping words.
+//!
 //! # Untrusted input
 //!
 //! Every parser bounds its input (253 bytes for domains, 8 KiB for URLs,

@@ -1499,3 +1499,22 @@ fn a_path_on_a_publishing_service_is_a_link_without_its_scheme() {
         ])
     );
 }
+
+#[test]
+fn dots_spelled_as_words_join_a_host_in_host_context() {
+    let text = "The loader fetched stage two from payload dot bad-actor dot ru, then beaconed to \
+                185 dot 220 dot 101 dot 4 every minute.\n\
+                C2: update-cdn7 dot net\n\
+                domain: invoice-portal DOT com (spoken on the call)\n\
+                In the dot com era nobody cared; she wore a polka dot dress; ASP dot NET 4 dot 8.\n\
+                a dot net developer wrote the loader in C# dot net.\n";
+    assert_eq!(
+        found_raw(text),
+        raw_matches(&[
+            ("domain", "payload.bad-actor.ru", "payload dot bad-actor dot ru", true),
+            ("ipv4", "185.220.101.4", "185 dot 220 dot 101 dot 4", true),
+            ("domain", "update-cdn7.net", "update-cdn7 dot net", true),
+            ("domain", "invoice-portal.com", "invoice-portal DOT com", true),
+        ])
+    );
+}
