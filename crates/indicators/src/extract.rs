@@ -1976,8 +1976,15 @@ impl Extractor {
         if is_new_gtld(d.public_suffix()) {
             let in_list = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
             let after = ctx.text.as_bytes().get(ctx.end).copied();
-            let rule_field =
-                in_list(RULE_KEYWORDS, first) && matches!(after, Some(b';' | b':' | b'='));
+            // A Wireshark display field (`-e http.host`, `dns.qry.name ==`).
+            let before = ctx.text.as_bytes().get(..ctx.start).unwrap_or_default();
+            let tail = ctx.text.as_bytes().get(ctx.end..).unwrap_or_default();
+            let field_use = before.ends_with(b"-e ")
+                || [&b" == "[..], b" != ", b" contains ", b" matches "]
+                    .iter()
+                    .any(|op| tail.starts_with(op));
+            let rule_field = in_list(RULE_KEYWORDS, first)
+                && (matches!(after, Some(b';' | b':' | b'=')) || field_use);
             if in_list(SCRIPT_OBJECTS, first) || rule_field || (two && first.chars().count() == 1) {
                 return false;
             }
@@ -2960,10 +2967,13 @@ fn line_escapes_apply(b: &[u8]) -> bool {
     }
     let Some(head) = first.and_then(|f| b.get(..f)) else { return false };
     // A Unix path or a URL (whose separators are slashes), a labelled
-    // value, an address, or a dot inside a name (`x.py`, `45.142`); not a
+    // value, an address, a dot inside a name (`x.py`, `45.142`), or a
+    // digest (`"md5: 881999c8…8b01\n"`, a notebook's output line); not a
     // folder (`$env:Temp\test10.lnk`, `.\rclone.exe`, `%TEMP%\new`).
     let head = head.strip_prefix(b"'").unwrap_or(head);
-    head.first() == Some(&b'/')
+    let last = head.rsplit(|&c| c == b':').next().unwrap_or_default();
+    matches!(last.len(), 32 | 40 | 64 | 128) && last.iter().all(u8::is_ascii_hexdigit)
+        || head.first() == Some(&b'/')
         || head.windows(3).any(|w| w == b"://")
         || head.iter().any(|c| matches!(c, b'=' | b'@'))
         || head.windows(2).skip(1).any(|w| matches!(w, [b'.', c] if c.is_ascii_alphanumeric()))
@@ -3198,7 +3208,7 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     // look at (`#1`, `/code`, `x64/mimikatz.exe`): nothing to trim.
     if end > start
         && b.get(start).is_some_and(|c| {
-            !matches!(c, b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'=' | b'.' | b'+')
+            !matches!(c, b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'=' | b'.' | b'+' | b'\\')
         })
         && b.get(end - 1).is_some_and(|c| {
             !matches!(
@@ -3289,6 +3299,16 @@ fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     // in them when it starts with one, or when an earlier trim took them
     // off (a path extended past its first word is trimmed again).
     let mut wrapped = b.get(start.wrapping_sub(1)) == Some(&b'+');
+    // `\texttt{45.95.169.105}`, `\url{http://…}\footnote{…}`,
+    // `\href{http://…}{\texttt{…}}`: a LaTeX command's argument, which ends
+    // at its closing brace.
+    if let Some(k) = latex_command_len(b.get(start..end).unwrap_or_default()) {
+        start += k;
+        let arg = b.get(start..end).unwrap_or_default();
+        if let Some(close) = arg.iter().position(|&c| c == b'}') {
+            end = start + close;
+        }
+    }
     while start < end
         && matches!(b.get(start), Some(b'(' | b'[' | b'{' | b'\'' | b'*' | b'_' | b'=' | b'+'))
     {
@@ -3325,7 +3345,16 @@ fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
             b'=' => find_byte_from(piece, 0, b'?').is_none(),
             b'+' => !windows(piece),
             b')' => unbalanced(piece, b'(', b')'),
-            b']' => unbalanced(piece, b'[', b']'),
+            // A citation mark after a value (`…1b38.[3]`, a wiki's
+            // footnote): all of it goes; not in a Windows path, where
+            // `%COMPUTERNAME%[1]` names a file.
+            b']' => match citation_len(piece).filter(|_| !windows(piece)) {
+                Some(k) => {
+                    end -= k - 1;
+                    true
+                }
+                None => unbalanced(piece, b'[', b']'),
+            },
             b'}' => unbalanced(piece, b'{', b'}'),
             // A possessive after a name: `evil-login.com's certificate`
             // (not in a path, where `Bob's` may be a folder).
@@ -3351,6 +3380,25 @@ fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         end -= 1;
     }
     (start, end)
+}
+
+/// The length of a LaTeX command and its opening brace at the start of
+/// `b` (`\texttt{`, `\url{`): a backslash, two to twelve letters, `{`.
+fn latex_command_len(b: &[u8]) -> Option<usize> {
+    if b.first() != Some(&b'\\') {
+        return None;
+    }
+    let letters = b.get(1..)?.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    ((2..=12).contains(&letters) && b.get(1 + letters) == Some(&b'{')).then_some(letters + 2)
+}
+
+/// The length of a citation mark (`[3]`, `[12]`) that ends `piece` after
+/// something else.
+fn citation_len(piece: &[u8]) -> Option<usize> {
+    let open = piece.iter().rposition(|&c| c == b'[')?;
+    let digits = piece.get(open + 1..piece.len() - 1)?;
+    (open > 0 && (1..=3).contains(&digits.len()) && digits.iter().all(u8::is_ascii_digit))
+        .then_some(piece.len() - open)
 }
 
 /// Whether `d` has two labels (`evil.com`): one dot, counted eight bytes
@@ -3435,9 +3483,31 @@ const SPELLED_DOT_STOPWORDS: &[&str] = &[
 /// Words right before a host that say one follows (`C2 evil dot com`,
 /// `beacons to evil dot com`).
 const SPELLED_DOT_CUES: &[&str] = &[
-    "at", "beacon", "beaconed", "beacons", "c&c", "c2", "cnc", "connects", "contacted",
-    "contacts", "domain", "from", "host", "hostname", "reaches", "resolved", "resolves", "server",
-    "site", "to", "url", "via", "visit", "visited", "website",
+    "at",
+    "beacon",
+    "beaconed",
+    "beacons",
+    "c&c",
+    "c2",
+    "cnc",
+    "connects",
+    "contacted",
+    "contacts",
+    "domain",
+    "from",
+    "host",
+    "hostname",
+    "reaches",
+    "resolved",
+    "resolves",
+    "server",
+    "site",
+    "to",
+    "url",
+    "via",
+    "visit",
+    "visited",
+    "website",
 ];
 
 /// Hosts whose dots are written out as words: `payload dot bad-actor dot
@@ -3469,9 +3539,7 @@ fn spelled_dot_hosts(bytes: &[u8]) -> Vec<SpelledHost> {
         if first.is_empty()
             || !first.first().is_some_and(u8::is_ascii_alphanumeric)
             || !first.last().is_some_and(u8::is_ascii_alphanumeric)
-            || before.is_some_and(|b| {
-                !(b.is_ascii_whitespace() || b"([{\"'<,;:=*>".contains(&b))
-            })
+            || before.is_some_and(|b| !(b.is_ascii_whitespace() || b"([{\"'<,;:=*>".contains(&b)))
             || SPELLED_DOT_STOPWORDS.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(first))
         {
             continue;

@@ -1518,3 +1518,46 @@ fn dots_spelled_as_words_join_a_host_in_host_context() {
         ])
     );
 }
+
+#[test]
+fn a_latex_command_s_argument_is_the_value() {
+    let text = "The dropper (SHA-256 \\texttt{a2f1c6d0e9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4b903}) \
+                fetched \\texttt{dl.lumen-upd.cc} from \\texttt{45.95.169.105} and \\emph{2a0b:4d07:2:1::5c}.\n\
+                See \\href{http://dl.lumen-upd.cc/bins/lumen.mips}{\\texttt{lumen.mips}} and \
+                \\url{http://45.95.169.105:8000/l/arm7}.\\footnote{Seen in 2024.}";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("sha256", "a2f1c6d0e9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4b903"),
+            ("domain", "dl.lumen-upd.cc"),
+            ("ipv4", "45.95.169.105"),
+            ("ipv6", "2a0b:4d07:2:1::5c"),
+            ("url", "http://dl.lumen-upd.cc/bins/lumen.mips"),
+            ("url", "http://45.95.169.105:8000/l/arm7"),
+        ])
+    );
+}
+
+#[test]
+fn a_digest_before_an_escaped_line_break_or_a_citation_mark() {
+    let text = "  \"outputs\": [\"md5: 881999c8e1d2f3a4b5c6d7e8f9a0b1c2\\n\", \
+                \"sha1 179842c0e1d2f3a4b5c6d7e8f9a0b1c2d3e4f5a6\\n\"]\n\
+                The sample e3b8f0c2a1d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d81b38.[3] was \
+                uploaded, then 45.61.137.90[12] went dark.";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("md5", "881999c8e1d2f3a4b5c6d7e8f9a0b1c2"),
+            ("sha1", "179842c0e1d2f3a4b5c6d7e8f9a0b1c2d3e4f5a6"),
+            ("sha256", "e3b8f0c2a1d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d81b38"),
+            ("ipv4", "45.61.137.90"),
+        ])
+    );
+}
+
+#[test]
+fn a_wireshark_field_is_no_domain() {
+    let text = "tshark -r case.pcapng -T fields -e frame.number -e http.host -e dns.qry.name\n\
+                filter: dns.qry.name == \"evil-cdn.host\" or http.host contains \"lumen\"";
+    assert_eq!(found(text), kinds_values(&[("domain", "evil-cdn.host")]));
+}
