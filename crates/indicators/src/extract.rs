@@ -660,7 +660,16 @@ impl Extractor {
                             }
                         }
                     }
-                    for (s, e) in script_runs(text, ps, pe) {
+                    // `…ffe7\nРегистрация` (a JSON export of a chat in
+                    // another script): cut at its escapes, as an ASCII
+                    // segment is.
+                    let mut sub = Parts::default();
+                    sub.push((ps, pe));
+                    if bytes.get(ps..pe).and_then(json_escape_in).is_some() {
+                        sub = sub.split_at_escapes(bytes);
+                    }
+                    for (s, e) in sub.as_slice().iter().flat_map(|&(a, b)| script_runs(text, a, b))
+                    {
                         let found = self
                             .full_width_piece(text, s, e)
                             .or_else(|| self.piece(text, s, e, None));
@@ -3510,6 +3519,44 @@ const SPELLED_DOT_CUES: &[&str] = &[
     "website",
 ];
 
+/// Whether `w` is an English number word (`one`, `ninety`, `oh` read
+/// for zero), any case.
+fn is_number_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "zero",
+        "oh",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+    ];
+    WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+}
+
 /// Hosts whose dots are written out as words: `payload dot bad-actor dot
 /// ru`, `185 dot 220 dot 101 dot 4`, `Invoice-Portal DOT com` (a name
 /// read out on a call, or typed so that nothing makes it a link). Only in
@@ -3578,6 +3625,11 @@ fn spelled_dot_hosts(bytes: &[u8]) -> Vec<SpelledHost> {
             let word = line.get(line.len() - word..).unwrap_or_default();
             SPELLED_DOT_CUES.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word))
         };
+        // `one ninety-three dot one forty-three …`: an address read out
+        // in words, whose words are no labels (`.one` is a suffix).
+        if name.split(['.', '-']).any(is_number_word) {
+            continue;
+        }
         let marked = first.iter().any(|b| b.is_ascii_digit() || *b == b'-');
         if dots >= 2 || marked || cue() {
             out.push(SpelledHost { start, end, name });

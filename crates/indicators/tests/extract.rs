@@ -1507,7 +1507,8 @@ fn dots_spelled_as_words_join_a_host_in_host_context() {
                 C2: update-cdn7 dot net\n\
                 domain: invoice-portal DOT com (spoken on the call)\n\
                 In the dot com era nobody cared; she wore a polka dot dress; ASP dot NET 4 dot 8.\n\
-                a dot net developer wrote the loader in C# dot net.\n";
+                a dot net developer wrote the loader in C# dot net.\n\
+                The host said one ninety-three dot one forty-three dot one dot two oh five.\n";
     assert_eq!(
         found_raw(text),
         raw_matches(&[
@@ -1541,7 +1542,8 @@ fn a_latex_command_s_argument_is_the_value() {
 #[test]
 fn a_digest_before_an_escaped_line_break_or_a_citation_mark() {
     let text = "  \"outputs\": [\"md5: 881999c8e1d2f3a4b5c6d7e8f9a0b1c2\\n\", \
-                \"sha1 179842c0e1d2f3a4b5c6d7e8f9a0b1c2d3e4f5a6\\n\"]\n\
+                \"sha1 179842c0e1d2f3a4b5c6d7e8f9a0b1c2d3e4f5a6\\n\", \
+                \"SHA256 архива: 6c56a641b6e69db7f15bf7d06632ac917eb6a67ad6df41ce80bce3a94648ffe7\\nРегистрация\"]\n\
                 The sample e3b8f0c2a1d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d81b38.[3] was \
                 uploaded, then 45.61.137.90[12] went dark.";
     assert_eq!(
@@ -1549,6 +1551,7 @@ fn a_digest_before_an_escaped_line_break_or_a_citation_mark() {
         kinds_values(&[
             ("md5", "881999c8e1d2f3a4b5c6d7e8f9a0b1c2"),
             ("sha1", "179842c0e1d2f3a4b5c6d7e8f9a0b1c2d3e4f5a6"),
+            ("sha256", "6c56a641b6e69db7f15bf7d06632ac917eb6a67ad6df41ce80bce3a94648ffe7"),
             ("sha256", "e3b8f0c2a1d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d81b38"),
             ("ipv4", "45.61.137.90"),
         ])
