@@ -789,3 +789,83 @@ fn resolved_from_known_name(mut back: Back<'_>) -> Option<Disposition> {
     (domain_disposition(d.as_str(), d.registrable()) == Disposition::Benign)
         .then_some(Disposition::Benign)
 }
+
+/// Keys of WHOIS and RIR records whose values are the registrar's, the
+/// registry's or the hosting provider's (`Registrar WHOIS Server:`,
+/// `abuse-mailbox:`, `inetnum:`), not the registrant's: context around an
+/// attacker's domain or address, never its infrastructure.
+const PROVIDER_KEYS: &[&str] = &[
+    "registrar whois server",
+    "registrar url",
+    "registrar abuse contact email",
+    "whois server",
+    "referral url",
+    "name server",
+    "nserver",
+    "abuse-mailbox",
+    "orgabuseemail",
+    "orgtechemail",
+    "orgnocemail",
+    "inetnum",
+    "inet6num",
+    "netrange",
+    "cidr",
+    "route",
+    "route6",
+];
+
+/// WHOIS privacy services: a registrant's address at one of them is the
+/// proxy's, shared by every customer.
+const PRIVACY_PROXIES: &[&str] = &[
+    "privacyguardian.org",
+    "whoisguard.com",
+    "domainsbyproxy.com",
+    "contactprivacy.com",
+    "withheldforprivacy.com",
+    "whoisprivacyprotect.com",
+    "privacyprotect.org",
+    "identity-protect.org",
+    "anonymize.com",
+    "whoisproxy.com",
+];
+
+/// Whether the match at `start` is a provider's value in a WHOIS or RIR
+/// record (see [`PROVIDER_KEYS`]), a privacy proxy's registrant address,
+/// or a device's configuration checksum (`Cryptochecksum:` of a Cisco
+/// configuration). Read only where a record's value can start: after `:`
+/// (or `-` in a range) and spaces.
+pub(crate) fn provider_field(text: &str, start: usize, ind: &Indicator) -> bool {
+    let b = text.as_bytes();
+    let head = b.get(..start).unwrap_or_default();
+    let before = head.trim_ascii_end();
+    if !matches!(before.last(), Some(b':' | b'-')) {
+        return false;
+    }
+    let line = before.iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let line = before.get(line..).unwrap_or_default();
+    let Some(colon) = line.iter().position(|&c| c == b':') else { return false };
+    let key = line.get(..colon).unwrap_or_default().trim_ascii();
+    if key.len() > 32 {
+        return false;
+    }
+    let is = |k: &str| k.as_bytes().eq_ignore_ascii_case(key);
+    match ind {
+        Indicator::Md5(_) | Indicator::Sha1(_) => is("cryptochecksum"),
+        Indicator::Email(e)
+            if ["registrant email", "admin email", "tech email"].iter().any(|k| is(k)) =>
+        {
+            let d = e.domain().as_str();
+            PRIVACY_PROXIES
+                .iter()
+                .any(|p| d == *p || d.strip_suffix(p).is_some_and(|s| s.ends_with('.')))
+        }
+        Indicator::Domain(_)
+        | Indicator::Url(_)
+        | Indicator::Email(_)
+        | Indicator::Ipv4(_)
+        | Indicator::Ipv6(_)
+        | Indicator::Ipv4Cidr(_)
+        | Indicator::Ipv6Cidr(_) => PROVIDER_KEYS.iter().any(|k| is(k)),
+        _ => false,
+    }
+}

@@ -984,6 +984,12 @@ impl Extractor {
         emit: &mut F,
         walk: &mut crate::cue::ListWalk,
     ) -> usize {
+        // A registrar's, registry's or hoster's value in a WHOIS record.
+        if m.disposition == Disposition::Indicator
+            && crate::cue::provider_field(text, m.start, &m.indicator)
+        {
+            m.disposition = Disposition::Benign;
+        }
         // The words next to it may say that an indicator is context.
         if m.disposition == Disposition::Indicator
             && crate::cue::may_turn(text, m.start, m.end, &m.indicator)

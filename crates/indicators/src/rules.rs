@@ -370,6 +370,21 @@ pub(crate) const PRODUCT_PARTS: &[&str] = &["agent", "sensor", "engine", "kernel
 /// vulnerability databases, encyclopaedias. A URL there is context, not an
 /// attacker indicator.
 pub(crate) const REFERENCE_HOSTS: &[&str] = &[
+    // Research services whose pages a report cites: certificate search,
+    // scan results, sandboxes, reputation and routing look-ups, archives.
+    "crt.sh",
+    "abuse.ch",
+    "check-host.net",
+    "urlscan.io",
+    "any.run",
+    "www.hybrid-analysis.com",
+    "www.shodan.io",
+    "search.censys.io",
+    "otx.alienvault.com",
+    "www.abuseipdb.com",
+    "bgp.he.net",
+    "web.archive.org",
+    "apps.db.ripe.net",
     "attack.mitre.org",
     "cve.mitre.org",
     "cwe.mitre.org",
@@ -522,6 +537,11 @@ pub(crate) const BENIGN_DOMAINS: &[&str] = &[
     "w3.org",
     "ietf.org",
     "python.org",
+    // PyPI's file host (a package's file there stays an indicator: see
+    // USER_CONTENT_HOSTS).
+    "pythonhosted.org",
+    // Akamai's DNS names behind Microsoft's and others' services.
+    "akadns.net",
     "npmjs.com",
     "github.com",
     "githubusercontent.com",
@@ -561,6 +581,7 @@ pub(crate) const BENIGN_DOMAINS: &[&str] = &[
 /// files and release downloads are caught by path.)
 pub(crate) const USER_CONTENT_HOSTS: &[&str] = &[
     "raw.githubusercontent.com",
+    "files.pythonhosted.org",
     "gist.githubusercontent.com",
     "objects.githubusercontent.com",
     "drive.google.com",

@@ -1564,3 +1564,39 @@ fn a_wireshark_field_is_no_domain() {
                 filter: dns.qry.name == \"evil-cdn.host\" or http.host contains \"lumen\"";
     assert_eq!(found(text), kinds_values(&[("domain", "evil-cdn.host")]));
 }
+
+#[test]
+fn a_provider_s_values_in_a_whois_record_are_context() {
+    let text = "$ whois invoice-sync.net\n\
+                Registrar WHOIS Server: whois.example-registrar.com\n\
+                Registrar URL: http://www.example-registrar.com\n\
+                Registrar Abuse Contact Email: abuse@example-registrar.com\n\
+                Name Server: NS1.PARKDNS-EXAMPLE.NET\n\
+                Registrant Email: pw-3f9e2c1a77b04b6d8e52@privacyguardian.org\n\
+                Registrant Email: ops.hollis1987@proton.me\n\
+                inetnum:        45.137.20.0 - 45.137.23.255\n\
+                abuse-mailbox:  abuse@vds-hoster.net\n\
+                route:          45.137.20.0/22\n\
+                Beacon: 45.137.21.9; see https://crt.sh/?q=invoice-sync.net\n\
+                : Saved\n\
+                Cryptochecksum:1e5c2d7a90bb4f1f8e3f6a77c2f4d910\n";
+    assert_eq!(
+        values_and_dispositions(text),
+        owned(&[
+            ("invoice-sync.net", Disposition::Indicator),
+            ("whois.example-registrar.com", Disposition::Benign),
+            ("http://www.example-registrar.com/", Disposition::Benign),
+            ("abuse@example-registrar.com", Disposition::Benign),
+            ("ns1.parkdns-example.net", Disposition::Benign),
+            ("pw-3f9e2c1a77b04b6d8e52@privacyguardian.org", Disposition::Benign),
+            ("ops.hollis1987@proton.me", Disposition::Indicator),
+            ("45.137.20.0", Disposition::Benign),
+            ("45.137.23.255", Disposition::Benign),
+            ("abuse@vds-hoster.net", Disposition::Benign),
+            ("45.137.20.0/22", Disposition::Benign),
+            ("45.137.21.9", Disposition::Indicator),
+            ("https://crt.sh/?q=invoice-sync.net", Disposition::Reference),
+            ("1e5c2d7a90bb4f1f8e3f6a77c2f4d910", Disposition::Benign),
+        ])
+    );
+}
