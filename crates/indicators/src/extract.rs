@@ -516,6 +516,20 @@ impl Extractor {
                     continue;
                 }
             }
+            // `(3)cdn(14)office-updater(3)net(0)`: a name as a Windows DNS
+            // server's debug log writes it.
+            if flags & F_BRACKET != 0
+                && bytes.get(start) == Some(&b'(')
+                && bytes.get(start + 1).is_some_and(u8::is_ascii_digit)
+                && start >= last_end
+            {
+                if let Some(m) = self.wire_name(text, start) {
+                    last_end = m.end;
+                    i = i.max(m.end);
+                    count += self.report(text, base, m, emit, &mut walk);
+                    continue;
+                }
+            }
             // `update[.]` / `stratus-metrics[.]net`, `…/content/v2/` /
             // `invoice.hta`: an indicator that a line break cut (text taken
             // from a PDF) goes on at the next line.
@@ -1809,10 +1823,12 @@ impl Extractor {
         self.make(ctx, from, from + host.len(), indicator, false)
     }
 
-    /// The domain written in DNS wire form from the `|` at `at`:
-    /// `|0a|snarlfoxql|03|pro|00|`, each label after its length in hex
-    /// between bars, up to the root's `|00|` or the last label. Two labels
-    /// at least, each as long as its length says. Out of line: rare.
+    /// The domain written in DNS wire form from the `|` or `(` at `at`:
+    /// `|0a|snarlfoxql|03|pro|00|` (a rule's content, each label after its
+    /// length in hex between bars) or `(3)cdn(14)office-updater(3)net(0)`
+    /// (a Windows DNS server's debug log, the length in decimal in
+    /// brackets), up to the root's `|00|`/`(0)` or the last label. Two
+    /// labels at least, each as long as its length says. Out of line: rare.
     #[inline(never)]
     fn wire_name(&self, text: &str, at: usize) -> Option<Match> {
         let b = text.as_bytes();
@@ -1821,20 +1837,21 @@ impl Extractor {
         let mut i = at;
         let mut end = at;
         loop {
-            // `|LL|`: the next label's length.
+            // `|LL|` or `(N)`: the next label's length, and the length of
+            // what says it.
             let len_at = match b.get(i..i + 4) {
                 Some([b'|', h, l, b'|']) => {
                     use crate::types::hash::hex_value;
-                    hex_value(*h).zip(hex_value(*l)).map(|(h, l)| h << 4 | l)
+                    hex_value(*h).zip(hex_value(*l)).map(|(h, l)| (h << 4 | l, 4))
                 }
-                _ => None,
+                _ => decimal_label_length(b.get(i..).unwrap_or_default()),
             };
-            let Some(len) = len_at.map(usize::from) else { break };
+            let Some((len, said)) = len_at.map(|(l, s)| (usize::from(l), s)) else { break };
             if len == 0 {
-                end = i + 4;
+                end = i + said;
                 break;
             }
-            let label = b.get(i + 4..i + 4 + len)?;
+            let label = b.get(i + said..i + said + len)?;
             if len > 63
                 || !label.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_'))
             {
@@ -1845,7 +1862,7 @@ impl Extractor {
             }
             name.push_str(std::str::from_utf8(label).ok()?);
             labels += 1;
-            i += 4 + len;
+            i += said + len;
             end = i;
         }
         if labels < 2 {
@@ -3395,6 +3412,19 @@ fn trim_ends(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         end -= 1;
     }
     (start, end)
+}
+
+/// A label's length written `(N)` at the start of `b` (one or two
+/// decimal digits, as a Windows DNS debug log writes names), and how many
+/// bytes say it.
+fn decimal_label_length(b: &[u8]) -> Option<(u8, usize)> {
+    match b {
+        [b'(', d, b')', ..] if d.is_ascii_digit() => Some((d - b'0', 3)),
+        [b'(', t, u, b')', ..] if t.is_ascii_digit() && u.is_ascii_digit() => {
+            Some(((t - b'0') * 10 + (u - b'0'), 4))
+        }
+        _ => None,
+    }
 }
 
 /// The length of a LaTeX command and its opening brace at the start of

@@ -1600,3 +1600,19 @@ fn a_provider_s_values_in_a_whois_record_are_context() {
         ])
     );
 }
+
+#[test]
+fn a_name_in_a_windows_dns_debug_log() {
+    let text = "3/14/2024 9:41:12 AM 0F24 PACKET  000001D2A8F0C1E0 UDP Rcv 10.20.4.17      a1b2   Q [0001   D   NOERROR] A      (6)sync01(11)akam-cdnsvc(3)com(0)\n\
+                3/14/2024 9:41:13 AM 0F24 PACKET  000001D2A8F0C1E0 UDP Snd 10.20.4.17      a1b2 R Q [8081   DR  NOERROR] A      (3)cdn(14)office-updater(3)net(0)\n\
+                (1)x(0) and (2)ab are no names";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("ipv4", "10.20.4.17"),
+            ("domain", "sync01.akam-cdnsvc.com"),
+            ("ipv4", "10.20.4.17"),
+            ("domain", "cdn.office-updater.net"),
+        ])
+    );
+}
