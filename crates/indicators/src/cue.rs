@@ -516,9 +516,14 @@ fn holds_link(t: &[u8]) -> bool {
 
 /// What [`in_reference_list`] keeps between the links of one text: the
 /// line of the last link it was asked about, and its answer.
+///
+/// It also keeps the registrable domains of the recipients named in the
+/// text's mail headers ([`mail_recipient_side`]), read once, when the
+/// first match in a `Received:` header asks.
 #[derive(Debug, Default)]
 pub(crate) struct ListWalk {
     last: Option<(usize, bool)>,
+    recipients: Option<Vec<String>>,
 }
 
 /// How many lines back [`in_reference_list`] looks for its heading.
@@ -868,4 +873,116 @@ pub(crate) fn provider_field(text: &str, start: usize, ind: &Indicator) -> bool 
         | Indicator::Ipv6Cidr(_) => PROVIDER_KEYS.iter().any(|k| is(k)),
         _ => false,
     }
+}
+
+/// Mail headers that name the recipients.
+const RECIPIENT_HEADERS: &[&str] =
+    &["to", "cc", "bcc", "delivered-to", "x-original-to", "envelope-to", "x-envelope-to"];
+
+/// Mail headers the receiving side writes about a message it took in.
+const RECEIVING_HEADERS: &[&str] = &[
+    "received",
+    "authentication-results",
+    "arc-authentication-results",
+    "received-spf",
+    "x-ms-exchange-organization-authas",
+];
+
+/// The name of the mail header whose line (or continuation line, folded
+/// under it with leading white space) holds byte `at`: lower-case, as
+/// written before its `:`; `None` outside a header.
+fn header_name(b: &[u8], at: usize) -> Option<Vec<u8>> {
+    let mut line_end = at;
+    for _ in 0..6 {
+        let head = b.get(..line_end)?;
+        let start = memchr::memrchr(b'\n', head).map_or(0, |p| p + 1);
+        let line = b.get(start..line_end)?;
+        if matches!(line.first(), Some(b' ' | b'\t')) {
+            // A continuation: the header starts on a line above.
+            line_end = start.checked_sub(1)?;
+            continue;
+        }
+        // A header's name is short: its `:` comes within 41 bytes.
+        let colon = line.iter().take(41).position(|&c| c == b':')?;
+        let name = line.get(..colon)?;
+        let token = !name.is_empty()
+            && name.len() <= 40
+            && name.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-');
+        return token.then(|| name.to_ascii_lowercase());
+    }
+    None
+}
+
+/// The registrable domains of the addresses on the recipient header lines
+/// of `b` (`To:`, `Delivered-To:`, …) and after `for <` in `Received:`.
+fn recipient_domains(b: &[u8]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in b.split(|&c| c == b'\n') {
+        let Some(colon) = line.iter().position(|&c| c == b':') else { continue };
+        let name = line.get(..colon).unwrap_or_default().to_ascii_lowercase();
+        let recipient = RECIPIENT_HEADERS.iter().any(|h| h.as_bytes() == name.as_slice());
+        let received = name == b"received" || matches!(line.first(), Some(b' ' | b'\t'));
+        if !(recipient || received) {
+            continue;
+        }
+        // Each `@` on the line: the name after it, up to what no host holds.
+        let mut k = 0;
+        while let Some(p) = line.get(k..).and_then(|r| r.iter().position(|&c| c == b'@')) {
+            let s = k + p + 1;
+            k = s;
+            if !recipient && !line.get(..s - 1).is_some_and(|h| h.windows(5).any(|w| w == b"for <"))
+            {
+                continue;
+            }
+            let host = line.get(s..).unwrap_or_default();
+            let n = host
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.'))
+                .count();
+            let Some(name) = host.get(..n).and_then(|h| std::str::from_utf8(h).ok()) else {
+                continue;
+            };
+            if let Some(d) = crate::Domain::parse_quiet(name) {
+                let r = d.registrable().to_owned();
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether the domain or address at `start` is the receiving side's in a
+/// mail's headers: a recipient (`To:`, `Delivered-To:`, …), or, in a
+/// header the receiving side writes (`Received:`, `Authentication-Results:`),
+/// a name under a recipient's registrable domain (the recipient's own mail
+/// servers, `by mx1.victim.example`), and after that any name under such
+/// a domain. The victims of a phishing mail are context, not the
+/// attacker's infrastructure; the sender's hosts stay.
+pub(crate) fn mail_recipient_side(
+    text: &str,
+    start: usize,
+    ind: &Indicator,
+    walk: &mut ListWalk,
+) -> bool {
+    let registrable = match ind {
+        Indicator::Domain(d) => d.registrable(),
+        Indicator::Email(e) => e.domain().registrable(),
+        _ => return false,
+    };
+    // Once the headers named them, the recipients' domain is the victim's
+    // wherever it comes again (`recipients got it, e.g. a.lang@…`).
+    if walk.recipients.as_ref().is_some_and(|r| r.iter().any(|r| r == registrable)) {
+        return true;
+    }
+    let b = text.as_bytes();
+    let Some(name) = header_name(b, start) else { return false };
+    if RECIPIENT_HEADERS.iter().any(|h| h.as_bytes() == name.as_slice()) {
+        return true;
+    }
+    if !RECEIVING_HEADERS.iter().any(|h| h.as_bytes() == name.as_slice()) {
+        return false;
+    }
+    walk.recipients.get_or_insert_with(|| recipient_domains(b)).iter().any(|r| r == registrable)
 }

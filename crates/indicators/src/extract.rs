@@ -989,7 +989,9 @@ impl Extractor {
     }
 
     /// Emits `m` (offsets shifted by `base`) and, when asked for, the ids
-    /// nested in it; returns how many matches went out.
+    /// nested in it; returns how many matches went out. Out of line: one
+    /// call a match, and the scan's loop stays small.
+    #[inline(never)]
     fn report<F: FnMut(Match)>(
         &self,
         text: &str,
@@ -1001,6 +1003,13 @@ impl Extractor {
         // A registrar's, registry's or hoster's value in a WHOIS record.
         if m.disposition == Disposition::Indicator
             && crate::cue::provider_field(text, m.start, &m.indicator)
+        {
+            m.disposition = Disposition::Benign;
+        }
+        // A phishing mail's recipients and their own mail servers.
+        if m.disposition == Disposition::Indicator
+            && matches!(m.kind(), IndicatorKind::Domain | IndicatorKind::Email)
+            && crate::cue::mail_recipient_side(text, m.start, &m.indicator, walk)
         {
             m.disposition = Disposition::Benign;
         }

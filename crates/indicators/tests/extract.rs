@@ -1616,3 +1616,39 @@ fn a_name_in_a_windows_dns_debug_log() {
         ])
     );
 }
+
+#[test]
+fn a_phishing_mail_s_recipients_and_their_servers_are_context() {
+    let text = "Return-Path: <bounce+7f3a@mail.parcel-relay.top>\n\
+                Delivered-To: j.doe+invoices@fabrikam-example.com\n\
+                Received: from mx1.fabrikam-example.com (mx1.fabrikam-example.com [10.30.0.25])\n\
+                \tby mbox3.fabrikam-example.com (Dovecot) with LMTP id 8Kk2JdK18mVgOQAA;\n\
+                Received: from mail.parcel-relay.top (unknown [194.26.192.119])\n\
+                \tby mx1.fabrikam-example.com (Postfix) with ESMTPS id 4TvZ2k1Xq9z3wW\n\
+                \tfor <j.doe+invoices@fabrikam-example.com>; Thu, 14 Mar 2024 09:15:29 +0100\n\
+                Received: from [194.26.192.119] by mail.parcel-relay.top (Postfix)\n\
+                Reply-To: <zoll.abwicklung@parcel-kundenservice.com>\n\
+                To: Jurgen Doe <j.doe+invoices@fabrikam-example.com>\n\
+                \n\
+                Two more recipients got it, a.lang@fabrikam-example.com among them.\n";
+    assert_eq!(
+        values_and_dispositions(text),
+        owned(&[
+            ("bounce+7f3a@mail.parcel-relay.top", Disposition::Indicator),
+            ("j.doe+invoices@fabrikam-example.com", Disposition::Benign),
+            ("mx1.fabrikam-example.com", Disposition::Benign),
+            ("mx1.fabrikam-example.com", Disposition::Benign),
+            ("10.30.0.25", Disposition::Internal),
+            ("mbox3.fabrikam-example.com", Disposition::Benign),
+            ("mail.parcel-relay.top", Disposition::Indicator),
+            ("194.26.192.119", Disposition::Indicator),
+            ("mx1.fabrikam-example.com", Disposition::Benign),
+            ("j.doe+invoices@fabrikam-example.com", Disposition::Benign),
+            ("194.26.192.119", Disposition::Indicator),
+            ("mail.parcel-relay.top", Disposition::Indicator),
+            ("zoll.abwicklung@parcel-kundenservice.com", Disposition::Indicator),
+            ("j.doe+invoices@fabrikam-example.com", Disposition::Benign),
+            ("a.lang@fabrikam-example.com", Disposition::Benign),
+        ])
+    );
+}
