@@ -902,6 +902,30 @@ fn head_word(name: &str) -> Option<String> {
     (long_enough && !common_head_keys().contains(&k)).then(|| head.clone())
 }
 
+/// A Japanese name of kanji and then katakana cut down to its kanji and
+/// the first sound of its katakana (`北浜ロジ` of `北浜ロジテック`,
+/// `桐原メカ` of `桐原メカトロン`): staff and actors clip a long loan word
+/// to two kana in short names, file names and chat. Only when the kanji
+/// part has two kanji or more and the katakana part four kana or more, so
+/// that what is left is as distinctive as the kanji with a syllable; the
+/// cut takes two kana, or three when the second is small or `ー`
+/// (`ファス` of `ファステック`, `メーカ` of `メーカー`), since a syllable is not
+/// cut in two. Legal forms come off first.
+fn kanji_and_kana_head(name: &str) -> Option<String> {
+    const SMALL: &[char] =
+        &['ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ッ', 'ャ', 'ュ', 'ョ', 'ヮ', 'ヵ', 'ヶ', 'ー'];
+    let core = strip(words(name), legal_keys(), LEGAL_AFFIXES);
+    let [word] = core.as_slice() else { return None };
+    let kanji: String = word.chars().take_while(|&c| crate::people::is_kanji(c)).collect();
+    let kana: Vec<char> = word.get(kanji.len()..)?.chars().collect();
+    let full_width_kana = |c: &char| ('\u{30A1}'..='\u{30FA}').contains(c) || *c == 'ー';
+    if kanji.chars().count() < 2 || kana.len() < 4 || !kana.iter().all(full_width_kana) {
+        return None;
+    }
+    let take = if kana.get(1).is_some_and(|c| SMALL.contains(c)) { 3 } else { 2 };
+    Some(kanji + &kana.iter().take(take).collect::<String>())
+}
+
 /// A long romanised name with one of its inner voiced sounds written
 /// unvoiced, or the other way round (`Shirasagisawa` for `Shirasagizawa`,
 /// `Minatokawa` for `Minatogawa`): Japanese compounds voice the second
@@ -1674,6 +1698,11 @@ impl Matcher {
         let mut rare_abbreviations = Vec::new();
         for s in p.org_names_ja.iter().chain(&p.org_names_en) {
             c.add_secret(s, TermKind::Org, false, true);
+        }
+        for s in &p.org_names_ja {
+            if let Some(v) = kanji_and_kana_head(s.expose()) {
+                c.add(&v, TermKind::Org, false, false);
+            }
         }
         for s in &p.org_names_en {
             if let Some(v) = head_and_initials(s.expose()) {
@@ -2825,6 +2854,21 @@ mod tests {
         assert_eq!(name_keys("株式会社 黒羽"), ["黒羽", "黒羽"]);
         assert_eq!(name_keys("Seiki Co., Ltd."), Vec::<String>::new());
         assert_eq!(name_keys("Ōtaki Kōgyō K.K."), [key("otaki kogyo"), key("otaki")]);
+    }
+
+    #[test]
+    fn a_name_of_kanji_and_katakana_is_cut_after_its_first_kana() {
+        let cut = |s: &str| kanji_and_kana_head(s);
+        assert_eq!(cut("北浜ロジテック株式会社").as_deref(), Some("北浜ロジ"));
+        assert_eq!(cut("株式会社桐原メカトロン").as_deref(), Some("桐原メカ"));
+        assert_eq!(cut("鶴見台ファステック").as_deref(), Some("鶴見台ファス"));
+        assert_eq!(cut("大町メーカーズ").as_deref(), Some("大町メーカ"));
+        // One kanji, three kana, kana first, or no katakana at all.
+        assert_eq!(cut("森ロジテック"), None);
+        assert_eq!(cut("北浜ロジス"), None);
+        assert_eq!(cut("ロジテック北浜"), None);
+        assert_eq!(cut("北浜物流"), None);
+        assert_eq!(cut("北浜ろじてっく"), None);
     }
 
     #[test]
