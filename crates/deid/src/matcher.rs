@@ -693,6 +693,239 @@ fn head_and_initials(name: &str) -> Option<String> {
     (key(&v).len() >= 8).then_some(v)
 }
 
+/// Words that lead many organisations' names without saying which one
+/// (`Northern Freight Partners`, `Pacific Harbour Lines`), countries,
+/// regions and the largest cities (`Taiwan Momiji Materials`, `Nagoya
+/// Harbour Logistics`): as the first word of a name they are no term on
+/// their own ([`head_word`]), since the text would lose every mention of
+/// the place or the adjective and the victim is no easier to tell.
+const COMMON_HEADS: &[&str] = &[
+    "north",
+    "northern",
+    "south",
+    "southern",
+    "east",
+    "eastern",
+    "west",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "midwest",
+    "central",
+    "pacific",
+    "atlantic",
+    "american",
+    "america",
+    "european",
+    "europe",
+    "asian",
+    "asia",
+    "oriental",
+    "continental",
+    "national",
+    "international",
+    "global",
+    "worldwide",
+    "overseas",
+    "united",
+    "general",
+    "federal",
+    "mutual",
+    "royal",
+    "imperial",
+    "premier",
+    "advanced",
+    "integrated",
+    "consolidated",
+    "universal",
+    "standard",
+    "digital",
+    "modern",
+    "allied",
+    "applied",
+    "strategic",
+    "innovative",
+    "creative",
+    "dynamic",
+    "superior",
+    "quality",
+    "regional",
+    "metropolitan",
+    "community",
+    "memorial",
+    "golden",
+    "silver",
+    "diamond",
+    "summit",
+    "pioneer",
+    "heritage",
+    "liberty",
+    "victory",
+    "security",
+    "network",
+    "networks",
+    "healthcare",
+    "health",
+    "children",
+    "childrens",
+    "christian",
+    "catholic",
+    "baptist",
+    "methodist",
+    "taiwan",
+    "china",
+    "korea",
+    "canada",
+    "mexico",
+    "brazil",
+    "india",
+    "germany",
+    "france",
+    "britain",
+    "british",
+    "singapore",
+    "thailand",
+    "vietnam",
+    "hongkong",
+    "shanghai",
+    "beijing",
+    "tokyo",
+    "osaka",
+    "kyoto",
+    "nagoya",
+    "yokohama",
+    "sapporo",
+    "sendai",
+    "chiba",
+    "saitama",
+    "niigata",
+    "shizuoka",
+    "hamamatsu",
+    "okayama",
+    "hiroshima",
+    "fukuoka",
+    "kitakyushu",
+    "kumamoto",
+    "kagoshima",
+    "kawasaki",
+    "nagasaki",
+    "kanagawa",
+    "hokkaido",
+    "tohoku",
+    "kanto",
+    "kansai",
+    "kinki",
+    "chubu",
+    "hokuriku",
+    "chugoku",
+    "shikoku",
+    "kyushu",
+    "okinawa",
+];
+
+fn common_head_keys() -> &'static [String] {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| word_keys(COMMON_HEADS))
+}
+
+/// Whether `word` reads as romanised Japanese: syllables of consonants and
+/// a vowel, or `n` (`kitahama`, `shinonome`, `sapporo`, `kanzaki`), in
+/// Hepburn or Kunrei spelling. A word of that shape is a Japanese name far
+/// more often than an English word of the same length is (English words
+/// end in consonants and join them: `strong`, `harbor`, `castle`).
+fn romanised_japanese(word: &str) -> bool {
+    const ONSETS: &[&str] = &[
+        "k", "g", "s", "z", "t", "d", "n", "h", "b", "p", "m", "y", "r", "w", "j", "f", "ky", "gy",
+        "sh", "sy", "zy", "ch", "ts", "ty", "dy", "ny", "hy", "by", "py", "my", "ry", "jy",
+    ];
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let w = word.to_ascii_lowercase();
+    if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    // The consonants between the vowels, in order; vowels may follow
+    // each other (`ai`, `ou`), so a run may be empty.
+    let runs: Vec<&str> = w.split(vowel).collect();
+    let Some((last, inner)) = runs.split_last() else { return false };
+    // A word ends in a vowel or in `n`.
+    if !(last.is_empty() || *last == "n") {
+        return false;
+    }
+    inner.iter().all(|run| {
+        // The syllabic `n` (`m` before `b`, `p` or `m`, as Hepburn writes
+        // `Shimbashi`) or the first of a doubled consonant (`kk`, `tch`)
+        // ends the syllable before; what is left starts the next one.
+        let mut onset = *run;
+        let b = onset.as_bytes();
+        let syllabic_n = b.len() > 1
+            && (b.first() == Some(&b'n')
+                || (b.first() == Some(&b'm') && matches!(b.get(1), Some(b'b' | b'p' | b'm'))));
+        if syllabic_n {
+            onset = onset.get(1..).unwrap_or("");
+        }
+        let b = onset.as_bytes();
+        if b.len() > 1 && (b.first() == b.get(1) || onset.starts_with("tch")) {
+            onset = onset.get(1..).unwrap_or("");
+        }
+        onset.is_empty() || ONSETS.contains(&onset)
+    })
+}
+
+/// The first word of a romanised name of two distinctive words or more
+/// (`Kitahama` of `Kitahama Logitech Co., Ltd.`; a common word does not
+/// count, so `Kirishima` of `Kirishima Advanced Materials Institute`, a
+/// place first, stays): people shorten a name to
+/// it in prose (`Kitahama management`) and in identifiers
+/// (`GP_Kitahama_Staff`), and it names the victim on its own. Only when
+/// it is as distinctive as a name: six letters or more of romanised
+/// Japanese ([`romanised_japanese`]), or eight or more of any shape, and
+/// no industry, legal or common leading word ([`COMMON_HEADS`]). A name of
+/// one distinctive word is that word already ([`name_words`]).
+fn head_word(name: &str) -> Option<String> {
+    let mut generic: Vec<String> = legal_keys().to_vec();
+    generic.extend(generic_keys().iter().cloned());
+    let no_legal = strip(words(name), legal_keys(), LEGAL_AFFIXES);
+    let core = strip(no_legal, &generic, &[]);
+    let distinctive = core
+        .iter()
+        .map(|w| key(w))
+        .filter(|k| !generic.contains(k) && !common_head_keys().contains(k))
+        .count();
+    let head = core.first()?;
+    if distinctive < 2 || !head.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let k = key(head);
+    let long_enough = head.len() >= 8 || (head.len() >= 6 && romanised_japanese(head));
+    (long_enough && !common_head_keys().contains(&k)).then(|| head.clone())
+}
+
+/// A Japanese name of kanji and then katakana cut down to its kanji and
+/// the first sound of its katakana (`北浜ロジ` of `北浜ロジテック`,
+/// `桐原メカ` of `桐原メカトロン`): staff and actors clip a long loan word
+/// to two kana in short names, file names and chat. Only when the kanji
+/// part has two kanji or more and the katakana part four kana or more, so
+/// that what is left is as distinctive as the kanji with a syllable; the
+/// cut takes two kana, or three when the second is small or `ー`
+/// (`ファス` of `ファステック`, `メーカ` of `メーカー`), since a syllable is not
+/// cut in two. Legal forms come off first.
+fn kanji_and_kana_head(name: &str) -> Option<String> {
+    const SMALL: &[char] =
+        &['ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ッ', 'ャ', 'ュ', 'ョ', 'ヮ', 'ヵ', 'ヶ', 'ー'];
+    let core = strip(words(name), legal_keys(), LEGAL_AFFIXES);
+    let [word] = core.as_slice() else { return None };
+    let kanji: String = word.chars().take_while(|&c| crate::people::is_kanji(c)).collect();
+    let kana: Vec<char> = word.get(kanji.len()..)?.chars().collect();
+    let full_width_kana = |c: &char| ('\u{30A1}'..='\u{30FA}').contains(c) || *c == 'ー';
+    if kanji.chars().count() < 2 || kana.len() < 4 || !kana.iter().all(full_width_kana) {
+        return None;
+    }
+    let take = if kana.get(1).is_some_and(|c| SMALL.contains(c)) { 3 } else { 2 };
+    Some(kanji + &kana.iter().take(take).collect::<String>())
+}
+
 /// A long romanised name with one of its inner voiced sounds written
 /// unvoiced, or the other way round (`Shirasagisawa` for `Shirasagizawa`,
 /// `Minatokawa` for `Minatogawa`): Japanese compounds voice the second
@@ -1466,9 +1699,17 @@ impl Matcher {
         for s in p.org_names_ja.iter().chain(&p.org_names_en) {
             c.add_secret(s, TermKind::Org, false, true);
         }
+        for s in &p.org_names_ja {
+            if let Some(v) = kanji_and_kana_head(s.expose()) {
+                c.add(&v, TermKind::Org, false, false);
+            }
+        }
         for s in &p.org_names_en {
             if let Some(v) = head_and_initials(s.expose()) {
                 c.add(&v, TermKind::Org, false, false);
+            }
+            if let Some(h) = head_word(s.expose()) {
+                c.add(&h, TermKind::Org, false, true);
             }
         }
         for s in &p.readings_kana {
@@ -2613,5 +2854,44 @@ mod tests {
         assert_eq!(name_keys("株式会社 黒羽"), ["黒羽", "黒羽"]);
         assert_eq!(name_keys("Seiki Co., Ltd."), Vec::<String>::new());
         assert_eq!(name_keys("Ōtaki Kōgyō K.K."), [key("otaki kogyo"), key("otaki")]);
+    }
+
+    #[test]
+    fn a_name_of_kanji_and_katakana_is_cut_after_its_first_kana() {
+        let cut = |s: &str| kanji_and_kana_head(s);
+        assert_eq!(cut("北浜ロジテック株式会社").as_deref(), Some("北浜ロジ"));
+        assert_eq!(cut("株式会社桐原メカトロン").as_deref(), Some("桐原メカ"));
+        assert_eq!(cut("鶴見台ファステック").as_deref(), Some("鶴見台ファス"));
+        assert_eq!(cut("大町メーカーズ").as_deref(), Some("大町メーカ"));
+        // One kanji, three kana, kana first, or no katakana at all.
+        assert_eq!(cut("森ロジテック"), None);
+        assert_eq!(cut("北浜ロジス"), None);
+        assert_eq!(cut("ロジテック北浜"), None);
+        assert_eq!(cut("北浜物流"), None);
+        assert_eq!(cut("北浜ろじてっく"), None);
+    }
+
+    #[test]
+    fn the_first_word_of_a_name_stands_alone_when_it_is_distinctive() {
+        assert_eq!(head_word("Kitahama Logitech Co., Ltd.").as_deref(), Some("Kitahama"));
+        assert_eq!(head_word("Brackenridge Valley Health").as_deref(), Some("Brackenridge"));
+        assert_eq!(head_word("Kirishima Advanced Materials Institute"), None);
+        // Six letters of romanised Japanese; not six of English.
+        assert_eq!(head_word("Kanzaki Marine Works").as_deref(), Some("Kanzaki"));
+        assert_eq!(head_word("Harbor Crane Rentals"), None);
+        // One distinctive word is the name already; common heads stay.
+        assert_eq!(head_word("Oshidori Dairy"), None);
+        assert_eq!(head_word("Minatogawa Seiki Co., Ltd."), None);
+        assert_eq!(head_word("Taiwan Momiji Materials Co., Ltd."), None);
+        assert_eq!(head_word("Northern Cedar Freight"), None);
+        assert_eq!(head_word("Ōtaki Kōgyō Fudosan"), None);
+        for w in
+            ["kitahama", "shinonome", "sapporo", "kanzaki", "shimbashi", "hatchobori", "ryokan"]
+        {
+            assert!(romanised_japanese(w), "{w}");
+        }
+        for w in ["harbor", "castle", "strong", "valley", "brackenridge", "logitech"] {
+            assert!(!romanised_japanese(w), "{w}");
+        }
     }
 }

@@ -277,7 +277,7 @@ pub(crate) fn base64_into(s: &str, buf: &mut Vec<u8>) -> bool {
 }
 
 /// Decoded bytes as text when at least 90 % is printable.
-fn printable(bytes: &[u8]) -> Option<String> {
+pub(super) fn printable(bytes: &[u8]) -> Option<String> {
     let good = |t: &str| {
         let total = t.chars().count();
         let ok = t.chars().filter(|&c| c != '\0' && plausible(c)).count();

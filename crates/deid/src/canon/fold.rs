@@ -104,9 +104,9 @@ pub(super) fn latin_lookalike(c: char) -> char {
 /// Hiragana to katakana, so either spelling of a reading matches; and the
 /// old or variant form of a kanji (異体字) to its common one, so that a
 /// name written either way matches (`大瀧工業` = `大滝工業`, `髙橋` = `高橋`,
-/// `齋藤` = `斎藤`): companies and families keep the old forms in their
-/// registered names, and reports write whichever the writer's input
-/// method offered.
+/// `齋藤` = `齊藤` = `斉藤` = `斎藤`): companies and families keep the old
+/// forms in their registered names, and reports write whichever the
+/// writer's input method offered.
 pub(crate) fn katakana(c: char) -> char {
     match c {
         '\u{3041}'..='\u{3096}' | '\u{309d}'..='\u{309e}' => {
@@ -118,7 +118,12 @@ pub(crate) fn katakana(c: char) -> char {
 }
 
 /// The common form of a kanji that names often write in an old or variant
-/// form (the pairs are facts of the script; the list is ours).
+/// form (the pairs are facts of the script; the list is ours). A group
+/// whose forms people mix up in names folds to one form even where the
+/// script keeps them apart (`斉` and `斎`, both `sai` in `斉藤` and `斎藤`,
+/// with their old forms `齊` and `齋`): a colleague's surname typed with
+/// the wrong one is still the colleague. A `match` on the character: this
+/// runs for every CJK character of every text.
 fn kanji_variant(c: char) -> char {
     match c {
         '瀧' => '滝',
@@ -127,8 +132,9 @@ fn kanji_variant(c: char) -> char {
         '嶋' | '嶌' => '島',
         '澤' => '沢',
         '邊' | '邉' => '辺',
-        '齋' => '斎',
-        '齊' => '斉',
+        '齋' | '齊' | '斉' => '斎',
+        '瀨' => '瀬',
+        '曾' => '曽',
         '廣' => '広',
         '濱' => '浜',
         '櫻' => '桜',
@@ -467,6 +473,20 @@ mod tests {
         assert!(split.view.text.starts_with(&token_key("MMM")), "{:?}", split.view.text);
         assert!(split.joined.text.starts_with(&key("MMM")), "{:?}", split.joined.text);
         assert!(bounded_at(&split.bound, 0, 3));
+    }
+
+    /// The forms of a kanji that names mix up fold to one: `齋藤`,
+    /// `齊藤`, `斉藤` and `斎藤` are one key, and so are the old and new
+    /// forms of `瀬` and `曽`.
+    #[test]
+    fn variant_kanji_forms_are_one_key() {
+        for v in ["齊藤", "斉藤", "斎藤"] {
+            assert_eq!(key(v), key("齋藤"), "{v}");
+        }
+        assert_eq!(key("瀨川"), key("瀬川"));
+        assert_eq!(key("曾根"), key("曽根"));
+        assert_eq!(key("髙﨑"), key("高崎"));
+        assert_ne!(key("斎藤"), key("佐藤"));
     }
 
     proptest! {

@@ -240,6 +240,115 @@ pub(crate) fn quoted_printable(
     }
 }
 
+/// The shortest line of a Base64 body read as one ([`base64_bodies`]):
+/// mailers wrap at 76 characters (RFC 2045), some at 64 or 72; shorter
+/// lines of Base64 letters are more often something else (keys, hashes,
+/// tokens one per line).
+const MIN_BODY_LINE: usize = 40;
+
+/// A Base64 body of a message: lines of one length (the last one may be
+/// shorter), decoded as one block, since the encoder wrapped the bytes
+/// wherever the line was full: a name may start on one line and end on
+/// the next (`…Office\nBracken` | `ridge Valley…`), and no line decoded
+/// alone holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Base64Body {
+    /// Each line's Base64 letters (without its line break), in order.
+    pub(crate) lines: Vec<(usize, usize)>,
+    /// The decoded text.
+    pub(crate) text: String,
+    /// The length of every line but the last.
+    width: usize,
+    /// Whether `text` is the decoded bytes as UTF-8, so that a byte of it
+    /// maps back to the Base64 letters that encode it (UTF-16LE text does
+    /// not).
+    utf8: bool,
+}
+
+impl Base64Body {
+    /// The lines that carry part of the decoded text's bytes `[start,
+    /// end)`: every line of the body when the text does not map back to
+    /// its letters.
+    pub(crate) fn lines_of(&self, start: usize, end: usize) -> &[(usize, usize)] {
+        if !self.utf8 || self.width == 0 {
+            return &self.lines;
+        }
+        // Three bytes are four letters.
+        let first = start / 3 * 4;
+        let last = end.div_ceil(3) * 4;
+        let a = first / self.width;
+        let b = last.saturating_sub(1) / self.width;
+        self.lines.get(a..=b.min(self.lines.len().saturating_sub(1))).unwrap_or(&self.lines)
+    }
+}
+
+/// Whether `line` is a line of a Base64 body: Base64 letters, padding only
+/// at its end.
+fn base64_line(line: &[u8]) -> bool {
+    let body_len = line.iter().rposition(|&b| b != b'=').map_or(0, |p| p + 1);
+    line.len() - body_len <= 2
+        && line.get(..body_len).is_some_and(|b| {
+            !b.is_empty() && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/'))
+        })
+}
+
+/// The Base64 bodies of `text` that decode to text: runs of two lines or
+/// more of Base64 letters, every line but the last of one length (a
+/// multiple of four, [`MIN_BODY_LINE`] or more), the last no longer (a
+/// multiple of four too: an encoder pads it), and padding only on the
+/// last.
+pub(crate) fn base64_bodies(text: &str) -> Vec<Base64Body> {
+    let s = text.as_bytes();
+    // Each line, without its `\n` or `\r\n`: (start, end), read one at a
+    // time (most texts hold no body: nothing is collected for them).
+    let mut at = 0;
+    let mut lines = std::iter::from_fn(|| {
+        if at >= s.len() {
+            return None;
+        }
+        let nl = s.get(at..).and_then(|r| memchr::memchr(b'\n', r)).map_or(s.len(), |p| at + p);
+        let end = if nl > at && s.get(nl - 1) == Some(&b'\r') { nl - 1 } else { nl };
+        let line = (at, end);
+        at = nl + 1;
+        Some(line)
+    })
+    .peekable();
+    let mut out = Vec::new();
+    let mut buf = Vec::new();
+    while let Some((a, b)) = lines.next() {
+        let width = b - a;
+        let full = |&(x, y): &(usize, usize)| {
+            y - x == width && s.get(x..y).is_some_and(|l| base64_line(l) && !l.ends_with(b"="))
+        };
+        if width < MIN_BODY_LINE || width % 4 != 0 || !full(&(a, b)) {
+            continue;
+        }
+        let mut block = vec![(a, b)];
+        while let Some(line) = lines.next_if(full) {
+            block.push(line);
+        }
+        // The last line: shorter, or padded.
+        let last = |&(x, y): &(usize, usize)| {
+            let len = y - x;
+            len > 0 && len <= width && len % 4 == 0 && s.get(x..y).is_some_and(base64_line)
+        };
+        if let Some(line) = lines.next_if(last) {
+            block.push(line);
+        }
+        if block.len() < 2 {
+            continue;
+        }
+        let letters: String = block.iter().filter_map(|&(x, y)| text.get(x..y)).collect();
+        if super::encoded::base64_into(&letters, &mut buf) {
+            if let Some(decoded) = super::encoded::printable(&buf) {
+                let utf8 = std::str::from_utf8(&buf) == Ok(decoded.as_str());
+                out.push(Base64Body { lines: block, text: decoded, width, utf8 });
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -345,6 +454,50 @@ mod tests {
                 proptest::prop_assert!(a < b && b <= t.len() && t.is_char_boundary(a) && t.is_char_boundary(b));
             }
         }
+    }
+
+    #[test]
+    fn a_base64_body_is_decoded_whole_and_maps_back_to_its_lines() {
+        // `Office\nMiya` | `kogawa Trading`: 57 bytes a line, wrapped at 76.
+        let body =
+            "Regards,\r\nIT Desk, Procurement and Facilities Office\nMiyakogawa Trading Ltd.\r\n";
+        let b64 = base64_of(body.as_bytes());
+        let lines: Vec<&str> =
+            b64.as_bytes().chunks(76).map(|c| std::str::from_utf8(c).unwrap()).collect();
+        let t = format!("Content-Transfer-Encoding: base64\n\n{}\n\n--b--\n", lines.join("\r\n"));
+        let bodies = super::base64_bodies(&t);
+        assert_eq!(bodies.len(), 1);
+        let b = &bodies[0];
+        assert_eq!(b.text, body);
+        assert_eq!(b.lines.len(), 2);
+        let at = b.text.find("Miyakogawa").unwrap();
+        let carry: Vec<&str> =
+            b.lines_of(at, at + 10).iter().map(|&(x, y)| t.get(x..y).unwrap()).collect();
+        assert_eq!(carry, lines);
+        let at = b.text.find("Regards").unwrap();
+        assert_eq!(b.lines_of(at, at + 7).len(), 1);
+        // One line alone, lines of other lengths, or short ones: no body.
+        assert!(super::base64_bodies(lines[0]).is_empty());
+        assert!(super::base64_bodies("QUJDREVGR0hJSktM\nQUJDREVGR0hJSktM\n").is_empty());
+        let ragged = format!("{}\n{}A\n", lines[0], lines[0]);
+        assert!(super::base64_bodies(&ragged).is_empty());
+    }
+
+    fn base64_of(bytes: &[u8]) -> String {
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for c in bytes.chunks(3) {
+            let n =
+                c.iter().enumerate().fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
+            for k in 0..4 {
+                if k <= c.len() {
+                    out.push(char::from(A[(n >> (18 - 6 * k) & 63) as usize]));
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
     }
 
     #[test]

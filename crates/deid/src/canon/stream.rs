@@ -1549,6 +1549,7 @@ mod tests {
             "mi\u{200b}nato\u{ad}gawa",
             "mіnatogаwa ﬁle ①②",
             "ｱ\u{3099} か\u{3099} \u{3099}",
+            "齋藤 齊藤 斉藤 斎藤 瀨川 曾根 髙﨑",
             "“quoted” — dash… 株式会社 ＭＮＳＫ",
             "a\u{0}b\u{7f}c",
         ] {

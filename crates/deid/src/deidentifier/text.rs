@@ -154,6 +154,29 @@ impl Deidentifier {
                 }
             }
         }
+        // 5a. Base64 bodies of mail (R10), decoded whole: a name the
+        //     encoder's line wrap cut in two is in no line's token above.
+        //     Every line that carries part of what the body's run finds is
+        //     redacted.
+        if depth < MAX_DEPTH && self.enabled(RuleId::R10) {
+            for body in crate::canon::mime::base64_bodies(text) {
+                let sub = self.run(&body.text, depth + 1);
+                for f in sub.findings.iter().filter(|f| f.action != Action::Keep) {
+                    let ph = f.placeholder.unwrap_or(Placeholder::VictimOrg);
+                    for &(s, e) in body.lines_of(f.start, f.end) {
+                        w.add(
+                            RuleId::R10,
+                            Action::Redact,
+                            s,
+                            e,
+                            ph.as_str().to_owned(),
+                            Some(ph),
+                            None,
+                        );
+                    }
+                }
+            }
+        }
         // 5b. Mail encodings (quoted-printable bodies, encoded-words): the
         //     profile terms in them were matched above, through the
         //     decoded view; every other rule (addresses, credentials,
