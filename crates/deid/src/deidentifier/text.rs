@@ -383,6 +383,13 @@ impl Deidentifier {
         for &(rule, action, placeholder, scanner) in SCANNERS {
             if self.enabled(rule) {
                 for s in scanner(text, keywords) {
+                    // `"username": "Proofpoint TAP"`: a bot that a listed
+                    // third-party service runs (R16 keeps service names).
+                    if placeholder == Placeholder::User
+                        && text.get(s.start..s.end).is_some_and(|v| self.names_service(v))
+                    {
+                        continue;
+                    }
                     w.place(rule, action, s.start, s.end, placeholder);
                 }
             }
@@ -1091,6 +1098,24 @@ impl Deidentifier {
     /// one of the victim's names: a person, an account or the
     /// organisation (a hit of the profile's terms from its first letter to
     /// its last that is no chance).
+    /// Whether `value` starts with the name of a third-party service in
+    /// the profile (`Proofpoint TAP` for `Proofpoint`), whole words.
+    fn names_service(&self, value: &str) -> bool {
+        let k = crate::canon::fold::key(value);
+        let services = &self.matcher.services;
+        if !services.iter().any(|(s, _)| k.starts_with(s.as_str())) {
+            return false;
+        }
+        // The words of the value that read as the service, then a word
+        // boundary (`Proofpoint TAP`, not `Proofpointer`).
+        value.char_indices().map(|(i, _)| i).chain([value.len()]).take(64).any(|i| {
+            let head = crate::canon::fold::key(value.get(..i).unwrap_or_default());
+            let boundary =
+                value.get(i..).is_none_or(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()));
+            boundary && services.iter().any(|(s, _)| *s == head)
+        })
+    }
+
     fn names_victim(&self, letters: &str) -> bool {
         self.matcher.hits_in(letters).iter().any(|h| {
             h.start == 0
