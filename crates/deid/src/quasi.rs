@@ -702,8 +702,23 @@ fn japanese_count_is_size(before: &str, after_unit: &str, n: u64, victim: Option
         || victim == Some(n)
 }
 
+/// Whether a number between `before` and `rest` is an English head count
+/// by the staff word right before it, past a label's leaders
+/// (`Employees ....... 1,200`, `Headcount: 1,200`, a leak site's fact
+/// sheet); not a share or a decimal (`Staff affected ... 12%`).
+fn labelled_count(before: &str, rest: &str) -> bool {
+    let label = before
+        .trim_end_matches([' ', '\t', '.', ':', '=', '-', '|', '\u{2026}'])
+        .to_ascii_lowercase();
+    ["employees", "employee count", "headcount", "head count", "staff", "workforce"]
+        .iter()
+        .any(|w| label.ends_with(w))
+        && !rest.starts_with(['.', '%'])
+}
+
 /// `従業員約1,200名`, `社員数 350人`, `1,200 employees`, `about 80 staff`,
-/// `350名規模`, and a bare count equal to the victim's head count `victim`.
+/// `Employees: 1,200`, `350名規模`, and a bare count equal to the victim's
+/// head count `victim`.
 pub(crate) fn sizes(text: &str, victim: Option<u64>) -> Vec<SizeMention> {
     let s = text.as_bytes();
     let mut out = Vec::new();
@@ -744,6 +759,10 @@ pub(crate) fn sizes(text: &str, victim: Option<u64>) -> Vec<SizeMention> {
                 });
                 continue;
             }
+        }
+        if labelled_count(before, rest) {
+            out.push(SizeMention { start, end: num_end, employees: n, japanese: false });
+            continue;
         }
         // English: a unit after.
         let r = rest.as_bytes();
@@ -1180,7 +1199,7 @@ pub(crate) fn division(industry: &str) -> Option<(&'static str, &'static str, &'
 /// test holds [`regions`] to.
 #[cfg(test)]
 mod reference {
-    use super::{PLACES, RegionMention, SizeMention, japanese_count_is_size};
+    use super::{PLACES, RegionMention, SizeMention, japanese_count_is_size, labelled_count};
 
     /// `従業員約1,200名`, `社員数 350人`, `1,200 employees`, `about 80 staff`.
     pub(super) fn sizes(text: &str, victim: Option<u64>) -> Vec<SizeMention> {
@@ -1223,6 +1242,10 @@ mod reference {
                     });
                     continue;
                 }
+            }
+            if labelled_count(before, rest) {
+                out.push(SizeMention { start, end: num_end, employees: n, japanese: false });
+                continue;
             }
             // English: a unit after.
             let r = rest.as_bytes();
