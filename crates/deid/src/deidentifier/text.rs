@@ -17,6 +17,13 @@ use crate::scan::{self, Day};
 impl Deidentifier {
     /// One pass over `text`; `depth` counts decoding levels.
     pub(super) fn run(&self, text: &str, depth: u8) -> Deidentified {
+        self.run_edits(text, depth).0
+    }
+
+    /// [`Deidentifier::run`], and the edits it made (merged, in order):
+    /// what replaced each span of `text`, for a caller that maps them onto
+    /// the text a decoded view came from.
+    fn run_edits(&self, text: &str, depth: u8) -> (Deidentified, Vec<Edit>) {
         let mut w = Work::default();
         // 1. Profile terms in the text, decoded piece by piece where
         //    anything decodes (percent-encoding, entities, escapes, defang
@@ -188,7 +195,17 @@ impl Deidentifier {
                 else {
                     continue;
                 };
-                let sub = self.run(&view.text, depth + 1);
+                let (sub, edits) = self.run_edits(&view.text, depth + 1);
+                // What replaces a span is the decoded run's own rendering
+                // (a phishing link whose query holds the victim's address
+                // keeps its host: `hxxps://enroll-portal[.]sbs/<victim-org>/…`),
+                // placed first so that it wins over the placeholder of the
+                // same finding below, of equal strength.
+                for e in edits.into_iter().filter(|e| e.prio > PRIO_KEEP) {
+                    if let Some((s, t)) = view.span(e.start, e.end) {
+                        w.edits.push(Edit { start: a + s, end: a + t, text: e.text, prio: e.prio });
+                    }
+                }
                 for f in sub.findings.iter().filter(|f| f.action != Action::Keep) {
                     if let Some((s, e)) = view.span(f.start, f.end) {
                         let ph = f.placeholder.unwrap_or(Placeholder::Withheld);
@@ -794,7 +811,12 @@ impl Deidentifier {
 
     /// Merges edits and writes the shareable text (`found_in_text`: what
     /// `self.matcher.find_all(text)` gives).
-    fn finish(&self, text: &str, mut w: Work, mut found_in_text: Vec<Hit>) -> Deidentified {
+    fn finish(
+        &self,
+        text: &str,
+        mut w: Work,
+        mut found_in_text: Vec<Hit>,
+    ) -> (Deidentified, Vec<Edit>) {
         w.edits.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
         // The edits as made, before merging: a parent domain generalised
         // from a link stays shareable when the other edits in that link
@@ -923,7 +945,7 @@ impl Deidentifier {
             .collect();
         w.findings.sort_by_key(|f| (f.start, f.end));
         w.warnings.sort_by_key(|x| (x.start, x.end));
-        Deidentified { text: out, indicators, findings: w.findings, warnings: w.warnings }
+        (Deidentified { text: out, indicators, findings: w.findings, warnings: w.warnings }, merged)
     }
 }
 
