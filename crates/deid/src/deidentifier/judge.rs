@@ -53,8 +53,21 @@ impl Deidentifier {
                 at += label.len() + 1;
             }
         }
+        // A hit that starts in a sub-domain label and runs into the
+        // registrable domain by a trade word only (`kita-hama.shinkin-portal-login.com`
+        // for `Kitahama Shinkin`): the victim is in the labels, and the
+        // registrable domain names a trade (a kit for any shinkin bank),
+        // as R1 has it. Any other part of a name there makes a look-alike.
+        let spills_trade = |h: &Hit| {
+            h.start < reg_start
+                && uni
+                    .get(reg_start..h.end.min(reg_end))
+                    .is_some_and(|tail| !tail.is_empty() && crate::matcher::is_generic_word(tail))
+        };
         if self.enabled(RuleId::R2)
-            && hits.iter().any(|h| h.end > reg_start && h.start < reg_end.max(reg_start + 1))
+            && hits.iter().any(|h| {
+                h.end > reg_start && h.start < reg_end.max(reg_start + 1) && !spills_trade(h)
+            })
         {
             return DomainVerdict::Lookalike;
         }
