@@ -168,8 +168,11 @@ pub(crate) fn refine(text: &str, start: usize, end: usize, ind: &Indicator) -> O
             let free = FREE_MAIL
                 .iter()
                 .any(|f| d == *f || d.strip_suffix(f).is_some_and(|p| p.ends_with('.')));
-            (!free && (ja && contact_before(back) || publisher_contact(b, start)))
-                .then_some(Disposition::Benign)
+            (!free
+                && (ja && contact_before(back)
+                    || publisher_contact(b, start)
+                    || defenders_mailbox(e.local_part())))
+            .then_some(Disposition::Benign)
         }
         Indicator::Ipv4(_) if last == b'A' => resolved_from_known_name(back),
         _ => None,
@@ -793,6 +796,37 @@ fn resolved_from_known_name(mut back: Back<'_>) -> Option<Disposition> {
     let d = DomainParts::parse_quiet(name)?;
     (domain_disposition(d.as_str(), d.registrable()) == Disposition::Benign)
         .then_some(Disposition::Benign)
+}
+
+/// Local parts that name a defending team's mailbox (`csirt@`, `psirt@`,
+/// `soc@`, `ir-oncall@`, `fp-report@`): the publisher's or the victim's own
+/// contact. Phishing senders pose as `security@` or `support@`, never
+/// as these.
+const DEFENDERS_MAILBOXES: &[&str] = &[
+    "csirt",
+    "cert",
+    "psirt",
+    "sirt",
+    "soc",
+    "noc",
+    "dfir",
+    "cti",
+    "threatintel",
+    "threat-intel",
+    "secops",
+    "ir-oncall",
+    "oncall",
+    "th-team",
+    "hunt",
+    "threathunting",
+    "fp-report",
+    "false-positive",
+    "falsepositive",
+];
+
+/// Whether `local` is a [`DEFENDERS_MAILBOXES`] name, any case.
+fn defenders_mailbox(local: &str) -> bool {
+    DEFENDERS_MAILBOXES.iter().any(|m| m.eq_ignore_ascii_case(local))
 }
 
 /// Keys of WHOIS and RIR records whose values are the registrar's, the

@@ -1652,3 +1652,22 @@ fn a_phishing_mail_s_recipients_and_their_servers_are_context() {
         ])
     );
 }
+
+#[test]
+fn a_defending_team_s_mailbox_is_context() {
+    let text = "**Owner:** Threat Hunting (th-team@contoso-health.org) · escalate to IR on-call \
+                (ir-oncall@contoso-health.org) or csirt@contoso-health.org.\n\
+                # Report false positives: fp-report@soc-nord.net\n\
+                The lure came from security@account-verify-portal.com and support@helpdesk-reset.net.";
+    assert_eq!(
+        values_and_dispositions(text),
+        owned(&[
+            ("th-team@contoso-health.org", Disposition::Benign),
+            ("ir-oncall@contoso-health.org", Disposition::Benign),
+            ("csirt@contoso-health.org", Disposition::Benign),
+            ("fp-report@soc-nord.net", Disposition::Benign),
+            ("security@account-verify-portal.com", Disposition::Indicator),
+            ("support@helpdesk-reset.net", Disposition::Indicator),
+        ])
+    );
+}
