@@ -72,6 +72,37 @@ pub fn extract(c: &mut Criterion) {
         })
     });
     g.finish();
+    // A minified export: one line of about 1 MiB holding thousands of
+    // indicators. Any work a match does back to its line's start makes this
+    // quadratic; its throughput should stay near the corpus's.
+    let line = one_line_json(16_000);
+    let mut g = c.benchmark_group("indicators/extract");
+    g.throughput(Throughput::Bytes(line.len() as u64));
+    g.sample_size(10);
+    g.bench_function("one-line-json", |b| {
+        b.iter(|| {
+            let found = extractor.extract(black_box(&line));
+            assert!(found.len() >= 32_000);
+            found.len()
+        })
+    });
+    g.finish();
+}
+
+/// A JSON object on one line with `n` host and address pairs.
+fn one_line_json(n: usize) -> String {
+    let pairs: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                "\"host{i}\": \"srv{i}.evil-cdn{}.com\", \"ip\": \"45.{}.{}.{}\"",
+                i % 50,
+                i % 250,
+                (i / 250) % 250,
+                i % 200
+            )
+        })
+        .collect();
+    format!("{{{}}}", pairs.join(", "))
 }
 
 /// The same text through kyoyu and through `indicator-extractor`, one core

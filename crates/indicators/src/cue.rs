@@ -460,7 +460,15 @@ fn reference_before(mut back: Back<'_>) -> bool {
 /// an indicator.
 pub(crate) fn in_reference_list(text: &str, start: usize, walk: &mut ListWalk) -> bool {
     let b = text.as_bytes();
-    let line_start = text.get(..start).and_then(|h| h.rfind('\n')).map_or(0, |p| p + 1);
+    // A list's line is short; in a longer one (a minified JSON document on
+    // one line) no link is in a list, and a match there must not cost a
+    // walk back over the whole line.
+    let lo = start.saturating_sub(LIST_LINE_REACH);
+    let line_start = match memchr::memrchr(b'\n', b.get(lo..start).unwrap_or_default()) {
+        Some(p) => lo + p + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
     let before = b.get(line_start..start).unwrap_or_default();
     if reference_keyword_before(before) {
         return true;
@@ -528,6 +536,10 @@ pub(crate) struct ListWalk {
     last: Option<(usize, bool)>,
     recipients: Option<Vec<String>>,
 }
+
+/// How far back [`in_reference_list`] looks for the start of a link's
+/// line.
+const LIST_LINE_REACH: usize = 4096;
 
 /// How many lines back [`in_reference_list`] looks for its heading.
 const SECTION_LINES: usize = 40;
@@ -868,6 +880,10 @@ const PRIVACY_PROXIES: &[&str] = &[
     "whoisproxy.com",
 ];
 
+/// How far back [`provider_field`] looks for the start of a record's
+/// line.
+const RECORD_REACH: usize = 96;
+
 /// Whether the match at `start` is a provider's value in a WHOIS or RIR
 /// record (see [`PROVIDER_KEYS`]), a privacy proxy's registrant address,
 /// or a device's configuration checksum (`Cryptochecksum:` of a Cisco
@@ -880,7 +896,14 @@ pub(crate) fn provider_field(text: &str, start: usize, ind: &Indicator) -> bool 
     if !matches!(before.last(), Some(b':' | b'-')) {
         return false;
     }
-    let line = before.iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    // The key starts its line within a record's width: read no further
+    // back (a long line of `key:value` pairs costs no more per match).
+    let lo = before.len().saturating_sub(RECORD_REACH);
+    let line = match memchr::memrchr(b'\n', before.get(lo..).unwrap_or_default()) {
+        Some(p) => lo + p + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
     let line = before.get(line..).unwrap_or_default();
     let Some(colon) = line.iter().position(|&c| c == b':') else { return false };
     let key = line.get(..colon).unwrap_or_default().trim_ascii();
@@ -922,14 +945,24 @@ const RECEIVING_HEADERS: &[&str] = &[
     "x-ms-exchange-organization-authas",
 ];
 
+/// How far back [`header_name`] looks for the start of a header's line.
+const HEADER_REACH: usize = 1024;
+
 /// The name of the mail header whose line (or continuation line, folded
 /// under it with leading white space) holds byte `at`: lower-case, as
 /// written before its `:`; `None` outside a header.
 fn header_name(b: &[u8], at: usize) -> Option<Vec<u8>> {
     let mut line_end = at;
     for _ in 0..6 {
+        // A header's line is short: a longer one is no header (and a long
+        // line costs no more per match).
         let head = b.get(..line_end)?;
-        let start = memchr::memrchr(b'\n', head).map_or(0, |p| p + 1);
+        let lo = head.len().saturating_sub(HEADER_REACH);
+        let start = match memchr::memrchr(b'\n', head.get(lo..)?) {
+            Some(p) => lo + p + 1,
+            None if lo == 0 => 0,
+            None => return None,
+        };
         let line = b.get(start..line_end)?;
         if matches!(line.first(), Some(b' ' | b'\t')) {
             // A continuation: the header starts on a line above.

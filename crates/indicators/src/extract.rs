@@ -4289,13 +4289,28 @@ type TableRow = ((usize, usize), usize, usize, usize);
 /// How many lines above a table row its head is looked for.
 const TABLE_HEAD_LINES: usize = 64;
 
+/// How far back [`in_version_column`] looks for the start of a row.
+const ROW_REACH: usize = 2048;
+
+/// The start of the line that holds byte `at` of `b`, if it is at most
+/// `reach` bytes back.
+fn line_start_within(b: &[u8], at: usize, reach: usize) -> Option<usize> {
+    let lo = at.saturating_sub(reach);
+    match memchr::memrchr(b'\n', b.get(lo..at)?) {
+        Some(p) => Some(lo + p + 1),
+        None => (lo == 0).then_some(0),
+    }
+}
+
 /// Whether `text[at..]` is in a Markdown table's cell whose column head
 /// names versions ([`VERSION_COLUMNS`]): `| Fixed |` over `| 17.1.1.4 |`.
 /// The head is the first line of the run of table lines above the row (up
 /// to [`TABLE_HEAD_LINES`]), with the `|---|` line under it.
 fn in_version_column(text: &str, at: usize) -> bool {
     let b = text.as_bytes();
-    let row_start = text.get(..at).and_then(|h| h.rfind('\n')).map_or(0, |p| p + 1);
+    // A table's row is short: in a longer line (a minified document on one
+    // line) nothing is a cell, and no match costs a walk over the line.
+    let Some(row_start) = line_start_within(b, at, ROW_REACH) else { return false };
     let Some(head_of_row) = b.get(row_start..at) else { return false };
     if !head_of_row.trim_ascii_start().starts_with(b"|") {
         return false;
@@ -4323,7 +4338,7 @@ fn in_version_column(text: &str, at: usize) -> bool {
         if first == 0 {
             break;
         }
-        let prev_start = text.get(..first - 1).and_then(|h| h.rfind('\n')).map_or(0, |p| p + 1);
+        let Some(prev_start) = line_start_within(b, first - 1, ROW_REACH) else { break };
         if !is_row(prev_start, first - 1) {
             break;
         }
