@@ -491,7 +491,10 @@ pub(crate) fn in_reference_list(text: &str, start: usize, walk: &mut ListWalk) -
         }
         // The line before `end` (which starts a line).
         let prev_end = end - 1;
-        let prev_start = text.get(..prev_end).and_then(|h| h.rfind('\n')).map_or(0, |p| p + 1);
+        // Not past the floor: a long line above is read only to there.
+        let lo = floor.min(prev_end);
+        let prev_start = memchr::memrchr(b'\n', b.get(lo..prev_end).unwrap_or_default())
+            .map_or(lo, |p| lo + p + 1);
         let line = b.get(prev_start..prev_end).unwrap_or_default();
         end = prev_start;
         let t = trim_ascii_and_wide(line);

@@ -4773,7 +4773,8 @@ fn is_prefetch_name(name: &[u8]) -> bool {
 /// (`Message-ID: <…@host>`, `In-Reply-To:`, `References:`), whose values
 /// look like addresses and name no mailbox.
 fn in_message_id_header(text: &str, at: usize) -> bool {
-    let line_start = text.get(..at).and_then(|h| h.rfind('\n')).map_or(0, |p| p + 1);
+    // A header's line is short (see `line_start_within`).
+    let Some(line_start) = line_start_within(text.as_bytes(), at, 1024) else { return false };
     let line = text.as_bytes().get(line_start..at).unwrap_or_default();
     [&b"message-id:"[..], b"in-reply-to:", b"references:"]
         .iter()
