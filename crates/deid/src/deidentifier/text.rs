@@ -834,13 +834,21 @@ impl Deidentifier {
                     // (Whatever the outer edit's strength: a redaction of
                     // a victim's tenant in a phishing link still shows the
                     // Base64 of a victim's address in its query.)
+                    // Only where the rendering shows the bytes as written:
+                    // not for the same span again (its own placeholder
+                    // holds `n` of a host `n`), nor with a replacement that
+                    // shows them itself; one place per edit, so that no
+                    // text grows by its own replacement.
                     let raw = text.get(e.start..e.end).unwrap_or_default();
+                    let same = (e.start, e.end) == (last.start, last.end);
                     if e.end <= last.end
                         && e.prio > PRIO_KEEP
                         && !raw.is_empty()
+                        && !same
+                        && !e.text.contains(raw)
                         && last.text.contains(raw)
                     {
-                        last.text = last.text.replace(raw, &e.text);
+                        last.text = last.text.replacen(raw, &e.text, 1);
                         last.prio = last.prio.max(e.prio);
                         continue;
                     }
