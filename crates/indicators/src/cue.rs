@@ -1056,3 +1056,41 @@ pub(crate) fn mail_recipient_side(
     }
     walk.recipients.get_or_insert_with(|| recipient_domains(b)).iter().any(|r| r == registrable)
 }
+
+/// Configuration keys whose values are the configured server's own names
+/// (nginx `server_name`, Apache `ServerName`/`ServerAlias`/`ServerAdmin`,
+/// Cisco `domain-name`): the victim's or the publisher's site, not an
+/// attacker's.
+const OWN_NAME_KEYS: &[&str] =
+    &["server_name", "servername", "serveralias", "serveradmin", "domain-name", "domain_name"];
+
+/// How far back [`config_own_name`] looks for its line's start.
+const CONFIG_LINE_REACH: usize = 256;
+
+/// Whether the domain or address at `start` is a value of an
+/// [`OWN_NAME_KEYS`] directive on its line (`server_name shop.example
+/// www.shop.example;`, `ip domain-name corp.example`).
+pub(crate) fn config_own_name(text: &str, start: usize) -> bool {
+    let b = text.as_bytes();
+    if !matches!(b.get(start.wrapping_sub(1)), Some(b' ' | b'\t')) {
+        return false;
+    }
+    let lo = start.saturating_sub(CONFIG_LINE_REACH);
+    let line_start = match memchr::memrchr(b'\n', b.get(lo..start).unwrap_or_default()) {
+        Some(p) => lo + p + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
+    let line = b.get(line_start..start).unwrap_or_default().trim_ascii_start();
+    let line = line
+        .get(..3)
+        .filter(|h| h.eq_ignore_ascii_case(b"ip "))
+        .map_or(line, |_| line.get(3..).unwrap_or_default());
+    let key_len = line.iter().position(u8::is_ascii_whitespace).unwrap_or(line.len());
+    let (key, values) = line.split_at(key_len);
+    OWN_NAME_KEYS.iter().any(|k| k.as_bytes().eq_ignore_ascii_case(key))
+        && values.iter().all(|c| {
+            c.is_ascii_alphanumeric()
+                || matches!(c, b' ' | b'\t' | b'.' | b'-' | b'@' | b'*' | b'_')
+        })
+}

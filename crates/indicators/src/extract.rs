@@ -1016,6 +1016,13 @@ impl Extractor {
         {
             m.disposition = Disposition::Benign;
         }
+        // A configured server's own names (`server_name shop.example;`).
+        if m.disposition == Disposition::Indicator
+            && matches!(m.kind(), IndicatorKind::Domain | IndicatorKind::Email)
+            && crate::cue::config_own_name(text, m.start)
+        {
+            m.disposition = Disposition::Benign;
+        }
         // A phishing mail's recipients and their own mail servers.
         if m.disposition == Disposition::Indicator
             && matches!(m.kind(), IndicatorKind::Domain | IndicatorKind::Email)

@@ -1671,3 +1671,25 @@ fn a_defending_team_s_mailbox_is_context() {
         ])
     );
 }
+
+#[test]
+fn a_configured_server_s_own_names_are_context() {
+    let text = "server {\n    listen 443 ssl;\n    server_name acme-shop.de www.acme-shop.de;\n}\n\
+                <VirtualHost *:443>\n  ServerName shop.fabrikam-retail.com\n  ServerAdmin webmaster@fabrikam-retail.com\n\
+                </VirtualHost>\n\
+                hostname fw01\nip domain-name corp.fabrikam-energy.com\n\
+                # injected: return 302 https://acme-shop-pay.top/checkout;\n\
+                proxy_pass http://update-cdn-sync.com;\n";
+    assert_eq!(
+        values_and_dispositions(text),
+        owned(&[
+            ("acme-shop.de", Disposition::Benign),
+            ("www.acme-shop.de", Disposition::Benign),
+            ("shop.fabrikam-retail.com", Disposition::Benign),
+            ("webmaster@fabrikam-retail.com", Disposition::Benign),
+            ("corp.fabrikam-energy.com", Disposition::Benign),
+            ("https://acme-shop-pay.top/checkout", Disposition::Indicator),
+            ("http://update-cdn-sync.com/", Disposition::Indicator),
+        ])
+    );
+}
