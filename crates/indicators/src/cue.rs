@@ -463,12 +463,7 @@ pub(crate) fn in_reference_list(text: &str, start: usize, walk: &mut ListWalk) -
     // A list's line is short; in a longer one (a minified JSON document on
     // one line) no link is in a list, and a match there must not cost a
     // walk back over the whole line.
-    let lo = start.saturating_sub(LIST_LINE_REACH);
-    let line_start = match memchr::memrchr(b'\n', b.get(lo..start).unwrap_or_default()) {
-        Some(p) => lo + p + 1,
-        None if lo == 0 => 0,
-        None => return false,
-    };
+    let Some(line_start) = line_start_within(b, start, LIST_LINE_REACH) else { return false };
     let before = b.get(line_start..start).unwrap_or_default();
     if reference_keyword_before(before) {
         return true;
@@ -901,12 +896,7 @@ pub(crate) fn provider_field(text: &str, start: usize, ind: &Indicator) -> bool 
     }
     // The key starts its line within a record's width: read no further
     // back (a long line of `key:value` pairs costs no more per match).
-    let lo = before.len().saturating_sub(RECORD_REACH);
-    let line = match memchr::memrchr(b'\n', before.get(lo..).unwrap_or_default()) {
-        Some(p) => lo + p + 1,
-        None if lo == 0 => 0,
-        None => return false,
-    };
+    let Some(line) = line_start_within(before, before.len(), RECORD_REACH) else { return false };
     let line = before.get(line..).unwrap_or_default();
     let Some(colon) = line.iter().position(|&c| c == b':') else { return false };
     let key = line.get(..colon).unwrap_or_default().trim_ascii();
@@ -952,20 +942,14 @@ const RECEIVING_HEADERS: &[&str] = &[
 const HEADER_REACH: usize = 1024;
 
 /// The name of the mail header whose line (or continuation line, folded
-/// under it with leading white space) holds byte `at`: lower-case, as
-/// written before its `:`; `None` outside a header.
-fn header_name(b: &[u8], at: usize) -> Option<Vec<u8>> {
+/// under it with leading white space) holds byte `at`, as written before
+/// its `:`; `None` outside a header.
+fn header_name(b: &[u8], at: usize) -> Option<&[u8]> {
     let mut line_end = at;
     for _ in 0..6 {
         // A header's line is short: a longer one is no header (and a long
         // line costs no more per match).
-        let head = b.get(..line_end)?;
-        let lo = head.len().saturating_sub(HEADER_REACH);
-        let start = match memchr::memrchr(b'\n', head.get(lo..)?) {
-            Some(p) => lo + p + 1,
-            None if lo == 0 => 0,
-            None => return None,
-        };
+        let start = line_start_within(b, line_end, HEADER_REACH)?;
         let line = b.get(start..line_end)?;
         if matches!(line.first(), Some(b' ' | b'\t')) {
             // A continuation: the header starts on a line above.
@@ -978,9 +962,14 @@ fn header_name(b: &[u8], at: usize) -> Option<Vec<u8>> {
         let token = !name.is_empty()
             && name.len() <= 40
             && name.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-');
-        return token.then(|| name.to_ascii_lowercase());
+        return token.then_some(name);
     }
     None
+}
+
+/// Whether `name` is one of `list` (lower-case), any case.
+fn one_of(name: &[u8], list: &[&str]) -> bool {
+    list.iter().any(|h| h.as_bytes().eq_ignore_ascii_case(name))
 }
 
 /// The registrable domains of the addresses on the recipient header lines
@@ -989,9 +978,10 @@ fn recipient_domains(b: &[u8]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in b.split(|&c| c == b'\n') {
         let Some(colon) = line.iter().position(|&c| c == b':') else { continue };
-        let name = line.get(..colon).unwrap_or_default().to_ascii_lowercase();
-        let recipient = RECIPIENT_HEADERS.iter().any(|h| h.as_bytes() == name.as_slice());
-        let received = name == b"received" || matches!(line.first(), Some(b' ' | b'\t'));
+        let name = line.get(..colon).unwrap_or_default();
+        let recipient = one_of(name, RECIPIENT_HEADERS);
+        let received =
+            name.eq_ignore_ascii_case(b"received") || matches!(line.first(), Some(b' ' | b'\t'));
         if !(recipient || received) {
             continue;
         }
@@ -1048,10 +1038,10 @@ pub(crate) fn mail_recipient_side(
     }
     let b = text.as_bytes();
     let Some(name) = header_name(b, start) else { return false };
-    if RECIPIENT_HEADERS.iter().any(|h| h.as_bytes() == name.as_slice()) {
+    if one_of(name, RECIPIENT_HEADERS) {
         return true;
     }
-    if !RECEIVING_HEADERS.iter().any(|h| h.as_bytes() == name.as_slice()) {
+    if !one_of(name, RECEIVING_HEADERS) {
         return false;
     }
     walk.recipients.get_or_insert_with(|| recipient_domains(b)).iter().any(|r| r == registrable)
@@ -1075,12 +1065,7 @@ pub(crate) fn config_own_name(text: &str, start: usize) -> bool {
     if !matches!(b.get(start.wrapping_sub(1)), Some(b' ' | b'\t')) {
         return false;
     }
-    let lo = start.saturating_sub(CONFIG_LINE_REACH);
-    let line_start = match memchr::memrchr(b'\n', b.get(lo..start).unwrap_or_default()) {
-        Some(p) => lo + p + 1,
-        None if lo == 0 => 0,
-        None => return false,
-    };
+    let Some(line_start) = line_start_within(b, start, CONFIG_LINE_REACH) else { return false };
     let line = b.get(line_start..start).unwrap_or_default().trim_ascii_start();
     let line = line
         .get(..3)
@@ -1093,4 +1078,16 @@ pub(crate) fn config_own_name(text: &str, start: usize) -> bool {
             c.is_ascii_alphanumeric()
                 || matches!(c, b' ' | b'\t' | b'.' | b'-' | b'@' | b'*' | b'_')
         })
+}
+
+/// The start of the line that holds byte `at` of `b`, if it is at most
+/// `reach` bytes back: the cues read a bounded window, so that a match on
+/// a long line (a minified document on one line) costs no walk back over
+/// the line.
+pub(crate) fn line_start_within(b: &[u8], at: usize, reach: usize) -> Option<usize> {
+    let lo = at.saturating_sub(reach);
+    match memchr::memrchr(b'\n', b.get(lo..at)?) {
+        Some(p) => Some(lo + p + 1),
+        None => (lo == 0).then_some(0),
+    }
 }

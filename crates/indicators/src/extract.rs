@@ -99,6 +99,7 @@ use std::io::Read;
 use kyoyu_known::{Category, Known};
 use kyoyu_taxonomy::vocabulary;
 
+use crate::cue::line_start_within;
 use crate::rules::*;
 use crate::types::domain::DomainParts;
 use crate::types::ip::parse_ipv4;
@@ -3677,9 +3678,11 @@ fn spelled_dot_hosts(bytes: &[u8]) -> Vec<SpelledHost> {
             continue;
         }
         let cue = || {
-            let line = head.get(..start).unwrap_or_default();
-            let from = line.iter().rposition(|&b| b == b'\n').map_or(0, |k| k + 1);
-            let line = line.get(from..).unwrap_or_default().trim_ascii_end();
+            // The last word before the host and what ends it: 64 bytes
+            // back at most, within the line.
+            let lo = start.saturating_sub(64);
+            let from = line_start_within(bytes, start, 64).unwrap_or(lo);
+            let line = bytes.get(from..start).unwrap_or_default().trim_ascii_end();
             if matches!(line.last(), Some(b':' | b'=')) {
                 return true;
             }
@@ -4308,16 +4311,6 @@ const TABLE_HEAD_LINES: usize = 64;
 
 /// How far back [`in_version_column`] looks for the start of a row.
 const ROW_REACH: usize = 2048;
-
-/// The start of the line that holds byte `at` of `b`, if it is at most
-/// `reach` bytes back.
-fn line_start_within(b: &[u8], at: usize, reach: usize) -> Option<usize> {
-    let lo = at.saturating_sub(reach);
-    match memchr::memrchr(b'\n', b.get(lo..at)?) {
-        Some(p) => Some(lo + p + 1),
-        None => (lo == 0).then_some(0),
-    }
-}
 
 /// Whether `text[at..]` is in a Markdown table's cell whose column head
 /// names versions ([`VERSION_COLUMNS`]): `| Fixed |` over `| 17.1.1.4 |`.
