@@ -707,13 +707,17 @@ fn japanese_count_is_size(before: &str, after_unit: &str, n: u64, victim: Option
 /// (`Employees ....... 1,200`, `Headcount: 1,200`, a leak site's fact
 /// sheet); not a share or a decimal (`Staff affected ... 12%`).
 fn labelled_count(before: &str, rest: &str) -> bool {
-    let label = before
-        .trim_end_matches([' ', '\t', '.', ':', '=', '-', '|', '\u{2026}'])
-        .to_ascii_lowercase();
-    ["employees", "employee count", "headcount", "head count", "staff", "workforce"]
-        .iter()
-        .any(|w| label.ends_with(w))
-        && !rest.starts_with(['.', '%'])
+    // Read for every number in the text: compared in place, no copy.
+    let label =
+        before.trim_end_matches([' ', '\t', '.', ':', '=', '-', '|', '\u{2026}']).as_bytes();
+    ["employees", "employee count", "headcount", "head count", "staff", "workforce"].iter().any(
+        |w| {
+            label.len() >= w.len()
+                && label
+                    .get(label.len() - w.len()..)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+        },
+    ) && !rest.starts_with(['.', '%'])
 }
 
 /// `従業員約1,200名`, `社員数 350人`, `1,200 employees`, `about 80 staff`,
