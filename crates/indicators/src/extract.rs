@@ -1986,6 +1986,10 @@ impl Extractor {
         if stem.is_empty() || stem.len() > 200 || !stem.bytes().any(|b| b.is_ascii_alphanumeric()) {
             return None;
         }
+        // `$bitmap.Save(…)`, `$w.Log(…)`: a method called on a variable.
+        if stem.starts_with('$') && ctx.text.as_bytes().get(ctx.end) == Some(&b'(') {
+            return None;
+        }
         // A sample named by its digest (`9f86d0…0a08.exe`, as sandboxes and
         // sample shares name them): the digest is the indicator.
         let stem_flags = stem.bytes().fold(0u16, |acc, b| acc | flags_of(b));

@@ -6,13 +6,16 @@
 /// read as a file name, not a domain.
 pub(crate) const FILE_LIKE_TLDS: &[&str] = &[
     "zip", "mov", "py", "sh", "pl", "rs", "md", "ps", "so", "app", "run", "pm", "sc", "cs", "cab",
+    // Registry hives saved for offline cracking (`reg save HKLM\SAM
+    // sam.save`, `SYSTEM.hiv`): secretsdump's inputs, not domains.
+    "save", "hiv",
 ];
 
 /// The entries of [`FILE_EXTENSIONS`] that are also top-level domains of
 /// the Public Suffix List (a unit test holds the two in step): a name
 /// ending in any other extension is never a domain.
 pub(crate) const EXTENSION_TLDS: &[&str] =
-    &["com", "py", "pl", "sh", "so", "app", "zip", "cab", "dot", "one", "mov"];
+    &["com", "py", "pl", "sh", "so", "app", "zip", "cab", "dot", "one", "mov", "save", "hiv"];
 
 /// File extensions that make a `name.ext` token a file name.
 pub(crate) const FILE_EXTENSIONS: &[&str] = &[
@@ -137,6 +140,8 @@ pub(crate) const FILE_EXTENSIONS: &[&str] = &[
     "wim",
     "ova",
     "vmdk",
+    "save",
+    "hiv",
 ];
 
 /// First labels that mark a `name.member` token as code, not a domain

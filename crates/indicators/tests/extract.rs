@@ -57,6 +57,26 @@ fn file_names_with_tld_extensions_are_not_domains() {
 }
 
 #[test]
+fn saved_registry_hives_are_file_names() {
+    // `.save` and `.hiv` are top-level domains too; a hive saved for
+    // secretsdump is a file.
+    let text = "reg save HKLM\\SECURITY SECURITY.save /y\n\
+                secretsdump.py -sam sam.save -system SYSTEM.hiv LOCAL";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("registry-key", "HKEY_LOCAL_MACHINE\\SECURITY"),
+            ("file-name", "SECURITY.save"),
+            ("file-name", "secretsdump.py"),
+            ("file-name", "sam.save"),
+            ("file-name", "SYSTEM.hiv"),
+        ])
+    );
+    // A method called on a PowerShell variable is code.
+    assert_eq!(found("$bitmap.Save(\"#{output_file}\")"), kinds_values(&[]));
+}
+
+#[test]
 fn a_host_written_without_a_scheme_before_a_path_is_found() {
     // IoC lists often give C2 endpoints as `host/path`, with no scheme.
     let text = "C&C URLs:\nsync-relay[.]club/api/v2/gate.php\n45.137.22[.]80/upd/win.bin\n\
