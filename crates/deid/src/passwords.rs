@@ -308,6 +308,19 @@ pub(crate) const LSA_CUES: &[&str] = &[
     "old/hex",
 ];
 
+/// Whether `v` (any case) is the name of an LSA secret
+/// (`DefaultPassword`, `_SC_Sync`, `NL$KM`; see [`LSA_CUES`]): mimikatz
+/// prints it as `Secret  : DefaultPassword`, and it is no password.
+pub(crate) fn names_lsa_secret(v: &str) -> bool {
+    let b = v.trim().as_bytes();
+    LSA_CUES.iter().take(LSA_NAMES).any(|n| {
+        let n = n.as_bytes();
+        // `_SC_` prefixes a service's name; the others are whole.
+        let whole = b.len() == n.len() || n == b"_sc_";
+        whole && b.get(..n.len()).is_some_and(|h| h.eq_ignore_ascii_case(n))
+    })
+}
+
 /// How many of [`LSA_CUES`], from the first, are names of secrets.
 const LSA_NAMES: usize = 7;
 

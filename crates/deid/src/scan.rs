@@ -729,6 +729,10 @@ const CREDENTIAL_KEYS: &[&str] = &[
     "ntlm",
     "nthash",
     "lmhash",
+    // The key that decrypts a machine's SAM and LSA secrets, as
+    // secretsdump prints it (`Target system bootKey: 0x4a7b…`).
+    "bootkey",
+    "syskey",
     "パスワード",
     "暗証番号",
     "パスフレーズ",
@@ -796,6 +800,11 @@ fn prose_password(s: &[u8], mut j: usize) -> Option<Span> {
             {
                 j += w.len();
             }
+            // `パスワードは「ｓａｔｏ０５０３！」`: whatever the brackets
+            // hold, full-width or not.
+            if let Some(v) = bracketed_ja(s, j) {
+                return Some(v);
+            }
             break;
         }
     }
@@ -819,8 +828,19 @@ fn prose_password(s: &[u8], mut j: usize) -> Option<Span> {
             let keep = word.iter().rposition(|b| !matches!(b, b'.' | b',' | b':' | b';'));
             word.get(..keep.map_or(0, |k| k + 1)).unwrap_or_default()
         };
-        if password_like(core) {
+        if password_like(core) || quoted && quoted_secret(s, start, end) {
             return Some(Span { start, end: start + core.len() });
+        }
+        // `password for the VPN account was "20240503"`: what the password
+        // belongs to, then the link to it, on the same line.
+        if !quoted && word.eq_ignore_ascii_case(b"for") {
+            match link_after_owner(s, end) {
+                Some(next) => {
+                    j = next;
+                    continue;
+                }
+                None => return None,
+            }
         }
         if quoted || !PROSE_LINKS.iter().any(|l| l.as_bytes().eq_ignore_ascii_case(word)) {
             return None;
@@ -828,6 +848,59 @@ fn prose_password(s: &[u8], mut j: usize) -> Option<Span> {
         j = end;
     }
     None
+}
+
+/// Whether the quoted token `s[start..end]` (its closing quote right after
+/// it) is a secret whatever its shape: 4 to 64 printable bytes with a
+/// digit or a symbol (`"20240503"`, not `"reset"`).
+fn quoted_secret(s: &[u8], start: usize, end: usize) -> bool {
+    let v = s.get(start..end).unwrap_or_default();
+    matches!(s.get(end), Some(b'"' | b'\''))
+        && (4..=64).contains(&v.len())
+        && v.iter().all(u8::is_ascii_graphic)
+        && v.iter().any(|b| !b.is_ascii_alphabetic())
+}
+
+/// After `for` (ending at `j`): where the password's value may start, past
+/// at most five words naming its owner and then `was`, `is`, `were` or a
+/// `:` (`for the VPN account was`, `for svc_backup:`), on the same line.
+fn link_after_owner(s: &[u8], mut j: usize) -> Option<usize> {
+    for _ in 0..6 {
+        while s.get(j).is_some_and(|&b| b == b' ' || b == b'\t') {
+            j += 1;
+        }
+        let end = token_end(s, j);
+        let word = s.get(j..end)?;
+        if word.is_empty() {
+            return None;
+        }
+        if ["was", "is", "were"].iter().any(|l| l.as_bytes().eq_ignore_ascii_case(word)) {
+            return Some(end);
+        }
+        if let Some(stem) = word.strip_suffix(b":") {
+            return (!stem.is_empty()).then_some(end);
+        }
+        j = end;
+    }
+    None
+}
+
+/// `「…」` or `『…』` at `j`: the text between the brackets, when it is 1
+/// to 64 bytes typed as a password is, ASCII or its full-width forms
+/// (`「ｓａｔｏ０５０３！」`; not a status, `「リセット済み」`).
+fn bracketed_ja(s: &[u8], j: usize) -> Option<Span> {
+    let rest = s.get(j..)?;
+    let (open, close) =
+        [("「", "」"), ("『", "』")].into_iter().find(|(o, _)| rest.starts_with(o.as_bytes()))?;
+    let start = j + open.len();
+    let inner = s.get(start..(start + 64 + close.len()).min(s.len()))?;
+    let k = memchr::memmem::find(inner, close.as_bytes())?;
+    let v = inner.get(..k)?;
+    let typed = std::str::from_utf8(v)
+        .ok()?
+        .chars()
+        .all(|c| c.is_ascii_graphic() || ('\u{FF01}'..='\u{FF5E}').contains(&c));
+    (k > 0 && typed).then_some(Span { start, end: start + k })
 }
 
 /// Whether `w` looks like a password rather than a word: 6 to 64 printable
@@ -1750,6 +1823,20 @@ const GENERIC_ACCOUNTS: &[&str] = &[
     "pass",
     "name",
 ];
+
+/// The words a tool prints for its columns where values stand in a
+/// legend (`(domain/username:hash)`, `(uid:rid:lmhash:nthash)`, as
+/// secretsdump heads its dumps).
+const FIELD_LEGENDS: &[&str] = &[
+    "hash", "hashes", "nthash", "lmhash", "nt hash", "lm hash", "rid", "uid", "username", "domain",
+];
+
+/// Whether a value a scanner found (`hash`, `hash)`) is a word of a tool's
+/// legend ([`FIELD_LEGENDS`]), not a value.
+pub(crate) fn is_field_legend(v: &str) -> bool {
+    let v = v.trim_end_matches(')');
+    FIELD_LEGENDS.iter().any(|w| w.eq_ignore_ascii_case(v))
+}
 
 /// Keys of [`user_pairs`], compared whole and in any case.
 const USER_PAIR_KEYS: &[&str] = &[
@@ -3099,6 +3186,77 @@ pub(crate) fn ocr_ipv4_literals(text: &str) -> Vec<(Span, std::net::Ipv4Addr)> {
         }
     }
     out
+}
+
+/// Password hashes in the forms cracking tools take (R4), the whole token:
+/// cached domain logons (`$DCC2$10240#k.sato#2b1e…`, secretsdump's and
+/// hashcat's form), Kerberoasting and AS-REP roasting output
+/// (`$krb5tgs$23$*svc_sql$CORP.LOCAL$MSSQLSvc/…*$…`), and a captured
+/// NetNTLMv1/v2 response (`k.sato::MGS:1122334455667788:8f3c…:0101…`, as
+/// Responder prints it). Each holds the victim's account and a hash an
+/// attacker can crack offline.
+pub(crate) fn cracking_hashes(text: &str) -> Vec<Span> {
+    let s = text.as_bytes();
+    let token_end = |mut j: usize| {
+        while s.get(j).is_some_and(|&b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<')) {
+            j += 1;
+        }
+        j
+    };
+    let mut out = Vec::new();
+    for cue in [&b"$DCC2$"[..], b"$krb5"] {
+        for p in memchr::memmem::find_iter(s, cue) {
+            let end = token_end(p + cue.len());
+            // A digest or an encoded ticket follows: not a variable.
+            if end >= p + cue.len() + 16 {
+                out.push(Span { start: p, end });
+            }
+        }
+    }
+    for p in memchr::memmem::find_iter(s, b"::") {
+        out.extend(net_ntlm_response(s, p));
+    }
+    // In order; a span inside the one before it (a response's `::` inside
+    // a roasted ticket) goes.
+    out.sort_by_key(|v| (v.start, std::cmp::Reverse(v.end)));
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+/// The NetNTLM response whose `::` (between account and domain) is at
+/// `p`: `user::DOMAIN:<16 hex>:<32 or 48 hex>:<hex>`.
+fn net_ntlm_response(s: &[u8], p: usize) -> Option<Span> {
+    let name_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'$');
+    let mut start = p;
+    while start > 0 && s.get(start - 1).copied().is_some_and(name_byte) {
+        start -= 1;
+    }
+    if start == p {
+        return None;
+    }
+    let mut j = p + 2;
+    let domain = j;
+    while s.get(j).copied().is_some_and(name_byte) {
+        j += 1;
+    }
+    if j == domain || s.get(j) != Some(&b':') {
+        return None;
+    }
+    let hex_run = |from: usize| {
+        s.get(from..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_hexdigit()).count())
+    };
+    j += 1;
+    if hex_run(j) != 16 || s.get(j + 16) != Some(&b':') {
+        return None;
+    }
+    j += 17;
+    let hmac = hex_run(j);
+    if !matches!(hmac, 32 | 48) || s.get(j + hmac) != Some(&b':') {
+        return None;
+    }
+    j += hmac + 1;
+    let blob = hex_run(j);
+    (blob >= 16).then_some(Span { start, end: j + blob })
 }
 
 /// PEM private keys (R4): the whole block.

@@ -377,6 +377,7 @@ impl Deidentifier {
             (RuleId::R6, Action::Redact, Placeholder::VictimId, |t, _| scan::sids(t)),
             (RuleId::R6, Action::Redact, Placeholder::VictimId, scan::cloud_ids),
             (RuleId::R4, Action::Drop, Placeholder::Credential, |t, _| scan::private_keys(t)),
+            (RuleId::R4, Action::Drop, Placeholder::Credential, |t, _| scan::cracking_hashes(t)),
             (RuleId::R4, Action::Drop, Placeholder::Credential, scan::ntlm_after_cue),
             (RuleId::R4, Action::Redact, Placeholder::User, |_, k| scan::user_values(k)),
             (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::names),
@@ -404,6 +405,16 @@ impl Deidentifier {
                     // third-party service runs (R16 keeps service names).
                     if placeholder == Placeholder::User
                         && text.get(s.start..s.end).is_some_and(|v| self.names_service(v))
+                    {
+                        continue;
+                    }
+                    // `(domain/username:hash)`, `Secret  : DefaultPassword`:
+                    // a tool's legend of its columns, or the name of a
+                    // secret, in the place of a value.
+                    if matches!(placeholder, Placeholder::User | Placeholder::Credential)
+                        && text.get(s.start..s.end).is_some_and(|v| {
+                            scan::is_field_legend(v) || crate::passwords::names_lsa_secret(v)
+                        })
                     {
                         continue;
                     }
