@@ -1075,6 +1075,41 @@ fn system_core(name: &str) -> Option<String> {
 /// `霞が関`): registers, signs and writers use `ヶ`, `ケ`, `が` and `ヵ`
 /// for it alike. `term` first, then each other spelling at its first two
 /// such places (a key sees `が` as `ガ`).
+/// `term` with its umlauts and the like written out as a keyboard without
+/// them writes them (`Brückner` → `Brueckner`, `Søren` → `Soeren`,
+/// `Straße` → `Strasse`), when it has any.
+fn umlauts_spelled_out(term: &str) -> Option<String> {
+    let spelled = |c: char| -> Option<&'static str> {
+        Some(match c {
+            'ä' => "ae",
+            'ö' => "oe",
+            'ü' => "ue",
+            'Ä' => "Ae",
+            'Ö' => "Oe",
+            'Ü' => "Ue",
+            'ß' => "ss",
+            'ø' => "oe",
+            'Ø' => "Oe",
+            'æ' => "ae",
+            'Æ' => "Ae",
+            'å' => "aa",
+            'Å' => "Aa",
+            _ => return None,
+        })
+    };
+    if !term.chars().any(|c| spelled(c).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(term.len() + 4);
+    for c in term.chars() {
+        match spelled(c) {
+            Some(s) => out.push_str(s),
+            None => out.push(c),
+        }
+    }
+    Some(out)
+}
+
 fn ke_variants(term: &str) -> Vec<String> {
     const KE: [char; 4] = ['ヶ', 'ケ', 'ガ', 'ヵ'];
     let chars: Vec<char> = term.chars().collect();
@@ -1138,7 +1173,12 @@ impl Collector {
     /// Adds the key of `s` (and of `s` without legal forms, and without
     /// generic words at its ends when `name` is set).
     fn add(&mut self, s: &str, kind: TermKind, bounded: bool, name: bool) {
-        for v in ke_variants(s) {
+        // `Brückner` is also written `Brueckner` where the keyboard has no
+        // umlaut (the key folds `ü` to `u`, not to `ue`).
+        let spelled = umlauts_spelled_out(s);
+        let mut variants = ke_variants(s);
+        variants.extend(spelled.as_deref().map(ke_variants).unwrap_or_default());
+        for v in variants {
             if name {
                 for words in name_words(&v) {
                     self.push(&words, kind, bounded);

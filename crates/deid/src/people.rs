@@ -85,6 +85,142 @@ pub(crate) const PERSON_CUES: &[&str] = &[
     "弁護士",
 ];
 
+/// Titles written before a full name on a letterhead or under a
+/// signature (`病院事業管理者 青木 正人`, `代表取締役社長　山田 太郎`):
+/// cues of [`titled_full_names`].
+pub(crate) const TITLES_BEFORE_NAMES: &[&str] = &[
+    "管理者",
+    "代表取締役",
+    "取締役",
+    "社長",
+    "会長",
+    "院長",
+    "理事長",
+    "学長",
+    "総長",
+    "市長",
+    "町長",
+    "村長",
+    "区長",
+    "知事",
+    "所長",
+    "部長",
+    "課長",
+    "室長",
+    "局長",
+    "センター長",
+    "責任者",
+    "代表者",
+    "代表",
+];
+
+/// What ends a unit's name, not a family name (`総務部 佐藤` after a title
+/// is a department and a person, not a family and a given name).
+const UNIT_ENDS: &[char] =
+    &['部', '課', '室', '局', '所', '科', '係', '班', '社', '院', '会', '庁', '省'];
+
+/// Full names written after a title ([`TITLES_BEFORE_NAMES`]) and a space,
+/// family and given name apart (`病院事業管理者 青木 正人`,
+/// `代表取締役　ヨナス・ブリュックナー`), the way a press release or a
+/// letter is signed: the name, up to the end of its line or a bracket or
+/// a comma. The space between family and given name (or a katakana name's
+/// `・`) is what makes it a name and not a department or a word.
+pub(crate) fn titled_full_names(text: &str, kw: &Keywords) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for (start, k) in kw.titles_before_names() {
+        let Some(word) = TITLES_BEFORE_NAMES.get(k) else { continue };
+        let at = start + word.len();
+        if out.last().is_some_and(|l| l.end > at) {
+            continue;
+        }
+        if let Some(span) = full_name_after(text, at) {
+            out.push(span);
+        }
+    }
+    out.sort_by_key(|v| (v.start, v.end));
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+/// The full name after the title ending at `at`: one or two spaces, then
+/// kanji (1 to 4, not a unit's name), a space, and kanji or hiragana (1 to
+/// 4); or a katakana name with `・`; then the end of the line, a bracket,
+/// a comma or a full stop.
+fn full_name_after(text: &str, at: usize) -> Option<Span> {
+    let rest = text.get(at..)?;
+    let mut chars = rest.char_indices().peekable();
+    let mut spaces = 0;
+    while let Some(&(_, c)) = chars.peek() {
+        if c == ' ' || c == '\u{3000}' {
+            spaces += 1;
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    if !(1..=2).contains(&spaces) {
+        return None;
+    }
+    let name_start = chars.peek().map(|&(i, _)| i)?;
+    let run = |chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+               ok: &dyn Fn(char) -> bool| {
+        let mut n = 0;
+        let mut last = None;
+        while let Some(&(_, c)) = chars.peek().filter(|&&(_, c)| ok(c)) {
+            n += 1;
+            last = Some(c);
+            chars.next();
+        }
+        (n, last)
+    };
+    let katakana = |c: char| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・');
+    let (n, last) = run(&mut chars, &|c| is_kanji(c) && c != 'ヶ');
+    if n > 0 {
+        if n > 4 || last.is_some_and(|c| UNIT_ENDS.contains(&c)) {
+            return None;
+        }
+        match chars.next() {
+            Some((_, ' ' | '\u{3000}')) => {}
+            _ => return None,
+        }
+        let (g, _) = run(&mut chars, &|c| is_kanji(c) || is_hiragana(c));
+        if !(1..=4).contains(&g) {
+            return None;
+        }
+    } else {
+        // `ヨナス・ブリュックナー`: a name in katakana, its parts joined by `・`.
+        let (k, _) = run(&mut chars, &katakana);
+        let name = rest.get(name_start..name_start + 3 * k)?;
+        if k < 4 || !name.contains('・') || name.starts_with('・') || name.ends_with('・') {
+            return None;
+        }
+    }
+    let mut end = chars.peek().map_or(rest.len(), |&(i, _)| i);
+    let after = rest.get(end..)?.chars().next();
+    let closes = after.is_none_or(|c| {
+        matches!(c, '\n' | '\r' | '（' | '(' | '、' | '。' | ',' | '，' | '」' | ' ' | '\u{3000}')
+    });
+    if !closes {
+        return None;
+    }
+    // `山田 太郎（やまだ たろう）`: the reading in brackets is the name too.
+    if let Some(close) = reading_in_brackets(rest.get(end..)?) {
+        end += close;
+    }
+    Some(Span { start: at + name_start, end: at + end })
+}
+
+/// The length of `（…）` or `(…)` at the start of `s` when it holds only
+/// kana and spaces (a name's reading).
+fn reading_in_brackets(s: &str) -> Option<usize> {
+    let (open, close) = [('（', '）'), ('(', ')')].into_iter().find(|(o, _)| s.starts_with(*o))?;
+    let inner = s.get(open.len_utf8()..)?;
+    let k = inner.find(close)?;
+    let body = inner.get(..k)?;
+    let kana = |c: char| is_hiragana(c) || matches!(c, '\u{30A1}'..='\u{30FC}' | ' ' | '\u{3000}');
+    (k > 0 && k <= 60 && body.chars().all(kana)).then_some(open.len_utf8() + k + close.len_utf8())
+}
+
 /// Whether `word` is one of the job titles of [`PERSON_CUES`]: the cues
 /// after `attn`, which come last.
 fn is_job_title(word: &str) -> bool {

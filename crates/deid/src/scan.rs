@@ -96,6 +96,7 @@ pub(crate) enum List {
     SecuritiesCues,
     SecuritiesSuffixes,
     LsaCues,
+    TitlesBeforeNames,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -120,6 +121,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::SecuritiesCues, SECURITIES_CUES),
     (List::SecuritiesSuffixes, SECURITIES_SUFFIXES),
     (List::LsaCues, crate::passwords::LSA_CUES),
+    (List::TitlesBeforeNames, crate::people::TITLES_BEFORE_NAMES),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -204,6 +206,12 @@ impl Keywords {
     /// index of the word)`, by end.
     pub(crate) fn person_cues(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.of(List::PersonCues)
+    }
+
+    /// The occurrences of [`crate::people::TITLES_BEFORE_NAMES`], as
+    /// `(start, index of the word)`, by end.
+    pub(crate) fn titles_before_names(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.of(List::TitlesBeforeNames)
     }
 
     /// The occurrences of the words of `list`, as `(start, index of the
@@ -1788,6 +1796,15 @@ fn ja_label_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
         let tok = tok
             .get(..tok.iter().rposition(|&b| b != b'.').map_or(0, |k| k + 1))
             .unwrap_or_default();
+        // `アカウント r0ckyb4lboa@onionmail.org`: an e-mail address is an
+        // indicator, judged by its own rules (an attacker's stays).
+        let mail = matches!(s.get(j + tok.len()), Some(b'@'))
+            || text
+                .get(j + tok.len()..)
+                .is_some_and(|t| t.starts_with("[@]") || t.starts_with("＠"));
+        if mail {
+            continue;
+        }
         let first_ok = tok.first().is_some_and(u8::is_ascii_alphanumeric);
         let shaped = tok.iter().all(|b| !b.is_ascii_uppercase())
             || tok.iter().any(|b| matches!(b, b'.' | b'_' | b'\\'));
@@ -3750,6 +3767,287 @@ pub(crate) fn phones(text: &str) -> Vec<Span> {
     out
 }
 
+/// Telephone numbers in international form outside Japan (`+49 421
+/// 3398-0`, `+1 (415) 555-0142`, `+44 20 7946 0958`, `+886-3-578-1234`):
+/// `+`, the country code, and groups of digits joined by one space, hyphen
+/// or dot (an area code in brackets, a trunk `(0)`), 8 to 15 digits in
+/// all. A switchboard's number leads to the organisation as a Japanese one
+/// does ([`phones`] has those).
+pub(crate) fn international_phones(text: &str) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = s.get(from..).and_then(|r| memchr::memchr(b'+', r)).map(|p| p + from) {
+        from = p + 1;
+        let starts = p == 0 || !s.get(p - 1).is_some_and(|b| b.is_ascii_alphanumeric());
+        if !starts || !s.get(p + 1).is_some_and(|b| (b'1'..=b'9').contains(b)) {
+            continue;
+        }
+        let mut j = p + 1;
+        let (mut digits, mut groups, mut dots, mut longest) = (0, 0, 0, 0);
+        loop {
+            let bracketed = s.get(j) == Some(&b'(');
+            let at = j + usize::from(bracketed);
+            let n =
+                s.get(at..).unwrap_or_default().iter().take_while(|b| b.is_ascii_digit()).count();
+            if n == 0 || bracketed && s.get(at + n) != Some(&b')') {
+                break;
+            }
+            digits += n;
+            groups += 1;
+            longest = longest.max(n);
+            j = at + n + usize::from(bracketed);
+            // `(0)40`: a bracketed group may run on into the next.
+            if bracketed && s.get(j).is_some_and(u8::is_ascii_digit) {
+                continue;
+            }
+            // One joiner, then the next group.
+            let joined = matches!(s.get(j), Some(b' ' | b'-' | b'.'))
+                && s.get(j + 1).is_some_and(|b| b.is_ascii_digit() || *b == b'(');
+            if !joined {
+                break;
+            }
+            dots += usize::from(s.get(j) == Some(&b'.'));
+            j += 1;
+        }
+        // `+194.180.191.30+` (AsciiDoc's literal marks) is an address.
+        let dotted_quad = groups == 4 && dots == 3 && longest <= 3;
+        // `+194.180.191[.]30+`: a defanged one.
+        let after_ok =
+            !dotted_quad && !s.get(j).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'[');
+        // A trunk `(0)` counts no digit of the number.
+        if groups >= 3 && after_ok && (8..=15).contains(&digits) {
+            out.push(Span { start: p, end: j });
+            from = j;
+        }
+    }
+    out
+}
+
+/// Words that end a street's name in the addresses of
+/// [`street_addresses`] (US, UK and German forms), lower case.
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "drive",
+    "dr",
+    "lane",
+    "ln",
+    "way",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "parkway",
+    "pkwy",
+    "highway",
+    "hwy",
+    "suite",
+    "ste",
+];
+
+/// Street addresses in Western forms (R15), which point at one building:
+/// a street and house number before a postal code and a town
+/// (`Am Speicher XI 7, 28217 Bremen`, `Hafenstraße 12a, 20457 Hamburg`,
+/// `10 Rue de la Paix, 75002 Paris`), and a US address with its state and
+/// ZIP code (`1200 Harbor Blvd, Oxnard, CA 93035`). The span runs from the
+/// street to the town or ZIP code.
+pub(crate) fn street_addresses(text: &str) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out: Vec<Span> = Vec::new();
+    // Cue: `, ` before a postal code of 4 or 5 digits, or a US state.
+    for p in memchr::memmem::find_iter(s, b", ") {
+        let c = p + 2;
+        let n = s.get(c..).unwrap_or_default().iter().take_while(|b| b.is_ascii_digit()).count();
+        if (4..=5).contains(&n) && s.get(c + n) == Some(&b' ') {
+            // `28217 Bremen`: a town in capitals or capitalised.
+            let town = c + n + 1;
+            let len = capitalised_word(s, town);
+            if len == 0 {
+                continue;
+            }
+            if let Some(start) = street_before(s, p) {
+                if out.last().is_none_or(|l| l.end <= start) {
+                    out.push(Span { start, end: town + len });
+                }
+            }
+        } else if let Some(end) = us_state_and_zip(s, c) {
+            // `1200 Harbor Blvd, Oxnard, CA 93035`: the town before the
+            // state, the street before the town.
+            let town_start = s.get(..p).unwrap_or_default().iter().rposition(|&b| b == b',');
+            let Some(t) = town_start else { continue };
+            if let Some(start) = us_street_before(s, t) {
+                if out.last().is_none_or(|l| l.end <= start) {
+                    out.push(Span { start, end });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The length of a capitalised word at `i` (`Bremen`, `BREMEN`, `München`),
+/// or 0.
+fn capitalised_word(s: &[u8], i: usize) -> usize {
+    if !s.get(i).is_some_and(u8::is_ascii_uppercase) {
+        return 0;
+    }
+    let tail = s.get(i..).unwrap_or_default();
+    let n = std::str::from_utf8(tail.get(..tail.len().min(64)).unwrap_or_default())
+        .or_else(|e| std::str::from_utf8(tail.get(..e.valid_up_to()).unwrap_or_default()))
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .map(char::len_utf8)
+        .sum::<usize>();
+    if n >= 3 { n } else { 0 }
+}
+
+/// Where the street before the comma at `p` starts, when a house number
+/// (`7`, `12a`, `3-5`) ends it after one to four words, the first
+/// capitalised (`Am Speicher XI 7`, `Hafenstraße 12a`); or when the number
+/// comes first (`10 Rue de la Paix`).
+fn street_before(s: &[u8], p: usize) -> Option<usize> {
+    let line_start =
+        s.get(..p)?.iter().rposition(|&b| b == b'\n' || b == b'|').map_or(0, |k| k + 1);
+    let words: Vec<(usize, usize)> = words_between(s, line_start, p);
+    let &(ns, ne) = words.last()?;
+    let number = |(a, e): (usize, usize)| {
+        let w = s.get(a..e).unwrap_or_default();
+        w.first().is_some_and(u8::is_ascii_digit)
+            && w.len() <= 5
+            && w.iter().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() || *b == b'-')
+    };
+    let upper = |(a, _): (usize, usize)| s.get(a).is_some_and(u8::is_ascii_uppercase);
+    let marked =
+        |ws: &[(usize, usize)]| ws.iter().any(|&(a, e)| s.get(a..e).is_some_and(is_street_word));
+    if number((ns, ne)) {
+        // Back over the street's words to the first capitalised one.
+        let before = words.get(..words.len() - 1)?;
+        let k = before.len().saturating_sub(4);
+        let first = before.get(k..)?.iter().position(|&w| upper(w))?;
+        let street = before.get(k + first..)?;
+        return marked(street).then(|| street.first().map(|&(a, _)| a)).flatten();
+    }
+    // `10 Rue de la Paix`: a number, then a capitalised word.
+    let k = words.len().saturating_sub(6);
+    let tail = words.get(k..)?;
+    let i = tail.iter().position(|&w| number(w))?;
+    let next = tail.get(i + 1)?;
+    (upper(*next) && marked(tail.get(i + 1..)?)).then(|| tail.get(i).map(|&(a, _)| a)).flatten()
+}
+
+/// Whether a word marks a street's name: a German street word at its end
+/// (`Hafenstraße`, `Lindenweg`, `Am`, `An`), a French, Italian or Spanish
+/// one (`Rue`, `Via`, `Calle`), or an English one ([`STREET_WORDS`]), so
+/// that `Chapter 7, 2023 Review` is no address.
+fn is_street_word(w: &[u8]) -> bool {
+    const ENDS: &[&str] = &[
+        "straße", "strasse", "str.", "weg", "allee", "platz", "damm", "ring", "gasse", "ufer",
+        "chaussee", "kai", "hafen", "markt", "steig", "berg", "deich", "wall", "gracht", "laan",
+        "plein",
+    ];
+    const WORDS: &[&str] = &[
+        "am",
+        "an",
+        "auf",
+        "im",
+        "in",
+        "zum",
+        "zur",
+        "unter",
+        "hinter",
+        "rue",
+        "avenue",
+        "boulevard",
+        "via",
+        "viale",
+        "piazza",
+        "calle",
+        "plaza",
+        "place",
+        "quai",
+        "chemin",
+        "rua",
+    ];
+    let lower = String::from_utf8_lossy(w).to_lowercase();
+    let bare = lower.trim_end_matches(',');
+    WORDS.contains(&bare)
+        || STREET_WORDS.contains(&bare.trim_end_matches('.'))
+        || ENDS.iter().any(|e| bare.len() > e.len() && bare.ends_with(e))
+}
+
+/// The words (runs without spaces or commas) of `s[a..b]`.
+fn words_between(s: &[u8], a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = a;
+    while i < b {
+        while i < b && s.get(i).is_some_and(|&c| c == b' ' || c == b'\t') {
+            i += 1;
+        }
+        let st = i;
+        while i < b && !s.get(i).is_some_and(|&c| c == b' ' || c == b'\t' || c == b',') {
+            i += 1;
+        }
+        if i > st {
+            out.push((st, i));
+        }
+        if i < b && s.get(i) == Some(&b',') {
+            // Only the part after the last comma is the street.
+            out.clear();
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `CA 93035` (or `CA 93035-1234`) at `i`: two capitals, a space, five
+/// digits; where it ends.
+fn us_state_and_zip(s: &[u8], i: usize) -> Option<usize> {
+    let st = s.get(i..i + 3)?;
+    let state = st.get(..2).unwrap_or_default();
+    if !(state.iter().all(u8::is_ascii_uppercase) && st.get(2) == Some(&b' ')) {
+        return None;
+    }
+    let z = i + 3;
+    let n = s.get(z..)?.iter().take_while(|b| b.is_ascii_digit()).count();
+    if n != 5 {
+        return None;
+    }
+    let mut end = z + 5;
+    if s.get(end) == Some(&b'-')
+        && s.get(end + 1..end + 5).is_some_and(|d| d.len() == 4 && d.iter().all(u8::is_ascii_digit))
+    {
+        end += 5;
+    }
+    (!s.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some(end)
+}
+
+/// Where a US street before the comma at `t` starts: a house number, then
+/// words ending in a street word (`1200 Harbor Blvd`, `55 W 3rd Street`).
+fn us_street_before(s: &[u8], t: usize) -> Option<usize> {
+    let line_start =
+        s.get(..t)?.iter().rposition(|&b| b == b'\n' || b == b'|').map_or(0, |k| k + 1);
+    let words = words_between(s, line_start, t);
+    let &(ls, le) = words.last()?;
+    let last = s.get(ls..le)?.strip_suffix(b".").unwrap_or(s.get(ls..le)?);
+    if !STREET_WORDS.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(last)) {
+        return None;
+    }
+    let k = words.len().saturating_sub(6);
+    let tail = words.get(k..)?;
+    let i = tail.iter().position(|&(a, e)| {
+        s.get(a..e).is_some_and(|w| w.len() <= 6 && w.iter().all(u8::is_ascii_digit))
+    })?;
+    tail.get(i).map(|&(a, _)| a)
+}
+
 /// The scanners before they were cue-driven, kept as the reference the
 /// property tests hold the cue-driven ones to.
 #[cfg(test)]
@@ -4373,6 +4671,50 @@ mod tests {
         // longer runs are no addresses.
         let none = "10.5.2.10 lo.io.lo.io Io.l0 v1.2.3.4l 10. 5. 2 1.2.3.4.5 a10. 5. 2. 2";
         assert!(found(none).is_empty(), "{:?}", found(none));
+    }
+
+    #[test]
+    fn international_phones_and_western_addresses() {
+        let of = |f: fn(&str) -> Vec<Span>, t: &str| -> Vec<String> {
+            f(t).iter().map(|s| t[s.start..s.end].to_owned()).collect()
+        };
+        assert_eq!(
+            of(international_phones, "T +49 421 3398-0, F +49 (0)40 123456-78; +886-3-578-1234."),
+            ["+49 421 3398-0", "+49 (0)40 123456-78", "+886-3-578-1234"]
+        );
+        // Too few digits or groups, glued to a word, or a version.
+        for t in [
+            "+1 hours",
+            "build +20240101",
+            "x+49 421 3398-0",
+            "+4 2 1",
+            "+1.2.3",
+            "`+194.180.191.30+`",
+        ] {
+            assert!(international_phones(t).is_empty(), "{t:?}");
+        }
+        assert_eq!(
+            of(
+                street_addresses,
+                "GmbH | Am Speicher XI 7, 28217 Bremen | x\nHafenstraße 12a, 20457 Hamburg.\n\
+                 10 Rue de la Paix, 75002 Paris\nOffice: 1200 Harbor Blvd, Oxnard, CA 93035, ok"
+            ),
+            [
+                "Am Speicher XI 7, 28217 Bremen",
+                "Hafenstraße 12a, 20457 Hamburg",
+                "10 Rue de la Paix, 75002 Paris",
+                "1200 Harbor Blvd, Oxnard, CA 93035"
+            ]
+        );
+        for t in [
+            "Version 4.2, 2021 release; see RFC 1918, 2019 edition.",
+            "score 3, 12345 Points",
+            "Windows 10, 22H2; chapter 7, 2023 Review",
+            "Items 3, 4 and 5, CA 12",
+            "See Chapter 7, 2023 Review and Section 4, 2021 Edition",
+        ] {
+            assert!(street_addresses(t).is_empty(), "{t:?}");
+        }
     }
 
     #[test]

@@ -381,6 +381,7 @@ impl Deidentifier {
             (RuleId::R4, Action::Drop, Placeholder::Credential, scan::ntlm_after_cue),
             (RuleId::R4, Action::Redact, Placeholder::User, |_, k| scan::user_values(k)),
             (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::names),
+            (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::titled_full_names),
             (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| crate::speakers::speakers(t)),
             (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| {
                 crate::speakers::romanised_full_names(t)
@@ -390,9 +391,11 @@ impl Deidentifier {
             }),
             (RuleId::R4, Action::Redact, Placeholder::User, scan::user_pairs),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
+            (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::international_phones(t)),
             (RuleId::R0, Action::Redact, Placeholder::VictimId, scan::securities_codes),
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::addresses(t)),
             (RuleId::R15, Action::Redact, Placeholder::Address, scan::romanised_addresses),
+            (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::street_addresses(t)),
             (RuleId::R15, Action::Redact, Placeholder::Unit, |t, _| crate::units::unit_names(t)),
             (RuleId::R10, Action::Redact, Placeholder::VictimId, scan::victim_ids),
             (RuleId::R5, Action::Redact, Placeholder::InternalHost, |_, k| scan::host_values(k)),
@@ -405,6 +408,12 @@ impl Deidentifier {
                     // third-party service runs (R16 keeps service names).
                     if placeholder == Placeholder::User
                         && text.get(s.start..s.end).is_some_and(|v| self.names_service(v))
+                    {
+                        continue;
+                    }
+                    // An address or a name the extractor found is judged
+                    // by its own rules, not read as a phone number.
+                    if placeholder == Placeholder::Phone && overlaps(&network_spans, s.start, s.end)
                     {
                         continue;
                     }
@@ -491,26 +500,31 @@ impl Deidentifier {
                 }
                 // `BKK-WH2-PC07_20260303.raw`, `mnsk-fs01_backup.zip`: a
                 // machine's name before `_` in a file named after it (a
-                // memory image, a backup) is a name of one label. Only a
-                // name with a hyphen or a digit, as machines are named (a
+                // memory image, a backup) is a name of one label; so is a
+                // label of a dotted file name (`brm-zeek01.log`,
+                // `ssl.brm-zeek01.log`, as a sensor names its logs). Only
+                // a name with a hyphen or a digit, as machines are named (a
                 // word before `_`, `Global\MNSK_upd`, is no machine).
                 // (Offsets into `tok` hold for `host` when it is ASCII.)
-                let under = host.bytes().position(|b| b == b'_' || b == b'.');
-                let Some(lead) = under
-                    .filter(|&u| host.as_bytes().get(u) == Some(&b'_') && tok.is_ascii())
-                    .and_then(|u| host.get(..u))
-                else {
+                if !tok.is_ascii() {
                     continue;
-                };
-                if lead.len() >= 3
-                    && lead.bytes().any(|b| b.is_ascii_alphabetic())
-                    && lead.bytes().any(|b| b == b'-' || b.is_ascii_digit())
-                {
-                    if let Some(o) = self.assets.host(lead).filter(|o| self.enabled(o.rule)) {
-                        let (action, t) = self.owned_text(o, lead);
-                        let e = s.start + lead.len();
-                        w.add(o.rule, action, s.start, e, t, Some(o.placeholder), None);
+                }
+                let mut at = 0;
+                for label in host.split('.') {
+                    let lead = label.split('_').next().unwrap_or_default();
+                    let whole = lead.len() == host.len();
+                    if !whole
+                        && lead.len() >= 3
+                        && lead.bytes().any(|b| b.is_ascii_alphabetic())
+                        && lead.bytes().any(|b| b == b'-' || b.is_ascii_digit())
+                    {
+                        if let Some(o) = self.assets.host(lead).filter(|o| self.enabled(o.rule)) {
+                            let (action, t) = self.owned_text(o, lead);
+                            let (a, e) = (s.start + at, s.start + at + lead.len());
+                            w.add(o.rule, action, a, e, t, Some(o.placeholder), None);
+                        }
                     }
+                    at += label.len() + 1;
                 }
             }
             // `KIRISHIMA-PC012`: with no other single-label names, the
