@@ -768,7 +768,7 @@ impl Extractor {
 
         // `HIER_DIRECT/45.137.21.9` (a Squid access log): the peer a
         // request went to, after the hierarchy code.
-        if slash && digit && dot {
+        if slash && digit && (dot || colon) {
             if let Some(k) = hierarchy_code_len(rb) {
                 let peer = self.piece(text, start + k + 1, end, None);
                 if let Some(m) =
@@ -2009,7 +2009,11 @@ impl Extractor {
         let two = has_two_labels(d);
         // A file name with a top-level-domain extension: invoice.zip. A
         // Punycode label is a domain's (`xn--patnoci-online-gnc81b.pl`).
-        if two && FILE_LIKE_TLDS.contains(&d.public_suffix()) && !is_punycode_label(raw) {
+        if two
+            && FILE_LIKE_TLDS.contains(&d.public_suffix())
+            && !is_punycode_label(raw)
+            && !network_cue_before(ctx.text.as_bytes(), ctx.start)
+        {
             return false;
         }
         // `inferno_v1.6.2_clean.zip`: a host name has no `_` inside a label
@@ -2070,6 +2074,57 @@ impl Extractor {
             && ((two && first.len() == 1) || FIELD_ROOTS.contains(&first))
         {
             return false;
+        }
+        // A log schema's field path (`kibana.alert.rule.name`,
+        // `ssl.cert.subject.cn`): a schema's root, then words, three or
+        // more, ending in a field's word that is also a top-level domain
+        // (`.name`, `.id`, `.domain`, `.email`; `.cn` after `subject` or
+        // `issuer`, a certificate's common name).
+        const SCHEMA_ROOTS: &[&str] = &[
+            "kibana",
+            "ssl",
+            "tls",
+            "x509",
+            "http",
+            "event",
+            "host",
+            "source",
+            "destination",
+            "process",
+            "file",
+            "user",
+            "network",
+            "url",
+            "agent",
+            "winlog",
+            "observer",
+            "rule",
+            "threat",
+            "client",
+            "server",
+            "signal",
+            "alert",
+            "cert",
+            "suricata",
+            "zeek",
+            "ecs",
+            "dns",
+            "registry",
+            "data",
+        ];
+        if SCHEMA_ROOTS.contains(&first) {
+            let all: Vec<&[u8]> = labels().collect();
+            let words = all
+                .iter()
+                .all(|l| !l.is_empty() && l.iter().all(|b| b.is_ascii_lowercase() || *b == b'_'));
+            let field_end = match all.as_slice() {
+                [.., owner, b"cn"] => matches!(*owner, b"subject" | b"issuer"),
+                [.., last] => matches!(*last, b"name" | b"id" | b"domain" | b"email"),
+                [] => false,
+            };
+            if words && all.len() >= 3 && field_end {
+                return false;
+            }
         }
         if labels().any(is_camel) {
             return false;
@@ -3622,6 +3677,46 @@ fn is_number_word(w: &str) -> bool {
         "hundred",
     ];
     WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+}
+
+/// Words that say a host follows: `C2 at verify-collabland.app`,
+/// `C2: tacitcloudy.run`, `beacons to update-check.zip`.
+const NETWORK_CUES: &[&str] = &[
+    "c2",
+    "c&c",
+    "cnc",
+    "beacon",
+    "beacons",
+    "beaconed",
+    "connects",
+    "contacted",
+    "contacts",
+    "domain",
+    "domains",
+    "host",
+    "hostname",
+    "resolves",
+    "resolved",
+    "callback",
+    "server",
+];
+
+/// Whether a [`NETWORK_CUES`] word comes right before `start` on its line
+/// (64 bytes back at most): as the last word, followed by `:` or `=`, or
+/// before `at` or `to` (`C2 at`, `beacons to`).
+fn network_cue_before(bytes: &[u8], start: usize) -> bool {
+    let from = line_start_within(bytes, start, 64).unwrap_or(start.saturating_sub(64));
+    let line = bytes.get(from..start).unwrap_or_default().trim_ascii_end();
+    let line = line.strip_suffix(b":").or_else(|| line.strip_suffix(b"=")).unwrap_or(line);
+    let mut words = line.rsplit(|b| b.is_ascii_whitespace()).filter(|w| !w.is_empty());
+    let cue = |w: &[u8]| NETWORK_CUES.iter().any(|c| c.as_bytes().eq_ignore_ascii_case(w));
+    match words.next() {
+        Some(w) if cue(w) => true,
+        Some(w) if w.eq_ignore_ascii_case(b"at") || w.eq_ignore_ascii_case(b"to") => {
+            words.next().is_some_and(cue)
+        }
+        _ => false,
+    }
 }
 
 /// Hosts whose dots are written out as words: `payload dot bad-actor dot

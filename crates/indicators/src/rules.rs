@@ -607,6 +607,8 @@ pub(crate) const USER_CONTENT_HOSTS: &[&str] = &[
     "cdn.discordapp.com",
     "media.discordapp.net",
     "discord.com",
+    // Invites to a server anyone can open (`discord.gg/collabverify`).
+    "discord.gg",
     "pastebin.com",
     "paste.ee",
     "transfer.sh",

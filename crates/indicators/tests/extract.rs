@@ -77,6 +77,39 @@ fn saved_registry_hives_are_file_names() {
 }
 
 #[test]
+fn blind_round_seven_hosts_and_fields() {
+    // An IPv6 peer after a Squid hierarchy code, a JNDI lookup over DNS,
+    // and names under file-like top-level domains that a C2 cue marks.
+    assert_eq!(
+        found("TCP_MISS/200 HIER_DIRECT/2a01:4f8:c012:5a1b::1 text/html"),
+        kinds_values(&[("ipv6", "2a01:4f8:c012:5a1b::1")])
+    );
+    assert_eq!(
+        found("${jndi:dns://x9k2.dnslog-oob.online/r}"),
+        kinds_values(&[("url", "dns://x9k2.dnslog-oob.online/r")])
+    );
+    assert_eq!(
+        found("C2 at verify-collabland.app; C2: tacitcloudy.run; the victim ran payload.sh"),
+        kinds_values(&[
+            ("domain", "verify-collabland.app"),
+            ("domain", "tacitcloudy.run"),
+            ("file-name", "payload.sh"),
+        ])
+    );
+    // A log schema's field paths are no hosts; real names under the same
+    // first labels are.
+    assert_eq!(
+        found("where kibana.alert.rule.name and ssl.cert.subject.cn match; data.mail.yahoo.com"),
+        kinds_values(&[("domain", "data.mail.yahoo.com")])
+    );
+    // A Discord invite is the inviter's, however well known Discord is.
+    assert_eq!(
+        values_and_dispositions("join https://discord.gg/collabverify"),
+        owned(&[("https://discord.gg/collabverify", Disposition::Indicator)])
+    );
+}
+
+#[test]
 fn a_host_written_without_a_scheme_before_a_path_is_found() {
     // IoC lists often give C2 endpoints as `host/path`, with no scheme.
     let text = "C&C URLs:\nsync-relay[.]club/api/v2/gate.php\n45.137.22[.]80/upd/win.bin\n\

@@ -19,9 +19,13 @@ use std::sync::OnceLock;
 use crate::error::{Reason, err};
 use crate::{IndicatorKind, ParseError};
 
-/// URL schemes accepted as indicators.
-pub const URL_SCHEMES: &[&str] =
-    &["http", "https", "ftp", "ftps", "sftp", "ws", "wss", "smb", "ldap", "ldaps", "tcp", "udp"];
+/// URL schemes accepted as indicators: the web's, file transfer's, and
+/// those a JNDI lookup fetches from (`${jndi:ldap://…}`, `rmi://`,
+/// `dns://`, `iiop://`, as Log4Shell probes wrote them).
+pub const URL_SCHEMES: &[&str] = &[
+    "http", "https", "ftp", "ftps", "sftp", "ws", "wss", "smb", "ldap", "ldaps", "rmi", "dns",
+    "iiop", "tcp", "udp",
+];
 
 /// A URL with one of [`URL_SCHEMES`] and a host, normalised by the WHATWG
 /// rules (lower-case scheme and host, Punycode host, resolved dot segments).
