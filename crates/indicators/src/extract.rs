@@ -1297,7 +1297,14 @@ impl Extractor {
         } else {
             crate::Refanged { text: std::borrow::Cow::Borrowed(sub), defanged: false }
         };
-        let url: Url = r.text.parse().ok()?;
+        let mut url: Url = r.text.parse().ok()?;
+        let mut defanged = r.defanged;
+        // A link a mail gateway rewrote: its destination, over the span of
+        // the whole rewritten link.
+        if let Some(inner) = gateway_destination(&r.text).and_then(|t| t.parse::<Url>().ok()) {
+            url = inner;
+            defanged = true;
+        }
         // `'http://10.10.'` in a filter list: a prefix of addresses, which
         // WHATWG reads as the address 10.0.0.10. A numeric host is written
         // as a dotted quad, or as one number (`http://3232235777/`).
@@ -1312,7 +1319,7 @@ impl Extractor {
         if !facts.ok {
             return None;
         }
-        self.make_with(ctx, s, e, Indicator::Url(url), r.defanged, |i| match i {
+        self.make_with(ctx, s, e, Indicator::Url(url), defanged, |i| match i {
             Indicator::Url(u) => url_disposition_from(u, &facts),
             other => disposition(other),
         })
@@ -3677,6 +3684,95 @@ fn is_number_word(w: &str) -> bool {
         "hundred",
     ];
     WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+}
+
+/// The destination of a link that a mail gateway or a search engine
+/// rewrote, when `url` (refanged) is one:
+/// - Microsoft Defender Safe Links
+///   (`https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2F…&data=…`)
+///   and Google's redirect (`https://www.google.com/url?q=https://…&sa=…`):
+///   the percent-encoded `url` or `q` parameter;
+/// - Proofpoint URL Defense v2
+///   (`https://urldefense.proofpoint.com/v2/url?u=https-3A__evil.example_a&d=…`):
+///   the `u` parameter, `_` for `/` and `-XX` for an escaped byte;
+/// - Proofpoint URL Defense v3
+///   (`https://urldefense.com/v3/__https://evil.example/a__;!!…`): the link
+///   between `__` and `__`, unless it hides characters as `*` (their values
+///   are in the encoded tail, which the segment does not hold).
+fn gateway_destination(url: &str) -> Option<String> {
+    let after_scheme = url.get(find_ci(url.as_bytes(), b"://")? + 3..)?;
+    let host_len = after_scheme.find(['/', '?', '#']).unwrap_or(after_scheme.len());
+    let host = after_scheme.get(..host_len)?.to_ascii_lowercase();
+    let rest = after_scheme.get(host_len..)?;
+    let param = |name: &str| -> Option<&str> {
+        let query = rest.get(rest.find('?')? + 1..)?;
+        query.split('&').find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+    };
+    let inner = if host.ends_with(".safelinks.protection.outlook.com") {
+        percent_decoded(param("url")?)?
+    } else if matches!(host.as_str(), "www.google.com" | "google.com") && rest.starts_with("/url?")
+    {
+        percent_decoded(param("q").or_else(|| param("url"))?)?
+    } else if host == "urldefense.proofpoint.com" && rest.starts_with("/v2/url?") {
+        let u = param("u")?.replace('_', "/");
+        proofpoint_v2_decoded(&u)?
+    } else if host == "urldefense.com" && rest.starts_with("/v3/__") {
+        let body = rest.get("/v3/__".len()..)?;
+        let body = body.get(..body.find("__").unwrap_or(body.len()))?;
+        if body.contains('*') {
+            return None;
+        }
+        body.to_owned()
+    } else {
+        return None;
+    };
+    // Only a link of its own: a scheme and a host.
+    find_ci(inner.as_bytes(), b"://").filter(|&p| p > 0).map(|_| inner)
+}
+
+/// `s` with its `%XX` escapes decoded, when the result is UTF-8.
+fn percent_decoded(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match (c, hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Proofpoint v2's escapes decoded: `-XX` (two hex digits) is a byte.
+fn proofpoint_v2_decoded(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match (
+            c,
+            hex.filter(|h| h.bytes().all(|x| x.is_ascii_hexdigit() && !x.is_ascii_lowercase())),
+        ) {
+            (b'-', Some(h)) => {
+                out.push(u8::from_str_radix(h, 16).ok()?);
+                i += 3;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// Words that say a host follows: `C2 at verify-collabland.app`,

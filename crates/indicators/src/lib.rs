@@ -37,6 +37,12 @@
 //! legitimate domain, a DNS answer for a well-known name). Nothing is
 //! dropped for its disposition.
 //!
+//! A link that a mail gateway rewrote (Microsoft Safe Links, Proofpoint URL
+//! Defense v2 and v3, Google's `/url?q=` redirect) is reported as its
+//! destination, with the span of the whole rewritten link and the
+//! `defanged` flag set: the destination is the indicator, the wrapper only
+//! the gateway's.
+//!
 //! # Why psl for the Public Suffix List
 //!
 //! `psl` compiles the list into a match tree; `publicsuffix` parses a list

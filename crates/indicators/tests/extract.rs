@@ -110,6 +110,30 @@ fn blind_round_seven_hosts_and_fields() {
 }
 
 #[test]
+fn links_rewritten_by_mail_gateways_give_their_destination() {
+    let text = "Safe Links: https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Finvoice-docs.evil-share.com%2Fview%3Fid%3D42&data=05%7C01&reserved=0\n\
+        v2: https://urldefense.proofpoint.com/v2/url?u=https-3A__login.m1crosoft-2Dverify.com_auth_-3Fr-3D1&d=DwMFaQ&e=\n\
+        v3: https://urldefense.com/v3/__https://dl.payload-host.net/a/b.zip__;!!ABCdef!xyz123$\n\
+        hidden: https://urldefense.com/v3/__https://dl.payload-host.net/a*b.zip__;Lw!!ABC$\n";
+    let found = Extractor::new().extract(text);
+    let rows: Vec<(String, bool)> = found.iter().map(|m| (m.value(), m.defanged)).collect();
+    assert_eq!(
+        rows,
+        [
+            ("https://invoice-docs.evil-share.com/view?id=42".to_owned(), true),
+            ("https://login.m1crosoft-verify.com/auth/?r=1".to_owned(), true),
+            ("https://dl.payload-host.net/a/b.zip".to_owned(), true),
+            // A character hidden as `*` cannot be read back: the link as
+            // written.
+            ("https://urldefense.com/v3/__https://dl.payload-host.net/a*b.zip".to_owned(), false),
+        ]
+    );
+    // The span covers the whole rewritten link.
+    assert!(found[0].raw(text).starts_with("https://eur01.safelinks"));
+    assert!(found[0].raw(text).ends_with("reserved=0"));
+}
+
+#[test]
 fn a_host_written_without_a_scheme_before_a_path_is_found() {
     // IoC lists often give C2 endpoints as `host/path`, with no scheme.
     let text = "C&C URLs:\nsync-relay[.]club/api/v2/gate.php\n45.137.22[.]80/upd/win.bin\n\
