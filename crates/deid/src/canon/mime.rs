@@ -166,8 +166,25 @@ pub(crate) fn soft_break_len(s: &[u8], i: usize) -> Option<usize> {
         (Some(b'\n'), _) => 2,
         _ => return None,
     };
+    // `…ACcAJwA=` ending a line: the padding of a long Base64 token
+    // (PowerShell's `-enc`), not a soft break (a quoted-printable line
+    // holds spaces, punctuation or escapes well within this run).
+    let letters = s
+        .get(i.saturating_sub(PADDED_RUN)..i)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/'))
+        .count();
+    if letters >= PADDED_RUN {
+        return None;
+    }
     s.get(i + n).is_some_and(|b| !b.is_ascii_whitespace()).then_some(n)
 }
+
+/// How many Base64 letters right before an `=` at a line's end make it
+/// padding rather than a quoted-printable soft break.
+const PADDED_RUN: usize = 40;
 
 /// Whether a run of quoted-printable escapes that encodes text past ASCII
 /// starts at `i` (`=E3=83=9F`): the cheap test of `needs_decoding`.

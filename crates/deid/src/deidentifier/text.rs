@@ -4,7 +4,7 @@
 use kyoyu_indicators::{Domain, Indicator, IndicatorKind, defang};
 use kyoyu_taxonomy::DeidWarning;
 
-use super::{Deidentifier, Edit, MAX_DEPTH, PRIO_KEEP, Work, prio};
+use super::{Deidentifier, Edit, MAX_DEPTH, PRIO_KEEP, PRIO_REDACT, Work, prio};
 use crate::canon::encoded;
 use crate::matcher::{Hit, TermKind};
 use crate::network::Owned;
@@ -13,6 +13,31 @@ use crate::policy::{AddressHandling, DateGranularity};
 use crate::quasi;
 use crate::rule::{Action, Placeholder, RuleId};
 use crate::scan::{self, Day};
+
+/// Whether `s` holds nothing but placeholders (`<victim-email>`), spaces
+/// and punctuation.
+fn only_placeholders(s: &str) -> bool {
+    let mut rest = s;
+    let mut left = String::new();
+    while let Some(open) = rest.find('<') {
+        left.push_str(rest.get(..open).unwrap_or_default());
+        let tail = rest.get(open..).unwrap_or_default();
+        let close = tail.find('>').filter(|&c| {
+            tail.get(1..c).is_some_and(|n| {
+                !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            })
+        });
+        match close {
+            Some(c) => rest = tail.get(c + 1..).unwrap_or_default(),
+            None => {
+                left.push('<');
+                rest = tail.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    left.push_str(rest);
+    !left.chars().any(char::is_alphanumeric)
+}
 
 impl Deidentifier {
     /// One pass over `text`; `depth` counts decoding levels.
@@ -143,21 +168,59 @@ impl Deidentifier {
         let keywords = scan::Keywords::find(text);
         self.scan(text, &matches, &keywords, &mut w);
         // 5. Encoded tokens (R10).
+        // A line of a mail's Base64 body is no token of its own: encoded
+        // again to another length it would break the body (step 5a reads
+        // the body whole).
+        let bodies = if depth < MAX_DEPTH && self.enabled(RuleId::R10) {
+            crate::canon::mime::base64_bodies(text)
+        } else {
+            Vec::new()
+        };
+        let body_lines: Vec<(usize, usize)> =
+            bodies.iter().flat_map(|b| b.lines.iter().copied()).collect();
         if depth < MAX_DEPTH && self.enabled(RuleId::R10) {
             for t in encoded::find(text) {
                 let sub = self.run(&t.text, depth + 1);
                 let found = sub.findings.iter().find(|f| f.action != Action::Keep);
                 if let Some(f) = found {
                     let ph = f.placeholder.unwrap_or(Placeholder::VictimOrg);
-                    w.add(
-                        RuleId::R10,
-                        Action::Redact,
-                        t.start,
-                        t.end,
-                        ph.as_str().to_owned(),
-                        Some(ph),
-                        None,
-                    );
+                    // The decoded run's shareable text, encoded again as the
+                    // token was (`-enc` of a script whose C2 named the
+                    // victim keeps the C2's parent); the placeholder when
+                    // the encoding cannot be told again.
+                    // (A token that held the victim's value alone,
+                    // `?email=<Base64 of the address>`, shows its
+                    // placeholder: nothing else of it is left to share.)
+                    let again = text
+                        .get(t.start..t.end)
+                        .filter(|_| !only_placeholders(&sub.text))
+                        .filter(|_| !overlaps(&body_lines, t.start, t.end))
+                        .and_then(|tok| encoded::reencode(tok, &t.text, &sub.text));
+                    let Some(again) = again else {
+                        w.place(RuleId::R10, Action::Redact, t.start, t.end, ph);
+                        continue;
+                    };
+                    w.findings.push(Finding {
+                        rule: RuleId::R10,
+                        action: Action::Redact,
+                        start: t.start,
+                        end: t.end,
+                        placeholder: Some(ph),
+                        indicator_kind: None,
+                    });
+                    // First among edits of its span and strength, so that it
+                    // wins over the placeholder a hit in the decoded view
+                    // put over the whole token.
+                    let edit = Edit { start: t.start, end: t.end, text: again, prio: PRIO_REDACT };
+                    w.edits.insert(0, edit.clone());
+                    // What the decoded run shares is shared: the attacker's
+                    // indicators in it, with the token's span.
+                    for i in sub.indicators {
+                        w.candidates.push((
+                            SharedIndicator { start: t.start, end: t.end, ..i },
+                            Some(edit.clone()),
+                        ));
+                    }
                 }
             }
         }
@@ -166,7 +229,7 @@ impl Deidentifier {
         //     Every line that carries part of what the body's run finds is
         //     redacted.
         if depth < MAX_DEPTH && self.enabled(RuleId::R10) {
-            for body in crate::canon::mime::base64_bodies(text) {
+            for body in bodies {
                 let sub = self.run(&body.text, depth + 1);
                 for f in sub.findings.iter().filter(|f| f.action != Action::Keep) {
                     let ph = f.placeholder.unwrap_or(Placeholder::VictimOrg);
