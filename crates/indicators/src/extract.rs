@@ -2119,7 +2119,9 @@ impl Extractor {
             "registry",
             "data",
         ];
-        if SCHEMA_ROOTS.contains(&first) {
+        if matches!(d.public_suffix(), "name" | "id" | "domain" | "email" | "cn")
+            && SCHEMA_ROOTS.contains(&first)
+        {
             let all: Vec<&[u8]> = labels().collect();
             let words = all
                 .iter()
@@ -3701,8 +3703,26 @@ fn is_number_word(w: &str) -> bool {
 ///   are in the encoded tail, which the segment does not hold).
 fn gateway_destination(url: &str) -> Option<String> {
     let after_scheme = url.get(find_ci(url.as_bytes(), b"://")? + 3..)?;
-    let host_len = after_scheme.find(['/', '?', '#']).unwrap_or(after_scheme.len());
-    let host = after_scheme.get(..host_len)?.to_ascii_lowercase();
+    let host_len = after_scheme
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(after_scheme.len());
+    let host = after_scheme.get(..host_len)?.as_bytes();
+    // Nearly every link is none: one look at the host's last letters.
+    let ends = |suffix: &str| {
+        host.len() >= suffix.len()
+            && host
+                .get(host.len() - suffix.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(suffix.as_bytes()))
+    };
+    if !(ends(".outlook.com")
+        || ends("google.com")
+        || ends("urldefense.com")
+        || ends(".proofpoint.com"))
+    {
+        return None;
+    }
+    let host = String::from_utf8_lossy(host).to_ascii_lowercase();
     let rest = after_scheme.get(host_len..)?;
     let param = |name: &str| -> Option<&str> {
         let query = rest.get(rest.find('?')? + 1..)?;
