@@ -541,6 +541,20 @@ impl Extractor {
                     continue;
                 }
             }
+            // `SHA-256 53fa…bf6` / `5663…295`: a digest a page's line
+            // break cut, named by its algorithm right before it.
+            if ascii_only
+                && (start, end) == scanned
+                && flags & F_NOT_HEX == 0
+                && matches!(bytes.get(end), Some(b'\n' | b'\r'))
+            {
+                if let Some(m) = self.wrapped_digest(text, start, end) {
+                    last_end = m.end;
+                    i = i.max(m.end);
+                    count += self.report(text, base, m, emit, &mut walk);
+                    continue;
+                }
+            }
             // `update[.]` / `stratus-metrics[.]net`, `…/content/v2/` /
             // `invoice.hta`: an indicator that a line break cut (text taken
             // from a PDF) goes on at the next line.
@@ -1773,6 +1787,68 @@ impl Extractor {
         self.file_name(ctx)
     }
 
+    /// The digest whose first part is the hex run `text[start..end]` at the
+    /// end of its line and whose rest starts the next line, when the
+    /// algorithm's name comes right before it on its line (`SHA-256`,
+    /// `sha1:`, `MD5 =`) and the two parts make that algorithm's length:
+    /// a digest that a PDF's or a mail's line wrap cut. Without the name,
+    /// two runs on two lines are two digests of a list.
+    #[inline(never)]
+    fn wrapped_digest(&self, text: &str, start: usize, end: usize) -> Option<Match> {
+        let bytes = text.as_bytes();
+        let from = line_start_within(bytes, start, 32).unwrap_or(start.saturating_sub(32));
+        let before = bytes.get(from..start)?.trim_ascii_end();
+        let before =
+            before.strip_suffix(b":").or_else(|| before.strip_suffix(b"=")).unwrap_or(before);
+        let before = before.trim_ascii_end();
+        let before = before.strip_suffix(b"(").unwrap_or(before);
+        let named = |n: &[u8]| {
+            before.len() >= n.len()
+                && before.get(before.len() - n.len()..).is_some_and(|t| t.eq_ignore_ascii_case(n))
+                && !before
+                    .len()
+                    .checked_sub(n.len() + 1)
+                    .and_then(|k| before.get(k))
+                    .is_some_and(u8::is_ascii_alphanumeric)
+        };
+        let total = [
+            (&b"sha-256"[..], 64),
+            (b"sha256", 64),
+            (b"sha-1", 40),
+            (b"sha1", 40),
+            (b"sha-512", 128),
+            (b"sha512", 128),
+            (b"md5", 32),
+        ]
+        .iter()
+        .find(|(n, _)| named(n))?
+        .1;
+        let first = end - start;
+        if first >= total || first < 8 {
+            return None;
+        }
+        let mut cs = end;
+        while matches!(bytes.get(cs), Some(b'\r' | b'\n')) && cs - end < 2 {
+            cs += 1;
+        }
+        while matches!(bytes.get(cs), Some(b' ' | b'\t')) {
+            cs += 1;
+        }
+        let rest = total - first;
+        let run = bytes.get(cs..)?.iter().take_while(|b| b.is_ascii_hexdigit()).count();
+        if run != rest || bytes.get(cs + run).is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        let joined = format!("{}{}", text.get(start..end)?, text.get(cs..cs + run)?);
+        let flags = joined.bytes().fold(0u16, |acc, b| acc | flags_of(b));
+        let indicator = digest_of(&joined, flags)?;
+        if !self.wants(indicator.kind()) {
+            return None;
+        }
+        let disposition = disposition(&indicator);
+        Some(Match { indicator, start, end: cs + run, defanged: false, disposition })
+    }
+
     /// The host of a URL whose scheme is none of [`URL_SCHEMES`]
     /// (`rdp://203.0.113.7`, `ssh://evil.example.net:2222`, `vnc://…`): its
     /// domain or IPv4 address, judged as a piece of its own.
@@ -2879,10 +2955,15 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
     let hyphen = seg.last() == Some(&b'-') && body.iter().any(|b| matches!(b, b'.' | b'/' | b'@'))
         || seg.last() == Some(&b'-') && holds(b"[.]");
     let www = ends_ci(b"://www.");
+    // `https://docs.paperlantern-cloud.` / `com/view/quote.hta`: a host cut
+    // after a dot, whose path goes on with the next line (checked below).
+    let host_dot = seg.last() == Some(&b'.')
+        && find_seq(seg, b"://")
+            .is_some_and(|p| !seg.get(p + 3..).unwrap_or_default().contains(&b'/'));
     // A URL cut at the end of its path or inside its query (`…/assets/`,
     // `…/AllItems.aspx?`, `…?id=1&`).
     let slash = matches!(seg.last(), Some(b'/' | b'?' | b'&')) && holds(b"://") && seg.len() > 8;
-    if !(marker || hyphen || www || slash) {
+    if !(marker || hyphen || www || slash || host_dot) {
         return None;
     }
     // In a quoted reply (`> …`), the next line's quote marks go before it.
@@ -2919,6 +3000,14 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
         || cont.windows(3).any(|w| w == b"://" || w == b"[:]")
     {
         return None;
+    }
+    // After a host's dot: a top-level label and a path (`com/view/…`), not
+    // the next sentence (`Now we …`).
+    if host_dot && !(marker || www) {
+        let label = cont.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        if !(2..=12).contains(&label) || cont.get(label) != Some(&b'/') {
+            return None;
+        }
     }
     // A query goes on with its `key=value` pairs (a question that ends a
     // line, `…/login?` / `The next day`, does not).

@@ -134,6 +134,36 @@ fn links_rewritten_by_mail_gateways_give_their_destination() {
 }
 
 #[test]
+fn a_named_digest_and_a_host_cut_by_a_line_wrap_are_whole() {
+    let text = "The dropper (SHA-256 53fa205a6c07f452850ad360c450bbf6\n\
+                56634549d0beb6b3b50aa85799873295) came from https://docs.paperlantern-cloud.\n\
+                com/view/quote_2025.hta by mshta.\n";
+    assert_eq!(
+        found(text),
+        kinds_values(&[
+            ("sha256", "53fa205a6c07f452850ad360c450bbf656634549d0beb6b3b50aa85799873295"),
+            ("url", "https://docs.paperlantern-cloud.com/view/quote_2025.hta"),
+        ])
+    );
+    // Without the algorithm's name, or when the first run is whole, two
+    // runs on two lines are two digests; a sentence after a link's dot is
+    // no path.
+    let list = "53fa205a6c07f452850ad360c450bbf6\n56634549d0beb6b3b50aa85799873295\n\
+                MD5: 0cc175b9c0f1b6a831c399e269772661\n92eb5ffee6ae2fec3ad71c777531578f\n\
+                See https://example.com.\nNow we look at it.";
+    assert_eq!(
+        found(list),
+        kinds_values(&[
+            ("md5", "53fa205a6c07f452850ad360c450bbf6"),
+            ("md5", "56634549d0beb6b3b50aa85799873295"),
+            ("md5", "0cc175b9c0f1b6a831c399e269772661"),
+            ("md5", "92eb5ffee6ae2fec3ad71c777531578f"),
+            ("url", "https://example.com/"),
+        ])
+    );
+}
+
+#[test]
 fn a_host_written_without_a_scheme_before_a_path_is_found() {
     // IoC lists often give C2 endpoints as `host/path`, with no scheme.
     let text = "C&C URLs:\nsync-relay[.]club/api/v2/gate.php\n45.137.22[.]80/upd/win.bin\n\
