@@ -546,6 +546,7 @@ impl Extractor {
             if ascii_only
                 && (start, end) == scanned
                 && flags & F_NOT_HEX == 0
+                && end - start >= 8
                 && matches!(bytes.get(end), Some(b'\n' | b'\r'))
             {
                 if let Some(m) = self.wrapped_digest(text, start, end) {
@@ -1802,6 +1803,10 @@ impl Extractor {
             before.strip_suffix(b":").or_else(|| before.strip_suffix(b"=")).unwrap_or(before);
         let before = before.trim_ascii_end();
         let before = before.strip_suffix(b"(").unwrap_or(before);
+        // Every name below ends in a digit: one test for most lines.
+        if !before.last().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
         let named = |n: &[u8]| {
             before.len() >= n.len()
                 && before.get(before.len() - n.len()..).is_some_and(|t| t.eq_ignore_ascii_case(n))
