@@ -1805,6 +1805,17 @@ fn ja_label_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
         if mail {
             continue;
         }
+        // `管理者アカウント「forticloud-sync」が作成された`: an account the
+        // intruder created is the intruder's (a victim's name in it is
+        // still the matcher's).
+        let close = text.get(j + tok.len()..).unwrap_or_default();
+        let close = close.strip_prefix(['」', '』', '"', '\'', ')', '）']).unwrap_or(close);
+        if ["が作成", "を作成", "が新規作成", "が追加", "を追加"]
+            .iter()
+            .any(|w| close.starts_with(w))
+        {
+            continue;
+        }
         let first_ok = tok.first().is_some_and(u8::is_ascii_alphanumeric);
         let shaped = tok.iter().all(|b| !b.is_ascii_uppercase())
             || tok.iter().any(|b| matches!(b, b'.' | b'_' | b'\\'));
