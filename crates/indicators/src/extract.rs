@@ -3846,41 +3846,35 @@ fn gateway_destination(url: &str) -> Option<String> {
 
 /// `s` with its `%XX` escapes decoded, when the result is UTF-8.
 fn percent_decoded(s: &str) -> Option<String> {
+    escapes_decoded(s, b'%', false)
+}
+
+/// Proofpoint v2's escapes decoded: `-XX` (two upper-case hex digits) is a
+/// byte.
+fn proofpoint_v2_decoded(s: &str) -> Option<String> {
+    escapes_decoded(s, b'-', true)
+}
+
+/// `s` with every `marker` and two hex digits after it (upper-case ones
+/// only, with `upper`) read as that byte, when the result is UTF-8.
+fn escapes_decoded(s: &str, marker: u8, upper: bool) -> Option<String> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while let Some(&c) = b.get(i) {
-        let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        match (c, hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(v)) => {
+        let value = b
+            .get(i + 1..i + 3)
+            .filter(|h| {
+                h.iter().all(|x| x.is_ascii_hexdigit() && !(upper && x.is_ascii_lowercase()))
+            })
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match value.filter(|_| c == marker) {
+            Some(v) => {
                 out.push(v);
                 i += 3;
             }
-            _ => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// Proofpoint v2's escapes decoded: `-XX` (two hex digits) is a byte.
-fn proofpoint_v2_decoded(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        match (
-            c,
-            hex.filter(|h| h.bytes().all(|x| x.is_ascii_hexdigit() && !x.is_ascii_lowercase())),
-        ) {
-            (b'-', Some(h)) => {
-                out.push(u8::from_str_radix(h, 16).ok()?);
-                i += 3;
-            }
-            _ => {
+            None => {
                 out.push(c);
                 i += 1;
             }
