@@ -183,8 +183,13 @@ fn full_name_after(text: &str, at: usize) -> Option<Span> {
             Some((_, ' ' | '\u{3000}')) => {}
             _ => return None,
         }
-        let (g, _) = run(&mut chars, &|c| is_kanji(c) || is_hiragana(c));
+        let (g, given_last) = run(&mut chars, &|c| is_kanji(c) || is_hiragana(c));
         if !(1..=4).contains(&g) {
+            return None;
+        }
+        // `部長 兼 課長`, `代表 取締役 社長`: titles, not a name.
+        let title_end = |c: Option<char>| matches!(c, Some('長' | '役' | '者'));
+        if title_end(last) || title_end(given_last) {
             return None;
         }
     } else {
@@ -801,6 +806,32 @@ mod tests {
     fn found(text: &str) -> Vec<&str> {
         let kw = Keywords::find(text);
         names(text, &kw).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn full_names_after_a_title() {
+        let titled = |t: &str| -> Vec<String> {
+            let kw = Keywords::find(t);
+            titled_full_names(t, &kw).iter().map(|s| t[s.start..s.end].to_owned()).collect()
+        };
+        assert_eq!(titled("病院事業管理者 青木 正人\n"), ["青木 正人"]);
+        assert_eq!(
+            titled("代表取締役社長　高瀬 浩司（たかせ こうじ）\n"),
+            ["高瀬 浩司（たかせ こうじ）"]
+        );
+        assert_eq!(titled("代表取締役　ヨナス・ブリュックナー\n"), ["ヨナス・ブリュックナー"]);
+        // A department and a family name, titles in a row, a word after
+        // the title, no space between the names: none.
+        for t in [
+            "責任者 総務部 佐藤\n",
+            "部長 兼 課長\n",
+            "代表 取締役 社長\n",
+            "管理者 権限を付与\n",
+            "社長 山田太郎\n",
+            "システム管理者 アカウント\n",
+        ] {
+            assert!(titled(t).is_empty(), "{t}");
+        }
     }
 
     #[test]

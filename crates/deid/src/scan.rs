@@ -3225,16 +3225,27 @@ pub(crate) fn ocr_ipv4_literals(text: &str) -> Vec<(Span, std::net::Ipv4Addr)> {
 /// attacker can crack offline.
 pub(crate) fn cracking_hashes(text: &str) -> Vec<Span> {
     let s = text.as_bytes();
+    // A roasted ticket is a few kilobytes at most; a bound keeps cues
+    // inside one long run from reading it again each.
     let token_end = |mut j: usize| {
-        while s.get(j).is_some_and(|&b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<')) {
+        let limit = j + 16 * 1024;
+        while j < limit
+            && s.get(j).is_some_and(|&b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<'))
+        {
             j += 1;
         }
         j
     };
     let mut out = Vec::new();
     for cue in [&b"$DCC2$"[..], b"$krb5"] {
+        // A cue inside the token read last is part of it.
+        let mut read_to = 0;
         for p in memchr::memmem::find_iter(s, cue) {
+            if p < read_to {
+                continue;
+            }
             let end = token_end(p + cue.len());
+            read_to = end;
             // A digest or an encoded ticket follows: not a variable.
             if end >= p + cue.len() + 16 {
                 out.push(Span { start: p, end });
@@ -3891,8 +3902,9 @@ pub(crate) fn street_addresses(text: &str) -> Vec<Span> {
         } else if let Some(end) = us_state_and_zip(s, c) {
             // `1200 Harbor Blvd, Oxnard, CA 93035`: the town before the
             // state, the street before the town.
-            let town_start = s.get(..p).unwrap_or_default().iter().rposition(|&b| b == b',');
-            let Some(t) = town_start else { continue };
+            let from = p.saturating_sub(STREET_REACH);
+            let town_start = s.get(from..p).unwrap_or_default().iter().rposition(|&b| b == b',');
+            let Some(t) = town_start.map(|k| from + k) else { continue };
             if let Some(start) = us_street_before(s, t) {
                 if out.last().is_none_or(|l| l.end <= start) {
                     out.push(Span { start, end });
@@ -3925,8 +3937,7 @@ fn capitalised_word(s: &[u8], i: usize) -> usize {
 /// capitalised (`Am Speicher XI 7`, `Hafenstraße 12a`); or when the number
 /// comes first (`10 Rue de la Paix`).
 fn street_before(s: &[u8], p: usize) -> Option<usize> {
-    let line_start =
-        s.get(..p)?.iter().rposition(|&b| b == b'\n' || b == b'|').map_or(0, |k| k + 1);
+    let line_start = street_line_start(s, p);
     let words: Vec<(usize, usize)> = words_between(s, line_start, p);
     let &(ns, ne) = words.last()?;
     let number = |(a, e): (usize, usize)| {
@@ -3994,6 +4005,20 @@ fn is_street_word(w: &[u8]) -> bool {
         || ENDS.iter().any(|e| bare.len() > e.len() && bare.ends_with(e))
 }
 
+/// How far back from its comma a street is looked for: an address is
+/// short, and a long line (minified JSON) must not be read again for
+/// every comma in it.
+const STREET_REACH: usize = 160;
+
+/// Where the line (or the table cell) that holds `p` starts, at most
+/// [`STREET_REACH`] bytes back.
+fn street_line_start(s: &[u8], p: usize) -> usize {
+    let from = p.saturating_sub(STREET_REACH);
+    s.get(from..p)
+        .and_then(|r| r.iter().rposition(|&b| b == b'\n' || b == b'|'))
+        .map_or(from, |k| from + k + 1)
+}
+
 /// The words (runs without spaces or commas) of `s[a..b]`.
 fn words_between(s: &[u8], a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -4043,8 +4068,7 @@ fn us_state_and_zip(s: &[u8], i: usize) -> Option<usize> {
 /// Where a US street before the comma at `t` starts: a house number, then
 /// words ending in a street word (`1200 Harbor Blvd`, `55 W 3rd Street`).
 fn us_street_before(s: &[u8], t: usize) -> Option<usize> {
-    let line_start =
-        s.get(..t)?.iter().rposition(|&b| b == b'\n' || b == b'|').map_or(0, |k| k + 1);
+    let line_start = street_line_start(s, t);
     let mut words = words_between(s, line_start, t);
     // `2200 Mission St SE`: a quarter after the street word.
     const QUARTERS: &[&[u8]] = &[b"N", b"S", b"E", b"W", b"NE", b"NW", b"SE", b"SW"];
