@@ -36,7 +36,14 @@
 //!   a romanisation key equating Hepburn, Kunrei and long-vowel spellings).
 //!   Every byte of every view maps back to the original span, so a match
 //!   anywhere redacts exactly the original bytes. Base64, Base32 and hex
-//!   tokens that decode to text are scanned too, two levels deep.
+//!   tokens that decode to text are scanned too, two levels deep; a token
+//!   whose text held the victim is de-identified as text and encoded again
+//!   the way it was (PowerShell's `-enc` stays UTF-16LE Base64), so the
+//!   attacker's part stays readable to whoever decodes it, and its
+//!   indicators are shared (a token that held only the victim's value
+//!   shows the placeholder).
+//! - **Names spelled without their marks**: `Brückner` also matches
+//!   `Brueckner`, `Møller` `Moeller`, `ß` `ss`.
 //! - **Mail and HTML**: RFC 2047 encoded-words (`=?ISO-2022-JP?B?…?=`) and
 //!   quoted-printable bodies (soft line breaks too) are decoded, and the
 //!   lines that hold them are de-identified once more, so an address or a
