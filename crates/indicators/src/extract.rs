@@ -1808,8 +1808,7 @@ impl Extractor {
             return None;
         }
         let named = |n: &[u8]| {
-            before.len() >= n.len()
-                && before.get(before.len() - n.len()..).is_some_and(|t| t.eq_ignore_ascii_case(n))
+            ends_with_ci(before, n)
                 && !before
                     .len()
                     .checked_sub(n.len() + 1)
@@ -2949,10 +2948,7 @@ fn next_segment_start(bytes: &[u8], from: usize) -> usize {
 fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> {
     let seg = bytes.get(start..end)?;
     let nl = if bytes.get(end) == Some(&b'\r') { end + 2 } else { end + 1 };
-    let ends_ci = |m: &[u8]| {
-        seg.len() >= m.len()
-            && seg.get(seg.len() - m.len()..).is_some_and(|t| t.eq_ignore_ascii_case(m))
-    };
+    let ends_ci = |m: &[u8]| ends_with_ci(seg, m);
     let holds = |n: &[u8]| seg.windows(n.len()).any(|w| w == n);
     let marker =
         ["[.]", "(.)", "{.}", "[dot]", "(dot)", "@", "[@]"].iter().any(|m| ends_ci(m.as_bytes()));
@@ -3803,12 +3799,7 @@ fn gateway_destination(url: &str) -> Option<String> {
         .unwrap_or(after_scheme.len());
     let host = after_scheme.get(..host_len)?.as_bytes();
     // Nearly every link is none: one look at the host's last letters.
-    let ends = |suffix: &str| {
-        host.len() >= suffix.len()
-            && host
-                .get(host.len() - suffix.len()..)
-                .is_some_and(|t| t.eq_ignore_ascii_case(suffix.as_bytes()))
-    };
+    let ends = |suffix: &str| ends_with_ci(host, suffix.as_bytes());
     if !(ends(".outlook.com")
         || ends("google.com")
         || ends("urldefense.com")
@@ -3828,8 +3819,10 @@ fn gateway_destination(url: &str) -> Option<String> {
     {
         percent_decoded(param("q").or_else(|| param("url"))?)?
     } else if host == "urldefense.proofpoint.com" && rest.starts_with("/v2/url?") {
-        let u = param("u")?.replace('_', "/");
-        proofpoint_v2_decoded(&u)?
+        // Its escapes are `-XX` (a hyphen itself is `-2D`) and `_` for `/`:
+        // percent-encoding with other marks.
+        let u = param("u")?.replace('_', "/").replace('-', "%");
+        percent_decoded(&u)?
     } else if host == "urldefense.com" && rest.starts_with("/v3/__") {
         let body = rest.get("/v3/__".len()..)?;
         let body = body.get(..body.find("__").unwrap_or(body.len()))?;
@@ -3846,41 +3839,13 @@ fn gateway_destination(url: &str) -> Option<String> {
 
 /// `s` with its `%XX` escapes decoded, when the result is UTF-8.
 fn percent_decoded(s: &str) -> Option<String> {
-    escapes_decoded(s, b'%', false)
+    percent_encoding::percent_decode_str(s).decode_utf8().ok().map(std::borrow::Cow::into_owned)
 }
 
-/// Proofpoint v2's escapes decoded: `-XX` (two upper-case hex digits) is a
-/// byte.
-fn proofpoint_v2_decoded(s: &str) -> Option<String> {
-    escapes_decoded(s, b'-', true)
-}
-
-/// `s` with every `marker` and two hex digits after it (upper-case ones
-/// only, with `upper`) read as that byte, when the result is UTF-8.
-fn escapes_decoded(s: &str, marker: u8, upper: bool) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        let value = b
-            .get(i + 1..i + 3)
-            .filter(|h| {
-                h.iter().all(|x| x.is_ascii_hexdigit() && !(upper && x.is_ascii_lowercase()))
-            })
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match value.filter(|_| c == marker) {
-            Some(v) => {
-                out.push(v);
-                i += 3;
-            }
-            None => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
+/// Whether `h` ends with `suffix`, in any ASCII case.
+fn ends_with_ci(h: &[u8], suffix: &[u8]) -> bool {
+    h.len() >= suffix.len()
+        && h.get(h.len() - suffix.len()..).is_some_and(|t| t.eq_ignore_ascii_case(suffix))
 }
 
 /// Words that say a host follows: `C2 at verify-collabland.app`,
@@ -3909,8 +3874,7 @@ const NETWORK_CUES: &[&str] = &[
 /// (64 bytes back at most): as the last word, followed by `:` or `=`, or
 /// before `at` or `to` (`C2 at`, `beacons to`).
 fn network_cue_before(bytes: &[u8], start: usize) -> bool {
-    let from = line_start_within(bytes, start, 64).unwrap_or(start.saturating_sub(64));
-    let line = bytes.get(from..start).unwrap_or_default().trim_ascii_end();
+    let line = line_before(bytes, start);
     let line = line.strip_suffix(b":").or_else(|| line.strip_suffix(b"=")).unwrap_or(line);
     let mut words = line.rsplit(|b| b.is_ascii_whitespace()).filter(|w| !w.is_empty());
     let cue = |w: &[u8]| NETWORK_CUES.iter().any(|c| c.as_bytes().eq_ignore_ascii_case(w));
@@ -3921,6 +3885,13 @@ fn network_cue_before(bytes: &[u8], start: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// The text of its line before `start`, 64 bytes back at most, without
+/// the white space that ends it: where the cues before a host are.
+fn line_before(bytes: &[u8], start: usize) -> &[u8] {
+    let from = line_start_within(bytes, start, 64).unwrap_or(start.saturating_sub(64));
+    bytes.get(from..start).unwrap_or_default().trim_ascii_end()
 }
 
 /// Hosts whose dots are written out as words: `payload dot bad-actor dot
@@ -3981,11 +3952,8 @@ fn spelled_dot_hosts(bytes: &[u8]) -> Vec<SpelledHost> {
             continue;
         }
         let cue = || {
-            // The last word before the host and what ends it: 64 bytes
-            // back at most, within the line.
-            let lo = start.saturating_sub(64);
-            let from = line_start_within(bytes, start, 64).unwrap_or(lo);
-            let line = bytes.get(from..start).unwrap_or_default().trim_ascii_end();
+            // The last word before the host and what ends it.
+            let line = line_before(bytes, start);
             if matches!(line.last(), Some(b':' | b'=')) {
                 return true;
             }

@@ -490,26 +490,14 @@ enum Scheme {
 
 /// `bytes` in Base64, standard or URL-safe, padded or not.
 fn base64_encoded(bytes: &[u8], url_safe: bool, pad: bool) -> String {
-    let alphabet: &[u8; 64] = if url_safe {
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-    } else {
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-    };
-    let digit = |v: u32| char::from(alphabet.get((v & 63) as usize).copied().unwrap_or(b'A'));
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n =
-            chunk.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)) << (8 * (3 - chunk.len()));
-        let digits = chunk.len() + 1;
-        for k in 0..4 {
-            if k < digits {
-                out.push(digit(n >> (18 - 6 * k)));
-            } else if pad {
-                out.push('=');
-            }
-        }
+    use base64::Engine as _;
+    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+    match (url_safe, pad) {
+        (false, true) => STANDARD.encode(bytes),
+        (false, false) => STANDARD_NO_PAD.encode(bytes),
+        (true, true) => URL_SAFE.encode(bytes),
+        (true, false) => URL_SAFE_NO_PAD.encode(bytes),
     }
-    out
 }
 
 /// `bytes` in Base32 (RFC 4648), padded or not.
