@@ -653,10 +653,7 @@ fn reference_keyword_before(before: &[u8]) -> bool {
     let t = t.strip_suffix(b"\"").or_else(|| t.strip_suffix(b"'")).unwrap_or(t).trim_ascii_end();
     [&b"reference:url,"[..], b"reference =", b"reference=", b"reference:", b"references:"]
         .iter()
-        .any(|k| {
-            t.len() >= k.len()
-                && t.get(t.len() - k.len()..).is_some_and(|w| w.eq_ignore_ascii_case(k))
-        })
+        .any(|k| ends_with_ci(t, k))
 }
 
 /// Phrases in the first person right before an address: the writer's own
@@ -1090,4 +1087,10 @@ pub(crate) fn line_start_within(b: &[u8], at: usize, reach: usize) -> Option<usi
         Some(p) => Some(lo + p + 1),
         None => (lo == 0).then_some(0),
     }
+}
+
+/// Whether `h` ends with `suffix`, in any ASCII case.
+pub(crate) fn ends_with_ci(h: &[u8], suffix: &[u8]) -> bool {
+    h.len() >= suffix.len()
+        && h.get(h.len() - suffix.len()..).is_some_and(|t| t.eq_ignore_ascii_case(suffix))
 }

@@ -99,7 +99,7 @@ use std::io::Read;
 use kyoyu_known::{Category, Known};
 use kyoyu_taxonomy::vocabulary;
 
-use crate::cue::line_start_within;
+use crate::cue::{ends_with_ci, line_start_within};
 use crate::rules::*;
 use crate::types::domain::DomainParts;
 use crate::types::ip::parse_ipv4;
@@ -2372,10 +2372,22 @@ fn names_no_file_digest(text: &[u8], at: usize) -> bool {
         }
     }
     let Some(label) = window.get(from..) else { return false };
-    let last = |words: &[&[u8]]| -> Option<usize> {
-        words.iter().filter_map(|w| rfind_ci(label, w).map(|p| p + w.len())).max()
-    };
-    let Some(other_end) = last(NOT_FILE_DIGEST) else { return false };
+    // A word inside a host name or an address listed before the value
+    // (`keystone-cdn.net, 44d8…`, `0ja3[.]com and …`) names the host.
+    let other_end = NOT_FILE_DIGEST
+        .iter()
+        .filter_map(|w| {
+            let mut to = label.len();
+            while let Some(p) = label.get(..to).and_then(|h| rfind_ci(h, w)) {
+                if !in_host_token(label, p, p + w.len()) {
+                    return Some(p + w.len());
+                }
+                to = p + w.len() - 1;
+            }
+            None
+        })
+        .max();
+    let Some(other_end) = other_end else { return false };
     match FILE_DIGESTS.iter().filter_map(|w| rfind_ci(label, w)).max() {
         // The digest word has a label of its own when a byte between the
         // two ends a word.
@@ -2384,6 +2396,24 @@ fn names_no_file_digest(text: &[u8], at: usize) -> bool {
         }),
         _ => true,
     }
+}
+
+/// Whether `label[start..end]` lies in a token (what spaces delimit,
+/// without the punctuation around it) that is a URL, an e-mail address or
+/// a domain name, defanged or not: `ja3` in `0ja3[.]com`, `key` in
+/// `hxxp://keys.top/a`. Code (`ja3.hash;`, `pe.imphash()`) is no host.
+fn in_host_token(label: &[u8], start: usize, end: usize) -> bool {
+    let s = label.get(..start).and_then(|h| h.iter().rposition(u8::is_ascii_whitespace));
+    let e = label.get(end..).and_then(|t| t.iter().position(u8::is_ascii_whitespace));
+    let token = label.get(s.map_or(0, |p| p + 1)..e.map_or(label.len(), |p| end + p));
+    let Some(token) = token.and_then(|t| std::str::from_utf8(t).ok()) else { return false };
+    let token =
+        token.trim_matches(|c: char| matches!(c, ',' | ';' | '"' | '\'' | '(' | ')' | '<' | '>'));
+    if token.contains("://") || token.contains("[://]") || token.contains('@') {
+        return true;
+    }
+    let host = crate::refang(token);
+    host.text.contains('.') && host.text.parse::<Domain>().is_ok()
 }
 
 /// The last place `n` occurs in `h`, ASCII case ignored.
@@ -2499,9 +2529,7 @@ fn may_be_slash_kind(b: &[u8]) -> bool {
 /// Whether `b` could parse as a [`PortProtocol`]: it ends with `/tcp`,
 /// `/udp` or `/sctp`, any case.
 fn may_be_port_protocol(b: &[u8]) -> bool {
-    [&b"/tcp"[..], b"/udp", b"/sctp"].iter().any(|p| {
-        b.len() >= p.len() && b.get(b.len() - p.len()..).is_some_and(|t| t.eq_ignore_ascii_case(p))
-    })
+    [&b"/tcp"[..], b"/udp", b"/sctp"].iter().any(|p| ends_with_ci(b, p))
 }
 
 /// Whether `ext` (any case) is in [`FILE_EXTENSIONS`].
@@ -3840,12 +3868,6 @@ fn gateway_destination(url: &str) -> Option<String> {
 /// `s` with its `%XX` escapes decoded, when the result is UTF-8.
 fn percent_decoded(s: &str) -> Option<String> {
     percent_encoding::percent_decode_str(s).decode_utf8().ok().map(std::borrow::Cow::into_owned)
-}
-
-/// Whether `h` ends with `suffix`, in any ASCII case.
-fn ends_with_ci(h: &[u8], suffix: &[u8]) -> bool {
-    h.len() >= suffix.len()
-        && h.get(h.len() - suffix.len()..).is_some_and(|t| t.eq_ignore_ascii_case(suffix))
 }
 
 /// Words that say a host follows: `C2 at verify-collabland.app`,

@@ -1427,6 +1427,23 @@ fn fingerprints_keys_and_ids_are_no_file_digests() {
 }
 
 #[test]
+fn label_words_inside_hosts_name_no_digest() {
+    // `ja3`, `key`, `salt` inside a host name or an address listed before
+    // a digest are part of that name, not the digest's label.
+    let text = "0ja3[.]com and a94a8fe5ccb19ba61c4c0873d391e987982fbbd3\n\
+                keystone-cdn.net, 44d88612fea8a8f36de82e1278abb02f\n\
+                ops@salty-jarm.io / hxxp://imphash.top/a.php 3a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a19\n";
+    let got = found(text);
+    for want in [
+        ("sha1", "a94a8fe5ccb19ba61c4c0873d391e987982fbbd3"),
+        ("md5", "44d88612fea8a8f36de82e1278abb02f"),
+        ("sha256", "3a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a19"),
+    ] {
+        assert!(got.contains(&(want.0.to_string(), want.1.to_string())), "{want:?} in {got:?}");
+    }
+}
+
+#[test]
 fn versions_in_bulletin_tables_ranges_and_configs_are_no_addresses() {
     // A bulletin's table: the column's head says what its cells hold; an
     // address column in another table stays.
