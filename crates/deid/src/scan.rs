@@ -836,7 +836,10 @@ fn prose_password(s: &[u8], mut j: usize) -> Option<Span> {
             let keep = word.iter().rposition(|b| !matches!(b, b'.' | b',' | b':' | b';'));
             word.get(..keep.map_or(0, |k| k + 1)).unwrap_or_default()
         };
-        if password_like(core) || quoted && quoted_secret(s, start, end) {
+        if password_like(core)
+            || quoted && quoted_secret(s, start, end)
+            || !quoted && digits_password(core, s.get(start + core.len()..).unwrap_or_default())
+        {
             return Some(Span { start, end: start + core.len() });
         }
         // `password for the VPN account was "20240503"`: what the password
@@ -927,6 +930,32 @@ pub(crate) fn password_like(w: &[u8]) -> bool {
         && other
         && first_ok
         && w.iter().all(|&b| b.is_ascii_graphic() && !b"()[]{}<>`|\"'\\/".contains(&b))
+}
+
+/// A password of digits alone named in prose (`パスワードは19870412でした`,
+/// `the password was 19870412`): 6 to 16 digits, not a count of what
+/// follows (`12345678 文字`, `100000 times`).
+fn digits_password(core: &[u8], after: &[u8]) -> bool {
+    const UNITS: &[&str] = &[
+        "文字",
+        "桁",
+        "回",
+        "日",
+        "件",
+        "個",
+        "character",
+        "char",
+        "digit",
+        "time",
+        "day",
+        "attempt",
+    ];
+    let after = after.trim_ascii_start();
+    (6..=16).contains(&core.len())
+        && core.iter().all(u8::is_ascii_digit)
+        && !UNITS
+            .iter()
+            .any(|u| after.get(..u.len()).is_some_and(|h| h.eq_ignore_ascii_case(u.as_bytes())))
 }
 
 /// Command-line switches before a password or user name.

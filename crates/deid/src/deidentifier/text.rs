@@ -514,6 +514,13 @@ impl Deidentifier {
                 w.place_secret(s.start, s.end);
             }
         }
+        // A password found once is the password wherever else the text
+        // repeats it (`logged in with "Sato2026" … used Sato2026 again`).
+        if self.enabled(RuleId::R4) {
+            for (a, b) in repeated_secrets(text, &w.findings) {
+                w.place_secret(a, b);
+            }
+        }
         if self.enabled(RuleId::R4) {
             for s in self.given_names.sign_offs(text) {
                 w.place(RuleId::R4, Action::Redact, s.start, s.end, Placeholder::Person);
@@ -1105,6 +1112,56 @@ impl Deidentifier {
 }
 
 /// Whether `[s, e)` overlaps any of `spans` (sorted, not overlapping).
+/// The other places `text` repeats a credential the findings already
+/// hold, as whole tokens: values of 6 to 128 bytes without white space,
+/// shaped as passwords are: letters, a digit or a symbol (`!`, `#`, `@`
+/// …), and a capital or a symbol (a word such as `AtomicRedTeam` is too likely a word
+/// elsewhere, an account name such as `testuser1` a name, digits alone a
+/// number).
+fn repeated_secrets(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
+    // Not `-`, `_` or `.`, which names are written with (`art-tester`).
+    let symbol = |b: u8| b"!#$%&*+?@^~=".contains(&b);
+    let mut spans: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f.placeholder == Some(Placeholder::Credential))
+        .map(|f| (f.start, f.end))
+        .collect();
+    let mut values: Vec<&str> = spans
+        .iter()
+        .filter_map(|&(a, b)| text.get(a..b))
+        .filter(|v| {
+            (6..=128).contains(&v.len())
+                && !v.chars().any(char::is_whitespace)
+                && v.bytes().any(|b| b.is_ascii_alphabetic())
+                && v.bytes().any(|b| b.is_ascii_digit() || symbol(b))
+                && v.bytes().any(|b| b.is_ascii_uppercase() || symbol(b))
+        })
+        .collect();
+    if values.is_empty() {
+        return Vec::new();
+    }
+    values.sort_unstable();
+    values.dedup();
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&values)
+    else {
+        return Vec::new();
+    };
+    spans.sort_unstable();
+    let b = text.as_bytes();
+    let word = |i: Option<&u8>| i.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+    ac.find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        // `echo -e 'pwd101!\npwd101!'`: an escaped line break ends a token.
+        .filter(|&(s, e)| {
+            let escape = s >= 2 && b.get(s - 2) == Some(&b'\\');
+            (escape || !word(s.checked_sub(1).and_then(|p| b.get(p)))) && !word(b.get(e))
+        })
+        .filter(|&(s, e)| !spans.iter().any(|&(a, z)| a <= s && e <= z))
+        .collect()
+}
+
 fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
     // The first span that ends after `s`.
     let i = spans.partition_point(|&(_, end)| end <= s);
