@@ -126,6 +126,10 @@ const LEGAL_AFFIXES: &[&str] = &[
     "股份有限公司",
     "有限公司",
     "公司",
+    // Korean forms.
+    "주식회사",
+    "유한회사",
+    "㈜",
 ];
 
 /// Industry and other generic words: never a term on their own; a name
@@ -405,7 +409,18 @@ const GENERIC_AFFIXES: &[&str] = &[
     "製菓",
     "酒造",
     "水産",
+    "農業協同組合",
+    "漁業協同組合",
+    "生活協同組合",
+    "協同組合",
     "農協",
+    "漁協",
+    "生協",
+    // Korean: an entertainment company, a company.
+    "엔터테인먼트",
+    "엔터",
+    "エンターテインメント",
+    "エンタテインメント",
     "信金",
     "シンキン",
     "信用組合",
@@ -1167,6 +1182,8 @@ struct Collector {
     l_for_i: Vec<(String, Vec<String>)>,
     /// The keys of the other short terms.
     not_l_for_i: std::collections::HashSet<String>,
+    /// The keys of terms written in digits (`6512`, a securities code).
+    digit_keys: std::collections::HashSet<String>,
 }
 
 impl Collector {
@@ -1198,6 +1215,9 @@ impl Collector {
         let ascii = k.is_ascii();
         if chars < 2 {
             return;
+        }
+        if s.bytes().all(|b| b.is_ascii_digit()) {
+            self.digit_keys.insert(k.clone());
         }
         // Short ASCII keys fill whole tokens; CJK names of two characters
         // or more are distinctive enough as substrings.
@@ -1720,6 +1740,9 @@ pub(crate) struct Matcher {
     /// The keys of short names and account names with an `i`, with the keys
     /// of those names that keep `l` apart ([`Matcher::short_name_by_chance`]).
     l_for_i: std::collections::HashMap<String, Vec<String>>,
+    /// The keys of terms written in digits: a number with such a key is
+    /// the term, not chance ([`Matcher::short_name_by_chance`]).
+    digit_keys: std::collections::HashSet<String>,
     /// How far each piece of a text reaches into the next, in bytes the key
     /// views read ([`reach_past`]): enough for the longest key written in
     /// its longest form.
@@ -2004,6 +2027,7 @@ impl Matcher {
             shrunk,
             acronyms,
             l_for_i,
+            digit_keys: std::mem::take(&mut c.digit_keys),
             overlap,
         })
     }
@@ -2021,6 +2045,15 @@ impl Matcher {
     ///   word far more often than a disguise; a digit look-alike (`We1`)
     ///   still meets the name, and so does a name's own `l` (`Lin`).
     pub(crate) fn short_name_by_chance(&self, raw: &str) -> bool {
+        // `131`, `1313` read as `Lee` (`1` for `l`, `3` for `e`): a short
+        // number is no name written in digits, only a number, unless a
+        // term is written in those digits (`6512`, a securities code).
+        if (2..=4).contains(&raw.len())
+            && raw.bytes().all(|b| b.is_ascii_digit())
+            && !self.digit_keys.contains(&key(raw))
+        {
+            return true;
+        }
         if self.shrunk.is_empty() && self.l_for_i.is_empty() && self.acronyms.is_empty() {
             return false;
         }

@@ -629,8 +629,16 @@ pub(crate) fn is_internal_name(host: &str) -> bool {
     // Boot scripts named like hosts (`/etc/rc.local`, persistence in
     // ATT&CK T1037.004) are the attacker's technique, not the victim's
     // network; a profile that lists such a name still has it redacted.
-    internal && !(tld_is("local") && LOCAL_FILES.iter().any(|f| second.eq_ignore_ascii_case(f)))
+    internal
+        && !(tld_is("local")
+            && (LOCAL_FILES.iter().any(|f| second.eq_ignore_ascii_case(f))
+                || PRODUCT_DEFAULT_LOCAL.iter().any(|f| second.eq_ignore_ascii_case(f))))
 }
+
+/// The names a product gives its own `*.local` domain in every
+/// installation (`vsphere.local`, vCenter's single sign-on domain): no
+/// one's network in particular.
+const PRODUCT_DEFAULT_LOCAL: &[&str] = &["vsphere"];
 
 /// The stems of well-known `*.local` boot and shutdown scripts: `rc.local`
 /// (System V, systemd's `rc-local.service`), and SUSE's `boot.local`,

@@ -112,7 +112,108 @@ pub(crate) const TITLES_BEFORE_NAMES: &[&str] = &[
     "責任者",
     "代表者",
     "代表",
+    // A cooperative's and a bank's heads.
+    "組合長",
+    "理事",
+    "頭取",
+    "専務",
+    "常務",
+    "支店長",
+    "工場長",
 ];
+
+/// Korean job titles written after a name (`박 팀장`, `김민수 팀장님`).
+const KOREAN_TITLES: &[&str] = &[
+    "팀장",
+    "부장",
+    "과장",
+    "차장",
+    "대리",
+    "실장",
+    "본부장",
+    "이사",
+    "상무",
+    "전무",
+    "사장",
+    "주임",
+    "센터장",
+    "소장",
+    "원장",
+    "책임",
+    "선임",
+    "수석",
+];
+
+/// The commonest Korean family names: one of them starts a name before a
+/// title. (Those that start many ordinary words, `인` of `인사`, `기` of
+/// `기획`, are left out.)
+const KOREAN_SURNAMES: &[char] = &[
+    '김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황',
+    '안', '송', '류', '유', '전', '홍', '고', '문', '양', '손', '배', '백', '허', '남', '심', '노',
+    '하', '곽', '성', '차', '주', '우', '구', '민', '진', '지', '엄', '채', '원',
+];
+
+/// Words before a Korean title that name a team, not a person (`보안
+/// 팀장`, `정보보호 팀장`).
+const KOREAN_UNIT_WORDS: &[&str] = &[
+    "보안",
+    "정보",
+    "운영",
+    "개발",
+    "기술",
+    "영업",
+    "재무",
+    "회계",
+    "법무",
+    "전산",
+    "홍보",
+    "구매",
+    "품질",
+    "생산",
+    "연구",
+    "서비스",
+    "고객",
+    "지원",
+    "관리",
+    "총무",
+    "기획",
+    "인사",
+    "감사",
+];
+
+/// Korean names before a title (R4): a common family name, then none to
+/// two syllables of a given name, a space or none, and a title
+/// ([`KOREAN_TITLES`]): `박 팀장`, `김민수 팀장`, `이서연팀장`. The span is the
+/// name.
+pub(crate) fn korean_titled_names(text: &str) -> Vec<Span> {
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let mut out: Vec<Span> = Vec::new();
+    if text.is_ascii() {
+        return out;
+    }
+    for title in KOREAN_TITLES {
+        for at in memchr::memmem::find_iter(text.as_bytes(), title.as_bytes()) {
+            let head = text.get(..at).unwrap_or_default();
+            let head = head.strip_suffix(' ').unwrap_or(head);
+            let syllables: Vec<(usize, char)> =
+                head.char_indices().rev().take_while(|&(_, c)| hangul(c)).take(4).collect();
+            if !(1..=3).contains(&syllables.len()) {
+                continue;
+            }
+            let Some(&(start, first)) = syllables.last() else { continue };
+            let name = head.get(start..).unwrap_or_default();
+            if !KOREAN_SURNAMES.contains(&first)
+                || KOREAN_UNIT_WORDS.iter().any(|w| name.starts_with(w))
+            {
+                continue;
+            }
+            out.push(Span { start, end: head.len() });
+        }
+    }
+    out.sort_by_key(|v| (v.start, v.end));
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
 
 /// What ends a unit's name, not a family name (`総務部 佐藤` after a title
 /// is a department and a person, not a family and a given name).

@@ -97,6 +97,7 @@ pub(crate) enum List {
     SecuritiesSuffixes,
     LsaCues,
     TitlesBeforeNames,
+    RecordIdKeys,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -122,6 +123,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::SecuritiesSuffixes, SECURITIES_SUFFIXES),
     (List::LsaCues, crate::passwords::LSA_CUES),
     (List::TitlesBeforeNames, crate::people::TITLES_BEFORE_NAMES),
+    (List::RecordIdKeys, RECORD_ID_KEYS),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -280,6 +282,16 @@ pub(crate) fn victim_ids(text: &str, kw: &Keywords) -> Vec<Span> {
             {
                 v.end = v.start + p;
             }
+            // `authorize?client_id=4765445b-32c6-49b0-83e6-1d93765276ca`:
+            // an OAuth client's id, a GUID, names an application (a
+            // phishing kit's, or Microsoft's own), not a victim; a short
+            // id there (`client_id=4765445b`) is a kit's per-victim code.
+            let key = s.get(v.start.saturating_sub(10)..v.start).unwrap_or_default();
+            if key.eq_ignore_ascii_case(b"client_id=")
+                && text.get(v.start..v.end).is_some_and(is_guid)
+            {
+                v.end = v.start;
+            }
         }
     }
     out.retain(|v| v.end > v.start);
@@ -351,6 +363,143 @@ const VICTIM_ID_KEYS: &[&str] = &[
     "your id",
 ];
 
+/// Keys of numbers an organisation is on record under: its corporate
+/// number, an insurance policy, a bank account, a vendor's support
+/// contract, a report to the police or an agency, a device's serial, an
+/// account's profile id. Each names the victim to whoever holds the
+/// record, and links reports about it.
+const RECORD_ID_KEYS: &[&str] = &[
+    "法人番号",
+    "会社法人等番号",
+    "登録番号",
+    "証券番号",
+    "契約番号",
+    "口座番号",
+    "口座",
+    "金融機関コード",
+    "店番",
+    "受理番号",
+    "受付番号",
+    "事件番号",
+    "整理番号",
+    "顧客番号",
+    "お客様番号",
+    "会員番号",
+    "접수번호",
+    "사업자등록번호",
+    "법인등록번호",
+    "계좌번호",
+    "고객번호",
+    "support id",
+    "support contract",
+    "customer id",
+    "customer number",
+    "account number",
+    "policy number",
+    "contract number",
+    "license id",
+    "licence id",
+    "license number",
+    "registration number",
+    "case number",
+    "devid",
+    "device serial",
+    "profileid",
+    "numéro de dossier",
+    "numéro de client",
+    "numéro de police",
+];
+
+/// Whose a bank account is (`口座名義：ﾑﾗｶﾐ ｾｲｲﾁ`, `명의: …`): the holder's
+/// name, the rest of the line after the key (R4).
+pub(crate) fn account_holders(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for key in ["口座名義", "名義人", "예금주"] {
+        for p in memchr::memmem::find_iter(text.as_bytes(), key.as_bytes()) {
+            let rest = text.get(p + key.len()..).unwrap_or_default();
+            let value = rest.trim_start_matches([' ', '\t', '\u{3000}', ':', '：']);
+            let line = value.find(['\n', '\r']).unwrap_or(value.len());
+            let v = value.get(..line).unwrap_or_default().trim_end();
+            if !v.is_empty() && v.chars().count() <= 48 {
+                let start = p + key.len() + (rest.len() - value.len());
+                out.push(Span { start, end: start + v.len() });
+            }
+        }
+    }
+    out.sort_by_key(|v| (v.start, v.end));
+    out
+}
+
+/// Account kinds written between a bank account's key and its number
+/// (`口座：普通 0048213`).
+const ACCOUNT_KINDS: &[&str] = &["普通", "当座", "貯蓄", "総合"];
+
+/// Numbers of record after their keys ([`RECORD_ID_KEYS`]): `法人番号：
+/// 6370005002918`, `証券番号：CY-2024-0187731`, `口座：普通 0048213`,
+/// `受理番号 第2025-0817号`, `(Support ID 02847193)`, `devid="FG200F…"`,
+/// `"profileId": "1174…"`. The value is the next token, within a few
+/// bytes of separators, with four digits or more.
+pub(crate) fn record_ids(text: &str, kw: &Keywords) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    for (p, ki) in kw.of(List::RecordIdKeys) {
+        let Some(k) = RECORD_ID_KEYS.get(ki) else { continue };
+        if k.is_ascii()
+            && (p > 0 && s.get(p - 1).copied().is_some_and(is_word)
+                || s.get(p + k.len()).copied().is_some_and(is_word))
+        {
+            continue;
+        }
+        let mut j = p + k.len();
+        let skip = |j: &mut usize| {
+            let from = *j;
+            while *j - from < 24 {
+                let rest = text.get(*j..).unwrap_or_default();
+                let Some(c) = rest.chars().next() else { break };
+                if matches!(
+                    c,
+                    ' ' | '\t' | '\u{3000}' | ':' | '：' | '=' | '"' | '\'' | '(' | '（' | '#'
+                ) {
+                    *j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        };
+        skip(&mut j);
+        if let Some(kind) =
+            ACCOUNT_KINDS.iter().find(|a| text.get(j..).is_some_and(|t| t.starts_with(*a)))
+        {
+            j += kind.len();
+            skip(&mut j);
+        }
+        let start = j;
+        if text.get(j..).is_some_and(|t| t.starts_with('第')) {
+            j += '第'.len_utf8();
+        }
+        let run = s
+            .get(j..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/'))
+            .count();
+        let token = s.get(j..j + run).unwrap_or_default();
+        let token = token.strip_suffix(b"-").unwrap_or(token);
+        if token.len() > 40 || token.iter().filter(|b| b.is_ascii_digit()).count() < 4 {
+            continue;
+        }
+        let mut end = j + token.len();
+        if start < j && text.get(end..).is_some_and(|t| t.starts_with('号')) {
+            end += '号'.len_utf8();
+        }
+        out.push(Span { start, end });
+    }
+    // `口座番号` holds `口座`: one span once.
+    out.sort_by_key(|v| (v.start, v.end));
+    out.dedup_by_key(|v| (v.start, v.end));
+    out
+}
+
 /// The values of `key: value`, `key=value` and `"key": "value"` pairs whose
 /// key is one of `keys` (whole words, any case).
 fn key_values(
@@ -373,6 +522,19 @@ fn key_values(
         while s.get(j).is_some_and(|b| *b == b' ' || *b == b'"' || *b == b'\'') {
             j += 1;
         }
+        // `<Data Name="TargetUserName">s2141087</Data>` (an event's XML):
+        // the element's text is the named field's value.
+        if s.get(j) == Some(&b'>') && xml_field_name(s, p) {
+            let start = j + 1;
+            let end = s
+                .get(start..)
+                .and_then(|r| r.iter().position(|&b| matches!(b, b'<' | b'\n')))
+                .map(|k| start + k);
+            if let Some(end) = end.filter(|&e| e > start && s.get(start..e) != Some(b"-")) {
+                out.push(Span { start, end });
+            }
+            continue;
+        }
         let sep = if text.get(j..).is_some_and(|t| t.starts_with('：')) {
             '：'.len_utf8()
         } else if s.get(j).is_some_and(|b| matches!(b, b':' | b'=')) {
@@ -388,12 +550,38 @@ fn key_values(
         if s.get(j) == Some(&b'[') {
             continue;
         }
-        let end = token_end(s, j);
+        let mut end = token_end(s, j);
+        // `pass=x7Kq&c=d2hv…`: a query's (or a form's) next parameter is
+        // judged on its own.
+        if sep == 1 {
+            if let Some(k) = next_parameter(s.get(j..end).unwrap_or_default()) {
+                end = j + k;
+            }
+        }
         if end > j {
             out.push(Span { start: j, end });
         }
     }
     out
+}
+
+/// Where the next `&key=` parameter starts in a value, if it does.
+fn next_parameter(v: &[u8]) -> Option<usize> {
+    v.iter().enumerate().position(|(i, &b)| {
+        b == b'&' && {
+            let name = v.get(i + 1..).unwrap_or_default();
+            let n = name.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
+            n > 0 && name.first().is_some_and(u8::is_ascii_alphabetic) && name.get(n) == Some(&b'=')
+        }
+    })
+}
+
+/// Whether the key at `p` is the value of a `Name="…"` attribute
+/// (`<Data Name="TargetUserName">`).
+fn xml_field_name(s: &[u8], p: usize) -> bool {
+    p >= 6
+        && s.get(p - 1) == Some(&b'"')
+        && s.get(p - 6..p - 1).is_some_and(|h| h.eq_ignore_ascii_case(b"name="))
 }
 
 /// The occurrences of the [`CREDENTIAL_KEYS`] whose value is one value:
@@ -744,6 +932,12 @@ const CREDENTIAL_KEYS: &[&str] = &[
     "パスワード",
     "暗証番号",
     "パスフレーズ",
+    "mot de passe",
+    "passwort",
+    "contraseña",
+    "비밀번호",
+    "密码",
+    "密碼",
     "creds",
     "credentials",
     "passwords",
@@ -755,12 +949,24 @@ const CREDENTIAL_KEYS: &[&str] = &[
 const LIST_KEYS: &[&str] = &["creds", "credentials", "passwords", "logins"];
 
 /// The [`CREDENTIAL_KEYS`] that name a password in prose.
-const PROSE_KEYS: &[&str] = &["password", "passwd", "passphrase", "パスワード"];
+const PROSE_KEYS: &[&str] = &[
+    "password",
+    "passwd",
+    "passphrase",
+    "パスワード",
+    "mot de passe",
+    "passwort",
+    "contraseña",
+    "비밀번호",
+    "密码",
+    "密碼",
+];
 
 /// Words that may stand between a password word and the password in prose.
 const PROSE_LINKS: &[&str] = &[
     "is", "was", "were", "of", "set", "to", "used", "the", "as", "spraying", "spray", "guessing",
-    "reused", "value", "string", "like", "changed", "reset",
+    "reused", "value", "string", "like", "changed", "reset", "était", "est", "ist", "war",
+    "lautet", "lautete", "es", "era",
 ];
 
 /// Japanese words that may stand between `パスワードは` and the password:
@@ -796,7 +1002,7 @@ fn prose_password(s: &[u8], mut j: usize) -> Option<Span> {
         return None;
     }
     // `パスワードはSummer2024!`: a particle joins them.
-    for particle in ["は", "を", "が", "も"] {
+    for particle in ["は", "を", "が", "も", "는", "은", "를", "가"] {
         if s.get(j..).is_some_and(|t| t.starts_with(particle.as_bytes())) {
             j += particle.len();
             // `パスワードは一旦 Suido#2024 から変更済み`: a word that says
@@ -819,6 +1025,10 @@ fn prose_password(s: &[u8], mut j: usize) -> Option<Span> {
     for _ in 0..5 {
         while s.get(j).is_some_and(|&b| b == b' ' || b == b'\t') {
             j += 1;
+        }
+        // `mot de passe « Noirbois2023! »`, `password “Sato#0503”`.
+        if let Some(v) = bracketed_ja(s, j) {
+            return Some(v);
         }
         let quoted = matches!(s.get(j), Some(b'"' | b'\''));
         let start = j + usize::from(quoted);
@@ -901,8 +1111,9 @@ fn link_after_owner(s: &[u8], mut j: usize) -> Option<usize> {
 /// (`「ｓａｔｏ０５０３！」`; not a status, `「リセット済み」`).
 fn bracketed_ja(s: &[u8], j: usize) -> Option<Span> {
     let rest = s.get(j..)?;
-    let (open, close) =
-        [("「", "」"), ("『", "』")].into_iter().find(|(o, _)| rest.starts_with(o.as_bytes()))?;
+    let (open, close) = [("「", "」"), ("『", "』"), ("« ", " »"), ("«", "»"), ("“", "”")]
+        .into_iter()
+        .find(|(o, _)| rest.starts_with(o.as_bytes()))?;
     let start = j + open.len();
     let inner = s.get(start..(start + 64 + close.len()).min(s.len()))?;
     let k = memchr::memmem::find(inner, close.as_bytes())?;
@@ -1868,6 +2079,15 @@ const GENERIC_ACCOUNTS: &[&str] = &[
     "anonymous",
     "nobody",
     "www-data",
+    // Windows' built-in groups (a 4732 event's target is the group).
+    "administrators",
+    "users",
+    "guests",
+    "remote desktop users",
+    "backup operators",
+    "domain admins",
+    "domain users",
+    "enterprise admins",
     "-",
     "n/a",
     "none",
@@ -3028,8 +3248,32 @@ fn japanese_date_after_year(text: &str, j: usize, y: u32) -> Option<(usize, Day)
     valid(y as i32, m, d).map(|day| (l1 + '日'.len_utf8(), day))
 }
 
-/// A month name at `i` (`May`, `September`, `Sept.`): its number and the
-/// end of the word.
+/// Month names in French and German whose first three letters are no
+/// English month's (or that run on past them), with their numbers.
+const OTHER_MONTHS: &[(&str, u32)] = &[
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+];
+
+/// A month name at `i` (`May`, `September`, `Sept.`, `octobre`): its number
+/// and the end of the word.
 fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
     let s = text.as_bytes();
     // Most words are not months: one look at the first letter first.
@@ -3045,6 +3289,14 @@ fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
     }
     // Compared without allocating: this runs at every word of the text.
     let word = s.get(i..e)?;
+    // French and German month names (`14 octobre 2025`, `3. März 2025`).
+    if let Some((name, m)) = OTHER_MONTHS.iter().find(|(name, _)| {
+        s.get(i..i + name.len())
+            .is_some_and(|w| w.iter().zip(name.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b))
+            && !text.get(i + name.len()..).unwrap_or_default().starts_with(char::is_alphabetic)
+    }) {
+        return Some((*m, i + name.len()));
+    }
     if word.len() < 3 {
         return None;
     }
@@ -3940,6 +4192,144 @@ pub(crate) fn street_addresses(text: &str) -> Vec<Span> {
                 }
             }
         }
+    }
+    out
+}
+
+/// Canadian addresses (R15): a postal code (`G7H 4B6`, `G7H4B6`: letter,
+/// digit, letter, digit, letter, digit, a space allowed in the middle),
+/// from the house number and street before it on its line when there is
+/// one (`1200, boulevard Talbot, Saguenay (Québec) G7H 4B6`, `1200 boul.
+/// Talbot, Saguenay QC G7H 4B6`), else the code alone: it narrows a place
+/// to a block or two.
+pub(crate) fn canadian_addresses(text: &str) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out: Vec<Span> = Vec::new();
+    let up = |i: usize| s.get(i).is_some_and(u8::is_ascii_uppercase);
+    let dig = |i: usize| s.get(i).is_some_and(u8::is_ascii_digit);
+    let alnum = |i: Option<usize>| i.and_then(|i| s.get(i)).is_some_and(u8::is_ascii_alphanumeric);
+    let mut i = 0;
+    while i + 6 <= s.len() {
+        if !(up(i) && dig(i + 1) && up(i + 2)) || alnum(i.checked_sub(1)) {
+            i += 1;
+            continue;
+        }
+        let k = if s.get(i + 3) == Some(&b' ') { i + 4 } else { i + 3 };
+        if !(dig(k) && up(k + 1) && dig(k + 2)) || alnum(Some(k + 3)) {
+            i += 1;
+            continue;
+        }
+        let end = k + 3;
+        let line =
+            s.get(..i).unwrap_or_default().iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let from = line.max(i.saturating_sub(160));
+        let start = canadian_street_start(s, from, i).unwrap_or(i);
+        if out.last().is_none_or(|l| l.end <= start) {
+            out.push(Span { start, end });
+        }
+        i = end;
+    }
+    out
+}
+
+/// Where a house number followed by a street word starts in `s[from..to]`
+/// (`1200, boulevard`, `1200 boul.`, `45 rue`, `12 Main Street`).
+fn canadian_street_start(s: &[u8], from: usize, to: usize) -> Option<usize> {
+    const STREETS: &[&str] = &[
+        "boulevard",
+        "boul",
+        "bd",
+        "rue",
+        "avenue",
+        "av",
+        "chemin",
+        "ch",
+        "rang",
+        "route",
+        "rte",
+        "place",
+        "côte",
+        "montée",
+        "street",
+        "st",
+        "road",
+        "rd",
+        "drive",
+        "dr",
+        "avenue",
+        "ave",
+    ];
+    let region = s.get(from..to)?;
+    let mut j = 0;
+    while j < region.len() {
+        let at_word = j == 0 || !region.get(j - 1).is_some_and(u8::is_ascii_alphanumeric);
+        let n = region.get(j..)?.iter().take_while(|b| b.is_ascii_digit()).count();
+        if at_word && (1..=5).contains(&n) {
+            let mut k = j + n;
+            if region.get(k) == Some(&b',') {
+                k += 1;
+            }
+            while region.get(k) == Some(&b' ') {
+                k += 1;
+            }
+            let w = region.get(k..)?;
+            let len = w.iter().take_while(|b| !b" .,\t".contains(b)).count();
+            let word = String::from_utf8_lossy(w.get(..len)?).to_lowercase();
+            if STREETS.contains(&word.as_str()) {
+                return Some(from + j);
+            }
+            // `12 Main Street`: a name, then the street word.
+            let next = w.get(len..)?.iter().position(|b| *b != b' ').map(|p| len + p)?;
+            let rest = w.get(next..)?;
+            let len2 = rest.iter().take_while(|b| !b" .,\t".contains(b)).count();
+            let word2 = String::from_utf8_lossy(rest.get(..len2)?).to_lowercase();
+            if w.first().is_some_and(u8::is_ascii_uppercase) && STREETS.contains(&word2.as_str()) {
+                return Some(from + j);
+            }
+            j += n;
+        } else {
+            j += 1;
+        }
+    }
+    None
+}
+
+/// Korean road-name addresses (R15): a road (`판교로`, `테헤란로`) or a
+/// street off it (`판교로318번길`, `세종대로23길`) and the building's number
+/// (`판교로318번길 12`, `테헤란로 152-1`).
+pub(crate) fn korean_road_addresses(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let mut from = 0;
+    while let Some(p) = text.get(from..).and_then(|t| t.find(['로', '길'])).map(|p| from + p) {
+        from = p + '로'.len_utf8();
+        // The road's name: two Hangul syllables or more before `로`/`길`
+        // (digits and `번` between for a street off a road).
+        let head = text.get(..p).unwrap_or_default();
+        let name_len: usize = head
+            .chars()
+            .rev()
+            .take_while(|&c| hangul(c) || c.is_ascii_digit())
+            .map(char::len_utf8)
+            .sum();
+        let name = head.get(head.len() - name_len..).unwrap_or_default();
+        if name.chars().filter(|&c| hangul(c)).count() < 2 || !name.starts_with(hangul) {
+            continue;
+        }
+        // Then a space and the building's number.
+        let after = p + '로'.len_utf8();
+        let rest = text.get(after..).unwrap_or_default();
+        let Some(num) = rest.strip_prefix(' ') else { continue };
+        let n = num.bytes().take_while(|b| b.is_ascii_digit() || *b == b'-').count();
+        if n == 0 || !num.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        // Not a count (`3길 12명`): the number ends its word.
+        if num.get(n..).is_some_and(|t| t.starts_with(hangul)) {
+            continue;
+        }
+        out.push(Span { start: p - name_len, end: after + 1 + n });
+        from = after + 1 + n;
     }
     out
 }

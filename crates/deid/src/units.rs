@@ -37,6 +37,11 @@ const UNIT_KINDS: &[&str] = &[
     "専攻",
 ];
 
+/// The kind words that end a site's name: a branch, a sales office, a
+/// plant, a power station ([`site_names`]).
+const SITE_KINDS: &[&str] =
+    &["支所", "支店", "支社", "営業所", "出張所", "事業所", "工場", "発電所", "変電所", "浄水場"];
+
 /// Runs before a kind word that point at a unit without naming it: this
 /// one, each one, some one, a joint one, the university's own.
 const NOT_NAMES: &[&str] = &[
@@ -90,6 +95,62 @@ pub(crate) fn unit_names(text: &str) -> Vec<Span> {
     kept
 }
 
+/// The named sites of the organisation (R15): a branch, an office, a
+/// plant or a station named before its kind word (`音羽支所`, `駒場支所`,
+/// `第二浄水場`; see [`SITE_KINDS`]), and a French site's kind before its
+/// capitalised name (`la centrale Rivière-aux-Loups`, `l'usine
+/// Saint-Félicien`). Like a unit's name, a site's narrows the victim down
+/// to the few that have one so named. The caller lets a site named by a
+/// place the region rules generalise (`仙台工場`) go to its region block
+/// instead.
+pub(crate) fn site_names(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let bytes = text.as_bytes();
+    if !text.is_ascii() {
+        for kind in SITE_KINDS {
+            for at in memchr::memmem::find_iter(bytes, kind.as_bytes()) {
+                let start = name_start(text, at);
+                let name = text.get(start..at).unwrap_or_default();
+                if start < at && names_a_unit(name) && !generic_site(name) {
+                    out.push(Span { start, end: at + kind.len() });
+                }
+            }
+        }
+    }
+    for kind in ["centrale ", "usine ", "barrage "] {
+        for at in memchr::memmem::find_iter(bytes, kind.as_bytes()) {
+            if at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_alphanumeric) {
+                continue;
+            }
+            let start = at + kind.len();
+            let name = french_site_name(text.get(start..).unwrap_or_default());
+            if name > 0 {
+                out.push(Span { start, end: start + name });
+            }
+        }
+    }
+    out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut kept: Vec<Span> = Vec::with_capacity(out.len());
+    for s in out {
+        if kept.last().is_none_or(|k| k.end <= s.start) {
+            kept.push(s);
+        }
+    }
+    kept
+}
+
+/// Whether a site's name says only which of several it is: an ordinal
+/// (`第二浄水場`, `第3工場`) or a direction (`東工場`, `中央支店`), which
+/// many organisations' sites share.
+fn generic_site(name: &str) -> bool {
+    const DIRECTIONS: &[&str] =
+        &["東", "西", "南", "北", "中央", "東部", "西部", "南部", "北部", "新", "旧", "本"];
+    DIRECTIONS.contains(&name)
+        || name.strip_prefix('第').is_some_and(|n| {
+            n.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        })
+}
+
 /// Where the name before the kind word at `at` starts: back over kanji,
 /// katakana and ASCII letters and digits, at most [`MAX_NAME`] characters.
 fn name_start(text: &str, at: usize) -> usize {
@@ -102,6 +163,32 @@ fn name_start(text: &str, at: usize) -> usize {
         start = i;
     }
     start
+}
+
+/// The length of a French site's name at the start of `s`: capitalised
+/// words (hyphens joining them, `Rivière-aux-Loups`), up to three, at
+/// least three letters in all.
+fn french_site_name(s: &str) -> usize {
+    let mut len = 0;
+    for _ in 0..3 {
+        let rest = s.get(len..).unwrap_or_default();
+        let sep = usize::from(len > 0);
+        let word = rest.get(sep..).unwrap_or_default();
+        if !word.starts_with(char::is_uppercase) || (sep == 1 && !rest.starts_with(' ')) {
+            break;
+        }
+        let n: usize = word
+            .chars()
+            .take_while(|c| c.is_alphabetic() || *c == '-' || *c == '\'')
+            .map(char::len_utf8)
+            .sum();
+        let n = word.get(..n).map_or(0, |w| w.trim_end_matches(['-', '\'']).len());
+        if n < 3 {
+            break;
+        }
+        len += sep + n;
+    }
+    len
 }
 
 /// Whether `name`, the run before a kind word, names a unit: two

@@ -499,7 +499,10 @@ impl Deidentifier {
         // Path, query and fragment (R9).
         let tail = &url[url::Position::BeforePath..];
         let path_start = value.len().saturating_sub(tail.len());
-        let hits = self.matcher.hits_in(tail);
+        let mut hits = self.matcher.hits_in(tail);
+        // `…/bot77…:AAHk…cD1eF5…/sendMessage`: a short name read by chance
+        // inside a token (as in text).
+        hits.retain(|h| !self.chance(tail, h.start, h.end));
         // Ransomware negotiation and leak-site links are per victim: the
         // onion host is shared, the path or id after it is not (R10).
         let onion = url.host_str().is_some_and(|h| h.ends_with(".onion"));

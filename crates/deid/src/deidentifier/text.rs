@@ -445,6 +445,9 @@ impl Deidentifier {
             (RuleId::R4, Action::Redact, Placeholder::User, |_, k| scan::user_values(k)),
             (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::names),
             (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::titled_full_names),
+            (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| {
+                crate::people::korean_titled_names(t)
+            }),
             (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| crate::speakers::speakers(t)),
             (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| {
                 crate::speakers::romanised_full_names(t)
@@ -453,12 +456,18 @@ impl Deidentifier {
                 crate::speakers::written_names_in_prose(t)
             }),
             (RuleId::R4, Action::Redact, Placeholder::User, scan::user_pairs),
+            (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| scan::account_holders(t)),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::international_phones(t)),
             (RuleId::R0, Action::Redact, Placeholder::VictimId, scan::securities_codes),
+            (RuleId::R0, Action::Redact, Placeholder::VictimId, scan::record_ids),
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::addresses(t)),
             (RuleId::R15, Action::Redact, Placeholder::Address, scan::romanised_addresses),
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::street_addresses(t)),
+            (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::canadian_addresses(t)),
+            (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| {
+                scan::korean_road_addresses(t)
+            }),
             (RuleId::R15, Action::Redact, Placeholder::Unit, |t, _| crate::units::unit_names(t)),
             (RuleId::R10, Action::Redact, Placeholder::VictimId, scan::victim_ids),
             (RuleId::R5, Action::Redact, Placeholder::InternalHost, |_, k| scan::host_values(k)),
@@ -720,6 +729,19 @@ impl Deidentifier {
         // Quasi-identifiers (R15).
         if self.enabled(RuleId::R15) {
             self.quasi_identifiers(text, keywords, w);
+            // Named sites (`音羽支所`), unless a rule above took the place
+            // they are named by (`仙台工場` goes to its region block).
+            let sites = crate::units::site_names(text);
+            let taken: Vec<(usize, usize)> = if sites.is_empty() {
+                Vec::new()
+            } else {
+                w.edits.iter().map(|e| (e.start, e.end)).collect()
+            };
+            for s in sites {
+                if !taken.iter().any(|&(a, b)| a < s.end && s.start < b) {
+                    w.place(RuleId::R15, Action::Redact, s.start, s.end, Placeholder::Unit);
+                }
+            }
         }
     }
 
