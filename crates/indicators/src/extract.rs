@@ -1604,6 +1604,23 @@ impl Extractor {
 
     fn hash(&self, ctx: &Ctx<'_>, hex_only: bool) -> Option<Match> {
         let rb = ctx.raw.as_bytes();
+        // `a72c…cd:48211:Js.Downloader.GootLoader-1`, `4caf…0f:*:Unix.…:73`:
+        // a ClamAV hash signature, the digest first, then the file's size
+        // (or `*`) and the signature's name.
+        if !hex_only {
+            let h = rb.iter().take_while(|b| b.is_ascii_hexdigit()).count();
+            let rest = rb.get(h + 1..).unwrap_or_default();
+            let size = rest.iter().take_while(|b| b.is_ascii_digit() || **b == b'*').count();
+            if matches!(h, 32 | 40 | 64)
+                && rb.get(h) == Some(&b':')
+                && size > 0
+                && rest.get(size) == Some(&b':')
+            {
+                let value = ctx.raw.get(..h)?;
+                let vf = value.bytes().fold(0, |f, b| f | flags_of(b));
+                return self.make(ctx, 0, h, digest_of(value, vf)?, false);
+            }
+        }
         // `md5:...`, `sha256=...`: the value after the last `:` or `=`.
         let s = if hex_only {
             0
@@ -2312,6 +2329,9 @@ fn av_prefix_before(text: &str, colon: usize) -> bool {
 /// the digests that services file samples under (`"id": "<sha256>"`).
 fn id_key_before(text: &[u8], at: usize, n: usize) -> bool {
     let before = text.get(..at).unwrap_or_default();
+    if id_switch_before(before, n) {
+        return true;
+    }
     let mut i = before.len();
     let back_over = |i: &mut usize, pred: &dyn Fn(u8) -> bool, max: usize| {
         let mut n = 0;
@@ -2331,10 +2351,51 @@ fn id_key_before(text: &[u8], at: usize, n: usize) -> bool {
     let key_end = i;
     back_over(&mut i, &|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'), 64);
     let key = before.get(i..key_end).unwrap_or_default();
+    // `customerIDString` (CrowdStrike) names an id as `…Id` does.
+    let key = key.strip_suffix(b"String").unwrap_or(key);
     key.len() >= 2
         && (n == 32 || key.len() > 2)
         && key.get(key.len() - 2..).is_some_and(|t| t.eq_ignore_ascii_case(b"id"))
         && ![&b"md5"[..], b"sha", b"hash", b"digest"].iter().any(|d| find_ci(key, d).is_some())
+}
+
+/// Whether the value that `before` ends before is the argument of a
+/// command line's switch that names ids (`--detector-id 12c0…`,
+/// `--finding-ids 5ec2… 86c9…`: later values of the list too), or a path
+/// segment of an ARN (`arn:aws:guardduty:…:detector/12c0…/finding/5ec2…`).
+fn id_switch_before(before: &[u8], n: usize) -> bool {
+    let mut i = before.len();
+    if before.last() == Some(&b'/') {
+        let line =
+            before.iter().rposition(|&b| matches!(b, b'\n' | b' ' | b'"')).map_or(0, |p| p + 1);
+        return before.get(line..).is_some_and(|t| t.starts_with(b"arn:"));
+    }
+    for _ in 0..8 {
+        let spaces =
+            before.get(..i).unwrap_or_default().iter().rev().take_while(|&&b| b == b' ').count();
+        if spaces == 0 {
+            return false;
+        }
+        i -= spaces;
+        let word_len = before
+            .get(..i)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take_while(|b| !b.is_ascii_whitespace())
+            .count();
+        let word = before.get(i - word_len..i).unwrap_or_default();
+        if word.starts_with(b"-") {
+            let w = word.to_ascii_lowercase();
+            return w.ends_with(b"-id") || w.ends_with(b"-ids") || w.ends_with(b"_id");
+        }
+        // An earlier value of the same list.
+        if word.len() != n || !word.iter().all(u8::is_ascii_hexdigit) {
+            return false;
+        }
+        i -= word_len;
+    }
+    false
 }
 
 /// Words of a label that make the hex after it something other than a
@@ -2355,6 +2416,11 @@ const NOT_FILE_DIGEST: &[&[u8]] = &[
     b"serial",
     b"nonce",
     b"salt",
+    // A blockchain transaction, a commit.
+    b"txid",
+    b"tx hash",
+    b"transaction",
+    b"commit",
 ];
 
 /// The names of file digests a label may give (`SHA256:`, `md5=`).
@@ -4540,7 +4606,12 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
         let word = key.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
         // Not the `PRODUCT_PARTS`: `agent: 198.51.100.4` is where the
         // agent connects.
-        return VERSION_WORDS.iter().any(|v| v.trim_end_matches('.').eq_ignore_ascii_case(word))
+        // `SerializationVersion: 1.1.0.1`, `ProductVersion=…`: a key that
+        // ends in `version`.
+        let versioned = word.len() > 7
+            && word.get(word.len() - 7..).is_some_and(|t| t.eq_ignore_ascii_case("version"));
+        return versioned
+            || VERSION_WORDS.iter().any(|v| v.trim_end_matches('.').eq_ignore_ascii_case(word))
             || after_version_field(key.get(..key.len() - word.len()).unwrap_or_default(), word);
     }
     // `微信版本（本次样本中为3.9.8.25）`: a version word shortly before, in
@@ -4582,6 +4653,15 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     // product name is part of the name, even a network word.
     let before_last = words.next();
     let product_name = capitalised(last) && before_last.is_some_and(capitalised);
+    // `"Zalo 24.10.1.3"`: a capitalised name and the number, alone in
+    // their quotes, are a product and its release.
+    let quoted_release = capitalised(last)
+        && !NETWORK_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
+        && prev.strip_suffix(last).is_some_and(|p| p.ends_with(['"', '“', '「', '\'']))
+        && ctx.text.get(ctx.end..).is_some_and(|t| t.starts_with(['"', '”', '」', '\'']));
+    if quoted_release {
+        return true;
+    }
     // Lower-cased on the stack when ASCII (`to_lowercase` allocated for
     // every dotted quad).
     let mut buf = [0u8; 32];

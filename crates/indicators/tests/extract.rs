@@ -1492,6 +1492,49 @@ fn urls_percent_encoded_in_request_paths_are_found() {
 }
 
 #[test]
+fn clamav_hash_signatures_give_their_digests() {
+    // `.hdb`/`.hsb` lines: the digest, the file's size (or `*`), the name.
+    let sigs = "a72c148d2504bb43ecb7c9cff4d839cd:48211:Js.Downloader.GootLoader-10042117-0\n\
+                4caf1106b16c6df0140662b723a1eea641f5ab0665b3012cf9f23f503c7efd0f:*:Unix.Ransomware.Akira-10042120-0:73\n\
+                16c3d7d796d9608d2e952c8c38c8d7960b515dd1:94208:Win.Trojan.Agent-10042121-0\n";
+    assert_eq!(
+        found(sigs),
+        kinds_values(&[
+            ("md5", "a72c148d2504bb43ecb7c9cff4d839cd"),
+            ("sha256", "4caf1106b16c6df0140662b723a1eea641f5ab0665b3012cf9f23f503c7efd0f"),
+            ("sha1", "16c3d7d796d9608d2e952c8c38c8d7960b515dd1"),
+        ])
+    );
+}
+
+#[test]
+fn ids_transactions_and_commits_are_no_digests() {
+    // Hex that names a detector, a finding, a customer, a transaction or
+    // a commit: no file's digest. A digest after them stays one.
+    let text = "$ aws guardduty get-findings --detector-id 12c0d7e5a8b94f61a3de0b2f77c41a90 --finding-ids 5ec2b8a7f41d9e03c6a2b7d8e9f01234 86c9f6e2d1b04a7f9e3c5a1b2d4f6e80 --region eu-central-1\n\
+                \"Arn\": \"arn:aws:guardduty:eu-central-1:481236577102:detector/12c0d7e5a8b94f61a3de0b2f77c41a90/finding/5ec2b8a7f41d9e03c6a2b7d8e9f01234\",\n\
+                {\"customerIDString\": \"7a1bfd28b1e0fe7b577dd6d8db069986\", \"offset\": 1}\n\
+                test payment with txid `8c6ed5d5c239833e473ef45c5a41d5daa64ca79a537cbcb7135fae94affc5664`\n\
+                rules in the repository (Commit 1913b898a88bb5a8ef83eae8791e6e6ad619001c).\n\
+                dropper sha256 3a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a19\n";
+    assert_eq!(
+        found(text),
+        kinds_values(&[(
+            "sha256",
+            "3a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a19"
+        )])
+    );
+}
+
+#[test]
+fn versions_under_version_keys_and_in_quoted_releases_are_no_addresses() {
+    let text = "SerializationVersion: 1.1.0.1\n\
+                a fake installer \"Zalo 24.10.1.3\" and\n\
+                {\"server\": \"Proxy 45.61.137.9\"}\n";
+    assert_eq!(found(text), kinds_values(&[("ipv4", "45.61.137.9")]));
+}
+
+#[test]
 fn versions_in_korean_notices_and_status_lines_are_no_addresses() {
     // `버전` is Korean for version; a status line whose first field is
     // a version lists more of them under keys of their own (Defender's
