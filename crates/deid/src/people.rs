@@ -123,7 +123,7 @@ pub(crate) const TITLES_BEFORE_NAMES: &[&str] = &[
 ];
 
 /// Korean job titles written after a name (`박 팀장`, `김민수 팀장님`).
-const KOREAN_TITLES: &[&str] = &[
+pub(crate) const KOREAN_TITLES: &[&str] = &[
     "팀장",
     "부장",
     "과장",
@@ -185,14 +185,11 @@ const KOREAN_UNIT_WORDS: &[&str] = &[
 /// two syllables of a given name, a space or none, and a title
 /// ([`KOREAN_TITLES`]): `박 팀장`, `김민수 팀장`, `이서연팀장`. The span is the
 /// name.
-pub(crate) fn korean_titled_names(text: &str) -> Vec<Span> {
+pub(crate) fn korean_titled_names(text: &str, kw: &Keywords) -> Vec<Span> {
     let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
     let mut out: Vec<Span> = Vec::new();
-    if text.is_ascii() {
-        return out;
-    }
-    for title in KOREAN_TITLES {
-        for at in memchr::memmem::find_iter(text.as_bytes(), title.as_bytes()) {
+    for (at, _) in kw.korean_titles() {
+        {
             let head = text.get(..at).unwrap_or_default();
             let head = head.strip_suffix(' ').unwrap_or(head);
             let syllables: Vec<(usize, char)> =

@@ -98,6 +98,9 @@ pub(crate) enum List {
     LsaCues,
     TitlesBeforeNames,
     RecordIdKeys,
+    KoreanTitles,
+    SiteKinds,
+    KoreanRoadEnds,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -124,6 +127,9 @@ const LISTS: &[(List, &[&str])] = &[
     (List::LsaCues, crate::passwords::LSA_CUES),
     (List::TitlesBeforeNames, crate::people::TITLES_BEFORE_NAMES),
     (List::RecordIdKeys, RECORD_ID_KEYS),
+    (List::KoreanTitles, crate::people::KOREAN_TITLES),
+    (List::SiteKinds, crate::units::SITE_CUES),
+    (List::KoreanRoadEnds, KOREAN_ROAD_ENDS),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -218,6 +224,18 @@ impl Keywords {
 
     /// The occurrences of the words of `list`, as `(start, index of the
     /// word)`.
+    /// The occurrences of [`crate::people::KOREAN_TITLES`], as `(start,
+    /// index of the word)`, by end.
+    pub(crate) fn korean_titles(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.of(List::KoreanTitles)
+    }
+
+    /// The occurrences of [`crate::units::SITE_CUES`], as `(start, index
+    /// of the word)`, by end.
+    pub(crate) fn site_kinds(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.of(List::SiteKinds)
+    }
+
     fn of(&self, list: List) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.hits.iter().filter(move |h| h.1 == list).map(|h| (h.0, h.2))
     }
@@ -4196,8 +4214,8 @@ pub(crate) fn street_addresses(text: &str) -> Vec<Span> {
     out
 }
 
-/// Canadian addresses (R15): a postal code (`G7H 4B6`, `G7H4B6`: letter,
-/// digit, letter, digit, letter, digit, a space allowed in the middle),
+/// Canadian addresses (R15): a postal code (`G7H 4B6`: letter, digit,
+/// letter, a space, digit, letter, digit, as it is written),
 /// from the house number and street before it on its line when there is
 /// one (`1200, boulevard Talbot, Saguenay (Québec) G7H 4B6`, `1200 boul.
 /// Talbot, Saguenay QC G7H 4B6`), else the code alone: it narrows a place
@@ -4208,15 +4226,13 @@ pub(crate) fn canadian_addresses(text: &str) -> Vec<Span> {
     let up = |i: usize| s.get(i).is_some_and(u8::is_ascii_uppercase);
     let dig = |i: usize| s.get(i).is_some_and(u8::is_ascii_digit);
     let alnum = |i: Option<usize>| i.and_then(|i| s.get(i)).is_some_and(u8::is_ascii_alphanumeric);
-    let mut i = 0;
-    while i + 6 <= s.len() {
+    // Cued by the space inside the code, as it is written.
+    for sp in memchr::memchr_iter(b' ', s) {
+        let (Some(i), k) = (sp.checked_sub(3), sp + 1) else { continue };
         if !(up(i) && dig(i + 1) && up(i + 2)) || alnum(i.checked_sub(1)) {
-            i += 1;
             continue;
         }
-        let k = if s.get(i + 3) == Some(&b' ') { i + 4 } else { i + 3 };
         if !(dig(k) && up(k + 1) && dig(k + 2)) || alnum(Some(k + 3)) {
-            i += 1;
             continue;
         }
         let end = k + 3;
@@ -4227,7 +4243,6 @@ pub(crate) fn canadian_addresses(text: &str) -> Vec<Span> {
         if out.last().is_none_or(|l| l.end <= start) {
             out.push(Span { start, end });
         }
-        i = end;
     }
     out
 }
@@ -4294,21 +4309,27 @@ fn canadian_street_start(s: &[u8], from: usize, to: usize) -> Option<usize> {
     None
 }
 
+/// What ends a Korean road's name: a road (`로`), a street off it (`길`).
+const KOREAN_ROAD_ENDS: &[&str] = &["로", "길"];
+
 /// Korean road-name addresses (R15): a road (`판교로`, `테헤란로`) or a
 /// street off it (`판교로318번길`, `세종대로23길`) and the building's number
-/// (`판교로318번길 12`, `테헤란로 152-1`).
-pub(crate) fn korean_road_addresses(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+/// (`판교로318번길 12`, `테헤란로 152-1`). Cued by the keyword pass's `로`
+/// and `길` (none in a text without Korean).
+pub(crate) fn korean_road_addresses(text: &str, kw: &Keywords) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
     let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
-    let mut from = 0;
-    while let Some(p) = text.get(from..).and_then(|t| t.find(['로', '길'])).map(|p| from + p) {
-        from = p + '로'.len_utf8();
+    for (p, _) in kw.of(List::KoreanRoadEnds) {
+        if out.last().is_some_and(|l| l.end > p) {
+            continue;
+        }
         // The road's name: two Hangul syllables or more before `로`/`길`
         // (digits and `번` between for a street off a road).
         let head = text.get(..p).unwrap_or_default();
         let name_len: usize = head
             .chars()
             .rev()
+            .take(24)
             .take_while(|&c| hangul(c) || c.is_ascii_digit())
             .map(char::len_utf8)
             .sum();
@@ -4329,8 +4350,9 @@ pub(crate) fn korean_road_addresses(text: &str) -> Vec<Span> {
             continue;
         }
         out.push(Span { start: p - name_len, end: after + 1 + n });
-        from = after + 1 + n;
     }
+    out.sort_by_key(|v| (v.start, v.end));
+    out.dedup_by(|b, a| b.start < a.end);
     out
 }
 

@@ -42,6 +42,24 @@ const UNIT_KINDS: &[&str] = &[
 const SITE_KINDS: &[&str] =
     &["支所", "支店", "支社", "営業所", "出張所", "事業所", "工場", "発電所", "変電所", "浄水場"];
 
+/// What the keyword pass looks for: [`SITE_KINDS`], then the French kinds
+/// before a site's name.
+pub(crate) const SITE_CUES: &[&str] = &[
+    "支所",
+    "支店",
+    "支社",
+    "営業所",
+    "出張所",
+    "事業所",
+    "工場",
+    "発電所",
+    "変電所",
+    "浄水場",
+    "centrale ",
+    "usine ",
+    "barrage ",
+];
+
 /// Runs before a kind word that point at a unit without naming it: this
 /// one, each one, some one, a joint one, the university's own.
 const NOT_NAMES: &[&str] = &[
@@ -103,23 +121,23 @@ pub(crate) fn unit_names(text: &str) -> Vec<Span> {
 /// to the few that have one so named. The caller lets a site named by a
 /// place the region rules generalise (`仙台工場`) go to its region block
 /// instead.
-pub(crate) fn site_names(text: &str) -> Vec<Span> {
+pub(crate) fn site_names(text: &str, kw: &crate::scan::Keywords) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let bytes = text.as_bytes();
-    if !text.is_ascii() {
-        for kind in SITE_KINDS {
-            for at in memchr::memmem::find_iter(bytes, kind.as_bytes()) {
-                let start = name_start(text, at);
-                let name = text.get(start..at).unwrap_or_default();
-                if start < at && names_a_unit(name) && !generic_site(name) {
-                    out.push(Span { start, end: at + kind.len() });
-                }
+    for (at, k) in kw.site_kinds() {
+        let Some(kind) = SITE_CUES.get(k) else { continue };
+        if SITE_KINDS.contains(kind) {
+            let start = name_start(text, at);
+            let name = text.get(start..at).unwrap_or_default();
+            if start < at && names_a_unit(name) && !generic_site(name) {
+                out.push(Span { start, end: at + kind.len() });
             }
-        }
-    }
-    for kind in ["centrale ", "usine ", "barrage "] {
-        for at in memchr::memmem::find_iter(bytes, kind.as_bytes()) {
-            if at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_alphanumeric) {
+        } else {
+            // The keyword pass is blind to ASCII case: the kind is written
+            // in lower case, after a word's end.
+            if bytes.get(at..at + kind.len()) != Some(kind.as_bytes())
+                || at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_alphanumeric)
+            {
                 continue;
             }
             let start = at + kind.len();

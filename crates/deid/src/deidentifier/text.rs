@@ -445,9 +445,7 @@ impl Deidentifier {
             (RuleId::R4, Action::Redact, Placeholder::User, |_, k| scan::user_values(k)),
             (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::names),
             (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::titled_full_names),
-            (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| {
-                crate::people::korean_titled_names(t)
-            }),
+            (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::korean_titled_names),
             (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| crate::speakers::speakers(t)),
             (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| {
                 crate::speakers::romanised_full_names(t)
@@ -465,9 +463,7 @@ impl Deidentifier {
             (RuleId::R15, Action::Redact, Placeholder::Address, scan::romanised_addresses),
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::street_addresses(t)),
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::canadian_addresses(t)),
-            (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| {
-                scan::korean_road_addresses(t)
-            }),
+            (RuleId::R15, Action::Redact, Placeholder::Address, scan::korean_road_addresses),
             (RuleId::R15, Action::Redact, Placeholder::Unit, |t, _| crate::units::unit_names(t)),
             (RuleId::R10, Action::Redact, Placeholder::VictimId, scan::victim_ids),
             (RuleId::R5, Action::Redact, Placeholder::InternalHost, |_, k| scan::host_values(k)),
@@ -731,7 +727,7 @@ impl Deidentifier {
             self.quasi_identifiers(text, keywords, w);
             // Named sites (`音羽支所`), unless a rule above took the place
             // they are named by (`仙台工場` goes to its region block).
-            let sites = crate::units::site_names(text);
+            let sites = crate::units::site_names(text, keywords);
             let taken: Vec<(usize, usize)> = if sites.is_empty() {
                 Vec::new()
             } else {
