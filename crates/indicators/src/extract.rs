@@ -400,6 +400,9 @@ impl Extractor {
         let mut spelled = self.spelled_hosts(text).into_iter();
         let mut pending = spelled.next();
         let mut pending_at = pending.as_ref().map_or(usize::MAX, |m| m.start);
+        // Whether the text says it is quoted-printable: looked up once, at
+        // the first segment that could be such a link.
+        let mut qp_text: Option<bool> = None;
         while i < bytes.len() && count < self.max_matches {
             // Plain prose (letters, white space, commas) holds no
             // indicator: jump to the segment around the next interesting
@@ -550,6 +553,25 @@ impl Extractor {
                 && matches!(bytes.get(end), Some(b'\n' | b'\r'))
             {
                 if let Some(m) = self.wrapped_digest(text, start, end) {
+                    last_end = m.end;
+                    i = i.max(m.end);
+                    count += self.report(text, base, m, emit, &mut walk);
+                    continue;
+                }
+            }
+            // `https://intuit-paym=` / `ents-portal.com/inv?cid=3D7731`: a
+            // link in a quoted-printable body, cut by a soft line break and
+            // with its `=` escaped, read as the body decodes. Only where
+            // the text says it is quoted-printable, or the segment holds
+            // an escaped `=`.
+            if ascii_only
+                && (start, end) == scanned
+                && flags & F_EQ != 0
+                && flags & F_COLON != 0
+                && qp_link_cue(bytes, start, end)
+                && *qp_text.get_or_insert_with(|| find_ci(bytes, b"quoted-printable").is_some())
+            {
+                if let Some(m) = self.quoted_printable(text, start, end) {
                     last_end = m.end;
                     i = i.max(m.end);
                     count += self.report(text, base, m, emit, &mut walk);
@@ -894,6 +916,63 @@ impl Extractor {
         let gap = cs - end;
         let map = |p: usize| if p <= brk { p + line_start } else { p + line_start + gap };
         Some(Match { start: map(m.start), end: map(m.end), ..m })
+    }
+
+    /// The link in the quoted-printable segment `text[start..end]`, read
+    /// as the body decodes: `=XX` escapes decoded, a soft line break (`=`
+    /// at the line's end) joined with the next line's first word, up to
+    /// eight lines. Its span covers what it was written as; `defanged` is
+    /// true (the text does not show the value as it is).
+    #[inline(never)]
+    fn quoted_printable(&self, text: &str, start: usize, end: usize) -> Option<Match> {
+        let b = text.as_bytes();
+        let mut dec: Vec<u8> = Vec::with_capacity(end - start + 64);
+        // For each decoded byte, where it was written and in how many bytes.
+        let mut src: Vec<(usize, u8)> = Vec::with_capacity(end - start + 64);
+        let (mut i, mut seg_end) = (start, end);
+        for _ in 0..8 {
+            let mut soft = false;
+            while i < seg_end {
+                let c = *b.get(i)?;
+                if c == b'=' {
+                    if i + 1 == seg_end && matches!(b.get(i + 1), Some(b'\n' | b'\r')) {
+                        soft = true;
+                        i += 1;
+                        break;
+                    }
+                    let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                    if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                        dec.push(v);
+                        src.push((i, 3));
+                        i += 3;
+                        continue;
+                    }
+                }
+                dec.push(c);
+                src.push((i, 1));
+                i += 1;
+            }
+            if !soft {
+                break;
+            }
+            // The next line's first word.
+            let nl = if b.get(i) == Some(&b'\r') { i + 2 } else { i + 1 };
+            let word = b.get(nl..)?.iter().take_while(|c| !c.is_ascii_whitespace()).count();
+            if word == 0 {
+                break;
+            }
+            (i, seg_end) = (nl, nl + word);
+        }
+        let decoded = String::from_utf8(dec).ok()?;
+        let m = self.piece(&decoded, 0, decoded.len(), None)?;
+        let &(first, _) = src.get(m.start)?;
+        let &(last, len) = src.get(m.end.checked_sub(1)?)?;
+        // Only a link whose reading needed the decoding.
+        let raw = text.get(first..last + usize::from(len))?;
+        if !raw.contains('=') || m.kind() != IndicatorKind::Url {
+            return None;
+        }
+        Some(Match { start: first, end: last + usize::from(len), defanged: true, ..m })
     }
 
     /// The match of a defanged name `text[start..end]` at the start of a
@@ -3197,6 +3276,16 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
         }
     }
     Some(Wrap { cs, ce, after_path: slash || hyphen && holds(b"/") })
+}
+
+/// Whether the segment `bytes[start..end]` may be a link in a
+/// quoted-printable body: it holds `://` and ends in a soft line break (`=`
+/// before the line's end) or holds an escaped `=` (`=3D`).
+fn qp_link_cue(bytes: &[u8], start: usize, end: usize) -> bool {
+    let seg = bytes.get(start..end).unwrap_or_default();
+    find_seq(seg, b"://").is_some()
+        && (seg.last() == Some(&b'=') && matches!(bytes.get(end), Some(b'\n' | b'\r'))
+            || find_ci(seg, b"=3d").is_some())
 }
 
 /// Where [`wrapped_continuation`] found the next line going on.

@@ -1492,6 +1492,43 @@ fn urls_percent_encoded_in_request_paths_are_found() {
 }
 
 #[test]
+fn links_in_quoted_printable_bodies_are_read_decoded() {
+    // Soft line breaks (`=` at a line's end) and `=3D` for `=`: the link
+    // as the body decodes, over the span it was written in.
+    let mail = "Content-Transfer-Encoding: quoted-printable\n\n\
+                Pay here: https://intuit-paym=\nents-portal.com/inv/INV-20931?cid=3D7731\n\
+                <a href=3D\"https://quickbooks-notice.com/r/?u=3Dhttps%3A%2F%2Fintuit-pay=\n\
+                ments-portal.com%2Finv%2FINV-20931\" style=3D\"color:#0077c5\">Re=\nview</a>\n\
+                <img src=3D\"https://track.quickbooks-notice.com/o.gif?id=3Dfrontdesk%40casc=\nadia-dental.com\" width=3D\"1\">\n";
+    let urls: Vec<(String, bool)> = Extractor::new()
+        .extract(mail)
+        .into_iter()
+        .filter(|m| m.kind() == IndicatorKind::Url)
+        .map(|m| (m.value(), m.defanged))
+        .collect();
+    assert_eq!(
+        urls,
+        vec![
+            ("https://intuit-payments-portal.com/inv/INV-20931?cid=7731".to_owned(), true),
+            (
+                "https://quickbooks-notice.com/r/?u=https%3A%2F%2Fintuit-payments-portal.com%2Finv%2FINV-20931"
+                    .to_owned(),
+                true
+            ),
+            (
+                "https://track.quickbooks-notice.com/o.gif?id=frontdesk%40cascadia-dental.com"
+                    .to_owned(),
+                true
+            ),
+        ]
+    );
+    // Without the header, a link that ends its line with `=` stays as it is.
+    let plain = "token link https://a.example-cdn.com/x?k=\nabc def\n";
+    let got = found(plain);
+    assert_eq!(got, kinds_values(&[("url", "https://a.example-cdn.com/x?k=")]));
+}
+
+#[test]
 fn clamav_hash_signatures_give_their_digests() {
     // `.hdb`/`.hsb` lines: the digest, the file's size (or `*`), the name.
     let sigs = "a72c148d2504bb43ecb7c9cff4d839cd:48211:Js.Downloader.GootLoader-10042117-0\n\
