@@ -294,7 +294,7 @@ impl Extractor {
         // whose copy of the matches cost about 1.5 M instructions on the
         // dev corpus, more than 1% of the extraction.
         let mut out = Vec::with_capacity((text.len() / 160).min(1 << 16));
-        self.scan(text, 0, &mut |m| out.push(m));
+        self.scan(text, 0, false, &mut |m| out.push(m));
         out
     }
 
@@ -339,6 +339,7 @@ impl Extractor {
         let mut buf: Vec<u8> = Vec::with_capacity(2 * CHUNK);
         let mut base = 0usize;
         let mut eof = false;
+        let mut qp_seen = false;
         while !eof || !buf.is_empty() {
             if !eof && buf.len() < CHUNK {
                 let old = buf.len();
@@ -378,7 +379,10 @@ impl Extractor {
                 }
                 Err(_) => (String::from_utf8_lossy(buf.get(..cut).unwrap_or_default()), cut),
             };
-            self.scan(&text, base, &mut on_match);
+            self.scan(&text, base, qp_seen, &mut on_match);
+            // A quoted-printable body's header in this chunk holds for the
+            // links of the next ones, as it does in the whole text.
+            qp_seen = qp_seen || memchr::memmem::find(text.as_bytes(), QP_HEADER).is_some();
             base += cut;
             buf.drain(..cut);
             if eof && cut == 0 {
@@ -388,8 +392,10 @@ impl Extractor {
         Ok(())
     }
 
-    /// Scans `text`, reporting matches with offsets shifted by `base`.
-    fn scan<F: FnMut(Match)>(&self, text: &str, base: usize, emit: &mut F) {
+    /// Scans `text`, reporting matches with offsets shifted by `base`;
+    /// `qp_seen`: an earlier part of the stream named a quoted-printable
+    /// body.
+    fn scan<F: FnMut(Match)>(&self, text: &str, base: usize, qp_seen: bool, emit: &mut F) {
         let bytes = text.as_bytes();
         let mut walk = crate::cue::ListWalk::default();
         let mut count = 0usize;
@@ -400,9 +406,9 @@ impl Extractor {
         let mut spelled = self.spelled_hosts(text).into_iter();
         let mut pending = spelled.next();
         let mut pending_at = pending.as_ref().map_or(usize::MAX, |m| m.start);
-        // Whether the text says it is quoted-printable: looked up once, at
-        // the first segment that could be such a link.
-        let mut qp_text: Option<bool> = None;
+        // Where the text first says it is quoted-printable: looked up once,
+        // at the first segment that could be such a link.
+        let mut qp_at: Option<Option<usize>> = None;
         while i < bytes.len() && count < self.max_matches {
             // Plain prose (letters, white space, commas) holds no
             // indicator: jump to the segment around the next interesting
@@ -561,15 +567,18 @@ impl Extractor {
             }
             // `https://intuit-paym=` / `ents-portal.com/inv?cid=3D7731`: a
             // link in a quoted-printable body, cut by a soft line break and
-            // with its `=` escaped, read as the body decodes. Only where
-            // the text says it is quoted-printable, or the segment holds
-            // an escaped `=`.
+            // with its `=` escaped, read as the body decodes. Only after
+            // the text (or the stream before it) said it is
+            // quoted-printable.
             if ascii_only
                 && (start, end) == scanned
                 && flags & F_EQ != 0
                 && flags & F_COLON != 0
                 && qp_link_cue(bytes, start, end)
-                && *qp_text.get_or_insert_with(|| find_ci(bytes, b"quoted-printable").is_some())
+                && (qp_seen
+                    || qp_at
+                        .get_or_insert_with(|| memchr::memmem::find(bytes, QP_HEADER))
+                        .is_some_and(|p| p < start))
             {
                 if let Some(m) = self.quoted_printable(text, start, end) {
                     last_end = m.end;
@@ -3277,6 +3286,10 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
     }
     Some(Wrap { cs, ce, after_path: slash || hyphen && holds(b"/") })
 }
+
+/// What a MIME header that names a quoted-printable body holds (its first
+/// letter left out, for either case).
+const QP_HEADER: &[u8] = b"uoted-printable";
 
 /// Whether the segment `bytes[start..end]` may be a link in a
 /// quoted-printable body: it holds `://` and ends in a soft line break (`=`

@@ -1522,6 +1522,10 @@ fn links_in_quoted_printable_bodies_are_read_decoded() {
             ),
         ]
     );
+    // Streamed, the same.
+    let mut streamed = Vec::new();
+    Extractor::new().extract_reader(mail.as_bytes(), |m| streamed.push(m)).unwrap();
+    assert_eq!(streamed, Extractor::new().extract(mail));
     // Without the header, a link that ends its line with `=` stays as it is.
     let plain = "token link https://a.example-cdn.com/x?k=\nabc def\n";
     let got = found(plain);
