@@ -649,6 +649,17 @@ impl Extractor {
             // needs a letter (ids, digests), `=` (a labelled value) or one
             // of the bytes above; trimming only drops bytes.
             if flags & DIGITS_NEED == 0 && (start, end) == scanned {
+                // `reference:cve,2023-46604;` (a Snort or Suricata rule):
+                // the id after the rule's `cve,` key.
+                if bytes
+                    .get(start.wrapping_sub(4)..start)
+                    .is_some_and(|k| k.eq_ignore_ascii_case(b"cve,"))
+                {
+                    if let Some(m) = self.rule_cve(text, start, end) {
+                        last_end = m.end;
+                        count += self.report(text, base, m, emit, &mut walk);
+                    }
+                }
                 continue;
             }
             if ascii_only
@@ -925,6 +936,25 @@ impl Extractor {
         let gap = cs - end;
         let map = |p: usize| if p <= brk { p + line_start } else { p + line_start + gap };
         Some(Match { start: map(m.start), end: map(m.end), ..m })
+    }
+
+    /// The CVE id a rule's reference gives without its prefix
+    /// (`reference:cve,2023-46604`): the digits at `text[start..end]`,
+    /// the span from the `cve` key.
+    #[inline(never)]
+    fn rule_cve(&self, text: &str, start: usize, end: usize) -> Option<Match> {
+        let digits = text.get(start..end)?.trim_end_matches([';', ',', ')', '.']);
+        let cve: Cve = format!("CVE-{digits}").parse().ok()?;
+        let s = start.checked_sub(4)?;
+        let ctx = Ctx {
+            text,
+            start: s,
+            end: start + digits.len(),
+            raw: text.get(s..start + digits.len())?,
+            flags: 0,
+            refanged: std::cell::OnceCell::new(),
+        };
+        self.make(&ctx, 0, ctx.raw.len(), Indicator::Cve(cve), false)
     }
 
     /// The link in the quoted-printable segment `text[start..end]`, read

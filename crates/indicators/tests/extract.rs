@@ -1533,6 +1533,18 @@ fn links_in_quoted_printable_bodies_are_read_decoded() {
 }
 
 #[test]
+fn cve_references_of_ids_rules_are_found() {
+    let rule = "alert tcp any any -> any 61616 (msg:\"ActiveMQ\"; reference:cve,2023-46604; reference:CVE,2021-44228; sid:1;)\nSee 2023-46604 in the notes.\n";
+    assert_eq!(
+        found_raw(rule),
+        vec![
+            ("cve".to_owned(), "CVE-2023-46604".to_owned(), "cve,2023-46604".to_owned(), false),
+            ("cve".to_owned(), "CVE-2021-44228".to_owned(), "CVE,2021-44228".to_owned(), false),
+        ]
+    );
+}
+
+#[test]
 fn clamav_hash_signatures_give_their_digests() {
     // `.hdb`/`.hsb` lines: the digest, the file's size (or `*`), the name.
     let sigs = "a72c148d2504bb43ecb7c9cff4d839cd:48211:Js.Downloader.GootLoader-10042117-0\n\
