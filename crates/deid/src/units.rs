@@ -127,7 +127,12 @@ pub(crate) fn site_names(text: &str, kw: &crate::scan::Keywords) -> Vec<Span> {
     for (at, k) in kw.site_kinds() {
         let Some(kind) = SITE_CUES.get(k) else { continue };
         if SITE_KINDS.contains(kind) {
+            // `本店・音羽支所`: a list's `・` ends the name before it.
             let start = name_start(text, at);
+            let start = text
+                .get(start..at)
+                .and_then(|n| n.rfind('・'))
+                .map_or(start, |k| start + k + '・'.len_utf8());
             let name = text.get(start..at).unwrap_or_default();
             if start < at && names_a_unit(name) && !generic_site(name) {
                 out.push(Span { start, end: at + kind.len() });

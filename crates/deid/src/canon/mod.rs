@@ -19,6 +19,7 @@ pub(crate) mod decode;
 pub(crate) mod encoded;
 pub(crate) mod fold;
 pub(crate) mod furigana;
+pub(crate) mod json_strings;
 pub(crate) mod markup;
 pub(crate) mod mime;
 #[cfg(test)]
