@@ -416,7 +416,7 @@ const GENERIC_AFFIXES: &[&str] = &[
     "農協",
     "漁協",
     "生協",
-    // Korean: an entertainment company, a company.
+    // Entertainment, in Korean (and its short form) and in Japanese.
     "엔터테인먼트",
     "엔터",
     "エンターテインメント",

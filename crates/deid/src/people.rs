@@ -189,23 +189,21 @@ pub(crate) fn korean_titled_names(text: &str, kw: &Keywords) -> Vec<Span> {
     let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
     let mut out: Vec<Span> = Vec::new();
     for (at, _) in kw.korean_titles() {
-        {
-            let head = text.get(..at).unwrap_or_default();
-            let head = head.strip_suffix(' ').unwrap_or(head);
-            let syllables: Vec<(usize, char)> =
-                head.char_indices().rev().take_while(|&(_, c)| hangul(c)).take(4).collect();
-            if !(1..=3).contains(&syllables.len()) {
-                continue;
-            }
-            let Some(&(start, first)) = syllables.last() else { continue };
-            let name = head.get(start..).unwrap_or_default();
-            if !KOREAN_SURNAMES.contains(&first)
-                || KOREAN_UNIT_WORDS.iter().any(|w| name.starts_with(w))
-            {
-                continue;
-            }
-            out.push(Span { start, end: head.len() });
+        let head = text.get(..at).unwrap_or_default();
+        let head = head.strip_suffix(' ').unwrap_or(head);
+        let syllables: Vec<(usize, char)> =
+            head.char_indices().rev().take_while(|&(_, c)| hangul(c)).take(4).collect();
+        if !(1..=3).contains(&syllables.len()) {
+            continue;
         }
+        let Some(&(start, first)) = syllables.last() else { continue };
+        let name = head.get(start..).unwrap_or_default();
+        if !KOREAN_SURNAMES.contains(&first)
+            || KOREAN_UNIT_WORDS.iter().any(|w| name.starts_with(w))
+        {
+            continue;
+        }
+        out.push(Span { start, end: head.len() });
     }
     out.sort_by_key(|v| (v.start, v.end));
     out.dedup_by(|b, a| b.start < a.end);

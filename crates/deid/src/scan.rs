@@ -222,8 +222,6 @@ impl Keywords {
         self.of(List::TitlesBeforeNames)
     }
 
-    /// The occurrences of the words of `list`, as `(start, index of the
-    /// word)`.
     /// The occurrences of [`crate::people::KOREAN_TITLES`], as `(start,
     /// index of the word)`, by end.
     pub(crate) fn korean_titles(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -236,6 +234,8 @@ impl Keywords {
         self.of(List::SiteKinds)
     }
 
+    /// The occurrences of the words of `list`, as `(start, index of the
+    /// word)`.
     fn of(&self, list: List) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.hits.iter().filter(move |h| h.1 == list).map(|h| (h.0, h.2))
     }
@@ -4271,7 +4271,6 @@ fn canadian_street_start(s: &[u8], from: usize, to: usize) -> Option<usize> {
         "rd",
         "drive",
         "dr",
-        "avenue",
         "ave",
     ];
     let region = s.get(from..to)?;
@@ -4294,10 +4293,11 @@ fn canadian_street_start(s: &[u8], from: usize, to: usize) -> Option<usize> {
                 return Some(from + j);
             }
             // `12 Main Street`: a name, then the street word.
-            let next = w.get(len..)?.iter().position(|b| *b != b' ').map(|p| len + p)?;
-            let rest = w.get(next..)?;
+            let next = w.get(len..).and_then(|r| r.iter().position(|b| *b != b' '));
+            let rest = next.and_then(|p| w.get(len + p..)).unwrap_or_default();
             let len2 = rest.iter().take_while(|b| !b" .,\t".contains(b)).count();
-            let word2 = String::from_utf8_lossy(rest.get(..len2)?).to_lowercase();
+            let word2 =
+                String::from_utf8_lossy(rest.get(..len2).unwrap_or_default()).to_lowercase();
             if w.first().is_some_and(u8::is_ascii_uppercase) && STREETS.contains(&word2.as_str()) {
                 return Some(from + j);
             }

@@ -115,12 +115,12 @@ pub(crate) fn unit_names(text: &str) -> Vec<Span> {
 
 /// The named sites of the organisation (R15): a branch, an office, a
 /// plant or a station named before its kind word (`音羽支所`, `駒場支所`,
-/// `第二浄水場`; see [`SITE_KINDS`]), and a French site's kind before its
-/// capitalised name (`la centrale Rivière-aux-Loups`, `l'usine
-/// Saint-Félicien`). Like a unit's name, a site's narrows the victim down
-/// to the few that have one so named. The caller lets a site named by a
-/// place the region rules generalise (`仙台工場`) go to its region block
-/// instead.
+/// `美幌発電所`; see [`SITE_KINDS`]; not `第二工場` or `東支店`), and a
+/// French site's kind before its capitalised name (`la centrale
+/// Rivière-aux-Loups`, `l'usine Saint-Félicien`). Like a unit's name, a
+/// site's narrows the victim down to the few that have one so named. The
+/// caller lets a site named by a place the region rules generalise
+/// (`仙台工場`) go to its region block instead.
 pub(crate) fn site_names(text: &str, kw: &crate::scan::Keywords) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let bytes = text.as_bytes();

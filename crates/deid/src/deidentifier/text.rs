@@ -224,34 +224,6 @@ impl Deidentifier {
                 }
             }
         }
-        // 5b. JSON strings written in `\uXXXX` escapes: every scanner
-        //     reads the string decoded (`\u97f3\u7fbd\u652f\u6240` is a
-        //     site's name), and what it shares goes back escaped.
-        if depth < MAX_DEPTH {
-            for t in crate::canon::json_strings::escaped_strings(text) {
-                let sub = self.run(&t.text, depth + 1);
-                let Some(f) = sub.findings.iter().find(|f| f.action != Action::Keep) else {
-                    continue;
-                };
-                w.findings.push(Finding {
-                    rule: f.rule,
-                    action: Action::Redact,
-                    start: t.start,
-                    end: t.end,
-                    placeholder: f.placeholder,
-                    indicator_kind: None,
-                });
-                let again = crate::canon::json_strings::escape_again(&sub.text);
-                let edit = Edit { start: t.start, end: t.end, text: again, prio: PRIO_REDACT };
-                w.edits.insert(0, edit.clone());
-                for i in sub.indicators {
-                    w.candidates.push((
-                        SharedIndicator { start: t.start, end: t.end, ..i },
-                        Some(edit.clone()),
-                    ));
-                }
-            }
-        }
         // 5a. Base64 bodies of mail (R10), decoded whole: a name the
         //     encoder's line wrap cut in two is in no line's token above.
         //     Every line that carries part of what the body's run finds is
@@ -303,6 +275,34 @@ impl Deidentifier {
                         let (s, e) = (a + s, a + e);
                         w.add(f.rule, Action::Redact, s, e, ph.as_str().to_owned(), Some(ph), None);
                     }
+                }
+            }
+        }
+        // 5c. JSON strings written in `\uXXXX` escapes: every scanner
+        //     reads the string decoded (`\u97f3\u7fbd\u652f\u6240` is a
+        //     site's name), and what it shares goes back escaped.
+        if depth < MAX_DEPTH {
+            for t in crate::canon::json_strings::escaped_strings(text) {
+                let sub = self.run(&t.text, depth + 1);
+                let Some(f) = sub.findings.iter().find(|f| f.action != Action::Keep) else {
+                    continue;
+                };
+                w.findings.push(Finding {
+                    rule: f.rule,
+                    action: Action::Redact,
+                    start: t.start,
+                    end: t.end,
+                    placeholder: f.placeholder,
+                    indicator_kind: None,
+                });
+                let again = crate::canon::json_strings::escape_again(&sub.text);
+                let edit = Edit { start: t.start, end: t.end, text: again, prio: PRIO_REDACT };
+                w.edits.insert(0, edit.clone());
+                for i in sub.indicators {
+                    w.candidates.push((
+                        SharedIndicator { start: t.start, end: t.end, ..i },
+                        Some(edit.clone()),
+                    ));
                 }
             }
         }
@@ -1161,9 +1161,9 @@ impl Deidentifier {
 /// The other places `text` repeats a credential the findings already
 /// hold, as whole tokens: values of 6 to 128 bytes without white space,
 /// shaped as passwords are: letters, a digit or a symbol (`!`, `#`, `@`
-/// …), and a capital or a symbol (a word such as `AtomicRedTeam` is too likely a word
-/// elsewhere, an account name such as `testuser1` a name, digits alone a
-/// number).
+/// …), and a capital or a symbol (a word such as `AtomicRedTeam` is too
+/// likely a word elsewhere, an account name such as `testuser1` a name,
+/// digits alone a number).
 fn repeated_secrets(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
     // Not `-`, `_` or `.`, which names are written with (`art-tester`).
     let symbol = |b: u8| b"!#$%&*+?@^~=".contains(&b);
