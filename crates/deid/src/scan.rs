@@ -854,7 +854,10 @@ pub(crate) fn credentials(text: &str, kw: &Keywords) -> Vec<Span> {
     // Prose: `the password Summer2024!`, `password spraying used "Minato2026!"`.
     for (p, ki) in kw.of(List::CredentialKeys) {
         let word_start = p == 0 || !s.get(p - 1).copied().is_some_and(is_word);
-        if let Some(k) = CREDENTIAL_KEYS.get(ki).filter(|k| word_start && PROSE_KEYS.contains(k)) {
+        if let Some(k) = CREDENTIAL_KEYS
+            .get(ki)
+            .filter(|k| word_start && (PROSE_KEYS.contains(k) || !k.is_ascii()))
+        {
             out.extend(prose_password(s, p + k.len()));
         }
     }
@@ -967,18 +970,9 @@ const CREDENTIAL_KEYS: &[&str] = &[
 const LIST_KEYS: &[&str] = &["creds", "credentials", "passwords", "logins"];
 
 /// The [`CREDENTIAL_KEYS`] that name a password in prose.
-const PROSE_KEYS: &[&str] = &[
-    "password",
-    "passwd",
-    "passphrase",
-    "パスワード",
-    "mot de passe",
-    "passwort",
-    "contraseña",
-    "비밀번호",
-    "密码",
-    "密碼",
-];
+/// Every one written outside ASCII (`パスワード`, `비밀번호`, `密码`,
+/// `contraseña`) names one too.
+const PROSE_KEYS: &[&str] = &["password", "passwd", "passphrase", "passwort", "mot de passe"];
 
 /// Words that may stand between a password word and the password in prose.
 const PROSE_LINKS: &[&str] = &[

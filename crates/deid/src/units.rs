@@ -103,14 +103,7 @@ pub(crate) fn unit_names(text: &str) -> Vec<Span> {
             }
         }
     }
-    out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-    let mut kept: Vec<Span> = Vec::with_capacity(out.len());
-    for s in out {
-        if kept.last().is_none_or(|k| k.end <= s.start) {
-            kept.push(s);
-        }
-    }
-    kept
+    outermost(out)
 }
 
 /// The named sites of the organisation (R15): a branch, an office, a
@@ -152,9 +145,15 @@ pub(crate) fn site_names(text: &str, kw: &crate::scan::Keywords) -> Vec<Span> {
             }
         }
     }
-    out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-    let mut kept: Vec<Span> = Vec::with_capacity(out.len());
-    for s in out {
+    outermost(out)
+}
+
+/// The spans in order, each kept unless it overlaps one kept before it
+/// (at one start, the longest first).
+fn outermost(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut kept: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
         if kept.last().is_none_or(|k| k.end <= s.start) {
             kept.push(s);
         }

@@ -155,6 +155,34 @@ impl Work {
             e.prio = PRIO_SECRET_VALUE;
         }
     }
+    /// A decoded run's shareable rendering over the span it was written
+    /// in (`span`: an encoded token, an escaped string), as a finding of
+    /// `rule`; first among edits of its span and strength, so that it wins
+    /// over the placeholder a hit in the decoded view put over the whole
+    /// span. What the run shares is shared: the attacker's indicators in
+    /// it, with that span.
+    fn place_rendering(
+        &mut self,
+        rule: RuleId,
+        placeholder: Option<Placeholder>,
+        (start, end): (usize, usize),
+        text: String,
+        indicators: Vec<SharedIndicator>,
+    ) {
+        self.findings.push(Finding {
+            rule,
+            action: Action::Redact,
+            start,
+            end,
+            placeholder,
+            indicator_kind: None,
+        });
+        let edit = Edit { start, end, text, prio: PRIO_REDACT };
+        self.edits.insert(0, edit.clone());
+        for i in indicators {
+            self.candidates.push((SharedIndicator { start, end, ..i }, Some(edit.clone())));
+        }
+    }
     /// A finding whose replacement is its placeholder.
     fn place(&mut self, rule: RuleId, action: Action, start: usize, end: usize, ph: Placeholder) {
         self.add(rule, action, start, end, ph.as_str().to_owned(), Some(ph), None);

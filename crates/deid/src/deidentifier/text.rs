@@ -4,7 +4,7 @@
 use kyoyu_indicators::{Domain, Indicator, IndicatorKind, defang};
 use kyoyu_taxonomy::DeidWarning;
 
-use super::{Deidentifier, Edit, MAX_DEPTH, PRIO_KEEP, PRIO_REDACT, Work, prio};
+use super::{Deidentifier, Edit, MAX_DEPTH, PRIO_KEEP, Work, prio};
 use crate::canon::encoded;
 use crate::matcher::{Hit, TermKind};
 use crate::network::Owned;
@@ -200,27 +200,13 @@ impl Deidentifier {
                         w.place(RuleId::R10, Action::Redact, t.start, t.end, ph);
                         continue;
                     };
-                    w.findings.push(Finding {
-                        rule: RuleId::R10,
-                        action: Action::Redact,
-                        start: t.start,
-                        end: t.end,
-                        placeholder: Some(ph),
-                        indicator_kind: None,
-                    });
-                    // First among edits of its span and strength, so that it
-                    // wins over the placeholder a hit in the decoded view
-                    // put over the whole token.
-                    let edit = Edit { start: t.start, end: t.end, text: again, prio: PRIO_REDACT };
-                    w.edits.insert(0, edit.clone());
-                    // What the decoded run shares is shared: the attacker's
-                    // indicators in it, with the token's span.
-                    for i in sub.indicators {
-                        w.candidates.push((
-                            SharedIndicator { start: t.start, end: t.end, ..i },
-                            Some(edit.clone()),
-                        ));
-                    }
+                    w.place_rendering(
+                        RuleId::R10,
+                        Some(ph),
+                        (t.start, t.end),
+                        again,
+                        sub.indicators,
+                    );
                 }
             }
         }
@@ -287,23 +273,9 @@ impl Deidentifier {
                 let Some(f) = sub.findings.iter().find(|f| f.action != Action::Keep) else {
                     continue;
                 };
-                w.findings.push(Finding {
-                    rule: f.rule,
-                    action: Action::Redact,
-                    start: t.start,
-                    end: t.end,
-                    placeholder: f.placeholder,
-                    indicator_kind: None,
-                });
+                let (rule, ph) = (f.rule, f.placeholder);
                 let again = crate::canon::json_strings::escape_again(&sub.text);
-                let edit = Edit { start: t.start, end: t.end, text: again, prio: PRIO_REDACT };
-                w.edits.insert(0, edit.clone());
-                for i in sub.indicators {
-                    w.candidates.push((
-                        SharedIndicator { start: t.start, end: t.end, ..i },
-                        Some(edit.clone()),
-                    ));
-                }
+                w.place_rendering(rule, ph, (t.start, t.end), again, sub.indicators);
             }
         }
         // 6. Warnings that depend on the whole text.
