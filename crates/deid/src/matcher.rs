@@ -1125,6 +1125,48 @@ fn umlauts_spelled_out(term: &str) -> Option<String> {
     Some(out)
 }
 
+/// Kana of the `o` row (katakana and hiragana), after which `ウ` makes a
+/// long vowel.
+const O_ROW: &str = "オコゴソゾトドノホボポモヨョロヲおこごそぞとどのほぼぽもよょろを";
+
+/// A name's kana with a long `o` written out: `ウ` (or `う`) added after
+/// an `o`-row kana that has none (`トリョウガクイン` → `トウリョウガクイン`), at
+/// up to three places; the key reads `ou` and `o` alike only in Latin
+/// letters. Only names of three characters or more; empty when the term
+/// has no such kana. (Dropping a written `ウ` would make short words of
+/// names: `サトウ` → `サト`.)
+fn long_o_variants(term: &str) -> Vec<String> {
+    let chars: Vec<char> = term.chars().collect();
+    if chars.len() < 3 {
+        return Vec::new();
+    }
+    let places: Vec<usize> = (0..chars.len())
+        .filter(|&i| {
+            chars.get(i).is_some_and(|c| O_ROW.contains(*c))
+                && !chars.get(i + 1).is_some_and(|n| "ウうーオお".contains(*n))
+        })
+        .take(3)
+        .collect();
+    if places.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for mask in 1u32..(1 << places.len()) {
+        let mut v = String::with_capacity(term.len() + 9);
+        for (i, &c) in chars.iter().enumerate() {
+            v.push(c);
+            let Some(k) = places.iter().position(|&p| p == i) else { continue };
+            if mask & (1 << k) != 0 {
+                v.push(if crate::people::is_katakana(c) { 'ウ' } else { 'う' });
+            }
+        }
+        if v != term && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 fn ke_variants(term: &str) -> Vec<String> {
     const KE: [char; 4] = ['ヶ', 'ケ', 'ガ', 'ヵ'];
     let chars: Vec<char> = term.chars().collect();
@@ -1195,6 +1237,13 @@ impl Collector {
         let spelled = umlauts_spelled_out(s);
         let mut variants = ke_variants(s);
         variants.extend(spelled.as_deref().map(ke_variants).unwrap_or_default());
+        // `トウリョウ` for `トリョウ`: a long `o` in kana written either way.
+        let long_o: Vec<String> = variants.iter().flat_map(|v| long_o_variants(v)).collect();
+        for v in long_o {
+            if !variants.contains(&v) {
+                variants.push(v);
+            }
+        }
         for v in variants {
             if name {
                 for words in name_words(&v) {
@@ -2580,6 +2629,21 @@ mod tests {
     use crate::canon::fold::key_view_with;
     use crate::canon::quick::QuickKeys;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_long_o_written_out_in_kana_meets_the_reading() {
+        let m = |json: &str| Matcher::new(&Profile::from_json(json).unwrap()).unwrap();
+        let t = m(r#"{"org_names_ja": ["杜陵学院大学"], "readings_kana": ["トリョウガクイン"]}"#);
+        for w in ["トウリョウガクイン", "とうりょうがくいん", "トウリョウ学院大学の先生"]
+        {
+            assert!(!t.hits_in(w).is_empty(), "{w}");
+        }
+        assert_eq!(long_o_variants("トリョウ"), ["トウリョウ"]);
+        // A written `ウ` is not dropped: `サト` is no `サトウ`.
+        assert!(long_o_variants("サトウ").is_empty());
+        let s = m(r#"{"people": [{"kana": "サトウ タロウ"}]}"#);
+        assert!(s.hits_in("サトイモ").is_empty());
+    }
 
     #[test]
     fn a_word_shorter_than_a_shortened_name_is_not_it() {
