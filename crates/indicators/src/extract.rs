@@ -500,25 +500,6 @@ impl Extractor {
                     i = close;
                 }
             }
-            // `…/k.ps1?id=SRV&amp;t=17` (a link in XML or HTML): the `;` of
-            // an escaped `&` is the link's, not a separator.
-            if flags & F_COLON != 0 && bytes.get(end) == Some(&b';') {
-                while bytes.get(end) == Some(&b';')
-                    && bytes.get(..end).is_some_and(|h| h.ends_with(b"&amp"))
-                {
-                    let more = bytes
-                        .get(end + 1..)
-                        .unwrap_or_default()
-                        .iter()
-                        .take_while(|&&b| b < 0x80 && !is_sep(b))
-                        .count();
-                    if more == 0 {
-                        break;
-                    }
-                    end += 1 + more;
-                    i = end;
-                }
-            }
             // `billing [at] portal-online [dot] com`: a spaced bracket
             // marker joins the words around it into one piece.
             let mut start = start;
@@ -1440,14 +1421,19 @@ impl Extractor {
             }
             e -= 1;
         }
-        let sub = ctx.raw.get(s..e)?;
-        // JSON escapes a slash as `\\/`: `https:\\/\\/host\\/api`; XML
-        // and HTML an ampersand as `&amp;`.
+        // `…/k.ps1?id=SRV&amp;t=17` (a link in XML or HTML): the piece
+        // ended at the `;` of an escaped `&`, which is the link's; it runs
+        // on past it, and its value has the `&` back.
+        if e == rb.len() && rb.ends_with(b"&amp") {
+            e = amp_continuation(ctx.text, ctx.start + e) - ctx.start;
+        }
+        let sub = ctx.text.get(ctx.start + s..ctx.start + e)?;
+        // JSON escapes a slash as `\\/`: `https:\\/\\/host\\/api`.
         let unescaped;
         let sub = if find_seq(sub.as_bytes(), b":\\/\\/").is_some() {
             unescaped = sub.replace("\\/", "/");
             unescaped.as_str()
-        } else if find_seq(sub.as_bytes(), b"&amp;").is_some() {
+        } else if e > rb.len() {
             unescaped = sub.replace("&amp;", "&");
             unescaped.as_str()
         } else {
@@ -3338,6 +3324,38 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
         }
     }
     Some(Wrap { cs, ce, after_path: slash || hyphen && holds(b"/") })
+}
+
+/// Where a link that a `;` cut after `&amp` (at `at`) ends: past each
+/// `;` of an escaped `&` and the link's bytes after it, up to the next
+/// separator.
+fn amp_continuation(text: &str, mut at: usize) -> usize {
+    let b = text.as_bytes();
+    while b.get(at) == Some(&b';') && b.get(..at).is_some_and(|h| h.ends_with(b"&amp")) {
+        // Up to a quote or an angle bracket (`…&amp;t=17')"</Data>`: the
+        // string and the element end there), without the punctuation that
+        // closes prose or a call.
+        let run = b
+            .get(at + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&c| {
+                c < 0x80 && !is_sep(c) && !matches!(c, b'\'' | b'"' | b'`' | b'<' | b'>')
+            })
+            .count();
+        let tail = b.get(at + 1..at + 1 + run).unwrap_or_default();
+        let more = tail.len()
+            - tail
+                .iter()
+                .rev()
+                .take_while(|c| matches!(c, b'.' | b',' | b')' | b']' | b'!' | b'?'))
+                .count();
+        if more == 0 {
+            break;
+        }
+        at += 1 + more;
+    }
+    at
 }
 
 /// What a MIME header that names a quoted-printable body holds (its first

