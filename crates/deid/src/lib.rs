@@ -50,10 +50,15 @@
 //!   password there is cut from the escapes that encode it; what does not
 //!   decode is withheld. A name that inline tags split (`<b>ヤマセ</b>運輸`)
 //!   is matched as a browser shows it, around such tags.
+//! - **JSON exports**: a string written in `\uXXXX` escapes is read decoded
+//!   by every rule (people, addresses, sites, numbers of record, not only
+//!   the profile's terms) and written back escaped.
 //! - **Names in mixed forms**: a name written partly in its reading
 //!   (`ミナト川精機` for `湊川精機`), the distinctive word of a name alone
 //!   (`Shirasagi` of `Shirasagi Kasei Kogyo`), an abbreviation made a
-//!   ransomware extension (`*.mkxlock`).
+//!   ransomware extension (`*.mkxlock`), a name without a generic ending
+//!   (`幌加野` of `幌加野農業協同組合`), a reading with its long `o` written
+//!   out (`トウリョウ` for `トリョウ`).
 //! - **One automaton**: every profile term, in all its generated variants,
 //!   goes into one Aho-Corasick automaton; a 10,000-term profile costs about
 //!   what a 10-term one does per byte. Short terms (abbreviations, user

