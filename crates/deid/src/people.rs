@@ -186,13 +186,12 @@ const KOREAN_UNIT_WORDS: &[&str] = &[
 /// ([`KOREAN_TITLES`]): `박 팀장`, `김민수 팀장`, `이서연팀장`. The span is the
 /// name.
 pub(crate) fn korean_titled_names(text: &str, kw: &Keywords) -> Vec<Span> {
-    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
     let mut out: Vec<Span> = Vec::new();
     for (at, _) in kw.korean_titles() {
         let head = text.get(..at).unwrap_or_default();
         let head = head.strip_suffix(' ').unwrap_or(head);
         let syllables: Vec<(usize, char)> =
-            head.char_indices().rev().take_while(|&(_, c)| hangul(c)).take(4).collect();
+            head.char_indices().rev().take_while(|&(_, c)| is_hangul(c)).take(4).collect();
         if !(1..=3).contains(&syllables.len()) {
             continue;
         }
@@ -529,6 +528,11 @@ fn is_name_char(c: char) -> bool {
 
 pub(crate) fn is_kanji(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々' | 'ヶ')
+}
+
+/// Whether `c` is a Hangul syllable.
+pub(crate) fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
 pub(crate) fn is_hiragana(c: char) -> bool {

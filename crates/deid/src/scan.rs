@@ -3301,13 +3301,26 @@ fn month_at(text: &str, i: usize) -> Option<(u32, usize)> {
     }
     // Compared without allocating: this runs at every word of the text.
     let word = s.get(i..e)?;
-    // French and German month names (`14 octobre 2025`, `3. März 2025`).
-    if let Some((name, m)) = OTHER_MONTHS.iter().find(|(name, _)| {
-        s.get(i..i + name.len())
-            .is_some_and(|w| w.iter().zip(name.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b))
-            && !text.get(i + name.len()..).unwrap_or_default().starts_with(char::is_alphabetic)
-    }) {
-        return Some((*m, i + name.len()));
+    // French and German month names (`14 octobre 2025`, `3. März 2025`):
+    // looked up only for a word that starts like one of them, or whose
+    // letters run on outside ASCII (`février`, `août`, `März`).
+    let may_be_other = s.get(e).is_some_and(|&b| b >= 0x80)
+        || matches!(
+            word,
+            [a, b, c, ..] if matches!(
+                &[a, b, c].map(|x| x.to_ascii_lowercase()),
+                b"jan" | b"feb" | b"mar" | b"avr" | b"mai" | b"jui" | b"jun" | b"jul" | b"sep"
+                    | b"oct" | b"okt" | b"nov" | b"dez"
+            )
+        );
+    if may_be_other {
+        if let Some((name, m)) = OTHER_MONTHS.iter().find(|(name, _)| {
+            s.get(i..i + name.len()).is_some_and(|w| {
+                w.iter().zip(name.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
+            }) && !text.get(i + name.len()..).unwrap_or_default().starts_with(char::is_alphabetic)
+        }) {
+            return Some((*m, i + name.len()));
+        }
     }
     if word.len() < 3 {
         return None;
@@ -4312,7 +4325,7 @@ const KOREAN_ROAD_ENDS: &[&str] = &["로", "길"];
 /// and `길` (none in a text without Korean).
 pub(crate) fn korean_road_addresses(text: &str, kw: &Keywords) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
-    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let hangul = crate::people::is_hangul;
     for (p, _) in kw.of(List::KoreanRoadEnds) {
         if out.last().is_some_and(|l| l.end > p) {
             continue;

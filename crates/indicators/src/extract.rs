@@ -409,6 +409,16 @@ impl Extractor {
         // Where the text first says it is quoted-printable: looked up once,
         // at the first segment that could be such a link.
         let mut qp_at: Option<Option<usize>> = None;
+        // A match a rule took whole: reported, the scan goes on after it.
+        macro_rules! take {
+            ($m:expr) => {{
+                let m: Match = $m;
+                last_end = m.end;
+                i = i.max(m.end);
+                count += self.report(text, base, m, emit, &mut walk);
+                continue;
+            }};
+        }
         while i < bytes.len() && count < self.max_matches {
             // Plain prose (letters, white space, commas) holds no
             // indicator: jump to the segment around the next interesting
@@ -530,10 +540,7 @@ impl Extractor {
                 && start > last_end
             {
                 if let Some(m) = self.wire_name(text, start - 1) {
-                    last_end = m.end;
-                    i = i.max(m.end);
-                    count += self.report(text, base, m, emit, &mut walk);
-                    continue;
+                    take!(m);
                 }
             }
             // `(3)cdn(14)office-updater(3)net(0)`: a name as a Windows DNS
@@ -544,10 +551,7 @@ impl Extractor {
                 && start >= last_end
             {
                 if let Some(m) = self.wire_name(text, start) {
-                    last_end = m.end;
-                    i = i.max(m.end);
-                    count += self.report(text, base, m, emit, &mut walk);
-                    continue;
+                    take!(m);
                 }
             }
             // `SHA-256 53fa…bf6` / `5663…295`: a digest a page's line
@@ -559,10 +563,7 @@ impl Extractor {
                 && matches!(bytes.get(end), Some(b'\n' | b'\r'))
             {
                 if let Some(m) = self.wrapped_digest(text, start, end) {
-                    last_end = m.end;
-                    i = i.max(m.end);
-                    count += self.report(text, base, m, emit, &mut walk);
-                    continue;
+                    take!(m);
                 }
             }
             // `https://intuit-paym=` / `ents-portal.com/inv?cid=3D7731`: a
@@ -581,10 +582,7 @@ impl Extractor {
                         .is_some_and(|p| p < start))
             {
                 if let Some(m) = self.quoted_printable(text, start, end) {
-                    last_end = m.end;
-                    i = i.max(m.end);
-                    count += self.report(text, base, m, emit, &mut walk);
-                    continue;
+                    take!(m);
                 }
             }
             // `update[.]` / `stratus-metrics[.]net`, `…/content/v2/` /
@@ -600,10 +598,7 @@ impl Extractor {
             {
                 if let Some(wrap) = wrapped_continuation(bytes, start, end) {
                     if let Some(m) = self.joined_piece(text, start, end, &wrap) {
-                        last_end = m.end;
-                        i = i.max(m.end);
-                        count += self.report(text, base, m, emit, &mut walk);
-                        continue;
+                        take!(m);
                     }
                 }
             }
@@ -622,10 +617,7 @@ impl Extractor {
                         && matches!(bytes.get(start.wrapping_sub(2)), Some(b'-' | b'\r')))
             {
                 if let Some(m) = self.joined_before(text, start, end, last_end) {
-                    last_end = m.end;
-                    i = i.max(m.end);
-                    count += self.report(text, base, m, emit, &mut walk);
-                    continue;
+                    take!(m);
                 }
             }
             // A word that only ends a sentence or a clause: `word.`, `word:`.
@@ -656,8 +648,7 @@ impl Extractor {
                     .is_some_and(|k| k.eq_ignore_ascii_case(b"cve,"))
                 {
                     if let Some(m) = self.rule_cve(text, start, end) {
-                        last_end = m.end;
-                        count += self.report(text, base, m, emit, &mut walk);
+                        take!(m);
                     }
                 }
                 continue;
