@@ -111,6 +111,10 @@
 //!   Japanese family names the crate lists, in kanji or romaji; so is a
 //!   pair of capitalised words with such a name in English prose
 //!   (`according to Kenji Watanabe`, `YAMADA Taro`), but not `Honda Motor`.
+//!   A listed person's family name of one kanji (`林` of `林 誠`) goes
+//!   where it stands as a word: before a job title, before kana, or with
+//!   no letter after it (`林課長`, `林が対応`, `担当: 林`), not inside
+//!   another word (`森林`, `林業`, `小林`).
 //! - **Short forms of the victim's name**: a public body's place without
 //!   its kind (`鳳来沢市上下水道局` → `鳳来沢`), a brand's own word without
 //!   generic ones (`Tsubame Express` → `Tsubame`, `ナイトジャースタジオ` →
@@ -181,6 +185,7 @@ mod quasi;
 mod rule;
 mod scan;
 mod secret;
+mod short_families;
 mod signoff;
 mod speakers;
 mod units;

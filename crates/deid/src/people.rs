@@ -324,7 +324,17 @@ fn reading_in_brackets(s: &str) -> Option<usize> {
 /// Whether `word` is one of the job titles of [`PERSON_CUES`]: the cues
 /// after `attn`, which come last.
 fn is_job_title(word: &str) -> bool {
-    PERSON_CUES.iter().skip_while(|c| **c != "attn").skip(1).any(|c| *c == word)
+    job_titles().any(|c| c == word)
+}
+
+/// The job titles of [`PERSON_CUES`].
+fn job_titles() -> impl Iterator<Item = &'static str> {
+    PERSON_CUES.iter().skip_while(|c| **c != "attn").skip(1).copied()
+}
+
+/// Whether `s` starts with a job title (`課長`, `先生`).
+pub(crate) fn starts_with_job_title(s: &str) -> bool {
+    job_titles().any(|t| s.starts_with(t))
 }
 
 /// What a run of kanji before a job title ends in when it is an office, a

@@ -83,6 +83,8 @@ pub struct Deidentifier {
     victim_size: Option<u64>,
     /// The people's given names, for the sign-offs of messages.
     given_names: crate::signoff::GivenNames,
+    /// The people's family names of one kanji.
+    short_families: crate::short_families::ShortFamilies,
 }
 
 impl std::fmt::Debug for Deidentifier {
@@ -266,6 +268,7 @@ impl Deidentifier {
             region_towns: region.towns,
             victim_size: profile.size.as_ref().and_then(|s| quasi::profile_size(s.expose())),
             given_names: crate::signoff::GivenNames::new(profile),
+            short_families: crate::short_families::ShortFamilies::new(profile),
         })
     }
 

@@ -530,6 +530,9 @@ impl Deidentifier {
             for s in self.given_names.sign_offs(text) {
                 w.place(RuleId::R4, Action::Redact, s.start, s.end, Placeholder::Person);
             }
+            for s in self.short_families.spans(text) {
+                w.place(RuleId::R4, Action::Redact, s.start, s.end, Placeholder::Person);
+            }
         }
         if self.enabled(RuleId::R5) {
             let single_labels = self.assets.has_single_labels();
