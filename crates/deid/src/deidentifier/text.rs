@@ -332,6 +332,7 @@ impl Deidentifier {
             // inside an ASCII word takes the rest of the word, so that no
             // tail (`<victim-org>ineering`) is left to guess from.
             let h = &Hit { end: ascii_word_end(text, h.start, h.end), ..*h };
+            let h = &Hit { end: kana_word_end(text, h.start, h.end), ..*h };
             // `鴇田真理子（ときた まりこ）`: the reading written after a
             // name goes with it.
             let h = &Hit {
@@ -2026,6 +2027,21 @@ fn ascii_word_end(text: &str, start: usize, end: usize) -> usize {
         return end;
     }
     end + b.get(end..).unwrap_or_default().iter().take_while(|c| c.is_ascii_alphabetic()).count()
+}
+
+/// Where a word of katakana ends that a hit ends inside: the hit's end
+/// when the hit does not end with a katakana letter before another one.
+/// `リューアゼン・ロジスティク` in `リューアゼン・ロジスティクス・ジャパン`
+/// takes the `ス` (no tail to guess from); the middle dot ends the word.
+fn kana_word_end(text: &str, start: usize, end: usize) -> usize {
+    let letter = |c: char| crate::people::is_katakana(c) && c != '・';
+    let ends_in_kana =
+        end > start && text.get(..end).and_then(|t| t.chars().next_back()).is_some_and(letter);
+    if !ends_in_kana {
+        return end;
+    }
+    let rest = text.get(end..).unwrap_or_default();
+    end + rest.chars().take_while(|&c| letter(c)).map(char::len_utf8).sum::<usize>()
 }
 
 /// Whether the word after a backslash is a string escape, not an account
