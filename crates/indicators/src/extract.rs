@@ -4339,7 +4339,14 @@ fn spaced_marker_join(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
     };
     let seg = bytes.get(start..end)?;
     if matches!(seg.last(), Some(b']' | b')' | b'}')) && ends_with_marker(seg) {
-        return word_after(1);
+        let after = word_after(1)?;
+        // `use [.]` read as one piece before ` like`.
+        let word = seg.split(|&c| c == b' ').next().unwrap_or_default();
+        let marker = seg.rsplit(|&c| c == b' ').next().unwrap_or_default();
+        if seg.contains(&b' ') && prose_around_dot(word, marker, bytes.get(end + 1..after)) {
+            return None;
+        }
+        return Some(after);
     }
     if !matches!(rest.get(1), Some(b'[' | b'(' | b'{'))
         || !seg.last().is_some_and(u8::is_ascii_alphanumeric)
@@ -4350,7 +4357,36 @@ fn spaced_marker_join(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
     if rest.get(1 + m) != Some(&b' ') {
         return None;
     }
-    word_after(m + 2)
+    let after = word_after(m + 2)?;
+    let marker = rest.get(1..1 + m).unwrap_or_default();
+    if prose_around_dot(seg, marker, bytes.get(end + m + 2..after)) {
+        return None;
+    }
+    Some(after)
+}
+
+/// Whether `word`, a spaced bracket `marker` and the word `second` after it
+/// are prose, not a defanged host: `use [.] like this`, `then [.] run it`
+/// (a new top-level domain is often a word). A dot marker between a word
+/// of prose ([`is_prose_word`]) and one more word.
+fn prose_around_dot(word: &[u8], marker: &[u8], second: Option<&[u8]>) -> bool {
+    let second = second.unwrap_or_default();
+    let dot = !marker.iter().any(|c| matches!(c | 0x20, b'a' | b'@'));
+    let one_label = !second.iter().any(|c| matches!(c, b'.' | b'[' | b'(' | b'{' | b'\\'));
+    dot && one_label && is_prose_word(word)
+}
+
+/// Words of prose that no host name is: a spaced dot between one of them
+/// and another word is no defanged host ([`spaced_marker_join`]).
+fn is_prose_word(seg: &[u8]) -> bool {
+    const MORE: &[&str] = &[
+        "also", "are", "be", "but", "can", "do", "here", "if", "it", "just", "like", "not", "now",
+        "please", "see", "so", "then", "there", "they", "use", "we", "when", "will", "you",
+    ];
+    std::str::from_utf8(seg).is_ok_and(|w| {
+        let w = w.to_ascii_lowercase();
+        SPELLED_DOT_STOPWORDS.contains(&w.as_str()) || MORE.contains(&w.as_str())
+    })
 }
 
 /// `0x01` in every byte of a word.

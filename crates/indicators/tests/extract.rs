@@ -589,6 +589,13 @@ fn bracketed_url_separators_and_spaced_markers() {
         found("Beacon to cdn [.] update-check[.]net, mail ops{at}mail-relay[.]org."),
         kinds_values(&[("domain", "cdn.update-check.net"), ("email", "ops@mail-relay.org")])
     );
+    // A word of prose, a spaced dot and one more word is a sentence about
+    // defanging (`.like` and `.run` are top-level domains); a host after a
+    // word of prose is still one.
+    assert_eq!(
+        found("please don't paste raw links, use [.] like this; then (.) run it. C2 evil [.] top"),
+        kinds_values(&[("domain", "evil.top")])
+    );
 }
 
 #[test]
