@@ -734,18 +734,27 @@ fn name_before_title(text: &str, start: usize) -> Option<Span> {
 
 /// A capitalised word of a name: an upper-case letter, then letters,
 /// hyphens or apostrophes (`O'Neil`, `Jean-Luc`); or an initial (`K.`).
-fn roman_word(s: &[u8]) -> usize {
-    match s.first() {
-        Some(b) if b.is_ascii_uppercase() => {}
+/// Letters of the Latin alphabets count (`Großkreutz`, `Émilie`,
+/// `Łukasz`): a name cut at its first such letter left a tail to guess
+/// from. Returns the word's length in bytes.
+fn roman_word(s: &str) -> usize {
+    let mut chars = s.chars();
+    let first = match chars.next() {
+        Some(c) if c.is_ascii_uppercase() || (latin_letter(c) && c.is_uppercase()) => c,
         _ => return 0,
-    }
-    let n = 1 + s
-        .get(1..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'\''))
-        .count();
-    if n == 1 && s.get(1) == Some(&b'.') { 2 } else { n }
+    };
+    let n = first.len_utf8()
+        + chars
+            .take_while(|&c| c.is_ascii_alphabetic() || latin_letter(c) || matches!(c, '-' | '\''))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    if n == first.len_utf8() && s.as_bytes().get(n) == Some(&b'.') { n + 1 } else { n }
+}
+
+/// A letter of the Latin-1 Supplement or the Latin Extended-A and -B
+/// blocks (`ß`, `é`, `Ł`), not `×` or `÷`.
+pub(crate) fn latin_letter(c: char) -> bool {
+    ('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic()
 }
 
 /// Up to three capitalised words from `from`, separated by single spaces:
@@ -756,7 +765,7 @@ fn roman_name_after(text: &str, from: usize) -> Option<Span> {
     let mut words = 0;
     let mut at = from;
     while words < 3 {
-        let n = roman_word(s.get(at..)?);
+        let n = roman_word(text.get(at..)?);
         if n == 0 {
             break;
         }

@@ -315,6 +315,10 @@ pub(crate) struct ProfileRegion {
     pub(crate) prefecture: Option<(&'static str, Block)>,
     /// The municipalities' names without their kind (`狭山`, `Sayama`).
     pub(crate) towns: Vec<String>,
+    /// The places of a spelling that names no prefecture, when another
+    /// spelling does (`Bremen` of `Bremen / 神奈川県 横浜市`, a foreign
+    /// head office): not in the prefecture's block.
+    pub(crate) elsewhere: Vec<String>,
 }
 
 /// The kinds of Japanese municipal units, written after their names.
@@ -347,13 +351,27 @@ const ENGLISH_UNIT_KINDS: &[&str] = &[
 /// (`埼玉県狭山市; Sayama, Saitama`), so that both are found.
 pub(crate) fn profile_region(region: &str) -> ProfileRegion {
     let mut out = ProfileRegion::default();
+    let mut without_prefecture = Vec::new();
     for part in region.split([';', '/', '；', '／']) {
         let one = one_region(part);
-        out.prefecture = out.prefecture.or(one.prefecture);
-        out.towns.extend(one.towns.into_iter().filter(|t| !t.is_empty()));
+        let towns = one.towns.into_iter().filter(|t| !t.is_empty());
+        if one.prefecture.is_none() && part.is_ascii() {
+            without_prefecture.extend(towns);
+        } else {
+            out.prefecture = out.prefecture.or(one.prefecture);
+            out.towns.extend(towns);
+        }
+    }
+    // Without a prefecture anywhere, every place is a town of no block.
+    if out.prefecture.is_none() {
+        out.towns.append(&mut without_prefecture);
+    } else {
+        out.elsewhere = without_prefecture;
     }
     out.towns.sort();
     out.towns.dedup();
+    out.elsewhere.sort();
+    out.elsewhere.dedup();
     out
 }
 
@@ -1351,7 +1369,9 @@ mod stem_tests {
         assert_eq!(
             profile_region("埼玉県狭山市"),
             ProfileRegion {
-                prefecture: Some(("埼玉", Block::Kanto)), towns: vec!["狭山".into()]
+                prefecture: Some(("埼玉", Block::Kanto)),
+                towns: vec!["狭山".into()],
+                elsewhere: vec![]
             }
         );
         assert_eq!(profile_region("埼玉県入間郡三芳町").towns, ["三芳", "入間"]);
@@ -1362,12 +1382,20 @@ mod stem_tests {
             profile_region("Sayama City, Saitama Prefecture"),
             ProfileRegion {
                 prefecture: Some(("埼玉", Block::Kanto)),
-                towns: vec!["sayama".into()]
+                towns: vec!["sayama".into()],
+                elsewhere: vec![]
             }
         );
         assert_eq!(profile_region("埼玉県").towns, Vec::<String>::new());
         assert_eq!(profile_region("Sayama, Saitama, Japan").towns, ["sayama"]);
         assert_eq!(profile_region("埼玉県狭山市; Sayama, Saitama").towns, ["sayama", "狭山"]);
+        // A foreign head office beside a Japanese office is in no block.
+        let two = profile_region("Bremen / 神奈川県 横浜市");
+        assert_eq!(
+            (two.towns, two.elsewhere),
+            (vec!["横浜".to_owned()], vec!["bremen".to_owned()])
+        );
+        assert_eq!(profile_region("Bremen, Germany").towns, ["bremen", "germany"]);
         // A city is no prefecture; nor is anything else.
         assert_eq!(prefecture_stem("仙台"), None);
         assert_eq!(prefecture_stem("関東"), None);

@@ -78,6 +78,9 @@ pub struct Deidentifier {
     /// The municipalities of the victim's region (`狭山` of `埼玉県狭山市`),
     /// generalised to the prefecture's block wherever they are written.
     region_towns: Vec<String>,
+    /// The places of the region outside the prefecture (a foreign head
+    /// office), replaced by a placeholder wherever they are written.
+    region_elsewhere: Vec<String>,
     /// The victim's head count from the profile's `size`: a bare count
     /// equal to it is its size.
     victim_size: Option<u64>,
@@ -266,6 +269,7 @@ impl Deidentifier {
             industry,
             region_stem: region.prefecture,
             region_towns: region.towns,
+            region_elsewhere: region.elsewhere,
             victim_size: profile.size.as_ref().and_then(|s| quasi::profile_size(s.expose())),
             given_names: crate::signoff::GivenNames::new(profile),
             short_families: crate::short_families::ShortFamilies::new(profile),

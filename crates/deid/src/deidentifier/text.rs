@@ -828,6 +828,11 @@ impl Deidentifier {
                     block = self.region_stem.map(|(_, b)| b).or(block);
                 }
             }
+            for town in &self.region_elsewhere {
+                for (s, e) in quasi::town_mentions(text, town, &mentions) {
+                    w.place(RuleId::R15, Action::Generalise, s, e, Placeholder::Address);
+                }
+            }
             for r in mentions {
                 let next = text.as_bytes().get(r.end);
                 // `Kobe-2`, `Kobe2` (a site's number): the block's bare name.
@@ -1337,6 +1342,18 @@ impl Deidentifier {
             || text.get(s..e).is_some_and(|t| self.matcher.short_name_by_chance(t))
         {
             return true;
+        }
+        // `lm` of `lmP` met as `Lin` (`m` before `p` reads as `n`): two or
+        // three consonants that hold no term read alone are chance (a
+        // name is written so alone too: `Ng`, an abbreviation).
+        if let Some(t) = text.get(s..e).filter(|t| {
+            (2..=3).contains(&t.len())
+                && t.bytes().all(|b| b.is_ascii_alphabetic())
+                && !t.bytes().any(|b| b"aeiouyAEIOUY".contains(&b))
+        }) {
+            if self.matcher.hits_in(t).is_empty() {
+                return true;
+            }
         }
         let (ts, te) = (after_merged_vowels(text, s, e), without_merged_vowels(text, s, e));
         (ts, te) != (s, e) && text.get(ts..te).is_some_and(|t| self.matcher.hits_in(t).is_empty())
