@@ -115,6 +115,21 @@
 //!   where it stands as a word: before a job title, before kana, or with
 //!   no letter after it (`林課長`, `林が対応`, `担当: 林`), not inside
 //!   another word (`森林`, `林業`, `小林`).
+//!   A title in Chinese before or after a name with a common family name
+//!   (`經理 王建華`, `陳小姐`) names a person too.
+//! - **Numbers of record and contact** (R0): values after keys that number
+//!   a staff member, a patient, a medical institution, a device, a court
+//!   file or a register entry, in Japanese, Chinese, Korean, German,
+//!   French and English (`職員番号`, `患者ID`, `統一編號`, `帳號`,
+//!   `Aktenzeichen 330 Js 48112/25`, `HRB`, `serial:`), with an office's
+//!   prefix before `第…号` (`岡サ第2025-0418号`), become `<victim-id>`; a
+//!   certificate's serial does not. Extensions (`内線 4410`, `分機 3312`,
+//!   `ext 2315`) and numbers with the area code in brackets after a phone
+//!   word (`電話 (04) 2681-5566`) become `<phone>`.
+//! - **Accounts in logs**: after the phrases of a Unix log (`Password
+//!   expired for`, `change user '…'`, not `invalid user`) and under
+//!   Winlogon's values (`DefaultUserName`); an account found once goes
+//!   wherever the text repeats it.
 //! - **Short forms of the victim's name**: a public body's place without
 //!   its kind (`鳳来沢市上下水道局` → `鳳来沢`), a brand's own word without
 //!   generic ones (`Tsubame Express` → `Tsubame`, `ナイトジャースタジオ` →

@@ -209,6 +209,100 @@ pub(crate) fn korean_titled_names(text: &str, kw: &Keywords) -> Vec<Span> {
     out
 }
 
+/// Titles in Chinese (traditional and simplified) before or after a
+/// person's name: `經理 王建華`, `王建華經理`, `陳小姐`.
+pub(crate) const CHINESE_TITLES: &[&str] = &[
+    "經理",
+    "经理",
+    "副理",
+    "協理",
+    "协理",
+    "襄理",
+    "主任",
+    "課長",
+    "课长",
+    "科長",
+    "科长",
+    "處長",
+    "处长",
+    "組長",
+    "组长",
+    "廠長",
+    "厂长",
+    "董事長",
+    "董事长",
+    "總經理",
+    "总经理",
+    "副總",
+    "副总",
+    "執行長",
+    "执行长",
+    "工程師",
+    "工程师",
+    "專員",
+    "专员",
+    "先生",
+    "小姐",
+    "女士",
+];
+
+/// The commonest Chinese family names, in traditional and simplified
+/// forms; a name by a title starts with one. Names that are also common
+/// words in Japanese or Chinese text (`平`, `文`, `金`, `石`) are left out.
+const CHINESE_SURNAMES: &str = "王李張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何林高羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓曹彭曾蕭萧蔡潘袁董蔣蒋余于杜葉叶程魏蘇苏呂吕丁任盧卢姚沈鍾钟姜崔譚谭陸陆范汪廖賈贾夏傅鄒邹熊孟秦邱侯尹薛閻阎段雷黎陶賀贺毛郝顧顾龔龚邵錢钱戴嚴严歐欧莫孔湯汤溫温康施簡简柯紀纪游詹翁洪賴赖";
+
+/// Han characters: the CJK unified ideographs.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Chinese names by a title ([`CHINESE_TITLES`]) (R4): after it, past
+/// spaces, a common family name ([`CHINESE_SURNAMES`]) and one or two
+/// characters of a given name up to a character that is not han (`經理
+/// 王建華（分機 …）`); or before it, a family name with up to two
+/// characters after it (`王建華經理`, `陳小姐`).
+pub(crate) fn chinese_titled_names(text: &str, kw: &Keywords) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for (at, k) in kw.chinese_titles() {
+        let Some(title) = CHINESE_TITLES.get(k) else { continue };
+        // After the title.
+        let end_of_title = at + title.len();
+        let rest = text.get(end_of_title..).unwrap_or_default();
+        let trimmed = rest.trim_start_matches([' ', '\u{3000}']);
+        let start = end_of_title + (rest.len() - trimmed.len());
+        let han: Vec<(usize, char)> =
+            trimmed.char_indices().take_while(|&(_, c)| is_han(c)).take(4).collect();
+        if (2..=3).contains(&han.len())
+            && han.first().is_some_and(|&(_, c)| CHINESE_SURNAMES.contains(c))
+        {
+            let len: usize = han.iter().map(|&(_, c)| c.len_utf8()).sum();
+            out.push(Span { start, end: start + len });
+            continue;
+        }
+        // Before the title: Chinese prose has no spaces, so the name is
+        // the last three, two or one characters that start with a family
+        // name (`請聯絡王建華經理`, `或陳小姐`).
+        // A title Japanese uses too takes only a family name alone
+        // (`王課長`, `高主任`): a longer run is read by the Japanese rule
+        // ([`name_before_title`]), which knows `施設課長` is no name.
+        let head = text.get(..at).unwrap_or_default();
+        let run: Vec<(usize, char)> =
+            head.char_indices().rev().take_while(|&(_, c)| is_han(c)).take(4).collect();
+        let shared = matches!(*title, "主任" | "課長" | "科長" | "組長" | "先生");
+        let found = if shared {
+            run.last().filter(|&&(_, c)| run.len() == 1 && CHINESE_SURNAMES.contains(c))
+        } else {
+            run.iter().take(3).rev().find(|&&(_, c)| CHINESE_SURNAMES.contains(c))
+        };
+        if let Some(&(from, _)) = found {
+            out.push(Span { start: from, end: at });
+        }
+    }
+    out.sort_by_key(|v| (v.start, v.end));
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
 /// What ends a unit's name, not a family name (`総務部 佐藤` after a title
 /// is a department and a person, not a family and a given name).
 const UNIT_ENDS: &[char] =
@@ -723,8 +817,13 @@ fn name_before_title(text: &str, start: usize) -> Option<Span> {
     let name = text.get(from..start)?;
     let office =
         run.len() >= 3 && name.chars().next_back().is_some_and(|c| OFFICE_ENDINGS.contains(c));
+    // `事業本部長` is a division's head; `山本部長`, `河本院長` are people
+    // (two kanji ending in `本` are a family name far more often).
+    let family_in_hon = run.len() == 2 && name.ends_with('本');
     if office
-        || NOT_NAMES_BEFORE_TITLES.iter().any(|w| name.ends_with(w))
+        || NOT_NAMES_BEFORE_TITLES
+            .iter()
+            .any(|w| name.ends_with(w) && !(family_in_hon && *w == "本"))
         || NOT_NAMES.iter().any(|w| name.ends_with(w))
     {
         return None;

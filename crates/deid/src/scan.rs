@@ -101,6 +101,8 @@ pub(crate) enum List {
     KoreanTitles,
     SiteKinds,
     KoreanRoadEnds,
+    PhoneCues,
+    ChineseTitles,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -130,6 +132,8 @@ const LISTS: &[(List, &[&str])] = &[
     (List::KoreanTitles, crate::people::KOREAN_TITLES),
     (List::SiteKinds, crate::units::SITE_CUES),
     (List::KoreanRoadEnds, KOREAN_ROAD_ENDS),
+    (List::PhoneCues, PHONE_CUES),
+    (List::ChineseTitles, crate::people::CHINESE_TITLES),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -226,6 +230,12 @@ impl Keywords {
     /// index of the word)`, by end.
     pub(crate) fn korean_titles(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.of(List::KoreanTitles)
+    }
+
+    /// The occurrences of [`crate::people::CHINESE_TITLES`], as `(start,
+    /// index of the word)`, by end.
+    pub(crate) fn chinese_titles(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.of(List::ChineseTitles)
     }
 
     /// The occurrences of [`crate::units::SITE_CUES`], as `(start, index
@@ -426,7 +436,66 @@ const RECORD_ID_KEYS: &[&str] = &[
     "numéro de dossier",
     "numéro de client",
     "numéro de police",
+    // Staff, students and patients (`職員番号　0214587`, `患者ID 00483721`).
+    "職員番号",
+    "社員番号",
+    "従業員番号",
+    "学籍番号",
+    "患者番号",
+    "患者id",
+    "カルテ番号",
+    "診察券番号",
+    "医療機関コード",
+    "事業者番号",
+    "文書番号",
+    // Taiwanese and Chinese forms (`統一編號：84291736`, `帳號 046-…`,
+    // `文號：…字第 1140812001 號`).
+    "統一編號",
+    "統一编号",
+    "統一編号",
+    "帳號",
+    "帳号",
+    "账号",
+    "帐号",
+    "文號",
+    "案號",
+    "客戶編號",
+    // German forms (`Aktenzeichen 330 Js 48112/25`, `HRA 27419`).
+    "aktenzeichen",
+    "geschäftszeichen",
+    "vorgangsnummer",
+    "kundennummer",
+    "steuernummer",
+    "anlagen-id",
+    "hra",
+    "hrb",
+    // Devices and accounts (`serial: 013201028754`, `company code: …`).
+    "serial",
+    "serial number",
+    "serial no",
+    "s/n",
+    "company code",
+    "customer code",
+    "tenant code",
 ];
+
+/// Where the rest of a German file number ends after its first digits at
+/// `at` (` Js 48112/25` of `330 Js 48112/25`): one space, one to three
+/// letters, one space, digits (and `/`); `None` when none follows.
+fn register_tail(s: &[u8], at: usize) -> Option<usize> {
+    let mut j = at;
+    if s.get(j) != Some(&b' ') {
+        return None;
+    }
+    j += 1;
+    let letters = s.get(j..)?.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if !(1..=3).contains(&letters) || s.get(j + letters) != Some(&b' ') {
+        return None;
+    }
+    j += letters + 1;
+    let run = s.get(j..)?.iter().take_while(|b| b.is_ascii_digit() || **b == b'/').count();
+    (run > 0 && s.get(j).is_some_and(u8::is_ascii_digit)).then_some(j + run)
+}
 
 /// Whose a bank account is (`口座名義：ﾑﾗｶﾐ ｾｲｲﾁ`, `명의: …`): the holder's
 /// name, the rest of the line after the key (R4).
@@ -492,23 +561,70 @@ pub(crate) fn record_ids(text: &str, kw: &Keywords) -> Vec<Span> {
             skip(&mut j);
         }
         let start = j;
-        if text.get(j..).is_some_and(|t| t.starts_with('第')) {
-            j += '第'.len_utf8();
+        // `岡サ第2025-0418号`, `鴻晟資字第 1140812001 號`: a few letters of
+        // the office that numbers it, then `第`.
+        let office = text.get(j..).and_then(|t| {
+            let head: usize = t
+                .chars()
+                .take(8)
+                .take_while(|&c| c != '第' && !c.is_ascii() && c != '\u{3000}')
+                .map(char::len_utf8)
+                .sum();
+            t.get(head..).filter(|r| r.starts_with('第')).map(|_| head)
+        });
+        let numbered = office.is_some();
+        if let Some(head) = office {
+            j += head + '第'.len_utf8();
+            while s.get(j) == Some(&b' ') {
+                j += 1;
+            }
         }
         let run = s
             .get(j..)
             .unwrap_or_default()
             .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/'))
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/' | b'#'))
             .count();
         let token = s.get(j..j + run).unwrap_or_default();
         let token = token.strip_suffix(b"-").unwrap_or(token);
-        if token.len() > 40 || token.iter().filter(|b| b.is_ascii_digit()).count() < 4 {
+        let mut end = j + token.len();
+        let mut digits = token.iter().filter(|b| b.is_ascii_digit()).count();
+        // `330 Js 48112/25`: a file number of a German court or
+        // prosecutor, digits, a register's letters and digits.
+        if token.iter().all(u8::is_ascii_digit) {
+            if let Some(more) = register_tail(s, end) {
+                digits += s
+                    .get(end..more)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|b| b.is_ascii_digit())
+                    .count();
+                end = more;
+            }
+        }
+        if token.len() > 40 || digits < 4 {
             continue;
         }
-        let mut end = j + token.len();
-        if start < j && text.get(end..).is_some_and(|t| t.starts_with('号')) {
-            end += '号'.len_utf8();
+        // A certificate's serial (`serial=0A1B…`, long hex; OpenSSL's
+        // `Serial Number: 1055… (0x9283…)`) is the attacker's as often as
+        // anyone's: left to the other rules.
+        if k.starts_with("serial")
+            && ((token.len() >= 16
+                && token.iter().all(u8::is_ascii_hexdigit)
+                && token.iter().any(u8::is_ascii_alphabetic))
+                || s.get(end..).is_some_and(|r| r.starts_with(b" (0x")))
+        {
+            continue;
+        }
+        if numbered || start < j {
+            if let Some(c) = text.get(end..).and_then(|t| t.trim_start_matches(' ').chars().next())
+            {
+                if c == '号' || c == '號' {
+                    let gap =
+                        text.get(end..).map_or(0, |t| t.len() - t.trim_start_matches(' ').len());
+                    end += gap + c.len_utf8();
+                }
+            }
         }
         out.push(Span { start, end });
     }
@@ -1998,6 +2114,58 @@ pub(crate) fn user_pairs(text: &str, kw: &Keywords) -> Vec<Span> {
     out
 }
 
+/// What a Unix log writes right before an account of the system
+/// (`Password expired for nakai-ryo`, `change user 'nakai-ryo'`). Not
+/// `invalid user`: an account that does not exist is the attacker's guess.
+const UNIX_ACCOUNT_CUES: &[&str] = &[
+    "Password expired for ",
+    "Accepted password for ",
+    "Accepted publickey for ",
+    "Accepted keyboard-interactive/pam for ",
+    "Failed password for ",
+    "session opened for user ",
+    "session closed for user ",
+    "password changed for ",
+    "change user '",
+    "delete user '",
+    "new user: name=",
+    "lock user '",
+    "(to root) ",
+];
+
+/// The accounts after [`UNIX_ACCOUNT_CUES`] in a Unix log (R4): the
+/// token that follows, up to a quote, a space or a comma.
+pub(crate) fn unix_log_accounts(text: &str) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    if memchr::memmem::find(s, b" for ").is_none() && memchr::memmem::find(s, b" user").is_none() {
+        return out;
+    }
+    for cue in UNIX_ACCOUNT_CUES {
+        for p in memchr::memmem::find_iter(s, cue.as_bytes()) {
+            let start = p + cue.len();
+            if s.get(start..).is_some_and(|r| r.starts_with(b"invalid user ")) {
+                continue;
+            }
+            let n = s
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'$'))
+                .count();
+            let v = s.get(start..start + n).unwrap_or_default();
+            if n > 0
+                && v.iter().any(u8::is_ascii_alphabetic)
+                && !GENERIC_ACCOUNTS.iter().any(|g| g.as_bytes().eq_ignore_ascii_case(v))
+            {
+                out.push(Span { start, end: start + n });
+            }
+        }
+    }
+    out.sort_by_key(|v| v.start);
+    out
+}
+
 /// Japanese words that label an account name in prose and in tables:
 /// `ユーザー: h.ishida`, `アカウント h.ishida が侵害`, `ユーザID：h.ishida`.
 const JA_USER_LABELS: &[&str] = &["ユーザー", "ユーザ", "アカウント", "ログインID", "利用者ID"];
@@ -2142,6 +2310,12 @@ const USER_PAIR_KEYS: &[&str] = &[
     "subjectusername",
     "samaccountname",
     "logon_user",
+    // Winlogon and the logon UI in a registry export
+    // (`"DefaultUserName"="…"`).
+    "defaultusername",
+    "usernamehint",
+    "lastloggedonuser",
+    "lastloggedonsamuser",
 ];
 
 /// The values of the CSV (or tab-separated) columns whose header is one of
@@ -4025,6 +4199,110 @@ fn code_after_cue(text: &str, at: usize) -> Option<Span> {
         Some(c) => !(c.is_alphanumeric() || matches!(c, '-' | '/' | ':' | '%')),
     };
     bounded.then_some(Span { start: i, end })
+}
+
+/// Words before a telephone number or an extension; the extensions
+/// (`内線`, `分機`, `ext`) first, up to [`EXTENSION_CUES`].
+const PHONE_CUES: &[&str] = &[
+    "内線",
+    "分機",
+    "分机",
+    "내선",
+    "ext.",
+    "ext",
+    "extension",
+    "durchwahl",
+    "poste",
+    "電話",
+    "电话",
+    "傳真",
+    "传真",
+    "tel",
+    "tél",
+    "fax",
+    "telefon",
+    "phone",
+    "전화",
+    "팩스",
+];
+/// How many of [`PHONE_CUES`] name an extension.
+const EXTENSION_CUES: usize = 9;
+
+/// Numbers after the words of [`PHONE_CUES`] that the shape rules of
+/// [`phones`] and [`international_phones`] do not know: an extension
+/// (`内線 4410`, `分機 3312`, `ext. 2214`: three to five digits) or a
+/// number written with the area code in brackets or spaces (`(04)
+/// 2681-5566`, a number of Taiwan; `0421 9650-118`): seven digits or more
+/// in groups joined by one `-`, `.` or space.
+pub(crate) fn cued_phones(text: &str, kw: &Keywords) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out: Vec<Span> = Vec::new();
+    for (p, ki) in kw.of(List::PhoneCues) {
+        let Some(k) = PHONE_CUES.get(ki) else { continue };
+        if k.is_ascii()
+            && (p > 0 && s.get(p - 1).copied().is_some_and(is_word)
+                || s.get(p + k.len()).copied().is_some_and(|b| is_word(b) && !k.ends_with('.')))
+        {
+            continue;
+        }
+        let mut j = p + k.len();
+        // `TEL:`, `電話：`, `Tel. `, `(内線 4410)`, `番号`.
+        let rest = text.get(j..).unwrap_or_default();
+        let lead = rest
+            .char_indices()
+            .take_while(|&(i, c)| {
+                i < 12 && matches!(c, ' ' | '\u{3000}' | ':' | '：' | '.' | '=' | '番' | '号' | '#')
+            })
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        j += lead;
+        let start = j;
+        let mut digits = 0;
+        let mut end = j;
+        loop {
+            // An area code in brackets: `(04) `.
+            if s.get(j) == Some(&b'(') {
+                let n = s
+                    .get(j + 1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if (1..=4).contains(&n) && s.get(j + 1 + n) == Some(&b')') {
+                    digits += n;
+                    j += n + 2;
+                    end = j;
+                    if s.get(j) == Some(&b' ') {
+                        j += 1;
+                    }
+                    continue;
+                }
+                break;
+            }
+            let n =
+                s.get(j..).unwrap_or_default().iter().take_while(|b| b.is_ascii_digit()).count();
+            if n == 0 {
+                break;
+            }
+            digits += n;
+            j += n;
+            end = j;
+            if matches!(s.get(j), Some(b'-' | b'.' | b' '))
+                && s.get(j + 1).is_some_and(u8::is_ascii_digit)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let after_ok = !s.get(end).is_some_and(|b| b.is_ascii_alphanumeric());
+        let extension = ki < EXTENSION_CUES;
+        let enough = if extension { (3..=5).contains(&digits) } else { (7..=15).contains(&digits) };
+        if after_ok && enough && !out.iter().any(|o| o.start < end && start < o.end) {
+            out.push(Span { start, end });
+        }
+    }
+    out
 }
 
 /// Japanese telephone numbers (`022-123-4567`, `03-1234-5678`,

@@ -447,6 +447,7 @@ impl Deidentifier {
             (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::names),
             (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::titled_full_names),
             (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::korean_titled_names),
+            (RuleId::R4, Action::Redact, Placeholder::Person, crate::people::chinese_titled_names),
             (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| crate::speakers::speakers(t)),
             (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| {
                 crate::speakers::romanised_full_names(t)
@@ -455,9 +456,11 @@ impl Deidentifier {
                 crate::speakers::written_names_in_prose(t)
             }),
             (RuleId::R4, Action::Redact, Placeholder::User, scan::user_pairs),
+            (RuleId::R4, Action::Redact, Placeholder::User, |t, _| scan::unix_log_accounts(t)),
             (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| scan::account_holders(t)),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::international_phones(t)),
+            (RuleId::R0, Action::Redact, Placeholder::Phone, scan::cued_phones),
             (RuleId::R0, Action::Redact, Placeholder::VictimId, scan::securities_codes),
             (RuleId::R0, Action::Redact, Placeholder::VictimId, scan::record_ids),
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::addresses(t)),
@@ -525,6 +528,14 @@ impl Deidentifier {
         if self.enabled(RuleId::R4) {
             for (a, b) in repeated_secrets(text, &w.findings) {
                 w.place_secret(a, b);
+            }
+        }
+        // An account found once is the account wherever else the text
+        // names it (`Password expired for nakai-ryo` … `members k.saito,
+        // nakai-ryo`).
+        if self.enabled(RuleId::R4) {
+            for (a, b) in repeated_accounts(text, &w.findings) {
+                w.place(RuleId::R4, Action::Redact, a, b, Placeholder::User);
             }
         }
         if self.enabled(RuleId::R4) {
@@ -1138,7 +1149,57 @@ impl Deidentifier {
     }
 }
 
-/// Whether `[s, e)` overlaps any of `spans` (sorted, not overlapping).
+/// The other places `text` names an account the findings already hold
+/// (as [`repeated_secrets`] does for credentials), as whole tokens: names
+/// of 5 to 64 bytes shaped as accounts are (letters with a `.`, `-`, `_`
+/// or a digit: `nakai-ryo`, `k.saito`, `u00412`), which a word of prose is
+/// not.
+fn repeated_accounts(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
+    let spans: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f.placeholder == Some(Placeholder::User))
+        .map(|f| (f.start, f.end))
+        .collect();
+    let mut values: Vec<&str> = spans
+        .iter()
+        .filter_map(|&(a, b)| text.get(a..b))
+        .filter(|v| {
+            (5..=64).contains(&v.len())
+                && v.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+                && v.bytes().any(|b| b.is_ascii_alphabetic())
+                && v.bytes().any(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_'))
+        })
+        .collect();
+    if values.is_empty() {
+        return Vec::new();
+    }
+    values.sort_unstable();
+    values.dedup();
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&values)
+    else {
+        return Vec::new();
+    };
+    let b = text.as_bytes();
+    // A `.` or `-` after a name goes on into a host or a longer name.
+    let word =
+        |i: Option<&u8>| i.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@'));
+    ac.find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .filter(|&(s, e)| {
+            let before = s.checked_sub(1).and_then(|p| b.get(p));
+            let joined_before = word(before) || matches!(before, Some(b'.' | b'-'));
+            let joined_after = word(b.get(e))
+                || (matches!(b.get(e), Some(b'.' | b'-'))
+                    && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric));
+            !joined_before && !joined_after
+        })
+        .filter(|&(s, e)| !spans.iter().any(|&(a, z)| a <= s && e <= z))
+        .collect()
+}
+
 /// The other places `text` repeats a credential the findings already
 /// hold, as whole tokens: values of 6 to 128 bytes without white space,
 /// shaped as passwords are: letters, a digit or a symbol (`!`, `#`, `@`
