@@ -58,7 +58,8 @@
 //!   (`Shirasagi` of `Shirasagi Kasei Kogyo`), an abbreviation made a
 //!   ransomware extension (`*.mkxlock`), a name without a generic ending
 //!   (`幌加野` of `幌加野農業協同組合`), a reading with its long `o` written
-//!   out (`トウリョウ` for `トリョウ`).
+//!   out (`トウリョウ` for `トリョウ`) or with the long-vowel mark
+//!   (`オーセイカイ` for `オウセイカイ`).
 //! - **One automaton**: every profile term, in all its generated variants,
 //!   goes into one Aho-Corasick automaton; a 10,000-term profile costs about
 //!   what a 10-term one does per byte. Short terms (abbreviations, user
@@ -126,6 +127,22 @@
 //!   certificate's serial does not. Extensions (`内線 4410`, `分機 3312`,
 //!   `ext 2315`) and numbers with the area code in brackets after a phone
 //!   word (`電話 (04) 2681-5566`) become `<phone>`.
+//! - **Named sites** (R15, `<unit>`): a branch, a plant, a station, a
+//!   clinic named before its kind (`音羽支所`, `桜井配水池`, `水島クリニック`,
+//!   `大甲廠`), also right after the victim's name; in romaji
+//!   (`Sakurai-Haisuichi`, `josui-kitayama`, whose distinctive word then
+//!   goes wherever it is repeated); after a French or German kind (`la
+//!   centrale …`, `Lager Achim-Uphusen`, `Niederlassung Achim`). An
+//!   ordinal, a direction, a function or a medical speciality alone names
+//!   none (`第二工場`, `送水ポンプ場`, `歯科医院`); English kinds (`office`,
+//!   `plant`) are left alone, since reports pair them with common words.
+//! - **Fields and columns**: a kanji full name that fills a field
+//!   (`"FriendlyName"="柴田 直人 (…)"`, a CSV row's `,山口 花子,`); the
+//!   GUIDs of directory objects under `User ID`, `oid`, `groups` and the
+//!   like, in JSON and in CSV columns (read with their quoted fields); an
+//!   SNMP `community` and an archiver's `-p`/`-hp` password; a bank
+//!   account's kind and seven digits (`普通 1234567`) without a key; a
+//!   number of record found under its key, wherever the text repeats it.
 //! - **Accounts in logs**: after the phrases of a Unix log (`Password
 //!   expired for`, `change user '…'`, not `invalid user`) and under
 //!   Winlogon's values (`DefaultUserName`); an account found once goes
@@ -151,7 +168,8 @@
 //!   to log into our chat: 9921-…`, `Your personal ID: …`.
 //! - **The announcement's title** (R13): a listed announcement's summary of
 //!   ten characters or more, quoted word for word, is `<announcement>`.
-//! - **The announcement's day in any spelling** (R13): ISO, `2025/2/14`,
+//! - **The announcement's day in any spelling** (R13, also German `3.
+//!   November 2025`): ISO, `2025/2/14`,
 //!   `14/02/2025` (both readings when day and month could swap),
 //!   `14-Feb-2025`, `20250214`, `R7.2.14`, `令和7年2月14日`, full-width
 //!   digits, `2/14` and `2月14日` without a year; the weekday and an ISO

@@ -1202,6 +1202,29 @@ fn long_o_variants(term: &str) -> Vec<String> {
     out
 }
 
+/// A name's katakana with each long `o` written with the long-vowel mark
+/// (`オウセイカイ` → `オーセイカイ`, `トウリョウ` → `トーリョー`): `ウ` or
+/// `オ` after an `o`-row kana becomes `ー`, everywhere at once; empty when
+/// the term has none.
+fn long_o_marks(term: &str) -> Vec<String> {
+    let chars: Vec<char> = term.chars().collect();
+    let mut v = String::with_capacity(term.len());
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let after_o = i > 0
+            && chars
+                .get(i - 1)
+                .is_some_and(|p| O_ROW.contains(*p) && crate::people::is_katakana(*p));
+        if after_o && matches!(c, 'ウ' | 'オ') {
+            v.push('ー');
+            changed = true;
+        } else {
+            v.push(c);
+        }
+    }
+    if changed { vec![v] } else { Vec::new() }
+}
+
 fn ke_variants(term: &str) -> Vec<String> {
     const KE: [char; 4] = ['ヶ', 'ケ', 'ガ', 'ヵ'];
     let chars: Vec<char> = term.chars().collect();
@@ -1275,6 +1298,13 @@ impl Collector {
         // `トウリョウ` for `トリョウ`: a long `o` in kana written either way.
         let long_o: Vec<String> = variants.iter().flat_map(|v| long_o_variants(v)).collect();
         for v in long_o {
+            if !variants.contains(&v) {
+                variants.push(v);
+            }
+        }
+        // `オーセイカイ` for `オウセイカイ`: the long `o` as a mark.
+        let marked: Vec<String> = variants.iter().flat_map(|v| long_o_marks(v)).collect();
+        for v in marked {
             if !variants.contains(&v) {
                 variants.push(v);
             }

@@ -103,6 +103,7 @@ pub(crate) enum List {
     KoreanRoadEnds,
     PhoneCues,
     ChineseTitles,
+    ObjectIdKeys,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -134,6 +135,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::KoreanRoadEnds, KOREAN_ROAD_ENDS),
     (List::PhoneCues, PHONE_CUES),
     (List::ChineseTitles, crate::people::CHINESE_TITLES),
+    (List::ObjectIdKeys, OBJECT_ID_KEYS),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -628,6 +630,27 @@ pub(crate) fn record_ids(text: &str, kw: &Keywords) -> Vec<Span> {
         }
         out.push(Span { start, end });
     }
+    // `普通 1234567` with no key before it (a row of a transfer list): a
+    // Japanese bank account's kind and its seven digits.
+    if !text.is_ascii() {
+        for kind in ["普通", "当座"] {
+            for p in memchr::memmem::find_iter(s, kind.as_bytes()) {
+                let mut j = p + kind.len();
+                while text.get(j..).is_some_and(|t| t.starts_with([' ', '\u{3000}', ':', '：'])) {
+                    j += text.get(j..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
+                }
+                let n = s
+                    .get(j..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if n == 7 && !s.get(j + n).is_some_and(u8::is_ascii_alphanumeric) {
+                    out.push(Span { start: j, end: j + n });
+                }
+            }
+        }
+    }
     // `口座番号` holds `口座`: one span once.
     out.sort_by_key(|v| (v.start, v.end));
     out.dedup_by_key(|v| (v.start, v.end));
@@ -1040,6 +1063,7 @@ const TOKEN_PREFIXES: &[&str] = &[
 
 /// Keys of credential values.
 const CREDENTIAL_KEYS: &[&str] = &[
+    "community",
     "password",
     "passwd",
     "passwort",
@@ -1622,7 +1646,12 @@ fn credential_pairs_and_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
 /// `-p'Kx9#2025!'`, a space after `-p` makes it ask instead), and
 /// PowerShell's `ConvertTo-SecureString "Mizu2024!!" -AsPlainText` turns a
 /// plain-text password into a credential object.
-const PASSWORD_COMMANDS: &[&str] = &["mysql", "mariadb", "convertto-securestring"];
+const PASSWORD_COMMANDS: &[&str] =
+    &["mysql", "mariadb", "convertto-securestring", "7z", "7za", "7zr", "rar", "winrar"];
+
+/// Archivers whose `-p` glued to a value (and RAR's `-hp`) is the
+/// archive's password.
+const ARCHIVE_PROGRAMS: &[&[u8]] = &[b"7z", b"7za", b"7zr", b"rar", b"winrar"];
 
 /// The programs of MySQL and MariaDB whose `-p` glued to a value is the
 /// password, and `-u` glued to one the account.
@@ -1663,6 +1692,8 @@ fn command_passwords(text: &str, kw: &Keywords) -> Vec<Span> {
         let end = s.get(p..).and_then(|r| r.iter().position(stop)).map_or(s.len(), |q| p + q);
         if k.starts_with("convertto") {
             out.extend(secure_string_password(s, p, p + k.len(), end));
+        } else if k.starts_with('7') || k.ends_with("rar") {
+            out.extend(glued_archive_password(s, p, end));
         } else {
             out.extend(glued_mysql_switches(s, p, end));
         }
@@ -1705,6 +1736,39 @@ fn glued_mysql_switches(s: &[u8], p: usize, end: usize) -> Vec<Span> {
         }
     }
     out
+}
+
+/// `7z a -mhe=on -pS3cret! out.7z`, `rar a -hpS3cret! out.rar`: the value
+/// glued to `-p` (or `-hp`) from an archiver's name at `p` to the end of
+/// its command (`end`).
+fn glued_archive_password(s: &[u8], p: usize, end: usize) -> Option<Span> {
+    let name_end = p + s.get(p..end)?.iter().position(u8::is_ascii_whitespace)?;
+    let name = s.get(p..name_end)?.to_ascii_lowercase();
+    let name = name.strip_suffix(b".exe").unwrap_or(&name);
+    if !ARCHIVE_PROGRAMS.contains(&name) {
+        return None;
+    }
+    let mut j = name_end;
+    while let Some(q) = s.get(j..end).and_then(|r| r.iter().position(|&b| b == b'-')).map(|q| j + q)
+    {
+        j = q + 1;
+        if !s.get(q.wrapping_sub(1)).is_some_and(|&b| b == b' ' || b == b'\t') {
+            continue;
+        }
+        let v = match (s.get(q + 1), s.get(q + 2)) {
+            (Some(b'p'), _) => q + 2,
+            (Some(b'h'), Some(b'p')) => q + 3,
+            _ => continue,
+        };
+        let value = match s.get(v) {
+            Some(b'\'' | b'"') => quoted_value(s, v),
+            _ => Some(Span { start: v, end: token_end(s, v).min(end) }),
+        };
+        if let Some(value) = value.filter(|x| x.end > x.start) {
+            return Some(value);
+        }
+    }
+    None
 }
 
 /// The plain-text password of `ConvertTo-SecureString` (the cmdlet's name
@@ -2007,6 +2071,84 @@ pub(crate) fn cloud_ids(text: &str, kw: &Keywords) -> Vec<Span> {
 /// Words before a cloud account id or tenant GUID.
 const CLOUD_CUES: &[&str] =
     &["account", "アカウント", "tenant", "テナント", "tid=", "directory id", "subscription"];
+
+/// Keys and column headers whose GUIDs are a directory's objects: a
+/// user's, a group's, a service principal's (Entra ID, Kubernetes audit
+/// logs, Teams exports).
+const OBJECT_ID_KEYS: &[&str] = &[
+    "user id",
+    "userid",
+    "object id",
+    "objectid",
+    "oid",
+    "principal id",
+    "principalid",
+    "groups",
+    "group id",
+    "groupid",
+];
+
+/// The GUIDs of a directory's objects (R6): under the keys of
+/// [`OBJECT_ID_KEYS`] as a `"key": "…"` or `key=…` value, or a JSON array
+/// of them (`"groups":["8d2f…", "system:authenticated"]`, `"oid":["…"]`),
+/// and in a CSV column so headed (`User ID`). Only GUIDs go: a key's
+/// other values are judged by the other rules.
+pub(crate) fn directory_ids(text: &str, kw: &Keywords) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let guids_in = |from: usize, to: usize, out: &mut Vec<Span>| {
+        let mut j = from;
+        while j + 36 <= to {
+            let at_start =
+                j == 0 || !s.get(j - 1).is_some_and(|b| b.is_ascii_hexdigit() || *b == b'-');
+            if at_start
+                && s.get(j).is_some_and(u8::is_ascii_hexdigit)
+                && text.get(j..j + 36).is_some_and(is_guid)
+                && !s.get(j + 36).is_some_and(|b| b.is_ascii_hexdigit() || *b == b'-')
+            {
+                out.push(Span { start: j, end: j + 36 });
+                j += 36;
+            } else {
+                j += 1;
+            }
+        }
+    };
+    for (p, ki) in kw.of(List::ObjectIdKeys) {
+        let Some(k) = OBJECT_ID_KEYS.get(ki) else { continue };
+        if (p > 0 && s.get(p - 1).copied().is_some_and(is_word))
+            || s.get(p + k.len()).copied().is_some_and(is_word)
+        {
+            continue;
+        }
+        let mut j = p + k.len();
+        while s.get(j).is_some_and(|b| matches!(b, b'"' | b'\'' | b' ')) {
+            j += 1;
+        }
+        if !matches!(s.get(j), Some(b':' | b'=')) {
+            continue;
+        }
+        j += 1;
+        while s.get(j).is_some_and(|b| matches!(b, b'"' | b'\'' | b' ')) {
+            j += 1;
+        }
+        let to = if s.get(j) == Some(&b'[') {
+            s.get(j..(j + 4096).min(s.len()))
+                .and_then(|r| r.iter().position(|&b| b == b']'))
+                .map_or(j, |q| j + q)
+        } else {
+            (j + 36).min(s.len())
+        };
+        guids_in(j, to, &mut out);
+    }
+    for v in csv_columns(text, OBJECT_ID_KEYS, kw.of(List::ObjectIdKeys).map(|(p, _)| p)) {
+        if text.get(v.start..v.end).is_some_and(is_guid) {
+            out.push(v);
+        }
+    }
+    out.sort_by_key(|v| v.start);
+    out.dedup();
+    out
+}
 
 fn is_guid(t: &str) -> bool {
     let parts: Vec<&str> = t.split('-').collect();
@@ -2369,25 +2511,44 @@ fn csv_columns(text: &str, keys: &[&str], at: impl Iterator<Item = usize>) -> Ve
         read_to = here;
         for line in text.get(here.min(text.len())..).unwrap_or_default().split_inclusive('\n') {
             let body = line.trim_end_matches(['\n', '\r']);
-            let fields: Vec<&str> = body.split(sep).collect();
+            // A quoted field may hold the separator (`"Amsterdam, NL"`).
+            let fields = csv_fields(body, sep);
             if fields.len() != n {
                 break;
             }
-            let mut at = here;
-            for (k, f) in fields.iter().enumerate() {
+            for (k, &(a, b)) in fields.iter().enumerate() {
                 if cols.contains(&k) {
+                    let f = body.get(a..b).unwrap_or_default();
                     let t = f.trim().trim_matches('"');
                     if !t.is_empty() {
                         let lead = f.find(t).unwrap_or(0);
-                        out.push(Span { start: at + lead, end: at + lead + t.len() });
+                        out.push(Span { start: here + a + lead, end: here + a + lead + t.len() });
                     }
                 }
-                at += f.len() + sep.len_utf8();
             }
             here += line.len();
             read_to = here;
         }
     }
+    out
+}
+
+/// The fields of one CSV line as byte ranges, split at `sep` outside
+/// double quotes (a quoted field may hold the separator; `""` inside one
+/// is a quote).
+fn csv_fields(line: &str, sep: char) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quoted = false;
+    for (i, c) in line.char_indices() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if c == sep && !quoted {
+            out.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, line.len()));
     out
 }
 
@@ -3352,9 +3513,12 @@ fn western_date_at(text: &str, i: usize) -> Option<DateMention> {
         } else if j > i && j <= i + 2 {
             // `3 May 2024`.
             let d = y;
-            // Or `03/Feb/2026` (a web server's log), `03-Feb-2026`.
-            if let Some(&sep) = s.get(j).filter(|b| matches!(b, b' ' | b'/' | b'-')) {
-                if let Some((m, after)) = month_at(text, j + 1) {
+            // Or `03/Feb/2026` (a web server's log), `03-Feb-2026`; or
+            // German `3. November 2025` (the day's dot, then a space).
+            let german = s.get(j) == Some(&b'.') && s.get(j + 1) == Some(&b' ');
+            let (sep_at, month_from) = if german { (j + 1, j + 2) } else { (j, j + 1) };
+            if let Some(&sep) = s.get(sep_at).filter(|b| matches!(b, b' ' | b'/' | b'-')) {
+                if let Some((m, after)) = month_at(text, month_from) {
                     if s.get(after) == Some(&sep) {
                         let (l, yy) = digits(s, after + 1, 4);
                         if l == after + 5 {

@@ -669,6 +669,96 @@ fn is_stamp(s: &[u8]) -> bool {
             .any(|w| matches!(w, [a, b':', c] if a.is_ascii_digit() && c.is_ascii_digit()))
 }
 
+/// Full names in kanji written as a field of their own, family and given
+/// name apart (`"FriendlyName"="柴田 直人 (…)"`, a CSV row's
+/// `,山口 花子,`): a family name of the list, one space, a given name
+/// ([`written_person`]), with a field's edge on both sides (a separator,
+/// a quote, a bracket, the line's start or end). In prose a name glued to
+/// the words around it is the other rules' to find.
+pub(crate) fn spaced_names_in_fields(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let b = text.as_bytes();
+    let edge_before = |c: Option<char>| {
+        c.is_none_or(|c| {
+            matches!(
+                c,
+                ',' | '\t'
+                    | '"'
+                    | '\''
+                    | '('
+                    | '（'
+                    | '='
+                    | ':'
+                    | '：'
+                    | ' '
+                    | '\n'
+                    | '「'
+                    | '【'
+                    | '、'
+                    | '\u{3000}'
+            )
+        })
+    };
+    let edge_after = |c: Option<char>| {
+        c.is_none_or(|c| {
+            matches!(
+                c,
+                ',' | '\t'
+                    | '"'
+                    | '\''
+                    | ')'
+                    | '）'
+                    | '('
+                    | '（'
+                    | ' '
+                    | '\n'
+                    | '\r'
+                    | '」'
+                    | '】'
+                    | '、'
+                    | '。'
+                    | '\u{3000}'
+            )
+        })
+    };
+    let spaces = memchr::memchr_iter(b' ', b)
+        .map(|p| (p, 1))
+        .chain(memchr::memmem::find_iter(b, "\u{3000}".as_bytes()).map(|p| (p, 3)));
+    for (p, w) in spaces {
+        // A kanji ends right before the space (its last byte, 0x80..0xBF).
+        if p < 3 || b.get(p - 1).is_none_or(|&x| x < 0x80) {
+            continue;
+        }
+        let head = text.get(..p).unwrap_or_default();
+        let family: usize =
+            head.chars().rev().take_while(|&c| is_kanji(c)).take(4).map(char::len_utf8).sum();
+        if family == 0 || family > 9 {
+            continue;
+        }
+        let start = p - family;
+        if !edge_before(text.get(..start).and_then(|t| t.chars().next_back())) {
+            continue;
+        }
+        let tail = text.get(p + w..).unwrap_or_default();
+        let given: usize = tail
+            .chars()
+            .take_while(|&c| is_kanji(c) || is_kana(c))
+            .take(5)
+            .map(char::len_utf8)
+            .sum();
+        let end = p + w + given;
+        if given == 0 || !edge_after(text.get(end..).and_then(|t| t.chars().next())) {
+            continue;
+        }
+        let name = text.get(start..end).unwrap_or_default();
+        if written_person(name) && out.last().is_none_or(|l| l.end <= start) {
+            out.push(Span { start, end });
+        }
+    }
+    out.sort_by_key(|v| v.start);
+    out
+}
+
 /// Where the person's name is in `label` (a byte range), if it is one.
 fn person(label: &str) -> Option<(usize, usize)> {
     let name = label.trim_end_matches([' ', '\t', '\u{3000}']);

@@ -39,11 +39,56 @@ const UNIT_KINDS: &[&str] = &[
 
 /// The kind words that end a site's name: a branch, a sales office, a
 /// plant, a power station ([`site_names`]).
-const SITE_KINDS: &[&str] =
-    &["支所", "支店", "支社", "営業所", "出張所", "事業所", "工場", "発電所", "変電所", "浄水場"];
+const SITE_KINDS: &[&str] = &[
+    "支所",
+    "支店",
+    "支社",
+    "営業所",
+    "出張所",
+    "事業所",
+    "工場",
+    "発電所",
+    "変電所",
+    "浄水場",
+    "浄水所",
+    "配水池",
+    "ポンプ場",
+    "処理場",
+    "分院",
+    "物流センター",
+    "配送センター",
+    "廠",
+    "分行",
+    "分公司",
+    "クリニック",
+    "診療所",
+    "医院",
+];
 
-/// What the keyword pass looks for: [`SITE_KINDS`], then the French kinds
-/// before a site's name.
+/// Kinds of sites in romaji, joined to the site's name by a hyphen, an
+/// underscore or a space (`Sakurai-Haisuichi`, `Kitayama-Josuijo`,
+/// `josui-kitayama`).
+const ROMAN_KINDS: &[&str] = &[
+    "haisuichi",
+    "josuijo",
+    "jousuijo",
+    "josui",
+    "kojo",
+    "koujou",
+    "shisho",
+    "shiten",
+    "eigyosho",
+    "hatsudensho",
+    "hendensho",
+    "futo",
+    "futō",
+    "soko",
+];
+
+/// What the keyword pass looks for: [`SITE_KINDS`]; the kinds written
+/// before a site's capitalised name, French in lower case (`la centrale
+/// Rivière-aux-Loups`) and German nouns (`Lager Achim-Uphusen`,
+/// `Niederlassung Achim`); and [`ROMAN_KINDS`].
 pub(crate) const SITE_CUES: &[&str] = &[
     "支所",
     "支店",
@@ -55,9 +100,171 @@ pub(crate) const SITE_CUES: &[&str] = &[
     "発電所",
     "変電所",
     "浄水場",
+    "浄水所",
+    "配水池",
+    "ポンプ場",
+    "処理場",
+    "分院",
+    "物流センター",
+    "配送センター",
+    "廠",
+    "分行",
+    "分公司",
+    "クリニック",
+    "診療所",
+    "医院",
     "centrale ",
     "usine ",
     "barrage ",
+    "Lager ",
+    "Niederlassung ",
+    "Standort ",
+    "Werk ",
+    "Filiale ",
+    "Zweigstelle ",
+    "Außenstelle ",
+    "haisuichi",
+    "josuijo",
+    "jousuijo",
+    "josui",
+    "kojo",
+    "koujou",
+    "shisho",
+    "shiten",
+    "eigyosho",
+    "hatsudensho",
+    "hendensho",
+    "futo",
+    "futō",
+    "soko",
+];
+
+/// Words next to a romanised kind that name no site (`the`, `new`,
+/// `main`, `test`).
+const NOT_SITE_NAMES: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "our",
+    "their",
+    "this",
+    "that",
+    "its",
+    "his",
+    "her",
+    "each",
+    "every",
+    "power",
+    "nuclear",
+    "chemical",
+    "water",
+    "treatment",
+    "main",
+    "head",
+    "back",
+    "home",
+    "post",
+    "front",
+    "field",
+    "box",
+    "regional",
+    "branch",
+    "sales",
+    "microsoft",
+    "ms",
+    "new",
+    "old",
+    "central",
+    "local",
+    "remote",
+    "virtual",
+    "cloud",
+    "data",
+    "test",
+    "dev",
+    "prod",
+    "production",
+    "staging",
+    "manufacturing",
+    "assembly",
+    "pilot",
+    "bottling",
+    "open",
+    "libre",
+    "apache",
+    "only",
+    "oval",
+    "family",
+    "doctor",
+    "tax",
+    "ticket",
+    "law",
+    "press",
+    "print",
+    "git",
+    "feature",
+    "release",
+    "master",
+    "default",
+    "other",
+    "one",
+    "two",
+    "any",
+    "no",
+    "in",
+    "of",
+    "for",
+    "to",
+    "at",
+    "from",
+    "and",
+    "or",
+    "x",
+    "cabinet",
+    "foreign",
+    "patent",
+    "passport",
+    "met",
+    "project",
+    "program",
+    "programme",
+    "security",
+    "privacy",
+    "information",
+    "it",
+    "compliance",
+    "legal",
+    "executive",
+    "district",
+    "city",
+    "county",
+    "state",
+    "federal",
+    "national",
+    "international",
+    "sewage",
+    "waste",
+    "recycling",
+    "steel",
+    "coal",
+    "gas",
+    "solar",
+    "wind",
+    "hydro",
+    "thermal",
+    "software",
+    "dream",
+    "token",
+    "object",
+    "abstract",
+    "class",
+    "widget",
+    "model",
+    "develop",
+    "hotfix",
+    "bugfix",
+    "upstream",
+    "stable",
 ];
 
 /// Runs before a kind word that point at a unit without naming it: this
@@ -119,7 +326,11 @@ pub(crate) fn site_names(text: &str, kw: &crate::scan::Keywords) -> Vec<Span> {
     let bytes = text.as_bytes();
     for (at, k) in kw.site_kinds() {
         let Some(kind) = SITE_CUES.get(k) else { continue };
-        if SITE_KINDS.contains(kind) {
+        if ROMAN_KINDS.contains(kind) {
+            if let Some(span) = roman_site(text, at, kind.len()) {
+                out.push(span);
+            }
+        } else if SITE_KINDS.contains(kind) {
             // `本店・音羽支所`: a list's `・` ends the name before it.
             let start = name_start(text, at);
             let start = text
@@ -145,7 +356,101 @@ pub(crate) fn site_names(text: &str, kw: &crate::scan::Keywords) -> Vec<Span> {
             }
         }
     }
-    outermost(out)
+    let mut out = outermost(out);
+    // The distinctive word of a site's name in romaji or a European
+    // language, wherever else the text writes it (`SCADA-Kitayama` after
+    // `Kitayama-Josuijo`, `Achim` after `Niederlassung Achim`).
+    let names: Vec<String> = out
+        .iter()
+        .filter_map(|s| text.get(s.start..s.end))
+        .flat_map(|n| n.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| {
+            w.chars().count() >= 4
+                && w.chars()
+                    .all(|c| c.is_alphabetic() && (c.is_ascii() || c > '\u{BF}') && c < '\u{250}')
+        })
+        .map(str::to_lowercase)
+        .filter(|w| !ROMAN_KINDS.contains(&w.as_str()) && !NOT_SITE_NAMES.contains(&w.as_str()))
+        .collect();
+    if !names.is_empty() {
+        let lower = text.to_lowercase();
+        if lower.len() == text.len() {
+            for n in &names {
+                for (p, _) in lower.match_indices(n.as_str()) {
+                    let e = p + n.len();
+                    let before = lower.get(..p).and_then(|b| b.chars().next_back());
+                    let after = lower.get(e..).and_then(|a| a.chars().next());
+                    if !before.is_some_and(char::is_alphabetic)
+                        && !after.is_some_and(char::is_alphabetic)
+                    {
+                        out.push(Span { start: p, end: e });
+                    }
+                }
+            }
+            out = outermost(out);
+        }
+    }
+    out
+}
+
+/// The site named with a romanised kind at `at` (`len` bytes), a whole
+/// word: the name is the word joined to it before it by `-`, `_` or one
+/// space (`Sakurai-Haisuichi`, `Kitayama Josuijo`), capitalised when a
+/// space joins them, or after it by `-` or `_` (`josui-kitayama`), and not
+/// a word of [`NOT_SITE_NAMES`]. The span is the name and the kind.
+///
+/// English kinds (`office`, `plant`, `branch`) are not read so: in
+/// reports they pair with English words far more often than with a
+/// site's name (`Hexacorn Office Test`, `the-supreme-backdoor-factory`).
+fn roman_site(text: &str, at: usize, len: usize) -> Option<Span> {
+    let b = text.as_bytes();
+    let end = at + len;
+    if b.get(at.checked_sub(1)?).is_some_and(u8::is_ascii_alphanumeric)
+        || b.get(end).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
+    let joiner = *b.get(at.checked_sub(1)?)?;
+    if matches!(joiner, b'-' | b'_' | b' ') {
+        let head = text.get(..at - 1)?;
+        let word: usize =
+            head.chars().rev().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
+        let w = head.get(head.len() - word..)?;
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let ok = w.chars().count() >= 3
+            && w.chars().all(|c| c.is_ascii_alphabetic() || ('\u{C0}'..'\u{250}').contains(&c))
+            && !NOT_SITE_NAMES.contains(&w.to_lowercase().as_str())
+            && (joiner != b' ' || capital);
+        if ok {
+            return Some(Span { start: head.len() - word, end });
+        }
+    }
+    if !matches!(b.get(end), Some(b'-' | b'_')) {
+        return None;
+    }
+    let tail = text.get(end + 1..)?;
+    let word: usize =
+        tail.chars().take_while(|c| c.is_ascii_alphabetic()).map(char::len_utf8).sum();
+    (word >= 4 && !NOT_SITE_NAMES.contains(&tail.get(..word)?.to_ascii_lowercase().as_str()))
+        .then_some(Span { start: at, end: end + 1 + word })
+}
+
+/// Whether `name`, the run before a site's kind word, names the site
+/// (not an ordinal, a direction or a function: `第二`, `東`, `送水`).
+pub(crate) fn names_site(name: &str) -> bool {
+    names_a_unit(name) && !generic_site(name)
+}
+
+/// Where the kind word of the Japanese site `site` (a span of
+/// [`site_names`]) starts: its end when it ends with none.
+pub(crate) fn kind_start(text: &str, site: Span) -> usize {
+    let name = text.get(site.start..site.end).unwrap_or_default();
+    SITE_KINDS
+        .iter()
+        .filter(|k| name.ends_with(*k))
+        .map(|k| site.end - k.len())
+        .min()
+        .unwrap_or(site.end)
 }
 
 /// The spans in order, each kept unless it overlaps one kept before it
@@ -167,7 +472,29 @@ fn outermost(mut spans: Vec<Span>) -> Vec<Span> {
 fn generic_site(name: &str) -> bool {
     const DIRECTIONS: &[&str] =
         &["東", "西", "南", "北", "中央", "東部", "西部", "南部", "北部", "新", "旧", "本"];
+    // What a pumping station or a plant does, not its name (`送水ポンプ場`).
+    const FUNCTIONS: &[&str] =
+        &["送水", "配水", "取水", "浄水", "下水", "汚水", "雨水", "中継", "終末", "排水", "揚水"];
+    // A medical speciality alone (`歯科医院`); `田中歯科医院` is named.
+    const SPECIALTIES: &[&str] = &[
+        "歯科",
+        "内科",
+        "外科",
+        "小児科",
+        "眼科",
+        "皮膚科",
+        "整形外科",
+        "耳鼻科",
+        "耳鼻咽喉科",
+        "産婦人科",
+        "精神科",
+        "心療内科",
+        "動物",
+        "美容",
+    ];
     DIRECTIONS.contains(&name)
+        || SPECIALTIES.contains(&name)
+        || FUNCTIONS.iter().any(|f| name.ends_with(f))
         || name.strip_prefix('第').is_some_and(|n| {
             n.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
         })

@@ -3650,6 +3650,18 @@ fn script_runs(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                 continue;
             }
         }
+        // An ideographic full stop after Japanese and before a capital
+        // ends a sentence the next one starts in English:
+        // `対象外。Microsoft Office` is no name under `.microsoft`.
+        if c == '\u{3002}'
+            && prev.is_some_and(|p| !p.is_ascii())
+            && chars.peek().is_some_and(|&(_, n)| n.is_ascii_uppercase())
+        {
+            runs.push((run_start, pos));
+            run_start = pos + c.len_utf8();
+            prev = None;
+            continue;
+        }
         // A full-width `＠` inside an ASCII address and a full-width `：`
         // before `//` (`hxxp：//`) belong to the indicator; anywhere else
         // they are punctuation that ends a run (`C2サーバ：evil.com`).

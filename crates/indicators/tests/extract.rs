@@ -573,6 +573,11 @@ fn a_japanese_full_stop_after_an_indicator_ends_the_sentence() {
             ("xn--r8jz45g.jp".to_owned(), "例え。jp"),
         ]
     );
+    // A Japanese sentence's full stop before an English sentence: no name
+    // under the brand top-level domain `.microsoft`.
+    assert!(
+        Extractor::new().extract("歯科医院は対象外。Microsoft Office was not affected.").is_empty()
+    );
 }
 
 #[test]

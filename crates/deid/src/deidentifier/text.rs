@@ -440,6 +440,7 @@ impl Deidentifier {
             (RuleId::R4, Action::Drop, Placeholder::Credential, scan::credentials),
             (RuleId::R6, Action::Redact, Placeholder::VictimId, |t, _| scan::sids(t)),
             (RuleId::R6, Action::Redact, Placeholder::VictimId, scan::cloud_ids),
+            (RuleId::R6, Action::Redact, Placeholder::VictimId, scan::directory_ids),
             (RuleId::R4, Action::Drop, Placeholder::Credential, |t, _| scan::private_keys(t)),
             (RuleId::R4, Action::Drop, Placeholder::Credential, |t, _| scan::cracking_hashes(t)),
             (RuleId::R4, Action::Drop, Placeholder::Credential, scan::ntlm_after_cue),
@@ -454,6 +455,9 @@ impl Deidentifier {
             }),
             (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| {
                 crate::speakers::written_names_in_prose(t)
+            }),
+            (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| {
+                crate::speakers::spaced_names_in_fields(t)
             }),
             (RuleId::R4, Action::Redact, Placeholder::User, scan::user_pairs),
             (RuleId::R4, Action::Redact, Placeholder::User, |t, _| scan::unix_log_accounts(t)),
@@ -528,6 +532,14 @@ impl Deidentifier {
         if self.enabled(RuleId::R4) {
             for (a, b) in repeated_secrets(text, &w.findings) {
                 w.place_secret(a, b);
+            }
+        }
+        // A number of record found once under its key is that number
+        // wherever else the text writes it (a device's serial in the
+        // columns of its own log).
+        if self.enabled(RuleId::R0) {
+            for (a, b) in repeated_record_ids(text, &w.findings) {
+                w.place(RuleId::R0, Action::Redact, a, b, Placeholder::VictimId);
             }
         }
         // An account found once is the account wherever else the text
@@ -749,8 +761,24 @@ impl Deidentifier {
                 w.edits.iter().map(|e| (e.start, e.end)).collect()
             };
             for s in sites {
-                if !taken.iter().any(|&(a, b)| a < s.end && s.start < b) {
+                let over: Vec<(usize, usize)> =
+                    taken.iter().copied().filter(|&(a, b)| a < s.end && s.start < b).collect();
+                if over.is_empty() {
                     w.place(RuleId::R15, Action::Redact, s.start, s.end, Placeholder::Unit);
+                    continue;
+                }
+                // `旺生会水島クリニック`: the organisation's name went first;
+                // the site's own name after it still names the site. (A
+                // place taken by the region rules leaves only the kind:
+                // `仙台工場`.)
+                let rest = over.iter().map(|&(_, b)| b).max().unwrap_or(s.end);
+                let inside = over.iter().all(|&(a, _)| a >= s.start);
+                let kind_start = crate::units::kind_start(text, s);
+                if inside
+                    && rest < kind_start
+                    && text.get(rest..kind_start).is_some_and(crate::units::names_site)
+                {
+                    w.place(RuleId::R15, Action::Redact, rest, s.end, Placeholder::Unit);
                 }
             }
         }
@@ -1147,6 +1175,44 @@ impl Deidentifier {
             indicator: part,
         })
     }
+}
+
+/// The other places `text` writes a number of record the findings hold
+/// (rule R0, `<victim-id>`), as whole tokens: values of 6 to 40 bytes
+/// with six digits or more, so that a short number is not met by chance.
+fn repeated_record_ids(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
+    let spans: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f.rule == RuleId::R0 && f.placeholder == Some(Placeholder::VictimId))
+        .map(|f| (f.start, f.end))
+        .collect();
+    let mut values: Vec<&str> = spans
+        .iter()
+        .filter_map(|&(a, b)| text.get(a..b))
+        .filter(|v| {
+            (6..=40).contains(&v.len())
+                && v.is_ascii()
+                && v.bytes().filter(u8::is_ascii_digit).count() >= 6
+        })
+        .collect();
+    if values.is_empty() {
+        return Vec::new();
+    }
+    values.sort_unstable();
+    values.dedup();
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&values)
+    else {
+        return Vec::new();
+    };
+    let b = text.as_bytes();
+    let word = |i: Option<&u8>| i.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+    ac.find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .filter(|&(s, e)| !word(s.checked_sub(1).and_then(|p| b.get(p))) && !word(b.get(e)))
+        .filter(|&(s, e)| !spans.iter().any(|&(a, z)| a <= s && e <= z))
+        .collect()
 }
 
 /// The other places `text` names an account the findings already hold
