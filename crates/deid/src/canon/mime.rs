@@ -297,6 +297,32 @@ impl Base64Body {
         let b = last.saturating_sub(1) / self.width;
         self.lines.get(a..=b.min(self.lines.len().saturating_sub(1))).unwrap_or(&self.lines)
     }
+
+    /// Where the body is in `source` (the text it was found in): from its
+    /// first line's start to its last line's end.
+    pub(crate) fn span(&self) -> Option<(usize, usize)> {
+        Some((self.lines.first()?.0, self.lines.last()?.1))
+    }
+
+    /// `text` (the body's de-identified text) encoded as the body was: UTF-8
+    /// in standard Base64, cut into lines of the body's width and joined by
+    /// the line break its first two lines have in `source`. `None` when
+    /// the body's text was not UTF-8 (it cannot be told again as it was).
+    pub(crate) fn encode_again(&self, text: &str, source: &str) -> Option<String> {
+        if !self.utf8 || self.width == 0 {
+            return None;
+        }
+        let (&(_, first_end), &(second_start, _)) = (self.lines.first()?, self.lines.get(1)?);
+        let newline = source.get(first_end..second_start)?;
+        use base64::Engine as _;
+        let letters = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+        let lines: Vec<&str> = letters
+            .as_bytes()
+            .chunks(self.width)
+            .filter_map(|c| std::str::from_utf8(c).ok())
+            .collect();
+        Some(lines.join(newline))
+    }
 }
 
 /// Whether `line` is a line of a Base64 body: Base64 letters, padding only

@@ -212,11 +212,23 @@ impl Deidentifier {
         }
         // 5a. Base64 bodies of mail (R10), decoded whole: a name the
         //     encoder's line wrap cut in two is in no line's token above.
-        //     Every line that carries part of what the body's run finds is
-        //     redacted.
+        //     The body's shareable text is encoded again as the body was
+        //     (the attacker's link in a phishing mail stays readable to
+        //     whoever decodes it, and is shared); where that cannot be
+        //     done, every line that carries part of what the body's run
+        //     finds is redacted.
         if depth < MAX_DEPTH && self.enabled(RuleId::R10) {
             for body in bodies {
                 let sub = self.run(&body.text, depth + 1);
+                let Some(f) = sub.findings.iter().find(|f| f.action != Action::Keep) else {
+                    continue;
+                };
+                let ph = f.placeholder;
+                if let (Some(span), Some(again)) = (body.span(), body.encode_again(&sub.text, text))
+                {
+                    w.place_rendering(RuleId::R10, ph, span, again, sub.indicators);
+                    continue;
+                }
                 for f in sub.findings.iter().filter(|f| f.action != Action::Keep) {
                     let ph = f.placeholder.unwrap_or(Placeholder::VictimOrg);
                     for &(s, e) in body.lines_of(f.start, f.end) {
