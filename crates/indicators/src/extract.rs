@@ -2321,7 +2321,15 @@ impl Extractor {
                     .any(|op| tail.starts_with(op));
             let rule_field = in_list(RULE_KEYWORDS, first)
                 && (matches!(after, Some(b';' | b':' | b'=')) || field_use);
-            if in_list(SCRIPT_OBJECTS, first) || rule_field || (two && first.chars().count() == 1) {
+            let code_after = tail
+                .iter()
+                .find(|b| **b != b' ')
+                .is_some_and(|b| matches!(b, b'=' | b';' | b')' | b',' | b'+'));
+            if in_list(SCRIPT_OBJECTS, first)
+                || rule_field
+                || (two && first.chars().count() == 1)
+                || (two && code_after && in_list(SCRIPT_VARIABLES, first))
+            {
                 return false;
             }
         }
@@ -4822,9 +4830,21 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
         // ends in `version`.
         let versioned = word.len() > 7
             && word.get(word.len() - 7..).is_some_and(|t| t.eq_ignore_ascii_case("version"));
+        // `패치 버전: 4.2.1.6`, `製品バージョン：…`: a version word of Korean,
+        // Japanese or Chinese as the key.
+        let cjk_version = ["版本", "バージョン", "ビルド", "版号", "버전", "빌드"]
+            .iter()
+            .any(|w| word.ends_with(w));
         return versioned
+            || cjk_version
             || VERSION_WORDS.iter().any(|v| v.trim_end_matches('.').eq_ignore_ascii_case(word))
             || after_version_field(key.get(..key.len() - word.len()).unwrap_or_default(), word);
+    }
+    // An OpenIOC item whose context searches a version field
+    // (`search="FileItem/PEInfo/VersionInfoItem/FileVersion"`, then
+    // `<Content type="string">5.1.2.254</Content>`).
+    if prev.ends_with('>') && (prev.contains("Version\" ") || prev.contains("Version\"/>")) {
+        return true;
     }
     // `微信版本（本次样本中为3.9.8.25）`: a version word shortly before, in
     // Chinese or Japanese.
@@ -4927,6 +4947,14 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     {
         return true;
     }
+    // `ASA 5516 running 9.18.4.22`: what a device runs is its software's
+    // release (small leading part, two-digit parts).
+    if matches!(prev_word, "running" | "runs" | "ran")
+        && (1..=20).contains(&octets[0])
+        && octets.iter().all(|&o| o < 100)
+    {
+        return true;
+    }
     // A verb before it ("queried", "resolving") introduces an address.
     if prev_word.ends_with("ed") || prev_word.ends_with("ing") {
         return false;
@@ -4954,8 +4982,13 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     // two-digit parts names no host; after a product name it is a version.
     let release =
         octets[3] == 0 && octets.iter().all(|&o| o < 100) && (1..=30).contains(&octets[0]);
-    let product = prev_word.chars().next().is_some_and(char::is_alphabetic) && capitalised(last);
-    (small || release) && product
+    // (`(Warsaw 2.21.4.1)`: the name after an opening bracket.)
+    let name = last.trim_start_matches(['(', '[', '（']);
+    let product = name.chars().next().is_some_and(char::is_alphabetic) && capitalised(name);
+    // `Warsaw 2.21.4.1` (a banking plug-in): a one-digit lead and parts
+    // up to 30 after a capitalised name read as a release too.
+    let modest = (1..=9).contains(&octets[0]) && octets.iter().all(|&o| o <= 30);
+    (small || release || modest) && product
 }
 
 /// Words in a table column's head that say its cells are versions.

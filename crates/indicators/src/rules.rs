@@ -246,6 +246,12 @@ pub(crate) const SCRIPT_OBJECTS: &[&str] = &[
     "response",
 ];
 
+/// Variables of a script (`user.city = geo.city;`, a phishing kit's
+/// locating code): a first label that is no host under a new generic
+/// top-level domain when code follows (`=`, `;`, `)`, `,`, `+`).
+pub(crate) const SCRIPT_VARIABLES: &[&str] =
+    &["user", "geo", "resp", "result", "payload", "data", "info", "loc", "ip"];
+
 /// Keywords of detection rules and log schemas (`http.host`, `dns.query`,
 /// `tls.sni`): a dotted field name, not a host.
 pub(crate) const RULE_KEYWORDS: &[&str] = &[

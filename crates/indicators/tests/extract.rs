@@ -2014,3 +2014,23 @@ fn a_configured_server_s_own_names_are_context() {
         ])
     );
 }
+
+#[test]
+fn blind_round_nine_versions_and_script_variables() {
+    // What a device runs, a Korean key ending in a version word, an
+    // OpenIOC item whose context searches a version field, a capitalised
+    // product with parts up to 30: releases, not addresses. A host after
+    // a verb, and one in prose, still are.
+    let text = "ASA 5516 running 9.18.4.22 was exploited.\n패치 버전: 4.2.1.6)\n\
+                <Context document=\"FileItem\" search=\"FileItem/PEInfo/VersionInfoItem/FileVersion\" type=\"mir\" />\n\
+                <Content type=\"string\">5.1.2.254</Content>\n\
+                módulo de segurança (Warsaw 2.21.4.1)\n\
+                Contacted 2.21.4.1 twice; C2 at 45.9.148.35.";
+    assert_eq!(found(text), kinds_values(&[("ipv4", "2.21.4.1"), ("ipv4", "45.9.148.35")]));
+    // A phishing kit's variables under new top-level domains, when code
+    // follows them; a host under one in prose stays a host.
+    assert_eq!(
+        found("then(geo => { user.city = geo.city; user.country = geo.country; }) C2 evil.city"),
+        kinds_values(&[("domain", "evil.city")])
+    );
+}
