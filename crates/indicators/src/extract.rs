@@ -1521,6 +1521,19 @@ impl Extractor {
                 return self.make(ctx, s, e, Indicator::Ipv4(ip.into()), host.defanged);
             }
         }
+        // `header.i=@example.com`: a DKIM tag's value, the signing domain
+        // alone, no mailbox.
+        if candidate.get(..candidate.rfind('@')?).is_some_and(|l| l.ends_with('=')) {
+            let at_raw = ctx.raw.rfind('@')?;
+            let domain = text.get(at + 1..)?.parse::<Domain>().ok()?;
+            return self.make(
+                ctx,
+                at_raw + 1,
+                ctx.raw.len(),
+                Indicator::Domain(domain),
+                r.defanged,
+            );
+        }
         let email = Email::parse_quiet(candidate)?;
         // Spans: when refanging changed nothing, the sub-span is exact;
         // otherwise it starts where the local part is written as is
@@ -1760,6 +1773,7 @@ impl Extractor {
         let at = ctx.start + s;
         if id_key_before(ctx.text.as_bytes(), at, n)
             || names_no_file_digest(ctx.text.as_bytes(), at)
+            || names_a_url_object(ctx.text.as_bytes(), at + n)
         {
             return None;
         }
@@ -2542,6 +2556,7 @@ const NOT_FILE_DIGEST: &[&[u8]] = &[
     b"serial",
     b"nonce",
     b"salt",
+    b"authorization",
     // A blockchain transaction, a commit.
     b"txid",
     b"tx hash",
@@ -2635,6 +2650,15 @@ fn names_no_file_digest(text: &[u8], at: usize) -> bool {
         }),
         _ => true,
     }
+}
+
+/// Whether the hex value that ends at `end` is the id of a VirusTotal URL
+/// object (`{"id": "db54…", "type": "url", …}`): the SHA-256 of a URL's
+/// text, not of a file.
+fn names_a_url_object(text: &[u8], end: usize) -> bool {
+    let rest = text.get(end..(end + 24).min(text.len())).unwrap_or_default();
+    let rest: Vec<u8> = rest.iter().copied().filter(|b| *b != b' ').collect();
+    rest.starts_with(b"\",\"type\":\"url\"")
 }
 
 /// Whether `label[start..end]` lies in a token (what spaces delimit,

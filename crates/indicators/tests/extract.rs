@@ -2034,3 +2034,25 @@ fn blind_round_nine_versions_and_script_variables() {
         kinds_values(&[("domain", "evil.city")])
     );
 }
+
+#[test]
+fn blind_round_nine_ids_tokens_and_dkim_tags() {
+    // A VirusTotal URL object's id is the SHA-256 of a URL's text; a file
+    // object's id is a file's digest.
+    let vt = r#"{"id": "db546ddb8cca85e782a34730989caa3ad280ae4aa0292089056d09d1da588b9a", "type": "url"}
+{"id": "0b546ddb8cca85e782a34730989caa3ad280ae4aa0292089056d09d1da588b9a", "type": "file"}"#;
+    assert_eq!(
+        found(vt),
+        kinds_values(&[(
+            "sha256",
+            "0b546ddb8cca85e782a34730989caa3ad280ae4aa0292089056d09d1da588b9a"
+        )])
+    );
+    // A stealer's `Authorization` token is no file's digest.
+    assert!(found(r#""Authorization": "e4308bc7bbd62aaeea2688790f6e4c02","#).is_empty());
+    // `header.i=@domain` (a DKIM tag) gives the domain, no mailbox.
+    assert_eq!(
+        found("dkim=pass header.i=@hollister-freiqht.com header.s=s1"),
+        kinds_values(&[("domain", "hollister-freiqht.com")])
+    );
+}
