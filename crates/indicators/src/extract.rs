@@ -858,6 +858,11 @@ impl Extractor {
                 return Some(m);
             }
         }
+        if alpha && digit && rb.len() >= MIN_BASE64_URL && !hex_only {
+            if let Some(m) = self.base64_url(&ctx) {
+                return Some(m);
+            }
+        }
         if alpha && digit {
             if let Some(m) = self.ids(&ctx) {
                 return Some(m);
@@ -1667,6 +1672,59 @@ impl Extractor {
             return None;
         }
         self.make(ctx, s, e, Indicator::Url(url), true)
+    }
+
+    /// A link in a Base64 blob (`-enc SQBFAFgA…`, a cloud instance's user
+    /// data, `atob("aHR0cDovL…")`): the piece decodes (standard or
+    /// URL-safe alphabet; UTF-8 or UTF-16LE text) to text that holds a
+    /// URL. The first URL found in the decoded text, with the blob's span;
+    /// `defanged` is true (it is not written as such). A blob in the
+    /// decoded text is decoded in turn; each is three quarters of the one
+    /// that held it, so this ends.
+    fn base64_url(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        use base64::Engine as _;
+        use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
+        let rb = ctx.raw.as_bytes();
+        let body = ctx.raw.trim_end_matches('=');
+        let std = body.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/');
+        let url_safe = body.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !(std || url_safe) || body.len() % 4 == 1 || !rb.iter().any(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let bytes = if std { STANDARD_NO_PAD.decode(body) } else { URL_SAFE_NO_PAD.decode(body) };
+        let bytes = bytes.ok()?;
+        // UTF-16LE (PowerShell's `-enc`): every other byte zero.
+        let utf16 = bytes.len() >= 8 && bytes.iter().skip(1).step_by(2).all(|&b| b == 0);
+        let decoded = if utf16 {
+            let units: Vec<u16> = bytes
+                .chunks_exact(2)
+                .map(|c| {
+                    u16::from_le_bytes([
+                        c.first().copied().unwrap_or(0),
+                        c.get(1).copied().unwrap_or(0),
+                    ])
+                })
+                .collect();
+            String::from_utf16(&units).ok()?
+        } else {
+            String::from_utf8(bytes).ok()?
+        };
+        let lower = decoded.to_ascii_lowercase();
+        if !(lower.contains("http://") || lower.contains("https://") || lower.contains("ftp://")) {
+            return None;
+        }
+        let url = self
+            .extract(&decoded)
+            .into_iter()
+            .find_map(|m| if let Indicator::Url(u) = m.indicator { Some(u) } else { None })?;
+        // The span takes the padding a separator left out of the piece.
+        let pad = ctx
+            .text
+            .as_bytes()
+            .get(ctx.end..)
+            .map_or(0, |t| t.iter().take(2).take_while(|&&b| b == b'=').count());
+        let pad = if rb.ends_with(b"=") { 0 } else { pad };
+        self.make(ctx, 0, rb.len() + pad, Indicator::Url(url), true)
     }
 
     fn unix_path(&self, ctx: &Ctx<'_>) -> Option<Match> {
@@ -2651,6 +2709,10 @@ fn names_no_file_digest(text: &[u8], at: usize) -> bool {
         _ => true,
     }
 }
+
+/// The shortest Base64 blob [`Extractor::base64_url`] decodes: the 24
+/// letters of the shortest link's 18 bytes (`http://a.bc/x` and more).
+const MIN_BASE64_URL: usize = 24;
 
 /// Whether the hex value that ends at `end` is the id of a VirusTotal URL
 /// object (`{"id": "db54…", "type": "url", …}`): the SHA-256 of a URL's

