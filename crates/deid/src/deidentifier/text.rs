@@ -65,7 +65,15 @@ impl Deidentifier {
         }
 
         // 2. Indicators.
-        let matches = self.extractor.extract(text);
+        let mut matches = self.extractor.extract(text);
+        // A link the extractor found inside a Base64 blob has the blob's
+        // span; written out defanged it would stand for the whole blob (a
+        // script) as if the link were all of it. The encoded-token step
+        // reads the blob instead: it shares the link and keeps the rest.
+        matches.retain(|m| {
+            !(m.kind() == IndicatorKind::Url
+                && text.get(m.start..m.end).is_some_and(|raw| !raw.contains([':', '.', '%', '['])))
+        });
         let mut hashes = Vec::new();
         // Spans of network indicators whose own rules judged the hits in
         // them (in order, not overlapping).
@@ -1227,6 +1235,22 @@ fn repeated_record_ids(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> 
         .collect()
 }
 
+/// Words before an account that say the attacker made or used it as its
+/// own ([`repeated_accounts`]).
+const ATTACKER_ACCOUNT_CUES: &[&str] = &[
+    "backdoor",
+    "attacker",
+    "adversary",
+    "threat actor",
+    "rogue",
+    "malicious",
+    "created by the",
+    "攻撃者",
+    "不正に作成",
+    "不正作成",
+    "공격자",
+];
+
 /// The other places `text` names an account the findings already hold
 /// (as [`repeated_secrets`] does for credentials), as whole tokens: names
 /// of 5 to 64 bytes shaped as accounts are (letters with a `.`, `-`, `_`
@@ -1253,6 +1277,24 @@ fn repeated_accounts(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
     }
     values.sort_unstable();
     values.dedup();
+    // An account the text calls the attacker's (`backdoor IAM user
+    // backup-sync`, `攻撃者が作成したアカウント helpdesk_tmp`) is an attacker
+    // artefact: its other places are not spread to.
+    let lower = text.to_lowercase();
+    values.retain(|v| {
+        let v = v.to_lowercase();
+        !lower.match_indices(v.as_str()).any(|(p, _)| {
+            let mut from = p.saturating_sub(80);
+            while !lower.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = lower.get(from..p).unwrap_or_default();
+            ATTACKER_ACCOUNT_CUES.iter().any(|c| before.contains(c))
+        })
+    });
+    if values.is_empty() {
+        return Vec::new();
+    }
     let Ok(ac) = aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
