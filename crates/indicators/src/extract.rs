@@ -1686,15 +1686,36 @@ impl Extractor {
         use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
         let rb = ctx.raw.as_bytes();
         let body = ctx.raw.trim_end_matches('=');
-        let std = body.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/');
-        let url_safe = body.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if !(std || url_safe) || body.len() % 4 == 1 || !rb.iter().any(u8::is_ascii_uppercase) {
+        // One pass: the alphabet (standard or URL-safe), a capital, and a
+        // trace of `://`, which encodes to `Oi8v`, `ovL` or `6Ly` in the
+        // three alignments as UTF-8, and holds `AC8` or `oAL` as UTF-16LE:
+        // a blob with none of them holds no link, and is not decoded.
+        let (mut std, mut url_safe, mut upper, mut trace) = (true, true, false, false);
+        let bb = body.as_bytes();
+        for (i, &b) in bb.iter().enumerate() {
+            match b {
+                b'A'..=b'Z' => upper = true,
+                b'a'..=b'z' | b'0'..=b'9' => {}
+                b'+' | b'/' => url_safe = false,
+                b'-' | b'_' => std = false,
+                _ => return None,
+            }
+            if i >= 2 {
+                let w =
+                    [bb.get(i - 2).copied().unwrap_or(0), bb.get(i - 1).copied().unwrap_or(0), b];
+                trace |= matches!(&w, b"i8v" | b"ovL" | b"6Ly" | b"AC8" | b"oAL");
+            }
+        }
+        if !(std || url_safe) || !upper || !trace || body.len() % 4 == 1 {
             return None;
         }
         let bytes = if std { STANDARD_NO_PAD.decode(body) } else { URL_SAFE_NO_PAD.decode(body) };
         let bytes = bytes.ok()?;
         // UTF-16LE (PowerShell's `-enc`): every other byte zero.
         let utf16 = bytes.len() >= 8 && bytes.iter().skip(1).step_by(2).all(|&b| b == 0);
+        // No `://` (in either form), no link: most blobs stop here.
+        let sep: &[u8] = if utf16 { b":\0/\0/\0" } else { b"://" };
+        memchr::memmem::find(&bytes, sep)?;
         let decoded = if utf16 {
             let units: Vec<u16> = bytes
                 .chunks_exact(2)
@@ -2718,9 +2739,19 @@ const MIN_BASE64_URL: usize = 24;
 /// object (`{"id": "db54…", "type": "url", …}`): the SHA-256 of a URL's
 /// text, not of a file.
 fn names_a_url_object(text: &[u8], end: usize) -> bool {
-    let rest = text.get(end..(end + 24).min(text.len())).unwrap_or_default();
-    let rest: Vec<u8> = rest.iter().copied().filter(|b| *b != b' ').collect();
-    rest.starts_with(b"\",\"type\":\"url\"")
+    // Compared past spaces, without a copy: this runs for every digest.
+    if text.get(end) != Some(&b'"') {
+        return false;
+    }
+    let mut rest = text.get(end..(end + 24).min(text.len())).unwrap_or_default().iter();
+    let mut want = b"\",\"type\":\"url\"".iter();
+    loop {
+        let Some(w) = want.next() else { return true };
+        match rest.by_ref().find(|&&b| b != b' ') {
+            Some(b) if b == w => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Whether `label[start..end]` lies in a token (what spaces delimit,
