@@ -104,6 +104,7 @@ pub(crate) enum List {
     PhoneCues,
     ChineseTitles,
     ObjectIdKeys,
+    UnixAccountCues,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -136,6 +137,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::PhoneCues, PHONE_CUES),
     (List::ChineseTitles, crate::people::CHINESE_TITLES),
     (List::ObjectIdKeys, OBJECT_ID_KEYS),
+    (List::UnixAccountCues, UNIX_ACCOUNT_CUES),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -2277,14 +2279,17 @@ const UNIX_ACCOUNT_CUES: &[&str] = &[
 
 /// The accounts after [`UNIX_ACCOUNT_CUES`] in a Unix log (R4): the
 /// token that follows, up to a quote, a space or a comma.
-pub(crate) fn unix_log_accounts(text: &str) -> Vec<Span> {
+pub(crate) fn unix_log_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
     let s = text.as_bytes();
     let mut out = Vec::new();
-    if memchr::memmem::find(s, b" for ").is_none() && memchr::memmem::find(s, b" user").is_none() {
-        return out;
-    }
-    for cue in UNIX_ACCOUNT_CUES {
-        for p in memchr::memmem::find_iter(s, cue.as_bytes()) {
+    for (p, k) in kw.of(List::UnixAccountCues) {
+        let Some(cue) = UNIX_ACCOUNT_CUES.get(k) else { continue };
+        // The keyword pass is blind to ASCII case; a log writes these as
+        // they are.
+        if s.get(p..p + cue.len()) != Some(cue.as_bytes()) {
+            continue;
+        }
+        {
             let start = p + cue.len();
             if s.get(start..).is_some_and(|r| r.starts_with(b"invalid user ")) {
                 continue;
@@ -3515,7 +3520,10 @@ fn western_date_at(text: &str, i: usize) -> Option<DateMention> {
             let d = y;
             // Or `03/Feb/2026` (a web server's log), `03-Feb-2026`; or
             // German `3. November 2025` (the day's dot, then a space).
-            let german = s.get(j) == Some(&b'.') && s.get(j + 1) == Some(&b' ');
+            // (Not the last part of a dotted number: `10.20.4.17. May`.)
+            let german = s.get(j) == Some(&b'.')
+                && s.get(j + 1) == Some(&b' ')
+                && !(i > 0 && s.get(i - 1) == Some(&b'.'));
             let (sep_at, month_from) = if german { (j + 1, j + 2) } else { (j, j + 1) };
             if let Some(&sep) = s.get(sep_at).filter(|b| matches!(b, b' ' | b'/' | b'-')) {
                 if let Some((m, after)) = month_at(text, month_from) {
@@ -5163,10 +5171,14 @@ mod reference {
                         continue;
                     }
                 } else if j > i && j <= i + 2 {
-                    // `3 May 2024`.
+                    // `3 May 2024`, `3. May 2024`.
                     let d = y;
-                    if let Some(&sep) = s.get(j).filter(|b| matches!(b, b' ' | b'/' | b'-')) {
-                        if let Some((m, after)) = old_month_at(text, j + 1) {
+                    let german = s.get(j) == Some(&b'.')
+                        && s.get(j + 1) == Some(&b' ')
+                        && !(i > 0 && s.get(i - 1) == Some(&b'.'));
+                    let (sep_at, month_from) = if german { (j + 1, j + 2) } else { (j, j + 1) };
+                    if let Some(&sep) = s.get(sep_at).filter(|b| matches!(b, b' ' | b'/' | b'-')) {
+                        if let Some((m, after)) = old_month_at(text, month_from) {
                             if s.get(after) == Some(&sep) {
                                 let (l, yy) = digits(s, after + 1, 4);
                                 if l == after + 5 {

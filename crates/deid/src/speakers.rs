@@ -721,9 +721,28 @@ pub(crate) fn spaced_names_in_fields(text: &str) -> Vec<Span> {
             )
         })
     };
-    let spaces = memchr::memchr_iter(b' ', b)
-        .map(|p| (p, 1))
-        .chain(memchr::memmem::find_iter(b, "\u{3000}".as_bytes()).map(|p| (p, 3)));
+    // Only lines that hold more than ASCII can hold such a name: the
+    // spaces of the others are not looked at one by one.
+    let mut spaces: Vec<(usize, usize)> = Vec::new();
+    let mut line_start = 0;
+    let ends = memchr::memchr_iter(b'\n', b).map(|p| p + 1).chain(std::iter::once(b.len()));
+    for line_end in ends {
+        let lb = b.get(line_start..line_end).unwrap_or_default();
+        if !lb.is_ascii() {
+            // A kanji ends right before the space (its last byte,
+            // 0x80..0xBF).
+            spaces.extend(
+                memchr::memchr_iter(b' ', lb)
+                    .filter(|&p| p > 0 && lb.get(p - 1).is_some_and(|&x| x >= 0x80))
+                    .map(|p| (line_start + p, 1)),
+            );
+            spaces.extend(
+                memchr::memmem::find_iter(lb, "\u{3000}".as_bytes()).map(|p| (line_start + p, 3)),
+            );
+        }
+        line_start = line_end;
+    }
+    spaces.sort_unstable();
     for (p, w) in spaces {
         // A kanji ends right before the space (its last byte, 0x80..0xBF).
         if p < 3 || b.get(p - 1).is_none_or(|&x| x < 0x80) {

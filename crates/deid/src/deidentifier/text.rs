@@ -480,7 +480,7 @@ impl Deidentifier {
                 crate::speakers::spaced_names_in_fields(t)
             }),
             (RuleId::R4, Action::Redact, Placeholder::User, scan::user_pairs),
-            (RuleId::R4, Action::Redact, Placeholder::User, |t, _| scan::unix_log_accounts(t)),
+            (RuleId::R4, Action::Redact, Placeholder::User, scan::unix_log_accounts),
             (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| scan::account_holders(t)),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::international_phones(t)),
