@@ -678,49 +678,16 @@ fn is_stamp(s: &[u8]) -> bool {
 pub(crate) fn spaced_names_in_fields(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let b = text.as_bytes();
-    let edge_before = |c: Option<char>| {
-        c.is_none_or(|c| {
-            matches!(
-                c,
-                ',' | '\t'
-                    | '"'
-                    | '\''
-                    | '('
-                    | '（'
-                    | '='
-                    | ':'
-                    | '：'
-                    | ' '
-                    | '\n'
-                    | '「'
-                    | '【'
-                    | '、'
-                    | '\u{3000}'
-            )
-        })
-    };
-    let edge_after = |c: Option<char>| {
-        c.is_none_or(|c| {
-            matches!(
-                c,
-                ',' | '\t'
-                    | '"'
-                    | '\''
-                    | ')'
-                    | '）'
-                    | '('
-                    | '（'
-                    | ' '
-                    | '\n'
-                    | '\r'
-                    | '」'
-                    | '】'
-                    | '、'
-                    | '。'
-                    | '\u{3000}'
-            )
-        })
-    };
+    // What stands at a field's edge: a separator, a quote, a bracket, a
+    // key's sign, white space.
+    const BEFORE: &[char] =
+        &[',', '\t', '"', '\'', '(', '（', '=', ':', '：', ' ', '\n', '「', '【', '、', '\u{3000}'];
+    const AFTER: &[char] = &[
+        ',', '\t', '"', '\'', ')', '）', '(', '（', ' ', '\n', '\r', '」', '】', '、', '。',
+        '\u{3000}',
+    ];
+    let edge_before = |c: Option<char>| c.is_none_or(|c| BEFORE.contains(&c));
+    let edge_after = |c: Option<char>| c.is_none_or(|c| AFTER.contains(&c));
     // Only lines that hold more than ASCII can hold such a name: the
     // spaces of the others are not looked at one by one.
     let mut spaces: Vec<(usize, usize)> = Vec::new();

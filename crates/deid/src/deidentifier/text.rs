@@ -1206,7 +1206,7 @@ fn repeated_record_ids(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> 
         .filter(|f| f.rule == RuleId::R0 && f.placeholder == Some(Placeholder::VictimId))
         .map(|f| (f.start, f.end))
         .collect();
-    let mut values: Vec<&str> = spans
+    let values: Vec<&str> = spans
         .iter()
         .filter_map(|&(a, b)| text.get(a..b))
         .filter(|v| {
@@ -1215,24 +1215,10 @@ fn repeated_record_ids(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> 
                 && v.bytes().filter(u8::is_ascii_digit).count() >= 6
         })
         .collect();
-    if values.is_empty() {
-        return Vec::new();
-    }
-    values.sort_unstable();
-    values.dedup();
-    let Ok(ac) = aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&values)
-    else {
-        return Vec::new();
-    };
-    let b = text.as_bytes();
     let word = |i: Option<&u8>| i.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
-    ac.find_iter(text)
-        .map(|m| (m.start(), m.end()))
-        .filter(|&(s, e)| !word(s.checked_sub(1).and_then(|p| b.get(p))) && !word(b.get(e)))
-        .filter(|&(s, e)| !spans.iter().any(|&(a, z)| a <= s && e <= z))
-        .collect()
+    repeats(text, values, &spans, false, |b, s, e| {
+        !word(s.checked_sub(1).and_then(|p| b.get(p))) && !word(b.get(e))
+    })
 }
 
 /// Words before an account that say the attacker made or used it as its
@@ -1275,8 +1261,6 @@ fn repeated_accounts(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
     if values.is_empty() {
         return Vec::new();
     }
-    values.sort_unstable();
-    values.dedup();
     // An account the text calls the attacker's (`backdoor IAM user
     // backup-sync`, `攻撃者が作成したアカウント helpdesk_tmp`) is an attacker
     // artefact: its other places are not spread to.
@@ -1292,32 +1276,17 @@ fn repeated_accounts(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
             ATTACKER_ACCOUNT_CUES.iter().any(|c| before.contains(c))
         })
     });
-    if values.is_empty() {
-        return Vec::new();
-    }
-    let Ok(ac) = aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .build(&values)
-    else {
-        return Vec::new();
-    };
-    let b = text.as_bytes();
     // A `.` or `-` after a name goes on into a host or a longer name.
     let word =
         |i: Option<&u8>| i.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@'));
-    ac.find_iter(text)
-        .map(|m| (m.start(), m.end()))
-        .filter(|&(s, e)| {
-            let before = s.checked_sub(1).and_then(|p| b.get(p));
-            let joined_before = word(before) || matches!(before, Some(b'.' | b'-'));
-            let joined_after = word(b.get(e))
-                || (matches!(b.get(e), Some(b'.' | b'-'))
-                    && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric));
-            !joined_before && !joined_after
-        })
-        .filter(|&(s, e)| !spans.iter().any(|&(a, z)| a <= s && e <= z))
-        .collect()
+    repeats(text, values, &spans, true, |b, s, e| {
+        let before = s.checked_sub(1).and_then(|p| b.get(p));
+        let joined_before = word(before) || matches!(before, Some(b'.' | b'-'));
+        let joined_after = word(b.get(e))
+            || (matches!(b.get(e), Some(b'.' | b'-'))
+                && b.get(e + 1).is_some_and(u8::is_ascii_alphanumeric));
+        !joined_before && !joined_after
+    })
 }
 
 /// The other places `text` repeats a credential the findings already
@@ -1334,7 +1303,7 @@ fn repeated_secrets(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
         .filter(|f| f.placeholder == Some(Placeholder::Credential))
         .map(|f| (f.start, f.end))
         .collect();
-    let mut values: Vec<&str> = spans
+    let values: Vec<&str> = spans
         .iter()
         .filter_map(|&(a, b)| text.get(a..b))
         .filter(|v| {
@@ -1345,27 +1314,42 @@ fn repeated_secrets(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
                 && v.bytes().any(|b| b.is_ascii_uppercase() || symbol(b))
         })
         .collect();
+    spans.sort_unstable();
+    let word = |i: Option<&u8>| i.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+    repeats(text, values, &spans, false, |b, s, e| {
+        // `echo -e 'pwd101!\npwd101!'`: an escaped line break ends a token.
+        let escape = s >= 2 && b.get(s - 2) == Some(&b'\\');
+        (escape || !word(s.checked_sub(1).and_then(|p| b.get(p)))) && !word(b.get(e))
+    })
+}
+
+/// The places of `values` in `text` outside `spans` (where they were
+/// found), as whole tokens by `stands_alone(bytes, start, end)`: the
+/// shared end of [`repeated_secrets`], [`repeated_accounts`] and
+/// [`repeated_record_ids`].
+fn repeats(
+    text: &str,
+    mut values: Vec<&str>,
+    spans: &[(usize, usize)],
+    ascii_case_blind: bool,
+    stands_alone: impl Fn(&[u8], usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    values.sort_unstable();
+    values.dedup();
     if values.is_empty() {
         return Vec::new();
     }
-    values.sort_unstable();
-    values.dedup();
     let Ok(ac) = aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(ascii_case_blind)
         .build(&values)
     else {
         return Vec::new();
     };
-    spans.sort_unstable();
     let b = text.as_bytes();
-    let word = |i: Option<&u8>| i.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
     ac.find_iter(text)
         .map(|m| (m.start(), m.end()))
-        // `echo -e 'pwd101!\npwd101!'`: an escaped line break ends a token.
-        .filter(|&(s, e)| {
-            let escape = s >= 2 && b.get(s - 2) == Some(&b'\\');
-            (escape || !word(s.checked_sub(1).and_then(|p| b.get(p)))) && !word(b.get(e))
-        })
+        .filter(|&(s, e)| stands_alone(b, s, e))
         .filter(|&(s, e)| !spans.iter().any(|&(a, z)| a <= s && e <= z))
         .collect()
 }
