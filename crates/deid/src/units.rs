@@ -85,34 +85,10 @@ const ROMAN_KINDS: &[&str] = &[
     "soko",
 ];
 
-/// What the keyword pass looks for: [`SITE_KINDS`]; the kinds written
-/// before a site's capitalised name, French in lower case (`la centrale
-/// Rivière-aux-Loups`) and German nouns (`Lager Achim-Uphusen`,
-/// `Niederlassung Achim`); and [`ROMAN_KINDS`].
-pub(crate) const SITE_CUES: &[&str] = &[
-    "支所",
-    "支店",
-    "支社",
-    "営業所",
-    "出張所",
-    "事業所",
-    "工場",
-    "発電所",
-    "変電所",
-    "浄水場",
-    "浄水所",
-    "配水池",
-    "ポンプ場",
-    "処理場",
-    "分院",
-    "物流センター",
-    "配送センター",
-    "廠",
-    "分行",
-    "分公司",
-    "クリニック",
-    "診療所",
-    "医院",
+/// The kinds written before a site's capitalised name: French in lower
+/// case (`la centrale Rivière-aux-Loups`) and German nouns (`Lager
+/// Achim-Uphusen`, `Niederlassung Achim`).
+const NAME_AFTER: &[&str] = &[
     "centrale ",
     "usine ",
     "barrage ",
@@ -123,21 +99,30 @@ pub(crate) const SITE_CUES: &[&str] = &[
     "Filiale ",
     "Zweigstelle ",
     "Außenstelle ",
-    "haisuichi",
-    "josuijo",
-    "jousuijo",
-    "josui",
-    "kojo",
-    "koujou",
-    "shisho",
-    "shiten",
-    "eigyosho",
-    "hatsudensho",
-    "hendensho",
-    "futo",
-    "futō",
-    "soko",
 ];
+
+/// What the keyword pass looks for: [`SITE_KINDS`], [`NAME_AFTER`] and
+/// [`ROMAN_KINDS`], in that order, joined at compile time.
+pub(crate) const SITE_CUES: &[&str] = &{
+    const N: usize = SITE_KINDS.len() + NAME_AFTER.len() + ROMAN_KINDS.len();
+    let mut all = [""; N];
+    let lists = [SITE_KINDS, NAME_AFTER, ROMAN_KINDS];
+    let (mut k, mut at) = (0, 0);
+    #[allow(clippy::indexing_slicing)]
+    while k < lists.len() {
+        let mut i = 0;
+        // Evaluated at compile time: an index out of bounds is a build
+        // error, not a panic.
+        #[allow(clippy::indexing_slicing)]
+        while i < lists[k].len() {
+            all[at] = lists[k][i];
+            at += 1;
+            i += 1;
+        }
+        k += 1;
+    }
+    all
+};
 
 /// Words next to a romanised kind that name no site (`the`, `new`,
 /// `main`, `test`).
