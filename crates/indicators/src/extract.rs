@@ -4510,7 +4510,14 @@ fn prose_around_dot(word: &[u8], marker: &[u8], second: Option<&[u8]>) -> bool {
     let second = second.unwrap_or_default();
     let dot = !marker.iter().any(|c| matches!(c | 0x20, b'a' | b'@'));
     let one_label = !second.iter().any(|c| matches!(c, b'.' | b'[' | b'(' | b'{' | b'\\'));
-    dot && one_label && is_prose_word(word)
+    // A country code or a long-standing top-level domain after the marker
+    // is a host (`a [dot] com`, `it [.] ru`), and so is a label with digits
+    // or hyphens (`a [dot] 0-0 [dot] com`): prose needs a longer word.
+    const LEGACY: &[&[u8]] =
+        &[b"com", b"net", b"org", b"edu", b"gov", b"mil", b"int", b"info", b"biz"];
+    let tld = second.len() <= 2 || LEGACY.iter().any(|t| t.eq_ignore_ascii_case(second));
+    let word_of_prose = second.iter().all(u8::is_ascii_alphabetic);
+    dot && one_label && word_of_prose && !tld && is_prose_word(word)
 }
 
 /// Words of prose that no host name is: a spaced dot between one of them

@@ -601,6 +601,12 @@ fn bracketed_url_separators_and_spaced_markers() {
         found("please don't paste raw links, use [.] like this; then (.) run it. C2 evil [.] top"),
         kinds_values(&[("domain", "evil.top")])
     );
+    // A country code or a long-standing top-level domain after the marker
+    // makes even a short word a host (found by the defang property test).
+    assert_eq!(
+        found("C2: a [dot] com for C2, then it [.] ru, a [dot] 0-0 [dot] com"),
+        kinds_values(&[("domain", "a.com"), ("domain", "it.ru"), ("domain", "a.0-0.com")])
+    );
 }
 
 #[test]
