@@ -252,7 +252,7 @@ pub(crate) const CHINESE_TITLES: &[&str] = &[
 const CHINESE_SURNAMES: &str = "王李張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何林高羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓曹彭曾蕭萧蔡潘袁董蔣蒋余于杜葉叶程魏蘇苏呂吕丁任盧卢姚沈鍾钟姜崔譚谭陸陆范汪廖賈贾夏傅鄒邹熊孟秦邱侯尹薛閻阎段雷黎陶賀贺毛郝顧顾龔龚邵錢钱戴嚴严歐欧莫孔湯汤溫温康施簡简柯紀纪游詹翁洪賴赖";
 
 /// Han characters: the CJK unified ideographs.
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
@@ -392,7 +392,11 @@ fn full_name_after(text: &str, at: usize) -> Option<Span> {
     let mut end = chars.peek().map_or(rest.len(), |&(i, _)| i);
     let after = rest.get(end..)?.chars().next();
     let closes = after.is_none_or(|c| {
-        matches!(c, '\n' | '\r' | '（' | '(' | '、' | '。' | ',' | '，' | '」' | ' ' | '\u{3000}')
+        // `<` of markup: `代表取締役 劉 承翰</p>`.
+        matches!(
+            c,
+            '\n' | '\r' | '（' | '(' | '、' | '。' | ',' | '，' | '」' | ' ' | '\u{3000}' | '<'
+        )
     });
     if !closes {
         return None;

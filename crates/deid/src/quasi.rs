@@ -316,8 +316,9 @@ pub(crate) struct ProfileRegion {
     /// The municipalities' names without their kind (`狭山`, `Sayama`).
     pub(crate) towns: Vec<String>,
     /// The places of a spelling that names no prefecture, when another
-    /// spelling does (`Bremen` of `Bremen / 神奈川県 横浜市`, a foreign
-    /// head office): not in the prefecture's block.
+    /// spelling does (`Bremen` of `Bremen / 神奈川県 横浜市`, `台中` of
+    /// `台中市 / 大阪府 大阪市`, a foreign head office): not in the
+    /// prefecture's block.
     pub(crate) elsewhere: Vec<String>,
 }
 
@@ -355,7 +356,7 @@ pub(crate) fn profile_region(region: &str) -> ProfileRegion {
     for part in region.split([';', '/', '；', '／']) {
         let one = one_region(part);
         let towns = one.towns.into_iter().filter(|t| !t.is_empty());
-        if one.prefecture.is_none() && part.is_ascii() {
+        if one.prefecture.is_none() {
             without_prefecture.extend(towns);
         } else {
             out.prefecture = out.prefecture.or(one.prefecture);

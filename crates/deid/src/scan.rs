@@ -105,6 +105,7 @@ pub(crate) enum List {
     ChineseTitles,
     ObjectIdKeys,
     UnixAccountCues,
+    HouseNumberEnds,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -138,6 +139,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::ChineseTitles, crate::people::CHINESE_TITLES),
     (List::ObjectIdKeys, OBJECT_ID_KEYS),
     (List::UnixAccountCues, UNIX_ACCOUNT_CUES),
+    (List::HouseNumberEnds, HOUSE_NUMBER_ENDS),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -4100,10 +4102,44 @@ pub(crate) fn addresses(text: &str) -> Vec<Span> {
         }
         if numbered {
             last_end = after_start + len;
+            last_end += building_after(text.get(last_end..).unwrap_or_default());
             out.push(Span { start, end: last_end });
         }
     }
     out
+}
+
+/// The length of a building and its floor after a street address
+/// (` 厚木テクノセンター4F`, `　さくらビル 12階`): one space, a name of
+/// letters (any script) up to 24 characters, maybe a space, then a floor
+/// number and `F` or `階`. 0 when no floor follows: a name alone after an
+/// address may be the next sentence.
+fn building_after(rest: &str) -> usize {
+    let Some(body) = rest.strip_prefix([' ', '\u{3000}']) else { return 0 };
+    let name: usize = body
+        .chars()
+        .take_while(|&c| c.is_alphabetic() || matches!(c, 'ー' | '・' | '-'))
+        .take(24)
+        .map(char::len_utf8)
+        .sum();
+    if name == 0 {
+        return 0;
+    }
+    let tail = body.get(name..).unwrap_or_default();
+    let floor = tail.strip_prefix([' ', '\u{3000}']).unwrap_or(tail);
+    let gap = tail.len() - floor.len();
+    let digits: usize = floor
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map(char::len_utf8)
+        .sum();
+    let unit = floor.get(digits..).unwrap_or_default().chars().next();
+    match unit {
+        Some(u @ ('F' | 'Ｆ' | '階')) if (1..=6).contains(&digits) => {
+            (rest.len() - body.len()) + name + gap + digits + u.len_utf8()
+        }
+        _ => 0,
+    }
 }
 
 fn is_cjk(c: char) -> bool {
@@ -4810,6 +4846,101 @@ pub(crate) fn korean_road_addresses(text: &str, kw: &Keywords) -> Vec<Span> {
     }
     out.sort_by_key(|v| (v.start, v.end));
     out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+/// What ends a house number in a Chinese address: `號` (traditional) and
+/// `号` (simplified, and Japanese).
+const HOUSE_NUMBER_ENDS: &[&str] = &["號", "号"];
+
+/// What a Chinese address names its street with: a road, a street, an
+/// avenue, a section of one, a lane and an alley. Japanese addresses,
+/// which end in `号` too, use none of them.
+const CHINESE_STREET_MARKS: &[char] = &['路', '街', '道', '段', '巷', '弄'];
+
+/// Chinese street addresses (R15), as Taiwan, Hong Kong and the mainland
+/// write them: the city and district, the street and its section, the
+/// house number ending in `號`/`号`, and the floor or building after
+/// (`台中市西屯區 台灣大道三段99號12樓`, `北京市朝阳区建国路88号`). Cued by
+/// the keyword pass's `號`/`号` after a digit; a street mark
+/// ([`CHINESE_STREET_MARKS`]) before the number makes it an address and
+/// not a Japanese `第3号` or `3番2号`.
+pub(crate) fn chinese_addresses(text: &str, kw: &Keywords) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    for (p, _) in kw.of(List::HouseNumberEnds) {
+        if out.last().is_some_and(|l| l.end > p) {
+            continue;
+        }
+        let head = text.get(..p).unwrap_or_default();
+        if !head.chars().next_back().is_some_and(digit) {
+            continue;
+        }
+        // Back over the address: han, digits, `-`, and single spaces
+        // between its parts, up to 40 characters.
+        let mut run: Vec<(usize, char)> = Vec::new();
+        let mut prev_space = false;
+        for (i, c) in head.char_indices().rev().take(40) {
+            let space = c == ' ' || c == '\u{3000}';
+            if space {
+                if prev_space {
+                    break;
+                }
+                prev_space = true;
+            } else if crate::people::is_han(c) || digit(c) || c == '-' {
+                prev_space = false;
+            } else {
+                break;
+            }
+            run.push((i, c));
+        }
+        while run.last().is_some_and(|&(_, c)| c == ' ' || c == '\u{3000}') {
+            run.pop();
+        }
+        run.reverse();
+        if !run.iter().any(|&(_, c)| CHINESE_STREET_MARKS.contains(&c)) {
+            continue;
+        }
+        // Where it starts: two characters before the city or county, else
+        // before the district, else the street's name (up to 8 characters
+        // before its mark), so that prose before is no part of it.
+        let kind_at = |kinds: &[char]| {
+            run.iter().position(|&(_, c)| kinds.contains(&c)).filter(|&k| k >= 2).map(|k| k - 2)
+        };
+        let first = kind_at(&['市', '縣', '县'])
+            .or_else(|| kind_at(&['區', '区', '鄉', '乡', '鎮', '镇']))
+            .unwrap_or_else(|| {
+                let mark = run.iter().position(|&(_, c)| CHINESE_STREET_MARKS.contains(&c));
+                mark.map_or(0, |m| m.saturating_sub(8))
+            });
+        let Some(&(start, _)) = run.get(first) else { continue };
+        // Forward: the number's `號`, a sub-number (`之3`), a floor
+        // (`12樓`, `5F`, `十二楼`), and a building with its floor.
+        let mut end = p + '號'.len_utf8();
+        let tail = |end: usize| text.get(end..).unwrap_or_default();
+        if let Some(t) = tail(end).strip_prefix('之') {
+            let n: usize = t.chars().take_while(|&c| digit(c)).map(char::len_utf8).sum();
+            if n > 0 {
+                end += '之'.len_utf8() + n;
+            }
+        }
+        let t = tail(end);
+        let floor_at = t.strip_prefix([' ', '\u{3000}']).unwrap_or(t);
+        let n: usize = floor_at
+            .chars()
+            .take_while(|&c| digit(c) || "一二三四五六七八九十".contains(c))
+            .map(char::len_utf8)
+            .sum();
+        if n > 0 {
+            if let Some(unit) = floor_at.get(n..).and_then(|u| u.chars().next()) {
+                if matches!(unit, '樓' | '楼' | '層' | '层' | 'F' | '階') {
+                    end += (t.len() - floor_at.len()) + n + unit.len_utf8();
+                }
+            }
+        }
+        end += building_after(tail(end));
+        out.push(Span { start, end });
+    }
     out
 }
 

@@ -492,6 +492,7 @@ impl Deidentifier {
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::street_addresses(t)),
             (RuleId::R15, Action::Redact, Placeholder::Address, |t, _| scan::canadian_addresses(t)),
             (RuleId::R15, Action::Redact, Placeholder::Address, scan::korean_road_addresses),
+            (RuleId::R15, Action::Redact, Placeholder::Address, scan::chinese_addresses),
             (RuleId::R15, Action::Redact, Placeholder::Unit, |t, _| crate::units::unit_names(t)),
             (RuleId::R10, Action::Redact, Placeholder::VictimId, scan::victim_ids),
             (RuleId::R5, Action::Redact, Placeholder::InternalHost, |_, k| scan::host_values(k)),
