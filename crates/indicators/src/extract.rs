@@ -669,9 +669,28 @@ impl Extractor {
             let escaped = ascii_only
                 && flags & F_BACKSLASH != 0
                 && bytes.get(start..end).and_then(json_escape_in).is_some();
+            // `147.45.44.131&lt;/code&gt;`, `evil.com#frag`,
+            // `185.215.113.66##comma##185.215.113.217` (a STIX 1 list): an
+            // `&` or `#` ends a value that is no link or path.
+            let glued = link.is_none()
+                && !escaped
+                && flags & F_NOT_DNS != 0
+                && flags & (F_SLASH | F_BACKSLASH) == 0
+                && glued_value_end(bytes.get(start..end).unwrap_or_default(), flags).is_some();
             let whole = [(start, end)];
             let split;
-            let parts: &[(usize, usize)] = if link.is_none() && !escaped {
+            let parts: &[(usize, usize)] = if glued {
+                let mut p = Parts::default();
+                let mut at = start;
+                let seg = bytes.get(..end).unwrap_or_default();
+                while let Some(k) = memchr::memchr2(b'&', b'#', seg.get(at..).unwrap_or_default()) {
+                    p.push((at, at + k));
+                    at += k + 1;
+                }
+                p.push((at, end));
+                split = p;
+                split.as_slice()
+            } else if link.is_none() && !escaped {
                 &whole
             } else {
                 let mut p = Parts::default();
@@ -1391,13 +1410,12 @@ impl Extractor {
             }
             from = k + 1;
         }
-        // `&quot;https://x.example/cfg.bin&quot;` in XML: the entity of a
-        // quote ends the URL.
+        // `&quot;https://x.example/cfg.bin&quot;` in XML, `&lt;code&gt;
+        // https://x.example/a&lt;/code&gt;` in escaped HTML: the entity of a
+        // quote, an angle bracket or a space ends the URL.
         if let Some(amp) = find_byte_from(rb.get(..e).unwrap_or_default(), host_start, b'&') {
-            for q in [&b"&quot;"[..], b"&#34;", b"&apos;", b"&#39;", b"&quot"] {
-                if let Some(k) = find_seq(rb.get(amp..e).unwrap_or_default(), q) {
-                    e = amp + k;
-                }
+            if let Some(k) = ending_entity(rb.get(amp..e).unwrap_or_default()) {
+                e = amp + k;
             }
         }
         // Trailing punctuation that closes prose (or a Markdown link), not
@@ -1430,7 +1448,7 @@ impl Extractor {
             unescaped = sub.replace("\\/", "/");
             unescaped.as_str()
         } else if e > rb.len() {
-            unescaped = sub.replace("&amp;", "&");
+            unescaped = sub.replace("&amp;amp;", "&").replace("&amp;", "&");
             unescaped.as_str()
         } else {
             sub
@@ -2633,6 +2651,8 @@ const NOT_FILE_DIGEST: &[&[u8]] = &[
     b"token",
     b"secret",
     b"serial",
+    // A licence key (`"licence"="6E5B…"` in a RAT's registry settings).
+    b"licen",
     b"nonce",
     b"salt",
     b"authorization",
@@ -3447,7 +3467,10 @@ fn wrapped_continuation(bytes: &[u8], start: usize, end: usize) -> Option<Wrap> 
 /// separator.
 fn amp_continuation(text: &str, mut at: usize) -> usize {
     let b = text.as_bytes();
-    while b.get(at) == Some(&b';') && b.get(..at).is_some_and(|h| h.ends_with(b"&amp")) {
+    // `&amp;amp;` (escaped twice, as an Atom feed's HTML content holds a
+    // link) goes on too.
+    let escaped_amp = |h: &[u8]| h.ends_with(b"&amp") || h.ends_with(b"&amp;amp");
+    while b.get(at) == Some(&b';') && b.get(..at).is_some_and(escaped_amp) {
         // Up to a quote or an angle bracket (`…&amp;t=17')"</Data>`: the
         // string and the element end there), without the punctuation that
         // closes prose or a call.
@@ -3459,7 +3482,12 @@ fn amp_continuation(text: &str, mut at: usize) -> usize {
                 c < 0x80 && !is_sep(c) && !matches!(c, b'\'' | b'"' | b'`' | b'<' | b'>')
             })
             .count();
-        let tail = b.get(at + 1..at + 1 + run).unwrap_or_default();
+        let mut tail = b.get(at + 1..at + 1 + run).unwrap_or_default();
+        // `…&amp;v=2&quot;`: the quote's entity ends the link.
+        let cut = ending_entity(tail);
+        if let Some(k) = cut {
+            tail = tail.get(..k).unwrap_or_default();
+        }
         let more = tail.len()
             - tail
                 .iter()
@@ -3470,8 +3498,67 @@ fn amp_continuation(text: &str, mut at: usize) -> usize {
             break;
         }
         at += 1 + more;
+        if cut.is_some() {
+            break;
+        }
     }
     at
+}
+
+/// Where the value at the start of `seg` ends at an `&` or `#` glued to it
+/// (`147.45.44.131&lt`, `a.b@proton.me&x`, `evil.com#frag`): the part
+/// before it holds a dot or a colon, or is a digest's run of hex. Not
+/// where the segment goes on as something else: `Q&A.docx` and `C#` start
+/// with no value, a query (`?xt=…&dn=`) or a numeric entity
+/// (`&#92;&#92;127.0.0.1&#92;c$`, an escaped path) runs on, and so does a
+/// template's `#{arch}`.
+fn glued_value_end(seg: &[u8], flags: u16) -> Option<usize> {
+    // Without a dot or a colon only a digest can come first: the byte
+    // after each length is all to look at.
+    let k = if flags & (F_DOT | F_COLON) != 0 {
+        memchr::memchr2(b'&', b'#', seg)?
+    } else {
+        [32, 40, 64, 128].into_iter().find(|&n| matches!(seg.get(n), Some(b'&' | b'#')))?
+    };
+    if find_seq(seg, b"&#").is_some() || find_seq(seg, b"#{").is_some() {
+        return None;
+    }
+    let head = seg.get(..k)?;
+    // `…zip&xl=25912007&fc=1`: a query's `&key=` after it.
+    let key_after = |at: usize| {
+        let tail = seg.get(at + 1..).unwrap_or_default();
+        let n = tail.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
+        n > 0 && tail.get(n) == Some(&b'=')
+    };
+    if memchr::memchr2(b'?', b'=', head).is_some() || memchr::memchr_iter(b'&', seg).any(key_after)
+    {
+        return None;
+    }
+    let hex = matches!(head.len(), 32 | 40 | 64 | 128) && head.iter().all(u8::is_ascii_hexdigit);
+    (k > 0 && (hex || memchr::memchr2(b'.', b':', head).is_some())).then_some(k)
+}
+
+/// Where the first entity that ends a link in XML or HTML starts in
+/// `piece` (a quote, an angle bracket, a no-break space: `&quot;`, `&lt;`,
+/// `&#34;`, `&nbsp;`), with its `;` or at the end of `piece` (the scanner
+/// cuts pieces at `;`). `&amp;` is a link's own `&`, and `&ltv=2` a
+/// query's key.
+fn ending_entity(piece: &[u8]) -> Option<usize> {
+    const ENDS: &[&[u8]] = &[
+        b"&quot", b"&apos", b"&lt", b"&gt", b"&nbsp", b"&#34", b"&#39", b"&#60", b"&#62", b"&#160",
+    ];
+    let mut from = 0;
+    while let Some(k) = find_byte_from(piece, from, b'&') {
+        let rest = piece.get(k..).unwrap_or_default();
+        if ENDS.iter().any(|e| {
+            rest.get(..e.len()).is_some_and(|r| r.eq_ignore_ascii_case(e))
+                && matches!(rest.get(e.len()), None | Some(b';'))
+        }) {
+            return Some(k);
+        }
+        from = k + 1;
+    }
+    None
 }
 
 /// What a MIME header that names a quoted-printable body holds (its first
@@ -5112,7 +5199,21 @@ fn looks_like_version(ctx: &Ctx<'_>, octets: [u8; 4]) -> bool {
     // `Warsaw 2.21.4.1` (a banking plug-in): a one-digit lead and parts
     // up to 30 after a capitalised name read as a release too.
     let modest = (1..=9).contains(&octets[0]) && octets.iter().all(|&o| o <= 30);
-    (small || release || modest) && product
+    // `Zscaler Client Connector 4.5.0.198`: after a name of two capitalised
+    // words, a build number may follow parts up to 30.
+    // (Words in title case, no acronyms: `UDP Rcv 10.20.4.17` in a DNS
+    // server's log is an address.)
+    let title = |w: &str| {
+        w.len() >= 3
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && !NETWORK_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+    };
+    let build = title(last)
+        && before_last.is_some_and(title)
+        && (1..=30).contains(&octets[0])
+        && octets.get(1..3).is_some_and(|p| p.iter().all(|&o| o <= 30));
+    (small || release || modest || build) && product
 }
 
 /// Words in a table column's head that say its cells are versions.

@@ -2042,6 +2042,55 @@ fn blind_round_nine_versions_and_script_variables() {
 }
 
 #[test]
+fn blind_round_ten_values_glued_to_entities_and_fragments() {
+    // Escaped HTML (an Atom feed's content): the entity after a value ends
+    // it, and a link escaped twice keeps its `&`.
+    let feed = "&lt;code&gt;147.45.44.131&lt;/code&gt; &lt;li&gt;pyfetch-stats[.]dev&lt;/li&gt; \
+                mail pyfetch.dev.team@proton.me&lt;/li&gt; \
+                &lt;code&gt;https://github.com/pyfetch-utils/w/rtcore-x86_64.bin&lt;/code&gt; \
+                href=&quot;https://pyfetch-stats.dev/ping?pkg=colorama-term&amp;amp;v=0.4.7.2&quot; \
+                x 2a0c:9a40:8a80::1c&nbsp;(stage-2)";
+    assert_eq!(
+        found(feed),
+        kinds_values(&[
+            ("ipv4", "147.45.44.131"),
+            ("domain", "pyfetch-stats.dev"),
+            ("email", "pyfetch.dev.team@proton.me"),
+            ("url", "https://github.com/pyfetch-utils/w/rtcore-x86_64.bin"),
+            ("url", "https://pyfetch-stats.dev/ping?pkg=colorama-term&v=0.4.7.2"),
+            ("ipv6", "2a0c:9a40:8a80::1c"),
+        ])
+    );
+    // A STIX 1 list joins its values with `##comma##`; a fragment after a
+    // name is no part of it.
+    assert_eq!(
+        found(
+            "185.215.113.66##comma##185.215.113.217##comma##62.204.41.176 host evil-dom.com#frag"
+        ),
+        kinds_values(&[
+            ("ipv4", "185.215.113.66"),
+            ("ipv4", "185.215.113.217"),
+            ("ipv4", "62.204.41.176"),
+            ("domain", "evil-dom.com"),
+        ])
+    );
+    // What runs on past an `&` or `#` stays whole: file names, a query's
+    // keys, an escaped path, a template's variable.
+    assert_eq!(
+        found("Q&A.docx notes#1.txt T1055.011_#{arch}.exe"),
+        kinds_values(&[
+            ("file-name", "Q&A.docx"),
+            ("file-name", "notes#1.txt"),
+            ("file-name", "T1055.011_#{arch}.exe"),
+        ])
+    );
+    // A build after a product name of two capitalised words is no address,
+    // and a licence key in a RAT's settings is no file's digest.
+    assert!(found("Zscaler Client Connector 4.5.0.198, MDE sensor").is_empty());
+    assert!(found(r#""licence"="6E5B2F1AC09D3847B1E2F4A6C8D0E2F1""#).is_empty());
+}
+
+#[test]
 fn blind_round_nine_ids_tokens_and_dkim_tags() {
     // A VirusTotal URL object's id is the SHA-256 of a URL's text; a file
     // object's id is a file's digest.
