@@ -1441,10 +1441,21 @@ impl Extractor {
         if e == rb.len() && rb.ends_with(b"&amp") {
             e = amp_continuation(ctx.text, ctx.start + e) - ctx.start;
         }
+        // `…\\/\"` (JSON in a JSON string): the last backslash escapes the
+        // quote that ends the string.
+        if rb.get(..e).is_some_and(|r| r.ends_with(b"\\\\/\\"))
+            && ctx.text.as_bytes().get(ctx.start + e) == Some(&b'"')
+        {
+            e -= 1;
+        }
         let sub = ctx.text.get(ctx.start + s..ctx.start + e)?;
-        // JSON escapes a slash as `\\/`: `https:\\/\\/host\\/api`.
+        // JSON escapes a slash as `\\/`: `https:\\/\\/host\\/api`; JSON in a
+        // JSON string (a HAR's response text) escapes its backslash too.
         let unescaped;
-        let sub = if find_seq(sub.as_bytes(), b":\\/\\/").is_some() {
+        let sub = if find_seq(sub.as_bytes(), b":\\\\/\\\\/").is_some() {
+            unescaped = sub.replace("\\\\/", "/");
+            unescaped.as_str()
+        } else if find_seq(sub.as_bytes(), b":\\/\\/").is_some() {
             unescaped = sub.replace("\\/", "/");
             unescaped.as_str()
         } else if e > rb.len() {

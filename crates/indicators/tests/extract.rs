@@ -2088,6 +2088,12 @@ fn blind_round_ten_values_glued_to_entities_and_fragments() {
     // and a licence key in a RAT's settings is no file's digest.
     assert!(found("Zscaler Client Connector 4.5.0.198, MDE sensor").is_empty());
     assert!(found(r#""licence"="6E5B2F1AC09D3847B1E2F4A6C8D0E2F1""#).is_empty());
+    // JSON in a JSON string (a HAR's response text) escapes its slashes'
+    // backslashes and its quotes.
+    assert_eq!(
+        found(r#""text":"{\"next\":\"https:\\/\\/login.example-idp.com\\/\"}""#),
+        kinds_values(&[("url", "https://login.example-idp.com/")])
+    );
 }
 
 #[test]
