@@ -518,9 +518,16 @@ impl Assets {
         self.internal_ranges.iter().any(|n| n.contains(&ip))
     }
 
-    /// Whether a block overlaps the victim's or internal ranges.
+    /// Whether a block overlaps the victim's or internal ranges. A block
+    /// much wider than any organisation's (`0.0.0.0/0` in a firewall rule,
+    /// a `/8`) holds the victim's range without naming it.
     pub(crate) fn net(&self, net: IpNet) -> Option<Owned> {
-        let overlaps = |n: &IpNet| n.contains(&net.network()) || net.contains(&n.network());
+        let narrow = match net {
+            IpNet::V4(n) => n.prefix_len() >= 16,
+            IpNet::V6(n) => n.prefix_len() >= 32,
+        };
+        let overlaps =
+            |n: &IpNet| n.contains(&net.network()) || (narrow && net.contains(&n.network()));
         if self.public_ranges.iter().any(overlaps) {
             return Some(Owned { rule: RuleId::R3, placeholder: Placeholder::VictimIp });
         }

@@ -1559,6 +1559,8 @@ fn switch_carries_credential(s: &[u8], p: usize, k: &[u8], v: Span) -> bool {
                 && !matches!(value.first(), Some(b'/' | b'.' | b'~' | b'-' | b'#' | b'%'))
                 && !value.iter().all(u8::is_ascii_digit)
                 && !is_wallet_login(value)
+                // `crontab -u www-data`: a service account names no one.
+                && !GENERIC_ACCOUNTS.iter().any(|g| g.as_bytes().eq_ignore_ascii_case(value))
         }
         b"--user " | b"--user=" => !listed(U_IS_NO_USER) && !is_wallet_login(value),
         // The run-as account of a task: `SYSTEM` names no one.
@@ -2107,7 +2109,7 @@ pub(crate) fn directory_ids(text: &str, kw: &Keywords) -> Vec<Span> {
                 j == 0 || !s.get(j - 1).is_some_and(|b| b.is_ascii_hexdigit() || *b == b'-');
             if at_start
                 && s.get(j).is_some_and(u8::is_ascii_hexdigit)
-                && text.get(j..j + 36).is_some_and(is_guid)
+                && text.get(j..j + 36).is_some_and(|g| is_guid(g) && !is_well_known_guid(g))
                 && !s.get(j + 36).is_some_and(|b| b.is_ascii_hexdigit() || *b == b'-')
             {
                 out.push(Span { start: j, end: j + 36 });
@@ -2145,13 +2147,22 @@ pub(crate) fn directory_ids(text: &str, kw: &Keywords) -> Vec<Span> {
         guids_in(j, to, &mut out);
     }
     for v in csv_columns(text, OBJECT_ID_KEYS, kw.of(List::ObjectIdKeys).map(|(p, _)| p)) {
-        if text.get(v.start..v.end).is_some_and(is_guid) {
+        if text.get(v.start..v.end).is_some_and(|g| is_guid(g) && !is_well_known_guid(g)) {
             out.push(v);
         }
     }
     out.sort_by_key(|v| v.start);
     out.dedup();
     out
+}
+
+/// Ids every tenant shares, which name no one: the nil GUID and
+/// Microsoft's first-party applications (`00000003-0000-0ff1-ce00-
+/// 000000000000`, SharePoint Online; `00000003-0000-0000-c000-
+/// 000000000000`, Microsoft Graph), all zeros but a small number first
+/// and a product's mark in the middle.
+fn is_well_known_guid(t: &str) -> bool {
+    t.starts_with("0000000") && t.ends_with("-000000000000")
 }
 
 fn is_guid(t: &str) -> bool {

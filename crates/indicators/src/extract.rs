@@ -1527,6 +1527,25 @@ impl Extractor {
         if let Some(p) = find_ci(local.as_bytes().get(local_start..)?, FIELD) {
             local_start += p + FIELD.len();
         }
+        // `users.csv:\nd.morimoto@…` in a JSON string: the `n` (or `t`,
+        // `r`) after the backslash is the escape's, not the address's.
+        // (A backslash after white space or a table's bar is no escape in
+        // a string: `| \testrambo2@…`, `|\r0fl24@…` in a table.)
+        let before_escape = match local_start {
+            0 | 1 if ctx.raw.starts_with('\\') => {
+                ctx.text.as_bytes().get(ctx.start.wrapping_sub(1))
+            }
+            0 | 1 => None,
+            _ => local.as_bytes().get(local_start - 2),
+        };
+        if local_start > 0
+            && local.as_bytes().get(local_start - 1) == Some(&b'\\')
+            && before_escape.is_some_and(|c| !c.is_ascii_whitespace() && *c != b'|')
+            && matches!(local.as_bytes().get(local_start), Some(b'n' | b't' | b'r'))
+            && local_start + 1 < local.len()
+        {
+            local_start += 1;
+        }
         // `@lantern_hunter@infosec.exchange`: a fediverse handle, no
         // mailbox; `Message-ID: <f3a9…@smtp.example.net>`: a message's id.
         if text.as_bytes().get(local_start.wrapping_sub(1)) == Some(&b'@')

@@ -1554,6 +1554,19 @@ pub(super) fn chance_hit(text: &str, s: usize, e: usize) -> bool {
         || inside_ipv4(text, s, e)
         || split_into_digits(text, s, e)
         || digits_inside_a_run(text, s, e)
+        || digits_before_a_line_break(text, s, e)
+}
+
+/// See [`chance_hit`]: a hit that starts with a number ending one line
+/// (digits and punctuation, no letter) and runs on into the next (`fd=7))`
+/// / `matsui-adm@…` read as `t.matsui` through the look-alike `7`): a
+/// name is not split that way.
+fn digits_before_a_line_break(text: &str, s: usize, e: usize) -> bool {
+    let hit = text.as_bytes().get(s..e).unwrap_or_default();
+    let Some(k) = hit.iter().position(|&c| c == b'\n') else { return false };
+    let head = hit.get(..k).unwrap_or_default();
+    let head = head.strip_suffix(b"\r").unwrap_or(head);
+    head.first().is_some_and(u8::is_ascii_digit) && !head.iter().any(u8::is_ascii_alphabetic)
 }
 
 /// See [`chance_hit`]: a hit of at most six bytes, letters and digits
@@ -1694,7 +1707,10 @@ fn unc_host_spans(text: &str) -> Vec<(usize, usize)> {
                 .iter()
                 .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_'))
                 .count();
-            if e > s {
+            // A host name ends at a separator: `\\Boîte de réception` (an
+            // escaped mail folder) goes on in letters no host name holds.
+            let whole = b.get(e).is_none_or(|c| c.is_ascii());
+            if e > s && whole {
                 out.push((s, e));
             }
             i = e.max(i + 2);
@@ -2101,7 +2117,7 @@ mod reference {
                     .iter()
                     .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_'))
                     .count();
-                if e > s {
+                if e > s && b.get(e).is_none_or(u8::is_ascii) {
                     out.push((s, e));
                 }
                 i = e.max(i + 2);
