@@ -727,6 +727,98 @@ fn rare_abbreviation(abbr: &str) -> bool {
             .any(|b| matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
 }
 
+/// Words a host's or a resource's name adds to its owner's abbreviation
+/// (`gkl` + `acr` + `prod`, `soen` + `prod`, `mvj` + `shop` + `admin`).
+const INFRA_WORDS: &[&str] = &[
+    "acr",
+    "ad",
+    "admin",
+    "api",
+    "app",
+    "apps",
+    "assets",
+    "auth",
+    "backup",
+    "bk",
+    "bkp",
+    "blob",
+    "bucket",
+    "cdn",
+    "cloud",
+    "corp",
+    "crm",
+    "data",
+    "db",
+    "dc",
+    "dev",
+    "dr",
+    "erp",
+    "file",
+    "files",
+    "fs",
+    "hr",
+    "img",
+    "internal",
+    "intra",
+    "it",
+    "kv",
+    "log",
+    "logs",
+    "mail",
+    "media",
+    "mes",
+    "mgmt",
+    "nas",
+    "ops",
+    "portal",
+    "prod",
+    "production",
+    "qa",
+    "registry",
+    "render",
+    "repo",
+    "sa",
+    "sec",
+    "share",
+    "shop",
+    "soc",
+    "sql",
+    "sso",
+    "stage",
+    "staging",
+    "static",
+    "stg",
+    "storage",
+    "store",
+    "sync",
+    "test",
+    "uat",
+    "vault",
+    "vpn",
+    "web",
+    "www",
+];
+
+/// Whether `rest` (lower case) is words of [`INFRA_WORDS`] one after
+/// another, maybe with digits at the end (`acrprod`, `shopadmin`,
+/// `prod01`): what a label adds after an abbreviation to name a resource.
+pub(crate) fn infra_tail(rest: &str) -> bool {
+    let rest = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+    if rest.is_empty() {
+        return false;
+    }
+    // Longest words first at each step; the list is small and labels are
+    // short, so a plain search does.
+    fn split(s: &str, depth: usize) -> bool {
+        s.is_empty()
+            || (depth < 6
+                && INFRA_WORDS
+                    .iter()
+                    .any(|w| s.strip_prefix(w).is_some_and(|t| split(t, depth + 1))))
+    }
+    split(rest, 0)
+}
+
 /// The first word of a name of three words or more with the initials of
 /// the others (`kirishima-ami` of `Kirishima Advanced Materials
 /// Institute`): how such a body often names its domain and its mail. At
@@ -1844,6 +1936,11 @@ pub(crate) struct Matcher {
     /// The abbreviations without a vowel, lower case, that name the victim
     /// where they start a host name's label ([`rare_abbreviation`]).
     pub(crate) rare_abbreviations: Vec<String>,
+    /// The abbreviations of three letters or digits or more, lower case,
+    /// that name the victim where a host name's label starts with one and
+    /// goes on in words of infrastructure only ([`infra_tail`]:
+    /// `gklacrprod`, `soenprod`).
+    pub(crate) glued_abbreviations: Vec<String>,
     /// Short keys shorter than their terms' letters, with the fewest
     /// letters a term of that key has ([`Matcher::short_name_by_chance`]).
     shrunk: std::collections::HashMap<String, usize>,
@@ -1873,6 +1970,7 @@ impl Matcher {
     pub(crate) fn new(p: &Profile) -> Result<Matcher, BuildError> {
         let mut c = Collector::default();
         let mut rare_abbreviations = Vec::new();
+        let mut glued_abbreviations = Vec::new();
         for s in p.org_names_ja.iter().chain(&p.org_names_en) {
             c.add_secret(s, TermKind::Org, false, true);
         }
@@ -1927,6 +2025,9 @@ impl Matcher {
             }
             if rare_abbreviation(s.expose()) {
                 rare_abbreviations.push(s.expose().trim().to_ascii_lowercase());
+            }
+            if a.len() >= 3 && a.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                glued_abbreviations.push(a.to_ascii_lowercase());
             }
             // An abbreviation is read letter by letter: the romanisation's
             // long vowels (`oh`, `ou` → `o`) do not apply to it.
@@ -2017,6 +2118,23 @@ impl Matcher {
                 }
                 if let [a, b] = parts.as_slice() {
                     c.add(&format!("{b} {a}"), TermKind::Person, true, false);
+                    // Accounts of one name and the other's initial, either
+                    // way round (`misaki.h` of `Misaki Hasegawa`; the
+                    // initial first is in the profile's usernames as a rule).
+                    for (name, other) in [(a, b), (b, a)] {
+                        let initial = other.chars().next().filter(char::is_ascii_alphabetic);
+                        // Six letters or more: a shorter name and an
+                        // initial read into prose (`on OS` as `ono.s`).
+                        if let Some(i) = initial.filter(|_| name.chars().count() >= 6) {
+                            let lower = name.to_lowercase();
+                            c.add(
+                                &format!("{lower}.{}", i.to_ascii_lowercase()),
+                                TermKind::Username,
+                                true,
+                                false,
+                            );
+                        }
+                    }
                 }
             }
             for s in person.usernames.iter() {
@@ -2138,6 +2256,7 @@ impl Matcher {
             small_service_dfa,
             lookalike,
             rare_abbreviations,
+            glued_abbreviations,
             shrunk,
             acronyms,
             l_for_i,

@@ -48,6 +48,11 @@ pub(crate) const PERSON_CUES: &[&str] = &[
     "mx",
     "dr",
     "prof",
+    // French and German ones (`Mme Besson`, `Herr Möller`).
+    "mme",
+    "mlle",
+    "herr",
+    "frau",
     // Roles that introduce a name.
     "担当",
     "担当者",
@@ -83,6 +88,17 @@ pub(crate) const PERSON_CUES: &[&str] = &[
     "准教授",
     "助教",
     "弁護士",
+    // A school's and a fire service's heads and ranks (`坂下校長`,
+    // `佐藤消防士長`).
+    "校長",
+    "副校長",
+    "教頭",
+    "園長",
+    "館長",
+    "署長",
+    "消防長",
+    "消防士長",
+    "消防司令",
 ];
 
 /// Titles written before a full name on a letterhead or under a
@@ -120,6 +136,14 @@ pub(crate) const TITLES_BEFORE_NAMES: &[&str] = &[
     "常務",
     "支店長",
     "工場長",
+    // A school's and a fire service's heads.
+    "校長",
+    "副校長",
+    "教頭",
+    "園長",
+    "館長",
+    "署長",
+    "消防長",
 ];
 
 /// Korean job titles written after a name (`박 팀장`, `김민수 팀장님`).
@@ -586,7 +610,9 @@ fn cue_of(word: &str) -> Cue {
     match word {
         "さん" | "様" | "さま" | "氏" | "殿" => Cue::JapaneseSuffix,
         "-san" | " san " | "-sama" | "-kun" => Cue::RomanSuffix,
-        "mr" | "ms" | "mrs" | "miss" | "mx" | "dr" | "prof" => Cue::Title,
+        "mr" | "ms" | "mrs" | "miss" | "mx" | "dr" | "prof" | "mme" | "mlle" | "herr" | "frau" => {
+            Cue::Title
+        }
         w if is_job_title(w) => Cue::JobTitle,
         _ => Cue::Role,
     }

@@ -483,6 +483,27 @@ const RECORD_ID_KEYS: &[&str] = &[
     "company code",
     "customer code",
     "tenant code",
+    // A device's serial in Japanese and in a firewall's log (`シリアル
+    // 0040108A7C3E`, SonicWall's `sn=0040108A7C3E`).
+    "シリアル",
+    "製造番号",
+    "sn",
+    // Cases and tickets (`事案番号 R7-11-004512`, `"ticket":"INC0048812"`,
+    // `dossier n° PPC-2025-0919-0331`).
+    "事案番号",
+    "管理番号",
+    "ticket",
+    "incident number",
+    "dossier n°",
+    "n° de dossier",
+    // French company numbers, digits in groups (`SIREN 412 587 306`).
+    "siren",
+    "siret",
+    // A ransom note's code for the victim's chat (`Use this code - 3317-
+    // HK-0921 - to log into our chat`): whoever holds it is let in.
+    "use this code",
+    "your personal id",
+    "your personal code",
 ];
 
 /// Where the rest of a German file number ends after its first digits at
@@ -551,7 +572,18 @@ pub(crate) fn record_ids(text: &str, kw: &Keywords) -> Vec<Span> {
                 let Some(c) = rest.chars().next() else { break };
                 if matches!(
                     c,
-                    ' ' | '\t' | '\u{3000}' | ':' | '：' | '=' | '"' | '\'' | '(' | '（' | '#'
+                    ' ' | '\t'
+                        | '\u{3000}'
+                        | ':'
+                        | '：'
+                        | '='
+                        | '"'
+                        | '\''
+                        | '('
+                        | '（'
+                        | '#'
+                        | '-'
+                        | '–'
                 ) {
                     *j += c.len_utf8();
                 } else {
@@ -597,6 +629,25 @@ pub(crate) fn record_ids(text: &str, kw: &Keywords) -> Vec<Span> {
         let mut digits = token.iter().filter(|b| b.is_ascii_digit()).count();
         // `330 Js 48112/25`: a file number of a German court or
         // prosecutor, digits, a register's letters and digits.
+        // `412 587 306` (a SIREN), `412 587 306 00021` (a SIRET): digits
+        // in groups of three, then maybe five.
+        if token.len() == 3 && token.iter().all(u8::is_ascii_digit) {
+            while s.get(end) == Some(&b' ') {
+                let group = s
+                    .get(end + 1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if !matches!(group, 3 | 5)
+                    || s.get(end + 1 + group).is_some_and(u8::is_ascii_alphanumeric)
+                {
+                    break;
+                }
+                digits += group;
+                end += 1 + group;
+            }
+        }
         if token.iter().all(u8::is_ascii_digit) {
             if let Some(more) = register_tail(s, end) {
                 digits += s
@@ -3195,13 +3246,21 @@ pub(crate) fn yearless_dates(text: &str, full: &[DateMention]) -> Vec<YearlessDa
         }
         (end, v)
     };
+    // Korean writes `12월 2일`, a space before the day.
     for (p, c) in non_ascii_chars(text) {
-        if c != '月' {
-            continue;
-        }
+        let (day_mark, gap) = match c {
+            '月' => ('日', 0),
+            '월' => (
+                '일',
+                usize::from(text.get(p + c.len_utf8()..).is_some_and(|t| t.starts_with(' '))),
+            ),
+            _ => continue,
+        };
         let Some((start, m)) = number_before(p) else { continue };
-        let (dend, d) = number_after(p + '月'.len_utf8());
-        if dend == p + '月'.len_utf8() || !text.get(dend..).is_some_and(|t| t.starts_with('日')) {
+        let (dend, d) = number_after(p + c.len_utf8() + gap);
+        if dend == p + c.len_utf8() + gap
+            || !text.get(dend..).is_some_and(|t| t.starts_with(day_mark))
+        {
             continue;
         }
         // `2024年6月10日` is a full date; a longer number is no month.
@@ -3213,7 +3272,7 @@ pub(crate) fn yearless_dates(text: &str, full: &[DateMention]) -> Vec<YearlessDa
         if year_before || before.is_some_and(|b| digit(b).is_some()) {
             continue;
         }
-        let end = dend + '日'.len_utf8();
+        let end = dend + day_mark.len_utf8();
         if (1..=12).contains(&m) && (1..=31).contains(&d) && !inside(start, end) {
             out.push(YearlessDate { start, end, m, d, japanese: true });
         }

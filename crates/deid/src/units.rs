@@ -63,6 +63,11 @@ const SITE_KINDS: &[&str] = &[
     "クリニック",
     "診療所",
     "医院",
+    // A fire service's and a school's sites (`大鷺分署`, `鴎浜消防署`,
+    // `白山寮`).
+    "消防署",
+    "分署",
+    "寮",
 ];
 
 /// Kinds of sites in romaji, joined to the site's name by a hyphen, an
@@ -76,6 +81,9 @@ const ROMAN_KINDS: &[&str] = &[
     "kojo",
     "koujou",
     "shisho",
+    "bunsho",
+    "shobosho",
+    "shoubousho",
     "shiten",
     "eigyosho",
     "hatsudensho",

@@ -33,6 +33,26 @@ impl Deidentifier {
         hits.retain(|h| !super::text::chance_hit(uni, h.start, h.end));
         // `mnskarchive01.blob.core.windows.net`: a label that starts with an
         // abbreviation no word starts with.
+        // `gklacrprod.azurecr.io`: a label that starts with an abbreviation
+        // and goes on in words of infrastructure only.
+        let glued = &self.matcher.glued_abbreviations;
+        if !glued.is_empty() {
+            let mut at = 0;
+            for label in uni.split('.') {
+                let lower = label.to_ascii_lowercase();
+                let owned = glued.iter().any(|a| {
+                    lower.strip_prefix(a.as_str()).is_some_and(crate::matcher::infra_tail)
+                });
+                if owned {
+                    hits.push(Hit {
+                        start: at,
+                        end: at + label.len(),
+                        kind: crate::matcher::TermKind::Org,
+                    });
+                }
+                at += label.len() + 1;
+            }
+        }
         let rare = &self.matcher.rare_abbreviations;
         if !rare.is_empty() {
             let mut at = 0;
