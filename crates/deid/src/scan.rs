@@ -106,6 +106,7 @@ pub(crate) enum List {
     ObjectIdKeys,
     UnixAccountCues,
     HouseNumberEnds,
+    NameColumns,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -140,6 +141,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::ObjectIdKeys, OBJECT_ID_KEYS),
     (List::UnixAccountCues, UNIX_ACCOUNT_CUES),
     (List::HouseNumberEnds, HOUSE_NUMBER_ENDS),
+    (List::NameColumns, NAME_COLUMNS),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -2319,6 +2321,75 @@ pub(crate) fn user_pairs(text: &str, kw: &Keywords) -> Vec<Span> {
     out.retain(named);
     out.sort_by_key(|v| (v.start, v.end));
     out.dedup();
+    out
+}
+
+/// Headers of CSV and TSV columns that hold people's names (an export of
+/// a user table: `firstname`, `lastname`, `氏名`).
+const NAME_COLUMNS: &[&str] = &[
+    "firstname",
+    "lastname",
+    "first name",
+    "last name",
+    "first_name",
+    "last_name",
+    "given name",
+    "family name",
+    "givenname",
+    "surname",
+    "full name",
+    "fullname",
+    "氏名",
+    "名前",
+    "姓名",
+];
+
+/// People's names in the columns of a table headed as such
+/// ([`NAME_COLUMNS`]): letters only, no digit, `@` or `/` (an id, an
+/// address or a path in the column is judged by its own rules).
+pub(crate) fn name_columns(text: &str, kw: &Keywords) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = csv_columns(text, NAME_COLUMNS, kw.of(List::NameColumns).map(|(p, _)| p));
+    out.retain(|v| {
+        text.get(v.start..v.end).is_some_and(|t| {
+            t.chars().any(char::is_alphabetic)
+                && t.chars().all(|c| {
+                    c.is_alphabetic() || matches!(c, ' ' | '\u{3000}' | '-' | '\'' | '・' | '.')
+                })
+        }) && !s.get(v.start..v.end).is_some_and(is_placeholder_or_expression)
+    });
+    out
+}
+
+/// The account of a web or proxy server's log line in the common log
+/// format (`host ident user [time] "request" …`, as Apache, nginx and
+/// Squid write it): the third field, when it is no `-`.
+pub(crate) fn clf_users(text: &str) -> Vec<Span> {
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    let mut last_line = usize::MAX;
+    for p in memchr::memmem::find_iter(s, b" [") {
+        let line =
+            s.get(..p).and_then(|h| h.iter().rposition(|&b| b == b'\n')).map_or(0, |q| q + 1);
+        if line == last_line {
+            continue;
+        }
+        last_line = line;
+        let head = s.get(line..p).unwrap_or_default();
+        let fields: Vec<&[u8]> = head.split(|&b| b == b' ').collect();
+        let [host, ident, user] = fields.as_slice() else { continue };
+        // The time in brackets and a quoted request after it.
+        let rest = s.get(p + 2..).unwrap_or_default();
+        let close = rest.iter().take(40).position(|&b| b == b']');
+        let request = close.is_some_and(|c| rest.get(c + 1..c + 3) == Some(b" \""));
+        let plain = |f: &[u8]| !f.is_empty() && !f.iter().any(|b| matches!(b, b'\t' | b'"' | b'['));
+        if request && plain(host) && plain(ident) && plain(user) && *user != b"-" {
+            let start = line + host.len() + ident.len() + 2;
+            if !is_placeholder_or_expression(user) {
+                out.push(Span { start, end: start + user.len() });
+            }
+        }
+    }
     out
 }
 
