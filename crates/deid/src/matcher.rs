@@ -727,6 +727,41 @@ fn rare_abbreviation(abbr: &str) -> bool {
             .any(|b| matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
 }
 
+/// The abbreviations a host name's label may start with, glued to words of
+/// infrastructure ([`Matcher::glued_abbreviations`]): looked up by the
+/// label's first letters, one lookup per length a listed abbreviation has
+/// (a profile may list thousands; a label is looked at a few times).
+#[derive(Debug, Default)]
+pub(crate) struct GluedAbbreviations {
+    set: std::collections::HashSet<String>,
+    lengths: Vec<usize>,
+}
+
+impl GluedAbbreviations {
+    fn insert(&mut self, abbreviation: &str) {
+        let a = abbreviation.to_ascii_lowercase();
+        if !self.lengths.contains(&a.len()) {
+            self.lengths.push(a.len());
+        }
+        self.set.insert(a);
+    }
+
+    /// Whether `label` is a listed abbreviation and words of
+    /// infrastructure ([`infra_tail`]): `gklacrprod`, `soenprod`.
+    pub(crate) fn owns(&self, label: &str) -> bool {
+        let mut buf = [0u8; 32];
+        self.lengths.iter().any(|&n| {
+            let (Some(head), Some(dst)) = (label.as_bytes().get(..n), buf.get_mut(..n)) else {
+                return false;
+            };
+            dst.copy_from_slice(head);
+            dst.make_ascii_lowercase();
+            std::str::from_utf8(dst).is_ok_and(|h| self.set.contains(h))
+                && label.get(n..).is_some_and(|rest| infra_tail(&rest.to_ascii_lowercase()))
+        })
+    }
+}
+
 /// Words a host's or a resource's name adds to its owner's abbreviation
 /// (`gkl` + `acr` + `prod`, `soen` + `prod`, `mvj` + `shop` + `admin`).
 const INFRA_WORDS: &[&str] = &[
@@ -1940,7 +1975,7 @@ pub(crate) struct Matcher {
     /// that name the victim where a host name's label starts with one and
     /// goes on in words of infrastructure only ([`infra_tail`]:
     /// `gklacrprod`, `soenprod`).
-    pub(crate) glued_abbreviations: Vec<String>,
+    pub(crate) glued_abbreviations: GluedAbbreviations,
     /// Short keys shorter than their terms' letters, with the fewest
     /// letters a term of that key has ([`Matcher::short_name_by_chance`]).
     shrunk: std::collections::HashMap<String, usize>,
@@ -1970,7 +2005,7 @@ impl Matcher {
     pub(crate) fn new(p: &Profile) -> Result<Matcher, BuildError> {
         let mut c = Collector::default();
         let mut rare_abbreviations = Vec::new();
-        let mut glued_abbreviations = Vec::new();
+        let mut glued_abbreviations = GluedAbbreviations::default();
         for s in p.org_names_ja.iter().chain(&p.org_names_en) {
             c.add_secret(s, TermKind::Org, false, true);
         }
@@ -2027,7 +2062,7 @@ impl Matcher {
                 rare_abbreviations.push(s.expose().trim().to_ascii_lowercase());
             }
             if a.len() >= 3 && a.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                glued_abbreviations.push(a.to_ascii_lowercase());
+                glued_abbreviations.insert(a);
             }
             // An abbreviation is read letter by letter: the romanisation's
             // long vowels (`oh`, `ou` → `o`) do not apply to it.

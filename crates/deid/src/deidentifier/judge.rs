@@ -36,14 +36,10 @@ impl Deidentifier {
         // `gklacrprod.azurecr.io`: a label that starts with an abbreviation
         // and goes on in words of infrastructure only.
         let glued = &self.matcher.glued_abbreviations;
-        if !glued.is_empty() {
+        {
             let mut at = 0;
             for label in uni.split('.') {
-                let lower = label.to_ascii_lowercase();
-                let owned = glued.iter().any(|a| {
-                    lower.strip_prefix(a.as_str()).is_some_and(crate::matcher::infra_tail)
-                });
-                if owned {
+                if glued.owns(label) {
                     hits.push(Hit {
                         start: at,
                         end: at + label.len(),
