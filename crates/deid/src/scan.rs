@@ -107,6 +107,7 @@ pub(crate) enum List {
     UnixAccountCues,
     HouseNumberEnds,
     NameColumns,
+    AccountWords,
 }
 
 /// Every list with its words, in the automaton's pattern order.
@@ -142,6 +143,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::UnixAccountCues, UNIX_ACCOUNT_CUES),
     (List::HouseNumberEnds, HOUSE_NUMBER_ENDS),
     (List::NameColumns, NAME_COLUMNS),
+    (List::AccountWords, ACCOUNT_WORDS),
 ];
 
 /// Every occurrence of every scanner keyword in one text, found in one
@@ -2358,6 +2360,51 @@ pub(crate) fn name_columns(text: &str, kw: &Keywords) -> Vec<Span> {
                 })
         }) && !s.get(v.start..v.end).is_some_and(is_placeholder_or_expression)
     });
+    out
+}
+
+/// Words right before an account's name in prose (`partner account
+/// hanbit_out02`, `외주 계정 hanbit_out02`, `アカウント kato_t01`).
+const ACCOUNT_WORDS: &[&str] =
+    &["account ", "계정 ", "アカウント ", "アカウント　", "账号 ", "帳號 "];
+
+/// Account names after [`ACCOUNT_WORDS`], shaped as accounts are: letters
+/// with a digit, `_` or `.` inside, 4 to 32 bytes (`hanbit_out02`); a
+/// word alone (`account takeover`) or a number (`AWS account 4839…`,
+/// judged by the cloud rules) is none. Not after a word that says the
+/// attacker made it (`backdoor account`, `rogue account`).
+pub(crate) fn cued_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
+    const ATTACKER: &[&str] = &["backdoor", "rogue", "malicious", "attacker", "new", "created"];
+    let s = text.as_bytes();
+    let mut out = Vec::new();
+    for (p, ki) in kw.of(List::AccountWords) {
+        let Some(word) = ACCOUNT_WORDS.get(ki) else { continue };
+        if word.is_ascii() && p > 0 && s.get(p - 1).copied().is_some_and(is_word) {
+            continue;
+        }
+        let head = text.get(p.saturating_sub(24)..p).unwrap_or_default().to_ascii_lowercase();
+        if ATTACKER.iter().any(|a| head.contains(a)) {
+            continue;
+        }
+        let at = p + word.len();
+        let n = s
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+            .count();
+        let name = s.get(at..at + n).unwrap_or_default();
+        let name = name.strip_suffix(b".").unwrap_or(name);
+        let shaped = (4..=32).contains(&name.len())
+            && name.first().is_some_and(u8::is_ascii_alphabetic)
+            && name.iter().any(|b| b.is_ascii_digit() || matches!(b, b'_' | b'.'))
+            && !s.get(at + name.len()).is_some_and(|b| *b == b'@')
+            // `v1.2`: a version.
+            && !(matches!(name.first(), Some(b'v' | b'V')) && name.get(1).is_some_and(u8::is_ascii_digit));
+        if shaped && !is_placeholder_or_expression(name) {
+            out.push(Span { start: at, end: at + name.len() });
+        }
+    }
     out
 }
 

@@ -482,6 +482,7 @@ impl Deidentifier {
             (RuleId::R4, Action::Redact, Placeholder::User, scan::user_pairs),
             (RuleId::R4, Action::Redact, Placeholder::User, scan::unix_log_accounts),
             (RuleId::R4, Action::Redact, Placeholder::User, |t, _| scan::clf_users(t)),
+            (RuleId::R4, Action::Redact, Placeholder::User, scan::cued_accounts),
             (RuleId::R4, Action::Redact, Placeholder::Person, scan::name_columns),
             (RuleId::R4, Action::Redact, Placeholder::Person, |t, _| scan::account_holders(t)),
             (RuleId::R0, Action::Redact, Placeholder::Phone, |t, _| scan::phones(t)),
