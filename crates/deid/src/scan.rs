@@ -2398,7 +2398,7 @@ pub(crate) fn cued_accounts(text: &str, kw: &Keywords) -> Vec<Span> {
         let shaped = (4..=32).contains(&name.len())
             && name.first().is_some_and(u8::is_ascii_alphabetic)
             && name.iter().any(|b| b.is_ascii_digit() || matches!(b, b'_' | b'.'))
-            && !s.get(at + name.len()).is_some_and(|b| *b == b'@')
+            && s.get(at + name.len()).is_none_or(|b| *b != b'@')
             // `v1.2`: a version.
             && !(matches!(name.first(), Some(b'v' | b'V')) && name.get(1).is_some_and(u8::is_ascii_digit));
         if shaped && !is_placeholder_or_expression(name) {
