@@ -1271,22 +1271,31 @@ fn repeated_accounts(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
     // Each cue is looked for once, and each account only in the 80 bytes
     // after one (a search of the whole text per account cost 130 M
     // instructions on a megabyte of reports with the bundled profile).
-    let lower = text.to_lowercase();
-    let cues: Vec<(usize, usize)> = ATTACKER_ACCOUNT_CUES
+    // (No lower-cased copy of the text either: the cues are ASCII or have
+    // no case, and the accounts are ASCII.)
+    static CUES: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let cue_finder = CUES.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(ATTACKER_ACCOUNT_CUES)
+            .ok()
+    });
+    let cues: Vec<(usize, usize)> = cue_finder
         .iter()
-        .flat_map(|c| lower.match_indices(c).map(|(q, m)| (q + m.len(), q + 80)))
+        .flat_map(|ac| ac.find_iter(text).map(|m| (m.end(), m.start() + 80)))
         .collect();
     if !cues.is_empty() {
+        let b = text.as_bytes();
         values.retain(|v| {
-            let v = v.to_lowercase();
+            let v = v.as_bytes();
             !cues.iter().any(|&(after, last)| {
-                let mut to = (last + v.len()).min(lower.len());
-                while !lower.is_char_boundary(to) {
-                    to -= 1;
-                }
-                lower
-                    .get(after..to)
-                    .is_some_and(|w| w.match_indices(v.as_str()).any(|(k, _)| after + k <= last))
+                let to = (last + v.len()).min(b.len());
+                b.get(after..to).is_some_and(|w| {
+                    w.windows(v.len())
+                        .enumerate()
+                        .any(|(k, x)| after + k <= last && x.eq_ignore_ascii_case(v))
+                })
             })
         });
     }
@@ -1360,11 +1369,28 @@ fn repeats(
     else {
         return Vec::new();
     };
+    // Whether a found place lies inside a span already held: the spans by
+    // start, with the furthest end of those starting at or before each
+    // (a walk over all spans per place cost 90 M instructions on the
+    // bundled-profile bench input, with thousands of each).
+    let mut by_start: Vec<(usize, usize)> = spans.to_vec();
+    by_start.sort_unstable();
+    let furthest: Vec<usize> = by_start
+        .iter()
+        .scan(0usize, |m, &(_, z)| {
+            *m = (*m).max(z);
+            Some(*m)
+        })
+        .collect();
+    let held = |s: usize, e: usize| {
+        let n = by_start.partition_point(|&(a, _)| a <= s);
+        n > 0 && furthest.get(n - 1).is_some_and(|&z| z >= e)
+    };
     let b = text.as_bytes();
     ac.find_iter(text)
         .map(|m| (m.start(), m.end()))
         .filter(|&(s, e)| stands_alone(b, s, e))
-        .filter(|&(s, e)| !spans.iter().any(|&(a, z)| a <= s && e <= z))
+        .filter(|&(s, e)| !held(s, e))
         .collect()
 }
 
