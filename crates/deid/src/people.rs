@@ -26,9 +26,10 @@
 
 use crate::scan::{Keywords, Span};
 
-/// The cue words, in the keyword automaton (any ASCII case; the scanner
-/// checks the case of English titles itself).
-pub(crate) const PERSON_CUES: &[&str] = &[
+/// The cue words, then job titles after a family name (see
+/// [`PERSON_CUES`], which the keyword automaton reads in any ASCII case;
+/// the scanner checks the case of English titles itself).
+const CUES_AND_TITLES: &[&str] = &[
     // Japanese honorifics after a name.
     "さん",
     "様",
@@ -88,23 +89,26 @@ pub(crate) const PERSON_CUES: &[&str] = &[
     "准教授",
     "助教",
     "弁護士",
-    // A school's and a fire service's heads and ranks (`坂下校長`,
-    // `佐藤消防士長`).
-    "校長",
-    "副校長",
-    "教頭",
-    "園長",
-    "館長",
-    "署長",
-    "消防長",
+    // A fire service's ranks (`佐藤消防士長`).
     "消防士長",
     "消防司令",
 ];
 
+/// The heads of schools, museums and fire services (`坂下校長`, `校長　坂下
+/// 誠一郎`): job titles after a family name ([`PERSON_CUES`]) and titles
+/// before a full name ([`TITLES_BEFORE_NAMES`]).
+const HEADS: &[&str] = &["校長", "副校長", "教頭", "園長", "館長", "署長", "消防長"];
+
+/// What the keyword pass looks for to find names by their cues: the cues
+/// and job titles of [`CUES_AND_TITLES`], then [`HEADS`] (job titles
+/// too, so they come last).
+pub(crate) const PERSON_CUES: &[&str] =
+    &crate::scan::joined::<{ CUES_AND_TITLES.len() + HEADS.len() }>(&[CUES_AND_TITLES, HEADS]);
+
 /// Titles written before a full name on a letterhead or under a
 /// signature (`病院事業管理者 青木 正人`, `代表取締役社長　山田 太郎`):
-/// cues of [`titled_full_names`].
-pub(crate) const TITLES_BEFORE_NAMES: &[&str] = &[
+/// cues of [`titled_full_names`], with [`HEADS`].
+const TITLES: &[&str] = &[
     "管理者",
     "代表取締役",
     "取締役",
@@ -136,15 +140,12 @@ pub(crate) const TITLES_BEFORE_NAMES: &[&str] = &[
     "常務",
     "支店長",
     "工場長",
-    // A school's and a fire service's heads.
-    "校長",
-    "副校長",
-    "教頭",
-    "園長",
-    "館長",
-    "署長",
-    "消防長",
 ];
+
+/// What the keyword pass looks for before full names: [`TITLES`] and
+/// [`HEADS`].
+pub(crate) const TITLES_BEFORE_NAMES: &[&str] =
+    &crate::scan::joined::<{ TITLES.len() + HEADS.len() }>(&[TITLES, HEADS]);
 
 /// Korean job titles written after a name (`박 팀장`, `김민수 팀장님`).
 pub(crate) const KOREAN_TITLES: &[&str] = &[

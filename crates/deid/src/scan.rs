@@ -73,6 +73,28 @@ fn non_ascii_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     })
 }
 
+/// The words of `lists`, in order, as one array, built at compile time
+/// (`N` must be their number: a wrong one fails the build).
+pub(crate) const fn joined<const N: usize>(lists: &[&[&'static str]]) -> [&'static str; N] {
+    let mut all = [""; N];
+    let (mut k, mut at) = (0, 0);
+    // Evaluated at compile time: an index out of bounds is a build error,
+    // not a panic.
+    #[allow(clippy::indexing_slicing)]
+    while k < lists.len() {
+        let mut i = 0;
+        #[allow(clippy::indexing_slicing)]
+        while i < lists[k].len() {
+            all[at] = lists[k][i];
+            at += 1;
+            i += 1;
+        }
+        k += 1;
+    }
+    assert!(at == N, "N is not the number of words");
+    all
+}
+
 /// The keyword lists the scanners look for, in one automaton.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum List {

@@ -111,26 +111,9 @@ const NAME_AFTER: &[&str] = &[
 
 /// What the keyword pass looks for: [`SITE_KINDS`], [`NAME_AFTER`] and
 /// [`ROMAN_KINDS`], in that order, joined at compile time.
-pub(crate) const SITE_CUES: &[&str] = &{
-    const N: usize = SITE_KINDS.len() + NAME_AFTER.len() + ROMAN_KINDS.len();
-    let mut all = [""; N];
-    let lists = [SITE_KINDS, NAME_AFTER, ROMAN_KINDS];
-    let (mut k, mut at) = (0, 0);
-    #[allow(clippy::indexing_slicing)]
-    while k < lists.len() {
-        let mut i = 0;
-        // Evaluated at compile time: an index out of bounds is a build
-        // error, not a panic.
-        #[allow(clippy::indexing_slicing)]
-        while i < lists[k].len() {
-            all[at] = lists[k][i];
-            at += 1;
-            i += 1;
-        }
-        k += 1;
-    }
-    all
-};
+pub(crate) const SITE_CUES: &[&str] = &crate::scan::joined::<
+    { SITE_KINDS.len() + NAME_AFTER.len() + ROMAN_KINDS.len() },
+>(&[SITE_KINDS, NAME_AFTER, ROMAN_KINDS]);
 
 /// Words next to a romanised kind that name no site (`the`, `new`,
 /// `main`, `test`).
