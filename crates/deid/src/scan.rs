@@ -653,18 +653,11 @@ pub(crate) fn record_ids(text: &str, kw: &Keywords) -> Vec<Span> {
         let token = token.strip_suffix(b"-").unwrap_or(token);
         let mut end = j + token.len();
         let mut digits = token.iter().filter(|b| b.is_ascii_digit()).count();
-        // `330 Js 48112/25`: a file number of a German court or
-        // prosecutor, digits, a register's letters and digits.
         // `412 587 306` (a SIREN), `412 587 306 00021` (a SIRET): digits
         // in groups of three, then maybe five.
         if token.len() == 3 && token.iter().all(u8::is_ascii_digit) {
             while s.get(end) == Some(&b' ') {
-                let group = s
-                    .get(end + 1..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|b| b.is_ascii_digit())
-                    .count();
+                let group = digit_run(s, end + 1);
                 if !matches!(group, 3 | 5)
                     || s.get(end + 1 + group).is_some_and(u8::is_ascii_alphanumeric)
                 {
@@ -674,6 +667,8 @@ pub(crate) fn record_ids(text: &str, kw: &Keywords) -> Vec<Span> {
                 end += 1 + group;
             }
         }
+        // `330 Js 48112/25`: a file number of a German court or
+        // prosecutor, digits, a register's letters and digits.
         if token.iter().all(u8::is_ascii_digit) {
             if let Some(more) = register_tail(s, end) {
                 digits += s
@@ -2240,6 +2235,11 @@ pub(crate) fn directory_ids(text: &str, kw: &Keywords) -> Vec<Span> {
 /// and a product's mark in the middle.
 fn is_well_known_guid(t: &str) -> bool {
     t.starts_with("0000000") && t.ends_with("-000000000000")
+}
+
+/// How many ASCII digits run from `at` in `s`.
+fn digit_run(s: &[u8], at: usize) -> usize {
+    s.get(at..).unwrap_or_default().iter().take_while(|b| b.is_ascii_digit()).count()
 }
 
 fn is_guid(t: &str) -> bool {
@@ -4680,12 +4680,7 @@ pub(crate) fn cued_phones(text: &str, kw: &Keywords) -> Vec<Span> {
         loop {
             // An area code in brackets: `(04) `.
             if s.get(j) == Some(&b'(') {
-                let n = s
-                    .get(j + 1..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|b| b.is_ascii_digit())
-                    .count();
+                let n = digit_run(s, j + 1);
                 if (1..=4).contains(&n) && s.get(j + 1 + n) == Some(&b')') {
                     digits += n;
                     j += n + 2;

@@ -31,43 +31,28 @@ impl Deidentifier {
         let mut hits = self.matcher.hits_in(uni);
         // An onion address's label is computed: what it spells is chance.
         hits.retain(|h| !super::text::chance_hit(uni, h.start, h.end));
-        // `mnskarchive01.blob.core.windows.net`: a label that starts with an
-        // abbreviation no word starts with.
-        // `gklacrprod.azurecr.io`: a label that starts with an abbreviation
-        // and goes on in words of infrastructure only.
-        let glued = &self.matcher.glued_abbreviations;
-        {
-            let mut at = 0;
-            for label in uni.split('.') {
-                if glued.owns(label) {
-                    hits.push(Hit {
-                        start: at,
-                        end: at + label.len(),
-                        kind: crate::matcher::TermKind::Org,
-                    });
-                }
-                at += label.len() + 1;
-            }
-        }
+        // A label that is the victim's by its abbreviation:
+        // `mnskarchive01.blob.core.windows.net` starts with one no word
+        // starts with; `gklacrprod.azurecr.io` starts with one and goes on
+        // in words of infrastructure only.
         let rare = &self.matcher.rare_abbreviations;
-        if !rare.is_empty() {
-            let mut at = 0;
-            for label in uni.split('.') {
-                let starts = |a: &String| {
-                    label
-                        .as_bytes()
-                        .get(..a.len())
-                        .is_some_and(|h| h.eq_ignore_ascii_case(a.as_bytes()))
-                };
-                if rare.iter().any(starts) {
-                    hits.push(Hit {
-                        start: at,
-                        end: at + label.len(),
-                        kind: crate::matcher::TermKind::Org,
-                    });
-                }
-                at += label.len() + 1;
+        let glued = &self.matcher.glued_abbreviations;
+        let mut at = 0;
+        for label in uni.split('.') {
+            let starts = |a: &String| {
+                label
+                    .as_bytes()
+                    .get(..a.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(a.as_bytes()))
+            };
+            if rare.iter().any(starts) || glued.owns(label) {
+                hits.push(Hit {
+                    start: at,
+                    end: at + label.len(),
+                    kind: crate::matcher::TermKind::Org,
+                });
             }
+            at += label.len() + 1;
         }
         // A hit that starts in a sub-domain label and runs into the
         // registrable domain by a trade word only (`kita-hama.shinkin-portal-login.com`
